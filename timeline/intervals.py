@@ -1,0 +1,83 @@
+"""Dates as intervals with a precision: the one way the whole product speaks about time."""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import Enum
+
+
+class Precision(str, Enum):
+    """How finely a date is known; an interval never claims more than its precision."""
+
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    SEASON = "season"
+    QUARTER = "quarter"
+    YEAR = "year"
+    DECADE = "decade"
+    UNKNOWN = "unknown"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+# Coarseness order, finest first: used to pick the coarser of two precisions.
+PRECISION_ORDER = [p for p in Precision]
+
+
+@dataclass(frozen=True, order=True)
+class Interval:
+    """An inclusive span of days, [start, end], known to a given precision."""
+
+    start: date
+    end: date
+    precision: Precision
+
+    def __post_init__(self) -> None:
+        if self.end < self.start:
+            raise ValueError(f"interval ends before it starts: {self.start} > {self.end}")
+
+    @classmethod
+    def day(cls, d: date) -> Interval:
+        return cls(d, d, Precision.DAY)
+
+    @classmethod
+    def days(cls, start: date, end: date) -> Interval:
+        """A run of whole days, such as "4 and 5 October 2017"."""
+        return cls(start, end, Precision.DAY)
+
+    @classmethod
+    def week(cls, year: int, week: int) -> Interval:
+        start = date.fromisocalendar(year, week, 1)
+        return cls(start, start + timedelta(days=6), Precision.WEEK)
+
+    @classmethod
+    def month(cls, year: int, month: int) -> Interval:
+        last = calendar.monthrange(year, month)[1]
+        return cls(date(year, month, 1), date(year, month, last), Precision.MONTH)
+
+    @classmethod
+    def quarter(cls, year: int, quarter: int) -> Interval:
+        first = 3 * (quarter - 1) + 1
+        return cls(date(year, first, 1), cls.month(year, first + 2).end, Precision.QUARTER)
+
+    @classmethod
+    def year(cls, year: int) -> Interval:
+        return cls(date(year, 1, 1), date(year, 12, 31), Precision.YEAR)
+
+    @classmethod
+    def decade(cls, decade_start: int) -> Interval:
+        return cls(date(decade_start, 1, 1), date(decade_start + 9, 12, 31), Precision.DECADE)
+
+    @property
+    def length_days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    def contains(self, d: date) -> bool:
+        return self.start <= d <= self.end
+
+    def iso(self) -> tuple[str, str]:
+        return self.start.isoformat(), self.end.isoformat()
