@@ -75,3 +75,19 @@ def test_sqlite_runs_in_wal_mode_with_foreign_keys(db_path):
     with engine.connect() as conn:
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+
+
+def test_data_survives_a_downgrade_and_upgrade_of_every_step(seeded, db_path):
+    engine = open_database(str(db_path))
+    with engine.connect() as conn:
+        before = conn.execute(text("SELECT id, type, date_start, sentence FROM events "
+                                   "ORDER BY id")).all()
+    assert before
+    run_alembic(engine, "downgrade", "0001")
+    run_alembic(engine, "upgrade", "head")
+    with engine.connect() as conn:
+        after = conn.execute(text("SELECT id, type, date_start, sentence FROM events "
+                                  "ORDER BY id")).all()
+        viewed = conn.execute(text("SELECT count(*) FROM timeline")).scalar()
+    assert after == before
+    assert viewed == len(before)

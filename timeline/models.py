@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import (
+    Boolean,
     CheckConstraint,
     Date,
     DateTime,
@@ -16,6 +17,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -102,13 +104,45 @@ class Event(Base):
     confidence: Mapped[float] = mapped_column(Float, default=0.5)
     status: Mapped[str] = mapped_column(String(10), default="auto", index=True)
     extractor_version: Mapped[str] = mapped_column(String(32))
+    # The real-world incident this report belongs to (several articles may tell one incident),
+    # why it was joined to it, and whether an analyst fixed that choice.
+    incident_id: Mapped[int | None] = mapped_column(
+        ForeignKey("incidents.id", ondelete="SET NULL"), index=True)
+    merge_reason: Mapped[str | None] = mapped_column(Text)
+    merge_locked: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     article: Mapped[Article] = relationship(back_populates="events")
+    incident: Mapped[Incident | None] = relationship(back_populates="events")
     actor_links: Mapped[list[EventActor]] = relationship(
         back_populates="event", cascade="all, delete-orphan", passive_deletes=True)
     mentions: Mapped[list[EventMention]] = relationship(
         back_populates="event", cascade="all, delete-orphan", passive_deletes=True,
         order_by="EventMention.start")
+
+
+class Incident(Base):
+    """One real-world event as told by one or more articles; each report is an `Event`."""
+
+    __tablename__ = "incidents"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+    events: Mapped[list[Event]] = relationship(back_populates="incident")
+
+
+class EventEdit(Base):
+    """The audit trail of curation: every analyst change to an event, with the old value."""
+
+    __tablename__ = "event_edits"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    field: Mapped[str] = mapped_column(String(32))  # a column name, or "status", "actors"
+    old_value: Mapped[str | None] = mapped_column(Text)
+    new_value: Mapped[str | None] = mapped_column(Text)
+    changed_at: Mapped[datetime] = mapped_column(DateTime)
+    note: Mapped[str | None] = mapped_column(Text)
 
 
 class EventMention(Base):
