@@ -11,7 +11,7 @@ from sqlalchemy import Connection, and_, func, insert, select
 
 from timeline.models import Actor, ActorAlias, Article, Event, EventActor, EventMention
 from timeline.records import Article as ArticleRecord
-from timeline.records import EventRecord
+from timeline.records import ActorRef, EventRecord
 
 CHUNK = 500  # events fetched per round trip when streaming; actors are joined per chunk
 
@@ -21,7 +21,8 @@ def article_id_by_sha(conn: Connection, sha256: str) -> int | None:
 
 
 def save_article(conn: Connection, article: ArticleRecord, sha256: str,
-                 events: list[EventRecord], extractor_version: str) -> int:
+                 events: list[EventRecord], extractor_version: str, *,
+                 actors: ActorCache | None = None) -> int:
     """Insert one article and its events; the caller owns the transaction."""
     published = article.published
     article_id = conn.execute(insert(Article).returning(Article.id), {
@@ -34,26 +35,47 @@ def save_article(conn: Connection, article: ArticleRecord, sha256: str,
         "ingested_at": datetime.now(timezone.utc).replace(tzinfo=None),
         "extractor_version": extractor_version,
     }).scalar_one()
-    save_events(conn, article_id, events, extractor_version)
+    save_events(conn, article_id, events, extractor_version, actors=actors)
     return article_id
 
 
 def save_events(conn: Connection, article_id: int, events: list[EventRecord],
-                extractor_version: str) -> list[int]:
+                extractor_version: str, *, actors: ActorCache | None = None) -> list[int]:
+    """Insert one article's events with their mentions and actor links, a statement a table.
+
+    `actors` may be shared by the calls of one transaction (never across transactions: a
+    rolled-back actor would stay in it), so each actor name costs one lookup per transaction.
+    """
     if not events:
         return []
-    ids = conn.execute(insert(Event).returning(Event.id, sort_by_parameter_order=True),
-                       [_event_row(article_id, e, extractor_version) for e in events]).scalars().all()
+    ids = _insert_events(conn, article_id,
+                         [_event_row(article_id, e, extractor_version) for e in events])
     mentions = [{"event_id": i, "sentence": m.sentence, "start": m.start, "end": m.end}
                 for i, e in zip(ids, events) for m in e.mentions]
     if mentions:
         conn.execute(insert(EventMention), mentions)
-    links = {(i, actor_id(conn, a.name, a.kind, a.alias), a.role)
-             for i, e in zip(ids, events) for a in e.actors}
-    if links:
+    refs = [a for e in events for a in e.actors]
+    if refs:
+        actors = actors if actors is not None else ActorCache()
+        known = actors.resolve(conn, refs)
+        links = {(i, known[a.name], a.role) for i, e in zip(ids, events) for a in e.actors}
         conn.execute(insert(EventActor), [{"event_id": e, "actor_id": a, "role": r}
                                           for e, a, r in sorted(links)])
     return list(ids)
+
+
+def _insert_events(conn: Connection, article_id: int, rows: list[dict]) -> list[int]:
+    """Insert event rows, returning their ids in the order of `rows`."""
+    if conn.dialect.name != "sqlite":
+        return list(conn.execute(insert(Event).returning(Event.id, sort_by_parameter_order=True),
+                                 rows).scalars())
+    # SQLite cannot tie RETURNING rows to parameter sets, so SQLAlchemy would send one INSERT
+    # per row (3x slower). A plain executemany is one statement; this transaction holds
+    # SQLite's write lock, so the article's newest len(rows) ids are these rows, in order.
+    conn.execute(insert(Event), rows)
+    newest = conn.execute(select(Event.id).where(Event.article_id == article_id)
+                          .order_by(Event.id.desc()).limit(len(rows))).scalars().all()
+    return newest[::-1]
 
 
 def _event_row(article_id: int, e: EventRecord, extractor_version: str) -> dict:
@@ -70,16 +92,61 @@ def _event_row(article_id: int, e: EventRecord, extractor_version: str) -> dict:
     }
 
 
+def _insert_ignoring_duplicates(conn: Connection, table):
+    """INSERT ... ON CONFLICT DO NOTHING: a concurrent writer may add the same actor first."""
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as dialect_insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert as dialect_insert
+    return dialect_insert(table).on_conflict_do_nothing()
+
+
+@dataclass
+class ActorCache:
+    """Actor ids and recorded aliases seen in one transaction: one round trip per new name."""
+
+    ids: dict[str, int] = field(default_factory=dict)
+    aliases: set[tuple[int, str]] = field(default_factory=set)
+
+    def resolve(self, conn: Connection, refs: list[ActorRef]) -> dict[str, int]:
+        """Every ref's canonical name -> actor id, creating actors and aliases not yet stored."""
+        kinds = {r.name: r.kind for r in refs if r.name not in self.ids}
+        if kinds:
+            self._load(conn, kinds)
+            missing = [{"name": n, "kind": k} for n, k in kinds.items() if n not in self.ids]
+            if missing:
+                conn.execute(_insert_ignoring_duplicates(conn, Actor), missing)
+                self._load(conn, kinds)
+        wanted = {(self.ids[r.name], r.alias) for r in refs if r.alias and r.alias != r.name}
+        new = wanted - self.aliases
+        if new:
+            self._add_aliases(conn, new)
+        return self.ids
+
+    def _load(self, conn: Connection, names) -> None:
+        for chunk in _chunks(sorted(names), CHUNK):
+            self.ids.update(conn.execute(select(Actor.name, Actor.id)
+                                         .where(Actor.name.in_(chunk))).tuples().all())
+
+    def _add_aliases(self, conn: Connection, pairs: set[tuple[int, str]]) -> None:
+        stored = conn.execute(select(ActorAlias.actor_id, ActorAlias.alias).where(
+            ActorAlias.actor_id.in_({a for a, _ in pairs}),
+            ActorAlias.alias.in_({alias for _, alias in pairs}))).tuples()
+        missing = pairs - set(stored)
+        if missing:
+            conn.execute(_insert_ignoring_duplicates(conn, ActorAlias),
+                         [{"actor_id": a, "alias": alias} for a, alias in sorted(missing)])
+        self.aliases |= pairs
+
+
 def actor_id(conn: Connection, name: str, kind: str, alias: str | None = None) -> int:
     """The id of the actor with this canonical name, created on first sight; aliases recorded."""
-    found = conn.scalar(select(Actor.id).where(Actor.name == name))
-    if found is None:
-        found = conn.execute(insert(Actor).returning(Actor.id),
-                             {"name": name, "kind": kind}).scalar_one()
-    if alias and alias != name and conn.scalar(select(ActorAlias.id).where(
-            ActorAlias.actor_id == found, ActorAlias.alias == alias)) is None:
-        conn.execute(insert(ActorAlias), {"actor_id": found, "alias": alias})
-    return found
+    return ActorCache().resolve(conn, [ActorRef(name, kind, "agent", alias)])[name]
+
+
+def _chunks(items: list, size: int) -> Iterator[list]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
 
 
 @dataclass
