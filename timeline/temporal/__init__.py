@@ -112,12 +112,12 @@ def _approx(text: str, start: int, g: Grammar, mod: str) -> tuple[int, str]:
 
 
 def _tense(text: str, start: int, end: int, g: Grammar) -> int:
-    """+1 when the nearest tense cue in the sentence is a future one, else -1 (news reports
-    the past)."""
+    """+1 when the nearest tense cue in the sentence is a future one, -1 when a past one, 0
+    when the sentence has none."""
     left = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 300), start)), default=max(0, start - 300))
     stop = _SENTENCE_END.search(text, end, end + 300)
     right = stop.start() if stop else min(len(text), end + 300)
-    best, best_dist = -1, None
+    best, best_dist = 0, None
     for pattern, sign in ((g.future, 1), (g.past, -1)):
         for m in pattern.finditer(text, left, right):
             if start <= m.start() < end:

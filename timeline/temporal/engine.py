@@ -100,7 +100,10 @@ def _parse_rules(lists: dict[str, str]) -> tuple[Rule, ...]:
     for order, b in enumerate(blocks):
         flags = frozenset(b.get("flags", "").split())
         left = r"(?<!\d)" if "glued" in flags else r"(?<!\w)"
-        regex = re.compile(left + "(?:" + _expand(b["pattern"], lists) + r")(?!\w)", FLAGS)
+        try:
+            regex = re.compile(left + "(?:" + _expand(b["pattern"], lists) + r")(?!\w)", FLAGS)
+        except re.error as e:
+            raise ValueError(f"rules.txt: rule {b['name']}: bad pattern ({e})") from None
         rules.append(Rule(b["name"], b["type"], regex, b["value"], b.get("mod"), b.get("end"),
                           flags, order))
     return tuple(rules)

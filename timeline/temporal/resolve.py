@@ -265,6 +265,11 @@ def call_ago(ctx: Context, anchor: str, n: str, unit: str, sign: str) -> tuple[s
             return _fmt(_shift(ref[0], count, unit), ref[1]), None
     if ctx.dct is None:
         return _UNKNOWN.get("D" if unit == "W" else unit, "XXXX"), None
+    ref = _ref_date(ctx)
+    if unit == "Y" and ref is not None and ref[1] == "Q" and 0 <= ctx.dct.year - ref[0].year <= 1:
+        # "profit rose from $5 million a year ago" after a quarter's figure: that quarter
+        # a year before, as the comparison is between like periods.
+        return _fmt(_shift(ref[0], count, unit), "Q"), None
     day = _shift(ctx.dct, count, unit)
     if unit == "W":
         # "two weeks ago" names a day only roughly: the value is that day, the interval
@@ -300,9 +305,10 @@ def call_weekday(ctx: Context, wd: str, dir_: str) -> tuple[str, None]:
     return d.isoformat(), None
 
 
-def _year_for(ctx: Context, key: tuple, now: tuple, dir_: str) -> int:
-    """The year of a month (or month and day, season, quarter) named without one: by the
-    explicit direction, else by the tense, counted from the DCT."""
+def _year_for(ctx: Context, key: tuple, now: tuple, dir_: str, when=None) -> int:
+    """The year of a month (or month and day, or quarter) named without one: by the explicit
+    direction, else by the tense, counted from the DCT; a sentence without a tense cue takes
+    the occurrence nearest the DCT ("payable Dec. 7" written in October is this December)."""
     y = ctx.dct.year
     if dir_ == "0":
         return y
@@ -310,9 +316,13 @@ def _year_for(ctx: Context, key: tuple, now: tuple, dir_: str) -> int:
         return y if key < now else y - 1
     if dir_ == "+1":
         return y if key > now else y + 1
-    if ctx.tense > 0:
+    if ctx.tense > 0 and when is None:
         return y if key >= now else y + 1
-    return y if key <= now else y - 1
+    if ctx.tense < 0 and when is None:
+        return y if key <= now else y - 1
+    if when is None:
+        when = lambda year: date(year, *key, *([15] if len(key) == 1 else []))
+    return min((y - 1, y, y + 1), key=lambda year: abs((when(year) - ctx.dct).days))
 
 
 def call_month(ctx: Context, month: str, dir_: str) -> tuple[str, None]:
@@ -329,6 +339,8 @@ def call_monthday(ctx: Context, month: str, day: str, dir_: str) -> tuple[str, N
     if ctx.dct is None:
         return f"XXXX-{month}-{day}", None
     key, now = (int(month), int(day)), (ctx.dct.month, ctx.dct.day)
+    if key == (2, 29):
+        return f"XXXX-{month}-{day}", None
     return f"{_year_for(ctx, key, now, dir_)}-{month}-{day}", None
 
 
@@ -351,6 +363,9 @@ def call_season(ctx: Context, code: str, dir_: str) -> tuple[str, None]:
     step = int(dir_) if dir_ else 0
     if dir_ == "0":
         year = y
+    elif not dir_ and ctx.tense == 0:
+        mid = lambda year: season_interval(year, code).start + timedelta(days=45)
+        year = min((y - 1, y, y + 1), key=lambda yy: abs((mid(yy) - ctx.dct).days))
     elif step < 0 or (not dir_ and ctx.tense < 0):
         year = y if (idx < now or (not dir_ and idx == now)) else y - 1
     else:
@@ -363,8 +378,11 @@ def call_quarter(ctx: Context, q: str, dir_: str) -> tuple[str, None]:
         return "", None
     if ctx.dct is None:
         return f"XXXX-Q{q}", None
+    # Quarters are named in reports about the nearest one, whatever the tense: "expects to
+    # report a loss for the third quarter" written in October is this year's.
     now = (ctx.dct.month - 1) // 3 + 1
-    return f"{_year_for(ctx, (int(q),), (now,), dir_)}-Q{q}", None
+    middle = lambda year: date(year, 3 * int(q) - 1, 15)
+    return f"{_year_for(ctx, (int(q),), (now,), dir_, when=middle)}-Q{q}", None
 
 
 def call_weekend(ctx: Context, dir_: str = "") -> tuple[str, None]:
@@ -429,6 +447,18 @@ def call_dur(ctx: Context, n: str, unit: str) -> tuple[str, None]:
     return f"P{n}{unit}", None
 
 
+def call_inyear(ctx: Context, n: str, suffix: str) -> tuple[str, None]:
+    """A part of a year named by its distance from the DCT's: "July last year" (-1, -07)."""
+    if not n or not suffix:
+        return "", None
+    year = f"{ctx.dct.year + int(n)}" if ctx.dct else "XXXX"
+    return year + suffix, None
+
+
+def call_yearplus(ctx: Context, base: str, n: str) -> tuple[str, None]:
+    return str(int(base) + int(n or 0)), None
+
+
 def call_century(ctx: Context, n: str) -> tuple[str, None]:
     return f"{int(n) - 1:02d}", None
 
@@ -447,4 +477,6 @@ CALLS = {
     "CLOCK": call_clock,
     "DUR": call_dur,
     "CENTURY": call_century,
+    "INYEAR": call_inyear,
+    "YEARPLUS": call_yearplus,
 }
