@@ -130,21 +130,27 @@ def value_interval(value: str) -> Interval | None:
     return None
 
 
+# Where early/mid/late cut a period: days of a month, months of a year, years of a decade.
+_THIRDS = {
+    Precision.MONTH: {"START": (1, 10), "MID": (11, 20), "END": (21, 31)},
+    Precision.YEAR: {"START": (1, 4), "MID": (5, 8), "END": (9, 12)},
+    Precision.DECADE: {"START": (0, 3), "MID": (3, 6), "END": (7, 9)},
+}
+
+
 def narrow(interval: Interval, mod: str | None) -> Interval:
-    """"Early April" is the first third of April; early/mid/late narrow months, years and
-    decades to a third of their length. Other periods keep their bounds."""
-    if mod not in ("START", "MID", "END") or interval.precision not in (
-        Precision.MONTH, Precision.YEAR, Precision.DECADE
-    ):
+    """"Early April" is the first third of April: early/mid/late narrow months, years and
+    decades to about a third; other periods keep their bounds, and so does the precision."""
+    cuts = _THIRDS.get(interval.precision, {}).get(mod or "")
+    if cuts is None:
         return interval
-    days = interval.length_days
-    third = {"START": 0, "MID": 1, "END": 2}[mod]
+    s, e = interval.start, interval.end
     if interval.precision is Precision.MONTH:
-        cuts = [0, 10, 20, days]
+        start, end = s.replace(day=cuts[0]), s.replace(day=min(cuts[1], e.day))
+    elif interval.precision is Precision.YEAR:
+        start, end = s.replace(month=cuts[0]), Interval.month(s.year, cuts[1]).end
     else:
-        cuts = [0, round(days / 3), round(2 * days / 3), days]
-    start = interval.start + timedelta(days=cuts[third])
-    end = interval.start + timedelta(days=cuts[third + 1] - 1)
+        start, end = date(s.year + cuts[0], 1, 1), date(s.year + cuts[1], 12, 31)
     return Interval(start, end, interval.precision)
 
 
