@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from itertools import islice
 
-from sqlalchemy import Connection, and_, func, insert, select
+from sqlalchemy import Connection, and_, bindparam, func, insert, select
 
 from timeline.models import Actor, ActorAlias, Article, Event, EventActor, EventMention
 from timeline.records import Article as ArticleRecord
@@ -16,8 +16,36 @@ from timeline.records import ActorRef, EventRecord
 CHUNK = 500  # events fetched per round trip when streaming; actors are joined per chunk
 
 
+
+class _Statements:
+    """The write path's statements, built once: building an expression costs more than
+    running it (SQLAlchemy caches the compiled SQL, not the Python objects that describe it)."""
+
+    def __init__(self) -> None:
+        articles, events = Article.__table__, Event.__table__
+        self.article_by_sha = select(articles.c.id).where(articles.c.sha256 == bindparam("sha"))
+        self.insert_article = insert(articles).returning(articles.c.id)
+        self.insert_events = insert(events)
+        self.insert_events_returning = insert(events).returning(
+            events.c.id, sort_by_parameter_order=True)
+        self.newest_events = (select(events.c.id).where(events.c.article_id == bindparam("a"))
+                              .order_by(events.c.id.desc()).limit(bindparam("n")))
+        self.insert_mentions = insert(EventMention.__table__)
+        self.insert_links = insert(EventActor.__table__)
+
+
+_statements: _Statements | None = None
+
+
+def statements() -> _Statements:
+    global _statements
+    if _statements is None:
+        _statements = _Statements()
+    return _statements
+
+
 def article_id_by_sha(conn: Connection, sha256: str) -> int | None:
-    return conn.scalar(select(Article.id).where(Article.sha256 == sha256))
+    return conn.execute(statements().article_by_sha, {"sha": sha256}).scalar()
 
 
 def save_article(conn: Connection, article: ArticleRecord, sha256: str,
@@ -25,7 +53,7 @@ def save_article(conn: Connection, article: ArticleRecord, sha256: str,
                  actors: ActorCache | None = None) -> int:
     """Insert one article and its events; the caller owns the transaction."""
     published = article.published
-    article_id = conn.execute(insert(Article).returning(Article.id), {
+    article_id = conn.execute(statements().insert_article, {
         "source": article.source, "title": article.title, "text": article.text,
         "sha256": sha256, "url": article.url, "author": article.author,
         "published": published.start if published else None,
@@ -53,13 +81,13 @@ def save_events(conn: Connection, article_id: int, events: list[EventRecord],
     mentions = [{"event_id": i, "sentence": m.sentence, "start": m.start, "end": m.end}
                 for i, e in zip(ids, events) for m in e.mentions]
     if mentions:
-        conn.execute(insert(EventMention), mentions)
+        conn.execute(statements().insert_mentions, mentions)
     refs = [a for e in events for a in e.actors]
     if refs:
         actors = actors if actors is not None else ActorCache()
         known = actors.resolve(conn, refs)
         links = {(i, known[a.name], a.role) for i, e in zip(ids, events) for a in e.actors}
-        conn.execute(insert(EventActor), [{"event_id": e, "actor_id": a, "role": r}
+        conn.execute(statements().insert_links, [{"event_id": e, "actor_id": a, "role": r}
                                           for e, a, r in sorted(links)])
     return list(ids)
 
@@ -67,14 +95,13 @@ def save_events(conn: Connection, article_id: int, events: list[EventRecord],
 def _insert_events(conn: Connection, article_id: int, rows: list[dict]) -> list[int]:
     """Insert event rows, returning their ids in the order of `rows`."""
     if conn.dialect.name != "sqlite":
-        return list(conn.execute(insert(Event).returning(Event.id, sort_by_parameter_order=True),
-                                 rows).scalars())
+        return list(conn.execute(statements().insert_events_returning, rows).scalars())
     # SQLite cannot tie RETURNING rows to parameter sets, so SQLAlchemy would send one INSERT
     # per row (3x slower). A plain executemany is one statement; this transaction holds
     # SQLite's write lock, so the article's newest len(rows) ids are these rows, in order.
-    conn.execute(insert(Event), rows)
-    newest = conn.execute(select(Event.id).where(Event.article_id == article_id)
-                          .order_by(Event.id.desc()).limit(len(rows))).scalars().all()
+    conn.execute(statements().insert_events, rows)
+    newest = conn.execute(statements().newest_events,
+                          {"a": article_id, "n": len(rows)}).scalars().all()
     return newest[::-1]
 
 
