@@ -97,11 +97,10 @@ def build(count: int = 1_000_000, path: Path | None = None, *, verbose: bool = T
         "PRAGMA cache_size = -262144; PRAGMA foreign_keys = OFF; PRAGMA synchronous = OFF"))
     engine.dispose()
     rng = random.Random(f"timeline-bigdb-{count}")
-    pool, said = actor_pool(rng), sentences(rng)
+    pool, said, cache = actor_pool(rng), sentences(rng), ActorCache()
     started, articles = time.perf_counter(), -(-count // EVENTS_PER_ARTICLE)
     for first in range(0, articles, ARTICLES_PER_TRANSACTION):
         with engine.begin() as conn:
-            cache = ActorCache()
             for i in range(first, min(first + ARTICLES_PER_TRANSACTION, articles)):
                 published = date(2000, 1, 1) + timedelta(days=rng.randrange(9500))
                 events = events_for(rng, pool, said, published)[: count - i * EVENTS_PER_ARTICLE]
@@ -110,6 +109,7 @@ def build(count: int = 1_000_000, path: Path | None = None, *, verbose: bool = T
                                   published=Interval.day(published),
                                   published_basis=PublishedBasis.HEADER)
                 save_article(conn, article, f"{i:064x}", events, "bench", actors=cache)
+        cache.commit()
         if verbose and first % (ARTICLES_PER_TRANSACTION * 25) == 0:
             print(f"  bigdb: {first * EVENTS_PER_ARTICLE:,} events "
                   f"({time.perf_counter() - started:.0f} s)", flush=True)

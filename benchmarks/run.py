@@ -27,7 +27,7 @@ ROW_KEYS = ("name", "value", "unit", "baseline", "baseline_value", "ratio")
 
 def discover() -> list[str]:
     """The benchmark modules' short names (bench_ingest -> ingest), in name order."""
-    return sorted(m.name[len("bench_"):] for m in pkgutil.iter_modules([str(HERE))
+    return sorted(m.name[len("bench_"):] for m in pkgutil.iter_modules([str(HERE)])
                   if m.name.startswith("bench_"))
 
 

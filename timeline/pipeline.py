@@ -71,8 +71,9 @@ def ingest(engine: Engine, inputs: Iterable[str], *, published: Interval | None 
                                         engine.url.render_as_string(hide_password=False), known)
     else:
         prepared = (prepare_source(source, published, known) for source in sources)
+    actors = store.ActorCache()
     for item in prepared:
-        outcome = store_prepared(engine, item, summary)
+        outcome = store_prepared(engine, item, summary, actors)
         if on_article:
             on_article(item.name, outcome)
     return summary
@@ -118,17 +119,24 @@ def _known_check(engine: Engine) -> Callable[[str], bool]:
     return known
 
 
-def store_prepared(engine: Engine, item: Prepared, summary: IngestSummary) -> str:
+def store_prepared(engine: Engine, item: Prepared, summary: IngestSummary,
+                   actors: store.ActorCache | None = None) -> str:
     """Store one prepared article in its own transaction; a duplicate is "known", not an error."""
     if item.error is not None:
         return _failed(summary, item.error)
     if item.known:
         summary.known += 1
         return "known"
+    actors = actors if actors is not None else store.ActorCache()
     try:
         with engine.begin() as conn:
-            store.save_article(conn, item.article, item.sha, item.events, item.version)
+            store.save_article(conn, item.article, item.sha, item.events, item.version,
+                               actors=actors)
+        actors.commit()
     except IntegrityError as exc:
+        # The cache may be what failed (an actor deleted meanwhile): start it afresh.
+        actors.rollback()
+        actors.ids.clear()
         # Another process stored the same text between our check and our insert (the
         # articles.sha256 unique constraint caught it): that is "known", anything else fails.
         if _known_check(engine)(item.sha):
@@ -136,6 +144,7 @@ def store_prepared(engine: Engine, item: Prepared, summary: IngestSummary) -> st
             return "known"
         return _failed(summary, f"{item.name}: database error: {str(exc).splitlines()[0]}")
     except SQLAlchemyError as exc:
+        actors.rollback()
         return _failed(summary, f"{item.name}: database error: {str(exc).splitlines()[0]}")
     summary.added += 1
     summary.events += len(item.events)

@@ -71,8 +71,8 @@ def save_events(conn: Connection, article_id: int, events: list[EventRecord],
                 extractor_version: str, *, actors: ActorCache | None = None) -> list[int]:
     """Insert one article's events with their mentions and actor links, a statement a table.
 
-    `actors` may be shared by the calls of one transaction (never across transactions: a
-    rolled-back actor would stay in it), so each actor name costs one lookup per transaction.
+    `actors` may be shared by many calls (see `ActorCache` for how it survives transactions),
+    so each actor name costs one lookup, not one per event.
     """
     if not events:
         return []
@@ -119,51 +119,84 @@ def _event_row(article_id: int, e: EventRecord, extractor_version: str) -> dict:
     }
 
 
-def _insert_ignoring_duplicates(conn: Connection, table):
+def _insert_ignoring_duplicates(dialect: str, table):
     """INSERT ... ON CONFLICT DO NOTHING: a concurrent writer may add the same actor first."""
-    if conn.dialect.name == "postgresql":
+    if dialect == "postgresql":
         from sqlalchemy.dialects.postgresql import insert as dialect_insert
     else:
         from sqlalchemy.dialects.sqlite import insert as dialect_insert
     return dialect_insert(table).on_conflict_do_nothing()
 
 
+class _ActorStatements:
+    def __init__(self, dialect: str) -> None:
+        actors, aliases = Actor.__table__, ActorAlias.__table__
+        self.by_name = select(actors.c.name, actors.c.id).where(
+            actors.c.name.in_(bindparam("names", expanding=True)))
+        self.insert = _insert_ignoring_duplicates(dialect, actors)
+        self.aliases = select(aliases.c.actor_id, aliases.c.alias).where(
+            aliases.c.actor_id.in_(bindparam("ids", expanding=True)),
+            aliases.c.alias.in_(bindparam("aliases", expanding=True)))
+        self.insert_alias = _insert_ignoring_duplicates(dialect, aliases)
+
+
+_actor_statements: dict[str, _ActorStatements] = {}
+
+
 @dataclass
 class ActorCache:
-    """Actor ids and recorded aliases seen in one transaction: one round trip per new name."""
+    """Actor ids and recorded aliases, so each name costs one lookup, not one per event.
+
+    What a transaction learns stays `fresh` until `commit()` (call it after the transaction
+    commits) makes it known for later transactions; `rollback()` forgets it, since an actor
+    inserted by a rolled-back transaction does not exist.
+    """
 
     ids: dict[str, int] = field(default_factory=dict)
     aliases: set[tuple[int, str]] = field(default_factory=set)
+    fresh_ids: dict[str, int] = field(default_factory=dict)
+    fresh_aliases: set[tuple[int, str]] = field(default_factory=set)
+
+    def commit(self) -> None:
+        self.ids.update(self.fresh_ids)
+        self.aliases |= self.fresh_aliases
+        self.rollback()
+
+    def rollback(self) -> None:
+        self.fresh_ids, self.fresh_aliases = {}, set()
 
     def resolve(self, conn: Connection, refs: list[ActorRef]) -> dict[str, int]:
         """Every ref's canonical name -> actor id, creating actors and aliases not yet stored."""
-        kinds = {r.name: r.kind for r in refs if r.name not in self.ids}
+        sql = _actor_statements.get(conn.dialect.name) or _actor_statements.setdefault(
+            conn.dialect.name, _ActorStatements(conn.dialect.name))
+        kinds = {r.name: r.kind for r in refs
+                 if r.name not in self.ids and r.name not in self.fresh_ids}
         if kinds:
-            self._load(conn, kinds)
-            missing = [{"name": n, "kind": k} for n, k in kinds.items() if n not in self.ids]
+            self._load(conn, sql, kinds)
+            missing = [{"name": n, "kind": k} for n, k in kinds.items() if n not in self.fresh_ids]
             if missing:
-                conn.execute(_insert_ignoring_duplicates(conn, Actor), missing)
-                self._load(conn, kinds)
-        wanted = {(self.ids[r.name], r.alias) for r in refs if r.alias and r.alias != r.name}
-        new = wanted - self.aliases
+                conn.execute(sql.insert, missing)
+                self._load(conn, sql, kinds)
+        found = {**self.ids, **self.fresh_ids}
+        wanted = {(found[r.name], r.alias) for r in refs if r.alias and r.alias != r.name}
+        new = wanted - self.aliases - self.fresh_aliases
         if new:
-            self._add_aliases(conn, new)
-        return self.ids
+            self._add_aliases(conn, sql, new)
+        return found
 
-    def _load(self, conn: Connection, names) -> None:
+    def _load(self, conn: Connection, sql: _ActorStatements, names) -> None:
         for chunk in _chunks(sorted(names), CHUNK):
-            self.ids.update(conn.execute(select(Actor.name, Actor.id)
-                                         .where(Actor.name.in_(chunk))).tuples().all())
+            self.fresh_ids.update(conn.execute(sql.by_name, {"names": chunk}).tuples().all())
 
-    def _add_aliases(self, conn: Connection, pairs: set[tuple[int, str]]) -> None:
-        stored = conn.execute(select(ActorAlias.actor_id, ActorAlias.alias).where(
-            ActorAlias.actor_id.in_({a for a, _ in pairs}),
-            ActorAlias.alias.in_({alias for _, alias in pairs}))).tuples()
+    def _add_aliases(self, conn: Connection, sql: _ActorStatements,
+                     pairs: set[tuple[int, str]]) -> None:
+        stored = conn.execute(sql.aliases, {"ids": sorted({a for a, _ in pairs}),
+                                            "aliases": sorted({x for _, x in pairs})}).tuples()
         missing = pairs - set(stored)
         if missing:
-            conn.execute(_insert_ignoring_duplicates(conn, ActorAlias),
+            conn.execute(sql.insert_alias,
                          [{"actor_id": a, "alias": alias} for a, alias in sorted(missing)])
-        self.aliases |= pairs
+        self.fresh_aliases |= pairs
 
 
 def actor_id(conn: Connection, name: str, kind: str, alias: str | None = None) -> int:
