@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from itertools import islice
 
-from sqlalchemy import Connection, and_, bindparam, func, insert, select
+from sqlalchemy import Connection, Date, and_, bindparam, func, insert, literal, select, tuple_
 
 from timeline.models import Actor, ActorAlias, Article, Event, EventActor, EventMention
 from timeline.records import Article as ArticleRecord
@@ -209,6 +209,37 @@ def _chunks(items: list, size: int) -> Iterator[list]:
         yield items[start:start + size]
 
 
+@dataclass(frozen=True)
+class Cursor:
+    """Where a page of the timeline ended: its last event's (date_start, id).
+
+    The next page starts after it (keyset paging), so page 10,000 costs what page 1 costs,
+    where OFFSET would read and drop every row before it. Written `2020-04-02:1234`, or
+    `undated:1234` once the dated events are behind.
+    """
+
+    date_start: date | None
+    id: int
+
+    @classmethod
+    def parse(cls, text: str) -> Cursor:
+        day, sep, number = text.strip().rpartition(":")
+        try:
+            if not sep or not number.isdigit():
+                raise ValueError
+            return cls(None if day == "undated" else date.fromisoformat(day), int(number))
+        except ValueError:
+            raise ValueError(f"{text!r} is not a page cursor (DATE:ID or undated:ID, as "
+                             "`timeline list` prints after a full page)") from None
+
+    @classmethod
+    def of(cls, row: dict) -> Cursor:
+        return cls(row["date_start"], row["id"])
+
+    def __str__(self) -> str:
+        return f"{self.date_start.isoformat() if self.date_start else 'undated'}:{self.id}"
+
+
 @dataclass
 class EventFilter:
     """What `list`, `export` and friends narrow the timeline to; every value a bound parameter."""
@@ -220,6 +251,7 @@ class EventFilter:
     offset: int = 0
     reverse: bool = False
     statuses: tuple[str, ...] = field(default=())
+    after: Cursor | None = None  # keyset paging: only events after this one, in timeline order
 
     def conditions(self) -> list:
         out = []
@@ -235,6 +267,7 @@ class EventFilter:
 
 
 def event_query(flt: EventFilter):
+    """The filtered timeline as one statement (undated events last); see `timeline_parts`."""
     order = [Event.date_start.is_(None), Event.date_start, Event.id]
     if flt.reverse:
         order = [Event.date_start.is_(None), Event.date_start.desc(), Event.id.desc()]
@@ -244,10 +277,57 @@ def event_query(flt: EventFilter):
     return query.limit(flt.limit) if flt.limit is not None else query
 
 
+def timeline_parts(flt: EventFilter) -> list:
+    """The filtered timeline as two statements that walk indexes: dated events by
+    (date_start, id), then undated ones by id.
+
+    One `ORDER BY date_start IS NULL, ...` would put undated events last too, but no index
+    has that order, so every query sorted every matching row before the LIMIT.
+    """
+    later = (lambda a, b: a < b) if flt.reverse else (lambda a, b: a > b)
+    dated = [Event.date_start.is_not(None)]
+    undated = [Event.date_start.is_(None)]
+    if flt.after is not None and flt.after.date_start is not None:
+        dated.append(later(tuple_(Event.date_start, Event.id),
+                           tuple_(literal(flt.after.date_start, Date), literal(flt.after.id))))
+    elif flt.after is not None:
+        dated = None  # the cursor is among the undated events: the dated ones are behind
+        undated.append(later(Event.id, flt.after.id))
+    parts = []
+    if dated is not None:
+        parts.append(_part(flt, dated, [Event.date_start, Event.id]))
+    if flt.since is None and flt.until is None:  # a date bound never matches an undated event
+        parts.append(_part(flt, undated, [Event.id]))
+    return parts
+
+
+def _part(flt: EventFilter, where: list, order: list):
+    columns = (*Event.__table__.c, Article.source, Article.published)
+    return (select(*columns).join(Article, Article.id == Event.article_id)
+            .where(*flt.conditions(), *where)
+            .order_by(*[c.desc() for c in order] if flt.reverse else order))
+
+
 def iter_events(conn: Connection, flt: EventFilter) -> Iterator[dict]:
     """The filtered timeline as flat dicts (the export contract's keys), streamed in chunks."""
-    result = conn.execution_options(stream_results=True, yield_per=CHUNK).execute(
-        event_query(flt).with_only_columns(*Event.__table__.c, Article.source, Article.published))
+    remaining, offset = flt.limit, flt.offset
+    for part in timeline_parts(flt):
+        if remaining == 0:
+            return
+        query = part.offset(offset or None)
+        seen = 0
+        for row in _stream(conn, query if remaining is None else query.limit(remaining)):
+            seen += 1
+            yield row
+        if offset and not seen:  # this part had no more rows than the offset skips
+            offset -= conn.scalar(select(func.count()).select_from(part.subquery()))
+        else:
+            offset = 0
+        remaining = None if remaining is None else remaining - seen
+
+
+def _stream(conn: Connection, query) -> Iterator[dict]:
+    result = conn.execution_options(stream_results=True, yield_per=CHUNK).execute(query)
     while chunk := [row._asdict() for row in islice(result, CHUNK)]:
         names = actor_names(conn, [row["id"] for row in chunk])
         for row in chunk:
