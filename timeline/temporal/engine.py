@@ -9,7 +9,7 @@ matches. Resolution of values against the DCT is in `resolve.py`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -42,6 +42,7 @@ class Rule:
     end: str | None
     flags: frozenset[str]
     order: int
+    key: re.Pattern
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,18 @@ class Grammar:
     future: re.Pattern
     past: re.Pattern
     approx: re.Pattern
+
+    keyed: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False)
+
+    def rules_for(self, word: str) -> tuple[int, ...]:
+        """The rules a word can be part of (their keys), by rule order; remembered."""
+        found = self.keyed.get(word)
+        if found is None:
+            if len(self.keyed) > 100_000:  # a bound on memory for endless streams of words
+                self.keyed.clear()
+            low = word.lower()
+            found = self.keyed[word] = tuple(r.order for r in self.rules if r.key.fullmatch(low))
+        return found
 
 
 def _load_lists() -> dict[str, str]:
@@ -93,7 +106,7 @@ def _parse_rules(lists: dict[str, str]) -> tuple[Rule, ...]:
             continue
         key, _, rest = line.strip().partition(" ")
         rest = rest.strip()
-        if key in ("type", "mod", "flags"):  # these take no spaces: cut a trailing comment
+        if key in ("type", "mod", "flags", "key"):  # these take no spaces: cut a trailing comment
             rest = rest.split("#")[0].strip()
         blocks[-1][key] = rest
     rules = []
@@ -104,8 +117,9 @@ def _parse_rules(lists: dict[str, str]) -> tuple[Rule, ...]:
             regex = re.compile(left + "(?:" + _expand(b["pattern"], lists) + r")(?!\w)", FLAGS)
         except re.error as e:
             raise ValueError(f"rules.txt: rule {b['name']}: bad pattern ({e})") from None
+        key = _expand(b["key"], lists).replace(r"\.?", "").replace(r"\.", "")
         rules.append(Rule(b["name"], b["type"], regex, b["value"], b.get("mod"), b.get("end"),
-                          flags, order))
+                          flags, order, re.compile(key, FLAGS)))
     return tuple(rules)
 
 
@@ -151,24 +165,84 @@ def _is_date_word(word: str, g: Grammar) -> bool:
     return key in g.tables["month"] or key in g.tables["weekday"]
 
 
+# Words as the keys see them: runs of letters or of digits ("GMT02" is "GMT" and "02").
+_WORDS = re.compile(r"[^\W\d_]+|\d+")
+# How far around a key word a rule's match may reach.
+_REACH = 40
+
+
+def _windows(spans: list[tuple[int, int]], reach: int, size: int) -> list[tuple[int, int]]:
+    """Merged text windows around the given spans."""
+    out: list[list[int]] = []
+    for s, e in sorted(spans):
+        s, e = max(0, s - reach), min(size, e + reach)
+        if out and s <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], e)
+        else:
+            out.append([s, e])
+    return [(s, e) for s, e in out]
+
+
+def _matches(text: str, rule: Rule, windows: list[tuple[int, int]]):
+    """The rule's matches inside the windows; one cut short by a window's end is redone on
+    the whole text."""
+    for ws, we in windows:
+        for m in rule.regex.finditer(text, ws, we):
+            if m.end() == we and we < len(text):
+                m = rule.regex.match(text, m.start())
+                if m is None:
+                    continue
+            yield m
+
+
 def find_candidates(text: str, g: Grammar | None = None) -> list[Candidate]:
-    """All rule matches that survive the negatives and the name check, best first removed
-    of overlaps, in text order."""
+    """The rule matches that survive the negatives and the name check, the longest kept where
+    they overlap, in text order. Each rule is tried only around its key words."""
     g = g or grammar()
-    blocked = [(m.start(), m.end()) for m in g.negatives.finditer(text)]
+    hits: dict[int, list[tuple[int, int]]] = {}
+    known = g.keyed
+    for w in _WORDS.finditer(text):
+        word = w.group()
+        orders = known.get(word)
+        if orders is None:
+            orders = g.rules_for(word)
+        for order in orders:
+            hits.setdefault(order, []).append(w.span())
     found: list[Candidate] = []
-    for rule in g.rules:
-        for m in rule.regex.finditer(text):
+    seen: set[tuple[int, int, int]] = set()
+    for order in sorted(hits):
+        rule = g.rules[order]
+        for m in _matches(text, rule, _windows(hits[order], _REACH, len(text))):
             s, e = m.span()
-            if s == e or any(bs < e and s < be for bs, be in blocked):
+            if s == e or (s, e, order) in seen:
                 continue
+            seen.add((s, e, order))
             if "name-check" in rule.flags and _in_name(text, s, g):
                 continue
             found.append(Candidate(s, e, rule, m))
     found.sort(key=lambda c: (c.start - c.end, c.rule.order, c.start))
+    taken = _longest(found)
+    # Known non-dates are looked for only around what was kept; when one is found, the
+    # choice is made again without the candidates it touches.
+    blocked = _negatives(text, taken, g)
+    if blocked:
+        found = [c for c in found if not any(bs < c.end and c.start < be for bs, be in blocked)]
+        taken = _longest(found)
+    taken.sort(key=lambda c: c.start)
+    return taken
+
+
+def _longest(found: list[Candidate]) -> list[Candidate]:
+    """Non-overlapping candidates, taken in the order given (longest first)."""
     taken: list[Candidate] = []
     for c in found:
         if all(c.end <= t.start or c.start >= t.end for t in taken):
             taken.append(c)
-    taken.sort(key=lambda c: c.start)
     return taken
+
+
+def _negatives(text: str, taken: list[Candidate], g: Grammar) -> list[tuple[int, int]]:
+    """Spans of known non-dates (negatives.txt) near the candidates."""
+    windows = _windows([(c.start, c.end) for c in taken], 40, len(text))
+    return [m.span() for ws, we in windows for m in g.negatives.finditer(text, ws, we)
+            if any(m.start() < c.end and c.start < m.end() for c in taken)]
