@@ -51,8 +51,8 @@ class Grammar:
     tables: dict[str, dict[str, str]]
     negatives: re.Pattern
     name_ok: frozenset[str]
-    future: re.Pattern
-    past: re.Pattern
+    tense_words: dict[str, int]  # cue word or phrase ("going_to") -> +1 future, -1 past
+    past_suffix: str
     approx: re.Pattern
 
     keyed: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False)
@@ -128,14 +128,16 @@ def grammar() -> Grammar:
     """The compiled resources; built once a process."""
     lists = _load_lists()
     negatives = "|".join(f"(?:{p.strip()})" for p in _lines(DATA / "negatives.txt"))
-    cues = dict(line.split(None, 1) for line in _lines(DATA / "tense.txt"))
+    cues = dict(line.split("\t", 1) for line in _lines(DATA / "tense.txt"))
+    tense_words = {w: 1 for w in cues["future"].split()}
+    tense_words.update({w: -1 for w in cues["past"].split()})
     return Grammar(
         rules=_parse_rules(lists),
         tables=_load_tables(),
         negatives=re.compile(negatives, FLAGS),
         name_ok=frozenset(normalise_key(w) for w in _lines(DATA / "nameok.txt")),
-        future=re.compile(r"(?<!\w)(?:" + cues["future"].strip() + r")(?!\w)", FLAGS),
-        past=re.compile(r"(?<!\w)(?:" + cues["past"].strip() + r")(?!\w)", FLAGS),
+        tense_words=tense_words,
+        past_suffix=cues["past-suffix"].strip(),
         approx=re.compile(r"(?<!\w)(" + lists["approx"] + r")\s+$", FLAGS),
     )
 
@@ -167,8 +169,22 @@ def _is_date_word(word: str, g: Grammar) -> bool:
 
 # Words as the keys see them: runs of letters or of digits ("GMT02" is "GMT" and "02").
 _WORDS = re.compile(r"[^\W\d_]+|\d+")
+_DIGIT = re.compile(r"\d")
 # How far around a key word a rule's match may reach.
 _REACH = 40
+
+
+def _occurrences(text: str, word: str):
+    """Where a word stands in the text as a whole word (a run of letters or of digits)."""
+    same = str.isdigit if word[0].isdigit() else str.isalpha
+    i = text.find(word)
+    while i >= 0:
+        j = i + len(word)
+        if (i == 0 or not same(text[i - 1]) or text[i - 1] == "_") and (
+            j == len(text) or not same(text[j]) or text[j] == "_"
+        ):
+            yield i, j
+        i = text.find(word, j)
 
 
 def _windows(spans: list[tuple[int, int]], reach: int, size: int) -> list[tuple[int, int]]:
@@ -200,19 +216,23 @@ def find_candidates(text: str, g: Grammar | None = None) -> list[Candidate]:
     they overlap, in text order. Each rule is tried only around its key words."""
     g = g or grammar()
     hits: dict[int, list[tuple[int, int]]] = {}
-    known = g.keyed
-    for w in _WORDS.finditer(text):
-        word = w.group()
-        orders = known.get(word)
+    for word in set(_WORDS.findall(text)):
+        orders = g.keyed.get(word)
         if orders is None:
             orders = g.rules_for(word)
-        for order in orders:
-            hits.setdefault(order, []).append(w.span())
+        if orders:
+            spans = list(_occurrences(text, word))
+            for order in orders:
+                hits.setdefault(order, []).extend(spans)
     found: list[Candidate] = []
     seen: set[tuple[int, int, int]] = set()
+    windows: dict[str, list[tuple[int, int]]] = {}  # rules with the same key share windows
     for order in sorted(hits):
         rule = g.rules[order]
-        for m in _matches(text, rule, _windows(hits[order], _REACH, len(text))):
+        key = rule.key.pattern
+        if key not in windows:
+            windows[key] = _windows(hits[order], _REACH, len(text))
+        for m in _matches(text, rule, windows[key]):
             s, e = m.span()
             if s == e or (s, e, order) in seen:
                 continue
@@ -242,7 +262,9 @@ def _longest(found: list[Candidate]) -> list[Candidate]:
 
 
 def _negatives(text: str, taken: list[Candidate], g: Grammar) -> list[tuple[int, int]]:
-    """Spans of known non-dates (negatives.txt) near the candidates."""
-    windows = _windows([(c.start, c.end) for c in taken], 40, len(text))
+    """Spans of known non-dates (negatives.txt) near the candidates. They are all about
+    numbers, so only candidates with a digit in or right next to them are looked at."""
+    near = [(c.start, c.end) for c in taken if _DIGIT.search(text, max(0, c.start - 12), c.end + 12)]
+    windows = _windows(near, 40, len(text))
     return [m.span() for ws, we in windows for m in g.negatives.finditer(text, ws, we)
             if any(m.start() < c.end and c.start < m.end() for c in taken)]
