@@ -123,19 +123,26 @@ def _tense(text: str, start: int, end: int, g: Grammar) -> int:
     right = stop.start() if stop else min(len(text), end + 300)
     words = [(m.group().lower(), m.start(), m.end()) for m in _TENSE_WORDS.finditer(text, left, right)
              if not start <= m.start() < end]
-    best, best_dist = 0, None
+    best, best_dist, weak = 0, None, None
     for i, (w, s, e) in enumerate(words):
         sign = g.tense_words.get(w)
         if i + 1 < len(words):  # a phrase such as "going to" counts at its first word
             sign = g.tense_words.get(w + "_" + words[i + 1][0], sign)
-        if sign is None and len(w) > 3 and w.endswith(g.past_suffix):
-            sign = -1
         if sign is None:
+            if len(w) > 3 and w.endswith(g.past_suffix) and _close(text, s, e, start, end):
+                weak = -1
             continue
         dist = start - e if e <= start else s - end
         if best_dist is None or dist < best_dist:
             best, best_dist = sign, dist
-    return best
+    return best if best_dist is not None else (weak or 0)
+
+
+def _close(text: str, s: int, e: int, start: int, end: int) -> bool:
+    """An "-ed" word is a weaker cue (it may be an adjective: "preferred shares"): it counts
+    only in the same clause, a few words from the expression ("arrested on Dec. 7")."""
+    between = text[e:start] if e <= start else text[end:s]
+    return len(between) < 30 and not any(p in between for p in ",;:()")
 
 
 def _numeric_order(cands: list[Candidate]) -> bool | None:
