@@ -172,6 +172,52 @@ def articles(ctx: click.Context, fmt: str) -> None:
         Console().print(articles_table(rows))
 
 
+@main.command()
+@click.argument("source", default="-", metavar="[FILE|-]")
+@click.option("--dct", metavar="YYYY-MM-DD",
+              help="Document creation (publication) date that relative dates resolve against.")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl",
+              show_default=True)
+def dates(source: str, dct: str | None, fmt: str) -> None:
+    """The temporal expressions of a text, with their TimeML values and intervals."""
+    from timeline.temporal.commands import find_dates, jsonl_lines, timex_table
+
+    found = find_dates(source, dct)
+    if fmt == "jsonl":
+        for line in jsonl_lines(found):
+            click.echo(line)
+        return
+    from rich.console import Console
+
+    console = Console()
+    if not console.is_terminal:  # a pipe or a file: no terminal width to fit, keep rows whole
+        console = Console(width=200)
+    console.print(timex_table(found))
+
+
+@main.group("eval")
+def eval_group() -> None:
+    """Score the extractors against gold files."""
+
+
+@eval_group.command("timex")
+@click.argument("gold", metavar="GOLD.jsonl")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object instead of lines.")
+def eval_timex(gold: str, as_json: bool) -> None:
+    """Tag every document of a TimeBank-shaped file and print TempEval-3 figures."""
+    import json
+
+    from timeline.temporal.commands import eval_timex as run_eval
+    from timeline.temporal.commands import report_lines
+
+    figures = run_eval(gold)
+    if as_json:
+        click.echo(json.dumps(figures))
+        return
+    for line in report_lines(figures):
+        click.echo(line)
+
+
 @main.group()
 def db() -> None:
     """Manage the database schema by hand (the CLI upgrades it on open anyway)."""
