@@ -51,8 +51,9 @@ class Grammar:
     tables: dict[str, dict[str, str]]
     negatives: re.Pattern
     name_ok: frozenset[str]
-    tense_words: dict[str, int]  # cue word or phrase ("going_to") -> +1 future, -1 past
-    past_suffix: str
+    tense_words: dict[str, int]  # cue word or phrase ("going_to") -> +1 future, -1 past,
+    past_suffix: str             # 0 present; the suffix of weaker past cues ("-ed")
+    adjacent: re.Pattern         # what may stand between a weak cue and the expression
     approx: re.Pattern
 
     keyed: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False)
@@ -131,6 +132,9 @@ def grammar() -> Grammar:
     cues = dict(line.split("\t", 1) for line in _lines(DATA / "tense.txt"))
     tense_words = {w: 1 for w in cues["future"].split()}
     tense_words.update({w: -1 for w in cues["past"].split()})
+    tense_words.update({w: 0 for w in cues["present"].split()})
+    tense_words.update({w: 2 for w in cues["future-adjacent"].split() if w != "-"})  # adjacent
+    between = "|".join(cues["between"].split())
     return Grammar(
         rules=_parse_rules(lists),
         tables=_load_tables(),
@@ -138,6 +142,7 @@ def grammar() -> Grammar:
         name_ok=frozenset(normalise_key(w) for w in _lines(DATA / "nameok.txt")),
         tense_words=tense_words,
         past_suffix=cues["past-suffix"].strip(),
+        adjacent=re.compile(r"[\s,]*(?:(?:" + between + r")\s+)*$", FLAGS),
         approx=re.compile(r"(?<!\w)(" + lists["approx"] + r")\s+$", FLAGS),
     )
 
