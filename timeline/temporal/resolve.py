@@ -238,9 +238,11 @@ def call_shift(ctx: Context, anchor: str, unit: str, n: str) -> tuple[str, None]
     if not unit or not n:
         return "", None
     if anchor == "ref":
+        # "the following day" counts from a date the text named; without one (or with a
+        # coarser one, such as a month) the day is not known.
         ref = _ref_date(ctx)
         if ref is None or _FINENESS.index(ref[1]) > _FINENESS.index(unit):
-            base = ctx.dct if ref is None else None
+            base = None
         else:
             base = ref[0]
     else:
@@ -489,6 +491,17 @@ def call_yearplus(ctx: Context, base: str, n: str) -> tuple[str, None]:
     return str(int(base) + int(n or 0)), None
 
 
+def call_holiday(ctx: Context, month_day: str, year: str) -> tuple[str, None]:
+    """A holiday on a fixed day: that day of the year given, else of the year the tense
+    and the DCT give."""
+    if not month_day:
+        return "", None
+    month, day = month_day.split("-")
+    if year:
+        return f"{year}-{month_day}", None
+    return call_monthday(ctx, month, day, "")
+
+
 def call_century(ctx: Context, n: str) -> tuple[str, None]:
     return f"{int(n) - 1:02d}", None
 
@@ -509,4 +522,5 @@ CALLS = {
     "CENTURY": call_century,
     "INYEAR": call_inyear,
     "YEARPLUS": call_yearplus,
+    "HOLIDAY": call_holiday,
 }
