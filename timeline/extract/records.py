@@ -40,7 +40,7 @@ def _actors(ev: Event) -> list[ActorRef]:
     return list(out.values())
 
 
-_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside|on|across|into|from)\s+(?:the\s+)?(?:[\w-]+\s+)?$|[’']s\s+$|,\s*$", re.I)
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside|on|across|into|from)\s+(?:the\s+)?(?:[\w-]+\s+)?$|[’']s\s+$", re.I)
 
 
 def _place(ev: Event):
@@ -48,16 +48,19 @@ def _place(ev: Event):
     the other sentences; a city or region before a country. A statement has a place only so."""
     p = ev.primary
     ordered = [p] + [m for m in ev.members if m is not p and not m.sentence.headline]
+    if ev.type == "statement":
+        ordered = [p]  # a speech's content names places it is about, not where it was made
     for c in ordered:
-        located = [pl for pl in c.places if _LOCATIVE_BEFORE.search(c.sentence.text[max(0, pl.start - 30):pl.start])]
+        located = [pl for pl in c.places if _LOCATIVE_BEFORE.search(c.sentence.text[max(0, pl.start - 30):pl.start])
+                   and (ev.type != "statement" or pl.kind != "country")]
         ranked = sorted(located, key=lambda pl: (pl.kind == "country", abs(pl.start - c.trigger.start)))
         if ranked:
             return ranked[0]
-    if ev.type in ("arrest", "sentencing", "plot_foiled", "release"):
-        # "Germany arrested seven men": a state acts on its own ground
-        states = [pl for pl in p.places if pl.kind == "country" and pl.end <= p.trigger.start]
-        if states:
-            return states[-1]
+    if ev.type in ("arrest", "sentencing", "plot_foiled"):
+        # "Germany arrested seven men": a state acts on its own ground (if only one acts)
+        states = {pl.country: pl for pl in p.places if pl.kind == "country" and pl.end <= p.trigger.start}
+        if len(states) == 1:
+            return next(iter(states.values()))
     return None
 
 
