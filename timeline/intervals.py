@@ -81,3 +81,22 @@ class Interval:
 
     def iso(self) -> tuple[str, str]:
         return self.start.isoformat(), self.end.isoformat()
+
+
+def parse_iso(text: str) -> Interval:
+    """'2020' -> the year, '2020-04' -> the month, '2020-04-02' -> the day; ValueError otherwise."""
+    parts = text.strip().split("-")
+    try:
+        numbers = [int(p) for p in parts]
+    except ValueError:
+        raise ValueError(f"not a date of the form YYYY, YYYY-MM or YYYY-MM-DD: {text!r}") from None
+    if len(parts[0]) != 4 or any(len(p) != 2 for p in parts[1:]) or len(parts) > 3:
+        raise ValueError(f"not a date of the form YYYY, YYYY-MM or YYYY-MM-DD: {text!r}")
+    try:
+        if len(numbers) == 1:
+            return Interval.year(numbers[0])
+        if len(numbers) == 2:
+            return Interval.month(*numbers)
+        return Interval.day(date(*numbers))
+    except ValueError as exc:
+        raise ValueError(f"impossible date {text!r}: {exc}") from None

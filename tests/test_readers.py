@@ -1,0 +1,79 @@
+"""Plain-text reading: decoding, white space, titles and date lines (one row per case)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from timeline.errors import ReadError
+from timeline.readers.datelines import publication_date
+from timeline.readers.decode import decode, normalise
+from timeline.readers.text import read_text
+
+DATELINES = [
+    # (text, expected day, basis)
+    ("19:50 GMT02 April 2020\nListen Live\n\nBody text of the article goes here.",
+     date(2020, 4, 2), "header"),
+    ("Headline of the piece\n\nStatus: 06/28/2021 4:30 a.m.\n\nBody.", date(2021, 6, 28), "header"),
+    ("Headline\n\n" + "A paragraph of the article body.\n\n" * 10
+     + "2017-10-30T16:06:16+00:00 Monday, 16 October 2017|Law",
+     date(2017, 10, 16), "footer"),
+    ("Published: March 3, 2022\n\nPolice said on Tuesday that two men were held.",
+     date(2022, 3, 3), "header"),
+    ("Updated 14:02 BST, 5th June 2023\nA story.", date(2023, 6, 5), "header"),
+    ("Posted 28/06/2021 09:15\nDay-first numeric dates exist too.", date(2021, 6, 28), "header"),
+]
+
+
+@pytest.mark.parametrize("text,day,basis", DATELINES, ids=[
+    "time-and-zone-glued-to-the-day", "status-label-us-numeric", "footer-iso-then-posting-date",
+    "published-label-month-first", "ordinal-day-with-zone", "day-first-numeric"])
+def test_publication_date_from_a_date_line(text, day, basis):
+    interval, found_basis = publication_date(text)
+    assert (interval.start, interval.end, found_basis) == (day, day, basis)
+
+
+NO_DATELINE = [
+    ("Headline\n\nIn early April 2024, police in Italy arrested two men who had entered the "
+     "country on 3 March 2024 with forged papers.", "a body sentence naming dates"),
+    ("Headline\n\nNo dates here at all.", "no date anywhere"),
+    ("Headline\n\nPosted 31/02/2021\n\nBody.", "31 February is no date"),
+]
+
+
+@pytest.mark.parametrize("text,why", NO_DATELINE, ids=[w for _, w in NO_DATELINE])
+def test_no_publication_date_without_a_real_date_line(text, why):
+    assert publication_date(text) is None
+
+
+def test_non_breaking_spaces_and_blank_runs_are_normalised():
+    raw = "Title line here now\n\n\n\n    Body\u00a0with\u00a0nbsp   and  spaces.  \r\n"
+    assert normalise(raw) == "Title line here now\n\nBody with nbsp and spaces."
+
+
+@pytest.mark.parametrize("data,problem", [
+    (b"", "empty file"),
+    (b"   \n\n ", "empty file"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
+], ids=["empty", "only-white-space", "png-bytes"])
+def test_unreadable_inputs_are_refused_with_the_reason(data, problem):
+    with pytest.raises(ReadError, match=problem) as err:
+        decode(data, "in.txt")
+    assert str(err.value).startswith("in.txt: ")
+
+
+@pytest.mark.parametrize("data,expected", [
+    ("Caf\u00e9 bombing".encode("cp1252"), "Caf\u00e9 bombing"),
+    ("\ufeffUTF-8 with a BOM".encode("utf-8"), "UTF-8 with a BOM"),
+    ("UTF-16 text \u00e9".encode("utf-16"), "UTF-16 text \u00e9"),
+], ids=["windows-1252", "utf8-bom", "utf16-bom"])
+def test_common_encodings_are_decoded(data, expected):
+    assert decode(data, "x.txt") == expected
+
+
+def test_title_skips_date_lines_and_page_furniture():
+    article = read_text(b"19:50 GMT02 April 2020\nListen Live\nGet short URL\n\n"
+                        b"Police arrest three men over the bombing plot\n\nBody.", "a.txt")
+    assert article.title == "Police arrest three men over the bombing plot"
+    assert str(article.published_basis) == "header"

@@ -1,0 +1,111 @@
+"""Opening the database: URL resolution, SQLite pragmas, and migration to the current schema."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from timeline.errors import DatabaseError
+
+DEFAULT_DB = "timeline.db"
+ENV_VAR = "TIMELINE_DB"
+
+
+def resolve_url(given: str | None = None) -> str:
+    """A database URL from `--db`, else $TIMELINE_DB, else ./timeline.db; a bare path is SQLite."""
+    given = given or os.environ.get(ENV_VAR) or DEFAULT_DB
+    if "://" in given:
+        return given
+    return "sqlite:///" + str(Path(given).expanduser().resolve())
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.execute("PRAGMA busy_timeout = 30000")  # writers queue instead of failing "locked"
+    cursor.execute("PRAGMA journal_mode = WAL")  # readers never block the writer
+    cursor.execute("PRAGMA synchronous = NORMAL")  # safe with WAL; a commit is not an fsync
+    cursor.close()
+
+
+def make_engine(url: str) -> Engine:
+    engine = create_engine(url)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def migrations_dir() -> str:
+    """Where the Alembic scripts are: packaged as `timeline.migrations`, `migrations/` in a checkout."""
+    spec = importlib.util.find_spec("timeline.migrations")
+    if spec is not None and spec.submodule_search_locations:
+        return list(spec.submodule_search_locations)[0]
+    return str(Path(__file__).resolve().parent.parent / "migrations")
+
+
+def alembic_config(url: str):
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", migrations_dir())
+    config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    return config
+
+
+def head_revision(url: str) -> str:
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(alembic_config(url)).get_current_head()
+
+
+def current_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def run_alembic(engine: Engine, command_name: str, *args) -> None:
+    """Run an Alembic command (upgrade, downgrade, ...) on this engine, in one transaction."""
+    from alembic import command
+
+    config = alembic_config(engine.url.render_as_string(hide_password=False))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        getattr(command, command_name)(config, *args)
+
+
+def known_revisions(url: str) -> set[str]:
+    from alembic.script import ScriptDirectory
+
+    return {s.revision for s in ScriptDirectory.from_config(alembic_config(url)).walk_revisions()}
+
+
+def open_database(given: str | None = None, *, migrate: bool = True) -> Engine:
+    """Open (creating if needed) the database and bring its schema up to this version's head."""
+    url = resolve_url(given)
+    try:
+        engine = make_engine(url)
+        current = current_revision(engine)
+    except SQLAlchemyError as exc:
+        raise DatabaseError(f"cannot open database {url}: {exc.__class__.__name__}: "
+                            f"{str(exc).splitlines()[0]}") from None
+    if current is not None and current not in known_revisions(url):
+        raise DatabaseError(
+            f"database {url} has schema revision {current}, made by a newer version of "
+            "timeline; upgrade timeline to use it")
+    if migrate and current != head_revision(url):
+        if current is None and inspect(engine).get_table_names():
+            tables = ", ".join(inspect(engine).get_table_names()[:5])
+            raise DatabaseError(f"{url} is not a timeline database (it has tables: {tables})")
+        run_alembic(engine, "upgrade", "head")
+    return engine
+
+
+def session_factory(engine: Engine) -> sessionmaker[Session]:
+    return sessionmaker(engine, expire_on_commit=False)

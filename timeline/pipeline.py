@@ -1,0 +1,88 @@
+"""Article -> events, and ingest: the one place where reading, extraction and storing are chained."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
+
+from timeline.errors import ReadError, TimelineError
+from timeline.intervals import Interval
+from timeline.readers import Source, find_sources, read_article
+from timeline.readers.decode import fingerprint
+from timeline.records import Article, EventRecord, PublishedBasis
+from timeline import store
+
+
+@dataclass
+class IngestSummary:
+    added: int = 0
+    known: int = 0  # already in the database: same normalised text
+    failed: int = 0
+    events: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    def line(self) -> str:
+        return (f"{self.added} article{'s' * (self.added != 1)} added, {self.known} skipped as "
+                f"already known, {self.failed} failed; {self.events} "
+                f"event{'s' * (self.events != 1)} added")
+
+
+def extract_events(article: Article) -> tuple[list[EventRecord], str]:
+    """The extraction seam: article text and publication date in, event records out."""
+    from timeline.extract import EXTRACTOR_VERSION, extract
+
+    return extract(article), EXTRACTOR_VERSION
+
+
+def prepare(article: Article, published: Interval | None = None) -> Article:
+    """Apply a user's --published, else infer a missing publication date from the text."""
+    if published is not None:
+        article.published, article.published_basis = published, PublishedBasis.METADATA
+    return article
+
+
+def ingest(engine: Engine, inputs: Iterable[str], *, published: Interval | None = None,
+           on_article: Callable[[str, str], None] | None = None) -> IngestSummary:
+    """Read, extract and store every article named; each article is its own transaction.
+
+    `on_article(source, outcome)` is told of each source as it is done ("added", "known",
+    "failed: ..."), so a caller can show progress or report errors as they happen.
+    """
+    summary = IngestSummary()
+    for source in find_sources(inputs):
+        outcome = _ingest_one(engine, source, published, summary)
+        if on_article:
+            on_article(getattr(source, "name", None) or str(getattr(source, "source", "")), outcome)
+    return summary
+
+
+def _ingest_one(engine: Engine, source: Source | ReadError, published: Interval | None,
+                summary: IngestSummary) -> str:
+    try:
+        if isinstance(source, ReadError):
+            raise source
+        article = prepare(read_article(source), published)
+        sha = fingerprint(article.text)
+        with engine.begin() as conn:
+            if store.article_id_by_sha(conn, sha) is not None:
+                summary.known += 1
+                return "known"
+            events, version = extract_events(article)
+            store.save_article(conn, article, sha, events, version)
+    except TimelineError as exc:
+        return _failed(summary, str(exc))
+    except SQLAlchemyError as exc:
+        return _failed(summary, f"{getattr(source, 'name', source)}: database error: "
+                                f"{str(exc).splitlines()[0]}")
+    summary.added += 1
+    summary.events += len(events)
+    return "added"
+
+
+def _failed(summary: IngestSummary, message: str) -> str:
+    summary.failed += 1
+    summary.errors.append(message)
+    return "failed: " + message

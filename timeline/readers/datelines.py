@@ -1,0 +1,106 @@
+"""Publication dates from an article's header or footer lines ("date lines").
+
+News pages copied as text carry their date in a short line near the top or the bottom, in many
+styles: "19:50 GMT02 April 2020", "Status: 06/28/2021 4:30 a.m.", "2017-10-30T16:06:16+00:00
+Monday, 16 October 2017|Law enforcement", "Published: March 3, 2022". A date line is short and
+made mostly of the date; a body sentence that merely contains a date is not one.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+
+from timeline.intervals import Interval
+
+HEADER_LINES = 8  # how many non-empty lines from the top may hold the date line
+FOOTER_LINES = 6
+MAX_DATELINE_WORDS = 14  # longer lines are body text that happens to name a date
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    day: date
+    start: int  # offsets in the line, so the words left over can be judged
+    end: int
+
+
+@lru_cache(maxsize=1)
+def _months() -> dict[str, int]:
+    data = json.loads(resources.files("timeline.readers").joinpath("data/months.json").read_text())
+    return {name: int(number) for number, names in data.items() if number.isdigit() for name in names}
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> list[tuple[re.Pattern[str], str]]:
+    month = "|".join(sorted(map(re.escape, _months()), key=len, reverse=True))
+    # Each pattern names its groups y, m, d; `mname` is a month word. Order matters only for
+    # overlaps, which are resolved by taking the leftmost match of every pattern.
+    return [
+        (re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ][\d:.+Z-]*)?"), "iso"),
+        (re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\.?\s*(?P<mname>{month})\.?,?\s+(?P<y>\d{{4}})(?!\d)",
+                    re.I), "dmy"),
+        (re.compile(rf"(?<![A-Za-z])(?P<mname>{month})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})(?!\d)",
+                    re.I), "mdy"),
+        (re.compile(r"(?<![\d/.])(?P<a>\d{1,2})([/.])(?P<b>\d{1,2})\2(?P<y>\d{4})(?![\d/])"), "numeric"),
+    ]
+
+
+def dates_in_line(line: str, day_first: bool | None = None) -> list[FoundDate]:
+    """Every full date (day, month and year) in one line, in order of appearance."""
+    found: list[FoundDate] = []
+    for pattern, kind in _patterns():
+        for m in pattern.finditer(line):
+            day = _to_date(m, kind, day_first)
+            if day and not any(f.start < m.end() and m.start() < f.end for f in found):
+                found.append(FoundDate(day, m.start(), m.end()))
+    return sorted(found, key=lambda f: f.start)
+
+
+def _to_date(m: re.Match[str], kind: str, day_first: bool | None) -> date | None:
+    g = m.groupdict()
+    year = int(g["y"])
+    if kind == "numeric":
+        a, b = int(g["a"]), int(g["b"])
+        # 06/28/2021 can only be US; 28/06/2021 only day-first; 04/05/2021 is ambiguous and
+        # follows `day_first` (default US, the commonest order in English-language news pages).
+        month, day = (b, a) if (a > 12 or day_first) and b <= 12 else (a, b)
+    else:
+        month = int(g["m"]) if "m" in g and g.get("m") else _months()[g["mname"].lower()]
+        day = int(g["d"])
+    try:
+        return date(year, month, day) if 1 <= year <= 9999 else None
+    except ValueError:  # 31 February, month 13: not a date
+        return None
+
+
+def is_dateline(line: str, found: list[FoundDate]) -> bool:
+    """A short line whose words are mostly the date, a time, a zone or a label such as 'Status:'."""
+    if not found or len(line.split()) > MAX_DATELINE_WORDS:
+        return False
+    rest = line
+    for f in reversed(found):
+        rest = rest[: f.start] + " " + rest[f.end :]
+    words = re.findall(r"[A-Za-z]{4,}", rest)
+    return len(words) <= 6
+
+
+def publication_date(text: str) -> tuple[Interval, str] | None:
+    """The date of the first date line in the header, else the last in the footer.
+
+    When a date line holds several dates ("2017-10-30T16:06:16 Monday, 16 October 2017"), the
+    earliest is the publication: the others can only be later updates of the page.
+    Returns the day and 'header' or 'footer'.
+    """
+    lines = [line for line in text.split("\n") if line.strip()]
+    for basis, candidates in (("header", lines[:HEADER_LINES]),
+                              ("footer", reversed(lines[-FOOTER_LINES:]))):
+        for line in candidates:
+            found = dates_in_line(line)
+            if is_dateline(line, found):
+                return Interval.day(min(f.day for f in found)), basis
+    return None

@@ -1,0 +1,151 @@
+"""Writes (one transaction per article, through SQLAlchemy Core) and filtered event queries."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from itertools import islice
+
+from sqlalchemy import Connection, and_, func, insert, select
+
+from timeline.models import Actor, ActorAlias, Article, Event, EventActor, EventMention
+from timeline.records import Article as ArticleRecord
+from timeline.records import EventRecord
+
+CHUNK = 500  # events fetched per round trip when streaming; actors are joined per chunk
+
+
+def article_id_by_sha(conn: Connection, sha256: str) -> int | None:
+    return conn.scalar(select(Article.id).where(Article.sha256 == sha256))
+
+
+def save_article(conn: Connection, article: ArticleRecord, sha256: str,
+                 events: list[EventRecord], extractor_version: str) -> int:
+    """Insert one article and its events; the caller owns the transaction."""
+    published = article.published
+    article_id = conn.execute(insert(Article).returning(Article.id), {
+        "source": article.source, "title": article.title, "text": article.text,
+        "sha256": sha256, "url": article.url, "author": article.author,
+        "published": published.start if published else None,
+        "published_end": published.end if published else None,
+        "published_precision": str(published.precision) if published else "unknown",
+        "published_basis": str(article.published_basis),
+        "ingested_at": datetime.now(timezone.utc).replace(tzinfo=None),
+        "extractor_version": extractor_version,
+    }).scalar_one()
+    save_events(conn, article_id, events, extractor_version)
+    return article_id
+
+
+def save_events(conn: Connection, article_id: int, events: list[EventRecord],
+                extractor_version: str) -> list[int]:
+    if not events:
+        return []
+    ids = conn.execute(insert(Event).returning(Event.id, sort_by_parameter_order=True),
+                       [_event_row(article_id, e, extractor_version) for e in events]).scalars().all()
+    mentions = [{"event_id": i, "sentence": m.sentence, "start": m.start, "end": m.end}
+                for i, e in zip(ids, events) for m in e.mentions]
+    if mentions:
+        conn.execute(insert(EventMention), mentions)
+    links = {(i, actor_id(conn, a.name, a.kind, a.alias), a.role)
+             for i, e in zip(ids, events) for a in e.actors}
+    if links:
+        conn.execute(insert(EventActor), [{"event_id": e, "actor_id": a, "role": r}
+                                          for e, a, r in sorted(links)])
+    return list(ids)
+
+
+def _event_row(article_id: int, e: EventRecord, extractor_version: str) -> dict:
+    return {
+        "article_id": article_id, "type": e.type,
+        "date_start": e.date.start if e.date else None,
+        "date_end": e.date.end if e.date else None,
+        "precision": str(e.precision), "date_text": e.date_text, "date_basis": str(e.date_basis),
+        "sentence": e.sentence, "sentence_start": e.sentence_start,
+        "sentence_end": e.sentence_end, "trigger": e.trigger, "location": e.location,
+        "country": e.country, "killed": e.killed, "injured": e.injured,
+        "confidence": round(min(max(e.confidence, 0.0), 1.0), 3), "status": "auto",
+        "extractor_version": extractor_version,
+    }
+
+
+def actor_id(conn: Connection, name: str, kind: str, alias: str | None = None) -> int:
+    """The id of the actor with this canonical name, created on first sight; aliases recorded."""
+    found = conn.scalar(select(Actor.id).where(Actor.name == name))
+    if found is None:
+        found = conn.execute(insert(Actor).returning(Actor.id),
+                             {"name": name, "kind": kind}).scalar_one()
+    if alias and alias != name and conn.scalar(select(ActorAlias.id).where(
+            ActorAlias.actor_id == found, ActorAlias.alias == alias)) is None:
+        conn.execute(insert(ActorAlias), {"actor_id": found, "alias": alias})
+    return found
+
+
+@dataclass
+class EventFilter:
+    """What `list`, `export` and friends narrow the timeline to; every value a bound parameter."""
+
+    types: tuple[str, ...] = ()
+    since: date | None = None  # events whose interval ends on or after this day
+    until: date | None = None  # events whose interval starts on or before this day
+    limit: int | None = None
+    offset: int = 0
+    reverse: bool = False
+    statuses: tuple[str, ...] = field(default=())
+
+    def conditions(self) -> list:
+        out = []
+        if self.types:
+            out.append(Event.type.in_(self.types))
+        if self.since:
+            out.append(func.coalesce(Event.date_end, Event.date_start) >= self.since)
+        if self.until:
+            out.append(Event.date_start <= self.until)
+        if self.statuses:
+            out.append(Event.status.in_(self.statuses))
+        return out
+
+
+def event_query(flt: EventFilter):
+    order = [Event.date_start.is_(None), Event.date_start, Event.id]
+    if flt.reverse:
+        order = [Event.date_start.is_(None), Event.date_start.desc(), Event.id.desc()]
+    query = (select(Event, Article.source, Article.published)
+             .join(Article, Article.id == Event.article_id)
+             .where(and_(True, *flt.conditions())).order_by(*order).offset(flt.offset or None))
+    return query.limit(flt.limit) if flt.limit is not None else query
+
+
+def iter_events(conn: Connection, flt: EventFilter) -> Iterator[dict]:
+    """The filtered timeline as flat dicts (the export contract's keys), streamed in chunks."""
+    result = conn.execution_options(stream_results=True, yield_per=CHUNK).execute(
+        event_query(flt).with_only_columns(*Event.__table__.c, Article.source, Article.published))
+    while chunk := [row._asdict() for row in islice(result, CHUNK)]:
+        names = actor_names(conn, [row["id"] for row in chunk])
+        for row in chunk:
+            row["actors"] = names.get(row["id"], [])
+            yield row
+
+
+def actor_names(conn: Connection, event_ids: list[int]) -> dict[int, list[str]]:
+    """Canonical actor names per event, agents and speakers first, each name once."""
+    rows = conn.execute(
+        select(EventActor.event_id, Actor.name, EventActor.role)
+        .join(Actor, Actor.id == EventActor.actor_id)
+        .where(EventActor.event_id.in_(event_ids))
+        .order_by(EventActor.event_id, EventActor.role, Actor.name))
+    names: dict[int, list[str]] = {}
+    for event_id, name, _role in rows:
+        if name not in names.setdefault(event_id, []):
+            names[event_id].append(name)
+    return names
+
+
+def iter_articles(conn: Connection) -> Iterator[dict]:
+    rows = conn.execute(select(Article.id, Article.source, Article.title, Article.published,
+                               Article.published_end, Article.published_precision,
+                               Article.published_basis, Article.url)
+                        .order_by(Article.published.is_(None), Article.published, Article.id))
+    for row in rows:
+        yield row._asdict()
