@@ -67,6 +67,8 @@ class Candidate:
 def _modality(text: str, t: lexicon.Trigger) -> tuple[str | None, str | None]:
     """(effect, cue name) of the words around the trigger: drop, plot or nothing."""
     m = lexicon.modality()
+    if not t.rule.modality:
+        return None, None
     head = text[:t.start]
     breaks = list(_MODALITY_BREAK.finditer(head))
     window = head[breaks[-1].end():] if breaks else head
@@ -76,8 +78,9 @@ def _modality(text: str, t: lexicon.Trigger) -> tuple[str | None, str | None]:
         if rx.search(window):
             return effect, name
     if t.type != "statement":
-        if t.rule.pos == "verb" and re.search(r"\bto\s+$", head) and not re.search(r"\b(?:according|due|prior|owing)\s+to\s+$", head, re.I):
-            return "plot", "infinitive"
+        bare = t.rule.pos == "verb" or not t.text.lower().endswith("s")
+        if bare and re.search(r"\bto\s+$", head) and not re.search(r"\b(?:according|due|prior|owing|response|reaction|addition|contrast|related|linked|led|leading|lead|connection|relation)\s+to\s+$", head, re.I):
+            return "plot", "infinitive"  # "plans to attack", "threatened to attack": not done
         tail = text[t.end:]
         for name, effect, rx in m.after:
             if rx.search(tail):
@@ -120,12 +123,12 @@ def _statement_speaker(c: Candidate) -> None:
     if after and t.text.lower() in _INVERTED_VERBS and re.match(r"^[\s,]*$", text[t.end:after[0].start]):
         return _set_speaker(c, after[0])
     np = _NP_BEFORE.search(text[:t.start])
-    if np and np.group("np").split()[0] not in _STOP_NP and np.start("np") < 40:
+    if np and _named(np.group("np")) and np.start("np") < 40:
         c.speaker, c.speaker_kind, c.speaker_alias = np.group("np"), "agency", np.group("np")
         return None
     if t.text.lower() in _INVERTED_VERBS:
         np = _NP_AFTER.match(text[t.end:])
-        if np and np.group("np").split()[0] not in _STOP_NP:
+        if np and _named(np.group("np")):
             c.speaker, c.speaker_kind, c.speaker_alias = np.group("np"), "agency", np.group("np")
             return None
     if before and before[0].kind == "person":
@@ -135,6 +138,26 @@ def _statement_speaker(c: Candidate) -> None:
         return None
     c.unnamed = True
     return None
+
+
+def _named(np: str) -> bool:
+    """Is a capitalised run a name ("The Long War Journal") rather than a capitalised common
+    noun at the start of a sentence ("Investigators said")?"""
+    words = np.split()
+    if words[0] in _STOP_NP:
+        return False
+    return not (len(words) == 1 and words[0] in _generic_speakers())
+
+
+def _generic_speakers() -> frozenset[str]:
+    from .actors import _package_json
+    global _GENERIC
+    if _GENERIC is None:
+        _GENERIC = frozenset(_package_json("people.json")["generic_speakers"])
+    return _GENERIC
+
+
+_GENERIC: frozenset[str] | None = None
 
 
 def _set_speaker(c: Candidate, a: ActorMention) -> None:
@@ -151,7 +174,7 @@ def _resolve_types(text: str, found: list[tuple[str, lexicon.Trigger, str | None
         # inside a direct quote, an undated event word is the speaker's claim, not a report
         found = [f for f in found if f[0] == "statement" or not _in_quote(text, f[1].start)]
     content = [f for f in found if f[0] != "statement" and f[1].rule.pos != "casualty"]
-    if content and not has_date and all(_DEFINITE.search(text[:f[1].start][-40:]) for f in content):
+    if content and not has_date and all(f[1].rule.pos == "noun" and _DEFINITE.search(text[:f[1].start][-40:]) for f in content):
         # "X stressed the role of the Meeting": a speech act that names a known event
         return sorted(found, key=lambda f: f[1].start)
     if content:
@@ -213,7 +236,8 @@ class SentenceReader:
 
     def _candidate(self, s, etype, t, cue, actors, places, timexes) -> Candidate | None:
         a, b = s.start + t.start, s.start + t.end
-        dated = dating.governing(self.text, s.start, a, b, timexes)
+        dated = dating.governing(self.text, s.start, a, b, timexes, reported=etype != "statement",
+                                 verb=t.rule.pos == "verb", same_clause=etype == "statement")
         if dated.interval and self.dct and dated.interval.start > self.dct + timedelta(days=1):
             if etype != "statement":
                 return None  # a future date: not an occurrence yet
@@ -221,7 +245,7 @@ class SentenceReader:
         head = s.text[:t.start]
         c = Candidate(etype, s, t, t.rule.strength, dated, actors, places,
                       casualties.toll(s.text) if etype in ("attack", "military_operation", "plot_foiled") else {},
-                      definite=bool(_DEFINITE.search(head[-40:])) or t.text[:1].isupper() and not s.text.startswith(t.text),
+                      definite=t.rule.pos == "noun" and (bool(_DEFINITE.search(head[-40:])) or t.text[:1].isupper() and not s.text.startswith(t.text)),
                       distinct=bool(_DISTINCT.search(" ".join(head.split()[-6:]))) or bool(re.match(r"^\W*(?:Additionally|Meanwhile|Separately|Elsewhere|Also|In another)\b", s.text)))
         if cue:
             c.cues.append(cue)
@@ -231,6 +255,6 @@ class SentenceReader:
             prior = self.last_dated.get(s.paragraph)
             if prior is not None:
                 c.dated = dating.Dated(prior.dated.interval, prior.dated.text, DateBasis.INHERITED)
-        elif dated.interval is not None and etype != "statement":
+        elif dated.strength >= 4 and etype != "statement":
             self.last_dated[s.paragraph] = c
         return c

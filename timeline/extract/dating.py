@@ -30,18 +30,31 @@ class Dated:
     text: str | None
     basis: DateBasis
     timex: object | None = None
+    report_date: bool = False  # the date the event was reported, an upper bound on when it was
+
+    @property
+    def strength(self) -> int:
+        """How much a date tells: own date 4, report's date or inherited 2, publication 1, none 0."""
+        if self.report_date:
+            return 2
+        return {DateBasis.EXPLICIT: 4, DateBasis.RELATIVE: 4, DateBasis.INHERITED: 2,
+                DateBasis.PUBLICATION: 1, DateBasis.NONE: 0}[self.basis]
 
 
 NO_DATE = Dated(None, None, DateBasis.NONE)
 
 
-def usable(text: str, tx) -> bool:
+_REPORTED_BEFORE = re.compile(r"\b(?:said|says|told \w+|reported|announced|added|stated|confirmed)\s+(?:on\s+|late\s+|early\s+)?$", re.I)
+
+
+def usable(text: str, tx, trig_start: int | None = None) -> bool:
     """Is this temporal expression a date an event can carry?"""
     if tx.type not in ("DATE", "TIME") or tx.interval is None:
         return False
     before = text[max(0, tx.start - 30):tx.start]
-    if _ANCHOR_BEFORE.search(before):
-        return False
+    modifies_trigger = trig_start is not None and not text[tx.end:trig_start].strip()
+    if _ANCHOR_BEFORE.search(before) and not modifies_trigger:
+        return False  # "since February 2019"; but "since the 2017 attacks" dates the attacks
     if _YEAR_ONLY.match(tx.text.strip()) or text[tx.start - 1:tx.start] == "(":
         if _NAMED_YEAR_BEFORE.search(before) and not re.search(r"\b(?:in|of|since|during|by)\s+$", before, re.I):
             return False
@@ -56,24 +69,32 @@ def _breaks(text: str, a: int, b: int) -> int:
     return len(_CLAUSE_BREAK.findall(text, a, b)) if b > a else 0
 
 
-def governing(text: str, sent_start: int, trig_start: int, trig_end: int, timexes: list) -> Dated:
-    """The date of the trigger at [trig_start, trig_end) from the usable timexes of its sentence."""
+def governing(text: str, sent_start: int, trig_start: int, trig_end: int, timexes: list,
+              reported: bool = False, verb: bool = False, same_clause: bool = False) -> Dated:
+    """The date of the trigger at [trig_start, trig_end) from the usable timexes of its sentence.
+    For a `reported` event (not the report itself), a date right after a reporting verb ("the
+    ministry said on Wednesday") is the report's date, not the event's."""
     best, best_score = None, None
     for tx in timexes:
-        if not usable(text, tx):
+        if not usable(text, tx, trig_start):
             continue
+        late = reported and bool(_REPORTED_BEFORE.search(text[max(0, tx.start - 30):tx.start]))
         if tx.end <= trig_start:
             dist, crossings = trig_start - tx.end, _breaks(text, tx.end, trig_start)
             if _INITIAL.match(text[sent_start:tx.start]):
                 crossings = 0  # "In early May, a man was arrested": a sentence adverbial
+            elif verb:
+                dist += 50  # a verb's own adjunct most often follows it ("were released on Thursday")
         else:
             dist, crossings = tx.start - trig_end, _breaks(text, trig_end, tx.start)
-        score = crossings * 1000 + dist
+        if same_clause and crossings:
+            continue
+        score = crossings * 1000 + dist + (5000 if late else 0)
         if best_score is None or score < best_score:
-            best, best_score = tx, score
+            best, best_score, best_late = tx, score, late
     if best is None:
         return NO_DATE
-    return Dated(best.interval, best.text, basis_of(best), best)
+    return Dated(best.interval, best.text, basis_of(best), best, report_date=best_late)
 
 
 def publication(dct: date | None) -> Dated:

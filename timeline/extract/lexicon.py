@@ -16,6 +16,10 @@ class TriggerRule:
     pos: str  # verb | noun | casualty
     strength: float
     rx: re.Pattern
+    modality: bool = True  # False: the pattern itself settles modality ("would serve 30 years")
+    exclude_before: re.Pattern | None = None  # words before the trigger that make it no event
+    subkinds: tuple[tuple[re.Pattern, str], ...] = ()  # trigger words -> sub-kind ("convicted" -> conviction)
+    subkind: str | None = None
 
 
 @dataclass(frozen=True)
@@ -29,6 +33,14 @@ class Trigger:
     def type(self) -> str:
         return self.rule.type
 
+    @property
+    def subkind(self) -> str | None:
+        """A finer step inside a type (a charge, a conviction and a sentence are three events)."""
+        for rx, sub in self.rule.subkinds:
+            if rx.search(self.text):
+                return sub
+        return self.rule.subkind
+
 
 def _json(name: str) -> dict:
     return json.loads(resources.files("timeline.extract").joinpath(f"data/{name}").read_text("utf-8"))
@@ -41,7 +53,12 @@ def rules() -> list[TriggerRule]:
     out = []
     for r in data["rules"]:
         src = re.sub(r"\{([A-Z_]+)\}", lambda m: words[m.group(1)], r["pattern"])
-        out.append(TriggerRule(r["name"], r["type"], r["pos"], r["strength"], re.compile(src, re.I)))
+        out.append(TriggerRule(
+            r["name"], r["type"], r["pos"], r["strength"], re.compile(src, re.I),
+            modality=r.get("modality", True),
+            exclude_before=re.compile(r["exclude_before"], re.I) if r.get("exclude_before") else None,
+            subkinds=tuple((re.compile(k, re.I), v) for k, v in r.get("subkinds", {}).items()),
+            subkind=r.get("subkind")))
     return out
 
 
@@ -76,6 +93,8 @@ def find(sentence: str) -> list[Trigger]:
     for rule in rules():
         for m in rule.rx.finditer(sentence):
             s, e = (m.start("t"), m.end("t")) if "t" in rule.rx.groupindex else (m.start(), m.end())
+            if rule.exclude_before is not None and rule.exclude_before.search(sentence, 0, s):
+                continue
             if rule.pos == "verb" and rule.type == "statement":
                 prev = re.search(r"(\w+)\W*$", sentence[:s])
                 if prev and prev.group(1).lower() in _NOUN_BEFORE:

@@ -19,9 +19,9 @@ from .dating import Dated
 
 # Kinds that may tell of one event ("the FSB foiled a plot ... during the arrest").
 _KIND = {"plot_foiled": "custody", "arrest": "custody"}
-STRENGTH = {DateBasis.EXPLICIT: 4, DateBasis.RELATIVE: 4, DateBasis.INHERITED: 2,
-            DateBasis.PUBLICATION: 1, DateBasis.NONE: 0}
 _PERSONAL = frozenset({"he", "she"})
+# Events that happen at one place: two of them in different countries are two events.
+_PHYSICAL = frozenset({"attack", "arrest", "plot_foiled", "kidnapping", "release", "military_operation"})
 _MEETING_WORDS = ("meeting", "summit", "conference", "forum", "participants", "delegates", "session", "talks")
 
 
@@ -48,16 +48,17 @@ class Event:
         then a named speaker, then the earliest; headlines only if nothing else."""
         def score(c: Candidate):
             if c.type == "statement":
-                return (not c.sentence.headline, STRENGTH[c.dated.basis],
+                return (not c.sentence.headline, c.dated.strength,
                         c.speaker_kind not in (None, "pronoun"), -c.sentence.index)
-            return (not c.sentence.headline, STRENGTH[c.dated.basis], bool(c.places), -c.sentence.index)
+            span = c.dated.interval.length_days if c.dated.interval else 99999
+            return (not c.sentence.headline, c.dated.strength, -span, bool(c.places), -c.sentence.index)
         return max(self.members, key=score)
 
     @property
     def dated(self):
         if self.inherited is not None:
             return self.inherited
-        best = max(self.members, key=lambda c: (STRENGTH[c.dated.basis], -c.sentence.index))
+        best = max(self.members, key=lambda c: (c.dated.strength, -(c.dated.interval.length_days if c.dated.interval else 99999), -c.sentence.index))
         return best.dated
 
     @property
@@ -75,7 +76,7 @@ class Event:
 
 def _dates_agree(a: Candidate, e: Event) -> bool:
     x, y = a.dated, e.dated
-    if STRENGTH[x.basis] < 4 or STRENGTH[y.basis] < 4 or x.interval is None or y.interval is None:
+    if x.strength < 4 or y.strength < 4 or x.interval is None or y.interval is None:
         return True
     return x.interval.start <= y.interval.end and y.interval.start <= x.interval.end
 
@@ -84,13 +85,18 @@ def _same_event(c: Candidate, e: Event) -> bool:
     last = e.members[-1]
     if kind(c.type) != kind(e.type) or not _dates_agree(c, e):
         return False
+    sub = c.trigger.subkind
+    if sub and any(m.trigger.subkind and m.trigger.subkind != sub for m in e.members):
+        return False  # a charge, a conviction and a sentence are distinct steps
     if c.distinct:
         return False
     mine = {a.name for a in c.actors if a.kind in ("state", "agency", "group") and a.end <= c.trigger.start}
     if mine and e.agents and not mine & e.agents:
         return False
-    near = c.sentence.index - last.sentence.index <= 2 and c.sentence.paragraph - last.sentence.paragraph <= 1
+    near = c.sentence.index - last.sentence.index <= 2
     if c.definite or near:
+        if c.type not in _PHYSICAL:
+            return True
         places = {p.country for p in c.places}
         theirs = {p.country for m in e.members for p in m.places}
         return not (places and theirs and not places & theirs and not c.definite)
@@ -150,7 +156,8 @@ def merge(cands: list[Candidate]) -> list[Event]:
             last_person = persons[0]
     for h in headlines:
         for ev in events:
-            if kind(ev.type) == kind(h.type):
+            sub = h.trigger.subkind
+            if kind(ev.type) == kind(h.type) and not (sub and any(m.trigger.subkind not in (None, sub) for m in ev.members)):
                 ev.members.insert(0, h)
                 break
     events = [e for e in events if not (e.type == "statement" and e.speaker is None)]
@@ -161,11 +168,11 @@ def merge(cands: list[Candidate]) -> list[Event]:
 def _statements_at_meetings(events: list[Event]) -> None:
     """A statement with no date of its own, made at a meeting the article dates, takes the
     meeting's dates: its speaker takes part in the meeting, or its words refer to it."""
-    meetings = [e for e in events if e.type == "meeting" and STRENGTH[e.dated.basis] >= 4]
+    meetings = [e for e in events if e.type == "meeting" and e.dated.strength >= 4]
     if not meetings:
         return
     for ev in events:
-        if ev.type != "statement" or STRENGTH[ev.dated.basis] >= 2:
+        if ev.type != "statement" or ev.dated.strength >= 2:
             continue
         words = " ".join(m.sentence.text.lower() for m in ev.members)
         for mt in meetings:

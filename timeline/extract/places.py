@@ -60,7 +60,7 @@ def gazetteer() -> tuple[dict[str, tuple[str, str]], frozenset[str]]:
 
 
 _TOKEN = re.compile(r"[\w'’.-]+")
-_LOCATIVE = re.compile(r"(?:\b(?:in|at|near|outside|inside|into|across|on|of|from|to|around|toward|towards|throughout|within)\s+(?:the\s+)?(?:(?:city|town|village|province|region|capital|district|state)\s+of\s+)?|[A-Z][\w]+(?:'s|’s)\s+|,\s*)$")
+_LOCATIVE = re.compile(r"(?:\b(?:in|at|near|outside|inside|into|across|on|of|from|to|around|toward|towards|throughout|within)\s+(?:the\s+)?(?:(?:north|south|east|west|central|downtown|northern|southern|eastern|western|north-?(?:east|west)(?:ern)?|south-?(?:east|west)(?:ern)?|[A-Z]\w+)\s+)?(?:(?:city|town|village|province|region|capital|district|state|republic|suburb|outskirts|port|port city)\s+of\s+)?|[A-Z][\w]+(?:'s|’s)\s+|,\s*)$")
 _MAX_TOKENS = 5
 
 

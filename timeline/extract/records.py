@@ -10,7 +10,7 @@ from timeline.records import ActorRef, DateBasis, EventRecord, Mention
 from .dating import publication
 from .merge import Event
 
-_BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
+_BY_BEFORE = re.compile(r"\bby\s+(?:[\w-]+\s+){0,5}$", re.I)  # "by gunmen believed to belong to an al-Qaeda affiliate"
 _ROLE_AFTER = {"attack": "target", "kidnapping": "target", "arrest": "target", "plot_foiled": "target",
                "sentencing": "target", "release": "target", "military_operation": "target"}
 _DATE_EVIDENCE = {DateBasis.EXPLICIT: 0.15, DateBasis.RELATIVE: 0.12, DateBasis.INHERITED: 0.05,
@@ -20,13 +20,15 @@ MIN_CONFIDENCE = 0.3
 
 def _actors(ev: Event) -> list[ActorRef]:
     out: dict[tuple[str, str], ActorRef] = {}
-    for c in ev.members:
+    p = ev.primary
+    # a sentence that only points back ("the Taliban condemned the attack") adds no actors to it
+    for c in [p] + [m for m in ev.members if m is not p and not m.definite]:
         for a in c.actors:
             if ev.type == "statement":
                 role = "speaker" if a.name == ev.speaker else "participant"
             elif ev.type == "meeting":
                 role = "participant"
-            elif a.end <= c.trigger.start or _BY_BEFORE.search(c.sentence.text[:a.start]):
+            elif a.end <= c.trigger.start or _BY_BEFORE.search(c.sentence.text[c.trigger.end:a.start]):
                 role = "agent"
             else:
                 role = _ROLE_AFTER.get(ev.type, "participant")
@@ -40,7 +42,7 @@ def _actors(ev: Event) -> list[ActorRef]:
     return list(out.values())
 
 
-_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside|on|across|into|from)\s+(?:the\s+)?(?:[\w-]+\s+)?$|[’']s\s+$", re.I)
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside|on|across|into|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+)?$|[’']s\s+$", re.I)
 
 
 def _place(ev: Event):
