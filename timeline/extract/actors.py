@@ -102,10 +102,18 @@ def _people_rules():
     data = _package_json("people.json")
     honor = "|".join(re.escape(h) for h in data["honorifics"])
     titles = "|".join(re.escape(t) for t in sorted(data["titles"], key=len, reverse=True))
-    name = r"(?P<name>[A-Z][a-z'’\-]+(?:\s+(?:al-|bin |ibn |van |von |de |el-)?[A-Z][a-z'’\-]+){0,3})"
-    by_title = re.compile(rf"(?:\b(?:{honor})\.?\s+|\b(?:{titles})\s+){name}")
-    run = re.compile(r"\b(?P<name>[A-Z][a-z'’\-]+(?:\s+(?:al-|bin |ibn |van |von |de |el-)?[A-Z][a-z'’\-]+){1,2})\b")
+    up, low = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ'’\\-"
+    word = rf"[{up}][{low}]+"
+    name = rf"(?P<name>{word}(?:\s+(?:al-|bin |ibn |van |von |de |el-)?{word}){{0,3}})"
+    by_title = re.compile(rf"(?:\b(?:(?:{honor})\.?\s+)+|\b(?:{titles})\s+){name}")
+    run = re.compile(rf"\b(?P<name>{word}(?:\s+(?:al-|bin |ibn |van |von |de |el-)?{word}){{1,2}})\b")
     return by_title, run, frozenset(data["org_words"]), frozenset(data["pronouns"])
+
+
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    data = _package_json("people.json")
+    return frozenset(w for t in data["titles"] + data["honorifics"] for w in t.split())
 
 
 _SPEECH_NEAR = re.compile(r"^\s*(?:,\s*(?:a|an|the|who|whose|his|her|its|one of)\b|(?:said|says|told|wrote|stated|added|noted|warned|explained|stressed|announced|insisted|confirmed|claimed)\b)")
@@ -131,8 +139,14 @@ class ActorIndex:
         def free(s: int, e: int) -> bool:
             return not any(a < e and s < b for a, b in spans)
 
+        titles = _titles()
+
         def add(name: str, s: int, e: int, titled: bool = False) -> None:
             words = name.split()
+            while len(words) > 1 and words[0] in titles:  # "Chief Superintendent Kath Barnes"
+                s += len(words[0]) + 1
+                words.pop(0)
+                titled = True
             while words and words[-1] in org_words:
                 words.pop()
             if not words or any(w in org_words for w in words) or not free(s, s + len(" ".join(words))):

@@ -109,8 +109,8 @@ def _statement_speaker(c: Candidate) -> None:
     text, t = c.sentence.text, c.trigger
     before = [a for a in c.actors if a.end <= t.start]
     after = [a for a in c.actors if a.start >= t.end]
-    if before and before[0].kind == "person" and _AT_START.match(text[:before[0].start]) \
-            and re.match(r"^\s*,", text[before[0].end:]):
+    if before and _AT_START.match(text[:before[0].start]) and re.match(r"^\s*,", text[before[0].end:]) \
+            and (before[0].kind == "person" or re.match(r"^\s*,\s*(?:which|who|a|an|the)\b", text[before[0].end:])):
         return _set_speaker(c, before[0])  # "Matt Mooney, a former official of DHS, said"
     if before and _SPEECH_GAP.match(text[before[-1].end:t.start]):
         return _set_speaker(c, before[-1])
@@ -120,7 +120,7 @@ def _statement_speaker(c: Candidate) -> None:
         return None
     if before and _AT_START.match(text[:before[0].start]) and before[0].kind in ("person", "group", "agency", "state"):
         return _set_speaker(c, before[0])
-    if after and t.text.lower() in _INVERTED_VERBS and re.match(r"^[\s,]*$", text[t.end:after[0].start]):
+    if after and t.text.lower() in _INVERTED_VERBS and re.match(r"^[\s,]*(?:[A-Z][\w.]*\.?\s+){0,4}$", text[t.end:after[0].start]):
         return _set_speaker(c, after[0])
     np = _NP_BEFORE.search(text[:t.start])
     if np and _named(np.group("np")) and np.start("np") < 40:
@@ -169,12 +169,27 @@ def _in_quote(text: str, pos: int) -> bool:
     return head.count("“") > head.count("”") or head.count('"') % 2 == 1
 
 
+def _is_content(f, text: str) -> bool:
+    """An event trigger other than the report itself; a bare toll only if it counts someone."""
+    if f[0] == "statement":
+        return False
+    return f[1].rule.pos != "casualty" or bool(casualties.toll(text))
+
+
 def _resolve_types(text: str, found: list[tuple[str, lexicon.Trigger, str | None]], has_date: bool) -> list[tuple[str, lexicon.Trigger, str | None]]:
+    m = lexicon.modality()
     if not has_date:
         # inside a direct quote, an undated event word is the speaker's claim, not a report
         found = [f for f in found if f[0] == "statement" or not _in_quote(text, f[1].start)]
-    content = [f for f in found if f[0] != "statement" and f[1].rule.pos != "casualty"]
-    if content and not has_date and all(f[1].rule.pos == "noun" and _DEFINITE.search(text[:f[1].start][-40:]) for f in content):
+    if len(found) > 1:
+        # "rescued 15 people who had been abducted": the earlier event is background here
+        found = [f for f in found if not m.background_relative.search(text[:f[1].start])] or found
+    found = [(("military_operation" if m.military_agents.search(" ".join(text[:f[1].start].split()[-6:])) else f[0]), f[1], f[2])
+             if f[1].rule.pos == "casualty" else f for f in found]
+    content = [f for f in found if _is_content(f, text) and f[1].rule.pos != "casualty"] or \
+        [f for f in found if _is_content(f, text)]
+    claim = any(f[0] == "statement" and m.claim.search(text[f[1].start:f[1].end + 30]) for f in found)
+    if content and not has_date and not claim and all(f[1].rule.pos == "noun" and _DEFINITE.search(text[:f[1].start][-40:]) for f in content):
         # "X stressed the role of the Meeting": a speech act that names a known event
         return sorted(found, key=lambda f: f[1].start)
     if content:
@@ -198,7 +213,7 @@ class SentenceReader:
         self.text, self.timexes, self.dct = text, timexes, dct
         self.index = index or ActorIndex()
         self.prev: Sentence | None = None
-        self.last_dated: dict[int, Candidate] = {}  # paragraph -> last event with a date of its own
+        self.reference: tuple[int, dating.Dated] | None = None  # (paragraph, last own date told)
 
     def read(self, s: Sentence) -> list[Candidate]:
         text = s.text
@@ -225,8 +240,17 @@ class SentenceReader:
             c = self._candidate(s, etype, t, cue, actors, places, timexes)
             if c is not None:
                 out.append(c)
+        self._remember_reference(s, timexes)
         self.prev = s
         return out
+
+    def _remember_reference(self, s: Sentence, timexes: list) -> None:
+        """The narrative's reference time: the last date of a past day, month or year told in
+        the text, which an undated event of the next sentences inherits."""
+        for tx in timexes:
+            if dating.usable(self.text, tx) and not s.headline and (
+                    self.dct is None or tx.interval.start <= self.dct):
+                self.reference = (s.paragraph, dating.Dated(tx.interval, tx.text, dating.basis_of(tx), tx))
 
     def _foiled_context(self, s: Sentence) -> bool:
         rx = lexicon.modality().foil_context
@@ -251,10 +275,8 @@ class SentenceReader:
             c.cues.append(cue)
         if etype == "statement":
             _statement_speaker(c)
-        if dated.interval is None and etype != "statement":
-            prior = self.last_dated.get(s.paragraph)
-            if prior is not None:
-                c.dated = dating.Dated(prior.dated.interval, prior.dated.text, DateBasis.INHERITED)
-        elif dated.strength >= 4 and etype != "statement":
-            self.last_dated[s.paragraph] = c
+        if dated.interval is None and etype != "statement" and not c.definite and self.reference is not None \
+                and s.paragraph - self.reference[0] <= 1:
+            ref = self.reference[1]
+            c.dated = dating.Dated(ref.interval, ref.text, DateBasis.INHERITED)
         return c

@@ -17,6 +17,8 @@ from timeline.intervals import Interval, Precision
 from timeline.records import DateBasis
 
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014\"“”]|\s-\s|\b(?:which|who|whom|where|while|whereas|but|after|before|when)\b")
+# Breaks that put a date in another clause than the trigger (commas do not: "Kabul, Afghanistan,")
+_SUBORDINATE = re.compile(r";|\b(?:which|who|whom|while|whereas|but|after|before|when|until|since|as)\b", re.I)
 _ANCHOR_BEFORE = re.compile(r"\b(?:since|until|till|by|before|after|ahead of|from|as of|through)\s+(?:the\s+)?$", re.I)
 _NAMED_YEAR_BEFORE = re.compile(r"(?:\b(?:[Rr]esolutions?|No\.?|[Nn]umber|[Ll]aw|[Dd]ecree|Act|[Aa]rticle|[Ff]light|[Rr]oute|[Ss]ection)\s+(?:[\d/]+\s*\(?)?|[A-Z][\w-]*\s*\(?|\(\s*)$")
 _INITIAL = re.compile(r"^\W*(?:(?:in|on|at|by|earlier|later|early|late|last|since|during|from|as of)\s+)*$", re.I)
@@ -91,10 +93,14 @@ def governing(text: str, sent_start: int, trig_start: int, trig_end: int, timexe
             continue
         score = crossings * 1000 + dist + (5000 if late else 0)
         if best_score is None or score < best_score:
-            best, best_score, best_late = tx, score, late
+            a, b = (tx.end, trig_start) if tx.end <= trig_start else (trig_end, tx.start)
+            far = crossings > 0 and bool(_SUBORDINATE.search(text, a, b)) and not _INITIAL.match(text[sent_start:tx.start])
+            best, best_score, best_late, best_far = tx, score, late, far
     if best is None:
         return NO_DATE
-    return Dated(best.interval, best.text, basis_of(best), best, report_date=best_late)
+    # a date from another clause ("a year after gunmen killed 145", "before the siege ended
+    # on Thursday") is weaker evidence, like a report's date
+    return Dated(best.interval, best.text, basis_of(best), best, report_date=best_late or best_far)
 
 
 def publication(dct: date | None) -> Dated:

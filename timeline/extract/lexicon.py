@@ -20,6 +20,7 @@ class TriggerRule:
     exclude_before: re.Pattern | None = None  # words before the trigger that make it no event
     subkinds: tuple[tuple[re.Pattern, str], ...] = ()  # trigger words -> sub-kind ("convicted" -> conviction)
     subkind: str | None = None
+    require: re.Pattern | None = None  # the sentence must also say this (context of the rule)
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,8 @@ def rules() -> list[TriggerRule]:
             modality=r.get("modality", True),
             exclude_before=re.compile(r["exclude_before"], re.I) if r.get("exclude_before") else None,
             subkinds=tuple((re.compile(k, re.I), v) for k, v in r.get("subkinds", {}).items()),
-            subkind=r.get("subkind")))
+            subkind=r.get("subkind"),
+            require=re.compile(r["require"], re.I) if r.get("require") else None))
     return out
 
 
@@ -70,6 +72,9 @@ class Modality:
     statement_before: list[tuple[str, str, re.Pattern]]
     foil_context: re.Pattern
     determiner: re.Pattern
+    military_agents: re.Pattern
+    claim: re.Pattern
+    background_relative: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -80,7 +85,9 @@ def modality() -> Modality:
         return [(c["name"], c["effect"], re.compile(c["pattern"], re.I)) for c in d[key]]
 
     return Modality(d["window"], cues("before"), cues("after"), cues("statement_before"),
-                    re.compile(d["foil_context"], re.I), re.compile(d["generic_determiners"], re.I))
+                    re.compile(d["foil_context"], re.I), re.compile(d["generic_determiners"], re.I),
+                    re.compile(d["military_agents"], re.I), re.compile(d["claim"], re.I),
+                    re.compile(d["background_relative"], re.I))
 
 
 # Words that, just before a verb trigger, show it is a noun ("amid reports of", "the attack").
@@ -91,6 +98,8 @@ def find(sentence: str) -> list[Trigger]:
     """Every trigger in a sentence, overlapping ones resolved in favour of the longer span."""
     hits: list[Trigger] = []
     for rule in rules():
+        if rule.require is not None and not rule.require.search(sentence):
+            continue
         for m in rule.rx.finditer(sentence):
             s, e = (m.start("t"), m.end("t")) if "t" in rule.rx.groupindex else (m.start(), m.end())
             if rule.exclude_before is not None and rule.exclude_before.search(sentence, 0, s):
