@@ -169,6 +169,14 @@ def _in_quote(text: str, pos: int) -> bool:
     return head.count("“") > head.count("”") or head.count('"') % 2 == 1
 
 
+def _military_killing(text: str, t: lexicon.Trigger) -> bool:
+    """Troops, police or aircraft did the killing ("troops killed 22 fighters"); in the passive
+    ("seven soldiers were killed") they are the victims, not the agents."""
+    if re.match(r"(?:were|was|been|are)\b", t.text, re.I):
+        return False
+    return bool(lexicon.modality().military_agents.search(" ".join(text[:t.start].split()[-6:])))
+
+
 def _is_content(f, text: str) -> bool:
     """An event trigger other than the report itself; a bare toll only if it counts someone."""
     if f[0] == "statement":
@@ -184,8 +192,12 @@ def _resolve_types(text: str, found: list[tuple[str, lexicon.Trigger, str | None
     if len(found) > 1:
         # "rescued 15 people who had been abducted": the earlier event is background here
         found = [f for f in found if not m.background_relative.search(text[:f[1].start])] or found
-    found = [(("military_operation" if m.military_agents.search(" ".join(text[:f[1].start].split()[-6:])) else f[0]), f[1], f[2])
-             if f[1].rule.pos == "casualty" else f for f in found]
+    found = [("military_operation", f[1], f[2]) if f[1].rule.pos == "casualty" and _military_killing(text, f[1]) else f
+             for f in found]
+    military = [f[1].start for f in found if f[1].rule.pos == "casualty" and f[0] == "military_operation"]
+    if military:
+        # "troops killed 14 fighters in an ambush": the ambush is the troops' operation
+        found = [("military_operation", f[1], f[2]) if f[0] == "attack" and f[1].start > military[0] else f for f in found]
     content = [f for f in found if _is_content(f, text) and f[1].rule.pos != "casualty"] or \
         [f for f in found if _is_content(f, text)]
     claim = any(f[0] == "statement" and m.claim.search(text[f[1].start:f[1].end + 30]) for f in found)

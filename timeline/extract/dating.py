@@ -54,7 +54,7 @@ def usable(text: str, tx, trig_start: int | None = None) -> bool:
     if tx.type not in ("DATE", "TIME") or tx.interval is None:
         return False
     before = text[max(0, tx.start - 30):tx.start]
-    modifies_trigger = trig_start is not None and not text[tx.end:trig_start].strip()
+    modifies_trigger = trig_start is not None and tx.end <= trig_start and not text[tx.end:trig_start].strip()
     if _ANCHOR_BEFORE.search(before) and not modifies_trigger:
         return False  # "since February 2019"; but "since the 2017 attacks" dates the attacks
     if _YEAR_ONLY.match(tx.text.strip()) or text[tx.start - 1:tx.start] == "(":
@@ -67,8 +67,11 @@ def basis_of(tx) -> DateBasis:
     return DateBasis.EXPLICIT if _EXPLICIT.search(tx.text) else DateBasis.RELATIVE
 
 
+_ASIDE = re.compile(r"\([^()]{0,40}\)")  # "(2014)", "(FSB)": a bracket is no clause
+
+
 def _breaks(text: str, a: int, b: int) -> int:
-    return len(_CLAUSE_BREAK.findall(text, a, b)) if b > a else 0
+    return len(_CLAUSE_BREAK.findall(_ASIDE.sub("", text[a:b]))) if b > a else 0
 
 
 def governing(text: str, sent_start: int, trig_start: int, trig_end: int, timexes: list,
