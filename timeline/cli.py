@@ -218,6 +218,25 @@ def eval_timex(gold: str, as_json: bool) -> None:
         click.echo(line)
 
 
+@eval_group.command("events")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.argument("articles_dir", type=click.Path(exists=True, file_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="The figures as one JSON object.")
+def eval_events(gold: str, articles_dir: str, as_json: bool) -> None:
+    """Ingest ARTICLES_DIR into a scratch database, export, and score against GOLD.json;
+    lists each missed gold event and each unmatched event with the reason."""
+    import json
+
+    from timeline.extract.evaluate import evaluate_directory, report_lines
+
+    result = evaluate_directory(gold, articles_dir)
+    if as_json:
+        click.echo(json.dumps(result))
+        return
+    for line in report_lines(result):
+        click.echo(line)
+
+
 @main.group()
 def db() -> None:
     """Manage the database schema by hand (the CLI upgrades it on open anyway)."""
