@@ -36,41 +36,94 @@ def engine_of(ctx: click.Context, migrate: bool = True):
     return open_database(ctx.obj["db"], migrate=migrate)
 
 
-class DateBound(click.ParamType):
-    """YYYY, YYYY-MM or YYYY-MM-DD, kept as the interval it names."""
+class Resolved(click.ParamType):
+    """A parameter whose text a library resolver turns into a value; its ValueError becomes a
+    usage error naming the option and the value (exit 2)."""
 
-    name = "DATE"
+    def __init__(self, name: str, resolve):
+        self.name, self.resolve = name, resolve
 
     def convert(self, value, param, ctx):
-        from timeline.intervals import Interval, parse_iso
-
-        if isinstance(value, Interval):
+        if not isinstance(value, str):
             return value
         try:
-            return parse_iso(value)
+            return self.resolve(value)
         except ValueError as exc:
             self.fail(str(exc), param, ctx)
 
 
+def _resolver(module: str, function: str):
+    """A resolver imported on first use, so that --help never imports dateparser or pycountry."""
+    def resolve(value: str):
+        from importlib import import_module
+
+        return getattr(import_module(module), function)(value)
+    return resolve
+
+
+def DateBound() -> Resolved:  # noqa: N802 (used like a click type)
+    """YYYY, YYYY-MM, YYYY-MM-DD or words ("last year"), kept as the interval it names."""
+    return Resolved("DATE", _resolver("timeline.filters", "date_bound"))
+
+
+COUNTRY = Resolved("COUNTRY", _resolver("timeline.filters", "country_code"))
+EVENT_TYPE = Resolved("TYPE", _resolver("timeline.filters", "event_type"))
+STATUSES = ("auto", "confirmed", "rejected", "edited")  # as models.STATUSES, without importing it
+
+
 def filter_options(command):
-    """The filters every listing command shares (one decorator, as sqlite-utils does)."""
+    """The filters `list`, `export`, `stats` and `count` share (one decorator, as sqlite-utils
+    does); every value reaches SQL as a bound parameter."""
     options = [
-        click.option("--type", "types", multiple=True, metavar="TYPE",
+        click.option("--type", "types", multiple=True, type=EVENT_TYPE,
                      help="Only events of this type (repeatable)."),
-        click.option("--since", type=DateBound(), help="Events on or after this date."),
+        click.option("--since", type=DateBound(),
+                     help="Events on or after: 2020, 2020-04, 2020-04-02, 'last year'..."),
         click.option("--until", type=DateBound(), help="Events on or before this date."),
-        click.option("--limit", type=click.IntRange(min=0), help="At most this many events."),
+        click.option("--actor", metavar="NAME",
+                     help="Events of this actor, by canonical name or any alias."),
+        click.option("--country", type=COUNTRY, help="Country name or ISO code."),
+        click.option("--place", metavar="WORDS", help="Words in the event's location."),
+        click.option("--search", metavar="TEXT",
+                     help="Full-text search in sentences and article titles (every word)."),
+        click.option("--min-confidence", type=click.FloatRange(0, 1), metavar="0..1",
+                     help="Only events at least this confident."),
+        click.option("--article", "article_id", type=click.IntRange(min=1), metavar="ID",
+                     help="Only events of this article."),
+        click.option("--status", "statuses", multiple=True, type=click.Choice(STATUSES),
+                     help="Only events in this curation state (repeatable)."),
     ]
     for option in reversed(options):
         command = option(command)
     return command
 
 
-def make_filter(types, since, until, limit, **extra):
+def paging_options(command):
+    options = [
+        click.option("--limit", type=click.IntRange(min=0), help="At most this many events."),
+        click.option("--offset", type=click.IntRange(min=0), default=0,
+                     help="Skip this many events first."),
+        click.option("--reverse", is_flag=True, help="Latest first."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def make_filter(types=(), since=None, until=None, search=None, **extra):
     from timeline.store import EventFilter
 
+    if search is not None and not search.strip():
+        raise click.BadParameter("an empty search", param_hint="'--search'")
+    if search is not None:
+        from timeline.fulltext import words
+
+        if not words(search):
+            raise click.BadParameter(f"no words to search for in {search!r}",
+                                     param_hint="'--search'")
     return EventFilter(types=tuple(types), since=since.start if since else None,
-                       until=until.end if until else None, limit=limit, **extra)
+                       until=until.end if until else None, search=search,
+                       **{k: tuple(v) if isinstance(v, list) else v for k, v in extra.items()})
 
 
 @main.command()
@@ -119,6 +172,7 @@ def progress():
 
 @main.command("list")
 @filter_options
+@paging_options
 @click.pass_context
 def list_events(ctx: click.Context, **filters) -> None:
     """The chronological timeline of events."""
@@ -134,6 +188,7 @@ def list_events(ctx: click.Context, **filters) -> None:
 
 @main.command()
 @filter_options
+@paging_options
 @click.option("--format", "fmt", type=click.Choice(["csv", "jsonl"]), default="csv",
               show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default="-",

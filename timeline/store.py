@@ -9,6 +9,7 @@ from itertools import islice
 
 from sqlalchemy import Connection, and_, func, insert, select
 
+from timeline import fulltext
 from timeline.models import Actor, ActorAlias, Article, Event, EventActor, EventMention
 from timeline.records import Article as ArticleRecord
 from timeline.records import EventRecord
@@ -84,17 +85,27 @@ def actor_id(conn: Connection, name: str, kind: str, alias: str | None = None) -
 
 @dataclass
 class EventFilter:
-    """What `list`, `export` and friends narrow the timeline to; every value a bound parameter."""
+    """What `list`, `export`, `stats` and `count` narrow the timeline to.
+
+    Every value reaches SQL as a bound parameter, never as text pasted into a statement.
+    """
 
     types: tuple[str, ...] = ()
     since: date | None = None  # events whose interval ends on or after this day
     until: date | None = None  # events whose interval starts on or before this day
+    actor: str | None = None  # a canonical name or any alias of it, any case
+    country: str | None = None  # ISO 3166-1 alpha-2
+    place: str | None = None  # words inside the event's location, any case
+    search: str | None = None  # full-text: every word must occur in the sentence or the title
+    min_confidence: float | None = None
+    article_id: int | None = None
+    statuses: tuple[str, ...] = field(default=())
     limit: int | None = None
     offset: int = 0
     reverse: bool = False
-    statuses: tuple[str, ...] = field(default=())
+    by_rank: bool = False  # with `search`: best match first (bm25) instead of time order
 
-    def conditions(self) -> list:
+    def conditions(self, dialect: str = "sqlite") -> list:
         out = []
         if self.types:
             out.append(Event.type.in_(self.types))
@@ -104,23 +115,46 @@ class EventFilter:
             out.append(Event.date_start <= self.until)
         if self.statuses:
             out.append(Event.status.in_(self.statuses))
+        if self.actor:
+            out.append(Event.id.in_(select(EventActor.event_id).where(
+                EventActor.actor_id.in_(actor_ids(self.actor)))))
+        if self.country:
+            out.append(Event.country == self.country.upper())
+        if self.place:
+            out.append(func.lower(Event.location).contains(self.place.lower(), autoescape=True))
+        if self.min_confidence is not None:
+            out.append(Event.confidence >= self.min_confidence)
+        if self.article_id is not None:
+            out.append(Event.article_id == self.article_id)
+        if self.search:
+            out.append(fulltext.matches(self.search, dialect))
         return out
 
 
-def event_query(flt: EventFilter):
+def actor_ids(name: str):
+    """The actors a name means: one whose canonical name it is, or who is known by it."""
+    needle = name.strip().lower()
+    return select(Actor.id).where(func.lower(Actor.name) == needle).union(
+        select(ActorAlias.actor_id).where(func.lower(ActorAlias.alias) == needle))
+
+
+def event_query(flt: EventFilter, dialect: str = "sqlite"):
     order = [Event.date_start.is_(None), Event.date_start, Event.id]
     if flt.reverse:
         order = [Event.date_start.is_(None), Event.date_start.desc(), Event.id.desc()]
+    if flt.search and flt.by_rank:
+        order = [fulltext.rank(flt.search, dialect), *order]
     query = (select(Event, Article.source, Article.published)
              .join(Article, Article.id == Event.article_id)
-             .where(and_(True, *flt.conditions())).order_by(*order).offset(flt.offset or None))
+             .where(and_(True, *flt.conditions(dialect))).order_by(*order)
+             .offset(flt.offset or None))
     return query.limit(flt.limit) if flt.limit is not None else query
 
 
 def iter_events(conn: Connection, flt: EventFilter) -> Iterator[dict]:
     """The filtered timeline as flat dicts (the export contract's keys), streamed in chunks."""
     result = conn.execution_options(stream_results=True, yield_per=CHUNK).execute(
-        event_query(flt).with_only_columns(*Event.__table__.c, Article.source, Article.published))
+        event_query(flt, conn.dialect.name).with_only_columns(*Event.__table__.c, Article.source, Article.published))
     while chunk := [row._asdict() for row in islice(result, CHUNK)]:
         names = actor_names(conn, [row["id"] for row in chunk])
         for row in chunk:
