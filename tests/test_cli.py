@@ -81,7 +81,7 @@ def test_bad_option_values_are_usage_errors_naming_the_value(cli, args, message)
 
 
 def test_list_prints_a_table_of_events(seeded):
-    result = seeded("list", "--limit", "5")
+    result = seeded("list", "--format", "table", "--limit", "5")
     assert result.exit_code == 0
     assert "date" in result.output and "type" in result.output
     assert "2017-10" in result.output

@@ -170,20 +170,56 @@ def progress():
         yield tell
 
 
+LIST_FORMATS = ["timeline", "table", "csv", "json", "jsonl"]
+
+
+def format_options(formats: list[str], default: str):
+    """--format, with --json as the short way to the stable JSON scripts read."""
+    def decorate(command):
+        command = click.option("--json", "as_json", is_flag=True,
+                               help="Shorthand for --format json.")(command)
+        return click.option("--format", "fmt", type=click.Choice(formats), default=default,
+                            show_default=True)(command)
+    return decorate
+
+
 @main.command("list")
 @filter_options
 @paging_options
+@format_options(LIST_FORMATS, "timeline")
+@click.option("--no-pager", is_flag=True, help="Never page, even on a terminal.")
 @click.pass_context
-def list_events(ctx: click.Context, **filters) -> None:
-    """The chronological timeline of events."""
-    from rich.console import Console
+def list_events(ctx: click.Context, fmt: str, as_json: bool, no_pager: bool, **filters) -> None:
+    """The chronological timeline of events, grouped by year and month.
 
-    from timeline.render import print_events
+    With --search, the table and data formats put the best match first (bm25); the timeline
+    stays in time order.
+    """
     from timeline.store import iter_events
 
+    fmt = "json" if as_json else fmt
     flt = make_filter(**filters)
+    flt.by_rank = bool(flt.search) and fmt != "timeline"
     with engine_of(ctx).connect() as conn:
-        print_events(Console(), iter_events(conn, flt))
+        rows = iter_events(conn, flt)
+        if fmt in ("csv", "json", "jsonl"):
+            write_events(rows, fmt, sys.stdout)
+            return
+        from timeline import render
+
+        console = render.make_console()
+        if fmt == "table":
+            table = render.events_table(rows)
+            view = [table] if table.row_count else [render.Text("No events match.")]
+        else:
+            view = render.timeline_lines(rows)
+        render.emit(console, view, pager=not no_pager)
+
+
+def write_events(rows, fmt: str, out, **options) -> int:
+    from timeline.export import EVENT_COLUMNS, write
+
+    return write(rows, EVENT_COLUMNS, fmt, out, **options)
 
 
 @main.command()
@@ -207,24 +243,24 @@ def export(ctx: click.Context, fmt: str, output: str, **filters) -> None:
 
 
 @main.command()
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "jsonl"]), default="table",
-              show_default=True)
+@format_options(["table", "csv", "json", "jsonl"], "table")
 @click.pass_context
-def articles(ctx: click.Context, fmt: str) -> None:
+def articles(ctx: click.Context, fmt: str, as_json: bool) -> None:
     """The articles ingested, with their publication dates and where those came from."""
     from timeline.export import ARTICLE_COLUMNS, write
     from timeline.store import iter_articles
 
+    fmt = "json" if as_json else fmt
     with engine_of(ctx).connect() as conn:
         rows = iter_articles(conn)
         if fmt != "table":
             write(rows, ARTICLE_COLUMNS, fmt, sys.stdout)
             return
-        from rich.console import Console
+        from timeline import render
 
-        from timeline.render import articles_table
-
-        Console().print(articles_table(rows))
+        table = render.articles_table(rows)
+        render.emit(render.make_console(), [table] if table.row_count else
+                    [render.Text("No articles yet: timeline ingest PATH...")])
 
 
 @main.group()

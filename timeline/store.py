@@ -176,10 +176,15 @@ def actor_names(conn: Connection, event_ids: list[int]) -> dict[int, list[str]]:
     return names
 
 
-def iter_articles(conn: Connection) -> Iterator[dict]:
-    rows = conn.execute(select(Article.id, Article.source, Article.title, Article.published,
-                               Article.published_end, Article.published_precision,
-                               Article.published_basis, Article.url)
-                        .order_by(Article.published.is_(None), Article.published, Article.id))
-    for row in rows:
+def iter_articles(conn: Connection, article_id: int | None = None) -> Iterator[dict]:
+    """Articles by publication date (undated last), each with how many events it gave."""
+    events = (select(func.count(Event.id)).where(Event.article_id == Article.id)
+              .scalar_subquery().label("events"))
+    query = (select(Article.id, Article.source, Article.title, Article.published,
+                    Article.published_end, Article.published_precision,
+                    Article.published_basis, Article.url, events)
+             .order_by(Article.published.is_(None), Article.published, Article.id))
+    if article_id is not None:
+        query = query.where(Article.id == article_id)
+    for row in conn.execute(query):
         yield row._asdict()
