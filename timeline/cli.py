@@ -213,7 +213,7 @@ def list_events(ctx: click.Context, fmt: str, as_json: bool, no_pager: bool, **f
             view = [table] if table.row_count else [render.Text("No events match.")]
         else:
             view = render.timeline_lines(rows)
-        render.emit(console, view, pager=not no_pager)
+        render.emit(console, view, pager=not no_pager, lines=fmt == "timeline")
 
 
 def write_events(rows, fmt: str, out, **options) -> int:
@@ -261,6 +261,95 @@ def articles(ctx: click.Context, fmt: str, as_json: bool) -> None:
         table = render.articles_table(rows)
         render.emit(render.make_console(), [table] if table.row_count else
                     [render.Text("No articles yet: timeline ingest PATH...")])
+
+
+def print_json(value) -> None:
+    """Stable JSON for scripts: dates as ISO strings, keys in the library's order."""
+    import json
+
+    from timeline.export import json_default
+
+    click.echo(json.dumps(value, ensure_ascii=False, indent=2, default=json_default))
+
+
+def json_flag(command):
+    return click.option("--json", "as_json", is_flag=True, help="Print JSON.")(command)
+
+
+@main.command()
+@click.argument("event_id", type=click.IntRange(min=1), metavar="ID")
+@json_flag
+@click.pass_context
+def show(ctx: click.Context, event_id: int, as_json: bool) -> None:
+    """One event: every field, its actors, mentions and edits, and its passage highlighted."""
+    from timeline.store import event_detail
+
+    with engine_of(ctx).connect() as conn:
+        event = event_detail(conn, event_id)
+    if as_json:
+        event.pop("article_text")
+        print_json(event)
+        return
+    from timeline import render
+
+    render.emit(render.make_console(), render.event_view(event))
+
+
+@main.command()
+@click.argument("article_id", type=click.IntRange(min=1), metavar="ID")
+@json_flag
+@click.pass_context
+def article(ctx: click.Context, article_id: int, as_json: bool) -> None:
+    """One article's text, with the sentence of each of its events marked."""
+    from timeline.store import article_detail
+
+    with engine_of(ctx).connect() as conn:
+        found = article_detail(conn, article_id)
+    if as_json:
+        from timeline.export import EVENT_COLUMNS, shape
+
+        found["events"] = list(shape(found["events"], EVENT_COLUMNS))
+        print_json(found)
+        return
+    from timeline import render
+
+    render.emit(render.make_console(), render.article_view(found))
+
+
+@main.command()
+@filter_options
+@json_flag
+@click.option("--top", type=click.IntRange(min=1), default=10, show_default=True,
+              help="How many actors and countries to show.")
+@click.pass_context
+def stats(ctx: click.Context, as_json: bool, top: int, **filters) -> None:
+    """Events by type and by year, top actors and countries, articles by publication month."""
+    from timeline.stats import stats as count_all
+
+    with engine_of(ctx).connect() as conn:
+        counts = count_all(conn, make_filter(**filters), top=top)
+    if as_json:
+        print_json(counts)
+        return
+    from timeline import render
+
+    render.emit(render.make_console(), render.stats_view(counts))
+
+
+@main.command()
+@filter_options
+@json_flag
+@click.pass_context
+def count(ctx: click.Context, as_json: bool, **filters) -> None:
+    """How many events match the filters."""
+    from timeline.store import count_events
+
+    with engine_of(ctx).connect() as conn:
+        n = count_events(conn, make_filter(**filters))
+    if as_json:
+        print_json({"count": n})
+    else:
+        click.echo(n)
 
 
 @main.group()

@@ -33,6 +33,13 @@ def _plain(value):
     return value
 
 
+def json_default(value):
+    """json.dumps' fallback for what the database returns beyond JSON's types."""
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
+
+
 def shape(rows: Iterable[dict], columns: list[str]) -> Iterator[dict]:
     """Each row cut to the contract's columns, in order, with dates as ISO strings."""
     for row in rows:

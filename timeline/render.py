@@ -184,33 +184,196 @@ def make_console(**options) -> Console:
     return Console(**options)
 
 
-def emit(console: Console, renderables: Iterable[RenderableType], pager: bool = True) -> None:
+def emit(console: Console, renderables: Iterable[RenderableType], pager: bool = True,
+         lines: bool = False) -> None:
     """Print renderables; through a pager when on a terminal and longer than the screen.
 
-    Only the first screenful is held to decide; a pipe gets every line as soon as it is made.
+    `lines`: each renderable is one line (the timeline): cut to the width on a terminal, never
+    cut nor wrapped in a pipe. Only the first screenful is held to decide on the pager; a pipe
+    gets every line as soon as it is made.
     """
     items = iter(renderables)
-    if not (pager and console.is_terminal and not console.is_dumb_terminal):
+    on_terminal = console.is_terminal and not console.is_dumb_terminal
+    options = ({"no_wrap": True, "overflow": "ellipsis"} if on_terminal else
+               {"soft_wrap": True}) if lines else {}
+    if not (pager and on_terminal):
         for item in items:
-            console.print(item, soft_wrap=True, crop=False)
+            console.print(item, **options)
         return
     first, height = [], 0
     for item in items:
         first.append(item)
-        height += _height(console, item)
-        if height > console.height:
+        height += 1 if lines else len(console.render_lines(item, pad=False))
+        if height > console.height - 1:  # leave the shell's prompt its line
             break
     else:
         for item in first:
-            console.print(item, overflow="ellipsis", no_wrap=True)
+            console.print(item, **options)
         return
     os.environ.setdefault("LESS", "FRX")  # as git does: colours pass, short output just prints
     with console.pager(styles=True):
         for item in (*first, *items):
-            console.print(item, overflow="ellipsis", no_wrap=True)
+            console.print(item, **options)
 
 
-def _height(console: Console, item: RenderableType) -> int:
-    if isinstance(item, Text):
-        return 1  # printed on one line, cut to the width
-    return len(console.render_lines(item, pad=False))
+# -- one event, one article ----------------------------------------------------------------
+
+PASSAGE_CONTEXT = 300  # characters either side of the sentence when its paragraph is long
+HIGHLIGHTS = {"sentence": "on grey15", "trigger": "bold reverse", "date": "bold cyan underline",
+              "actor": "bold yellow"}
+
+
+def passage(text: str, start: int, end: int) -> tuple[int, int, bool, bool]:
+    """The paragraph holding text[start:end], cut to PASSAGE_CONTEXT either side if long;
+    with whether it was cut before and after."""
+    first = text.rfind("\n", 0, start) + 1
+    last = text.find("\n", end)
+    last = len(text) if last < 0 else last
+    cut_first, cut_last = max(first, start - PASSAGE_CONTEXT), min(last, end + PASSAGE_CONTEXT)
+    return cut_first, cut_last, cut_first > first, cut_last < last
+
+
+def _mark_words(view: Text, words: Iterable[str], style: str, within: tuple[int, int]) -> None:
+    import re
+
+    for word in {w for w in words if w}:
+        pattern = re.compile(r"(?<!\w)" + re.escape(word) + r"(?!\w)", re.I)
+        for m in pattern.finditer(view.plain, *within):
+            view.stylize(style, m.start(), m.end())
+
+
+def highlighted_passage(event: dict) -> Text:
+    """The article's passage around the event: its sentence shaded, the trigger, the date
+    words and the actors (by name and alias) picked out within the sentence."""
+    text = event["article_text"]
+    start, end = event["sentence_start"], event["sentence_end"]
+    first, last, cut_before, cut_after = passage(text, start, end)
+    view = Text(("…" if cut_before else "") + text[first:last] + ("…" if cut_after else ""))
+    shift = 1 if cut_before else 0
+    sentence = (start - first + shift, end - first + shift)
+    view.stylize(HIGHLIGHTS["sentence"], *sentence)
+    _mark_words(view, [event.get("date_text") or ""], HIGHLIGHTS["date"], sentence)
+    actors = [w for a in event.get("actor_roles", []) for w in (a["name"], *a["aliases"])]
+    _mark_words(view, actors, HIGHLIGHTS["actor"], sentence)
+    _mark_words(view, [event.get("trigger") or ""], HIGHLIGHTS["trigger"], sentence)
+    return view
+
+
+def event_view(event: dict) -> Iterator[RenderableType]:
+    """`timeline show`: a heading line, every field, actors, mentions, edits, the passage."""
+    from rich.padding import Padding
+
+    colour, symbol = type_style(event["type"])
+    head = Text(f"Event {event['id']}  ", style="bold")
+    head.append(f"{symbol} {event['type']}", style=f"bold {colour}")
+    head.append(f"  {show_date(event)}", style="cyan")
+    yield head
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="dim", no_wrap=True)
+    grid.add_column()
+    for label, value in _fields(event):
+        grid.add_row(label, value)
+    yield grid
+    for title, lines in (("Mentions", [f"{m['start']}..{m['end']}  {m['sentence']}"
+                                       for m in event["mentions"]]),
+                         ("Curation", [f"{e['changed_at']:%Y-%m-%d %H:%M:%S}  {e['field']}: "
+                                       f"{e['old_value']!s} -> {e['new_value']!s}"
+                                       + (f"  ({e['note']})" if e.get("note") else "")
+                                       for e in event["edits"]])):
+        if lines:
+            yield Text(title, style="bold")
+            for line in lines:
+                yield Padding(Text(line), (0, 0, 0, 2), expand=False)
+    yield Text(f"Passage (article {event['article_id']}, characters "
+               f"{event['sentence_start']}..{event['sentence_end']})", style="bold")
+    yield Padding(highlighted_passage(event), (0, 0, 0, 2), expand=False)
+
+
+def _fields(event: dict) -> Iterator[tuple[str, str]]:
+    dates = "?" if event["date_start"] is None else (
+        f"{event['date_start']} .. {event['date_end']}")
+    actors = "; ".join(f"{a['name']} ({a['kind']}, {a['role']}"
+                       + (f"; also {', '.join(a['aliases'])}" if a["aliases"] else "") + ")"
+                       for a in event["actor_roles"])
+    yield from [
+        ("date", f"{dates}  precision {event['precision']}, basis {event['date_basis']}"),
+        ("date words", event["date_text"] or "—"),
+        ("trigger", event["trigger"]),
+        ("actors", actors or "—"),
+        ("place", place(event) or "—"),
+        ("toll", toll(event) or "—"),
+        ("confidence", f"{event['confidence']:.2f}"),
+        ("status", event["status"]),
+        ("sentence", event["sentence"]),
+        ("article", f"{event['article_id']}  {event['title'] or ''}"),
+        ("source", f"{event['source']}  (published {event['published'] or '?'})"),
+        ("extractor", event["extractor_version"]),
+    ]
+
+
+def article_view(article: dict) -> Iterator[RenderableType]:
+    """`timeline article`: a heading and the text, each event's sentence marked and labelled."""
+    published = "?" if article["published"] is None else _span(
+        article["published"], article["published_end"], article["published_precision"])
+    yield Text(f"Article {article['id']}  {article['title'] or ''}", style="bold")
+    yield Text(f"{article['source']}  published {published} ({article['published_basis']}), "
+               f"{len(article['events'])} events", style="dim")
+    yield Text("")
+    yield marked_text(article["text"], article["events"])
+
+
+def marked_text(text: str, events: list[dict]) -> Text:
+    """The text with a label before each event's sentence and the sentence in its type's colour."""
+    view, pos = Text(), 0
+    for event in events:
+        start, end = event["sentence_start"], event["sentence_end"]
+        colour, symbol = type_style(event["type"])
+        if start >= pos:
+            view.append(text[pos:start])
+            pos = start
+        view.append(f"⟦#{event['id']} {symbol} {event['type']} {show_date(event)}⟧ ",
+                    style=f"bold {colour}")
+        if end > pos:
+            view.append(text[pos:end], style=f"{colour} underline")
+            pos = end
+    view.append(text[pos:])
+    return view
+
+
+# -- stats ---------------------------------------------------------------------------------
+
+BAR_WIDTH = 40
+
+
+def bar_chart(title: str, pairs: list[list], style: str = "cyan") -> Table:
+    """A horizontal bar per [label, count], scaled to the largest count."""
+    table = Table(title=title, title_justify="left", title_style="bold", box=None,
+                  show_header=False, padding=(0, 1))
+    table.add_column(no_wrap=True)
+    table.add_column(no_wrap=True)
+    table.add_column(justify="right", no_wrap=True)
+    most = max((n for _, n in pairs), default=0) or 1
+    for label, n in pairs:
+        bar = "█" * max(1, round(BAR_WIDTH * n / most)) if n else ""
+        table.add_row("?" if label is None else str(label), Text(bar, style=style), str(n))
+    if not pairs:
+        table.add_row("—", "", "0")
+    return table
+
+
+def stats_view(counts: dict) -> Iterator[RenderableType]:
+    yield Text(f"{counts['events']} events", style="bold")
+    by_type = Table(title="Events by type", title_justify="left", title_style="bold",
+                    box=None, show_header=False, padding=(0, 1))
+    for _ in range(3):
+        by_type.add_column(no_wrap=True)
+    most = max((n for _, n in counts["by_type"]), default=0) or 1
+    for kind, n in counts["by_type"]:
+        colour, symbol = type_style(kind)
+        by_type.add_row(f"{symbol} {kind}", Text("█" * max(1, round(BAR_WIDTH * n / most)),
+                                                 style=colour), str(n))
+    yield by_type
+    yield bar_chart("Events by year", counts["by_year"])
+    yield bar_chart("Top actors", counts["top_actors"], "yellow")
+    yield bar_chart("Top countries", counts["top_countries"], "green")
+    yield bar_chart("Articles by publication month", counts["articles_by_month"], "magenta")

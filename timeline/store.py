@@ -10,7 +10,8 @@ from itertools import islice
 from sqlalchemy import Connection, and_, func, insert, select
 
 from timeline import fulltext
-from timeline.models import Actor, ActorAlias, Article, Event, EventActor, EventMention
+from timeline.errors import NotFound
+from timeline.models import Actor, ActorAlias, Article, Event, EventActor, EventEdit, EventMention
 from timeline.records import Article as ArticleRecord
 from timeline.records import EventRecord
 
@@ -188,3 +189,52 @@ def iter_articles(conn: Connection, article_id: int | None = None) -> Iterator[d
         query = query.where(Article.id == article_id)
     for row in conn.execute(query):
         yield row._asdict()
+
+
+def count_events(conn: Connection, flt: EventFilter) -> int:
+    return conn.scalar(select(func.count(Event.id)).where(
+        and_(True, *flt.conditions(conn.dialect.name))))
+
+
+def event_detail(conn: Connection, event_id: int) -> dict:
+    """One event with every field, its actors (name, kind, role, aliases), its further
+    mentions, its curation history, and its article (source, title, published, text)."""
+    row = conn.execute(select(*Event.__table__.c, Article.source, Article.published,
+                              Article.title, Article.text.label("article_text"))
+                       .join(Article, Article.id == Event.article_id)
+                       .where(Event.id == event_id)).first()
+    if row is None:
+        raise NotFound("event", event_id)
+    event = row._asdict()
+    event["actors"] = actor_names(conn, [event_id]).get(event_id, [])
+    event["actor_roles"] = [r._asdict() for r in conn.execute(
+        select(Actor.id, Actor.name, Actor.kind, EventActor.role)
+        .join(EventActor, EventActor.actor_id == Actor.id)
+        .where(EventActor.event_id == event_id).order_by(EventActor.role, Actor.name))]
+    ids = [a["id"] for a in event["actor_roles"]]
+    aliases = conn.execute(select(ActorAlias.actor_id, ActorAlias.alias)
+                           .where(ActorAlias.actor_id.in_(ids)).order_by(ActorAlias.alias))
+    by_actor: dict[int, list[str]] = {}
+    for actor, alias in aliases:
+        by_actor.setdefault(actor, []).append(alias)
+    for actor in event["actor_roles"]:
+        actor["aliases"] = by_actor.get(actor.pop("id"), [])
+    event["mentions"] = [m._asdict() for m in conn.execute(
+        select(EventMention.sentence, EventMention.start, EventMention.end)
+        .where(EventMention.event_id == event_id).order_by(EventMention.start))]
+    event["edits"] = [e._asdict() for e in conn.execute(
+        select(EventEdit.field, EventEdit.old_value, EventEdit.new_value, EventEdit.changed_at,
+               EventEdit.note).where(EventEdit.event_id == event_id).order_by(EventEdit.id))]
+    return event
+
+
+def article_detail(conn: Connection, article_id: int) -> dict:
+    """An article with its text and its events (the export contract's keys), in text order."""
+    found = conn.execute(select(*Article.__table__.c).where(Article.id == article_id)).first()
+    if found is None:
+        raise NotFound("article", article_id)
+    article = found._asdict()
+    flt = EventFilter(article_id=article_id)
+    article["events"] = sorted(iter_events(conn, flt),
+                               key=lambda e: (e["sentence_start"] or 0, e["id"]))
+    return article
