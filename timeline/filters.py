@@ -99,3 +99,18 @@ def event_type(text: str) -> str:
         known = ", ".join(sorted(event_types()))
         raise ValueError(f"unknown event type {text!r} (known: {known})")
     return name
+
+
+def date_interval(text: str, today: date | None = None) -> Interval:
+    """A date an analyst gives an event: one date_bound, or a run 'A..B' ('2017-10-04..05' is
+    not accepted: each side is a whole date). The run keeps the coarser precision of its ends."""
+    from timeline.intervals import PRECISION_ORDER
+
+    if ".." not in text:
+        return date_bound(text, today)
+    first, _, last = text.partition("..")
+    start, end = date_bound(first.strip(), today), date_bound(last.strip(), today)
+    if end.end < start.start:
+        raise ValueError(f"the run {text!r} ends before it starts")
+    precision = max(start.precision, end.precision, key=PRECISION_ORDER.index)
+    return Interval(start.start, end.end, precision)

@@ -277,7 +277,7 @@ def event_view(event: dict) -> Iterator[RenderableType]:
     for title, lines in (("Mentions", [f"{m['start']}..{m['end']}  {m['sentence']}"
                                        for m in event["mentions"]]),
                          ("Curation", [f"{e['changed_at']:%Y-%m-%d %H:%M:%S}  {e['field']}: "
-                                       f"{e['old_value']!s} -> {e['new_value']!s}"
+                                       f"{_or_dash(e['old_value'])} -> {_or_dash(e['new_value'])}"
                                        + (f"  ({e['note']})" if e.get("note") else "")
                                        for e in event["edits"]])):
         if lines:
@@ -287,6 +287,10 @@ def event_view(event: dict) -> Iterator[RenderableType]:
     yield Text(f"Passage (article {event['article_id']}, characters "
                f"{event['sentence_start']}..{event['sentence_end']})", style="bold")
     yield Padding(highlighted_passage(event), (0, 0, 0, 2), expand=False)
+
+
+def _or_dash(value) -> str:
+    return "—" if value is None else str(value)
 
 
 def _fields(event: dict) -> Iterator[tuple[str, str]]:

@@ -101,6 +101,9 @@ class EventFilter:
     min_confidence: float | None = None
     article_id: int | None = None
     statuses: tuple[str, ...] = field(default=())
+    # Rejected events are an analyst's "this did not happen": off the timeline, its exports and
+    # its counts unless `statuses` names them.
+    hide_rejected: bool = True
     limit: int | None = None
     offset: int = 0
     reverse: bool = False
@@ -116,6 +119,8 @@ class EventFilter:
             out.append(Event.date_start <= self.until)
         if self.statuses:
             out.append(Event.status.in_(self.statuses))
+        elif self.hide_rejected:
+            out.append(Event.status != "rejected")
         if self.actor:
             out.append(Event.id.in_(select(EventActor.event_id).where(
                 EventActor.actor_id.in_(actor_ids(self.actor)))))
