@@ -381,3 +381,31 @@ def stats_view(counts: dict) -> Iterator[RenderableType]:
     yield bar_chart("Top actors", counts["top_actors"], "yellow")
     yield bar_chart("Top countries", counts["top_countries"], "green")
     yield bar_chart("Articles by publication month", counts["articles_by_month"], "magenta")
+
+
+# -- SQL and schema ------------------------------------------------------------------------
+
+def rows_table(columns: list[str], rows: Iterable[tuple]) -> Table:
+    """A query's result; NULL shown as such, so it is not mistaken for an empty string."""
+    table = Table(header_style="bold")
+    for name in columns:
+        table.add_column(name, overflow="fold")
+    for row in rows:
+        table.add_row(*(Text("NULL", style="dim italic") if v is None else str(v) for v in row))
+    return table
+
+
+def schema_view(tables: list[dict]) -> Iterator[RenderableType]:
+    for found in tables:
+        head = Text(f"{found['kind']} ", style="dim")
+        head.append(found["name"], style="bold")
+        if found["doc"]:
+            head.append(f"  {found['doc']}")
+        yield head
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(style="cyan", no_wrap=True)
+        grid.add_column(style="dim", no_wrap=True)
+        grid.add_column()
+        for column in found["columns"]:
+            grid.add_row("  " + column["name"], column["type"], column["doc"])
+        yield grid
