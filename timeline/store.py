@@ -9,7 +9,9 @@ from itertools import islice
 
 from sqlalchemy import Connection, Date, and_, bindparam, func, insert, literal, select, tuple_
 
-from timeline.models import Actor, ActorAlias, Article, Event, EventActor, EventMention
+from timeline import fulltext
+from timeline.errors import NotFound
+from timeline.models import Actor, ActorAlias, Article, Event, EventActor, EventEdit, EventMention
 from timeline.records import Article as ArticleRecord
 from timeline.records import ActorRef, EventRecord
 
@@ -186,13 +188,13 @@ class ActorCache:
 
     def _load(self, conn: Connection, sql: _ActorStatements, names) -> None:
         for chunk in _chunks(sorted(names), CHUNK):
-            self.fresh_ids.update(conn.execute(sql.by_name, {"names": chunk}).tuples().all())
+            self.fresh_ids.update(tuple(r) for r in conn.execute(sql.by_name, {"names": chunk}))
 
     def _add_aliases(self, conn: Connection, sql: _ActorStatements,
                      pairs: set[tuple[int, str]]) -> None:
         stored = conn.execute(sql.aliases, {"ids": sorted({a for a, _ in pairs}),
-                                            "aliases": sorted({x for _, x in pairs})}).tuples()
-        missing = pairs - set(stored)
+                                            "aliases": sorted({x for _, x in pairs})}).all()
+        missing = pairs - {tuple(r) for r in stored}
         if missing:
             conn.execute(sql.insert_alias,
                          [{"actor_id": a, "alias": alias} for a, alias in sorted(missing)])
@@ -242,18 +244,31 @@ class Cursor:
 
 @dataclass
 class EventFilter:
-    """What `list`, `export` and friends narrow the timeline to; every value a bound parameter."""
+    """What `list`, `export`, `stats` and `count` narrow the timeline to.
+
+    Every value reaches SQL as a bound parameter, never as text pasted into a statement.
+    """
 
     types: tuple[str, ...] = ()
     since: date | None = None  # events whose interval ends on or after this day
     until: date | None = None  # events whose interval starts on or before this day
+    actor: str | None = None  # a canonical name or any alias of it, any case
+    country: str | None = None  # ISO 3166-1 alpha-2
+    place: str | None = None  # words inside the event's location, any case
+    search: str | None = None  # full-text: every word must occur in the sentence or the title
+    min_confidence: float | None = None
+    article_id: int | None = None
+    statuses: tuple[str, ...] = field(default=())
+    # Rejected events are an analyst's "this did not happen": off the timeline, its exports and
+    # its counts unless `statuses` names them.
+    hide_rejected: bool = True
     limit: int | None = None
     offset: int = 0
     reverse: bool = False
-    statuses: tuple[str, ...] = field(default=())
+    by_rank: bool = False  # with `search`: best match first (bm25) instead of time order
     after: Cursor | None = None  # keyset paging: only events after this one, in timeline order
 
-    def conditions(self) -> list:
+    def conditions(self, dialect: str = "sqlite") -> list:
         out = []
         if self.types:
             out.append(Event.type.in_(self.types))
@@ -263,21 +278,47 @@ class EventFilter:
             out.append(Event.date_start <= self.until)
         if self.statuses:
             out.append(Event.status.in_(self.statuses))
+        elif self.hide_rejected:
+            out.append(Event.status != "rejected")
+        if self.actor:
+            out.append(Event.id.in_(select(EventActor.event_id).where(
+                EventActor.actor_id.in_(actor_ids(self.actor)))))
+        if self.country:
+            out.append(Event.country == self.country.upper())
+        if self.place:
+            out.append(func.lower(Event.location).contains(self.place.lower(), autoescape=True))
+        if self.min_confidence is not None:
+            out.append(Event.confidence >= self.min_confidence)
+        if self.article_id is not None:
+            out.append(Event.article_id == self.article_id)
+        if self.search:
+            out.append(fulltext.matches(self.search, dialect))
         return out
 
 
-def event_query(flt: EventFilter):
-    """The filtered timeline as one statement (undated events last); see `timeline_parts`."""
+def actor_ids(name: str):
+    """The actors a name means: one whose canonical name it is, or who is known by it."""
+    needle = name.strip().lower()
+    return select(Actor.id).where(func.lower(Actor.name) == needle).union(
+        select(ActorAlias.actor_id).where(func.lower(ActorAlias.alias) == needle))
+
+
+def event_query(flt: EventFilter, dialect: str = "sqlite"):
+    """The filtered timeline as one statement (undated events last); lists by time use
+    `timeline_parts`, which walk indexes instead."""
     order = [Event.date_start.is_(None), Event.date_start, Event.id]
     if flt.reverse:
         order = [Event.date_start.is_(None), Event.date_start.desc(), Event.id.desc()]
+    if flt.search and flt.by_rank:
+        order = [fulltext.rank(flt.search, dialect), *order]
     query = (select(Event, Article.source, Article.published)
              .join(Article, Article.id == Event.article_id)
-             .where(and_(True, *flt.conditions())).order_by(*order).offset(flt.offset or None))
+             .where(and_(True, *flt.conditions(dialect))).order_by(*order)
+             .offset(flt.offset or None))
     return query.limit(flt.limit) if flt.limit is not None else query
 
 
-def timeline_parts(flt: EventFilter) -> list:
+def timeline_parts(flt: EventFilter, dialect: str = "sqlite") -> list:
     """The filtered timeline as two statements that walk indexes: dated events by
     (date_start, id), then undated ones by id.
 
@@ -295,23 +336,27 @@ def timeline_parts(flt: EventFilter) -> list:
         undated.append(later(Event.id, flt.after.id))
     parts = []
     if dated is not None:
-        parts.append(_part(flt, dated, [Event.date_start, Event.id]))
+        parts.append(_part(flt, dialect, dated, [Event.date_start, Event.id]))
     if flt.since is None and flt.until is None:  # a date bound never matches an undated event
-        parts.append(_part(flt, undated, [Event.id]))
+        parts.append(_part(flt, dialect, undated, [Event.id]))
     return parts
 
 
-def _part(flt: EventFilter, where: list, order: list):
+def _part(flt: EventFilter, dialect: str, where: list, order: list):
     columns = (*Event.__table__.c, Article.source, Article.published)
     return (select(*columns).join(Article, Article.id == Event.article_id)
-            .where(*flt.conditions(), *where)
+            .where(*flt.conditions(dialect), *where)
             .order_by(*[c.desc() for c in order] if flt.reverse else order))
 
 
 def iter_events(conn: Connection, flt: EventFilter) -> Iterator[dict]:
     """The filtered timeline as flat dicts (the export contract's keys), streamed in chunks."""
+    if flt.search and flt.by_rank:  # best match first: one ranked statement
+        yield from _stream(conn, event_query(flt, conn.dialect.name).with_only_columns(
+            *Event.__table__.c, Article.source, Article.published))
+        return
     remaining, offset = flt.limit, flt.offset
-    for part in timeline_parts(flt):
+    for part in timeline_parts(flt, conn.dialect.name):
         if remaining == 0:
             return
         query = part.offset(offset or None)
@@ -349,10 +394,64 @@ def actor_names(conn: Connection, event_ids: list[int]) -> dict[int, list[str]]:
     return names
 
 
-def iter_articles(conn: Connection) -> Iterator[dict]:
-    rows = conn.execute(select(Article.id, Article.source, Article.title, Article.published,
-                               Article.published_end, Article.published_precision,
-                               Article.published_basis, Article.url)
-                        .order_by(Article.published.is_(None), Article.published, Article.id))
-    for row in rows:
+def iter_articles(conn: Connection, article_id: int | None = None) -> Iterator[dict]:
+    """Articles by publication date (undated last), each with how many events it gave."""
+    events = (select(func.count(Event.id)).where(Event.article_id == Article.id)
+              .scalar_subquery().label("events"))
+    query = (select(Article.id, Article.source, Article.title, Article.published,
+                    Article.published_end, Article.published_precision,
+                    Article.published_basis, Article.url, events)
+             .order_by(Article.published.is_(None), Article.published, Article.id))
+    if article_id is not None:
+        query = query.where(Article.id == article_id)
+    for row in conn.execute(query):
         yield row._asdict()
+
+
+def count_events(conn: Connection, flt: EventFilter) -> int:
+    return conn.scalar(select(func.count(Event.id)).where(
+        and_(True, *flt.conditions(conn.dialect.name))))
+
+
+def event_detail(conn: Connection, event_id: int) -> dict:
+    """One event with every field, its actors (name, kind, role, aliases), its further
+    mentions, its curation history, and its article (source, title, published, text)."""
+    row = conn.execute(select(*Event.__table__.c, Article.source, Article.published,
+                              Article.title, Article.text.label("article_text"))
+                       .join(Article, Article.id == Event.article_id)
+                       .where(Event.id == event_id)).first()
+    if row is None:
+        raise NotFound("event", event_id)
+    event = row._asdict()
+    event["actors"] = actor_names(conn, [event_id]).get(event_id, [])
+    event["actor_roles"] = [r._asdict() for r in conn.execute(
+        select(Actor.id, Actor.name, Actor.kind, EventActor.role)
+        .join(EventActor, EventActor.actor_id == Actor.id)
+        .where(EventActor.event_id == event_id).order_by(EventActor.role, Actor.name))]
+    ids = [a["id"] for a in event["actor_roles"]]
+    aliases = conn.execute(select(ActorAlias.actor_id, ActorAlias.alias)
+                           .where(ActorAlias.actor_id.in_(ids)).order_by(ActorAlias.alias))
+    by_actor: dict[int, list[str]] = {}
+    for actor, alias in aliases:
+        by_actor.setdefault(actor, []).append(alias)
+    for actor in event["actor_roles"]:
+        actor["aliases"] = by_actor.get(actor.pop("id"), [])
+    event["mentions"] = [m._asdict() for m in conn.execute(
+        select(EventMention.sentence, EventMention.start, EventMention.end)
+        .where(EventMention.event_id == event_id).order_by(EventMention.start))]
+    event["edits"] = [e._asdict() for e in conn.execute(
+        select(EventEdit.field, EventEdit.old_value, EventEdit.new_value, EventEdit.changed_at,
+               EventEdit.note).where(EventEdit.event_id == event_id).order_by(EventEdit.id))]
+    return event
+
+
+def article_detail(conn: Connection, article_id: int) -> dict:
+    """An article with its text and its events (the export contract's keys), in text order."""
+    found = conn.execute(select(*Article.__table__.c).where(Article.id == article_id)).first()
+    if found is None:
+        raise NotFound("article", article_id)
+    article = found._asdict()
+    flt = EventFilter(article_id=article_id)
+    article["events"] = sorted(iter_events(conn, flt),
+                               key=lambda e: (e["sentence_start"] or 0, e["id"]))
+    return article
