@@ -101,10 +101,10 @@ def test_articles_jsonl_contract(seeded):
 
 def test_db_current_downgrade_upgrade(cli):
     cli("list")
-    assert cli("db", "current").output.startswith("0003 (head: 0003)")
+    assert cli("db", "current").output.startswith("0004 (head: 0004)")
     assert cli("db", "downgrade", "base").output.strip() == "database at revision base"
-    assert cli("db", "current").output.startswith("base (head: 0003)")
-    assert cli("db", "upgrade").output.strip() == "database at revision 0003"
+    assert cli("db", "current").output.startswith("base (head: 0004)")
+    assert cli("db", "upgrade").output.strip() == "database at revision 0004"
 
 
 def test_db_option_falls_back_to_the_environment(tmp_path, monkeypatch):

@@ -47,5 +47,5 @@ def test_installed_wheel_creates_migrates_and_ingests_outside_the_source_tree(in
     result = run("ingest", str(SEEDS / "002_a2f742a56d34091d.txt"))
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("1 article added")
-    assert run("db", "current").stdout.startswith("0002 (head: 0002)")
+    assert run("db", "current").stdout.startswith("0004 (head: 0004)")
     assert (tmp_path / "timeline.db").exists()
