@@ -98,12 +98,31 @@ def filter_options(command):
     return command
 
 
+class CursorType(click.ParamType):
+    """DATE:ID or undated:ID: where the last page ended (see store.Cursor)."""
+
+    name = "CURSOR"
+
+    def convert(self, value, param, ctx):
+        from timeline.store import Cursor
+
+        if isinstance(value, Cursor):
+            return value
+        try:
+            return Cursor.parse(value)
+        except ValueError as exc:
+            self.fail(str(exc), param, ctx)
+
+
 def paging_options(command):
     options = [
         click.option("--limit", type=click.IntRange(min=0), help="At most this many events."),
         click.option("--offset", type=click.IntRange(min=0), default=0,
                      help="Skip this many events first."),
         click.option("--reverse", is_flag=True, help="Latest first."),
+        click.option("--after", type=CursorType(), metavar="CURSOR",
+                     help="Start after this event (keyset paging: the DATE:ID a full page "
+                          "prints); fast however deep the page."),
     ]
     for option in reversed(options):
         command = option(command)
@@ -201,21 +220,39 @@ def list_events(ctx: click.Context, fmt: str, as_json: bool, no_pager: bool, **f
 
     fmt = "json" if as_json else fmt
     flt = make_filter(**filters)
-    flt.by_rank = bool(flt.search) and fmt != "timeline"
+    flt.by_rank = bool(flt.search) and fmt != "timeline" and flt.after is None
     with engine_of(ctx).connect() as conn:
-        rows = iter_events(conn, flt)
+        rows = Pages(iter_events(conn, flt))
         if fmt in ("csv", "json", "jsonl"):
             write_events(rows, fmt, sys.stdout)
-            return
-        from timeline import render
-
-        console = render.make_console()
-        if fmt == "table":
-            table = render.events_table(rows)
-            view = [table] if table.row_count else [render.Text("No events match.")]
         else:
-            view = render.timeline_lines(rows)
-        render.emit(console, view, pager=not no_pager, lines=fmt == "timeline")
+            from timeline import render
+
+            console = render.make_console()
+            if fmt == "table":
+                table = render.events_table(rows)
+                view = [table] if table.row_count else [render.Text("No events match.")]
+            else:
+                view = render.timeline_lines(rows)
+            render.emit(console, view, pager=not no_pager, lines=fmt == "timeline")
+    if flt.limit and rows.count == flt.limit and not flt.by_rank:
+        click.echo(f"next page: --after {rows.cursor()}", err=True)
+
+
+class Pages:
+    """Rows passed through, remembering the last one: where the next page starts."""
+
+    def __init__(self, rows):
+        self.rows, self.last, self.count = rows, None, 0
+
+    def __iter__(self):
+        for self.count, self.last in enumerate(self.rows, 1):
+            yield self.last
+
+    def cursor(self) -> str:
+        from timeline.store import Cursor
+
+        return str(Cursor.of(self.last))
 
 
 def write_events(rows, fmt: str, out, **options) -> int:
