@@ -175,7 +175,10 @@ class ActorCache:
                  if r.name not in self.ids and r.name not in self.fresh_ids}
         if kinds:
             self._load(conn, sql, kinds)
-            missing = [{"name": n, "kind": k} for n, k in kinds.items() if n not in self.fresh_ids]
+            # Sorted: concurrent writers then take the unique index's locks in one order,
+            # so they can wait for each other but never deadlock.
+            missing = [{"name": n, "kind": kinds[n]} for n in sorted(kinds)
+                       if n not in self.fresh_ids]
             if missing:
                 conn.execute(sql.insert, missing)
                 self._load(conn, sql, kinds)
