@@ -63,17 +63,25 @@ def test_a_cursor_reads_back_what_it_writes(text, expected):
 
 
 def walk_pages(cli, size: int, *extra: str) -> list[dict]:
-    """Every event, a page of `size` at a time, each page after the cursor the last printed."""
+    """Every event, a page of `size` at a time, each page after the last row of the one before
+    (its date_start and id are the cursor)."""
     seen, after = [], []
     while True:
         result = cli("list", "--format", "jsonl", "--limit", str(size), *extra, *after)
         assert result.exit_code == 0, result.output
         page = jsonl(result.stdout)
         seen += page
-        if "next page: --after " not in result.stderr:
-            assert len(page) < size
+        if len(page) < size:
             return seen
-        after = ["--after", result.stderr.split("next page: --after ")[1].split()[0]]
+        after = ["--after", f"{page[-1]['date_start'] or 'undated'}:{page[-1]['id']}"]
+
+
+def test_a_full_page_in_the_table_says_where_the_next_starts(seeded):
+    first = jsonl(seeded("list", "--format", "jsonl", "--limit", "3").stdout)
+    table = seeded("list", "--limit", "3")
+    assert table.exit_code == 0
+    assert f"next page: --after {first[-1]['date_start']}:{first[-1]['id']}" in table.stderr
+    assert "next page" not in seeded("list").stderr, "no hint when everything is shown"
 
 
 @pytest.mark.parametrize("extra", [(), ("--reverse",)], ids=["forward", "reverse"])
@@ -101,3 +109,27 @@ def test_a_malformed_cursor_is_a_usage_error(seeded, value):
     assert result.exit_code == 2
     assert "is not a page cursor" in result.output
     assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("args", [(), ("--type", "statement", "--limit", "3"),
+                                  ("--reverse", "--offset", "2")],
+                         ids=["everything", "filtered-page", "reverse-offset"])
+def test_fast_csv_export_writes_the_same_bytes_as_the_row_writer(seeded, db_path, args):
+    """`export --format csv` reads plain values (store.iter_event_values), not dicts: its file
+    must be byte for byte what the dict writer makes of the same events."""
+    import io
+
+    from timeline.cli import make_filter
+    from timeline.export import EVENT_COLUMNS, write
+    from timeline.store import iter_events
+
+    exported = seeded("export", "--format", "csv", *args).stdout
+    options = dict(zip(args[::2], args[1::2])) if "--reverse" not in args else {}
+    flt = make_filter(types=[options["--type"]] if "--type" in options else (),
+                      limit=int(options["--limit"]) if "--limit" in options else None,
+                      reverse="--reverse" in args, offset=2 if "--offset" in args else 0)
+    expected = io.StringIO()
+    with open_database(str(db_path)).connect() as conn:
+        write(iter_events(conn, flt), EVENT_COLUMNS, "csv", expected)
+    assert exported == expected.getvalue()
+    assert exported.count("\n") > 1
