@@ -55,7 +55,7 @@ def test_non_breaking_spaces_and_blank_runs_are_normalised():
 @pytest.mark.parametrize("data,problem", [
     (b"", "empty file"),
     (b"   \n\n ", "empty file"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "a PNG image, not a text article"),
 ], ids=["empty", "only-white-space", "png-bytes"])
 def test_unreadable_inputs_are_refused_with_the_reason(data, problem):
     with pytest.raises(ReadError, match=problem) as err:
