@@ -18,6 +18,39 @@ class TimelineGroup(click.Group):
             return super().invoke(ctx)
         except TimelineError as exc:
             raise click.ClickException(str(exc)) from None
+        except BrokenPipeError:  # `timeline list | head`: the reader left; not an error of ours
+            _silence_stdout()
+            ctx.exit(1)
+        except OSError as exc:  # disk full, a folder that vanished: the system's own words
+            where = f": {exc.filename}" if exc.filename else ""
+            raise click.ClickException(f"{exc.strerror or exc}{where}") from None
+        except Exception as exc:
+            if _is_database_error(exc):
+                raise click.ClickException(database_message(exc)) from None
+            raise
+
+
+def _is_database_error(exc: Exception) -> bool:
+    sa_exc = sys.modules.get("sqlalchemy.exc")  # loaded if a database was touched at all
+    return sa_exc is not None and isinstance(exc, sa_exc.SQLAlchemyError)
+
+
+def database_message(exc: Exception) -> str:
+    """One line for a database failure the library did not foresee ("database is locked"...)."""
+    text = (str(getattr(exc, "orig", None) or exc).splitlines() or [""])[0]
+    if "locked" in text or "busy" in text:
+        return ("the database is busy: another process held it longer than the busy timeout; "
+                "try again")
+    return f"database error: {text}"
+
+
+def _silence_stdout() -> None:
+    import os
+
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):  # no real file descriptor (tests): nothing to flush anyway
+        pass
 
 
 @click.group(cls=TimelineGroup, context_settings={"help_option_names": ["-h", "--help"]})
