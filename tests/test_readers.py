@@ -39,6 +39,10 @@ NO_DATELINE = [
      "country on 3 March 2024 with forged papers.", "a body sentence naming dates"),
     ("Headline\n\nNo dates here at all.", "no date anywhere"),
     ("Headline\n\nPosted 31/02/2021\n\nBody.", "31 February is no date"),
+    ("Minister warns of new threats\n\nThe minister said on 4 May 2020 that the attack was "
+     "foiled.", "a short body sentence is no date line"),
+    ("Police arrest two men\n\nFrench police arrested two men in Lyon on 3 March 2022, "
+     "officials said.", "a short report sentence is no date line"),
 ]
 
 

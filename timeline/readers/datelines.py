@@ -21,6 +21,9 @@ from timeline.intervals import Interval
 HEADER_LINES = 8  # how many non-empty lines from the top may hold the date line
 FOOTER_LINES = 6
 MAX_DATELINE_WORDS = 14  # longer lines are body text that happens to name a date
+# Lower-case words of four letters or more ("said", "police", "arrested") are prose: a date line
+# has labels ("Status:", "Updated"), names of days and zones, and after a "|" the page's tags.
+MAX_DATELINE_PROSE_WORDS = 2
 
 
 @dataclass(frozen=True)
@@ -98,8 +101,10 @@ def is_dateline(line: str, found: list[FoundDate] | None = None) -> bool:
     rest = line
     for f in reversed(found):
         rest = rest[: f.start] + " " + rest[f.end :]
-    words = re.findall(r"[A-Za-z]{4,}", rest)
-    return len(words) <= 6
+    if len(re.findall(r"[A-Za-z]{4,}", rest)) > 6:
+        return False
+    prose = re.findall(r"(?<![A-Za-z])[a-z]{4,}", rest.split("|")[0])
+    return len(prose) <= MAX_DATELINE_PROSE_WORDS
 
 
 def publication_date(text: str) -> tuple[Interval, str] | None:
