@@ -77,7 +77,7 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 def _decode_legacy(data: bytes, source: str, exc: UnicodeDecodeError) -> str:
     """Windows-1252 is what non-UTF-8 news text almost always is; refuse if it looks like junk."""
-    if _UTF8_SEQUENCE.search(data):
+    if _corrupt_utf8(data):
         raise ReadError(source, f"invalid UTF-8 (byte 0x{data[exc.start]:02x} at offset "
                                 f"{exc.start}) in a file that is otherwise UTF-8: a corrupt file")
     try:
@@ -88,6 +88,13 @@ def _decode_legacy(data: bytes, source: str, exc: UnicodeDecodeError) -> str:
     if len(_CONTROL.findall(text)) > len(text) / 100:
         raise ReadError(source, "binary file (control characters), not a text article")
     return text
+
+
+def _corrupt_utf8(data: bytes) -> bool:
+    """UTF-8 text with a few bad bytes (not junk, which is bad bytes throughout)."""
+    sequences = len(_UTF8_SEQUENCE.findall(data))
+    bad = data.decode("utf-8", errors="replace").count("\ufffd")
+    return sequences > 0 and bad <= max(2, len(data) // 1000)
 
 
 def normalise(text: str) -> str:
