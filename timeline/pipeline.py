@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
-from timeline.errors import ReadError, TimelineError
+from timeline.errors import ReadError, TimelineError, database_problem
 from timeline.intervals import Interval
 from timeline.readers import Source, find_sources, read_article
 from timeline.readers.decode import fingerprint
@@ -80,12 +80,12 @@ def _ingest_one(engine: Engine, source: Source | ReadError, published: Interval 
     except IntegrityError as exc:
         if _is_duplicate_article(exc):  # another process stored the same text meanwhile
             return _known(summary)
-        return _failed(summary, f"{name}: database error: {_first_line(exc)}")
+        return _failed(summary, f"{name}: {database_problem(exc)}")
     except SQLAlchemyError as exc:
-        return _failed(summary, f"{name}: database error: {_first_line(exc)}")
+        return _failed(summary, f"{name}: {database_problem(exc)}")
     except Exception as exc:  # a bug on one odd article must not stop the run or lose the others
-        return _failed(summary, f"{name}: internal error ({exc.__class__.__name__}: {_first_line(exc)}); "
-                                "please report it with this file")
+        return _failed(summary, f"{name}: internal error ({exc.__class__.__name__}: "
+                                f"{_first_line(exc)}); please report it with this file")
     summary.added += 1
     summary.events += len(events)
     return "added"
