@@ -128,4 +128,5 @@ def test_a_database_path_in_a_missing_folder_is_one_clear_line(tmp_path):
 
     result = CliRunner().invoke(main, ["--db", str(tmp_path / "no" / "such" / "x.db"), "list"])
     assert result.exit_code == 1
-    assert result.output.startswith("Error: cannot open database sqlite:///")
+    assert result.output == (f"Error: cannot open database {tmp_path / 'no' / 'such' / 'x.db'}: "
+                             f"its folder {tmp_path / 'no' / 'such'} does not exist\n")

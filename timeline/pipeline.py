@@ -6,9 +6,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from sqlalchemy import Engine
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
-from timeline.errors import ReadError, TimelineError
+from timeline.errors import ReadError, TimelineError, database_problem
 from timeline.intervals import Interval
 from timeline.readers import Source, find_sources, read_article
 from timeline.readers.decode import fingerprint
@@ -67,25 +67,48 @@ def ingest(engine: Engine, inputs: Iterable[str], *, published: Interval | None 
 
 def _ingest_one(engine: Engine, source: Source | ReadError, published: Interval | None,
                 summary: IngestSummary) -> str:
+    name = getattr(source, "name", None) or str(getattr(source, "source", source))
     try:
         if isinstance(source, ReadError):
             raise source
         article = prepare(read_article(source), published)
         sha = fingerprint(article.text)
-        with engine.begin() as conn:
+        with engine.connect() as conn:
             if store.article_id_by_sha(conn, sha) is not None:
-                summary.known += 1
-                return "known"
-            events, version = extract_events(article)
+                return _known(summary)
+        # Extraction runs outside any transaction: a write lock (or a read snapshot that a
+        # later write would have to upgrade) must not be held while the extractors think.
+        events, version = extract_events(article)
+        with engine.begin() as conn:
             store.save_article(conn, article, sha, events, version)
     except TimelineError as exc:
         return _failed(summary, str(exc))
+    except IntegrityError as exc:
+        if _is_duplicate_article(exc):  # another process stored the same text meanwhile
+            return _known(summary)
+        return _failed(summary, f"{name}: {database_problem(exc)}")
     except SQLAlchemyError as exc:
-        return _failed(summary, f"{getattr(source, 'name', source)}: database error: "
-                                f"{str(exc).splitlines()[0]}")
+        return _failed(summary, f"{name}: {database_problem(exc)}")
+    except Exception as exc:  # a bug on one odd article must not stop the run or lose the others
+        return _failed(summary, f"{name}: internal error ({exc.__class__.__name__}: "
+                                f"{_first_line(exc)}); please report it with this file")
     summary.added += 1
     summary.events += len(events)
     return "added"
+
+
+def _is_duplicate_article(exc: IntegrityError) -> bool:
+    message = str(exc.orig)
+    return "articles.sha256" in message or "articles_sha256" in message
+
+
+def _first_line(exc: Exception) -> str:
+    return (str(getattr(exc, "orig", None) or exc).splitlines() or [""])[0]
+
+
+def _known(summary: IngestSummary) -> str:
+    summary.known += 1
+    return "known"
 
 
 def _failed(summary: IngestSummary, message: str) -> str:
