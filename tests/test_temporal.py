@@ -178,6 +178,11 @@ def test_no_false_dates(text, dct, reason):
     assert [t.text for t in found] == TRAP_REAL.get(reason, [])
 
 
+@pytest.mark.parametrize("dct", [D("2000-01-01"), None], ids=["with-dct", "without-dct"])
+def test_a_day_no_month_has_is_not_a_date(dct):
+    assert tag("They met on 30 Feb and 31 April, and on 31 April 2020.", dct) == []
+
+
 def test_nine_eleven_with_a_year_is_a_date():
     assert [t.value for t in tag("Flights resumed on 9/11/2001.", D("2001-10-01"))] == ["2001-09-11"]
 

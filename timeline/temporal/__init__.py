@@ -43,6 +43,7 @@ class Timex:
         }
 
 
+_FULL_DATE = re.compile(r"^\d{4}-\d\d-\d\d")
 # Calls whose direction comes from the tense of the sentence.
 _TENSED = ("WEEKDAY(", "MONTH(", "MONTHDAY(", "SEASON(", "QUARTER(", "WEEKEND(")
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[\"'“‘(]?[A-Z0-9])|\n\s*\n|\n(?=\s*[A-Z\"“])")
@@ -72,8 +73,8 @@ def _resolve(text: str, c: Candidate, ctx: Context, g: Grammar) -> Timex | None:
     if template.startswith(_TENSED):
         ctx.tense = _tense(text, c.start, c.end, g)
     value, own = resolve_value(template, ctx)
-    if not value:
-        return None
+    if not value or (_FULL_DATE.match(value) and value_interval(value[:10]) is None):
+        return None  # nothing resolved, or a day no calendar has ("31 April 2020")
     mod = fill(rule.mod, c.match, g.tables) if rule.mod else ""
     if not mod and rule.type in ("DATE", "DURATION"):
         start, mod = _approx(text, start, g, mod)

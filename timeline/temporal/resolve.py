@@ -351,8 +351,10 @@ def call_monthday(ctx: Context, month: str, day: str, dir_: str, weekday: str = 
     if not month or not day:
         return "", None
     if ctx.dct is None:
-        return f"XXXX-{month}-{day}", None
+        return (f"XXXX-{month}-{day}" if _valid(2000, int(month), int(day)) else ""), None
     key, now = (int(month), int(day)), (ctx.dct.month, ctx.dct.day)
+    if not _valid(2000, *key):  # "30 Feb" is no day of any year
+        return "", None
     year = _year_for(ctx, key, now, dir_) if key != (2, 29) else None
     if weekday or year is None:
         fits = [y for y in (year or ctx.dct.year, ctx.dct.year, ctx.dct.year - 1, ctx.dct.year + 1)
