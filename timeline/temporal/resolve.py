@@ -125,7 +125,7 @@ def value_interval(value: str) -> Interval | None:
             return season_interval(int(m[1]), m[2])
         if m := _DECADE.match(value):
             return Interval.decade(int(m[1]) * 10)
-    except ValueError:  # 31 February and the like: no interval rather than a wrong one
+    except (ValueError, OverflowError):  # 31 February, or past the calendar: no interval
         return None
     return None
 
@@ -171,7 +171,10 @@ def resolve_value(value: str, ctx: Context) -> tuple[str, Interval | None]:
         return value, None
     fn, suffix = m.group(1), m.group(3)
     args = m.group(2).split(",") if m.group(2) else []
-    out, interval = CALLS[fn](ctx, *[a.strip() for a in args])
+    try:
+        out, interval = CALLS[fn](ctx, *[a.strip() for a in args])
+    except (ValueError, OverflowError):  # a shift past year 1 or 9999: no date to give
+        return "", None
     if suffix and not out.endswith("_REF"):
         out += suffix if "T" not in out else ""
     return out, interval
