@@ -193,15 +193,15 @@ def _fmt(d: date, unit: str) -> str:
         return d.isoformat()
     if unit == "W":
         y, w, _ = d.isocalendar()
-        return f"{y}-W{w:02d}"
+        return f"{y:04d}-W{w:02d}"
     if unit == "M":
-        return f"{d.year}-{d.month:02d}"
+        return f"{d.year:04d}-{d.month:02d}"
     if unit == "Q":
-        return f"{d.year}-Q{(d.month - 1) // 3 + 1}"
+        return f"{d.year:04d}-Q{(d.month - 1) // 3 + 1}"
     if unit == "Y":
-        return f"{d.year}"
+        return f"{d.year:04d}"
     if unit == "DE":
-        return f"{d.year // 10}"
+        return f"{d.year // 10:03d}"
     if unit == "CE":
         return f"{d.year // 100:02d}"
     return d.isoformat()
@@ -265,7 +265,7 @@ def call_ago(ctx: Context, anchor: str, n: str, unit: str, sign: str) -> tuple[s
         return call_dct(ctx)
     if n == "X":  # "a few years ago": only the direction is known, and for years the decade
         if unit in ("Y", "DE") and ctx.dct and s < 0:
-            return f"{ctx.dct.year // 10}X", None
+            return f"{ctx.dct.year // 10:03d}X", None
         return ("PAST_REF" if s < 0 else "FUTURE_REF"), None
     count = float(n) * s
     if anchor == "ref":
@@ -345,7 +345,7 @@ def call_month(ctx: Context, month: str, dir_: str) -> tuple[str, None]:
         # A month alone in an untensed sentence is most often one that has passed: news
         # reports what happened "in January" more than what will.
         ctx = Context(ctx.dct, ctx.ref, -1, ctx.day_first)
-    return f"{_year_for(ctx, (int(month),), (ctx.dct.month,), dir_)}-{month}", None
+    return f"{_year_for(ctx, (int(month),), (ctx.dct.month,), dir_):04d}-{month}", None
 
 
 def call_monthday(ctx: Context, month: str, day: str, dir_: str, weekday: str = "") -> tuple[str, None]:
@@ -365,7 +365,7 @@ def call_monthday(ctx: Context, month: str, day: str, dir_: str, weekday: str = 
         year = fits[0] if fits else year
     if year is None:
         return f"XXXX-{month}-{day}", None
-    return f"{year}-{month}-{day}", None
+    return f"{year:04d}-{month}-{day}", None
 
 
 def _valid(y: int, m: int, d: int) -> bool:
@@ -402,7 +402,7 @@ def call_season(ctx: Context, code: str, dir_: str) -> tuple[str, None]:
         year = y if (idx < now or (not dir_ and idx == now)) else y - 1
     else:
         year = y if (idx > now or (not dir_ and idx == now)) else y + 1
-    return f"{year}-{code}", None
+    return f"{year:04d}-{code}", None
 
 
 def call_quarter(ctx: Context, q: str, dir_: str, shift: str = "") -> tuple[str, None]:
@@ -419,7 +419,7 @@ def call_quarter(ctx: Context, q: str, dir_: str, shift: str = "") -> tuple[str,
     else:
         middle = lambda y: date(y, 3 * int(q) - 1, 15)
         year = _year_for(ctx, (int(q),), (now,), dir_, when=middle)
-    return f"{year + int(shift or 0)}-Q{q}", None
+    return f"{year + int(shift or 0):04d}-Q{q}", None
 
 
 def call_weekend(ctx: Context, dir_: str = "") -> tuple[str, None]:
@@ -431,7 +431,7 @@ def call_weekend(ctx: Context, dir_: str = "") -> tuple[str, None]:
     elif dir_ == "+1" and d.isoweekday() >= 6:
         d += timedelta(days=7)
     y, w, _ = d.isocalendar()
-    return f"{y}-W{w:02d}-WE", None
+    return f"{y:04d}-W{w:02d}-WE", None
 
 
 def call_numdate(ctx: Context, a: str, b: str, y: str) -> tuple[str, Interval | None]:
@@ -488,7 +488,7 @@ def call_inyear(ctx: Context, n: str, suffix: str) -> tuple[str, None]:
     """A part of a year named by its distance from the DCT's: "July last year" (-1, -07)."""
     if not n or not suffix:
         return "", None
-    year = f"{ctx.dct.year + int(n)}" if ctx.dct else "XXXX"
+    year = f"{ctx.dct.year + int(n):04d}" if ctx.dct else "XXXX"
     return year + suffix, None
 
 
