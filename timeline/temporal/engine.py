@@ -64,8 +64,7 @@ class Grammar:
         if found is None:
             if len(self.keyed) > 100_000:  # a bound on memory for endless streams of words
                 self.keyed.clear()
-            low = word.lower()
-            found = self.keyed[word] = tuple(r.order for r in self.rules if r.key.fullmatch(low))
+            found = self.keyed[word] = tuple(r.order for r in self.rules if r.key.fullmatch(word))
         return found
 
 
