@@ -117,30 +117,36 @@ _TENSE_WORDS = re.compile(r"[A-Za-z']+")
 
 def _tense(text: str, start: int, end: int, g: Grammar) -> int:
     """+1 when the nearest tense cue in the sentence is a future one, -1 when a past one, 0
-    when it is a present one or the sentence has none."""
+    when it is a present one or the sentence has none. (On a tie the cue before wins.)"""
     left = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 300), start)),
                default=max(0, start - 300))
     stop = _SENTENCE_END.search(text, end, end + 300)
     right = stop.start() if stop else min(len(text), end + 300)
-    words = [(m.group().lower(), m.start(), m.end()) for m in _TENSE_WORDS.finditer(text, left, right)
-             if not start <= m.start() < end]
-    best, best_dist = 0, None
-    for i, (w, s, e) in enumerate(words):
-        sign = g.tense_words.get(w)
-        if i + 1 < len(words):  # a phrase such as "going to" counts at its first word
-            sign = g.tense_words.get(w + "_" + words[i + 1][0], sign)
-        if sign is None and len(w) > 3 and w.endswith(g.past_suffix):
-            sign = -2
-        if sign in (-2, 2):  # weak cues ("-ed", "by") count only right next to the expression
-            if not (g.adjacent.match(text, e, start) if e <= start else g.adjacent.match(text, end, s)):
-                continue
-            sign //= 2
-        if sign is None:
-            continue
-        dist = start - e if e <= start else s - end
-        if best_dist is None or dist < best_dist:
-            best, best_dist = sign, dist
-    return best
+    before = [(m.group().lower(), m.start(), m.end()) for m in _TENSE_WORDS.finditer(text, left, start)]
+    after = [(m.group().lower(), m.start(), m.end()) for m in _TENSE_WORDS.finditer(text, end, right)]
+    found = []
+    for words, order in ((before, range(len(before) - 1, -1, -1)), (after, range(len(after)))):
+        for i in order:  # outwards from the expression: the first cue is the nearest
+            sign = _cue(text, words, i, start, end, g)
+            if sign is not None:
+                w, s, e = words[i]
+                found.append((start - e if e <= start else s - end, sign))
+                break
+    return min(found, key=lambda f: f[0])[1] if found else 0
+
+
+def _cue(text: str, words: list, i: int, start: int, end: int, g: Grammar) -> int | None:
+    """The direction word i gives, or None when it is no cue here."""
+    w, s, e = words[i]
+    sign = g.tense_words.get(w)
+    if i + 1 < len(words):  # a phrase such as "going to" counts at its first word
+        sign = g.tense_words.get(w + "_" + words[i + 1][0], sign)
+    if sign is None and len(w) > 3 and w.endswith(g.past_suffix):
+        sign = -2
+    if sign in (-2, 2):  # weak cues ("-ed") count only right next to the expression
+        near = g.adjacent.match(text, e, start) if e <= start else g.adjacent.match(text, end, s)
+        return sign // 2 if near else None
+    return sign
 
 
 def _numeric_order(cands: list[Candidate]) -> bool | None:

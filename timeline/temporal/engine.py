@@ -174,8 +174,10 @@ def _is_date_word(word: str, g: Grammar) -> bool:
 # Words as the keys see them: runs of letters or of digits ("GMT02" is "GMT" and "02").
 _WORDS = re.compile(r"[^\W\d_]+|\d+")
 _DIGIT = re.compile(r"\d")
-# How far around a key word a rule's match may reach.
-_REACH = 40
+# How far around a key word a rule's match may reach: patterns put more before their key
+# ("Wednesday, the 4th of October") than after it ("October 4, 2017"). The window only has
+# to hold enough of a match to find where it starts; the match is redone on the whole text.
+_BACK, _AHEAD = 36, 24
 
 
 def _occurrences(text: str, word: str):
@@ -191,11 +193,14 @@ def _occurrences(text: str, word: str):
         i = text.find(word, j)
 
 
-def _windows(spans: list[tuple[int, int]], reach: int, size: int) -> list[tuple[int, int]]:
-    """Merged text windows around the given spans."""
+def _windows(spans: list[tuple[int, int]], back: int, size: int, ahead: int | None = None
+             ) -> list[tuple[int, int]]:
+    """Merged text windows around the given spans, `back` characters before each and
+    `ahead` after (as many as before unless said)."""
+    ahead = back if ahead is None else ahead
     out: list[list[int]] = []
     for s, e in sorted(spans):
-        s, e = max(0, s - reach), min(size, e + reach)
+        s, e = max(0, s - back), min(size, e + ahead)
         if out and s <= out[-1][1]:
             out[-1][1] = max(out[-1][1], e)
         else:
@@ -204,11 +209,12 @@ def _windows(spans: list[tuple[int, int]], reach: int, size: int) -> list[tuple[
 
 
 def _matches(text: str, rule: Rule, windows: list[tuple[int, int]]):
-    """The rule's matches inside the windows; one cut short by a window's end is redone on
-    the whole text."""
+    """The rule's matches that start inside the windows. The window only finds where a
+    match starts; the match itself is redone on the whole text, as the window's end may
+    have cut it short (an optional part left out, a lookahead blinded)."""
     for ws, we in windows:
         for m in rule.regex.finditer(text, ws, we):
-            if m.end() == we and we < len(text):
+            if we < len(text):
                 m = rule.regex.match(text, m.start())
                 if m is None:
                     continue
@@ -235,7 +241,7 @@ def find_candidates(text: str, g: Grammar | None = None) -> list[Candidate]:
         rule = g.rules[order]
         key = rule.key.pattern
         if key not in windows:
-            windows[key] = _windows(hits[order], _REACH, len(text))
+            windows[key] = _windows(hits[order], _BACK, len(text), _AHEAD)
         for m in _matches(text, rule, windows[key]):
             s, e = m.span()
             if s == e or (s, e, order) in seen:
