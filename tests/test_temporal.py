@@ -59,6 +59,8 @@ CASES = [
      ("1989-12-07", "1989-12-07"), None, "ed-verb-right-before-is-past"),
     ("The bank sold preferred shares on Dec. 7, it will say.", "1990-10-30", "Dec. 7",
      "1990-12-07", ("1990-12-07", "1990-12-07"), None, "ed-adjective-further-away-is-no-cue"),
+    ("Biden said the evacuation would be completed by Aug. 31.", "2021-08-27", "Aug. 31",
+     "2021-08-31", ("2021-08-31", "2021-08-31"), None, "passive-ed-after-be-is-no-past-cue"),
     ("The Times said in an editorial on Saturday, April 25: the court erred.", "1998-04-24",
      "Saturday, April 25", "1998-04-25", ("1998-04-25", "1998-04-25"), None,
      "weekday-decides-the-year-of-a-month-day"),
