@@ -113,6 +113,8 @@ def _approx(text: str, start: int, g: Grammar, mod: str) -> tuple[int, str]:
 
 
 _TENSE_WORDS = re.compile(r"[A-Za-z']+")
+_CLAUSE = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
+_CLAUSE_BREAK = 60  # characters a clause boundary adds to a cue's distance
 
 
 def _tense(text: str, start: int, end: int, g: Grammar) -> int:
@@ -130,7 +132,11 @@ def _tense(text: str, start: int, end: int, g: Grammar) -> int:
             sign = _cue(text, words, i, start, end, g)
             if sign is not None:
                 w, s, e = words[i]
-                found.append((start - e if e <= start else s - end, sign))
+                gap = (e, start) if e <= start else (end, s)
+                # A cue in another clause counts as further away: in "will celebrate Mass
+                # on Sunday, the Vatican said" the "will" governs Sunday, not "said".
+                far = _CLAUSE_BREAK if _CLAUSE.search(text, *gap) else 0
+                found.append((gap[1] - gap[0] + far, sign))
                 break
     return min(found, key=lambda f: f[0])[1] if found else 0
 
