@@ -62,9 +62,21 @@ def tag(text: str, dct: date | None) -> list[Timex]:
         if out and _joins(text, out[-1], timex):
             timex = _join(text, out.pop(), timex)
         out.append(timex)
-        if timex.interval is not None and not c.rule.value.startswith("AGO("):
+        if _anchors(text, timex, c):
             ctx.ref = timex.value.split("T")[0]
     return out
+
+
+_BOUNDARY = re.compile(r"(?<!\w)(?:since|until|till|before|after|through)\s+$", re.IGNORECASE)
+
+
+def _anchors(text: str, timex: Timex, c: Candidate) -> bool:
+    """Whether a date becomes the reference for what follows ("the following day"): not a
+    comparison ("a year earlier"), and not a boundary ("since Jan. 5", "until 2013"), as the
+    story is not told at those dates."""
+    if timex.interval is None or c.rule.value.startswith("AGO("):
+        return False
+    return _BOUNDARY.search(text, max(0, timex.start - 12), timex.start) is None
 
 
 def _resolve(text: str, c: Candidate, ctx: Context, g: Grammar) -> Timex | None:
