@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from timeline.intervals import Precision
+from timeline.intervals import Interval, Precision
 from timeline.temporal import Timex, tag
 
 D = date.fromisoformat
@@ -235,3 +235,11 @@ def test_to_json_shape():
                            "value": "2015-11", "mod": None,
                            "interval": ["2015-11-01", "2015-11-30"]}
     assert t.interval.precision is Precision.MONTH
+
+
+@pytest.mark.parametrize("code,iso", [("SP", ("2020-03-01", "2020-05-31")),
+                                      ("WI", ("2020-12-01", "2021-02-28"))],
+                         ids=["spring", "winter-runs-into-the-next-year"])
+def test_season_interval(code, iso):
+    iv = Interval.season(2020, code)
+    assert iv.iso() == iso and iv.precision is Precision.SEASON

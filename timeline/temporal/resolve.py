@@ -16,8 +16,7 @@ from timeline.intervals import Interval, Precision
 
 from .engine import normalise_key
 
-# Months that each season covers; winter is the one that begins in December of its year.
-SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
+# Seasons in the order of a year; winter is the one that begins in December of its year.
 SEASON_ORDER = ["SP", "SU", "FA", "WI"]
 UNIT_DAYS = {"D": 1, "W": 7, "2W": 14}
 UNIT_MONTHS = {"M": 1, "Q": 3, "Y": 12, "DE": 120, "CE": 1200}
@@ -94,13 +93,6 @@ _SEASON = re.compile(r"^(\d{4})-(SP|SU|FA|WI)$")
 _DECADE = re.compile(r"^(\d{3})$")
 
 
-def season_interval(year: int, code: str) -> Interval:
-    first, last = SEASON_MONTHS[code]
-    end_year = year + 1 if last < first else year
-    end = date(end_year, last, calendar.monthrange(end_year, last)[1])
-    return Interval(date(year, first, 1), end, Precision.SEASON)
-
-
 def value_interval(value: str) -> Interval | None:
     """The interval a TimeML date value means; None when it has X's or is not a date."""
     try:
@@ -122,7 +114,7 @@ def value_interval(value: str) -> Interval | None:
             # A half year is coarser than a quarter: it claims only year precision.
             return Interval(date(y, 1 + 6 * (h - 1), 1), Interval.month(y, 6 * h).end, Precision.YEAR)
         if m := _SEASON.match(value):
-            return season_interval(int(m[1]), m[2])
+            return Interval.season(int(m[1]), m[2])
         if m := _DECADE.match(value):
             return Interval.decade(int(m[1]) * 10)
     except (ValueError, OverflowError):  # 31 February, or past the calendar: no interval
@@ -396,7 +388,7 @@ def call_season(ctx: Context, code: str, dir_: str) -> tuple[str, None]:
     if dir_ == "0":
         year = y
     elif not dir_ and ctx.tense == 0:
-        mid = lambda year: season_interval(year, code).start + timedelta(days=45)
+        mid = lambda year: Interval.season(year, code).start + timedelta(days=45)
         year = min((y - 1, y, y + 1), key=lambda yy: abs((mid(yy) - ctx.dct).days))
     elif step < 0 or (not dir_ and ctx.tense < 0):
         year = y if (idx < now or (not dir_ and idx == now)) else y - 1
