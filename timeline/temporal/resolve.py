@@ -57,7 +57,7 @@ def _has(match: re.Match, name: str) -> bool:
 
 
 def normalise(raw: str, table: str, tables: dict[str, dict[str, str]]) -> str:
-    key = normalise_key(raw)
+    key = raw.strip() if re.fullmatch(r"\s*\d+\.\d+\s*", raw) else normalise_key(raw)
     if table == "num":
         return _number(key, tables["number"])
     if table == "day":
@@ -463,17 +463,31 @@ def call_clock(ctx: Context, hour: str, minute: str, ampm: str) -> tuple[str, In
     return day + clock, NO_INTERVAL
 
 
-def call_dur(ctx: Context, n: str, unit: str) -> tuple[str, None]:
+# A fraction of a unit written in the next smaller one, as TimeBank does (2 1/2 years =
+# P2Y6M): unit -> (smaller unit, how many of it make one).
+_SMALLER = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("TH", 24), "TH": ("TM", 60),
+            "TM": ("S", 60), "DE": ("Y", 10), "CE": ("Y", 100), "Q": ("M", 3)}
+
+
+def call_dur(ctx: Context, n: str, unit: str, half: str = "") -> tuple[str, None]:
+    """A duration: n units (n may be X, or have a half: "two and a half years")."""
     if not unit or not n:
         return "", None
     if unit == "2W":
         unit, n = "W", ("X" if n == "X" else str(float(n) * 2))
-    if n != "X":
-        f = float(n)
-        n = str(int(f)) if f == int(f) else str(f)
-    if unit.startswith("T"):
-        return f"PT{n}{unit[1:]}", None
-    return f"P{n}{unit}", None
+    if n == "X":
+        return (f"PTX{unit[1:]}" if unit.startswith("T") else f"PX{unit}"), None
+    f = float(n) + (0.5 if half else 0)
+    whole, frac = int(f), f - int(f)
+    parts = [(whole, unit)] if whole else []
+    if frac and unit in _SMALLER:
+        small, many = _SMALLER[unit]
+        parts.append((round(frac * many), small))
+    elif frac:
+        parts = [(f, unit)]
+    date_part = "".join(f"{k:g}{u}" for k, u in parts if not u.startswith("T") and u != "S")
+    time_part = "".join(f"{k:g}{u.lstrip('T')}" for k, u in parts if u.startswith("T") or u == "S")
+    return "P" + date_part + ("T" + time_part if time_part else ""), None
 
 
 def call_inyear(ctx: Context, n: str, suffix: str) -> tuple[str, None]:
