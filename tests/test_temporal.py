@@ -102,6 +102,8 @@ CASES = [
      ("2017-10-04", "2017-10-05"), None, "us-order-day-range"),
     ("the November 2015 attacks in Paris", "2020-04-02", "November 2015", "2015-11",
      ("2015-11-01", "2015-11-30"), None, "month-year-never-invents-a-day"),
+    ("In 1999 people voted for him.", "2020-01-01", "1999", "1999",
+     ("1999-01-01", "1999-12-31"), None, "a-year-after-in-before-a-plural-noun"),
     ("He entered the country illegally in 2022.", "2024-06-10", "2022", "2022",
      ("2022-01-01", "2022-12-31"), None, "bare-year"),
     ("19:50 GMT02 April 2020", "2020-04-02", "02 April 2020", "2020-04-02",
@@ -181,6 +183,8 @@ TRAPS = [
     ("The protesters may march tomorrow.", None, "modal-may-and-verb-march"),
     ("Security was tightened after the September 11 attacks.", "2021-09-12", "september-11-as-a-name"),
     ("He met Jan Egeland in Oslo.", "2021-09-12", "jan-as-a-name"),
+    ("Windows 10, the iPhone 12, a Boeing 737, Article 5 and Vision 2030.", "2021-09-12",
+     "product-and-document-numbers"),
     ("It pays a dividend of $1.76 a year.", "1989-10-26", "money-rate"),
     ("A second attack and a quarter of the vote.", "2021-06-28", "ordinal-and-fraction"),
 ]
