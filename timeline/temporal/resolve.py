@@ -172,10 +172,6 @@ def resolve_value(value: str, ctx: Context) -> tuple[str, Interval | None]:
     return out, interval
 
 
-def _d(ctx: Context) -> date | None:
-    return ctx.dct
-
-
 def call_dct(ctx: Context) -> tuple[str, None]:
     return (ctx.dct.isoformat() if ctx.dct else "XXXX-XX-XX"), None
 
@@ -279,10 +275,6 @@ def call_ago(ctx: Context, anchor: str, n: str, unit: str, sign: str) -> tuple[s
         # the week around it (precision week).
         return day.isoformat(), Interval(day - timedelta(days=3), day + timedelta(days=3), Precision.WEEK)
     return _fmt(day, unit), None
-
-
-def _direction(ctx: Context, dir_: str) -> int:
-    return int(dir_) if dir_ else 0
 
 
 def call_weekday(ctx: Context, wd: str, dir_: str) -> tuple[str, None]:
