@@ -242,7 +242,10 @@ def find_candidates(text: str, g: Grammar | None = None) -> list[Candidate]:
         key = rule.key.pattern
         if key not in windows:
             windows[key] = _windows(hits[order], _BACK, len(text), _AHEAD)
-        for m in _matches(text, rule, windows[key]):
+        spans = windows[key]
+        if "digit" in rule.flags:  # a rule whose matches all hold a digit skips windows without
+            spans = [(ws, we) for ws, we in spans if _DIGIT.search(text, ws, we)]
+        for m in _matches(text, rule, spans):
             s, e = m.span()
             if s == e or (s, e, order) in seen:
                 continue
@@ -275,6 +278,6 @@ def _negatives(text: str, taken: list[Candidate], g: Grammar) -> list[tuple[int,
     """Spans of known non-dates (negatives.txt) near the candidates. They are all about
     numbers, so only candidates with a digit in or right next to them are looked at."""
     near = [(c.start, c.end) for c in taken if _DIGIT.search(text, max(0, c.start - 12), c.end + 12)]
-    windows = _windows(near, 40, len(text))
+    windows = _windows(near, 30, len(text))
     return [m.span() for ws, we in windows for m in g.negatives.finditer(text, ws, we)
             if any(m.start() < c.end and c.start < m.end() for c in taken)]
