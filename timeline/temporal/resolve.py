@@ -19,6 +19,9 @@ from .engine import normalise_key
 # Seasons in the order of a year; winter is the one that begins in December of its year.
 SEASON_ORDER = ["SP", "SU", "FA", "WI"]
 UNIT_DAYS = {"D": 1, "W": 7, "2W": 14}
+# Days after the DCT within which a month-day named in a past sentence is still taken as
+# this year's rather than last year's.
+MONTHDAY_AHEAD = 14
 UNIT_MONTHS = {"M": 1, "Q": 3, "Y": 12, "DE": 120, "CE": 1200}
 
 
@@ -343,6 +346,12 @@ def call_monthday(ctx: Context, month: str, day: str, dir_: str, weekday: str = 
     if not _valid(2000, *key):  # "30 Feb" is no day of any year
         return "", None
     year = _year_for(ctx, key, now, dir_) if key != (2, 29) else None
+    if year is not None and year < ctx.dct.year and not dir_ and _valid(ctx.dct.year, *key):
+        # News names a day of last year with its year; one a few days ahead of the DCT in a
+        # past sentence is the coming one ("declared March 24 a day of mourning").
+        ahead = (date(ctx.dct.year, *key) - ctx.dct).days
+        if 0 < ahead <= MONTHDAY_AHEAD:
+            year = ctx.dct.year
     if weekday or year is None:
         fits = [y for y in (year or ctx.dct.year, ctx.dct.year, ctx.dct.year - 1, ctx.dct.year + 1)
                 if _valid(y, *key) and (not weekday or date(y, *key).isoweekday() == int(weekday))]
