@@ -148,6 +148,8 @@ CASES = [
      "PT1M30S", None, None, "minute-and-a-half"),
     ("The talks lasted 1.5 days.", "2020-01-01", "1.5 days", "P1DT12H", None, None,
      "decimal-days"),
+    ("The siege lasted 1,000 days.", "2020-01-01", "1,000 days", "P1000D", None, None,
+     "thousands-separator-in-a-duration"),
     ("The raid took half an hour.", "2020-01-01", "half an hour", "PT30M", None, None,
      "half-an-hour"),
     ("Patrols run every week.", "2021-06-28", "every week", "P1W", None, None, "set"),

@@ -112,7 +112,8 @@ def _parse_rules(lists: dict[str, str]) -> tuple[Rule, ...]:
     rules = []
     for order, b in enumerate(blocks):
         flags = frozenset(b.get("flags", "").split())
-        left = r"(?<!\d)" if "glued" in flags else r"(?<!\w)"
+        # Never start inside a number: not after a letter (unless glued), nor after "1,"/"1."
+        left = (r"(?<!\d)" if "glued" in flags else r"(?<!\w)") + r"(?<!\d[,.])"
         try:
             regex = re.compile(left + "(?:" + _expand(b["pattern"], lists) + r")(?!\w)", FLAGS)
         except re.error as e:

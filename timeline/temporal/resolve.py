@@ -62,7 +62,7 @@ def _has(match: re.Match, name: str) -> bool:
 def normalise(raw: str, table: str, tables: dict[str, dict[str, str]]) -> str:
     key = raw.strip() if re.fullmatch(r"\s*\d+\.\d+\s*", raw) else normalise_key(raw)
     if table == "num":
-        return _number(key, tables["number"])
+        return _number(key.replace(",", ""), tables["number"])
     if table == "day":
         return "%02d" % int(re.match(r"\d+", key).group())
     if table == "year2":
@@ -479,6 +479,8 @@ def call_dur(ctx: Context, n: str, unit: str, half: str = "") -> tuple[str, None
     if n == "X":
         return (f"PTX{unit[1:]}" if unit.startswith("T") else f"PX{unit}"), None
     f = float(n) + (0.5 if half else 0)
+    if f <= 0:  # "0 days" measures nothing
+        return "", None
     whole, frac = int(f), f - int(f)
     parts = [(whole, unit)] if whole else []
     if frac and unit in _SMALLER:
