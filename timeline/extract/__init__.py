@@ -38,5 +38,5 @@ def extract(article: Article, aliases=None) -> list[EventRecord]:
     text = article.text.replace("\u00a0", " ")
     dct = article.published.start if article.published else None
     reader = SentenceReader(text, _timexes(text, dct), dct, ActorIndex(aliases) if aliases else ActorIndex())
-    cands = [c for s in split(text) for c in reader.read(s)]
+    cands = reader.read_all(split(text))
     return [r for r in (build(e, article.text, dct) for e in merge(cands)) if r is not None]

@@ -217,6 +217,21 @@ def _resolve_types(text: str, found: list[tuple[str, lexicon.Trigger, str | None
     return sorted(out.values(), key=lambda f: f[1].start)
 
 
+def _by_sentence(items: list, sentences: list[Sentence]) -> list[list]:
+    """Items with absolute start/end (places, actor mentions) shared out to their sentences,
+    with offsets made relative to the sentence."""
+    import bisect
+    from dataclasses import replace
+
+    starts = [s.start for s in sentences]
+    out: list[list] = [[] for _ in sentences]
+    for it in items:
+        i = bisect.bisect_right(starts, it.start) - 1
+        if i >= 0 and it.end <= sentences[i].end:
+            out[i].append(replace(it, start=it.start - sentences[i].start, end=it.end - sentences[i].start))
+    return out
+
+
 class SentenceReader:
     """Reads an article's sentences in order, keeping what later sentences need: the people
     met so far, the last speaker, the last dated event of the paragraph."""
@@ -227,11 +242,22 @@ class SentenceReader:
         self.prev: Sentence | None = None
         self.reference: tuple[int, dating.Dated] | None = None  # (paragraph, last own date told)
 
-    def read(self, s: Sentence) -> list[Candidate]:
+    def read_all(self, sentences: list[Sentence]) -> list[Candidate]:
+        """Every sentence in order. Triggers, places and aliases are found in one pass over the
+        whole text each (much cheaper than a pass per sentence), then handed to their sentence."""
+        found = lexicon.find_in(self.text, [(s.start, s.end) for s in sentences])
+        places = _by_sentence(find_places(self.text), sentences)
+        aliases = _by_sentence(self.index.table.find(self.text), sentences)
+        return [c for s, t, p, a in zip(sentences, found, places, aliases) for c in self.read(s, t, p, a)]
+
+    def read(self, s: Sentence, triggers: list | None = None, places: list | None = None,
+             aliases: list | None = None) -> list[Candidate]:
         text = s.text
-        triggers = lexicon.find(text)
-        places = find_places(text)
-        actors = self.index.find(text, places)
+        if triggers is None:
+            triggers = lexicon.find(text)
+        if places is None:
+            places = find_places(text)
+        actors = self.index.find(text, places, aliases)
         timexes = [tx for tx in self.timexes if s.start <= tx.start < s.end]
         has_date = any(dating.usable(self.text, tx) for tx in timexes)
         found = []

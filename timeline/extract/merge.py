@@ -40,7 +40,10 @@ class Event:
 
     @property
     def type(self) -> str:
-        return self.primary.type
+        for c in self.members:
+            if not c.sentence.headline:
+                return c.type
+        return self.members[0].type
 
     @property
     def primary(self) -> Candidate:

@@ -59,6 +59,12 @@ def gazetteer() -> tuple[dict[str, tuple[str, str]], frozenset[str]]:
     return names, blocked
 
 
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    """First words of the names of more than one word: only there is a longer span worth trying."""
+    return frozenset(n.split()[0] for n in gazetteer()[0] if " " in n)
+
+
 _TOKEN = re.compile(r"[\w'’.-]+")
 _LOCATIVE = re.compile(r"(?:\b(?:in|at|near|outside|inside|into|across|on|of|from|to|around|toward|towards|throughout|within)\s+(?:the\s+)?(?:(?:north|south|east|west|central|downtown|northern|southern|eastern|western|north-?(?:east|west)(?:ern)?|south-?(?:east|west)(?:ern)?|[A-Z]\w+)\s+)?(?:(?:city|town|village|province|region|capital|district|state|republic|suburb|outskirts|port|port city)\s+of\s+)?|[A-Z][\w]+(?:'s|’s)\s+|,\s*)$")
 _MAX_TOKENS = 5
@@ -69,6 +75,7 @@ def find_places(text: str) -> list[Place]:
     regions count anywhere; a city only after a locative preposition, a country's possessive
     ("Russia's Sakhalin") or a comma, and not when a capitalised word follows ("Paris Olympics")."""
     names, blocked = gazetteer()
+    firsts = _first_words()
     tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
     out: list[Place] = []
     i = 0
@@ -77,7 +84,9 @@ def find_places(text: str) -> list[Place]:
             i += 1
             continue
         hit = None
-        for j in range(min(len(tokens), i + _MAX_TOKENS) - 1, i - 1, -1):
+        word = text[tokens[i][0]:tokens[i][1]]
+        longest = _MAX_TOKENS if word in firsts else 1
+        for j in range(min(len(tokens), i + longest) - 1, i - 1, -1):
             s, e = tokens[i][0], tokens[j][1]
             ends = [e]
             if text[e - 1] in ".'’":

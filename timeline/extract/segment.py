@@ -39,7 +39,7 @@ _LINE = re.compile(r"[^\n]*\n?")
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
-    m = _WORD_BEFORE.search(text, 0, dot)
+    m = _WORD_BEFORE.search(text, max(0, dot - 40), dot)
     if not m:
         return False
     word = m.group(1)
@@ -64,7 +64,7 @@ def _split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
             continue  # "... said the U.S. military", "p.m. local time"
         if text[stop] == "." and m.group(0).startswith(".") and len(m.group(0).rstrip("\"'”’»)]")) == 1:
             if _is_abbreviation(text, stop):
-                word = _WORD_BEFORE.search(text, 0, stop).group(1)
+                word = _WORD_BEFORE.search(text, max(0, stop - 40), stop).group(1)
                 # a dotted acronym can end a sentence: "... to the U.S. The talks ..."
                 if not (_DOTTED.match(word) and len(word) > 2 and nxt in _STARTERS):
                     continue
