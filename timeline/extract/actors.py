@@ -121,7 +121,7 @@ def _titles() -> frozenset[str]:
     return frozenset(w for t in data["titles"] + data["honorifics"] for w in t.split())
 
 
-_SPEECH_NEAR = re.compile(r"^\s*(?:,\s*(?:a|an|the|who|whose|his|her|its|one of)\b|(?:said|says|told|wrote|stated|added|noted|warned|explained|stressed|announced|insisted|confirmed|claimed)\b)")
+_SPEECH_NEAR = re.compile(r"^\s*(?:,\s*(?:a|an|the|who|whose|his|her|its|one of|said|says|told)\b|(?:said|says|told|wrote|stated|added|noted|warned|explained|stressed|announced|insisted|confirmed|claimed)\b)")
 
 
 @dataclass

@@ -22,7 +22,7 @@ from .segment import Sentence
 
 # One event per group in a sentence; the first listed type wins ("arrested ... charged with").
 _GROUPS = {"arrest": "custody", "plot_foiled": "custody", "sentencing": "custody"}
-_GROUP_PRIORITY = {"arrest": 0, "plot_foiled": 1, "sentencing": 2}
+_GROUP_PRIORITY = {"arrest": 0, "plot_foiled": 1, "sentencing": 1}
 _PLURALIA = frozenset("talks negotiations consultations".split())
 _PAST_AFTER = re.compile(r"^\s+(?:\w+\s+)?(?:\w+ed|broke|took|hit|left|struck|shook|tore|came|began|went|rocked)\b")
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been\s+)?(?:\w+ly\s+)?$", re.I)
@@ -91,6 +91,8 @@ def _modality(text: str, t: lexicon.Trigger) -> tuple[str | None, str | None]:
 def _generic(text: str, t: lexicon.Trigger, has_date: bool) -> bool:
     """A trigger that names a kind of event, not an occurrence: "carries out attacks",
     "its members have been arrested in Europe" (no date, no count, no particular case)."""
+    if t.rule.pos == "verb" and _PERFECT_BEFORE.search(text[:t.start]) and lexicon.modality().aggregate.search(text):
+        return True  # "has arrested more than 40 people in the past year": a tally, not an event
     if has_date:
         return False
     last = t.text.split()[-1].lower()
@@ -120,13 +122,14 @@ def _statement_speaker(c: Candidate) -> None:
         return None
     if before and _AT_START.match(text[:before[0].start]) and before[0].kind in ("person", "group", "agency", "state"):
         return _set_speaker(c, before[0])
-    if after and t.text.lower() in _INVERTED_VERBS and re.match(r"^[\s,]*(?:[A-Z][\w.]*\.?\s+){0,4}$", text[t.end:after[0].start]):
+    inverted = t.text.lower() in _INVERTED_VERBS and (c.sentence.headline or re.search(r"[,\"”’]\s*$", text[:t.start]))
+    if after and inverted and re.match(r"^[\s,]*(?:[A-Z][\w.]*\.?\s+){0,4}$", text[t.end:after[0].start]):
         return _set_speaker(c, after[0])
     np = _NP_BEFORE.search(text[:t.start])
     if np and _named(np.group("np")) and np.start("np") < 40:
         c.speaker, c.speaker_kind, c.speaker_alias = np.group("np"), "agency", np.group("np")
         return None
-    if t.text.lower() in _INVERTED_VERBS:
+    if inverted:
         np = _NP_AFTER.match(text[t.end:])
         if np and _named(np.group("np")):
             c.speaker, c.speaker_kind, c.speaker_alias = np.group("np"), "agency", np.group("np")
@@ -208,13 +211,25 @@ def _resolve_types(text: str, found: list[tuple[str, lexicon.Trigger, str | None
         found = content  # the reported event, not the report; a toll belongs to the event
     elif any(f[0] == "statement" for f in found):
         found = [f for f in found if f[1].rule.pos != "casualty"]
+    types = {f[0] for f in found}
+    for winner, loser in lexicon.absorbs():
+        if winner in types and loser in types and not (loser == "attack" and casualties.toll(text)):
+            found = [f for f in found if f[0] != loser]  # the loser is the winner's means
     out: dict[str, tuple[str, lexicon.Trigger, str | None]] = {}
     for f in found:
         key = _GROUPS.get(f[0], f[0])
         have = out.get(key)
-        if have is None or _GROUP_PRIORITY.get(f[0], 9) < _GROUP_PRIORITY.get(have[0], 9):
+        if have is None or _priority(f) < _priority(have):
             out[key] = f
     return sorted(out.values(), key=lambda f: f[1].start)
+
+
+def _priority(f) -> int:
+    """Within one sentence: an arrest, then a charge, then a plot told as foiled, then a plot
+    only inferred from 'planning an attack' near an arrest."""
+    if f[0] == "plot_foiled" and f[2] in ("intention", "infinitive"):
+        return 5
+    return _GROUP_PRIORITY.get(f[0], 9)
 
 
 def _by_sentence(items: list, sentences: list[Sentence]) -> list[list]:
@@ -241,6 +256,7 @@ class SentenceReader:
         self.index = index or ActorIndex()
         self.prev: Sentence | None = None
         self.reference: tuple[int, dating.Dated] | None = None  # (paragraph, last own date told)
+        self.lead_read = False  # past the article's first body sentence
 
     def read_all(self, sentences: list[Sentence]) -> list[Candidate]:
         """Every sentence in order. Triggers, places and aliases are found in one pass over the
@@ -273,13 +289,18 @@ class SentenceReader:
             if _generic(text, t, has_date):
                 continue
             found.append((etype, t, cue))
+        reporting = any(f[0] == "statement" for f in found)
+        others = [(s.start + f[1].start, s.start + f[1].end) for f in found]
         out = []
         for etype, t, cue in _resolve_types(text, found, has_date):
-            c = self._candidate(s, etype, t, cue, actors, places, timexes)
+            c = self._candidate(s, etype, t, cue, actors, places, timexes, reporting,
+                                [o for o in others if o != (s.start + t.start, s.start + t.end)])
             if c is not None:
                 out.append(c)
         self._remember_reference(s, timexes)
         self.prev = s
+        if not s.headline:
+            self.lead_read = True
         return out
 
     def _remember_reference(self, s: Sentence, timexes: list) -> None:
@@ -296,10 +317,10 @@ class SentenceReader:
             return True
         return bool(self.prev and self.prev.paragraph == s.paragraph and rx.search(self.prev.text))
 
-    def _candidate(self, s, etype, t, cue, actors, places, timexes) -> Candidate | None:
+    def _candidate(self, s, etype, t, cue, actors, places, timexes, reporting=False, others=()) -> Candidate | None:
         a, b = s.start + t.start, s.start + t.end
         dated = dating.governing(self.text, s.start, a, b, timexes, reported=etype != "statement",
-                                 verb=t.rule.pos == "verb", same_clause=etype == "statement")
+                                 verb=t.rule.pos == "verb", same_clause=etype == "statement", others=others)
         if dated.interval and self.dct and dated.interval.start > self.dct + timedelta(days=1):
             if etype != "statement":
                 return None  # a future date: not an occurrence yet
@@ -313,8 +334,21 @@ class SentenceReader:
             c.cues.append(cue)
         if etype == "statement":
             _statement_speaker(c)
-        if dated.interval is None and etype != "statement" and not c.definite and self.reference is not None \
-                and s.paragraph - self.reference[0] <= 1:
-            ref = self.reference[1]
-            c.dated = dating.Dated(ref.interval, ref.text, DateBasis.INHERITED)
+        if dated.interval is None and etype != "statement" and not c.definite:
+            c.dated = self._fallback_date(s, t, reporting)
         return c
+
+    def _fallback_date(self, s: Sentence, t: lexicon.Trigger, reporting: bool) -> dating.Dated:
+        """An undated event's date from its context, weakest evidence last:
+        reported ("X said that 137 hostages had been released"): the report's day, an upper bound;
+        the lead's present perfect ("has gone on trial"): news of the day of publication;
+        else the narrative's reference time from this paragraph or the one before; else none."""
+        pub = dating.publication(self.dct)
+        if reporting and pub.interval:
+            return dating.Dated(pub.interval, None, DateBasis.PUBLICATION, report_date=True)
+        if not self.lead_read and t.rule.pos == "verb" and _PERFECT_BEFORE.search(s.text[:t.start]) and pub.interval:
+            return pub
+        if self.reference is not None and s.paragraph - self.reference[0] <= 1:
+            ref = self.reference[1]
+            return dating.Dated(ref.interval, ref.text, DateBasis.INHERITED)
+        return dating.NO_DATE

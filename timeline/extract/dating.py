@@ -49,13 +49,27 @@ NO_DATE = Dated(None, None, DateBasis.NONE)
 _REPORTED_BEFORE = re.compile(r"\b(?:said|says|told \w+|reported|announced|added|stated|confirmed)\s+(?:on\s+|late\s+|early\s+)?$", re.I)
 
 
+_WHEN_AFTER = re.compile(r"\s*,?\s*when\b")
+
+
+def _when_clause(text: str, tx, trig_start: int | None) -> bool:
+    """"since November 2020, when a gunman killed four": the when-clause happens at the date."""
+    return trig_start is not None and tx.end <= trig_start and bool(_WHEN_AFTER.match(text, tx.end)) \
+        and not re.search(r"[.;]", text[tx.end:trig_start])
+
+
+def modifies(text: str, tx, trig_start: int) -> bool:
+    """The date premodifies the trigger noun: "the November 2015 attacks"."""
+    return tx.end <= trig_start and not text[tx.end:trig_start].strip()
+
+
 def usable(text: str, tx, trig_start: int | None = None) -> bool:
     """Is this temporal expression a date an event can carry?"""
     if tx.type not in ("DATE", "TIME") or tx.interval is None:
         return False
     before = text[max(0, tx.start - 30):tx.start]
-    modifies_trigger = trig_start is not None and tx.end <= trig_start and not text[tx.end:trig_start].strip()
-    if _ANCHOR_BEFORE.search(before) and not modifies_trigger:
+    modifies_trigger = trig_start is not None and modifies(text, tx, trig_start)
+    if _ANCHOR_BEFORE.search(before) and not modifies_trigger and not _when_clause(text, tx, trig_start):
         return False  # "since February 2019"; but "since the 2017 attacks" dates the attacks
     if _YEAR_ONLY.match(tx.text.strip()) or text[tx.start - 1:tx.start] == "(":
         if _NAMED_YEAR_BEFORE.search(before) and not re.search(r"\b(?:in|of|since|during|by)\s+$", before, re.I):
@@ -75,7 +89,8 @@ def _breaks(text: str, a: int, b: int) -> int:
 
 
 def governing(text: str, sent_start: int, trig_start: int, trig_end: int, timexes: list,
-              reported: bool = False, verb: bool = False, same_clause: bool = False) -> Dated:
+              reported: bool = False, verb: bool = False, same_clause: bool = False,
+              others: list[tuple[int, int]] = ()) -> Dated:
     """The date of the trigger at [trig_start, trig_end) from the usable timexes of its sentence.
     For a `reported` event (not the report itself), a date right after a reporting verb ("the
     ministry said on Wednesday") is the report's date, not the event's."""
@@ -86,7 +101,9 @@ def governing(text: str, sent_start: int, trig_start: int, trig_end: int, timexe
         late = reported and bool(_REPORTED_BEFORE.search(text[max(0, tx.start - 30):tx.start]))
         if tx.end <= trig_start:
             dist, crossings = trig_start - tx.end, _breaks(text, tx.end, trig_start)
-            if _INITIAL.match(text[sent_start:tx.start]):
+            if _when_clause(text, tx, trig_start):
+                crossings = 0
+            elif _INITIAL.match(text[sent_start:tx.start]):
                 crossings = 0  # "In early May, a man was arrested": a sentence adverbial
             elif verb:
                 dist += 50  # a verb's own adjunct most often follows it ("were released on Thursday")
@@ -94,10 +111,19 @@ def governing(text: str, sent_start: int, trig_start: int, trig_end: int, timexe
             dist, crossings = tx.start - trig_end, _breaks(text, trig_end, tx.start)
         if same_clause and crossings:
             continue
-        score = crossings * 1000 + dist + (5000 if late else 0)
+        lo, hi = (tx.end, trig_start) if tx.end <= trig_start else (trig_end, tx.start)
+        # another event word between the date and this trigger has the better claim to it
+        # ("pupils abducted earlier this month have been freed")
+        claimed = any(lo <= a and b <= hi for a, b in others)
+        if not claimed and tx.end <= trig_start and not modifies(text, tx, trig_start):
+            # a date after one event word and before this one is the first one's adjunct
+            # ("pupils abducted ... earlier this month have been freed")
+            claimed = any(b <= tx.start and not _breaks(text, b, tx.start) and b > sent_start for a, b in others)
+        score = crossings * 1000 + dist + (5000 if late else 0) + (6000 if claimed else 0)
         if best_score is None or score < best_score:
             a, b = (tx.end, trig_start) if tx.end <= trig_start else (trig_end, tx.start)
-            far = crossings > 0 and bool(_SUBORDINATE.search(text, a, b)) and not _INITIAL.match(text[sent_start:tx.start])
+            far = (crossings > 0 and bool(_SUBORDINATE.search(text, a, b)) and not _INITIAL.match(text[sent_start:tx.start])
+                   and not _when_clause(text, tx, trig_start)) or claimed
             best, best_score, best_late, best_far = tx, score, late, far
     if best is None:
         return NO_DATE

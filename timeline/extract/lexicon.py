@@ -50,6 +50,12 @@ def _json(name: str) -> dict:
 
 
 @lru_cache(maxsize=1)
+def absorbs() -> list[tuple[str, str]]:
+    """(winner, absorbed) type pairs for one sentence: the absorbed is the winner's means."""
+    return [tuple(p) for p in _json("triggers.json")["absorbs"]["pairs"]]
+
+
+@lru_cache(maxsize=1)
 def rules() -> list[TriggerRule]:
     data = _json("triggers.json")
     words = {k: "|".join(v) for k, v in data["words"].items()}
@@ -79,6 +85,7 @@ class Modality:
     military_agents: re.Pattern
     claim: re.Pattern
     background_relative: re.Pattern
+    aggregate: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -91,7 +98,7 @@ def modality() -> Modality:
     return Modality(d["window"], cues("before"), cues("after"), cues("statement_before"),
                     re.compile(d["foil_context"], re.I), re.compile(d["generic_determiners"], re.I),
                     re.compile(d["military_agents"], re.I), re.compile(d["claim"], re.I),
-                    re.compile(d["background_relative"], re.I))
+                    re.compile(d["background_relative"], re.I), re.compile(d["aggregate"], re.I))
 
 
 # Words that, just before a verb trigger, show it is a noun ("amid reports of", "the attack").
@@ -138,7 +145,7 @@ def find_in(text: str, bounds: list[tuple[int, int]]) -> list[list[Trigger]]:
         for rule in rules_here:
             matches = rule.rx_lower.finditer(low, a, b) if same and rule.rx_lower is not None else rule.rx.finditer(text, a, b)
             for m in matches:
-                s, e = (m.start("t"), m.end("t")) if "t" in rule.rx.groupindex else (m.start(), m.end())
+                s, e = _span(m)
                 if rule.require is not None and not rule.require.search(text, a, b):
                     break
                 if rule.exclude_before is not None and rule.exclude_before.search(text, max(a, s - 80), s):
@@ -150,6 +157,14 @@ def find_in(text: str, bounds: list[tuple[int, int]]) -> list[list[Trigger]]:
                 hits.append(Trigger(rule, s - a, e - a, text[s:e]))
         per.append(_resolve_overlaps(hits))
     return per
+
+
+def _span(m: re.Match) -> tuple[int, int]:
+    """The trigger's span: group t (or t2, t3 for a rule with alternatives), else the match."""
+    for g in ("t", "t2", "t3"):
+        if g in m.re.groupindex and m.start(g) >= 0:
+            return m.start(g), m.end(g)
+    return m.start(), m.end()
 
 
 def _resolve_overlaps(hits: list[Trigger]) -> list[Trigger]:

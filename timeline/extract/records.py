@@ -77,6 +77,16 @@ def _state_actors(ev: Event) -> list[ActorRef]:
     return out
 
 
+def _toll(ev: Event) -> tuple[int | None, int | None]:
+    """The toll of the first body sentence that states one (the lead gives the victims; a later
+    "15 assailants were killed" is not the event's toll), else the headline's."""
+    ordered = sorted(ev.members, key=lambda c: (c.sentence.headline, c.sentence.index))
+    for c in ordered:
+        if c.toll:
+            return c.toll.get("killed"), c.toll.get("injured")
+    return None, None
+
+
 def _confidence(ev: Event, basis: DateBasis, actors: list, place) -> float:
     p = ev.primary
     score = max(c.strength for c in ev.members) - 0.1
@@ -100,8 +110,7 @@ def build(ev: Event, text: str, dct: date | None) -> EventRecord | None:
     actors = _actors(ev)
     actors += [a for a in _state_actors(ev) if a.name not in {x.name for x in actors}]
     place = _place(ev)
-    killed = max((c.toll.get("killed", 0) for c in ev.members), default=0) or None
-    injured = max((c.toll.get("injured", 0) for c in ev.members), default=0) or None
+    killed, injured = _toll(ev)
     conf = _confidence(ev, basis, actors, place)
     if conf < MIN_CONFIDENCE:
         return None
