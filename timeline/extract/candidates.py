@@ -33,10 +33,14 @@ _DISTINCT = re.compile(r"\b(?:another|second|third|separate|separately|other|new
 _PRONOUN_BEFORE = re.compile(r"\b(he|she|they|it)\s+(?:also\s+|further\s+|later\s+|then\s+|again\s+)?$", re.I)
 _SPEECH_GAP = re.compile(r"^[\s,]*(?:(?:also|further|later|then|again|earlier|previously|had|has|have|was|were|is)\s+)*$")
 _CAPS_NP = r"(?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|of|for|on|and|the))*"
-_NP_BEFORE = re.compile(rf"(?:^|[\s“\"])(?:The\s+)?(?P<np>{_CAPS_NP})\s+$")
+_NP_BEFORE = re.compile(rf"(?:^|[\s“\"])(?:The\s+)?(?P<np>{_CAPS_NP}?)(?:\s+(?:on|late|early)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?\s+$")
 _NP_AFTER = re.compile(rf"^\s*,?\s*(?:the\s+)?(?P<np>{_CAPS_NP})")
 _UNNAMED_SUBJECT = re.compile(r"^\W*(?:the|a|an|some|several|many)?\s*(?:[a-z][\w-]*\s+){0,3}(?:participants|delegates|officials?|police|authorities|report|recording|statement|author|ministry|army|military|spokesman|spokeswoman|sources?|witnesses|residents|group|militants|security forces|government)\b", re.I)
 _AT_START = re.compile(r"^\W*(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?(?:[A-Z][\w-]*\s+){0,4}$")
+# Verbs that only attribute what follows: the event they report is dated by the report at most.
+_ATTRIBUTION = re.compile(r"^(?:said|says|told|reported|reports|added|stated|wrote|confirmed|announced|noted|explained)$", re.I)
+# A time given by another event ("following the US withdrawal"): the narrative's date is not this one's.
+_EVENT_ANCHOR = re.compile(r"\b(?:following|after|before|during|since|amid|ahead of|in the wake of|in the aftermath of)\s+(?:the|a|an|his|her|their|its)\s+\w+", re.I)
 _INVERTED_VERBS = frozenset("said says reports reported wrote added".split())
 _STOP_NP = frozenset("The A An In On At It He She They We This That These Those But And According However Meanwhile".split())
 
@@ -58,6 +62,7 @@ class Candidate:
     definite: bool = False  # "the attack", "during the arrest": points back to a told event
     distinct: bool = False  # "another attack", "additionally": a new event
     cues: list[str] = field(default_factory=list)
+    source: str | None = None  # who reported this event ("police spokesman X said ..."), if named
 
     @property
     def abs_trigger(self) -> tuple[int, int]:
@@ -91,8 +96,11 @@ def _modality(text: str, t: lexicon.Trigger) -> tuple[str | None, str | None]:
 def _generic(text: str, t: lexicon.Trigger, has_date: bool) -> bool:
     """A trigger that names a kind of event, not an occurrence: "carries out attacks",
     "its members have been arrested in Europe" (no date, no count, no particular case)."""
-    if t.rule.pos == "verb" and _PERFECT_BEFORE.search(text[:t.start]) and lexicon.modality().aggregate.search(text):
+    m = lexicon.modality()
+    if t.rule.pos in ("verb", "casualty") and _PERFECT_BEFORE.search(text[:t.start]) and m.aggregate.search(text):
         return True  # "has arrested more than 40 people in the past year": a tally, not an event
+    if t.rule.pos == "casualty" and (m.aggregate.search(text) or m.aggregate_subjects.search(text[:t.start])):
+        return True  # "the insurgency has killed more than 4,000", "170 killed since 2013"
     if has_date:
         return False
     last = t.text.split()[-1].lower()
@@ -208,7 +216,8 @@ def _resolve_types(text: str, found: list[tuple[str, lexicon.Trigger, str | None
         # "X stressed the role of the Meeting": a speech act that names a known event
         return sorted(found, key=lambda f: f[1].start)
     if content:
-        found = content  # the reported event, not the report; a toll belongs to the event
+        acts = [f for f in found if f[0] == "statement" and lexicon.speech_acts().match(f[1].text)]
+        found = content + acts  # the reported event, not the report; but a condemnation stands
     elif any(f[0] == "statement" for f in found):
         found = [f for f in found if f[1].rule.pos != "casualty"]
     types = {f[0] for f in found}
@@ -289,19 +298,34 @@ class SentenceReader:
             if _generic(text, t, has_date):
                 continue
             found.append((etype, t, cue))
-        reporting = any(f[0] == "statement" for f in found)
-        others = [(s.start + f[1].start, s.start + f[1].end) for f in found]
+        reporting = any(f[0] == "statement" and _ATTRIBUTION.match(f[1].text)
+                        and not re.search(r"\b(?:was|were|been|be)\s+$", text[:f[1].start]) for f in found)
+        source = self._reporter(s, found, actors, places, timexes)
         out = []
         for etype, t, cue in _resolve_types(text, found, has_date):
-            c = self._candidate(s, etype, t, cue, actors, places, timexes, reporting,
-                                [o for o in others if o != (s.start + t.start, s.start + t.end)])
+            # other event words compete for the dates; a toll or a word of the same kind does not
+            others = [(s.start + f[1].start, s.start + f[1].end) for f in found
+                      if f[1] is not t and f[0] != etype and f[1].rule.pos != "casualty"]
+            c = self._candidate(s, etype, t, cue, actors, places, timexes, reporting, others)
             if c is not None:
+                if etype != "statement" and source:
+                    c.source = source
                 out.append(c)
         self._remember_reference(s, timexes)
         self.prev = s
         if not s.headline:
             self.lead_read = True
         return out
+
+    def _reporter(self, s: Sentence, found, actors, places, timexes) -> str | None:
+        """The named speaker of the sentence's reporting verb, if any: the source of what it reports."""
+        for etype, t, _ in found:
+            if etype == "statement":
+                probe = Candidate("statement", s, t, 0.0, dating.NO_DATE, actors, places, {})
+                _statement_speaker(probe)
+                if probe.speaker_kind not in (None, "pronoun"):
+                    return probe.speaker
+        return None
 
     def _remember_reference(self, s: Sentence, timexes: list) -> None:
         """The narrative's reference time: the last date of a past day, month or year told in
@@ -340,15 +364,21 @@ class SentenceReader:
 
     def _fallback_date(self, s: Sentence, t: lexicon.Trigger, reporting: bool) -> dating.Dated:
         """An undated event's date from its context, weakest evidence last:
+        a state that has lasted a duration ("has been held for 14 months"): publication minus it;
         reported ("X said that 137 hostages had been released"): the report's day, an upper bound;
         the lead's present perfect ("has gone on trial"): news of the day of publication;
         else the narrative's reference time from this paragraph or the one before; else none."""
+        if t.rule.pos == "verb" and _PERFECT_BEFORE.search(s.text[:t.start]):
+            began = dating.since_duration(self.text, s.start + t.start, s.end,
+                                          [tx for tx in self.timexes if s.start <= tx.start < s.end], self.dct)
+            if began.interval is not None:
+                return began
         pub = dating.publication(self.dct)
         if reporting and pub.interval:
             return dating.Dated(pub.interval, None, DateBasis.PUBLICATION, report_date=True)
         if not self.lead_read and t.rule.pos == "verb" and _PERFECT_BEFORE.search(s.text[:t.start]) and pub.interval:
             return pub
-        if self.reference is not None and s.paragraph - self.reference[0] <= 1:
+        if self.reference is not None and s.paragraph - self.reference[0] <= 1 and not _EVENT_ANCHOR.search(s.text):
             ref = self.reference[1]
             return dating.Dated(ref.interval, ref.text, DateBasis.INHERITED)
         return dating.NO_DATE

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from timeline.intervals import Interval, Precision
 from timeline.records import DateBasis
@@ -69,6 +69,8 @@ def usable(text: str, tx, trig_start: int | None = None) -> bool:
         return False
     before = text[max(0, tx.start - 30):tx.start]
     modifies_trigger = trig_start is not None and modifies(text, tx, trig_start)
+    if text.startswith(("'s", "’s"), tx.end) and trig_start is not None and not 0 <= trig_start - tx.end <= 30:
+        return False  # "last month's incident": the date belongs to the noun it possesses
     if _ANCHOR_BEFORE.search(before) and not modifies_trigger and not _when_clause(text, tx, trig_start):
         return False  # "since February 2019"; but "since the 2017 attacks" dates the attacks
     if _YEAR_ONLY.match(tx.text.strip()) or text[tx.start - 1:tx.start] == "(":
@@ -114,12 +116,13 @@ def governing(text: str, sent_start: int, trig_start: int, trig_end: int, timexe
         lo, hi = (tx.end, trig_start) if tx.end <= trig_start else (trig_end, tx.start)
         # another event word between the date and this trigger has the better claim to it
         # ("pupils abducted earlier this month have been freed")
-        claimed = any(lo <= a and b <= hi for a, b in others)
-        if not claimed and tx.end <= trig_start and not modifies(text, tx, trig_start):
+        claimed = not late and any(lo <= a and b <= hi and not _breaks(text, b, tx.start if tx.start >= b else b)
+                                   for a, b in others)
+        if not claimed and tx.end <= trig_start and (verb or not modifies(text, tx, trig_start)):
             # a date after one event word and before this one is the first one's adjunct
             # ("pupils abducted ... earlier this month have been freed")
             claimed = any(b <= tx.start and not _breaks(text, b, tx.start) and b > sent_start for a, b in others)
-        score = crossings * 1000 + dist + (5000 if late else 0) + (6000 if claimed else 0)
+        score = crossings * 1000 + dist + (5000 if late else 0) + (10000 if claimed else 0)
         if best_score is None or score < best_score:
             a, b = (tx.end, trig_start) if tx.end <= trig_start else (trig_end, tx.start)
             far = (crossings > 0 and bool(_SUBORDINATE.search(text, a, b)) and not _INITIAL.match(text[sent_start:tx.start])
@@ -141,3 +144,31 @@ def coarsest(a: Interval, b: Interval) -> Interval:
     order = list(Precision)
     prec = max(a.precision, b.precision, key=order.index)
     return Interval(min(a.start, b.start), max(a.end, b.end), prec)
+
+
+_PERIOD = re.compile(r"^P(\d+)([YMWD])$")
+_FOR_BEFORE = re.compile(r"\bfor\s+(?:almost|nearly|more than|over|about)?\s*$")
+
+
+def since_duration(text: str, trig_end: int, sent_end: int, timexes: list, dct: date | None) -> Dated:
+    """"has been liberated for almost four years", "held for 14 months": a state that began the
+    duration before publication; the date is as coarse as the duration's unit."""
+    if dct is None:
+        return NO_DATE
+    for tx in timexes:
+        m = _PERIOD.match(tx.value or "")
+        if tx.type != "DURATION" or not m or not trig_end <= tx.start <= sent_end:
+            continue
+        if not _FOR_BEFORE.search(text, max(0, tx.start - 25), tx.start):
+            continue
+        n, unit = int(m.group(1)), m.group(2)
+        if unit == "Y":
+            interval = Interval.year(dct.year - n)
+        elif unit == "M":
+            y, mo = divmod(dct.year * 12 + dct.month - 1 - n, 12)
+            interval = Interval.month(y, mo + 1)
+        else:
+            back = dct - timedelta(days=n * (7 if unit == "W" else 1))
+            interval = Interval.week(*back.isocalendar()[:2]) if unit == "W" else Interval.day(back)
+        return Dated(interval, tx.text, DateBasis.RELATIVE, tx)
+    return NO_DATE

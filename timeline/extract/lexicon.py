@@ -50,6 +50,12 @@ def _json(name: str) -> dict:
 
 
 @lru_cache(maxsize=1)
+def speech_acts() -> re.Pattern:
+    """Verbs whose statement stands beside the event it names ("condemned an attack")."""
+    return re.compile(r"^(?:" + "|".join(_json("triggers.json")["words"]["SPEECH_ACT"]) + r")$", re.I)
+
+
+@lru_cache(maxsize=1)
 def absorbs() -> list[tuple[str, str]]:
     """(winner, absorbed) type pairs for one sentence: the absorbed is the winner's means."""
     return [tuple(p) for p in _json("triggers.json")["absorbs"]["pairs"]]
@@ -86,6 +92,7 @@ class Modality:
     claim: re.Pattern
     background_relative: re.Pattern
     aggregate: re.Pattern
+    aggregate_subjects: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -98,7 +105,8 @@ def modality() -> Modality:
     return Modality(d["window"], cues("before"), cues("after"), cues("statement_before"),
                     re.compile(d["foil_context"], re.I), re.compile(d["generic_determiners"], re.I),
                     re.compile(d["military_agents"], re.I), re.compile(d["claim"], re.I),
-                    re.compile(d["background_relative"], re.I), re.compile(d["aggregate"], re.I))
+                    re.compile(d["background_relative"], re.I), re.compile(d["aggregate"], re.I),
+                    re.compile(d["aggregate_subjects"], re.I))
 
 
 # Words that, just before a verb trigger, show it is a noun ("amid reports of", "the attack").

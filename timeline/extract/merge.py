@@ -112,6 +112,7 @@ def merge(cands: list[Candidate]) -> list[Event]:
     last_person: str | None = None
     last_speaker_event: Event | None = None
     by_speaker: dict[str, Event] = {}
+    sourced: dict[str, Event] = {}  # a named reporter -> the last event they reported
     for c in cands:
         if c.sentence.headline:
             headlines.append(c)
@@ -135,6 +136,11 @@ def merge(cands: list[Candidate]) -> list[Event]:
                 continue
             key = c.speaker.lower()
             ev = by_speaker.get(key)
+            told = sourced.get(key)
+            if ev is None and told is not None and c.speaker_alias is None \
+                    and c.sentence.index - told.members[-1].sentence.index <= 2:
+                told.members.append(c)  # "..., he said": the reporter goes on telling the event
+                continue
             if ev is not None and _dates_agree(c, ev):
                 ev.members.append(c)
             else:
@@ -157,13 +163,18 @@ def merge(cands: list[Candidate]) -> list[Event]:
         persons = [a.name for a in c.actors if a.kind == "person"]
         if persons:
             last_person = persons[0]
+        if c.source:
+            sourced[c.source.lower()] = target or events[-1]
     for h in headlines:
         for ev in events:
             sub = h.trigger.subkind
             if kind(ev.type) == kind(h.type) and not (sub and any(m.trigger.subkind not in (None, sub) for m in ev.members)):
                 ev.members.insert(0, h)
                 break
-    events = [e for e in events if not (e.type == "statement" and e.speaker is None)]
+    # a statement needs someone who made it; releasing a video or a communiqué is an act anyway
+    events = [e for e in events if not (e.type == "statement" and e.speaker is None
+                                        and not any(m.trigger.rule.name == "statement.media" and not m.sentence.headline
+                                                    for m in e.members))]
     _statements_at_meetings(events)
     return sorted(events, key=lambda e: e.primary.sentence.index)
 

@@ -26,6 +26,8 @@ def _actors(ev: Event) -> list[ActorRef]:
         for a in c.actors:
             if ev.type == "statement":
                 role = "speaker" if a.name == ev.speaker else "participant"
+            elif a.name == c.source:
+                role = "speaker"  # who told of the event, not who did it
             elif ev.type == "meeting":
                 role = "participant"
             elif a.end <= c.trigger.start or _BY_BEFORE.search(c.sentence.text[c.trigger.end:a.start]):
