@@ -175,7 +175,7 @@ class ActorIndex:
             if not free(s, m.end("name")):
                 continue
             # an untitled run is a person only beside a speech verb or an apposition
-            if _SPEECH_NEAR.match(text[m.end("name"):]) or re.search(r"(?:according to|said|quoted)\s+$", text[:s]):
+            if _SPEECH_NEAR.match(text[m.end("name"):]) or re.search(r"(?:according to|said|quoted)\s+$", text[max(0, s - 20):s]):
                 add(m.group("name"), s, m.end("name"))
         if self.people:
             for m in _surnames(tuple(self.people)).finditer(text):

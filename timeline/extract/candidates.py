@@ -74,7 +74,7 @@ def _modality(text: str, t: lexicon.Trigger) -> tuple[str | None, str | None]:
     m = lexicon.modality()
     if not t.rule.modality:
         return None, None
-    head = text[:t.start]
+    head = text[max(0, t.start - 160):t.start]  # the cues lie within a few words
     breaks = list(_MODALITY_BREAK.finditer(head))
     window = head[breaks[-1].end():] if breaks else head
     window = " ".join(window.split()[-m.window:])
@@ -84,20 +84,25 @@ def _modality(text: str, t: lexicon.Trigger) -> tuple[str | None, str | None]:
             return effect, name
     if t.type != "statement":
         bare = t.rule.pos == "verb" or not t.text.lower().endswith("s")
-        if bare and re.search(r"\bto\s+$", head) and not re.search(r"\b(?:according|due|prior|owing|response|reaction|addition|contrast|related|linked|led|leading|lead|connection|relation)\s+to\s+$", head, re.I):
+        if bare and _TO_BEFORE.search(head) and not _TO_NOUN_BEFORE.search(head):
             return "plot", "infinitive"  # "plans to attack", "threatened to attack": not done
-        tail = text[t.end:]
+        tail = text[t.end:t.end + 120]
         for name, effect, rx in m.after:
             if rx.search(tail):
                 return effect, name
     return None, None
 
 
+_TO_BEFORE = re.compile(r"\bto\s+$")
+_TO_NOUN_BEFORE = re.compile(r"\b(?:according|due|prior|owing|response|reaction|addition|contrast|related|linked|led|leading|lead|connection|relation)\s+to\s+$", re.I)
+
+
 def _generic(text: str, t: lexicon.Trigger, has_date: bool) -> bool:
     """A trigger that names a kind of event, not an occurrence: "carries out attacks",
     "its members have been arrested in Europe" (no date, no count, no particular case)."""
     m = lexicon.modality()
-    if t.rule.pos in ("verb", "casualty") and _PERFECT_BEFORE.search(text[:t.start]) and m.aggregate.search(text):
+    perfect = bool(_PERFECT_BEFORE.search(text[max(0, t.start - 40):t.start]))
+    if t.rule.pos in ("verb", "casualty") and perfect and m.aggregate.search(text):
         return True  # "has arrested more than 40 people in the past year": a tally, not an event
     if t.rule.pos == "casualty" and (m.aggregate.search(text) or m.aggregate_subjects.search(text[:t.start])):
         return True  # "the insurgency has killed more than 4,000", "170 killed since 2013"
@@ -105,10 +110,10 @@ def _generic(text: str, t: lexicon.Trigger, has_date: bool) -> bool:
         return False
     last = t.text.split()[-1].lower()
     if t.rule.pos == "noun" and last.endswith("s") and last not in _PLURALIA:
-        prev = re.search(r"([\w'’-]+)\W*$", text[:t.start])
+        prev = re.search(r"([\w'’-]+)\W*$", text[max(0, t.start - 40):t.start])
         if not (prev and lexicon.modality().determiner.match(prev.group(1))) and not _PAST_AFTER.match(text[t.end:]):
             return True
-    if t.rule.pos == "verb" and _PERFECT_BEFORE.search(text[:t.start]):
+    if t.rule.pos == "verb" and perfect:
         clause = text[max(0, t.start - 60):t.end + 60]
         if not _SPECIFIC.search(clause):
             return True
@@ -299,7 +304,7 @@ class SentenceReader:
                 continue
             found.append((etype, t, cue))
         reporting = any(f[0] == "statement" and _ATTRIBUTION.match(f[1].text)
-                        and not re.search(r"\b(?:was|were|been|be)\s+$", text[:f[1].start]) for f in found)
+                        and not re.search(r"\b(?:was|were|been|be)\s+$", text[max(0, f[1].start - 12):f[1].start]) for f in found)
         source = self._reporter(s, found, actors, places, timexes)
         out = []
         for etype, t, cue in _resolve_types(text, found, has_date):

@@ -76,36 +76,23 @@ def find_places(text: str) -> list[Place]:
     ("Russia's Sakhalin") or a comma, and not when a capitalised word follows ("Paris Olympics")."""
     names, blocked = gazetteer()
     firsts = _first_words()
-    tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
     out: list[Place] = []
-    i = 0
-    while i < len(tokens):
-        if not text[tokens[i][0]].isupper():
-            i += 1
+    resume = 0
+    for cap in _CAPITALISED.finditer(text):
+        if cap.start() < resume:
             continue
-        hit = None
-        word = text[tokens[i][0]:tokens[i][1]]
-        longest = _MAX_TOKENS if word in firsts else 1
-        for j in range(min(len(tokens), i + longest) - 1, i - 1, -1):
-            s, e = tokens[i][0], tokens[j][1]
-            ends = [e]
-            if text[e - 1] in ".'’":
-                ends.append(e - 1)
-            if text[s:e].endswith(("'s", "’s")):
-                ends.append(e - 2)
-            for end in ends:
-                name = text[s:end]
-                if name in names and name not in blocked:
-                    hit = (name, s, end, j)
+        spans = [(cap.start(), cap.end())]
+        if cap.group(0) in firsts:  # only then can a longer name start here
+            for t in _TOKEN.finditer(text, cap.end(), min(len(text), cap.end() + 100)):
+                if len(spans) == _MAX_TOKENS:
                     break
-            if hit:
-                break
+                spans.append((t.start(), t.end()))
+        hit = _longest_name(text, spans, names, blocked)
         if not hit:
-            i += 1
             continue
-        name, s, e, j = hit
+        name, s, e = hit
+        resume = e
         cc, kind = names[name]
-        i = j + 1
         if kind == "city":
             if not _LOCATIVE.search(text[max(0, s - 40):s]):
                 continue
@@ -113,6 +100,26 @@ def find_places(text: str) -> list[Place]:
                 continue
         out.append(Place(name, cc, kind, s, e))
     return out
+
+
+_CAPITALISED = re.compile(r"(?<![\w'’.-])[A-Z][\w'’.-]*")
+
+
+def _longest_name(text: str, spans: list[tuple[int, int]], names: dict, blocked: frozenset):
+    """The longest run of tokens from the first one that names a place (trailing stop or
+    possessive 's ignored), as (name, start, end)."""
+    s = spans[0][0]
+    for _, e in reversed(spans):
+        ends = [e]
+        if text[e - 1] in ".'’":
+            ends.append(e - 1)
+        if text[s:e].endswith(("'s", "’s")):
+            ends.append(e - 2)
+        for end in ends:
+            name = text[s:end]
+            if name in names and name not in blocked:
+                return name, s, end
+    return None
 
 
 def country_of(name: str) -> str | None:

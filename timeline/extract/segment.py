@@ -50,8 +50,11 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return bool(_DOTTED.match(word))
 
 
+_NEXT_WORD = re.compile(r"\s*[\"'“‘«(]*(\w+)")
+
+
 def _next_word(text: str, pos: int) -> str:
-    m = re.compile(r"\s*[\"'“‘«(]*([\w]+)").match(text, pos)
+    m = _NEXT_WORD.match(text, pos)
     return m.group(1) if m else ""
 
 
@@ -75,11 +78,10 @@ def _split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    return s, e
+    chunk = text[s:e]
+    stripped = chunk.lstrip()
+    s += len(chunk) - len(stripped)
+    return s, s + len(stripped.rstrip())
 
 
 def _blocks(text: str):
