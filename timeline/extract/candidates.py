@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 
 from timeline.records import DateBasis
 
@@ -29,7 +30,7 @@ _PERFECT_BEFORE = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been\s+)?(?:\w+l
 _SPECIFIC = re.compile(r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|dozens?|several|hundreds|thousands)\b", re.I)
 _MODALITY_BREAK = re.compile(r"[,;:()\"“”]|\b(?:that|which|who|because|but|while|although|whereas)\b")
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|its|their|his|her)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
-_DISTINCT = re.compile(r"\b(?:another|second|third|separate|separately|other|new|fresh|additionally|meanwhile|elsewhere|earlier|previous|also|similar)\b", re.I)
+_DISTINCT = re.compile(r"\b(?:another|second|third|separate|separately|other|new|fresh|additionally|meanwhile|elsewhere|earlier|previous|also|similar|deadliest|worst|biggest|largest|latest)\b", re.I)
 _PRONOUN_BEFORE = re.compile(r"\b(he|she|they|it)\s+(?:also\s+|further\s+|later\s+|then\s+|again\s+)?$", re.I)
 _SPEECH_GAP = re.compile(r"^[\s,]*(?:(?:also|further|later|then|again|earlier|previously|had|has|have|was|were|is)\s+)*$")
 _CAPS_NP = r"(?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|of|for|on|and|the))*"
@@ -129,6 +130,10 @@ def _statement_speaker(c: Candidate) -> None:
         return _set_speaker(c, before[0])  # "Matt Mooney, a former official of DHS, said"
     if before and _SPEECH_GAP.match(text[before[-1].end:t.start]):
         return _set_speaker(c, before[-1])
+    state = _state_speaker(c)
+    if state is not None:
+        c.speaker, c.speaker_kind, c.speaker_alias = state.name, "state", state.name
+        return None
     pron = _PRONOUN_BEFORE.search(text[:t.start])
     if pron and (pron.group(1).lower() != "it"):
         c.speaker, c.speaker_kind = pron.group(1).lower(), "pronoun"
@@ -154,6 +159,24 @@ def _statement_speaker(c: Candidate) -> None:
         return None
     c.unnamed = True
     return None
+
+
+def _state_speaker(c: Candidate):
+    """"China's foreign ministry condemned ...", "Russia said ...": the country speaks."""
+    text, t = c.sentence.text, c.trigger
+    for pl in c.places:
+        if pl.kind != "country" or pl.end > t.start or not _AT_START.match(text[:pl.start].replace("The ", "")):
+            continue
+        rest = text[pl.end:t.start]
+        if re.match(r"^(?:['’]s\s+(?:\w+\s+)?" + _state_bodies() + r")?\s*(?:\w+ly\s+)?(?:has\s+|have\s+|had\s+)?$", rest, re.I):
+            return pl
+    return None
+
+
+@lru_cache(maxsize=1)
+def _state_bodies() -> str:
+    from .actors import _package_json
+    return _package_json("people.json")["state_bodies"]
 
 
 def _named(np: str) -> bool:
@@ -200,7 +223,8 @@ def _is_content(f, text: str) -> bool:
     return f[1].rule.pos != "casualty" or bool(casualties.toll(text))
 
 
-def _resolve_types(text: str, found: list[tuple[str, lexicon.Trigger, str | None]], has_date: bool) -> list[tuple[str, lexicon.Trigger, str | None]]:
+def _resolve_types(text: str, found: list[tuple[str, lexicon.Trigger, str | None]], has_date: bool,
+                   dated_spans: list[tuple[int, int]] = ()) -> list[tuple[str, lexicon.Trigger, str | None]]:
     m = lexicon.modality()
     if not has_date:
         # inside a direct quote, an undated event word is the speaker's claim, not a report
@@ -219,7 +243,7 @@ def _resolve_types(text: str, found: list[tuple[str, lexicon.Trigger, str | None
     claim = any(f[0] == "statement" and m.claim.search(text[f[1].start:f[1].end + 30]) for f in found)
     if content and not has_date and not claim and all(f[1].rule.pos == "noun" and _DEFINITE.search(text[:f[1].start][-40:]) for f in content):
         # "X stressed the role of the Meeting": a speech act that names a known event
-        return sorted(found, key=lambda f: f[1].start)
+        return sorted(content + [f for f in found if f[0] == "statement"], key=lambda f: f[1].start)
     if content:
         acts = [f for f in found if f[0] == "statement" and lexicon.speech_acts().match(f[1].text)]
         found = content + acts  # the reported event, not the report; but a condemnation stands
@@ -233,9 +257,37 @@ def _resolve_types(text: str, found: list[tuple[str, lexicon.Trigger, str | None
     for f in found:
         key = _GROUPS.get(f[0], f[0])
         have = out.get(key)
-        if have is None or _priority(f) < _priority(have):
+        if have is None or _rank(f, text) < _rank(have, text):
             out[key] = f
-    return sorted(out.values(), key=lambda f: f[1].start)
+    kept = list(out.values())
+    # "On March 20, militants stormed a complex in Gwadar, and on Monday night, militants
+    # attacked a base in Turbat": a coordinate clause with a date of its own is another event
+    for f in found:
+        if f in kept or f[0] == "statement":
+            continue
+        seg = _segment(text, f[1].start)
+        if any(_segment(text, d[0]) == seg for d in dated_spans) and \
+                all(_segment(text, k[1].start) != seg for k in kept if _GROUPS.get(k[0], k[0]) == _GROUPS.get(f[0], f[0])):
+            kept.append(f)
+    return sorted(kept, key=lambda f: f[1].start)
+
+
+def _segment(text: str, pos: int) -> int:
+    """Which coordinate clause of the sentence a position falls in."""
+    return len(dating.COORDINATE.findall(text, 0, pos))
+
+
+def _rank(f, text: str) -> tuple:
+    """Which of two triggers of one kind carries the sentence's event: by kind priority, then a
+    verb before a noun, and a noun that points back ("the attack") last."""
+    t = f[1]
+    if t.rule.pos == "verb":
+        form = 0
+    elif t.rule.pos == "noun":
+        form = 2 if _DEFINITE.search(text[max(0, t.start - 40):t.start]) else 1
+    else:
+        form = 3
+    return _priority(f), form, t.start
 
 
 def _priority(f) -> int:
@@ -302,12 +354,15 @@ class SentenceReader:
                 etype = "plot_foiled"
             if _generic(text, t, has_date):
                 continue
+            if etype != "statement" and not has_date and lexicon.modality().frequency.search(text):
+                continue  # "every few months, a stabbing ...": what happens often, not what happened
             found.append((etype, t, cue))
         reporting = any(f[0] == "statement" and _ATTRIBUTION.match(f[1].text)
                         and not re.search(r"\b(?:was|were|been|be)\s+$", text[max(0, f[1].start - 12):f[1].start]) for f in found)
         source = self._reporter(s, found, actors, places, timexes)
         out = []
-        for etype, t, cue in _resolve_types(text, found, has_date):
+        dated_spans = [(tx.start - s.start, tx.end - s.start) for tx in timexes if dating.usable(self.text, tx)]
+        for etype, t, cue in _resolve_types(text, found, has_date, dated_spans):
             # other event words compete for the dates; a toll or a word of the same kind does not
             others = [(s.start + f[1].start, s.start + f[1].end) for f in found
                       if f[1] is not t and f[0] != etype and f[1].rule.pos != "casualty"]
@@ -316,7 +371,7 @@ class SentenceReader:
                 if etype != "statement" and source:
                     c.source = source
                 out.append(c)
-        self._remember_reference(s, timexes)
+        self._remember_reference(s, timexes, out)
         self.prev = s
         if not s.headline:
             self.lead_read = True
@@ -332,12 +387,20 @@ class SentenceReader:
                     return probe.speaker
         return None
 
-    def _remember_reference(self, s: Sentence, timexes: list) -> None:
-        """The narrative's reference time: the last date of a past day, month or year told in
-        the text, which an undated event of the next sentences inherits."""
+    def _remember_reference(self, s: Sentence, timexes: list, events: list[Candidate]) -> None:
+        """The narrative's reference time, which an undated event of the next sentences
+        inherits: the date of the last event told with a date of its own, or, in a sentence that
+        tells no event ("Between 14 and 16 May, Europol coordinated an action day"), its date."""
+        if s.headline:
+            return
+        own = [c for c in events if c.dated.strength >= 4 and c.type != "statement"]
+        if own:
+            self.reference = (s.paragraph, own[-1].dated)
+            return
+        if events:
+            return  # a date in a sentence about other events (a relative clause) sets no reference
         for tx in timexes:
-            if dating.usable(self.text, tx) and not s.headline and (
-                    self.dct is None or tx.interval.start <= self.dct):
+            if dating.usable(self.text, tx) and (self.dct is None or tx.interval.start <= self.dct):
                 self.reference = (s.paragraph, dating.Dated(tx.interval, tx.text, dating.basis_of(tx), tx))
 
     def _foiled_context(self, s: Sentence) -> bool:
@@ -348,8 +411,10 @@ class SentenceReader:
 
     def _candidate(self, s, etype, t, cue, actors, places, timexes, reporting=False, others=()) -> Candidate | None:
         a, b = s.start + t.start, s.start + t.end
+        definite = t.rule.pos == "noun" and bool(_DEFINITE.search(s.text[max(0, t.start - 40):t.start]))
         dated = dating.governing(self.text, s.start, a, b, timexes, reported=etype != "statement",
-                                 verb=t.rule.pos == "verb", same_clause=etype == "statement", others=others)
+                                 verb=t.rule.pos == "verb", same_clause=etype == "statement", others=others,
+                                 strict=definite)
         if dated.interval and self.dct and dated.interval.start > self.dct + timedelta(days=1):
             if etype != "statement":
                 return None  # a future date: not an occurrence yet
@@ -383,7 +448,7 @@ class SentenceReader:
             return dating.Dated(pub.interval, None, DateBasis.PUBLICATION, report_date=True)
         if not self.lead_read and t.rule.pos == "verb" and _PERFECT_BEFORE.search(s.text[:t.start]) and pub.interval:
             return pub
-        if self.reference is not None and s.paragraph - self.reference[0] <= 1 and not _EVENT_ANCHOR.search(s.text):
+        if self.reference is not None and s.paragraph - self.reference[0] <= 2 and not _EVENT_ANCHOR.search(s.text):
             ref = self.reference[1]
             return dating.Dated(ref.interval, ref.text, DateBasis.INHERITED)
         return dating.NO_DATE

@@ -19,6 +19,8 @@ from timeline.records import DateBasis
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014\"“”]|\s-\s|\b(?:which|who|whom|where|while|whereas|but|after|before|when)\b")
 # Breaks that put a date in another clause than the trigger (commas do not: "Kabul, Afghanistan,")
 _SUBORDINATE = re.compile(r";|\b(?:which|who|whom|while|whereas|but|after|before|when|until|since|as)\b", re.I)
+# Coordinate clauses: "militants stormed a complex on March 20, and on Monday attacked a base"
+COORDINATE = re.compile(r";|,\s+(?:and|while|but|whereas)\s+")
 _ANCHOR_BEFORE = re.compile(r"\b(?:since|until|till|by|before|after|ahead of|from|as of|through)\s+(?:the\s+)?$", re.I)
 _NAMED_YEAR_BEFORE = re.compile(r"(?:\b(?:[Rr]esolutions?|No\.?|[Nn]umber|[Ll]aw|[Dd]ecree|Act|[Aa]rticle|[Ff]light|[Rr]oute|[Ss]ection)\s+(?:[\d/]+\s*\(?)?|[A-Z][\w-]*\s*\(?|\(\s*)$")
 _INITIAL = re.compile(r"^\W*(?:(?:in|on|at|by|earlier|later|early|late|last|since|during|from|as of)\s+)*$", re.I)
@@ -92,7 +94,7 @@ def _breaks(text: str, a: int, b: int) -> int:
 
 def governing(text: str, sent_start: int, trig_start: int, trig_end: int, timexes: list,
               reported: bool = False, verb: bool = False, same_clause: bool = False,
-              others: list[tuple[int, int]] = ()) -> Dated:
+              others: list[tuple[int, int]] = (), strict: bool = False) -> Dated:
     """The date of the trigger at [trig_start, trig_end) from the usable timexes of its sentence.
     For a `reported` event (not the report itself), a date right after a reporting verb ("the
     ministry said on Wednesday") is the report's date, not the event's."""
@@ -105,8 +107,8 @@ def governing(text: str, sent_start: int, trig_start: int, trig_end: int, timexe
             dist, crossings = trig_start - tx.end, _breaks(text, tx.end, trig_start)
             if _when_clause(text, tx, trig_start):
                 crossings = 0
-            elif _INITIAL.match(text[sent_start:tx.start]):
-                crossings = 0  # "In early May, a man was arrested": a sentence adverbial
+            elif _INITIAL.match(text[sent_start:tx.start]) and not COORDINATE.search(text, tx.end, trig_start):
+                crossings = 0  # "In early May, a man was arrested": a sentence adverbial (up to "..., and ...")
             elif verb:
                 dist += 50  # a verb's own adjunct most often follows it ("were released on Thursday")
         else:
@@ -123,10 +125,12 @@ def governing(text: str, sent_start: int, trig_start: int, trig_end: int, timexe
             # ("pupils abducted ... earlier this month have been freed")
             claimed = any(b <= tx.start and not _breaks(text, b, tx.start) and b > sent_start for a, b in others)
         score = crossings * 1000 + dist + (5000 if late else 0) + (10000 if claimed else 0)
+        a, b = (tx.end, trig_start) if tx.end <= trig_start else (trig_end, tx.start)
+        far = (crossings > 0 and bool(_SUBORDINATE.search(text, a, b)) and not _INITIAL.match(text[sent_start:tx.start])
+               and not _when_clause(text, tx, trig_start)) or claimed
+        if strict and far:
+            continue  # a noun that points back takes no date from another clause
         if best_score is None or score < best_score:
-            a, b = (tx.end, trig_start) if tx.end <= trig_start else (trig_end, tx.start)
-            far = (crossings > 0 and bool(_SUBORDINATE.search(text, a, b)) and not _INITIAL.match(text[sent_start:tx.start])
-                   and not _when_clause(text, tx, trig_start)) or claimed
             best, best_score, best_late, best_far = tx, score, late, far
     if best is None:
         return NO_DATE

@@ -93,6 +93,7 @@ class Modality:
     background_relative: re.Pattern
     aggregate: re.Pattern
     aggregate_subjects: re.Pattern
+    frequency: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -106,7 +107,7 @@ def modality() -> Modality:
                     re.compile(d["foil_context"], re.I), re.compile(d["generic_determiners"], re.I),
                     re.compile(d["military_agents"], re.I), re.compile(d["claim"], re.I),
                     re.compile(d["background_relative"], re.I), re.compile(d["aggregate"], re.I),
-                    re.compile(d["aggregate_subjects"], re.I))
+                    re.compile(d["aggregate_subjects"], re.I), re.compile(d["frequency"], re.I))
 
 
 # Words that, just before a verb trigger, show it is a noun ("amid reports of", "the attack").

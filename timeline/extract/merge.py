@@ -89,8 +89,11 @@ def _same_event(c: Candidate, e: Event) -> bool:
     if kind(c.type) != kind(e.type) or not _dates_agree(c, e):
         return False
     sub = c.trigger.subkind
-    if sub and any(m.trigger.subkind and m.trigger.subkind != sub for m in e.members):
+    if sub and not c.definite and any(m.trigger.subkind and m.trigger.subkind != sub for m in e.members):
         return False  # a charge, a conviction and a sentence are distinct steps
+    killed = c.toll.get("killed")
+    if killed and not c.definite and c.trigger.rule.pos != "casualty" and any(m.toll.get("killed") not in (None, killed) for m in e.members):
+        return False  # "12 killed in Sadr City" after "25 killed across Iraq": a part, told apart
     if c.distinct:
         return False
     mine = {a.name for a in c.actors if a.kind in ("state", "agency", "group") and a.end <= c.trigger.start}
