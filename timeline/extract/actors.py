@@ -115,6 +115,12 @@ def _people_rules():
     return by_title, run, frozenset(data["org_words"]), frozenset(data["pronouns"])
 
 
+# '"...," Flemming Drejer, operations chief at PET, told ...': a name right after a quote, or
+# one followed by a job title in apposition, is a person.
+_SPEAKER_BEFORE = re.compile(r"(?:according to|said|quoted|[,.!?][\"”’]|[\"”’],)\s+$")
+_TITLE_AFTER = re.compile(r",\s+(?:a\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:chief|head|director|spokesman|spokeswoman|spokesperson|minister|official|commander|leader|analyst|researcher|expert|professor|lawyer|prosecutor|judge|envoy|ambassador|adviser|advisor|president|secretary|editor|founder|officer)\b")
+
+
 @lru_cache(maxsize=1)
 def _titles() -> frozenset[str]:
     data = _package_json("people.json")
@@ -175,7 +181,8 @@ class ActorIndex:
             if not free(s, m.end("name")):
                 continue
             # an untitled run is a person only beside a speech verb or an apposition
-            if _SPEECH_NEAR.match(text[m.end("name"):]) or re.search(r"(?:according to|said|quoted)\s+$", text[max(0, s - 20):s]):
+            if _SPEECH_NEAR.match(text[m.end("name"):]) or _SPEAKER_BEFORE.search(text, max(0, s - 20), s) \
+                    or _TITLE_AFTER.match(text, m.end("name")):
                 add(m.group("name"), s, m.end("name"))
         if self.people:
             for m in _surnames(tuple(self.people)).finditer(text):

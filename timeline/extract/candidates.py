@@ -356,6 +356,8 @@ class SentenceReader:
                 continue
             if etype != "statement" and not has_date and lexicon.modality().frequency.search(text):
                 continue  # "every few months, a stabbing ...": what happens often, not what happened
+            if etype != "statement" and lexicon.modality().definition.search(text):
+                continue  # "the term 'neutralise' is used to imply killed or captured": words, not events
             found.append((etype, t, cue))
         reporting = any(f[0] == "statement" and _ATTRIBUTION.match(f[1].text)
                         and not re.search(r"\b(?:was|were|been|be)\s+$", text[max(0, f[1].start - 12):f[1].start]) for f in found)

@@ -16,9 +16,14 @@ from datetime import date, timedelta
 from timeline.intervals import Interval, Precision
 from timeline.records import DateBasis
 
-_CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014\"“”]|\s-\s|\b(?:which|who|whom|where|while|whereas|but|after|before|when)\b")
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014\"“”]|\s-\s|\b(?:which|who|whom|where|while|whereas|but|after|before|when|since|until|because|although|though)\b")
 # Breaks that put a date in another clause than the trigger (commas do not: "Kabul, Afghanistan,")
 _SUBORDINATE = re.compile(r";|\b(?:which|who|whom|while|whereas|but|after|before|when|until|since|as)\b", re.I)
+# After an event noun, a date within a few words, or in a participle or "which began" clause
+# that modifies it ("the Meeting ..., hosted by the FSB in Krasnodar on 4 and 5 October"), is its own.
+_NEAR_AFTER = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}?(?:on|in|of|at|during|since)?\s*$")
+_MODIFIER_AFTER = re.compile(r",\s*(?:which\s+(?:was\s+)?)?(?:began|started|took place|happened|occurred|unfolded|hosted|held|organi[sz]ed|convened|carried out|staged|launched|conducted)\b[^,;]*$")
+_BEGAN = re.compile(r"\s*,?\s*which\s+(?:began|started|took place|happened|occurred|unfolded)\s+(?:on|in|at)?\s*(?:late\s+|early\s+)?$")
 # Coordinate clauses: "militants stormed a complex on March 20, and on Monday attacked a base"
 COORDINATE = re.compile(r";|,\s+(?:and|while|but|whereas)\s+")
 _ANCHOR_BEFORE = re.compile(r"\b(?:since|until|till|by|before|after|ahead of|from|as of|through)\s+(?:the\s+)?$", re.I)
@@ -58,6 +63,13 @@ def _when_clause(text: str, tx, trig_start: int | None) -> bool:
     """"since November 2020, when a gunman killed four": the when-clause happens at the date."""
     return trig_start is not None and tx.end <= trig_start and bool(_WHEN_AFTER.match(text, tx.end)) \
         and not re.search(r"[.;]", text[tx.end:trig_start])
+
+
+def _own_date_of_noun(text: str, sent_start: int, trig_start: int, trig_end: int, tx, crossings: int) -> bool:
+    if tx.end <= trig_start:
+        return modifies(text, tx, trig_start) or (crossings == 0 and bool(_INITIAL.match(text[sent_start:tx.start])))
+    gap = text[trig_end:tx.start]
+    return bool(_NEAR_AFTER.match(gap) or _MODIFIER_AFTER.search(gap))
 
 
 def modifies(text: str, tx, trig_start: int) -> bool:
@@ -127,9 +139,11 @@ def governing(text: str, sent_start: int, trig_start: int, trig_end: int, timexe
         score = crossings * 1000 + dist + (5000 if late else 0) + (10000 if claimed else 0)
         a, b = (tx.end, trig_start) if tx.end <= trig_start else (trig_end, tx.start)
         far = (crossings > 0 and bool(_SUBORDINATE.search(text, a, b)) and not _INITIAL.match(text[sent_start:tx.start])
-               and not _when_clause(text, tx, trig_start)) or claimed
-        if strict and far:
-            continue  # a noun that points back takes no date from another clause
+               and not _when_clause(text, tx, trig_start) and not _BEGAN.match(text, trig_end, tx.start))
+        if far and not late:
+            continue  # a date across a subordinate clause ("a year after gunmen killed 145") is not this event's
+        if strict and not _own_date_of_noun(text, sent_start, trig_start, trig_end, tx, crossings):
+            continue  # a noun that points back takes only a date of its own: "the 2016 attack", "the attack on 14 July"
         if best_score is None or score < best_score:
             best, best_score, best_late, best_far = tx, score, late, far
     if best is None:

@@ -94,6 +94,7 @@ class Modality:
     aggregate: re.Pattern
     aggregate_subjects: re.Pattern
     frequency: re.Pattern
+    definition: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -107,7 +108,8 @@ def modality() -> Modality:
                     re.compile(d["foil_context"], re.I), re.compile(d["generic_determiners"], re.I),
                     re.compile(d["military_agents"], re.I), re.compile(d["claim"], re.I),
                     re.compile(d["background_relative"], re.I), re.compile(d["aggregate"], re.I),
-                    re.compile(d["aggregate_subjects"], re.I), re.compile(d["frequency"], re.I))
+                    re.compile(d["aggregate_subjects"], re.I), re.compile(d["frequency"], re.I),
+                    re.compile(d["definition"], re.I))
 
 
 # Words that, just before a verb trigger, show it is a noun ("amid reports of", "the attack").

@@ -86,8 +86,10 @@ def _dates_agree(a: Candidate, e: Event) -> bool:
 
 def _same_event(c: Candidate, e: Event) -> bool:
     last = e.members[-1]
-    if kind(c.type) != kind(e.type) or not _dates_agree(c, e):
-        return False
+    last = e.members[-1]
+    near = c.sentence.index - last.sentence.index <= 2
+    if kind(c.type) != kind(e.type) or not (_dates_agree(c, e) or c.definite and near):
+        return False  # "the attack, which began on Friday" still is the siege that ended on Sunday
     sub = c.trigger.subkind
     if sub and not c.definite and any(m.trigger.subkind and m.trigger.subkind != sub for m in e.members):
         return False  # a charge, a conviction and a sentence are distinct steps

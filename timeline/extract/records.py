@@ -72,6 +72,8 @@ def _state_actors(ev: Event) -> list[ActorRef]:
     """Countries named as the subject of an event ("Italy and Turkey arrested ...") act as states."""
     out = []
     for c in ev.members:
+        if c.definite and c is not ev.primary:
+            continue  # "The US has carried out strikes in response to the attacks": not the attackers
         for pl in c.places:
             if pl.kind == "country" and pl.end <= c.trigger.start and not _LOCATIVE_BEFORE.search(c.sentence.text[max(0, pl.start - 30):pl.start]) \
                     and re.match(r"^[\s,]*(?:(?:and|or)\s+[A-Z][\w ]*?\s+)?(?:\w+ly\s+)?(?:has\s+|have\s+|had\s+)?$", c.sentence.text[pl.end:c.trigger.start]):
