@@ -18,6 +18,13 @@ class TimelineGroup(click.Group):
             return super().invoke(ctx)
         except TimelineError as exc:
             raise click.ClickException(str(exc)) from None
+        except BrokenPipeError:
+            # `timeline export | head`: the reader has what it wanted. Point stdout at devnull
+            # so the interpreter's last flush does not raise again, and stop quietly.
+            import os
+
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            ctx.exit(1)
 
 
 @click.group(cls=TimelineGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -225,19 +232,30 @@ def write_events(rows, fmt: str, out, **options) -> int:
 @main.command()
 @filter_options
 @paging_options
-@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl"]), default="csv",
-              show_default=True)
+@format_options(["csv", "json", "jsonl", "timelinejs"], "csv")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default="-",
               help="File to write [default: standard output].")
+@click.option("--excel", is_flag=True, help="CSV for Excel: starts with the UTF-8 byte order mark.")
+@click.option("--raw", is_flag=True,
+              help="CSV cells exactly as stored: no quote before a leading =, +, -, @.")
+@click.option("--title", default="Timeline", show_default=True,
+              help="The headline of a TimelineJS document.")
 @click.pass_context
-def export(ctx: click.Context, fmt: str, output: str, **filters) -> None:
-    """Export events as CSV or JSON Lines (the export contract's columns)."""
-    from timeline.export import EVENT_COLUMNS, write
+def export(ctx: click.Context, fmt: str, as_json: bool, output: str, excel: bool, raw: bool,
+           title: str, **filters) -> None:
+    """Export events: CSV, a JSON array, JSON Lines, or TimelineJS3 JSON, streamed.
+
+    CSV cells that a spreadsheet would run as formulas are prefixed with a quote unless --raw.
+    """
     from timeline.store import iter_events
 
+    fmt = "json" if as_json else fmt
     flt = make_filter(**filters)
-    with engine_of(ctx).connect() as conn, click.open_file(output, "w", encoding="utf-8") as out:
-        count = write(iter_events(conn, flt), EVENT_COLUMNS, fmt, out)
+    # atomic: a file appears whole or not at all, never half-written after an error.
+    with engine_of(ctx).connect() as conn, \
+            click.open_file(output, "w", encoding="utf-8", atomic=output != "-") as out:
+        count = write_events(iter_events(conn, flt), fmt, out, excel=excel, raw=raw,
+                             title=title)
     if output != "-":
         click.echo(f"{count} events written to {output}", err=True)
 
