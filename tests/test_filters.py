@@ -47,6 +47,7 @@ def ids(cli, *args) -> list[int]:
     (("--actor", "Daesh"), [1]),
     (("--actor", "islamic state"), [1]),
     (("--actor", "fsb"), [3]),
+    (("--actor", "ISIL"), [1]),
     (("--country", "Syria"), [1]),
     (("--country", "RUS"), [3]),
     (("--place", "PAR"), [2]),
@@ -60,7 +61,7 @@ def ids(cli, *args) -> list[int]:
     (("--since", "2017-10-05"), [1, 3]),
     (("--until", "2015"), [2]),
     (("--since", "2016", "--until", "2020"), [1]),
-], ids=["alias-finds-canonical-actor", "canonical-name-any-case", "alias-any-case",
+], ids=["alias-finds-canonical-actor", "canonical-name-any-case", "alias-any-case", "gazetteer-alias-never-seen-in-an-article",
         "country-by-name", "country-by-alpha-3", "place-substring-any-case",
         "search-sentence-words", "search-one-word", "search-hits-the-article-title",
         "min-confidence", "article", "status-and-type", "type-repeatable-any-case",
@@ -96,3 +97,11 @@ def test_a_bad_filter_value_is_a_usage_error_naming_it(cli, command, args, messa
     assert result.exit_code == 2
     assert message in result.output
     assert "Traceback" not in result.output
+
+
+def test_every_type_of_the_taxonomy_has_a_colour_and_a_symbol():
+    from timeline.filters import event_types, known_types
+
+    assert set(known_types()) <= set(event_types())
+    symbols = [spec["symbol"] for spec in event_types().values()]
+    assert len(symbols) == len(set(symbols)), "each type reads apart without colour"

@@ -32,6 +32,11 @@ def type_style(kind: str) -> tuple[str, str]:
     return spec["colour"], spec["symbol"]
 
 
+def type_width() -> int:
+    """The timeline's type column is as wide as the longest type name, so lines align."""
+    return max(map(len, event_types()))
+
+
 def show_date(row: dict) -> str:
     """A date at its own precision: `2015-11`, `2017-10-04..05`, `~2021-06-14`, `?`."""
     text = _span(row.get("date_start"), row.get("date_end"), row.get("precision"))
@@ -103,7 +108,7 @@ def event_line(row: dict) -> Text:
     colour, symbol = type_style(row["type"])
     line = Text("  ")
     line.append(f"{show_date(row):<16}", style="cyan")
-    line.append(f"{symbol} {row['type']:<12}", style=f"bold {colour}")
+    line.append(f"{symbol} {row['type']:<{type_width()}} ", style=f"bold {colour}")
     details = [d for d in ("; ".join(row.get("actors") or []), place(row), toll(row)) if d]
     for detail, style in zip(details, ("bold", "", "red")):
         line.append(detail, style=style or None)

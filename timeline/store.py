@@ -138,10 +138,13 @@ class EventFilter:
 
 
 def actor_ids(name: str):
-    """The actors a name means: one whose canonical name it is, or who is known by it."""
-    needle = name.strip().lower()
-    return select(Actor.id).where(func.lower(Actor.name) == needle).union(
-        select(ActorAlias.actor_id).where(func.lower(ActorAlias.alias) == needle))
+    """The actors a name means: one whose canonical name it is, or who is known by it (in the
+    database's aliases or the extractors' gazetteer), any case."""
+    from timeline.filters import actor_names
+
+    needles = [n.lower() for n in actor_names(name)]
+    return select(Actor.id).where(func.lower(Actor.name).in_(needles)).union(
+        select(ActorAlias.actor_id).where(func.lower(ActorAlias.alias).in_(needles)))
 
 
 def event_query(flt: EventFilter, dialect: str = "sqlite"):
