@@ -77,7 +77,9 @@ def short(text: str, limit: int = SUMMARY_WIDTH) -> str:
 
 
 def place(row: dict) -> str:
-    return ", ".join(p for p in (row.get("location"), row.get("country")) if p)
+    """'Raqqa, SY'; a location that is its own country code ('US') is said once."""
+    location, country = row.get("location"), row.get("country")
+    return ", ".join(p for p in (location, country if country != location else None) if p)
 
 
 def toll(row: dict) -> str:
@@ -140,18 +142,20 @@ def timeline_lines(rows: Iterable[dict]) -> Iterator[Text]:
 # -- tables --------------------------------------------------------------------------------
 
 def events_table(rows: Iterable[dict]) -> Table:
-    """Id, date and type never wrap; actors, place, toll and the sentence share what is left."""
+    """Id, date and type never wrap; actors, place with toll, and the sentence share the rest
+    (place and toll share a column so that the table still reads at 80 columns)."""
     table = Table(header_style="bold", expand=True)
     for name, style in (("id", "dim"), ("date", "cyan"), ("type", "")):
         table.add_column(name, style=style or None, no_wrap=True)
     table.add_column("actors", ratio=2, min_width=8)
-    table.add_column("place", ratio=1, min_width=6)
-    table.add_column("toll", style="red", ratio=1, min_width=6)
-    table.add_column("sentence", ratio=5, min_width=20)
+    table.add_column("place, toll", ratio=2, min_width=8)
+    table.add_column("sentence", ratio=5, min_width=16)
     for row in rows:
         colour, symbol = type_style(row["type"])
+        where = "\n".join(p for p in (place(row), toll(row)) if p)
         table.add_row(str(row["id"]), show_date(row), Text(f"{symbol} {row['type']}", colour),
-                      "; ".join(row.get("actors") or []), place(row), toll(row),
+                      "; ".join(row.get("actors") or []), Text(where) if not toll(row) else
+                      Text(place(row) + ("\n" if place(row) else "")).append(toll(row), "red"),
                       short(row["sentence"], 140))
     return table
 
