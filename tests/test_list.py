@@ -120,3 +120,26 @@ def test_articles_json(seeded):
     assert [r["published"] for r in rows][:3] == ["2017-10-16", "2020-04-02", "2021-06-28"]
     assert list(rows[0]) == ["id", "source", "title", "published", "published_precision",
                              "published_basis"]
+
+
+@pytest.mark.parametrize("args,expected", [
+    (("--after", "2"), [1, 3, 4]),
+    (("--after", "3"), [4]),
+    (("--after", "4"), []),
+    (("--after", "1", "--reverse"), [2, 4]),
+    (("--after", "1", "--limit", "1"), [3]),
+    (("--offset", "3"), [4]),
+    (("--offset", "4"), []),
+    (("--offset", "2", "--reverse"), [2, 4]),
+], ids=["after-a-dated-event", "after-the-last-dated-comes-the-undated",
+        "after-the-last-event", "after-latest-first", "after-with-a-limit",
+        "offset-into-the-undated", "offset-past-the-end", "offset-latest-first"])
+def test_paging_spans_dated_and_undated_events(made, args, expected):
+    rows = jsonl(made("list", "--format", "jsonl", *args).output)
+    assert [r["id"] for r in rows] == expected
+
+
+def test_after_an_unknown_event_is_a_user_error(made):
+    result = made("list", "--after", "99")
+    assert result.exit_code == 1
+    assert result.output == "Error: no event with id 99\n"

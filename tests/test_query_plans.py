@@ -29,3 +29,14 @@ def plan(db_path, flt: EventFilter) -> str:
         "article-index", "country-index"])
 def test_filters_use_their_index(db_path, flt, uses):
     assert uses in plan(db_path, flt)
+
+
+@pytest.mark.parametrize("flt", [
+    EventFilter(limit=50),
+    EventFilter(limit=50, reverse=True),
+    EventFilter(limit=50, after=(__import__("datetime").date(2020, 1, 1), 123)),
+], ids=["first-page", "latest-first", "keyset-page"])
+def test_the_timeline_walks_its_index_instead_of_sorting(db_path, flt):
+    found = plan(db_path, flt)
+    assert "ix_events_timeline_order" in found
+    assert "TEMP B-TREE" not in found, found

@@ -111,6 +111,8 @@ def paging_options(command):
         click.option("--offset", type=click.IntRange(min=0), default=0,
                      help="Skip this many events first."),
         click.option("--reverse", is_flag=True, help="Latest first."),
+        click.option("--after", "after_id", type=click.IntRange(min=1), metavar="ID",
+                     help="Only events after event ID in this order (paging without OFFSET)."),
     ]
     for option in reversed(options):
         command = option(command)
@@ -205,9 +207,11 @@ def list_events(ctx: click.Context, fmt: str, as_json: bool, no_pager: bool, **f
     from timeline.store import iter_events
 
     fmt = "json" if as_json else fmt
+    after_id = filters.pop("after_id")
     flt = make_filter(**filters)
     flt.by_rank = bool(flt.search) and fmt != "timeline"
     with engine_of(ctx).connect() as conn:
+        flt.after = keyset(conn, after_id)
         rows = iter_events(conn, flt)
         if fmt in ("csv", "json", "jsonl"):
             write_events(rows, fmt, sys.stdout)
@@ -221,6 +225,12 @@ def list_events(ctx: click.Context, fmt: str, as_json: bool, no_pager: bool, **f
         else:
             view = render.timeline_lines(rows)
         render.emit(console, view, pager=not no_pager, lines=fmt == "timeline")
+
+
+def keyset(conn, after_id: int | None):
+    from timeline.store import cursor_of
+
+    return None if after_id is None else cursor_of(conn, after_id)
 
 
 def write_events(rows, fmt: str, out, **options) -> int:
@@ -250,10 +260,12 @@ def export(ctx: click.Context, fmt: str, as_json: bool, output: str, excel: bool
     from timeline.store import iter_events
 
     fmt = "json" if as_json else fmt
+    after_id = filters.pop("after_id")
     flt = make_filter(**filters)
     # atomic: a file appears whole or not at all, never half-written after an error.
     with engine_of(ctx).connect() as conn, \
             click.open_file(output, "w", encoding="utf-8", atomic=output != "-") as out:
+        flt.after = keyset(conn, after_id)
         count = write_events(iter_events(conn, flt), fmt, out, excel=excel, raw=raw,
                              title=title)
     if output != "-":

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from itertools import islice
 
-from sqlalchemy import Connection, and_, func, insert, select
+from sqlalchemy import Connection, and_, func, insert, select, tuple_
 
 from timeline import fulltext
 from timeline.errors import NotFound
@@ -108,6 +108,7 @@ class EventFilter:
     offset: int = 0
     reverse: bool = False
     by_rank: bool = False  # with `search`: best match first (bm25) instead of time order
+    after: tuple[date | None, int] | None = None  # keyset: only events after (date_start, id)
 
     def conditions(self, dialect: str = "sqlite") -> list:
         out = []
@@ -147,28 +148,87 @@ def actor_ids(name: str):
         select(ActorAlias.actor_id).where(func.lower(ActorAlias.alias).in_(needles)))
 
 
-def event_query(flt: EventFilter, dialect: str = "sqlite"):
-    order = [Event.date_start.is_(None), Event.date_start, Event.id]
-    if flt.reverse:
-        order = [Event.date_start.is_(None), Event.date_start.desc(), Event.id.desc()]
+def event_query(flt: EventFilter, dialect: str = "sqlite", dated: bool = True):
+    """One part of the timeline in its order: the dated events (by date, then id) or the
+    undated ones (by id), which come last. Two parts, not `ORDER BY date_start IS NULL`, so
+    that each walks an index instead of sorting every matching row. None: the part is empty
+    (a keyset cursor already past it)."""
+    conditions = flt.conditions(dialect)
+    if flt.search and flt.by_rank:  # one ranked query: relevance, not time, orders it
+        order = [fulltext.rank(flt.search, dialect), Event.date_start, Event.id]
+        return _select(conditions).order_by(*order)
+    after = flt.after
+    if dated:
+        if after is not None and after[0] is None:
+            return None  # the cursor is among the undated, which follow every dated event
+        conditions.append(Event.date_start.is_not(None))
+        key = tuple_(Event.date_start, Event.id)
+        if after is not None:
+            conditions.append(key < after if flt.reverse else key > after)
+        order = [Event.date_start.desc(), Event.id.desc()] if flt.reverse else \
+            [Event.date_start, Event.id]
+    else:
+        conditions.append(Event.date_start.is_(None))
+        if after is not None and after[0] is None:
+            conditions.append(Event.id < after[1] if flt.reverse else Event.id > after[1])
+        order = [Event.id.desc()] if flt.reverse else [Event.id]
+    return _select(conditions).order_by(*order)
+
+
+def _select(conditions):
+    return (select(*Event.__table__.c, Article.source, Article.published)
+            .join(Article, Article.id == Event.article_id).where(and_(True, *conditions)))
+
+
+def timeline_rows(conn: Connection, flt: EventFilter) -> Iterator[dict]:
+    """The filtered events in timeline order, limit and offset applied across both parts."""
+    dialect = conn.dialect.name
     if flt.search and flt.by_rank:
-        order = [fulltext.rank(flt.search, dialect), *order]
-    query = (select(Event, Article.source, Article.published)
-             .join(Article, Article.id == Event.article_id)
-             .where(and_(True, *flt.conditions(dialect))).order_by(*order)
-             .offset(flt.offset or None))
-    return query.limit(flt.limit) if flt.limit is not None else query
+        yield from _stream(conn, event_query(flt, dialect), flt.limit, flt.offset)
+        return
+    limit, offset = flt.limit, flt.offset or 0
+    for dated in (True, False):
+        query = event_query(flt, dialect, dated)
+        if query is None or limit == 0:
+            continue
+        given = 0
+        for row in _stream(conn, query, limit, offset):
+            given += 1
+            yield row
+        if offset and not given:  # the offset reaches past this part: skip what it held
+            held = conn.scalar(select(func.count()).select_from(query.order_by(None).subquery()))
+            offset = max(0, offset - held)
+        else:
+            offset = 0
+        if limit is not None:
+            limit -= given
+
+
+def _stream(conn: Connection, query, limit: int | None, offset: int | None) -> Iterator[dict]:
+    query = query.offset(offset or None)
+    if limit is not None:
+        query = query.limit(limit)
+    result = conn.execution_options(stream_results=True, yield_per=CHUNK).execute(query)
+    for row in result:
+        yield row._asdict()
 
 
 def iter_events(conn: Connection, flt: EventFilter) -> Iterator[dict]:
     """The filtered timeline as flat dicts (the export contract's keys), streamed in chunks."""
-    result = conn.execution_options(stream_results=True, yield_per=CHUNK).execute(
-        event_query(flt, conn.dialect.name).with_only_columns(*Event.__table__.c, Article.source, Article.published))
-    while chunk := [row._asdict() for row in islice(result, CHUNK)]:
+    rows = timeline_rows(conn, flt)
+    while chunk := list(islice(rows, CHUNK)):
         names = actor_names(conn, [row["id"] for row in chunk])
         for row in chunk:
             row["actors"] = names.get(row["id"], [])
             yield row
+
+
+def cursor_of(conn: Connection, event_id: int) -> tuple[date | None, int]:
+    """The keyset cursor of an event: `--after ID` pages on from it without OFFSET."""
+    found = conn.execute(select(Event.date_start, Event.id).where(Event.id == event_id)).first()
+    if found is None:
+        raise NotFound("event", event_id)
+    return found[0], found[1]
 
 
 def actor_names(conn: Connection, event_ids: list[int]) -> dict[int, list[str]]:
