@@ -40,3 +40,12 @@ def test_the_timeline_walks_its_index_instead_of_sorting(db_path, flt):
     found = plan(db_path, flt)
     assert "ix_events_timeline_order" in found
     assert "TEMP B-TREE" not in found, found
+
+
+def test_postgresql_search_is_the_expression_its_gin_index_holds():
+    from sqlalchemy.dialects import postgresql
+
+    sql = str(event_query(EventFilter(search="Daesh negotiations"), "postgresql").compile(
+        dialect=postgresql.dialect()))
+    # migration 0003: CREATE INDEX ... USING gin (to_tsvector('english', sentence))
+    assert "to_tsvector('english', events.sentence) @@ plainto_tsquery('english', " in sql
