@@ -105,3 +105,14 @@ def test_every_type_of_the_taxonomy_has_a_colour_and_a_symbol():
     assert set(known_types()) <= set(event_types())
     symbols = [spec["symbol"] for spec in event_types().values()]
     assert len(symbols) == len(set(symbols)), "each type reads apart without colour"
+
+
+def test_shell_completion_offers_the_taxonomy_for_type():
+    from click.testing import CliRunner
+
+    from timeline.cli import main
+
+    result = CliRunner().invoke(main, [], prog_name="timeline", env={
+        "_TIMELINE_COMPLETE": "bash_complete", "COMP_WORDS": "timeline list --type m",
+        "COMP_CWORD": "3"})
+    assert result.output.splitlines() == ["plain,meeting", "plain,military_operation"]

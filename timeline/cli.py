@@ -47,8 +47,14 @@ class Resolved(click.ParamType):
     """A parameter whose text a library resolver turns into a value; its ValueError becomes a
     usage error naming the option and the value (exit 2)."""
 
-    def __init__(self, name: str, resolve):
-        self.name, self.resolve = name, resolve
+    def __init__(self, name: str, resolve, choices=None):
+        self.name, self.resolve, self.choices = name, resolve, choices
+
+    def shell_complete(self, ctx, param, incomplete):
+        from click.shell_completion import CompletionItem
+
+        return [CompletionItem(c) for c in (self.choices() if self.choices else [])
+                if c.startswith(incomplete)]
 
     def convert(self, value, param, ctx):
         if not isinstance(value, str):
@@ -74,7 +80,13 @@ def DateBound() -> Resolved:  # noqa: N802 (used like a click type)
 
 
 COUNTRY = Resolved("COUNTRY", _resolver("timeline.filters", "country_code"))
-EVENT_TYPE = Resolved("TYPE", _resolver("timeline.filters", "event_type"))
+def _known_types() -> list[str]:
+    from timeline.filters import known_types
+
+    return known_types()
+
+
+EVENT_TYPE = Resolved("TYPE", _resolver("timeline.filters", "event_type"), _known_types)
 STATUSES = ("auto", "confirmed", "rejected", "edited")  # as models.STATUSES, without importing it
 
 
@@ -107,8 +119,9 @@ def filter_options(command):
 
 def paging_options(command):
     options = [
-        click.option("--limit", type=click.IntRange(min=0), help="At most this many events."),
-        click.option("--offset", type=click.IntRange(min=0), default=0,
+        click.option("--limit", type=click.IntRange(min=0), metavar="N",
+                     help="At most this many events."),
+        click.option("--offset", type=click.IntRange(min=0), default=0, metavar="N",
                      help="Skip this many events first."),
         click.option("--reverse", is_flag=True, help="Latest first."),
         click.option("--after", "after_id", type=click.IntRange(min=1), metavar="ID",
