@@ -143,3 +143,17 @@ def test_after_an_unknown_event_is_a_user_error(made):
     result = made("list", "--after", "99")
     assert result.exit_code == 1
     assert result.output == "Error: no event with id 99\n"
+
+
+@pytest.mark.parametrize("cursor,expected", [
+    ("2017-10-04:1", [3, 4]), ("undated:3", [4]), ("2016-01-01:0", [1, 3, 4]),
+], ids=["after-a-dated-cursor", "among-the-undated", "a-cursor-between-events"])
+def test_after_takes_a_cursor_too(made, cursor, expected):
+    rows = jsonl(made("list", "--format", "jsonl", "--after", cursor).output)
+    assert [r["id"] for r in rows] == expected
+
+
+def test_a_malformed_cursor_is_a_usage_error(made):
+    result = made("list", "--after", "yesterday:4")
+    assert result.exit_code == 2
+    assert "Invalid value for '--after': 'yesterday:4' is not a page cursor" in result.output

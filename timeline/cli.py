@@ -7,7 +7,7 @@ from contextlib import contextmanager
 
 import click
 
-from timeline.errors import TimelineError
+from timeline.errors import TimelineError, database_problem
 
 
 class TimelineGroup(click.Group):
@@ -18,17 +18,65 @@ class TimelineGroup(click.Group):
             return super().invoke(ctx)
         except TimelineError as exc:
             raise click.ClickException(str(exc)) from None
-        except BrokenPipeError:
-            # `timeline export | head`: the reader has what it wanted. Point stdout at devnull
-            # so the interpreter's last flush does not raise again, and stop quietly.
-            import os
-
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except BrokenPipeError:  # `timeline list | head`: the reader left; not an error of ours
+            _silence_stdout()
             ctx.exit(1)
+        except OSError as exc:  # disk full, a folder that vanished: the system's own words
+            where = f"{exc.filename}: " if exc.filename else ""
+            raise click.ClickException(f"{where}{exc.strerror or exc}") from None
+        except Exception as exc:
+            if _is_database_error(exc):
+                raise click.ClickException(database_problem(exc)) from None
+            raise
+
+
+def _is_database_error(exc: Exception) -> bool:
+    sa_exc = sys.modules.get("sqlalchemy.exc")  # loaded if a database was touched at all
+    return sa_exc is not None and isinstance(exc, sa_exc.SQLAlchemyError)
+
+
+def _silence_stdout() -> None:
+    import os
+
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):  # no real file descriptor (tests): nothing to flush anyway
+        pass
+
+
+DATABASE_SCHEMES = ("sqlite", "postgresql", "postgres")  # what timeline's schema runs on
+
+
+def check_db_value(ctx, param, value: str | None) -> str | None:
+    """A malformed --db is a usage error (exit 2); a well-formed one that fails to open, exit 1."""
+    if value is None:
+        return None
+    if not value.strip():
+        raise click.BadParameter("empty; give a file path or a database URL", ctx, param)
+    if "://" in value:
+        scheme = value.split("://", 1)[0].split("+", 1)[0].lower()
+        if scheme not in DATABASE_SCHEMES:
+            raise click.BadParameter(
+                f"unknown database URL scheme {scheme!r} in {value.split('@')[-1]!r}; use a "
+                "file path, sqlite:///PATH or postgresql://HOST/NAME", ctx, param)
+        _check_url_form(value, ctx, param)
+    return value
+
+
+def _check_url_form(value: str, ctx, param) -> None:
+    from sqlalchemy.engine import make_url
+
+    try:
+        make_url(value)
+    except Exception as exc:  # ArgumentError or ValueError (a port that is not a number)
+        from timeline.db import describe
+
+        raise click.BadParameter(f"not a database URL: {describe(value)} ({exc})", ctx,
+                                 param) from None
 
 
 @click.group(cls=TimelineGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--db", "db", envvar="TIMELINE_DB", metavar="PATH|URL",
+@click.option("--db", "db", envvar="TIMELINE_DB", metavar="PATH|URL", callback=check_db_value,
               help="Database file or SQLAlchemy URL [env TIMELINE_DB; default ./timeline.db].")
 @click.version_option(package_name="timeline")
 @click.pass_context
@@ -117,6 +165,18 @@ def filter_options(command):
     return command
 
 
+def _page_cursor(text: str):
+    """An event id (looked up once a connection is open) or a DATE:ID / undated:ID cursor."""
+    if text.strip().isdigit():
+        return int(text)
+    from timeline.store import Cursor
+
+    return Cursor.parse(text)
+
+
+PAGE_CURSOR = Resolved("ID|DATE:ID", _page_cursor)
+
+
 def paging_options(command):
     options = [
         click.option("--limit", type=click.IntRange(min=0), metavar="N",
@@ -124,8 +184,9 @@ def paging_options(command):
         click.option("--offset", type=click.IntRange(min=0), default=0, metavar="N",
                      help="Skip this many events first."),
         click.option("--reverse", is_flag=True, help="Latest first."),
-        click.option("--after", "after_id", type=click.IntRange(min=1), metavar="ID",
-                     help="Only events after event ID in this order (paging without OFFSET)."),
+        click.option("--after", "after_id", type=PAGE_CURSOR, metavar="ID|DATE:ID",
+                     help="Only events after this event, in this order (paging without "
+                          "OFFSET): an event id, or a cursor such as 2020-04-02:17."),
     ]
     for option in reversed(options):
         command = option(command)
@@ -152,14 +213,16 @@ def make_filter(types=(), since=None, until=None, search=None, **extra):
 @click.argument("inputs", nargs=-1, required=True, metavar="PATH...|-")
 @click.option("--published", type=DateBound(),
               help="Publication date for every article read (overrides what the text says).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
+              help="Processes that read and extract [default: one per core]; one writes.")
 @click.pass_context
-def ingest(ctx: click.Context, inputs: tuple[str, ...], published) -> None:
+def ingest(ctx: click.Context, inputs: tuple[str, ...], published, jobs: int | None) -> None:
     """Read articles (files, folders recursively, - for stdin) and store their events."""
     from timeline.pipeline import ingest as run_ingest
 
     engine = engine_of(ctx)
     with progress() as tell:
-        summary = run_ingest(engine, inputs, published=published, on_article=tell)
+        summary = run_ingest(engine, inputs, published=published, on_article=tell, jobs=jobs)
     click.echo(summary.line())
     if summary.failed:
         ctx.exit(1)
@@ -240,10 +303,23 @@ def list_events(ctx: click.Context, fmt: str, as_json: bool, no_pager: bool, **f
         render.emit(console, view, pager=not no_pager, lines=fmt == "timeline")
 
 
-def keyset(conn, after_id: int | None):
+def output_file(output: str):
+    """Standard output for '-', else a file written atomically: it appears whole or not at
+    all, never half-written after an error. A path that cannot be written is named as given
+    (not as the temporary file beside it)."""
+    try:
+        return click.open_file(output, "w", encoding="utf-8", atomic=output != "-")
+    except OSError as exc:
+        raise click.ClickException(f"{output}: {exc.strerror or exc}") from None
+
+
+def keyset(conn, after):
+    """The cursor `--after` names: given as one, or the position of the event id given."""
+    if after is None or not isinstance(after, int):
+        return after
     from timeline.store import cursor_of
 
-    return None if after_id is None else cursor_of(conn, after_id)
+    return cursor_of(conn, after)
 
 
 def write_events(rows, fmt: str, out, **options) -> int:
@@ -275,9 +351,7 @@ def export(ctx: click.Context, fmt: str, as_json: bool, output: str, excel: bool
     fmt = "json" if as_json else fmt
     after_id = filters.pop("after_id")
     flt = make_filter(**filters)
-    # atomic: a file appears whole or not at all, never half-written after an error.
-    with engine_of(ctx).connect() as conn, \
-            click.open_file(output, "w", encoding="utf-8", atomic=output != "-") as out:
+    with engine_of(ctx).connect() as conn, output_file(output) as out:
         flt.after = keyset(conn, after_id)
         count = write_events(iter_events(conn, flt), fmt, out, excel=excel, raw=raw,
                              title=title)
@@ -597,6 +671,17 @@ def db() -> None:
     """Manage the database schema by hand (the CLI upgrades it on open anyway)."""
 
 
+@contextmanager
+def revision_checked(ctx: click.Context):
+    """An unknown REVISION is a usage error naming it, not a traceback from Alembic."""
+    from timeline.errors import RevisionError
+
+    try:
+        yield
+    except RevisionError as exc:
+        raise click.BadParameter(str(exc), ctx, param_hint="REVISION") from None
+
+
 @db.command()
 @click.argument("revision", default="head")
 @click.pass_context
@@ -605,7 +690,8 @@ def upgrade(ctx: click.Context, revision: str) -> None:
     from timeline.db import current_revision, run_alembic
 
     engine = engine_of(ctx.parent, migrate=False)
-    run_alembic(engine, "upgrade", revision)
+    with revision_checked(ctx):
+        run_alembic(engine, "upgrade", revision)
     click.echo(f"database at revision {current_revision(engine)}")
 
 
@@ -617,7 +703,8 @@ def downgrade(ctx: click.Context, revision: str) -> None:
     from timeline.db import current_revision, run_alembic
 
     engine = engine_of(ctx.parent, migrate=False)
-    run_alembic(engine, "downgrade", revision)
+    with revision_checked(ctx):
+        run_alembic(engine, "downgrade", revision)
     click.echo(f"database at revision {current_revision(engine) or 'base'}")
 
 
