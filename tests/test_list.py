@@ -157,3 +157,9 @@ def test_a_malformed_cursor_is_a_usage_error(made):
     result = made("list", "--after", "yesterday:4")
     assert result.exit_code == 2
     assert "Invalid value for '--after': 'yesterday:4' is not a page cursor" in result.output
+
+
+def test_a_full_page_of_the_timeline_says_how_to_get_the_next(made):
+    lines = made("list", "--limit", "2").output.splitlines()
+    assert lines[-1] == "… the next page: --after 1"
+    assert "next page" not in made("list", "--limit", "9").output

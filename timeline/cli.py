@@ -299,7 +299,7 @@ def list_events(ctx: click.Context, fmt: str, as_json: bool, no_pager: bool, **f
             table = render.events_table(rows)
             view = [table] if table.row_count else [render.Text("No events match.")]
         else:
-            view = render.timeline_lines(rows)
+            view = render.timeline_lines(rows, page=flt.limit)
         render.emit(console, view, pager=not no_pager, lines=fmt == "timeline")
 
 

@@ -121,10 +121,11 @@ def event_line(row: dict) -> Text:
     return line
 
 
-def timeline_lines(rows: Iterable[dict]) -> Iterator[Text]:
-    """Year and month headings, then one line per event, in the order given."""
+def timeline_lines(rows: Iterable[dict], page: int | None = None) -> Iterator[Text]:
+    """Year and month headings, then one line per event, in the order given; after a full
+    page of `page` events, how to ask for the next one."""
     year = month = object()
-    count = 0
+    count, row = 0, None
     for row in rows:
         count += 1
         row_year, row_month = _group(row)
@@ -137,6 +138,8 @@ def timeline_lines(rows: Iterable[dict]) -> Iterator[Text]:
         yield event_line(row)
     if not count:
         yield Text("No events match.")
+    elif page and count == page:
+        yield Text(f"… the next page: --after {row['id']}", style="dim")
 
 
 # -- tables --------------------------------------------------------------------------------
