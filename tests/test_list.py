@@ -54,7 +54,7 @@ def test_the_timeline_groups_by_year_and_month_one_line_an_event(made):
     attack = next(line for line in lines if "attack" in line)
     for part in ("2017-10-04..05", "✸ attack", "Islamic State", "Raqqa, SY",
                  "12 killed, 3 injured", "Islamic State fighters attacked a checkpoint",
-                 "[#1 a1 raqqa.txt]"):
+                 "#1  Islamic State", "[a1 raqqa.txt]"):
         assert part in attack, part
     assert "~2021-06-14" in next(line for line in lines if "statement" in line)
     assert "\x1b[" not in result.output, "a pipe gets plain text"

@@ -107,17 +107,21 @@ def _group(row: dict) -> tuple[str, str | None]:
 
 
 def event_line(row: dict) -> Text:
+    """`  2017-10-04..05  ✸ attack   #1  actors · place · toll · summary  [a1 source]`: the id
+    comes early, so a terminal that cuts the line to its width still shows what to `show`."""
     colour, symbol = type_style(row["type"])
     line = Text("  ")
     line.append(f"{show_date(row):<16}", style="cyan")
     line.append(f"{symbol} {row['type']:<{type_width()}} ", style=f"bold {colour}")
-    details = [d for d in ("; ".join(row.get("actors") or []), place(row), toll(row)) if d]
-    for detail, style in zip(details, ("bold", "", "red")):
-        line.append(detail, style=style or None)
-        line.append(" · ", style="dim")
+    line.append(f"{'#' + str(row['id']):>6}  ", style="dim")
+    details = [("; ".join(row.get("actors") or []), "bold"), (place(row), None),
+               (toll(row), "red")]
+    for detail, style in details:
+        if detail:
+            line.append(detail, style=style)
+            line.append(" · ", style="dim")
     line.append(short(row["sentence"]))
-    line.append(f"  [#{row['id']} a{row['article_id']} {source_name(row.get('source'))}]",
-                style="dim")
+    line.append(f"  [a{row['article_id']} {source_name(row.get('source'))}]", style="dim")
     return line
 
 
