@@ -15,7 +15,7 @@ from rich.console import Console, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from timeline.filters import event_types
+from timeline.filters import country_name, event_types
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December"]
@@ -395,7 +395,8 @@ def stats_view(counts: dict) -> Iterator[RenderableType]:
     yield by_type
     yield bar_chart("Events by year", counts["by_year"])
     yield bar_chart("Top actors", counts["top_actors"], "yellow")
-    yield bar_chart("Top countries", counts["top_countries"], "green")
+    yield bar_chart("Top countries", [[f"{code} {country_name(code)}", n]
+                                      for code, n in counts["top_countries"]], "green")
     yield bar_chart("Articles by publication month", counts["articles_by_month"], "magenta")
 
 
