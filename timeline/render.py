@@ -259,8 +259,8 @@ def _mark_words(view: Text, words: Iterable[str], style: str, within: tuple[int,
 
 
 def highlighted_passage(event: dict) -> Text:
-    """The article's passage around the event: its sentence shaded, the trigger, the date
-    words and the actors (by name and alias) picked out within the sentence."""
+    """The article's passage around the event: its sentence shaded, the trigger and the actors
+    (by name and alias) picked out within the sentence, the date words wherever they are."""
     text = event["article_text"]
     start, end = event["sentence_start"], event["sentence_end"]
     first, last, cut_before, cut_after = passage(text, start, end)
@@ -268,7 +268,9 @@ def highlighted_passage(event: dict) -> Text:
     shift = 1 if cut_before else 0
     sentence = (start - first + shift, end - first + shift)
     view.stylize(HIGHLIGHTS["sentence"], *sentence)
-    _mark_words(view, [event.get("date_text") or ""], HIGHLIGHTS["date"], sentence)
+    # Date words may sit in the context around the sentence ("On Monday, ... . He said ..."):
+    # they are marked anywhere in the passage; actors and the trigger only in the sentence.
+    _mark_words(view, [event.get("date_text") or ""], HIGHLIGHTS["date"], (0, len(view.plain)))
     actors = [w for a in event.get("actor_roles", []) for w in (a["name"], *a["aliases"])]
     _mark_words(view, actors, HIGHLIGHTS["actor"], sentence)
     _mark_words(view, [event.get("trigger") or ""], HIGHLIGHTS["trigger"], sentence)
