@@ -128,6 +128,8 @@ def DateBound() -> Resolved:  # noqa: N802 (used like a click type)
 
 
 COUNTRY = Resolved("COUNTRY", _resolver("timeline.filters", "country_code"))
+
+
 def _known_types() -> list[str]:
     from timeline.filters import known_types
 
@@ -196,12 +198,10 @@ def paging_options(command):
 def make_filter(types=(), since=None, until=None, search=None, **extra):
     from timeline.store import EventFilter
 
-    if search is not None and not search.strip():
-        raise click.BadParameter("an empty search", param_hint="'--search'")
     if search is not None:
         from timeline.fulltext import words
 
-        if not words(search):
+        if not words(search):  # FTS5 would fail on punctuation alone; say why instead
             raise click.BadParameter(f"no words to search for in {search!r}",
                                      param_hint="'--search'")
     return EventFilter(types=tuple(types), since=since.start if since else None,
