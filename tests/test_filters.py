@@ -53,6 +53,7 @@ def ids(cli, *args) -> list[int]:
     (("--place", "PAR"), [2]),
     (("--search", "main danger"), [3]),
     (("--search", "checkpoint"), [1]),
+    (("--search", "attacks"), [1]),
     (("--search", "warns"), [3, 4]),
     (("--min-confidence", "0.5"), [2, 1]),
     (("--article", "2"), [3, 4]),
@@ -63,7 +64,7 @@ def ids(cli, *args) -> list[int]:
     (("--since", "2016", "--until", "2020"), [1]),
 ], ids=["alias-finds-canonical-actor", "canonical-name-any-case", "alias-any-case", "gazetteer-alias-never-seen-in-an-article",
         "country-by-name", "country-by-alpha-3", "place-substring-any-case",
-        "search-sentence-words", "search-one-word", "search-hits-the-article-title",
+        "search-sentence-words", "search-one-word", "search-stems-attacks-to-attacked", "search-hits-the-article-title",
         "min-confidence", "article", "status-and-type", "type-repeatable-any-case",
         "since-a-day-inside-a-run-of-days", "until-a-year", "since-and-until-years"])
 def test_each_filter_finds_what_it_names(made, args, expected):
