@@ -7,7 +7,7 @@ from contextlib import contextmanager
 
 import click
 
-from timeline.errors import TimelineError
+from timeline.errors import TimelineError, database_problem
 
 
 class TimelineGroup(click.Group):
@@ -18,10 +18,65 @@ class TimelineGroup(click.Group):
             return super().invoke(ctx)
         except TimelineError as exc:
             raise click.ClickException(str(exc)) from None
+        except BrokenPipeError:  # `timeline list | head`: the reader left; not an error of ours
+            _silence_stdout()
+            ctx.exit(1)
+        except OSError as exc:  # disk full, a folder that vanished: the system's own words
+            where = f"{exc.filename}: " if exc.filename else ""
+            raise click.ClickException(f"{where}{exc.strerror or exc}") from None
+        except Exception as exc:
+            if _is_database_error(exc):
+                raise click.ClickException(database_problem(exc)) from None
+            raise
+
+
+def _is_database_error(exc: Exception) -> bool:
+    sa_exc = sys.modules.get("sqlalchemy.exc")  # loaded if a database was touched at all
+    return sa_exc is not None and isinstance(exc, sa_exc.SQLAlchemyError)
+
+
+def _silence_stdout() -> None:
+    import os
+
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):  # no real file descriptor (tests): nothing to flush anyway
+        pass
+
+
+DATABASE_SCHEMES = ("sqlite", "postgresql", "postgres")  # what timeline's schema runs on
+
+
+def check_db_value(ctx, param, value: str | None) -> str | None:
+    """A malformed --db is a usage error (exit 2); a well-formed one that fails to open, exit 1."""
+    if value is None:
+        return None
+    if not value.strip():
+        raise click.BadParameter("empty; give a file path or a database URL", ctx, param)
+    if "://" in value:
+        scheme = value.split("://", 1)[0].split("+", 1)[0].lower()
+        if scheme not in DATABASE_SCHEMES:
+            raise click.BadParameter(
+                f"unknown database URL scheme {scheme!r} in {value.split('@')[-1]!r}; use a "
+                "file path, sqlite:///PATH or postgresql://HOST/NAME", ctx, param)
+        _check_url_form(value, ctx, param)
+    return value
+
+
+def _check_url_form(value: str, ctx, param) -> None:
+    from sqlalchemy.engine import make_url
+
+    try:
+        make_url(value)
+    except Exception as exc:  # ArgumentError or ValueError (a port that is not a number)
+        from timeline.db import describe
+
+        raise click.BadParameter(f"not a database URL: {describe(value)} ({exc})", ctx,
+                                 param) from None
 
 
 @click.group(cls=TimelineGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--db", "db", envvar="TIMELINE_DB", metavar="PATH|URL",
+@click.option("--db", "db", envvar="TIMELINE_DB", metavar="PATH|URL", callback=check_db_value,
               help="Database file or SQLAlchemy URL [env TIMELINE_DB; default ./timeline.db].")
 @click.version_option(package_name="timeline")
 @click.pass_context
@@ -40,8 +95,14 @@ class Resolved(click.ParamType):
     """A parameter whose text a library resolver turns into a value; its ValueError becomes a
     usage error naming the option and the value (exit 2)."""
 
-    def __init__(self, name: str, resolve):
-        self.name, self.resolve = name, resolve
+    def __init__(self, name: str, resolve, choices=None):
+        self.name, self.resolve, self.choices = name, resolve, choices
+
+    def shell_complete(self, ctx, param, incomplete):
+        from click.shell_completion import CompletionItem
+
+        return [CompletionItem(c) for c in (self.choices() if self.choices else [])
+                if c.startswith(incomplete)]
 
     def convert(self, value, param, ctx):
         if not isinstance(value, str):
@@ -67,7 +128,15 @@ def DateBound() -> Resolved:  # noqa: N802 (used like a click type)
 
 
 COUNTRY = Resolved("COUNTRY", _resolver("timeline.filters", "country_code"))
-EVENT_TYPE = Resolved("TYPE", _resolver("timeline.filters", "event_type"))
+
+
+def _known_types() -> list[str]:
+    from timeline.filters import known_types
+
+    return known_types()
+
+
+EVENT_TYPE = Resolved("TYPE", _resolver("timeline.filters", "event_type"), _known_types)
 STATUSES = ("auto", "confirmed", "rejected", "edited")  # as models.STATUSES, without importing it
 
 
@@ -98,31 +167,28 @@ def filter_options(command):
     return command
 
 
-class CursorType(click.ParamType):
-    """DATE:ID or undated:ID: where the last page ended (see store.Cursor)."""
+def _page_cursor(text: str):
+    """An event id (looked up once a connection is open) or a DATE:ID / undated:ID cursor."""
+    if text.strip().isdigit():
+        return int(text)
+    from timeline.store import Cursor
 
-    name = "CURSOR"
+    return Cursor.parse(text)
 
-    def convert(self, value, param, ctx):
-        from timeline.store import Cursor
 
-        if isinstance(value, Cursor):
-            return value
-        try:
-            return Cursor.parse(value)
-        except ValueError as exc:
-            self.fail(str(exc), param, ctx)
+PAGE_CURSOR = Resolved("ID|DATE:ID", _page_cursor)
 
 
 def paging_options(command):
     options = [
-        click.option("--limit", type=click.IntRange(min=0), help="At most this many events."),
-        click.option("--offset", type=click.IntRange(min=0), default=0,
+        click.option("--limit", type=click.IntRange(min=0), metavar="N",
+                     help="At most this many events."),
+        click.option("--offset", type=click.IntRange(min=0), default=0, metavar="N",
                      help="Skip this many events first."),
         click.option("--reverse", is_flag=True, help="Latest first."),
-        click.option("--after", type=CursorType(), metavar="CURSOR",
-                     help="Start after this event (keyset paging: the DATE:ID a full page "
-                          "prints); fast however deep the page."),
+        click.option("--after", "after_id", type=PAGE_CURSOR, metavar="ID|DATE:ID",
+                     help="Only events after this event, in this order (paging without "
+                          "OFFSET): an event id, or a cursor such as 2020-04-02:17."),
     ]
     for option in reversed(options):
         command = option(command)
@@ -132,12 +198,10 @@ def paging_options(command):
 def make_filter(types=(), since=None, until=None, search=None, **extra):
     from timeline.store import EventFilter
 
-    if search is not None and not search.strip():
-        raise click.BadParameter("an empty search", param_hint="'--search'")
     if search is not None:
         from timeline.fulltext import words
 
-        if not words(search):
+        if not words(search):  # FTS5 would fail on punctuation alone; say why instead
             raise click.BadParameter(f"no words to search for in {search!r}",
                                      param_hint="'--search'")
     return EventFilter(types=tuple(types), since=since.start if since else None,
@@ -219,42 +283,44 @@ def list_events(ctx: click.Context, fmt: str, as_json: bool, no_pager: bool, **f
     from timeline.store import iter_events
 
     fmt = "json" if as_json else fmt
+    after_id = filters.pop("after_id")
     flt = make_filter(**filters)
-    flt.by_rank = bool(flt.search) and fmt != "timeline" and flt.after is None
     with engine_of(ctx).connect() as conn:
-        rows = Pages(iter_events(conn, flt))
+        flt.after = keyset(conn, after_id)
+        # A cursor is a place in time order: a ranked list has no "after".
+        flt.by_rank = bool(flt.search) and fmt != "timeline" and flt.after is None
+        rows = iter_events(conn, flt)
         if fmt in ("csv", "json", "jsonl"):
             write_events(rows, fmt, sys.stdout)
+            return
+        from timeline import render
+
+        console = render.make_console()
+        if fmt == "table":
+            table = render.events_table(rows)
+            view = [table] if table.row_count else [render.Text("No events match.")]
         else:
-            from timeline import render
-
-            console = render.make_console()
-            if fmt == "table":
-                table = render.events_table(rows)
-                view = [table] if table.row_count else [render.Text("No events match.")]
-            else:
-                view = render.timeline_lines(rows)
-            render.emit(console, view, pager=not no_pager, lines=fmt == "timeline")
-    # People reading a table are told where the next page starts; a script reading csv/json
-    # has the last row's date_start and id, which is the cursor, and a clean stderr.
-    if fmt in ("table", "timeline") and flt.limit and rows.count == flt.limit and not flt.by_rank:
-        click.echo(f"next page: --after {rows.cursor()}", err=True)
+            view = render.timeline_lines(rows, page=flt.limit)
+        render.emit(console, view, pager=not no_pager, lines=fmt == "timeline")
 
 
-class Pages:
-    """Rows passed through, remembering the last one: where the next page starts."""
+def output_file(output: str):
+    """Standard output for '-', else a file written atomically: it appears whole or not at
+    all, never half-written after an error. A path that cannot be written is named as given
+    (not as the temporary file beside it)."""
+    try:
+        return click.open_file(output, "w", encoding="utf-8", atomic=output != "-")
+    except OSError as exc:
+        raise click.ClickException(f"{output}: {exc.strerror or exc}") from None
 
-    def __init__(self, rows):
-        self.rows, self.last, self.count = rows, None, 0
 
-    def __iter__(self):
-        for self.count, self.last in enumerate(self.rows, 1):
-            yield self.last
+def keyset(conn, after):
+    """The cursor `--after` names: given as one, or the position of the event id given."""
+    if after is None or not isinstance(after, int):
+        return after
+    from timeline.store import cursor_of
 
-    def cursor(self) -> str:
-        from timeline.store import Cursor
-
-        return str(Cursor.of(self.last))
+    return cursor_of(conn, after)
 
 
 def write_events(rows, fmt: str, out, **options) -> int:
@@ -266,23 +332,37 @@ def write_events(rows, fmt: str, out, **options) -> int:
 @main.command()
 @filter_options
 @paging_options
-@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl"]), default="csv",
-              show_default=True)
+@format_options(["csv", "json", "jsonl", "timelinejs"], "csv")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default="-",
               help="File to write [default: standard output].")
+@click.option("--excel", is_flag=True, help="CSV for Excel: starts with the UTF-8 byte order mark.")
+@click.option("--raw", is_flag=True,
+              help="CSV cells exactly as stored: no quote before a leading =, +, -, @.")
+@click.option("--title", default="Timeline", show_default=True,
+              help="The headline of a TimelineJS document.")
 @click.pass_context
-def export(ctx: click.Context, fmt: str, output: str, **filters) -> None:
-    """Export events as CSV or JSON Lines (the export contract's columns)."""
-    from timeline.export import EVENT_COLUMNS, write, write_csv_values
-    from timeline.store import iter_event_values, iter_events
+def export(ctx: click.Context, fmt: str, as_json: bool, output: str, excel: bool, raw: bool,
+           title: str, **filters) -> None:
+    """Export events: CSV, a JSON array, JSON Lines, or TimelineJS3 JSON, streamed.
 
+    CSV cells that a spreadsheet would run as formulas are prefixed with a quote unless --raw.
+    """
+    from timeline.store import iter_events
+
+    fmt = "json" if as_json else fmt
+    after_id = filters.pop("after_id")
     flt = make_filter(**filters)
-    with engine_of(ctx).connect() as conn, click.open_file(output, "w", encoding="utf-8") as out:
+    with engine_of(ctx).connect() as conn, output_file(output) as out:
+        flt.after = keyset(conn, after_id)
         if fmt == "csv":  # plain values, not dicts: a million rows at the database's pace
+            from timeline.export import EVENT_COLUMNS, write_csv_values
+            from timeline.store import iter_event_values
+
             count = write_csv_values(iter_event_values(conn, flt, EVENT_COLUMNS),
-                                     EVENT_COLUMNS, out)
+                                     EVENT_COLUMNS, out, excel=excel, raw=raw)
         else:
-            count = write(iter_events(conn, flt), EVENT_COLUMNS, fmt, out)
+            count = write_events(iter_events(conn, flt), fmt, out, excel=excel, raw=raw,
+                                 title=title)
     if output != "-":
         click.echo(f"{count} events written to {output}", err=True)
 
@@ -599,6 +679,17 @@ def db() -> None:
     """Manage the database schema by hand (the CLI upgrades it on open anyway)."""
 
 
+@contextmanager
+def revision_checked(ctx: click.Context):
+    """An unknown REVISION is a usage error naming it, not a traceback from Alembic."""
+    from timeline.errors import RevisionError
+
+    try:
+        yield
+    except RevisionError as exc:
+        raise click.BadParameter(str(exc), ctx, param_hint="REVISION") from None
+
+
 @db.command()
 @click.argument("revision", default="head")
 @click.pass_context
@@ -607,7 +698,8 @@ def upgrade(ctx: click.Context, revision: str) -> None:
     from timeline.db import current_revision, run_alembic
 
     engine = engine_of(ctx.parent, migrate=False)
-    run_alembic(engine, "upgrade", revision)
+    with revision_checked(ctx):
+        run_alembic(engine, "upgrade", revision)
     click.echo(f"database at revision {current_revision(engine)}")
 
 
@@ -619,7 +711,8 @@ def downgrade(ctx: click.Context, revision: str) -> None:
     from timeline.db import current_revision, run_alembic
 
     engine = engine_of(ctx.parent, migrate=False)
-    run_alembic(engine, "downgrade", revision)
+    with revision_checked(ctx):
+        run_alembic(engine, "downgrade", revision)
     click.echo(f"database at revision {current_revision(engine) or 'base'}")
 
 

@@ -72,10 +72,7 @@ def neutralise(value):
 
 def write_csv(rows: Iterable[dict], columns: list[str], out: TextIO, *, excel: bool = False,
               raw: bool = False, **_) -> int:
-    if excel:
-        out.write(EXCEL_BOM)
-    writer = csv.writer(out, lineterminator="\r\n" if excel else "\n")
-    writer.writerow(columns)
+    writer = _csv_writer(out, columns, excel)
     count = 0
     for count, row in enumerate(shape(rows, columns), 1):
         if isinstance(row.get("actors"), list):
@@ -88,14 +85,22 @@ def write_csv(rows: Iterable[dict], columns: list[str], out: TextIO, *, excel: b
 FORMULA_FIRST = frozenset(FORMULA_STARTS)
 
 
+def _csv_writer(out: TextIO, columns: list[str], excel: bool):
+    """A CSV writer with the header written: both CSV writers share it, so they agree."""
+    if excel:
+        out.write(EXCEL_BOM)
+    # CRLF, as RFC 4180, Python's csv and sqlite-utils write it: with "\n" alone the csv
+    # module would leave a cell holding a bare carriage return unquoted, splitting the row.
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(columns)
+    return writer
+
+
 def write_csv_values(rows: Iterable[list], columns: list[str], out: TextIO, *,
                      excel: bool = False, raw: bool = False) -> int:
     """CSV from lists of plain values already in `columns` order (store.iter_event_values):
     the same bytes as `write_csv`, at the speed a million rows need."""
-    if excel:
-        out.write(EXCEL_BOM)
-    writer = csv.writer(out, lineterminator="\r\n" if excel else "\n")
-    writer.writerow(columns)
+    writer = _csv_writer(out, columns, excel)
     count = 0
     for count, values in enumerate(rows, 1):
         if not raw:

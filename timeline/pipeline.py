@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
-from timeline.errors import ReadError, TimelineError
+from timeline.errors import ReadError, TimelineError, database_problem
 from timeline.intervals import Interval
 from timeline.readers import Source, find_sources, read_article
 from timeline.readers.decode import fingerprint
@@ -108,7 +108,15 @@ def prepare_source(source: Source | ReadError, published: Interval | None,
         events, version = extract_events(article)
     except TimelineError as exc:
         return Prepared(source.name, error=str(exc))
+    except Exception as exc:  # a bug on one odd article must not stop the run or lose the others
+        return Prepared(source.name, error=f"{source.name}: internal error ("
+                        f"{exc.__class__.__name__}: {_first_line(exc)}); please report it "
+                        "with this file")
     return Prepared(source.name, article, sha, events, version)
+
+
+def _first_line(exc: Exception) -> str:
+    return (str(getattr(exc, "orig", None) or exc).splitlines() or [""])[0]
 
 
 def _known_check(engine: Engine) -> Callable[[str], bool]:
@@ -142,10 +150,10 @@ def store_prepared(engine: Engine, item: Prepared, summary: IngestSummary,
         if _known_check(engine)(item.sha):
             summary.known += 1
             return "known"
-        return _failed(summary, f"{item.name}: database error: {str(exc).splitlines()[0]}")
+        return _failed(summary, f"{item.name}: {database_problem(exc)}")
     except SQLAlchemyError as exc:
         actors.rollback()
-        return _failed(summary, f"{item.name}: database error: {str(exc).splitlines()[0]}")
+        return _failed(summary, f"{item.name}: {database_problem(exc)}")
     summary.added += 1
     summary.events += len(item.events)
     return "added"
