@@ -86,6 +86,34 @@ def head_revision(url: str) -> str:
     return ScriptDirectory.from_config(alembic_config(url)).get_current_head()
 
 
+_REVISION_LINE = re.compile(r"^(down_revision|revision)\b[^=\n]*=\s*['\"]([^'\"]+)['\"]", re.M)
+
+
+def head_from_files() -> str | None:
+    """This version's head revision, read from the migration scripts' own `revision` and
+    `down_revision` lines: the revision no other script revises. None if that is not one.
+
+    Importing Alembic costs more than the rest of `timeline list` together, and a database
+    already at head needs nothing from it.
+    """
+    revisions, revised = set(), set()
+    for script in (Path(migrations_dir()) / "versions").glob("*.py"):
+        for kind, revision in _REVISION_LINE.findall(script.read_text(encoding="utf-8")):
+            (revisions if kind == "revision" else revised).add(revision)
+    heads = revisions - revised
+    return heads.pop() if len(heads) == 1 else None
+
+
+def stored_revision(engine: Engine) -> str | None:
+    """The revision the database's alembic_version table holds; None when there is none."""
+    try:
+        with engine.connect() as connection:
+            rows = connection.exec_driver_sql("SELECT version_num FROM alembic_version").all()
+    except SQLAlchemyError:  # no such table yet: a new database, or not a timeline one
+        return None
+    return rows[0][0] if len(rows) == 1 else None
+
+
 def current_revision(engine: Engine) -> str | None:
     from alembic.runtime.migration import MigrationContext
 
@@ -147,6 +175,8 @@ def open_database(given: str | None = None, *, migrate: bool = True) -> Engine:
     try:
         _check_sqlite_file(url)
         engine = make_engine(url)
+        if migrate and stored_revision(engine) == head_from_files():
+            return engine  # the usual case, answered without importing Alembic
         current = current_revision(engine)
     except (SQLAlchemyError, ValueError) as exc:  # ValueError: a malformed URL, such as port "abc"
         problem = str(getattr(exc, "orig", None) or exc).splitlines()[0]
