@@ -40,7 +40,7 @@ def extract_seconds(folder) -> float:
 
 
 def run() -> list[dict]:
-    count = 24 if quick() else 1000
+    count = 24 if quick() else 400
     cores = os.cpu_count() or 1
     folder = corpus.build(count)
     work = bench_dir() / "ingest"
