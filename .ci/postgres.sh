@@ -2,7 +2,10 @@
 # Start a throwaway PostgreSQL server for the tests and print its URL on standard output.
 #
 #   url=$(bash .ci/postgres.sh DATADIR PORT)    # DATADIR is created; the server listens on
-#                                               # 127.0.0.1:PORT only, trust auth, no TLS
+#                                               # 127.0.0.1:PORT only, trust auth, no TLS;
+#                                               # databases timeline_test (the URL printed,
+#                                               # where tests create databases of their own)
+#                                               # and timeline_parity (which tests may empty)
 #   pg_ctl -D DATADIR stop                      # (as the postgres user) when done
 #
 # Installs PostgreSQL from Debian's packages when no server binary is found. The server runs
@@ -36,4 +39,6 @@ as_postgres "$bindir/initdb" -D "$datadir" -U postgres --auth=trust -E UTF8 --lo
 as_postgres "$bindir/pg_ctl" -D "$datadir" -l "$datadir/server.log" -w -t 60 start \
     -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$datadir -c fsync=off -c max_connections=50" >&2
 as_postgres "$bindir/createdb" -h 127.0.0.1 -p "$port" -U postgres timeline_test >&2
+# A second database that tests may empty (tests/test_postgresql_parity.py downgrades it).
+as_postgres "$bindir/createdb" -h 127.0.0.1 -p "$port" -U postgres timeline_parity >&2
 echo "postgresql+psycopg://postgres@127.0.0.1:$port/timeline_test"
