@@ -18,6 +18,14 @@ class DatabaseError(TimelineError):
     """A database that cannot be opened, or was made by a newer version of timeline."""
 
 
+class NotFound(TimelineError):
+    """An event or article id that the database does not hold."""
+
+    def __init__(self, what: str, ident: int):
+        super().__init__(f"no {what} with id {ident}")
+        self.what, self.ident = what, ident
+
+
 class RevisionError(DatabaseError):
     """A schema revision that does not exist, or a step past the first or the last."""
 

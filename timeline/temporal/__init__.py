@@ -61,7 +61,7 @@ def tag(text: str, dct: date | None) -> list[Timex]:
         if out and _joins(text, out[-1], timex):
             timex = _join(text, out.pop(), timex)
         out.append(timex)
-        if timex.interval is not None and not c.rule.value.startswith("AGO(ref"):
+        if timex.interval is not None and not c.rule.value.startswith("AGO("):
             ctx.ref = timex.value.split("T")[0]
     return out
 
@@ -111,20 +111,34 @@ def _approx(text: str, start: int, g: Grammar, mod: str) -> tuple[int, str]:
     return m.start(), g.tables["mod"].get(normalise_key(m.group(1)), "")
 
 
+_TENSE_WORDS = re.compile(r"[A-Za-z']+")
+
+
 def _tense(text: str, start: int, end: int, g: Grammar) -> int:
     """+1 when the nearest tense cue in the sentence is a future one, -1 when a past one, 0
-    when the sentence has none."""
-    left = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 300), start)), default=max(0, start - 300))
+    when it is a present one or the sentence has none."""
+    left = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 300), start)),
+               default=max(0, start - 300))
     stop = _SENTENCE_END.search(text, end, end + 300)
     right = stop.start() if stop else min(len(text), end + 300)
+    words = [(m.group().lower(), m.start(), m.end()) for m in _TENSE_WORDS.finditer(text, left, right)
+             if not start <= m.start() < end]
     best, best_dist = 0, None
-    for pattern, sign in ((g.future, 1), (g.past, -1)):
-        for m in pattern.finditer(text, left, right):
-            if start <= m.start() < end:
+    for i, (w, s, e) in enumerate(words):
+        sign = g.tense_words.get(w)
+        if i + 1 < len(words):  # a phrase such as "going to" counts at its first word
+            sign = g.tense_words.get(w + "_" + words[i + 1][0], sign)
+        if sign is None and len(w) > 3 and w.endswith(g.past_suffix):
+            sign = -2
+        if sign in (-2, 2):  # weak cues ("-ed", "by") count only right next to the expression
+            if not (g.adjacent.match(text, e, start) if e <= start else g.adjacent.match(text, end, s)):
                 continue
-            dist = start - m.end() if m.end() <= start else m.start() - end
-            if best_dist is None or dist < best_dist:
-                best, best_dist = sign, dist
+            sign //= 2
+        if sign is None:
+            continue
+        dist = start - e if e <= start else s - end
+        if best_dist is None or dist < best_dist:
+            best, best_dist = sign, dist
     return best
 
 

@@ -9,7 +9,7 @@ matches. Resolution of values against the DCT is in `resolve.py`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -42,6 +42,7 @@ class Rule:
     end: str | None
     flags: frozenset[str]
     order: int
+    key: re.Pattern
 
 
 @dataclass(frozen=True)
@@ -50,9 +51,22 @@ class Grammar:
     tables: dict[str, dict[str, str]]
     negatives: re.Pattern
     name_ok: frozenset[str]
-    future: re.Pattern
-    past: re.Pattern
+    tense_words: dict[str, int]  # cue word or phrase ("going_to") -> +1 future, -1 past,
+    past_suffix: str             # 0 present; the suffix of weaker past cues ("-ed")
+    adjacent: re.Pattern         # what may stand between a weak cue and the expression
     approx: re.Pattern
+
+    keyed: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False)
+
+    def rules_for(self, word: str) -> tuple[int, ...]:
+        """The rules a word can be part of (their keys), by rule order; remembered."""
+        found = self.keyed.get(word)
+        if found is None:
+            if len(self.keyed) > 100_000:  # a bound on memory for endless streams of words
+                self.keyed.clear()
+            low = word.lower()
+            found = self.keyed[word] = tuple(r.order for r in self.rules if r.key.fullmatch(low))
+        return found
 
 
 def _load_lists() -> dict[str, str]:
@@ -93,7 +107,7 @@ def _parse_rules(lists: dict[str, str]) -> tuple[Rule, ...]:
             continue
         key, _, rest = line.strip().partition(" ")
         rest = rest.strip()
-        if key in ("type", "mod", "flags"):  # these take no spaces: cut a trailing comment
+        if key in ("type", "mod", "flags", "key"):  # these take no spaces: cut a trailing comment
             rest = rest.split("#")[0].strip()
         blocks[-1][key] = rest
     rules = []
@@ -104,8 +118,9 @@ def _parse_rules(lists: dict[str, str]) -> tuple[Rule, ...]:
             regex = re.compile(left + "(?:" + _expand(b["pattern"], lists) + r")(?!\w)", FLAGS)
         except re.error as e:
             raise ValueError(f"rules.txt: rule {b['name']}: bad pattern ({e})") from None
+        key = _expand(b["key"], lists).replace(r"\.?", "").replace(r"\.", "")
         rules.append(Rule(b["name"], b["type"], regex, b["value"], b.get("mod"), b.get("end"),
-                          flags, order))
+                          flags, order, re.compile(key, FLAGS)))
     return tuple(rules)
 
 
@@ -114,14 +129,20 @@ def grammar() -> Grammar:
     """The compiled resources; built once a process."""
     lists = _load_lists()
     negatives = "|".join(f"(?:{p.strip()})" for p in _lines(DATA / "negatives.txt"))
-    cues = dict(line.split(None, 1) for line in _lines(DATA / "tense.txt"))
+    cues = dict(line.split("\t", 1) for line in _lines(DATA / "tense.txt"))
+    tense_words = {w: 1 for w in cues["future"].split()}
+    tense_words.update({w: -1 for w in cues["past"].split()})
+    tense_words.update({w: 0 for w in cues["present"].split()})
+    tense_words.update({w: 2 for w in cues["future-adjacent"].split() if w != "-"})  # adjacent
+    between = "|".join(cues["between"].split())
     return Grammar(
         rules=_parse_rules(lists),
         tables=_load_tables(),
         negatives=re.compile(negatives, FLAGS),
         name_ok=frozenset(normalise_key(w) for w in _lines(DATA / "nameok.txt")),
-        future=re.compile(r"(?<!\w)(?:" + cues["future"].strip() + r")(?!\w)", FLAGS),
-        past=re.compile(r"(?<!\w)(?:" + cues["past"].strip() + r")(?!\w)", FLAGS),
+        tense_words=tense_words,
+        past_suffix=cues["past-suffix"].strip(),
+        adjacent=re.compile(r"[\s,]*(?:(?:" + between + r")\s+)*$", FLAGS),
         approx=re.compile(r"(?<!\w)(" + lists["approx"] + r")\s+$", FLAGS),
     )
 
@@ -151,24 +172,104 @@ def _is_date_word(word: str, g: Grammar) -> bool:
     return key in g.tables["month"] or key in g.tables["weekday"]
 
 
+# Words as the keys see them: runs of letters or of digits ("GMT02" is "GMT" and "02").
+_WORDS = re.compile(r"[^\W\d_]+|\d+")
+_DIGIT = re.compile(r"\d")
+# How far around a key word a rule's match may reach.
+_REACH = 40
+
+
+def _occurrences(text: str, word: str):
+    """Where a word stands in the text as a whole word (a run of letters or of digits)."""
+    same = str.isdigit if word[0].isdigit() else str.isalpha
+    i = text.find(word)
+    while i >= 0:
+        j = i + len(word)
+        if (i == 0 or not same(text[i - 1]) or text[i - 1] == "_") and (
+            j == len(text) or not same(text[j]) or text[j] == "_"
+        ):
+            yield i, j
+        i = text.find(word, j)
+
+
+def _windows(spans: list[tuple[int, int]], reach: int, size: int) -> list[tuple[int, int]]:
+    """Merged text windows around the given spans."""
+    out: list[list[int]] = []
+    for s, e in sorted(spans):
+        s, e = max(0, s - reach), min(size, e + reach)
+        if out and s <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], e)
+        else:
+            out.append([s, e])
+    return [(s, e) for s, e in out]
+
+
+def _matches(text: str, rule: Rule, windows: list[tuple[int, int]]):
+    """The rule's matches inside the windows; one cut short by a window's end is redone on
+    the whole text."""
+    for ws, we in windows:
+        for m in rule.regex.finditer(text, ws, we):
+            if m.end() == we and we < len(text):
+                m = rule.regex.match(text, m.start())
+                if m is None:
+                    continue
+            yield m
+
+
 def find_candidates(text: str, g: Grammar | None = None) -> list[Candidate]:
-    """All rule matches that survive the negatives and the name check, best first removed
-    of overlaps, in text order."""
+    """The rule matches that survive the negatives and the name check, the longest kept where
+    they overlap, in text order. Each rule is tried only around its key words."""
     g = g or grammar()
-    blocked = [(m.start(), m.end()) for m in g.negatives.finditer(text)]
+    hits: dict[int, list[tuple[int, int]]] = {}
+    for word in set(_WORDS.findall(text)):
+        orders = g.keyed.get(word)
+        if orders is None:
+            orders = g.rules_for(word)
+        if orders:
+            spans = list(_occurrences(text, word))
+            for order in orders:
+                hits.setdefault(order, []).extend(spans)
     found: list[Candidate] = []
-    for rule in g.rules:
-        for m in rule.regex.finditer(text):
+    seen: set[tuple[int, int, int]] = set()
+    windows: dict[str, list[tuple[int, int]]] = {}  # rules with the same key share windows
+    for order in sorted(hits):
+        rule = g.rules[order]
+        key = rule.key.pattern
+        if key not in windows:
+            windows[key] = _windows(hits[order], _REACH, len(text))
+        for m in _matches(text, rule, windows[key]):
             s, e = m.span()
-            if s == e or any(bs < e and s < be for bs, be in blocked):
+            if s == e or (s, e, order) in seen:
                 continue
+            seen.add((s, e, order))
             if "name-check" in rule.flags and _in_name(text, s, g):
                 continue
             found.append(Candidate(s, e, rule, m))
     found.sort(key=lambda c: (c.start - c.end, c.rule.order, c.start))
+    taken = _longest(found)
+    # Known non-dates are looked for only around what was kept; when one is found, the
+    # choice is made again without the candidates it touches.
+    blocked = _negatives(text, taken, g)
+    if blocked:
+        found = [c for c in found if not any(bs < c.end and c.start < be for bs, be in blocked)]
+        taken = _longest(found)
+    taken.sort(key=lambda c: c.start)
+    return taken
+
+
+def _longest(found: list[Candidate]) -> list[Candidate]:
+    """Non-overlapping candidates, taken in the order given (longest first)."""
     taken: list[Candidate] = []
     for c in found:
         if all(c.end <= t.start or c.start >= t.end for t in taken):
             taken.append(c)
-    taken.sort(key=lambda c: c.start)
     return taken
+
+
+def _negatives(text: str, taken: list[Candidate], g: Grammar) -> list[tuple[int, int]]:
+    """Spans of known non-dates (negatives.txt) near the candidates. They are all about
+    numbers, so only candidates with a digit in or right next to them are looked at."""
+    near = [(c.start, c.end) for c in taken if _DIGIT.search(text, max(0, c.start - 12), c.end + 12)]
+    windows = _windows(near, 40, len(text))
+    return [m.span() for ws, we in windows for m in g.negatives.finditer(text, ws, we)
+            if any(m.start() < c.end and c.start < m.end() for c in taken)]

@@ -238,9 +238,11 @@ def call_shift(ctx: Context, anchor: str, unit: str, n: str) -> tuple[str, None]
     if not unit or not n:
         return "", None
     if anchor == "ref":
+        # "the following day" counts from a date the text named; without one (or with a
+        # coarser one, such as a month) the day is not known.
         ref = _ref_date(ctx)
         if ref is None or _FINENESS.index(ref[1]) > _FINENESS.index(unit):
-            base = ctx.dct if ref is None else None
+            base = None
         else:
             base = ref[0]
     else:
@@ -336,18 +338,37 @@ def call_month(ctx: Context, month: str, dir_: str) -> tuple[str, None]:
         return "", None
     if ctx.dct is None:
         return f"XXXX-{month}", None
+    if ctx.tense == 0 and not dir_:
+        # A month alone in an untensed sentence is most often one that has passed: news
+        # reports what happened "in January" more than what will.
+        ctx = Context(ctx.dct, ctx.ref, -1, ctx.day_first)
     return f"{_year_for(ctx, (int(month),), (ctx.dct.month,), dir_)}-{month}", None
 
 
-def call_monthday(ctx: Context, month: str, day: str, dir_: str) -> tuple[str, None]:
+def call_monthday(ctx: Context, month: str, day: str, dir_: str, weekday: str = "") -> tuple[str, None]:
+    """A day of a month without a year. A weekday named with it ("Saturday, April 25")
+    decides the year when one of the nearby years fits it."""
     if not month or not day:
         return "", None
     if ctx.dct is None:
         return f"XXXX-{month}-{day}", None
     key, now = (int(month), int(day)), (ctx.dct.month, ctx.dct.day)
-    if key == (2, 29):
+    year = _year_for(ctx, key, now, dir_) if key != (2, 29) else None
+    if weekday or year is None:
+        fits = [y for y in (year or ctx.dct.year, ctx.dct.year, ctx.dct.year - 1, ctx.dct.year + 1)
+                if _valid(y, *key) and (not weekday or date(y, *key).isoweekday() == int(weekday))]
+        year = fits[0] if fits else year
+    if year is None:
         return f"XXXX-{month}-{day}", None
-    return f"{_year_for(ctx, key, now, dir_)}-{month}-{day}", None
+    return f"{year}-{month}-{day}", None
+
+
+def _valid(y: int, m: int, d: int) -> bool:
+    try:
+        date(y, m, d)
+    except ValueError:
+        return False
+    return True
 
 
 def _season_of(d: date) -> tuple[int, int]:
@@ -379,16 +400,21 @@ def call_season(ctx: Context, code: str, dir_: str) -> tuple[str, None]:
     return f"{year}-{code}", None
 
 
-def call_quarter(ctx: Context, q: str, dir_: str) -> tuple[str, None]:
+def call_quarter(ctx: Context, q: str, dir_: str, shift: str = "") -> tuple[str, None]:
+    """A quarter without a year: in a past sentence the last one that has begun; otherwise
+    the nearest, as reports speak of the quarter just ended ("expects to report a loss for
+    the third quarter", written in October). `shift` moves it by years ("year-ago")."""
     if not q:
         return "", None
     if ctx.dct is None:
         return f"XXXX-Q{q}", None
-    # Quarters are named in reports about the nearest one, whatever the tense: "expects to
-    # report a loss for the third quarter" written in October is this year's.
     now = (ctx.dct.month - 1) // 3 + 1
-    middle = lambda year: date(year, 3 * int(q) - 1, 15)
-    return f"{_year_for(ctx, (int(q),), (now,), dir_, when=middle)}-Q{q}", None
+    if ctx.tense < 0 and not dir_:
+        year = _year_for(ctx, (int(q),), (now,), dir_)
+    else:
+        middle = lambda y: date(y, 3 * int(q) - 1, 15)
+        year = _year_for(ctx, (int(q),), (now,), dir_, when=middle)
+    return f"{year + int(shift or 0)}-Q{q}", None
 
 
 def call_weekend(ctx: Context, dir_: str = "") -> tuple[str, None]:
@@ -465,6 +491,17 @@ def call_yearplus(ctx: Context, base: str, n: str) -> tuple[str, None]:
     return str(int(base) + int(n or 0)), None
 
 
+def call_holiday(ctx: Context, month_day: str, year: str) -> tuple[str, None]:
+    """A holiday on a fixed day: that day of the year given, else of the year the tense
+    and the DCT give."""
+    if not month_day:
+        return "", None
+    month, day = month_day.split("-")
+    if year:
+        return f"{year}-{month_day}", None
+    return call_monthday(ctx, month, day, "")
+
+
 def call_century(ctx: Context, n: str) -> tuple[str, None]:
     return f"{int(n) - 1:02d}", None
 
@@ -485,4 +522,5 @@ CALLS = {
     "CENTURY": call_century,
     "INYEAR": call_inyear,
     "YEARPLUS": call_yearplus,
+    "HOLIDAY": call_holiday,
 }
