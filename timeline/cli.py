@@ -185,14 +185,16 @@ def make_filter(types=(), since=None, until=None, search=None, **extra):
 @click.argument("inputs", nargs=-1, required=True, metavar="PATH...|-")
 @click.option("--published", type=DateBound(),
               help="Publication date for every article read (overrides what the text says).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
+              help="Processes that read and extract [default: one per core]; one writes.")
 @click.pass_context
-def ingest(ctx: click.Context, inputs: tuple[str, ...], published) -> None:
+def ingest(ctx: click.Context, inputs: tuple[str, ...], published, jobs: int | None) -> None:
     """Read articles (files, folders recursively, - for stdin) and store their events."""
     from timeline.pipeline import ingest as run_ingest
 
     engine = engine_of(ctx)
     with progress() as tell:
-        summary = run_ingest(engine, inputs, published=published, on_article=tell)
+        summary = run_ingest(engine, inputs, published=published, on_article=tell, jobs=jobs)
     click.echo(summary.line())
     if summary.failed:
         ctx.exit(1)

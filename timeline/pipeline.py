@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -51,64 +52,111 @@ def prepare(article: Article, published: Interval | None = None) -> Article:
 
 
 def ingest(engine: Engine, inputs: Iterable[str], *, published: Interval | None = None,
-           on_article: Callable[[str, str], None] | None = None) -> IngestSummary:
+           on_article: Callable[[str, str], None] | None = None,
+           jobs: int | None = 1) -> IngestSummary:
     """Read, extract and store every article named; each article is its own transaction.
 
     `on_article(source, outcome)` is told of each source as it is done ("added", "known",
     "failed: ..."), so a caller can show progress or report errors as they happen.
+    `jobs` > 1 (None: every core) reads and extracts in that many worker processes while this
+    process alone writes, committing in input order, so a run's outcome does not depend on it.
     """
     summary = IngestSummary()
-    for source in find_sources(inputs):
-        outcome = _ingest_one(engine, source, published, summary)
+    sources = find_sources(inputs)
+    jobs, known = jobs or os.cpu_count() or 1, _known_check(engine)
+    if jobs > 1:
+        from timeline.workers import prepared_in_parallel
+
+        prepared = prepared_in_parallel(sources, published, jobs,
+                                        engine.url.render_as_string(hide_password=False), known)
+    else:
+        prepared = (prepare_source(source, published, known) for source in sources)
+    actors = store.ActorCache()
+    for item in prepared:
+        outcome = store_prepared(engine, item, summary, actors)
         if on_article:
-            on_article(getattr(source, "name", None) or str(getattr(source, "source", "")), outcome)
+            on_article(item.name, outcome)
     return summary
 
 
-def _ingest_one(engine: Engine, source: Source | ReadError, published: Interval | None,
-                summary: IngestSummary) -> str:
-    name = getattr(source, "name", None) or str(getattr(source, "source", source))
+@dataclass
+class Prepared:
+    """One source read and extracted, ready for the writer; or the reason it failed."""
+
+    name: str
+    article: Article | None = None
+    sha: str | None = None
+    events: list[EventRecord] = field(default_factory=list)
+    version: str = ""
+    error: str | None = None
+    known: bool = False
+
+
+def prepare_source(source: Source | ReadError, published: Interval | None,
+                   check: Callable[[str], bool] | None = None) -> Prepared:
+    """Read, fingerprint and extract one source (no database writes: safe in a worker).
+
+    `check(sha)` says whether the article is already stored, to skip extracting it again.
+    """
+    if isinstance(source, ReadError):
+        return Prepared(source.source, error=str(source))
     try:
-        if isinstance(source, ReadError):
-            raise source
         article = prepare(read_article(source), published)
         sha = fingerprint(article.text)
-        with engine.connect() as conn:
-            if store.article_id_by_sha(conn, sha) is not None:
-                return _known(summary)
-        # Extraction runs outside any transaction: a write lock (or a read snapshot that a
-        # later write would have to upgrade) must not be held while the extractors think.
+        if check is not None and check(sha):
+            return Prepared(source.name, sha=sha, known=True)
         events, version = extract_events(article)
-        with engine.begin() as conn:
-            store.save_article(conn, article, sha, events, version)
     except TimelineError as exc:
-        return _failed(summary, str(exc))
-    except IntegrityError as exc:
-        if _is_duplicate_article(exc):  # another process stored the same text meanwhile
-            return _known(summary)
-        return _failed(summary, f"{name}: {database_problem(exc)}")
-    except SQLAlchemyError as exc:
-        return _failed(summary, f"{name}: {database_problem(exc)}")
+        return Prepared(source.name, error=str(exc))
     except Exception as exc:  # a bug on one odd article must not stop the run or lose the others
-        return _failed(summary, f"{name}: internal error ({exc.__class__.__name__}: "
-                                f"{_first_line(exc)}); please report it with this file")
-    summary.added += 1
-    summary.events += len(events)
-    return "added"
-
-
-def _is_duplicate_article(exc: IntegrityError) -> bool:
-    message = str(exc.orig)
-    return "articles.sha256" in message or "articles_sha256" in message
+        return Prepared(source.name, error=f"{source.name}: internal error ("
+                        f"{exc.__class__.__name__}: {_first_line(exc)}); please report it "
+                        "with this file")
+    return Prepared(source.name, article, sha, events, version)
 
 
 def _first_line(exc: Exception) -> str:
     return (str(getattr(exc, "orig", None) or exc).splitlines() or [""])[0]
 
 
-def _known(summary: IngestSummary) -> str:
-    summary.known += 1
-    return "known"
+def _known_check(engine: Engine) -> Callable[[str], bool]:
+    def known(sha: str) -> bool:
+        with engine.connect() as conn:
+            return store.article_id_by_sha(conn, sha) is not None
+
+    return known
+
+
+def store_prepared(engine: Engine, item: Prepared, summary: IngestSummary,
+                   actors: store.ActorCache | None = None) -> str:
+    """Store one prepared article in its own transaction; a duplicate is "known", not an error."""
+    if item.error is not None:
+        return _failed(summary, item.error)
+    if item.known:
+        summary.known += 1
+        return "known"
+    actors = actors if actors is not None else store.ActorCache()
+    try:
+        with engine.begin() as conn:
+            store.save_article(conn, item.article, item.sha, item.events, item.version,
+                               actors=actors)
+        actors.commit()
+    except IntegrityError as exc:
+        # The cache may be what failed (an actor deleted meanwhile): start it afresh.
+        actors.rollback()
+        actors.ids.clear()
+        # Another process stored the same text between our check and our insert (the
+        # articles.sha256 unique constraint caught it): that is "known", anything else fails.
+        if _known_check(engine)(item.sha):
+            summary.known += 1
+            return "known"
+        return _failed(summary, f"{item.name}: {database_problem(exc)}")
+    except SQLAlchemyError as exc:
+        actors.rollback()
+        return _failed(summary, f"{item.name}: {database_problem(exc)}")
+    summary.added += 1
+    summary.events += len(item.events)
+    return "added"
 
 
 def _failed(summary: IngestSummary, message: str) -> str:
