@@ -1,6 +1,7 @@
 """Many distinct, realistic articles for the tests that need a large run (crash, concurrency).
 
-Each is a short news text with a date line, a dated attack or arrest, a statement and a meeting,
+Each is a short news text with a date line, a dated attack or arrest, a group (so that
+processes race to create the same actors), a statement and a meeting,
 varied by its number so that every text (and so every sha256) differs.
 """
 
@@ -11,6 +12,7 @@ from pathlib import Path
 
 CITIES = ["Lyon", "Paris", "Rome", "Madrid", "Berlin", "Vienna", "Brussels", "Kabul", "Lagos",
           "Mosul", "Nairobi", "Manila"]
+GROUPS = ["Islamic State", "al-Shabaab", "Boko Haram", "the Taliban", "al-Qaeda"]
 KINDS = [("attacked", "a police station"), ("arrested", "three suspects"),
          ("bombed", "a market"), ("detained", "two men")]
 
@@ -22,6 +24,7 @@ def article_text(n: int) -> str:
     return (f"{day:%d %B %Y}\n"
             f"Security forces in {city} respond after incident number {n}\n\n"
             f"Gunmen {verb} {what} in {city} on {day.day} {day:%B %Y}, officials said. "
+            f"{GROUPS[n % len(GROUPS)]} claimed responsibility for the attack. "
             f"Police {'arrested' if n % 2 else 'detained'} {n % 5 + 2} people two days later.\n\n"
             f"The interior minister met regional governors in {city} on {later.day} "
             f"{later:%B %Y} to discuss the threat.\n")

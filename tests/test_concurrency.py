@@ -39,7 +39,7 @@ def test_two_ingests_and_a_reader_at_once_lose_and_double_nothing(tmp_path):
     write_articles(only_b, ONLY_B, start=SHARED)
     db = tmp_path / "timeline.db"  # new: the three processes also race to create the schema
 
-    a = timeline(db, "ingest", str(shared))
+    a = timeline(db, "ingest", "-j", "1", str(shared))  # one process; b uses worker processes
     b = timeline(db, "ingest", str(shared), str(only_b))
     reads, seen = 0, []
     while a.poll() is None or b.poll() is None:
@@ -63,16 +63,29 @@ def test_two_ingests_and_a_reader_at_once_lose_and_double_nothing(tmp_path):
         assert conn.execute("SELECT count(*), count(DISTINCT sha256) FROM articles").fetchone() \
             == (SHARED + ONLY_B, SHARED + ONLY_B)
         assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        actors = conn.execute("SELECT count(*), count(DISTINCT name) FROM actors").fetchone()
+        assert actors[0] >= 3 and actors[0] == actors[1], "an actor lost or created twice"
         assert conn.execute("SELECT count(*) FROM events e LEFT JOIN articles a "
                             "ON a.id = e.article_id WHERE a.id IS NULL").fetchone() == (0,)
 
 
-def test_a_duplicate_stored_by_another_process_meanwhile_is_known_not_failed(cli, monkeypatch):
-    """The race made certain: the "already stored?" check misses, the insert hits the constraint."""
+def test_a_duplicate_stored_by_another_process_meanwhile_is_known_not_failed(cli, db_path,
+                                                                             monkeypatch):
+    """The race made certain: while this ingest extracts, another stores the same article."""
+    from timeline import pipeline
+    from timeline.db import open_database
+
     seed = str(SEEDS / "000_e877d95a32a4e0ef.txt")
-    assert cli("ingest", seed).exit_code == 0
-    monkeypatch.setattr("timeline.store.article_id_by_sha", lambda conn, sha: None)
-    result = cli("ingest", seed)
+    real_extract = pipeline.extract_events
+
+    def extract_while_another_stores(article):
+        monkeypatch.setattr(pipeline, "extract_events", real_extract)
+        other = pipeline.ingest(open_database(str(db_path)), [seed], jobs=1)
+        assert other.added == 1
+        return real_extract(article)
+
+    monkeypatch.setattr(pipeline, "extract_events", extract_while_another_stores)
+    result = cli("ingest", "-j", "1", seed)
     assert result.exit_code == 0, result.output
     assert result.stdout.strip() == ("0 articles added, 1 skipped as already known, 0 failed; "
                                      "0 events added")
