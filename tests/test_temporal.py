@@ -235,6 +235,8 @@ CASES += [
      "twenty-four-hour-clock-with-zone"),
     ("The deadline is noon Friday.", "1991-02-25", "noon Friday", "1991-02-22T12:00",
      ("1991-02-22", "1991-02-22"), None, "noon-joined-to-a-day"),
+    ("Islam will one day be the second largest religion.", "1998-03-03", "one day",
+     "FUTURE_REF", None, None, "one-day-after-a-modal-is-the-future"),
     ("They will live without power for a while.", "1998-01-11", "a while", "PXX", None, None,
      "a-while-is-a-duration-of-no-known-unit"),
     ("The fighting went on for years.", "2020-01-01", "years", "PXY", None, None,
