@@ -35,6 +35,8 @@ def normalise_key(s: str) -> str:
 
 @dataclass(frozen=True)
 class Rule:
+    """One block of rules.txt, its pattern compiled."""
+
     name: str
     type: str
     regex: re.Pattern
@@ -48,6 +50,8 @@ class Rule:
 
 @dataclass(frozen=True)
 class Grammar:
+    """All the resources of data/, compiled once a process (see `grammar()`)."""
+
     rules: tuple[Rule, ...]
     tables: dict[str, dict[str, str]]
     negatives: re.Pattern
@@ -150,6 +154,8 @@ def grammar() -> Grammar:
 
 @dataclass
 class Candidate:
+    """A rule's match in a text, before it is resolved."""
+
     start: int
     end: int
     rule: Rule
@@ -188,9 +194,7 @@ def _occurrences(text: str, word: str):
     i = text.find(word)
     while i >= 0:
         j = i + len(word)
-        if (i == 0 or not same(text[i - 1]) or text[i - 1] == "_") and (
-            j == len(text) or not same(text[j]) or text[j] == "_"
-        ):
+        if (i == 0 or not same(text[i - 1])) and (j == len(text) or not same(text[j])):
             yield i, j
         i = text.find(word, j)
 
