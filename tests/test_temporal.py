@@ -280,6 +280,7 @@ TRAPS = [
     ("Attended by over 330 delegates from 75 States.", "2017-10-16", "counts"),
     ("As the Euro 2024 approaches, concerns grow.", "2024-06-10", "competition-name"),
     ("Prime Minister Theresa May said so.", "2019-01-10", "a-name-that-is-a-month"),
+    ("Mrs. May said so.", "2019-01-10", "a-name-after-a-title"),
     ("The protesters may march tomorrow.", None, "modal-may-and-verb-march"),
     ("Security was tightened after the September 11 attacks.", "2021-09-12", "september-11-as-a-name"),
     ("He met Jan Egeland in Oslo.", "2021-09-12", "jan-as-a-name"),

@@ -162,7 +162,8 @@ class Candidate:
     match: re.Match
 
 
-_WORD_BEFORE = re.compile(r"([^\W\d_][\w'’-]*)[ \t\u00a0]+$")
+# The word before an expression, with a title's dot ("Mrs. May").
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w'’-]*\.?)[ \t\u00a0]+$")
 
 
 def _in_name(text: str, start: int, g: Grammar) -> bool:
