@@ -101,7 +101,7 @@ CASES = [
      None, None, "following-day-without-a-named-date-is-unknown"),
     ("He recalled the November 13 attacks in Paris.", "2020-06-01", "November 13",
      "XXXX-11-13", None, None, "month-day-naming-an-attack-has-no-year"),
-    ("Since the 7 October attacks, the army has mobilised.", "2024-01-10", "7 October",
+    ("Since the 7 October attacks, the army has mobilised.", "2024-01-10", "the 7 October",
      "XXXX-10-07", None, None, "day-month-naming-an-attack-has-no-year"),
     ("The March 14 alliance won the vote.", "2009-06-08", "March 14", "XXXX-03-14", None, None,
      "month-day-naming-a-movement-has-no-year"),
