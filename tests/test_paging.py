@@ -76,6 +76,14 @@ def walk_pages(cli, size: int, *extra: str) -> list[dict]:
         after = ["--after", f"{page[-1]['date_start'] or 'undated'}:{page[-1]['id']}"]
 
 
+def test_a_full_page_in_the_table_says_where_the_next_starts(seeded):
+    first = jsonl(seeded("list", "--format", "jsonl", "--limit", "3").stdout)
+    table = seeded("list", "--limit", "3")
+    assert table.exit_code == 0
+    assert f"the next page: --after {first[-1]['id']}" in table.stdout
+    assert "next page" not in seeded("list").stdout, "no hint when everything is shown"
+
+
 @pytest.mark.parametrize("extra", [(), ("--reverse",)], ids=["forward", "reverse"])
 def test_paging_with_after_walks_the_whole_timeline_once(seeded, extra):
     everything = jsonl(seeded("list", "--format", "jsonl", *extra).stdout)
@@ -115,7 +123,7 @@ def test_fast_csv_export_writes_the_same_bytes_as_the_row_writer(seeded, db_path
     from timeline.export import EVENT_COLUMNS, write
     from timeline.store import iter_events
 
-    exported = seeded("export", "--format", "csv", *args).stdout_bytes.decode()
+    exported = seeded("export", "--format", "csv", *args).stdout_bytes.decode("utf-8")
     options = dict(zip(args[::2], args[1::2])) if "--reverse" not in args else {}
     flt = make_filter(types=[options["--type"]] if "--type" in options else (),
                       limit=int(options["--limit"]) if "--limit" in options else None,

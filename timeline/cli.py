@@ -285,10 +285,9 @@ def list_events(ctx: click.Context, fmt: str, as_json: bool, no_pager: bool, **f
     fmt = "json" if as_json else fmt
     after_id = filters.pop("after_id")
     flt = make_filter(**filters)
+    flt.by_rank = bool(flt.search) and fmt != "timeline" and after_id is None
     with engine_of(ctx).connect() as conn:
         flt.after = keyset(conn, after_id)
-        # A cursor is a place in time order: a ranked list has no "after".
-        flt.by_rank = bool(flt.search) and fmt != "timeline" and flt.after is None
         rows = iter_events(conn, flt)
         if fmt in ("csv", "json", "jsonl"):
             write_events(rows, fmt, sys.stdout)
@@ -347,7 +346,8 @@ def export(ctx: click.Context, fmt: str, as_json: bool, output: str, excel: bool
 
     CSV cells that a spreadsheet would run as formulas are prefixed with a quote unless --raw.
     """
-    from timeline.store import iter_events
+    from timeline.export import EVENT_COLUMNS, write_csv_values
+    from timeline.store import iter_event_values, iter_events
 
     fmt = "json" if as_json else fmt
     after_id = filters.pop("after_id")
@@ -355,11 +355,8 @@ def export(ctx: click.Context, fmt: str, as_json: bool, output: str, excel: bool
     with engine_of(ctx).connect() as conn, output_file(output) as out:
         flt.after = keyset(conn, after_id)
         if fmt == "csv":  # plain values, not dicts: a million rows at the database's pace
-            from timeline.export import EVENT_COLUMNS, write_csv_values
-            from timeline.store import iter_event_values
-
-            count = write_csv_values(iter_event_values(conn, flt, EVENT_COLUMNS),
-                                     EVENT_COLUMNS, out, excel=excel, raw=raw)
+            count = write_csv_values(iter_event_values(conn, flt, EVENT_COLUMNS), EVENT_COLUMNS,
+                                     out, excel=excel, raw=raw)
         else:
             count = write_events(iter_events(conn, flt), fmt, out, excel=excel, raw=raw,
                                  title=title)

@@ -411,6 +411,14 @@ def _stream(conn: Connection, query) -> Iterator[dict]:
             yield row
 
 
+def cursor_of(conn: Connection, event_id: int) -> Cursor:
+    """The keyset cursor of an event: `--after ID` pages on from it without OFFSET."""
+    found = conn.execute(select(Event.date_start, Event.id).where(Event.id == event_id)).first()
+    if found is None:
+        raise NotFound("event", event_id)
+    return Cursor(found[0], found[1])
+
+
 def _stream_values(conn: Connection, query, columns: list[str]) -> Iterator[list]:
     selected = [c for c in columns if c != "actors"]
     at = columns.index("actors") if "actors" in columns else None
@@ -426,14 +434,6 @@ def _stream_values(conn: Connection, query, columns: list[str]) -> Iterator[list
 
 
 _actor_names_sql = None
-
-
-def cursor_of(conn: Connection, event_id: int) -> Cursor:
-    """The keyset cursor of an event: `--after ID` pages on from it without OFFSET."""
-    found = conn.execute(select(Event.date_start, Event.id).where(Event.id == event_id)).first()
-    if found is None:
-        raise NotFound("event", event_id)
-    return Cursor(found[0], found[1])
 
 
 def actor_names(conn: Connection, event_ids: list[int]) -> dict[int, list[str]]:
