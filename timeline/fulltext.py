@@ -58,3 +58,11 @@ def rank(text: str, dialect: str):
     return (select(func.bm25(_fts.c[FTS_TABLE], 2.0, 1.0))
             .where(_fts.c[FTS_TABLE].op("MATCH")(fts5_query(text)), _fts.c.rowid == Event.id)
             .scalar_subquery())
+
+
+def ranked_hits(text: str):
+    """SQLite: the matching events' ids (`rowid`) with their bm25 `rank` (smaller is better;
+    sentence hits weigh more than title hits), as a subquery to join once."""
+    return (select(_fts.c.rowid.label("rowid"),
+                   func.bm25(_fts.c[FTS_TABLE], 2.0, 1.0).label("rank"))
+            .where(_fts.c[FTS_TABLE].op("MATCH")(fts5_query(text))).subquery("fts_hits"))

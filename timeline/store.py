@@ -316,11 +316,17 @@ def event_query(flt: EventFilter, dialect: str = "sqlite"):
     order = [Event.date_start.is_(None), Event.date_start, Event.id]
     if flt.reverse:
         order = [Event.date_start.is_(None), Event.date_start.desc(), Event.id.desc()]
-    if flt.search and flt.by_rank:
-        order = [fulltext.rank(flt.search, dialect), *order]
     query = (select(Event, Article.source, Article.published)
-             .join(Article, Article.id == Event.article_id)
-             .where(and_(True, *flt.conditions(dialect))).order_by(*order)
+             .join(Article, Article.id == Event.article_id))
+    if flt.search and flt.by_rank and dialect == "sqlite":
+        # Rank the matches in one pass: a bm25 subquery per row re-ran the MATCH for each
+        # candidate, minutes for a common word in a million events.
+        hits = fulltext.ranked_hits(flt.search)
+        query = query.join(hits, hits.c.rowid == Event.id)
+        order = [hits.c.rank, *order]
+    elif flt.search and flt.by_rank:
+        order = [fulltext.rank(flt.search, dialect), *order]
+    query = (query.where(and_(True, *flt.conditions(dialect))).order_by(*order)
              .offset(flt.offset or None))
     return query.limit(flt.limit) if flt.limit is not None else query
 
