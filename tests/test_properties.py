@@ -171,11 +171,7 @@ FOUND = [
 ]
 
 
-@pytest.mark.parametrize("text,dct,why", [
-    pytest.param(*row, marks=pytest.mark.xfail(
-        strict=True, reason="ValueError in temporal/resolve.py _year_for; fixed on branch "
-        "temporal (2f8024c), not yet in main")) if row[0] == "30 February" else row
-    for row in FOUND], ids=[w for *_, w in FOUND])
+@pytest.mark.parametrize("text,dct,why", FOUND, ids=[w for *_, w in FOUND])
 def test_cases_the_properties_found(text, dct, why):
     from timeline.temporal import tag
 

@@ -70,24 +70,13 @@ def neutralise(value):
     return value
 
 
-class _RowEndsInNewline:
-    """A file for csv.writer whose rows end in "\n" although the writer ends them in "\r\n"."""
-
-    def __init__(self, out: TextIO) -> None:
-        self.out = out
-
-    def write(self, row: str) -> int:
-        return self.out.write(row[:-2] + "\n" if row.endswith("\r\n") else row)
-
-
 def write_csv(rows: Iterable[dict], columns: list[str], out: TextIO, *, excel: bool = False,
               raw: bool = False, **_) -> int:
     if excel:
         out.write(EXCEL_BOM)
-    # The csv module quotes a cell only for the characters of its line terminator: with "\n"
-    # a cell holding a bare "\r" went out unquoted and split its row in every reader. Rows are
-    # written with "\r\n", so such cells are quoted, and "\n" is put back at each row's end.
-    writer = csv.writer(out if excel else _RowEndsInNewline(out), lineterminator="\r\n")
+    # CRLF, as RFC 4180, Python's csv and sqlite-utils write it: with "\n" alone the csv
+    # module would leave a cell holding a bare carriage return unquoted, splitting the row.
+    writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(columns)
     count = 0
     for count, row in enumerate(shape(rows, columns), 1):

@@ -297,10 +297,13 @@ class EventFilter:
 
 
 def actor_ids(name: str):
-    """The actors a name means: one whose canonical name it is, or who is known by it."""
-    needle = name.strip().lower()
-    return select(Actor.id).where(func.lower(Actor.name) == needle).union(
-        select(ActorAlias.actor_id).where(func.lower(ActorAlias.alias) == needle))
+    """The actors a name means: one whose canonical name it is, or who is known by it (in the
+    database's aliases or the extractors' gazetteer), any case."""
+    from timeline.filters import actor_names
+
+    needles = [n.lower() for n in actor_names(name)]
+    return select(Actor.id).where(func.lower(Actor.name).in_(needles)).union(
+        select(ActorAlias.actor_id).where(func.lower(ActorAlias.alias).in_(needles)))
 
 
 def event_query(flt: EventFilter, dialect: str = "sqlite"):
@@ -378,6 +381,14 @@ def _stream(conn: Connection, query) -> Iterator[dict]:
         for row in chunk:
             row["actors"] = names.get(row["id"], [])
             yield row
+
+
+def cursor_of(conn: Connection, event_id: int) -> Cursor:
+    """The keyset cursor of an event: `--after ID` pages on from it without OFFSET."""
+    found = conn.execute(select(Event.date_start, Event.id).where(Event.id == event_id)).first()
+    if found is None:
+        raise NotFound("event", event_id)
+    return Cursor(found[0], found[1])
 
 
 def actor_names(conn: Connection, event_ids: list[int]) -> dict[int, list[str]]:
