@@ -86,8 +86,10 @@ def _dates_agree(a: Candidate, e: Event) -> bool:
 
 def _same_event(c: Candidate, e: Event) -> bool:
     last = e.members[-1]
-    last = e.members[-1]
     near = c.sentence.index - last.sentence.index <= 2
+    if not (c.definite or near):
+        return False  # what follows can only join a definite or a near candidate: say so first,
+        # or merge compares every candidate with every earlier event (minutes on a long text)
     if kind(c.type) != kind(e.type) or not (_dates_agree(c, e) or c.definite and near):
         return False  # "the attack, which began on Friday" still is the siege that ended on Sunday
     sub = c.trigger.subkind
@@ -158,6 +160,8 @@ def merge(cands: list[Candidate]) -> list[Event]:
             continue
         target = None
         for ev in reversed(events):
+            if not c.definite and ev.members[-1].sentence.index < c.sentence.index - 2:
+                continue  # too far back to join (see _same_event); checked first, as it is cheap
             if ev.type != "statement" and _same_event(c, ev):
                 target = ev
                 break

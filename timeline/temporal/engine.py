@@ -9,6 +9,7 @@ matches. Resolution of values against the DCT is in `resolve.py`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -267,11 +268,19 @@ def find_candidates(text: str, g: Grammar | None = None) -> list[Candidate]:
 
 
 def _longest(found: list[Candidate]) -> list[Candidate]:
-    """Non-overlapping candidates, taken in the order given (longest first)."""
+    """Non-overlapping candidates, taken in the order given (longest first).
+
+    The spans taken are kept sorted, so a candidate is tested against its neighbour only,
+    not against every span taken: a long text full of dates stays linear-ish.
+    """
     taken: list[Candidate] = []
+    spans: list[tuple[int, int]] = []  # sorted, disjoint
     for c in found:
-        if all(c.end <= t.start or c.start >= t.end for t in taken):
-            taken.append(c)
+        at = bisect_left(spans, (c.end,))  # the first span starting at or after c ends
+        if (at and spans[at - 1][1] > c.start) or (at < len(spans) and spans[at][0] < c.end):
+            continue
+        insort(spans, (c.start, c.end))
+        taken.append(c)
     return taken
 
 
