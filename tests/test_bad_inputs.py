@@ -41,6 +41,8 @@ REFUSED = [
     ("hundred_megabytes.txt", "100.0 MiB is larger than the 10 MiB an article may be"),
     ("one_10mb_line.txt",
      "a line of 10,000,000 characters (an article's are under 100,000): not an article"),
+    ("book_length.txt",
+     "a text of 623,999 characters is longer than the 500,000 an article may have"),
     ("no_read_permission.txt", "Permission denied"),
     ("loop_a.txt", "Too many levels of symbolic links"),
     ("dangling_link.txt", "No such file or directory"),
