@@ -77,14 +77,32 @@ def make_filter(types, since, until, limit, **extra):
 @click.argument("inputs", nargs=-1, required=True, metavar="PATH...|-")
 @click.option("--published", type=DateBound(),
               help="Publication date for every article read (overrides what the text says).")
+@click.option("--format", "fmt", type=click.Choice(["text", "html", "jsonl", "csv", "feed"]),
+              help="Read every file as this format [default: by name ending, else content].")
+@click.option("--text-field", metavar="NAME", help="Dump field holding the article text "
+              "[default: text, content or body].")
+@click.option("--date-field", metavar="NAME", help="Dump field holding the publication date "
+              "[default: date, published or published_at].")
+@click.option("--title-field", metavar="NAME", help="Dump field holding the title "
+              "[default: title or headline].")
+@click.option("--url-field", metavar="NAME", help="Dump field holding the article's URL "
+              "[default: url or link].")
 @click.pass_context
-def ingest(ctx: click.Context, inputs: tuple[str, ...], published) -> None:
-    """Read articles (files, folders recursively, - for stdin) and store their events."""
-    from timeline.pipeline import ingest as run_ingest
+def ingest(ctx: click.Context, inputs: tuple[str, ...], published, fmt, **fields) -> None:
+    """Read articles and store their events.
 
+    PATH may be a text file, an HTML page, a JSON Lines or CSV dump (one article a line or
+    row), an RSS or Atom feed, a folder (walked recursively), a quoted glob ('news/*.html'),
+    a .zip or .tar.gz archive, or - for standard input.
+    """
+    from timeline.pipeline import ingest as run_ingest
+    from timeline.readers import ReadOptions
+
+    options = ReadOptions(format=fmt, **fields)
     engine = engine_of(ctx)
     with progress() as tell:
-        summary = run_ingest(engine, inputs, published=published, on_article=tell)
+        summary = run_ingest(engine, inputs, published=published, options=options,
+                             on_article=tell)
     click.echo(summary.line())
     if summary.failed:
         ctx.exit(1)

@@ -14,7 +14,8 @@ EVENT_COLUMNS = [
     "date_text", "date_basis", "sentence", "trigger", "actors", "location", "country",
     "killed", "injured", "confidence", "status",
 ]
-ARTICLE_COLUMNS = ["id", "source", "title", "published", "published_precision", "published_basis"]
+ARTICLE_COLUMNS = ["id", "source", "title", "published", "published_precision", "published_basis",
+                   "url", "author"]
 FORMATS = ("csv", "jsonl")
 
 

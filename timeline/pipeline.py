@@ -10,7 +10,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from timeline.errors import ReadError, TimelineError
 from timeline.intervals import Interval
-from timeline.readers import Source, find_sources, read_article
+from timeline.readers import ReadOptions, read_all
 from timeline.readers.decode import fingerprint
 from timeline.records import Article, EventRecord, PublishedBasis
 from timeline import store
@@ -45,26 +45,27 @@ def prepare(article: Article, published: Interval | None = None) -> Article:
 
 
 def ingest(engine: Engine, inputs: Iterable[str], *, published: Interval | None = None,
+           options: ReadOptions = ReadOptions(),
            on_article: Callable[[str, str], None] | None = None) -> IngestSummary:
     """Read, extract and store every article named; each article is its own transaction.
 
-    `on_article(source, outcome)` is told of each source as it is done ("added", "known",
+    `on_article(source, outcome)` is told of each article as it is done ("added", "known",
     "failed: ..."), so a caller can show progress or report errors as they happen.
     """
     summary = IngestSummary()
-    for source in find_sources(inputs):
-        outcome = _ingest_one(engine, source, published, summary)
+    for item in read_all(inputs, options):
+        outcome = _ingest_one(engine, item, published, summary)
         if on_article:
-            on_article(getattr(source, "name", None) or str(getattr(source, "source", "")), outcome)
+            on_article(item.source, outcome)
     return summary
 
 
-def _ingest_one(engine: Engine, source: Source | ReadError, published: Interval | None,
+def _ingest_one(engine: Engine, item: Article | ReadError, published: Interval | None,
                 summary: IngestSummary) -> str:
     try:
-        if isinstance(source, ReadError):
-            raise source
-        article = prepare(read_article(source), published)
+        if isinstance(item, ReadError):
+            raise item
+        article = prepare(item, published)
         sha = fingerprint(article.text)
         with engine.begin() as conn:
             if store.article_id_by_sha(conn, sha) is not None:
@@ -75,7 +76,7 @@ def _ingest_one(engine: Engine, source: Source | ReadError, published: Interval 
     except TimelineError as exc:
         return _failed(summary, str(exc))
     except SQLAlchemyError as exc:
-        return _failed(summary, f"{getattr(source, 'name', source)}: database error: "
+        return _failed(summary, f"{item.source}: database error: "
                                 f"{str(exc).splitlines()[0]}")
     summary.added += 1
     summary.events += len(events)

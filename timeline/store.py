@@ -145,7 +145,7 @@ def actor_names(conn: Connection, event_ids: list[int]) -> dict[int, list[str]]:
 def iter_articles(conn: Connection) -> Iterator[dict]:
     rows = conn.execute(select(Article.id, Article.source, Article.title, Article.published,
                                Article.published_end, Article.published_precision,
-                               Article.published_basis, Article.url)
+                               Article.published_basis, Article.url, Article.author)
                         .order_by(Article.published.is_(None), Article.published, Article.id))
     for row in rows:
         yield row._asdict()

@@ -1,65 +1,75 @@
-"""Readers: from paths, folders or standard input to `Article`s, one per source."""
+"""Readers: from paths, folders, globs, archives or standard input to `Article`s.
+
+One source may hold one article (a text file, an HTML page) or many (a JSON Lines or CSV dump,
+a feed, an archive). `read_all` streams them as `Article`s and `ReadError`s, one item per
+article or failure, so one bad record never hides the good ones around it and the caller can
+store (or hand to workers) each article on its own.
+"""
 
 from __future__ import annotations
 
-import os
-import sys
+import importlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 from timeline.errors import ReadError
+from timeline.readers.sources import MAX_ARTICLE_BYTES, Source, find_sources
 from timeline.records import Article
 
-MAX_ARTICLE_BYTES = 50 * 1024 * 1024  # past this a "text file" is a dump or junk, not an article
-TEXT_SUFFIXES = {".txt", ".text", ""}
+__all__ = ["MAX_ARTICLE_BYTES", "ReadOptions", "Source", "find_sources", "read_all",
+           "read_article", "read_articles"]
+
+READERS = {
+    "text": "timeline.readers.text",
+    "html": "timeline.readers.html",
+    "jsonl": "timeline.readers.jsonl",
+    "csv": "timeline.readers.csvdump",
+    "feed": "timeline.readers.feed",
+}
 
 
 @dataclass(frozen=True)
-class Source:
-    """Where one article comes from: a file path or '-' for standard input."""
+class ReadOptions:
+    """How to read: a forced format, and the field names of dumps (None: the defaults)."""
 
-    name: str
-    path: Path | None
-
-    def read_bytes(self) -> bytes:
-        if self.path is None:
-            return sys.stdin.buffer.read()
-        try:
-            size = self.path.stat().st_size
-            if size > MAX_ARTICLE_BYTES:
-                raise ReadError(self.name, f"file of {size / 2**20:.0f} MiB is larger than the "
-                                           f"{MAX_ARTICLE_BYTES // 2**20} MiB an article may be")
-            return self.path.read_bytes()
-        except OSError as exc:
-            raise ReadError(self.name, exc.strerror or str(exc)) from None
+    format: str | None = None
+    text_field: str | None = None
+    date_field: str | None = None
+    title_field: str | None = None
+    url_field: str | None = None
 
 
-def find_sources(inputs: Iterable[str]) -> Iterator[Source | ReadError]:
-    """Every article source named: files as given, folders walked recursively in name order."""
-    for given in inputs:
-        if given == "-":
-            yield Source("-", None)
-            continue
-        path = Path(given)
-        if path.is_dir():
-            yield from _walk(path)
-        elif path.exists():
-            yield Source(given, path)
+def read_all(inputs: Iterable[str], options: ReadOptions = ReadOptions()
+             ) -> Iterator[Article | ReadError]:
+    """Every article of every source named, or the error that stopped it, in order."""
+    for source in find_sources(inputs, walk_all=options.format is not None):
+        if isinstance(source, ReadError):
+            yield source
         else:
-            yield ReadError(given, "no such file or folder")
+            yield from read_articles(source, options)
 
 
-def _walk(folder: Path) -> Iterator[Source]:
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            path = Path(root) / name
-            if not name.startswith(".") and path.suffix.lower() in TEXT_SUFFIXES:
-                yield Source(str(path), path)
+def read_articles(source: Source, options: ReadOptions = ReadOptions()
+                  ) -> Iterator[Article | ReadError]:
+    """The articles of one source; a failure of the whole source is yielded as its last item."""
+    from timeline.readers.formats import detect
+
+    found = 0
+    try:
+        module = importlib.import_module(READERS[detect(source, options.format)])
+        for found, item in enumerate(module.read(source, options), 1):
+            yield item
+    except ReadError as exc:
+        yield exc
+    else:
+        if not found:  # an empty dump: say so rather than add nothing in silence
+            yield ReadError(source.name, "no articles in this file")
 
 
 def read_article(source: Source) -> Article:
-    from timeline.readers.text import read_text
-
-    return read_text(source.read_bytes(), source.name)
+    """The one article of a one-article source (text, HTML); raises its ReadError."""
+    for item in read_articles(source):
+        if isinstance(item, ReadError):
+            raise item
+        return item
+    raise ReadError(source.name, "no article in this source")

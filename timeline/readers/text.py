@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+from timeline.errors import ReadError
 from timeline.readers.datelines import dates_in_line, is_dateline, publication_date
 from timeline.readers.decode import decode, normalise
 from timeline.records import Article, PublishedBasis
@@ -10,14 +13,22 @@ MIN_TITLE_WORDS = 4  # "Listen Live", "Get short URL": page furniture, not a tit
 MAX_TITLE_CHARS = 200
 
 
+def read(source, options=None) -> Iterator[Article]:
+    yield read_text(source.read_bytes(), source.name)
+
+
 def read_text(data: bytes, source: str) -> Article:
     text = normalise(decode(data, source))
     if not text:
-        from timeline.errors import ReadError
-
         raise ReadError(source, "no text after white space is removed")
     article = Article(source=source, text=text, title=guess_title(text))
-    found = publication_date(text)
+    date_from_lines(article)
+    return article
+
+
+def date_from_lines(article: Article) -> Article:
+    """The publication date from the text's header or footer date line, if it has one."""
+    found = publication_date(article.text)
     if found:
         article.published, basis = found
         article.published_basis = PublishedBasis(basis)
