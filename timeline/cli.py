@@ -137,15 +137,17 @@ def progress():
 
 @main.command("list")
 @filter_options
+@click.option("--merge/--no-merge", default=True, show_default=True,
+              help="One row per incident with how many articles report it, or every event.")
 @click.pass_context
-def list_events(ctx: click.Context, **filters) -> None:
-    """The chronological timeline of events."""
+def list_events(ctx: click.Context, merge: bool, **filters) -> None:
+    """The chronological timeline: one row per incident (--no-merge: per event)."""
     from rich.console import Console
 
     from timeline.render import print_events
     from timeline.store import iter_events
 
-    flt = make_filter(**filters)
+    flt = make_filter(**filters, one_per_incident=merge)
     with engine_of(ctx).connect() as conn:
         print_events(Console(), iter_events(conn, flt))
 
@@ -188,6 +190,34 @@ def articles(ctx: click.Context, fmt: str) -> None:
         from timeline.render import articles_table
 
         Console().print(articles_table(rows))
+
+
+@main.command()
+@click.argument("event_id", type=int)
+@click.option("--note", help="Why, for the audit trail.")
+@click.pass_context
+def split(ctx: click.Context, event_id: int, note: str | None) -> None:
+    """Detach EVENT_ID from its incident into one of its own, locked against re-merging."""
+    from timeline.incidents import split as split_event
+
+    with engine_of(ctx).begin() as conn:
+        incident = split_event(conn, event_id, note)
+    click.echo(f"event {event_id} is now incident {incident} on its own (locked)")
+
+
+@main.command()
+@click.argument("event_ids", nargs=-1, type=int, required=True, metavar="EVENT_ID EVENT_ID...")
+@click.option("--note", help="Why, for the audit trail.")
+@click.pass_context
+def merge(ctx: click.Context, event_ids: tuple[int, ...], note: str | None) -> None:
+    """Join the incidents of these events into one (locked against automatic changes)."""
+    from timeline.incidents import merge as merge_events, explain
+
+    with engine_of(ctx).begin() as conn:
+        incident = merge_events(conn, list(event_ids), note)
+        reports = len({r["article_id"] for r in explain(conn, event_ids[0])})
+    click.echo(f"events {', '.join(map(str, event_ids))} are now incident {incident} "
+               f"({reports} report{'s' * (reports != 1)}, locked)")
 
 
 @main.group()

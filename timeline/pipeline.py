@@ -13,7 +13,7 @@ from timeline.intervals import Interval
 from timeline.readers import ReadOptions, read_all
 from timeline.readers.decode import fingerprint
 from timeline.records import Article, EventRecord, PublishedBasis
-from timeline import store
+from timeline import incidents, store
 
 
 @dataclass
@@ -53,6 +53,7 @@ def ingest(engine: Engine, inputs: Iterable[str], *, published: Interval | None 
     "failed: ..."), so a caller can show progress or report errors as they happen.
     """
     summary = IngestSummary()
+    _place_pending(engine)
     for item in read_all(inputs, options):
         outcome = _ingest_one(engine, item, published, summary)
         if on_article:
@@ -72,7 +73,8 @@ def _ingest_one(engine: Engine, item: Article | ReadError, published: Interval |
                 summary.known += 1
                 return "known"
             events, version = extract_events(article)
-            store.save_article(conn, article, sha, events, version)
+            article_id = store.save_article(conn, article, sha, events, version)
+            incidents.attach_article(conn, article_id)
     except TimelineError as exc:
         return _failed(summary, str(exc))
     except SQLAlchemyError as exc:
@@ -81,6 +83,12 @@ def _ingest_one(engine: Engine, item: Article | ReadError, published: Interval |
     summary.added += 1
     summary.events += len(events)
     return "added"
+
+
+def _place_pending(engine: Engine) -> None:
+    """Events stored before incidents existed (or re-extracted) get theirs before new ones."""
+    with engine.begin() as conn:
+        incidents.attach_pending(conn)
 
 
 def _failed(summary: IngestSummary, message: str) -> str:

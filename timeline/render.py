@@ -25,13 +25,13 @@ def show_date(row: dict) -> str:
 def events_table(rows: Iterable[dict]) -> Table:
     table = Table(show_lines=False, header_style="bold")
     for name, style in (("id", "dim"), ("date", "cyan"), ("type", "magenta"), ("actors", ""),
-                        ("place", ""), ("killed", "red"), ("sentence", "")):
+                        ("place", ""), ("killed", "red"), ("reports", "green"), ("sentence", "")):
         table.add_column(name, style=style or None, overflow="fold")
     for row in rows:
         place = ", ".join(p for p in (row.get("location"), row.get("country")) if p)
         table.add_row(str(row["id"]), show_date(row), row["type"], "; ".join(row["actors"]),
                       place, "" if row.get("killed") is None else str(row["killed"]),
-                      _short(row["sentence"]))
+                      str(row.get("reports") or 1), _short(row["sentence"]))
     return table
 
 

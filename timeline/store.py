@@ -93,6 +93,7 @@ class EventFilter:
     offset: int = 0
     reverse: bool = False
     statuses: tuple[str, ...] = field(default=())
+    one_per_incident: bool = False  # one row per incident (its best-dated report), not per event
 
     def conditions(self) -> list:
         out = []
@@ -108,19 +109,27 @@ class EventFilter:
 
 
 def event_query(flt: EventFilter):
+    from timeline.incidents import representatives, reports_column
+
+    conditions = flt.conditions()
+    if flt.one_per_incident:
+        conditions.append(Event.id.in_(representatives(flt.conditions())))
     order = [Event.date_start.is_(None), Event.date_start, Event.id]
     if flt.reverse:
         order = [Event.date_start.is_(None), Event.date_start.desc(), Event.id.desc()]
-    query = (select(Event, Article.source, Article.published)
+    query = (select(Event, Article.source, Article.published, reports_column())
              .join(Article, Article.id == Event.article_id)
-             .where(and_(True, *flt.conditions())).order_by(*order).offset(flt.offset or None))
+             .where(and_(True, *conditions)).order_by(*order).offset(flt.offset or None))
     return query.limit(flt.limit) if flt.limit is not None else query
 
 
 def iter_events(conn: Connection, flt: EventFilter) -> Iterator[dict]:
     """The filtered timeline as flat dicts (the export contract's keys), streamed in chunks."""
+    from timeline.incidents import reports_column
+
     result = conn.execution_options(stream_results=True, yield_per=CHUNK).execute(
-        event_query(flt).with_only_columns(*Event.__table__.c, Article.source, Article.published))
+        event_query(flt).with_only_columns(*Event.__table__.c, Article.source, Article.published,
+                                           reports_column()))
     while chunk := [row._asdict() for row in islice(result, CHUNK)]:
         names = actor_names(conn, [row["id"] for row in chunk])
         for row in chunk:

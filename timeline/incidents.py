@@ -1,0 +1,398 @@
+"""Incidents: one real-world event told by several articles, each telling an `Event` (a report).
+
+At ingest every new event is compared with the reports already stored that could be the same
+incident, found by indexed queries (same type, dates within a window), never a scan of every
+event. Two reports are joined when their dates overlap, nothing keeps them apart (different
+places or countries) and they share a place, an actor or a proper name and enough wording
+(rules and word lists in data/incidents.json). A new report that joins several incidents joins
+them all (single linkage), so the incidents found do not depend on the order of ingest.
+
+Every join is explained in `events.merge_reason`; an analyst undoes it with `split` and joins by
+hand with `merge`. Both lock the events they touch (`merge_locked`): automatic merging never
+moves a locked event, and never fuses an incident holding one with another.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, timezone
+from functools import cached_property, lru_cache
+from importlib import resources
+
+from sqlalchemy import Connection, and_, delete, func, insert, select, update
+
+from timeline.errors import TimelineError
+from timeline.models import Article, Event, EventEdit, EventMention, Incident
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
+_NAME = re.compile(r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*")
+
+
+@dataclass(frozen=True)
+class Rules:
+    slack_days: int
+    max_span_days: int
+    min_wording: float
+    need_shared_actor: frozenset[str]
+    stopwords: frozenset[str]
+    not_names: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def rules() -> Rules:
+    data = json.loads(resources.files("timeline").joinpath("data/incidents.json").read_text())
+    return Rules(data["slack_days"], data["max_span_days"], data["min_wording"],
+                 frozenset(data["need_shared_actor"]), frozenset(data["stopwords"]),
+                 frozenset(data["not_names"]))
+
+
+@dataclass
+class Report:
+    """An event as merging sees it: its type, dates, place, actors and words."""
+
+    id: int
+    article_id: int
+    incident_id: int | None
+    type: str
+    start: date | None
+    end: date | None
+    location: str | None
+    country: str | None
+    text: str  # the event's sentence and its further mentions
+    locked: bool
+    actors: frozenset[str] = field(default_factory=frozenset)
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        stop = rules().stopwords
+        return frozenset(_stem(w) for w in (m.lower() for m in _WORD.findall(self.text))
+                         if w not in stop and len(w) > 2)
+
+    @cached_property
+    def names(self) -> frozenset[str]:
+        """Proper names: runs of capitalised words, not counting a sentence's first word."""
+        found = set()
+        for m in _NAME.finditer(self.text):
+            words = m.group().split()
+            opens_sentence = m.start() == 0 or self.text[:m.start()].rstrip().endswith(
+                (".", "!", "?", "\n"))
+            if opens_sentence:
+                words = words[1:]
+            while words and words[0].lower() in rules().not_names:
+                words = words[1:]
+            if words:
+                found.add(" ".join(words))
+        return frozenset(found)
+
+    @property
+    def datable(self) -> bool:
+        return (self.start is not None and self.end is not None
+                and (self.end - self.start).days < rules().max_span_days)
+
+
+def _stem(word: str) -> str:
+    # A light suffix cut so that "attacked", "attacks" and "attack" count as one word.
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+@dataclass(frozen=True)
+class Match:
+    """Why a new report is the same incident as an older one: the evidence, in words."""
+
+    other: Report
+    overlap: str
+    place: str | None
+    actors: tuple[str, ...]
+    names: tuple[str, ...]
+    wording: float
+
+    def reason(self, counterpart: int | None = None) -> str:
+        """Why the reports are one; `counterpart` names the other side when it is not `other`."""
+        with_id = self.other.id if counterpart is None else counterpart
+        parts = [f"with event {with_id}", f"same type {self.other.type}", self.overlap]
+        if self.place:
+            parts.append(f"same place {self.place}")
+        if self.actors:
+            parts.append("actors " + ", ".join(self.actors))
+        if self.names:
+            parts.append("names " + ", ".join(self.names))
+        parts.append(f"wording {self.wording:.2f}")
+        return "; ".join(parts)
+
+
+def compare(new: Report, old: Report) -> Match | None:
+    """The evidence that two reports tell one incident, or None when they do not."""
+    r = rules()
+    overlap = _overlap(new, old, r.slack_days)
+    if overlap is None or not (new.datable and old.datable) or new.type != old.type:
+        return None
+    if new.country and old.country and new.country != old.country:
+        return None
+    place = _same_place(new, old)
+    if place is False:
+        return None
+    actors = tuple(sorted(new.actors & old.actors))
+    if new.type in r.need_shared_actor and not actors:
+        return None
+    names = tuple(sorted(n for n in new.names & old.names if n != place))
+    wording = _dice(new.words, old.words)
+    if not (place or actors or names) or wording < r.min_wording:
+        return None
+    return Match(old, overlap, place or None, actors, names, round(wording, 2))
+
+
+def _overlap(a: Report, b: Report, slack: int) -> str | None:
+    if None in (a.start, a.end, b.start, b.end):
+        return None
+    start, end = max(a.start, b.start), min(a.end, b.end)
+    if start <= end:
+        shown = start.isoformat() if start == end else f"{start}..{end}"
+        return f"dates overlap {shown}"
+    gap = (start - end).days
+    if gap <= slack:
+        return f"dates {min(a.end, b.end)} and {max(a.start, b.start)} {gap} day apart"
+    return None
+
+
+def _same_place(a: Report, b: Report) -> str | bool | None:
+    """The shared place; False when both places are known and differ; None when unknown."""
+    if not (a.location and b.location):
+        return None
+    if a.location.casefold() == b.location.casefold():
+        return a.location
+    # "Krasnogorsk, near Moscow": one outlet's place named in the other's report is the same.
+    for place, other in ((a.location, b), (b.location, a)):
+        if re.search(rf"\b{re.escape(place)}\b", other.text, re.I):
+            return place
+    return False
+
+
+def _dice(a: frozenset[str], b: frozenset[str]) -> float:
+    return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
+
+
+# -- storage ------------------------------------------------------------------------------------
+
+def load_reports(conn: Connection, event_ids: Iterable[int]) -> list[Report]:
+    from timeline.store import actor_names
+
+    ids = list(event_ids)
+    if not ids:
+        return []
+    rows = conn.execute(select(Event.id, Event.article_id, Event.incident_id, Event.type,
+                               Event.date_start, Event.date_end, Event.location, Event.country,
+                               Event.sentence, Event.merge_locked)
+                        .where(Event.id.in_(ids)).order_by(Event.id)).all()
+    extra: dict[int, list[str]] = {}
+    for event_id, sentence in conn.execute(select(EventMention.event_id, EventMention.sentence)
+                                           .where(EventMention.event_id.in_(ids))
+                                           .order_by(EventMention.start)):
+        extra.setdefault(event_id, []).append(sentence)
+    actors = actor_names(conn, ids)
+    return [Report(r.id, r.article_id, r.incident_id, r.type, r.date_start, r.date_end,
+                   r.location, r.country, "\n".join([r.sentence, *extra.get(r.id, [])]),
+                   bool(r.merge_locked), frozenset(actors.get(r.id, [])))
+            for r in rows]
+
+
+def candidate_ids(conn: Connection, report: Report) -> list[int]:
+    """Reports that could be the same incident: same type, dates in the window (both indexed)."""
+    r = rules()
+    slack = timedelta(days=r.slack_days)
+    lowest = report.start - slack - timedelta(days=r.max_span_days)
+    return list(conn.scalars(
+        select(Event.id).where(
+            Event.type == report.type, Event.incident_id.is_not(None), Event.id != report.id,
+            Event.status != "rejected",
+            Event.date_start.between(lowest, report.end + slack),
+            Event.date_end >= report.start - slack)
+        .order_by(Event.id)))
+
+
+def attach(conn: Connection, event_ids: Iterable[int]) -> dict[int, int]:
+    """Give each new event an incident: an existing one it matches, or its own. Returns
+    {event id: incident id}. The caller owns the transaction (one per article at ingest)."""
+    placed = {}
+    for report in load_reports(conn, event_ids):
+        if report.incident_id is None:
+            placed[report.id] = _place(conn, report)
+    return placed
+
+
+def _place(conn: Connection, report: Report) -> int:
+    matches = []
+    if report.datable:
+        matches = [m for old in load_reports(conn, candidate_ids(conn, report))
+                   if (m := compare(report, old))]
+    if not matches:
+        return _assign(conn, report.id, _new_incident(conn), None)
+    best = max(matches, key=lambda m: (m.wording, -m.other.incident_id))
+    target = best.other.incident_id
+    others = sorted({m.other.incident_id for m in matches} - {target})
+    if others and not _pinned(conn, [target, *others]):
+        target = min(target, *others)
+        _fuse(conn, report.id, target, [m for m in matches if m.other.incident_id != target])
+    also = sorted({m.other.id for m in matches} - {best.other.id})
+    reason = best.reason() + (f"; also like event {', '.join(map(str, also))}" if also else "")
+    return _assign(conn, report.id, target, reason)
+
+
+def _new_incident(conn: Connection) -> int:
+    return conn.execute(insert(Incident).returning(Incident.id),
+                        {"created_at": datetime.now(timezone.utc).replace(tzinfo=None)}
+                        ).scalar_one()
+
+
+def _assign(conn: Connection, event_id: int, incident_id: int, reason: str | None,
+            locked: bool | None = None) -> int:
+    values = {"incident_id": incident_id, "merge_reason": reason}
+    if locked is not None:
+        values["merge_locked"] = locked
+    conn.execute(update(Event).where(Event.id == event_id).values(**values))
+    return incident_id
+
+
+def _pinned(conn: Connection, incident_ids: list[int]) -> bool:
+    """True when an analyst fixed any of these incidents (one of its events is locked)."""
+    return conn.scalar(select(func.count()).select_from(Event).where(
+        Event.incident_id.in_(incident_ids), Event.merge_locked.is_(True))) > 0
+
+
+def _fuse(conn: Connection, bridge: int, target: int, matches: list[Match]) -> None:
+    """Fold the incidents of `matches` into `target`: the new report `bridge` tells them all.
+    Each folded incident's first report, which had no reason yet, now says why it joined."""
+    absorbed: dict[int, Match] = {}
+    for m in sorted(matches, key=lambda m: -m.wording):
+        absorbed.setdefault(m.other.incident_id, m)
+    for incident, m in absorbed.items():
+        conn.execute(update(Event).where(Event.incident_id == incident,
+                                         Event.merge_reason.is_(None))
+                     .values(merge_reason=m.reason(counterpart=bridge)))
+    conn.execute(update(Event).where(Event.incident_id.in_(list(absorbed)))
+                 .values(incident_id=target))
+    conn.execute(delete(Incident).where(Incident.id.in_(list(absorbed))))
+
+
+def attach_article(conn: Connection, article_id: int) -> dict[int, int]:
+    """Place the events of one newly stored article (in the article's own transaction)."""
+    return attach(conn, conn.scalars(select(Event.id).where(Event.article_id == article_id)
+                                     .order_by(Event.id)))
+
+
+def attach_pending(conn: Connection, batch: int = 500) -> int:
+    """Place events stored without an incident (older databases, re-extraction), oldest first."""
+    done = 0
+    while ids := list(conn.scalars(select(Event.id).where(Event.incident_id.is_(None))
+                                   .order_by(Event.id).limit(batch))):
+        attach(conn, ids)
+        done += len(ids)
+    return done
+
+
+# -- the analyst's hand ------------------------------------------------------------------------
+
+class CurationError(TimelineError):
+    """A split or merge that cannot be done: an unknown event, nothing to do."""
+
+
+def _incident_of(conn: Connection, event_id: int) -> int | None:
+    row = conn.execute(select(Event.id, Event.incident_id).where(Event.id == event_id)).first()
+    if row is None:
+        raise CurationError(f"no event {event_id}")
+    return row.incident_id
+
+
+def split(conn: Connection, event_id: int, note: str | None = None) -> int:
+    """Detach one event into an incident of its own and lock it there; returns the incident."""
+    old = _incident_of(conn, event_id)
+    alone = old is not None and conn.scalar(
+        select(func.count()).select_from(Event).where(Event.incident_id == old)) == 1
+    new = old if alone else _new_incident(conn)
+    reason = "split by analyst" + (f" from incident {old}" if old and not alone else "")
+    _assign(conn, event_id, new, reason, locked=True)
+    _audit(conn, [event_id], old, new, note or "split")
+    _drop_empty(conn, [old] if old else [])
+    return new
+
+
+def merge(conn: Connection, event_ids: list[int], note: str | None = None) -> int:
+    """Join the incidents of these events into one, all its events locked; returns it."""
+    if len(set(event_ids)) < 2:
+        raise CurationError("merge needs at least two different events")
+    incidents = {e: _incident_of(conn, e) for e in event_ids}
+    for event_id, incident in incidents.items():
+        if incident is None:
+            incidents[event_id] = _assign(conn, event_id, _new_incident(conn), None)
+    target = min(incidents.values())
+    others = sorted(set(incidents.values()) - {target})
+    first = min(event_ids, key=lambda e: (incidents[e] != target, e))
+    for incident in others:
+        moved = list(conn.scalars(select(Event.id).where(Event.incident_id == incident)))
+        conn.execute(update(Event).where(Event.id.in_(moved)).values(
+            incident_id=target, merge_reason=f"merged by analyst with event {first}"))
+        _audit(conn, moved, incident, target, note or "merge")
+    conn.execute(update(Event).where(Event.incident_id == target).values(merge_locked=True))
+    _drop_empty(conn, others)
+    return target
+
+
+def _audit(conn: Connection, event_ids: list[int], old: int | None, new: int, note: str) -> None:
+    now = datetime.now(timezone.utc).replace(tzinfo=None)
+    rows = [{"event_id": e, "field": "incident_id", "old_value": None if old is None else str(old),
+             "new_value": str(new), "changed_at": now, "note": note} for e in event_ids]
+    if rows and old != new:
+        conn.execute(insert(EventEdit), rows)
+
+
+def _drop_empty(conn: Connection, incident_ids: list[int]) -> None:
+    empty = [i for i in incident_ids if not conn.scalar(
+        select(func.count()).select_from(Event).where(Event.incident_id == i))]
+    if empty:
+        conn.execute(delete(Incident).where(Incident.id.in_(empty)))
+
+
+# -- reading -----------------------------------------------------------------------------------
+
+def explain(conn: Connection, event_id: int) -> list[dict]:
+    """Every report of the event's incident, oldest first, with why it was joined: the rows
+    `timeline show` prints. The first report's reason is None (it started the incident)."""
+    incident = _incident_of(conn, event_id)
+    where = Event.incident_id == incident if incident is not None else Event.id == event_id
+    rows = conn.execute(
+        select(Event.id.label("event_id"), Event.incident_id, Event.article_id, Article.source,
+               Article.title, Article.published, Event.type, Event.date_start, Event.date_end,
+               Event.sentence, Event.merge_reason, Event.merge_locked)
+        .join(Article, Article.id == Event.article_id).where(where).order_by(Event.id))
+    return [row._asdict() for row in rows]
+
+
+def reports_column():
+    """How many articles tell each event's incident (1 for an event not yet placed)."""
+    from sqlalchemy import case, distinct
+    from sqlalchemy.orm import aliased
+
+    other = aliased(Event)
+    count = (select(func.count(distinct(other.article_id)))
+             .where(other.incident_id == Event.incident_id).scalar_subquery())
+    return case((Event.incident_id.is_(None), 1), else_=count).label("reports")
+
+
+def representatives(conditions: list):
+    """One event per incident among those matching `conditions`: the most precisely dated,
+    then the most confident, then the first stored. Events not yet placed stand alone."""
+    from sqlalchemy import case
+
+    from timeline.models import PRECISIONS
+
+    rank = case({p: i for i, p in enumerate(PRECISIONS)}, value=Event.precision, else_=99)
+    ranked = (select(Event.id, func.row_number().over(
+        partition_by=func.coalesce(Event.incident_id, -Event.id),
+        order_by=[rank, Event.confidence.desc(), Event.id]).label("rn"))
+        .where(and_(True, *conditions)).subquery())
+    return select(ranked.c.id).where(ranked.c.rn == 1)
