@@ -81,7 +81,7 @@ def test_bad_option_values_are_usage_errors_naming_the_value(cli, args, message)
 
 
 def test_list_prints_a_table_of_events(seeded):
-    result = seeded("list", "--limit", "5")
+    result = seeded("list", "--format", "table", "--limit", "5")
     assert result.exit_code == 0
     assert "date" in result.output and "type" in result.output
     assert "2017-10" in result.output
@@ -101,10 +101,10 @@ def test_articles_jsonl_contract(seeded):
 
 def test_db_current_downgrade_upgrade(cli):
     cli("list")
-    assert cli("db", "current").output.startswith("0002 (head: 0002)")
+    assert cli("db", "current").output.startswith("0003 (head: 0003)")
     assert cli("db", "downgrade", "base").output.strip() == "database at revision base"
-    assert cli("db", "current").output.startswith("base (head: 0002)")
-    assert cli("db", "upgrade").output.strip() == "database at revision 0002"
+    assert cli("db", "current").output.startswith("base (head: 0003)")
+    assert cli("db", "upgrade").output.strip() == "database at revision 0003"
 
 
 def test_db_option_falls_back_to_the_environment(tmp_path, monkeypatch):

@@ -9,7 +9,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, text
 
-from timeline.db import current_revision, head_revision, open_database, run_alembic
+from timeline.db import include_name, current_revision, head_revision, open_database, run_alembic
 from timeline.errors import DatabaseError
 from timeline.models import Base
 
@@ -17,7 +17,8 @@ from timeline.models import Base
 def test_autogenerate_finds_no_difference_between_models_and_migrations(db_path):
     engine = open_database(str(db_path))
     with engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+        context = MigrationContext.configure(conn, opts={"include_name": include_name})
+        diff = compare_metadata(context, Base.metadata)
     assert diff == []
 
 

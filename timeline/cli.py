@@ -36,41 +36,94 @@ def engine_of(ctx: click.Context, migrate: bool = True):
     return open_database(ctx.obj["db"], migrate=migrate)
 
 
-class DateBound(click.ParamType):
-    """YYYY, YYYY-MM or YYYY-MM-DD, kept as the interval it names."""
+class Resolved(click.ParamType):
+    """A parameter whose text a library resolver turns into a value; its ValueError becomes a
+    usage error naming the option and the value (exit 2)."""
 
-    name = "DATE"
+    def __init__(self, name: str, resolve):
+        self.name, self.resolve = name, resolve
 
     def convert(self, value, param, ctx):
-        from timeline.intervals import Interval, parse_iso
-
-        if isinstance(value, Interval):
+        if not isinstance(value, str):
             return value
         try:
-            return parse_iso(value)
+            return self.resolve(value)
         except ValueError as exc:
             self.fail(str(exc), param, ctx)
 
 
+def _resolver(module: str, function: str):
+    """A resolver imported on first use, so that --help never imports dateparser or pycountry."""
+    def resolve(value: str):
+        from importlib import import_module
+
+        return getattr(import_module(module), function)(value)
+    return resolve
+
+
+def DateBound() -> Resolved:  # noqa: N802 (used like a click type)
+    """YYYY, YYYY-MM, YYYY-MM-DD or words ("last year"), kept as the interval it names."""
+    return Resolved("DATE", _resolver("timeline.filters", "date_bound"))
+
+
+COUNTRY = Resolved("COUNTRY", _resolver("timeline.filters", "country_code"))
+EVENT_TYPE = Resolved("TYPE", _resolver("timeline.filters", "event_type"))
+STATUSES = ("auto", "confirmed", "rejected", "edited")  # as models.STATUSES, without importing it
+
+
 def filter_options(command):
-    """The filters every listing command shares (one decorator, as sqlite-utils does)."""
+    """The filters `list`, `export`, `stats` and `count` share (one decorator, as sqlite-utils
+    does); every value reaches SQL as a bound parameter."""
     options = [
-        click.option("--type", "types", multiple=True, metavar="TYPE",
+        click.option("--type", "types", multiple=True, type=EVENT_TYPE,
                      help="Only events of this type (repeatable)."),
-        click.option("--since", type=DateBound(), help="Events on or after this date."),
+        click.option("--since", type=DateBound(),
+                     help="Events on or after: 2020, 2020-04, 2020-04-02, 'last year'..."),
         click.option("--until", type=DateBound(), help="Events on or before this date."),
-        click.option("--limit", type=click.IntRange(min=0), help="At most this many events."),
+        click.option("--actor", metavar="NAME",
+                     help="Events of this actor, by canonical name or any alias."),
+        click.option("--country", type=COUNTRY, help="Country name or ISO code."),
+        click.option("--place", metavar="WORDS", help="Words in the event's location."),
+        click.option("--search", metavar="TEXT",
+                     help="Full-text search in sentences and article titles (every word)."),
+        click.option("--min-confidence", type=click.FloatRange(0, 1), metavar="0..1",
+                     help="Only events at least this confident."),
+        click.option("--article", "article_id", type=click.IntRange(min=1), metavar="ID",
+                     help="Only events of this article."),
+        click.option("--status", "statuses", multiple=True, type=click.Choice(STATUSES),
+                     help="Only events in this curation state (repeatable)."),
     ]
     for option in reversed(options):
         command = option(command)
     return command
 
 
-def make_filter(types, since, until, limit, **extra):
+def paging_options(command):
+    options = [
+        click.option("--limit", type=click.IntRange(min=0), help="At most this many events."),
+        click.option("--offset", type=click.IntRange(min=0), default=0,
+                     help="Skip this many events first."),
+        click.option("--reverse", is_flag=True, help="Latest first."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def make_filter(types=(), since=None, until=None, search=None, **extra):
     from timeline.store import EventFilter
 
+    if search is not None and not search.strip():
+        raise click.BadParameter("an empty search", param_hint="'--search'")
+    if search is not None:
+        from timeline.fulltext import words
+
+        if not words(search):
+            raise click.BadParameter(f"no words to search for in {search!r}",
+                                     param_hint="'--search'")
     return EventFilter(types=tuple(types), since=since.start if since else None,
-                       until=until.end if until else None, limit=limit, **extra)
+                       until=until.end if until else None, search=search,
+                       **{k: tuple(v) if isinstance(v, list) else v for k, v in extra.items()})
 
 
 @main.command()
@@ -135,25 +188,65 @@ def progress():
         yield tell
 
 
+LIST_FORMATS = ["timeline", "table", "csv", "json", "jsonl"]
+
+
+def format_options(formats: list[str], default: str):
+    """--format, with --json as the short way to the stable JSON scripts read."""
+    def decorate(command):
+        command = click.option("--json", "as_json", is_flag=True,
+                               help="Shorthand for --format json.")(command)
+        return click.option("--format", "fmt", type=click.Choice(formats), default=default,
+                            show_default=True)(command)
+    return decorate
+
+
 @main.command("list")
 @filter_options
+@paging_options
+@format_options(LIST_FORMATS, "timeline")
+@click.option("--no-pager", is_flag=True, help="Never page, even on a terminal.")
 @click.option("--merge/--no-merge", default=True, show_default=True,
               help="One row per incident with how many articles report it, or every event.")
 @click.pass_context
-def list_events(ctx: click.Context, merge: bool, **filters) -> None:
-    """The chronological timeline: one row per incident (--no-merge: per event)."""
-    from rich.console import Console
+def list_events(ctx: click.Context, fmt: str, as_json: bool, no_pager: bool, merge: bool,
+                **filters) -> None:
+    """The chronological timeline, grouped by year and month: one row per incident (however
+    many articles report it), or with --no-merge one per event.
 
-    from timeline.render import print_events
+    With --search, the table and data formats put the best match first (bm25); the timeline
+    stays in time order.
+    """
     from timeline.store import iter_events
 
+    fmt = "json" if as_json else fmt
     flt = make_filter(**filters, one_per_incident=merge)
+    flt.by_rank = bool(flt.search) and fmt != "timeline"
     with engine_of(ctx).connect() as conn:
-        print_events(Console(), iter_events(conn, flt))
+        rows = iter_events(conn, flt)
+        if fmt in ("csv", "json", "jsonl"):
+            write_events(rows, fmt, sys.stdout)
+            return
+        from timeline import render
+
+        console = render.make_console()
+        if fmt == "table":
+            table = render.events_table(rows)
+            view = [table] if table.row_count else [render.Text("No events match.")]
+        else:
+            view = render.timeline_lines(rows)
+        render.emit(console, view, pager=not no_pager, lines=fmt == "timeline")
+
+
+def write_events(rows, fmt: str, out, **options) -> int:
+    from timeline.export import EVENT_COLUMNS, write
+
+    return write(rows, EVENT_COLUMNS, fmt, out, **options)
 
 
 @main.command()
 @filter_options
+@paging_options
 @click.option("--format", "fmt", type=click.Choice(["csv", "jsonl"]), default="csv",
               show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default="-",
@@ -172,50 +265,334 @@ def export(ctx: click.Context, fmt: str, output: str, **filters) -> None:
 
 
 @main.command()
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "jsonl"]), default="table",
-              show_default=True)
+@format_options(["table", "csv", "json", "jsonl"], "table")
 @click.pass_context
-def articles(ctx: click.Context, fmt: str) -> None:
+def articles(ctx: click.Context, fmt: str, as_json: bool) -> None:
     """The articles ingested, with their publication dates and where those came from."""
     from timeline.export import ARTICLE_COLUMNS, write
     from timeline.store import iter_articles
 
+    fmt = "json" if as_json else fmt
     with engine_of(ctx).connect() as conn:
         rows = iter_articles(conn)
         if fmt != "table":
             write(rows, ARTICLE_COLUMNS, fmt, sys.stdout)
             return
-        from rich.console import Console
+        from timeline import render
 
-        from timeline.render import articles_table
+        table = render.articles_table(rows)
+        render.emit(render.make_console(), [table] if table.row_count else
+                    [render.Text("No articles yet: timeline ingest PATH...")])
 
-        Console().print(articles_table(rows))
+
+def print_json(value) -> None:
+    """Stable JSON for scripts: dates as ISO strings, keys in the library's order."""
+    import json
+
+    from timeline.export import json_default
+
+    click.echo(json.dumps(value, ensure_ascii=False, indent=2, default=json_default))
+
+
+def json_flag(command):
+    return click.option("--json", "as_json", is_flag=True, help="Print JSON.")(command)
 
 
 @main.command()
-@click.argument("event_id", type=int)
-@click.option("--note", help="Why, for the audit trail.")
+@click.argument("event_id", type=click.IntRange(min=1), metavar="ID")
+@json_flag
+@click.pass_context
+def show(ctx: click.Context, event_id: int, as_json: bool) -> None:
+    """One event: every field, its actors, mentions and edits, and its passage highlighted."""
+    from timeline.store import event_detail
+
+    with engine_of(ctx).connect() as conn:
+        event = event_detail(conn, event_id)
+    if as_json:
+        event.pop("article_text")
+        print_json(event)
+        return
+    from timeline import render
+
+    render.emit(render.make_console(), render.event_view(event))
+
+
+@main.command()
+@click.argument("article_id", type=click.IntRange(min=1), metavar="ID")
+@json_flag
+@click.pass_context
+def article(ctx: click.Context, article_id: int, as_json: bool) -> None:
+    """One article's text, with the sentence of each of its events marked."""
+    from timeline.store import article_detail
+
+    with engine_of(ctx).connect() as conn:
+        found = article_detail(conn, article_id)
+    if as_json:
+        from timeline.export import EVENT_COLUMNS, shape
+
+        found["events"] = list(shape(found["events"], EVENT_COLUMNS))
+        print_json(found)
+        return
+    from timeline import render
+
+    render.emit(render.make_console(), render.article_view(found))
+
+
+@main.command()
+@filter_options
+@json_flag
+@click.option("--top", type=click.IntRange(min=1), default=10, show_default=True,
+              help="How many actors and countries to show.")
+@click.pass_context
+def stats(ctx: click.Context, as_json: bool, top: int, **filters) -> None:
+    """Events by type and by year, top actors and countries, articles by publication month."""
+    from timeline.stats import stats as count_all
+
+    with engine_of(ctx).connect() as conn:
+        counts = count_all(conn, make_filter(**filters), top=top)
+    if as_json:
+        print_json(counts)
+        return
+    from timeline import render
+
+    render.emit(render.make_console(), render.stats_view(counts))
+
+
+@main.command()
+@filter_options
+@json_flag
+@click.pass_context
+def count(ctx: click.Context, as_json: bool, **filters) -> None:
+    """How many events match the filters."""
+    from timeline.store import count_events
+
+    with engine_of(ctx).connect() as conn:
+        n = count_events(conn, make_filter(**filters))
+    if as_json:
+        print_json({"count": n})
+    else:
+        click.echo(n)
+
+
+# -- curation -------------------------------------------------------------------------------
+
+NOTE = click.option("--note", help="Why: kept with the change in the audit trail.")
+DATE_GIVEN = Resolved("DATE", _resolver("timeline.filters", "date_interval"))
+
+
+def curating(ctx: click.Context, action, *args):
+    """Run a curation function in one transaction and say what it did."""
+    with engine_of(ctx).begin() as conn:
+        return action(conn, *args)
+
+
+@main.command()
+@click.argument("event_id", type=click.IntRange(min=1), metavar="ID")
+@NOTE
+@click.pass_context
+def confirm(ctx: click.Context, event_id: int, note: str | None) -> None:
+    """Mark an event as checked and true."""
+    from timeline import curate
+
+    click.echo(curating(ctx, curate.confirm, event_id, note).line("confirmed"))
+
+
+@main.command()
+@click.argument("event_id", type=click.IntRange(min=1), metavar="ID")
+@NOTE
+@click.pass_context
+def reject(ctx: click.Context, event_id: int, note: str | None) -> None:
+    """Mark an event as wrong: it leaves the timeline (list it with --status rejected)."""
+    from timeline import curate
+
+    click.echo(curating(ctx, curate.reject, event_id, note).line("rejected"))
+
+
+def event_fields(command):
+    """What an analyst can set on an event, shared by `edit` and `add`."""
+    options = [
+        click.option("--date", "date", type=DATE_GIVEN,
+                     help="2017-10-04, 2015-11, 2015, a run 2017-10-04..2017-10-05, or words."),
+        click.option("--type", "type_", type=EVENT_TYPE, help="The event type."),
+        click.option("--actor", "actors", multiple=True, metavar="NAME",
+                     help="An actor (repeatable; replaces the event's actors)."),
+        click.option("--place", help="Where it happened."),
+        click.option("--country", type=COUNTRY, help="Country name or ISO code."),
+        NOTE,
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+@main.command()
+@click.argument("event_id", type=click.IntRange(min=1), metavar="ID")
+@event_fields
+@click.pass_context
+def edit(ctx: click.Context, event_id: int, actors: tuple[str, ...], type_, **fields) -> None:
+    """Correct an event; its status becomes `edited` and each old value is kept."""
+    from timeline import curate
+
+    change = curate.Change(type=type_, actors=list(actors) or None, **fields)
+    if change.is_empty():
+        raise click.UsageError("nothing to change: give --date, --type, --actor, --place or "
+                               "--country")
+    click.echo(curating(ctx, curate.edit, event_id, change).line("edited"))
+
+
+@main.command()
+@click.option("--sentence", required=True, help="The words that tell of the event.")
+@click.option("--article", "article_id", type=click.IntRange(min=1), metavar="ID",
+              help="The article that holds the sentence (its text must contain it).")
+@event_fields
+@click.pass_context
+def add(ctx: click.Context, sentence: str, actors: tuple[str, ...], type_, **fields) -> None:
+    """Add an event the extractors missed (status confirmed)."""
+    from timeline import curate
+
+    if type_ is None:
+        raise click.UsageError("an added event needs --type")
+    with engine_of(ctx).begin() as conn:
+        event_id = curate.add(conn, sentence, type_, actors=list(actors), **fields)
+    click.echo(f"event {event_id} added")
+
+
+# -- SQL ------------------------------------------------------------------------------------
+
+@main.command()
+@click.argument("statement", metavar='"SELECT ..."')
+@click.option("--table", "fmt", flag_value="table", default=True, help="A table (default).")
+@click.option("--csv", "fmt", flag_value="csv", help="CSV with a header row.")
+@click.option("--json", "fmt", flag_value="json", help="A JSON array of objects.")
+@click.option("-p", "--param", "params", type=(str, str), multiple=True, metavar="NAME VALUE",
+              help="A value for :NAME in the statement (repeatable).")
+@click.option("--time-limit", type=click.FloatRange(min=0.001), default=5.0, show_default=True,
+              metavar="SECONDS", help="Stop a query that runs longer.")
+@click.pass_context
+def sql(ctx: click.Context, statement: str, fmt: str, params, time_limit: float) -> None:
+    """Run one read-only SQL statement (the database is opened so that it cannot write)."""
+    from timeline import sql as readonly
+    from timeline.db import resolve_url
+
+    conn = readonly.connect(readonly.database_path(resolve_url(ctx.obj["db"])), time_limit)
+    try:
+        result = readonly.query(conn, statement, dict(params))
+        if fmt == "table":
+            from timeline import render
+
+            render.emit(render.make_console(), [render.rows_table(result.columns, result.rows)])
+            return
+        rows = (dict(zip(result.columns, row)) for row in result.rows)
+        from timeline.export import write
+
+        write(rows, result.columns, fmt, sys.stdout, raw=True)
+    finally:
+        conn.close()
+
+
+@main.command()
+@json_flag
+@click.pass_context
+def schema(ctx: click.Context, as_json: bool) -> None:
+    """The tables and views, with a line on each column, for people who query with SQL."""
+    from timeline.schema import describe
+
+    found = describe(engine_of(ctx))
+    if as_json:
+        print_json(found)
+        return
+    from timeline import render
+
+    render.emit(render.make_console(), render.schema_view(found))
+
+
+@main.command()
+@click.argument("source", default="-", metavar="[FILE|-]")
+@click.option("--dct", metavar="YYYY-MM-DD",
+              help="Document creation (publication) date that relative dates resolve against.")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl",
+              show_default=True)
+def dates(source: str, dct: str | None, fmt: str) -> None:
+    """The temporal expressions of a text, with their TimeML values and intervals."""
+    from timeline.temporal.commands import find_dates, jsonl_lines, timex_table
+
+    found = find_dates(source, dct)
+    if fmt == "jsonl":
+        for line in jsonl_lines(found):
+            click.echo(line)
+        return
+    from rich.console import Console
+
+    console = Console()
+    if not console.is_terminal:  # a pipe or a file: no terminal width to fit, keep rows whole
+        console = Console(width=200)
+    console.print(timex_table(found))
+
+
+@main.group("eval")
+def eval_group() -> None:
+    """Score the extractors against gold files."""
+
+
+@eval_group.command("timex")
+@click.argument("gold", metavar="GOLD.jsonl")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object instead of lines.")
+def eval_timex(gold: str, as_json: bool) -> None:
+    """Tag every document of a TimeBank-shaped file and print TempEval-3 figures."""
+    import json
+
+    from timeline.temporal.commands import eval_timex as run_eval
+    from timeline.temporal.commands import report_lines
+
+    figures = run_eval(gold)
+    if as_json:
+        click.echo(json.dumps(figures))
+        return
+    for line in report_lines(figures):
+        click.echo(line)
+
+
+@eval_group.command("events")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.argument("articles_dir", type=click.Path(exists=True, file_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="The figures as one JSON object.")
+def eval_events(gold: str, articles_dir: str, as_json: bool) -> None:
+    """Ingest ARTICLES_DIR into a scratch database, export, and score against GOLD.json;
+    lists each missed gold event and each unmatched event with the reason."""
+    import json
+
+    from timeline.extract.evaluate import evaluate_directory, report_lines
+
+    result = evaluate_directory(gold, articles_dir)
+    if as_json:
+        click.echo(json.dumps(result))
+        return
+    for line in report_lines(result):
+        click.echo(line)
+
+
+@main.command()
+@click.argument("event_id", type=click.IntRange(min=1), metavar="ID")
+@NOTE
 @click.pass_context
 def split(ctx: click.Context, event_id: int, note: str | None) -> None:
-    """Detach EVENT_ID from its incident into one of its own, locked against re-merging."""
+    """Detach an event from its incident into one of its own, locked against re-merging."""
     from timeline.incidents import split as split_event
 
-    with engine_of(ctx).begin() as conn:
-        incident = split_event(conn, event_id, note)
+    incident = curating(ctx, split_event, event_id, note)
     click.echo(f"event {event_id} is now incident {incident} on its own (locked)")
 
 
 @main.command()
-@click.argument("event_ids", nargs=-1, type=int, required=True, metavar="EVENT_ID EVENT_ID...")
-@click.option("--note", help="Why, for the audit trail.")
+@click.argument("event_ids", nargs=-1, type=click.IntRange(min=1), required=True,
+                metavar="ID ID...")
+@NOTE
 @click.pass_context
 def merge(ctx: click.Context, event_ids: tuple[int, ...], note: str | None) -> None:
-    """Join the incidents of these events into one (locked against automatic changes)."""
-    from timeline.incidents import merge as merge_events, explain
+    """Join the incidents of these events into one, locked against automatic changes."""
+    from timeline.incidents import merge_and_count
 
-    with engine_of(ctx).begin() as conn:
-        incident = merge_events(conn, list(event_ids), note)
-        reports = len({r["article_id"] for r in explain(conn, event_ids[0])})
+    incident, reports = curating(ctx, merge_and_count, list(event_ids), note)
     click.echo(f"events {', '.join(map(str, event_ids))} are now incident {incident} "
                f"({reports} report{'s' * (reports != 1)}, locked)")
 

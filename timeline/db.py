@@ -40,12 +40,33 @@ def make_engine(url: str) -> Engine:
     return engine
 
 
+# Schema objects that migrations make by hand and no model declares (full-text search, 0003):
+# autogenerate must not propose to drop them.
+UNMODELLED_TABLE_PREFIXES = ("events_fts",)
+UNMODELLED_INDEXES = ("ix_events_sentence_fts",)
+
+
+def include_name(name: str | None, type_: str, _parent_names) -> bool:
+    """Alembic's include_name hook: compare only what the models declare."""
+    if type_ == "table" and name and name.startswith(UNMODELLED_TABLE_PREFIXES):
+        return False
+    return not (type_ == "index" and name in UNMODELLED_INDEXES)
+
+
 def migrations_dir() -> str:
-    """Where the Alembic scripts are: packaged as `timeline.migrations`, `migrations/` in a checkout."""
+    """Where the Alembic scripts are: `migrations/` of the checkout this package sits in, else
+    the packaged `timeline.migrations` of an installed wheel.
+
+    The checkout is looked at first: an editable install maps `timeline.migrations` to the
+    checkout it was made from, which a second worktree on PYTHONPATH must not borrow.
+    """
+    checkout = Path(__file__).resolve().parent.parent
+    if (checkout / "alembic.ini").is_file() and (checkout / "migrations" / "env.py").is_file():
+        return str(checkout / "migrations")
     spec = importlib.util.find_spec("timeline.migrations")
     if spec is not None and spec.submodule_search_locations:
         return list(spec.submodule_search_locations)[0]
-    return str(Path(__file__).resolve().parent.parent / "migrations")
+    return str(checkout / "migrations")
 
 
 def alembic_config(url: str):

@@ -16,3 +16,11 @@ class ReadError(TimelineError):
 
 class DatabaseError(TimelineError):
     """A database that cannot be opened, or was made by a newer version of timeline."""
+
+
+class NotFound(TimelineError):
+    """An event or article id that the database does not hold."""
+
+    def __init__(self, what: str, ident: int):
+        super().__init__(f"no {what} with id {ident}")
+        self.what, self.ident = what, ident

@@ -24,7 +24,7 @@ from importlib import resources
 
 from sqlalchemy import Connection, and_, delete, func, insert, select, update
 
-from timeline.errors import TimelineError
+from timeline.errors import NotFound
 from timeline.models import Article, Event, EventEdit, EventMention, Incident
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
@@ -297,14 +297,10 @@ def attach_pending(conn: Connection, batch: int = 500) -> int:
 
 # -- the analyst's hand ------------------------------------------------------------------------
 
-class CurationError(TimelineError):
-    """A split or merge that cannot be done: an unknown event, nothing to do."""
-
-
 def _incident_of(conn: Connection, event_id: int) -> int | None:
     row = conn.execute(select(Event.id, Event.incident_id).where(Event.id == event_id)).first()
     if row is None:
-        raise CurationError(f"no event {event_id}")
+        raise NotFound("event", event_id)
     return row.incident_id
 
 
@@ -323,6 +319,8 @@ def split(conn: Connection, event_id: int, note: str | None = None) -> int:
 
 def merge(conn: Connection, event_ids: list[int], note: str | None = None) -> int:
     """Join the incidents of these events into one, all its events locked; returns it."""
+    from timeline.curate import CurationError
+
     if len(set(event_ids)) < 2:
         raise CurationError("merge needs at least two different events")
     incidents = {e: _incident_of(conn, e) for e in event_ids}
@@ -340,6 +338,13 @@ def merge(conn: Connection, event_ids: list[int], note: str | None = None) -> in
     conn.execute(update(Event).where(Event.incident_id == target).values(merge_locked=True))
     _drop_empty(conn, others)
     return target
+
+
+def merge_and_count(conn: Connection, event_ids: list[int], note: str | None = None
+                    ) -> tuple[int, int]:
+    """`merge`, and how many articles the joined incident now has."""
+    incident = merge(conn, event_ids, note)
+    return incident, len({r["article_id"] for r in explain(conn, event_ids[0])})
 
 
 def _audit(conn: Connection, event_ids: list[int], old: int | None, new: int, note: str) -> None:

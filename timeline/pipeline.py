@@ -41,6 +41,12 @@ def prepare(article: Article, published: Interval | None = None) -> Article:
     """Apply a user's --published, else infer a missing publication date from the text."""
     if published is not None:
         article.published, article.published_basis = published, PublishedBasis.METADATA
+    elif article.published is None:
+        from timeline.published import infer_publication
+
+        article.published = infer_publication(article.text)
+        if article.published is not None:
+            article.published_basis = PublishedBasis.INFERRED
     return article
 
 

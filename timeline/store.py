@@ -9,7 +9,9 @@ from itertools import islice
 
 from sqlalchemy import Connection, and_, func, insert, select
 
-from timeline.models import Actor, ActorAlias, Article, Event, EventActor, EventMention
+from timeline import fulltext
+from timeline.errors import NotFound
+from timeline.models import Actor, ActorAlias, Article, Event, EventActor, EventEdit, EventMention
 from timeline.records import Article as ArticleRecord
 from timeline.records import EventRecord
 
@@ -84,18 +86,31 @@ def actor_id(conn: Connection, name: str, kind: str, alias: str | None = None) -
 
 @dataclass
 class EventFilter:
-    """What `list`, `export` and friends narrow the timeline to; every value a bound parameter."""
+    """What `list`, `export`, `stats` and `count` narrow the timeline to.
+
+    Every value reaches SQL as a bound parameter, never as text pasted into a statement.
+    """
 
     types: tuple[str, ...] = ()
     since: date | None = None  # events whose interval ends on or after this day
     until: date | None = None  # events whose interval starts on or before this day
+    actor: str | None = None  # a canonical name or any alias of it, any case
+    country: str | None = None  # ISO 3166-1 alpha-2
+    place: str | None = None  # words inside the event's location, any case
+    search: str | None = None  # full-text: every word must occur in the sentence or the title
+    min_confidence: float | None = None
+    article_id: int | None = None
+    statuses: tuple[str, ...] = field(default=())
+    # Rejected events are an analyst's "this did not happen": off the timeline, its exports and
+    # its counts unless `statuses` names them.
+    hide_rejected: bool = True
     limit: int | None = None
     offset: int = 0
     reverse: bool = False
-    statuses: tuple[str, ...] = field(default=())
+    by_rank: bool = False  # with `search`: best match first (bm25) instead of time order
     one_per_incident: bool = False  # one row per incident (its best-dated report), not per event
 
-    def conditions(self) -> list:
+    def conditions(self, dialect: str = "sqlite") -> list:
         out = []
         if self.types:
             out.append(Event.type.in_(self.types))
@@ -105,21 +120,46 @@ class EventFilter:
             out.append(Event.date_start <= self.until)
         if self.statuses:
             out.append(Event.status.in_(self.statuses))
+        elif self.hide_rejected:
+            out.append(Event.status != "rejected")
+        if self.actor:
+            out.append(Event.id.in_(select(EventActor.event_id).where(
+                EventActor.actor_id.in_(actor_ids(self.actor)))))
+        if self.country:
+            out.append(Event.country == self.country.upper())
+        if self.place:
+            out.append(func.lower(Event.location).contains(self.place.lower(), autoescape=True))
+        if self.min_confidence is not None:
+            out.append(Event.confidence >= self.min_confidence)
+        if self.article_id is not None:
+            out.append(Event.article_id == self.article_id)
+        if self.search:
+            out.append(fulltext.matches(self.search, dialect))
         return out
 
 
-def event_query(flt: EventFilter):
+def actor_ids(name: str):
+    """The actors a name means: one whose canonical name it is, or who is known by it."""
+    needle = name.strip().lower()
+    return select(Actor.id).where(func.lower(Actor.name) == needle).union(
+        select(ActorAlias.actor_id).where(func.lower(ActorAlias.alias) == needle))
+
+
+def event_query(flt: EventFilter, dialect: str = "sqlite"):
     from timeline.incidents import representatives, reports_column
 
-    conditions = flt.conditions()
+    conditions = flt.conditions(dialect)
     if flt.one_per_incident:
-        conditions.append(Event.id.in_(representatives(flt.conditions())))
+        conditions.append(Event.id.in_(representatives(flt.conditions(dialect))))
     order = [Event.date_start.is_(None), Event.date_start, Event.id]
     if flt.reverse:
         order = [Event.date_start.is_(None), Event.date_start.desc(), Event.id.desc()]
+    if flt.search and flt.by_rank:
+        order = [fulltext.rank(flt.search, dialect), *order]
     query = (select(Event, Article.source, Article.published, reports_column())
              .join(Article, Article.id == Event.article_id)
-             .where(and_(True, *conditions)).order_by(*order).offset(flt.offset or None))
+             .where(and_(True, *conditions)).order_by(*order)
+             .offset(flt.offset or None))
     return query.limit(flt.limit) if flt.limit is not None else query
 
 
@@ -128,8 +168,8 @@ def iter_events(conn: Connection, flt: EventFilter) -> Iterator[dict]:
     from timeline.incidents import reports_column
 
     result = conn.execution_options(stream_results=True, yield_per=CHUNK).execute(
-        event_query(flt).with_only_columns(*Event.__table__.c, Article.source, Article.published,
-                                           reports_column()))
+        event_query(flt, conn.dialect.name).with_only_columns(
+            *Event.__table__.c, Article.source, Article.published, reports_column()))
     while chunk := [row._asdict() for row in islice(result, CHUNK)]:
         names = actor_names(conn, [row["id"] for row in chunk])
         for row in chunk:
@@ -151,10 +191,64 @@ def actor_names(conn: Connection, event_ids: list[int]) -> dict[int, list[str]]:
     return names
 
 
-def iter_articles(conn: Connection) -> Iterator[dict]:
-    rows = conn.execute(select(Article.id, Article.source, Article.title, Article.published,
-                               Article.published_end, Article.published_precision,
-                               Article.published_basis, Article.url, Article.author)
-                        .order_by(Article.published.is_(None), Article.published, Article.id))
-    for row in rows:
+def iter_articles(conn: Connection, article_id: int | None = None) -> Iterator[dict]:
+    """Articles by publication date (undated last), each with how many events it gave."""
+    events = (select(func.count(Event.id)).where(Event.article_id == Article.id)
+              .scalar_subquery().label("events"))
+    query = (select(Article.id, Article.source, Article.title, Article.published,
+                    Article.published_end, Article.published_precision,
+                    Article.published_basis, Article.url, Article.author, events)
+             .order_by(Article.published.is_(None), Article.published, Article.id))
+    if article_id is not None:
+        query = query.where(Article.id == article_id)
+    for row in conn.execute(query):
         yield row._asdict()
+
+
+def count_events(conn: Connection, flt: EventFilter) -> int:
+    return conn.scalar(select(func.count(Event.id)).where(
+        and_(True, *flt.conditions(conn.dialect.name))))
+
+
+def event_detail(conn: Connection, event_id: int) -> dict:
+    """One event with every field, its actors (name, kind, role, aliases), its further
+    mentions, its curation history, and its article (source, title, published, text)."""
+    row = conn.execute(select(*Event.__table__.c, Article.source, Article.published,
+                              Article.title, Article.text.label("article_text"))
+                       .join(Article, Article.id == Event.article_id)
+                       .where(Event.id == event_id)).first()
+    if row is None:
+        raise NotFound("event", event_id)
+    event = row._asdict()
+    event["actors"] = actor_names(conn, [event_id]).get(event_id, [])
+    event["actor_roles"] = [r._asdict() for r in conn.execute(
+        select(Actor.id, Actor.name, Actor.kind, EventActor.role)
+        .join(EventActor, EventActor.actor_id == Actor.id)
+        .where(EventActor.event_id == event_id).order_by(EventActor.role, Actor.name))]
+    ids = [a["id"] for a in event["actor_roles"]]
+    aliases = conn.execute(select(ActorAlias.actor_id, ActorAlias.alias)
+                           .where(ActorAlias.actor_id.in_(ids)).order_by(ActorAlias.alias))
+    by_actor: dict[int, list[str]] = {}
+    for actor, alias in aliases:
+        by_actor.setdefault(actor, []).append(alias)
+    for actor in event["actor_roles"]:
+        actor["aliases"] = by_actor.get(actor.pop("id"), [])
+    event["mentions"] = [m._asdict() for m in conn.execute(
+        select(EventMention.sentence, EventMention.start, EventMention.end)
+        .where(EventMention.event_id == event_id).order_by(EventMention.start))]
+    event["edits"] = [e._asdict() for e in conn.execute(
+        select(EventEdit.field, EventEdit.old_value, EventEdit.new_value, EventEdit.changed_at,
+               EventEdit.note).where(EventEdit.event_id == event_id).order_by(EventEdit.id))]
+    return event
+
+
+def article_detail(conn: Connection, article_id: int) -> dict:
+    """An article with its text and its events (the export contract's keys), in text order."""
+    found = conn.execute(select(*Article.__table__.c).where(Article.id == article_id)).first()
+    if found is None:
+        raise NotFound("article", article_id)
+    article = found._asdict()
+    flt = EventFilter(article_id=article_id)
+    article["events"] = sorted(iter_events(conn, flt),
+                               key=lambda e: (e["sentence_start"] or 0, e["id"]))
+    return article

@@ -1,49 +1,42 @@
-"""Event extraction: an `Article` in, its `EventRecord`s out (first pass: keyword triggers)."""
+"""Event extraction: an Article in, its real events out, each with its own date and evidence.
+
+    extract(article) -> list[EventRecord]
+
+The steps, each a module: segment (sentences with offsets) -> temporal tagger (timeline.temporal)
+-> candidates (triggers, modality, date, actors, place, toll per sentence) -> merge (one record
+per event) -> records (confidence, roles). What the extractor knows lives in data/.
+"""
 
 from __future__ import annotations
 
-import json
-import re
-from functools import lru_cache
-from importlib import resources
+from timeline.records import Article, EventRecord
 
-from timeline.intervals import Interval
-from timeline.readers.datelines import dates_in_line
-from timeline.records import Article, DateBasis, EventRecord
+from .records import build
 
-EXTRACTOR_VERSION = "0.1"
-_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"”’]?|$)", re.M)
+# Bump when rules or data change, so stored `auto` events can be re-extracted.
+EXTRACTOR_VERSION = "1.0"
+
+__all__ = ["extract", "EXTRACTOR_VERSION"]
 
 
-@lru_cache(maxsize=1)
-def _triggers() -> dict[str, re.Pattern[str]]:
-    data = json.loads(resources.files("timeline.extract").joinpath("data/triggers.json").read_text())
-    return {kind: re.compile(r"\b(" + "|".join(map(re.escape, words)) + r")\b", re.I)
-            for kind, words in data.items() if not kind.startswith("_")}
+def _timexes(text: str, dct):
+    try:
+        from timeline.temporal import tag
+    except ImportError:  # the tagger is a sibling component; without it events are undated
+        return []
+    return tag(text, dct)
 
 
-def extract(article: Article) -> list[EventRecord]:
-    events = []
-    for m in _SENTENCE.finditer(article.text):
-        sentence = m.group().strip()
-        if len(sentence.split()) < 4:
-            continue
-        start = m.start() + m.group().index(sentence)
-        for kind, pattern in _triggers().items():
-            hit = pattern.search(sentence)
-            if hit:
-                events.append(_event(article, kind, sentence, start, hit.group()))
-                break
-    return events
+def extract(article: Article, aliases=None) -> list[EventRecord]:
+    """The events of one article. `aliases` is an AliasTable (see actors.load_aliases)."""
+    from .actors import ActorIndex
+    from .candidates import SentenceReader
+    from .merge import merge
+    from .segment import split
 
-
-def _event(article: Article, kind: str, sentence: str, start: int, trigger: str) -> EventRecord:
-    event = EventRecord(type=kind, sentence=sentence, sentence_start=start,
-                        sentence_end=start + len(sentence), trigger=trigger, confidence=0.3)
-    found = dates_in_line(sentence)
-    if found:
-        event.date, event.date_basis = Interval.day(found[0].day), DateBasis.EXPLICIT
-        event.date_text = sentence[found[0].start:found[0].end]
-    elif kind == "statement" and article.published:
-        event.date, event.date_basis = article.published, DateBasis.PUBLICATION
-    return event
+    # non-breaking spaces become spaces for reading (same length, so offsets hold)
+    text = article.text.replace("\u00a0", " ")
+    dct = article.published.start if article.published else None
+    reader = SentenceReader(text, _timexes(text, dct), dct, ActorIndex(aliases) if aliases else ActorIndex())
+    cands = [c for s in split(text) for c in reader.read(s)]
+    return [r for r in (build(e, article.text, dct) for e in merge(cands)) if r is not None]

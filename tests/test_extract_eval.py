@@ -1,0 +1,109 @@
+"""The package's event scorer agrees with ../shared/tools/score_events.py, and says why."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from timeline.extract.evaluate import evaluate_directory, report_lines, score
+from timeline.extract.taxonomy import event_types, mapping
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "data"
+
+
+def _shared_script() -> Path | None:
+    for base in (ROOT.parent, ROOT.parent.parent):
+        p = base / "shared" / "tools" / "score_events.py"
+        if p.exists():
+            return p
+    return None
+
+
+def _shared_gold() -> Path | None:
+    script = _shared_script()
+    return script.parent.parent / "gold" / "seeds.json" if script else None
+
+
+PREDS = [
+    {"source": "seeds/a.txt", "type": "attack", "date_start": "2020-01-05", "date_end": "2020-01-05", "sentence": "A bomb  exploded in the\u00a0market on Sunday."},
+    {"source": "seeds/a.txt", "type": "attack", "date_start": "2020-01-05", "date_end": None, "sentence": "The bomb exploded in the market, police said."},
+    {"source": "seeds/a.txt", "type": "statement", "date_start": None, "date_end": None, "sentence": "The mayor condemned the bomb exploded in the market."},
+    {"source": "seeds/a.txt", "type": "arrest", "date_start": "2019-01-01", "date_end": "2019-12-31", "sentence": "Two men were arrested in 2019."},
+    {"source": "other/b.txt", "type": "meeting", "date_start": None, "date_end": None, "sentence": "Not in the gold."},
+]
+GOLD = {"articles": {"a.txt": {"published": ["2020-01-06", "2020-01-06"]}},
+        "events": [
+            {"id": "g1", "article": "a.txt", "type": "attack", "alt_types": [], "date": ["2020-01-05", "2020-01-05"], "evidence": ["bomb exploded in the market"]},
+            {"id": "g2", "article": "a.txt", "type": "arrest", "alt_types": [], "date": ["2020-01-01", "2020-01-31"], "evidence": ["were arrested"]},
+            {"id": "g3", "article": "a.txt", "type": "meeting", "alt_types": [], "date": None, "evidence": ["met"], "required": False},
+            {"id": "g4", "article": "a.txt", "type": "kidnapping", "alt_types": [], "date": None, "evidence": ["abducted"]}]}
+
+
+def _script(gold: dict, preds: list[dict], tmp_path: Path) -> dict:
+    script = _shared_script()
+    if script is None:
+        pytest.skip("shared scorer not found beside the repository")
+    g, p = tmp_path / "gold.json", tmp_path / "ev.jsonl"
+    g.write_text(json.dumps(gold))
+    p.write_text("".join(json.dumps(x) + "\n" for x in preds))
+    out = subprocess.run([sys.executable, str(script), str(g), str(p), "--json"], capture_output=True, text=True, check=True)
+    return json.loads(out.stdout)
+
+
+def test_agrees_with_the_shared_script(tmp_path):
+    ours = score(GOLD, PREDS)
+    theirs = _script(GOLD, PREDS, tmp_path)
+    assert {k: ours[k] for k in theirs} == theirs
+
+
+def test_agrees_on_the_seeds(tmp_path):
+    gold_path = _shared_gold()
+    if gold_path is None or not gold_path.exists():
+        pytest.skip("shared gold not found")
+    gold = json.loads(gold_path.read_text())
+    from tests.test_extract_paragraphs import predictions
+    preds = predictions(ROOT / "seeds", {k: v["published"][0] for k, v in gold["articles"].items()})
+    ours = score(gold, preds)
+    theirs = _script(gold, preds, tmp_path)
+    assert {k: ours[k] for k in theirs} == theirs
+
+
+def test_reasons_for_misses_and_unmatched():
+    r = score(GOLD, PREDS)
+    reasons = {m["id"]: m["reason"] for m in r["misses"]}
+    assert reasons["g2"].startswith("found, but dated 2019-01-01..2019-12-31")
+    assert reasons["g4"] == "no predicted event's sentence holds the evidence"
+    assert r["unmatched"][0]["reason"].startswith("sentence is evidence of g1")
+    assert r["duplicates"] == 1
+    lines = list(report_lines(r))
+    assert lines[0] == "        required: 3"
+    assert any(line.startswith("miss g4") for line in lines)
+
+
+def test_eval_events_command_prints_the_figures(tmp_path):
+    from click.testing import CliRunner
+
+    from timeline.cli import main
+
+    gold = tmp_path / "gold.json"
+    arts = tmp_path / "arts"
+    arts.mkdir()
+    (arts / "x.txt").write_text("Bomb blast in Kabul\n\nA car bomb exploded in Kabul on Monday, killing 9 people.\n")
+    gold.write_text(json.dumps({"articles": {"x.txt": {"published": ["2024-01-01", "2024-01-31"]}}, "events": [
+        {"id": "x1", "article": "x.txt", "type": "attack", "alt_types": [], "date": None, "evidence": ["car bomb exploded in Kabul"]}]}))
+    result = CliRunner().invoke(main, ["eval", "events", str(gold), str(arts)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert "date_recall: 1.0" in result.output
+    assert evaluate_directory(gold, arts)["precision"] == 1.0
+
+
+def test_taxonomy_maps_every_type():
+    assert {"attack", "arrest", "meeting", "statement", "threat", "plot_foiled", "kidnapping", "release",
+            "military_operation", "relocation", "sentencing", "other"} == set(event_types())
+    assert mapping("arrest") == {"plover": "COERCE", "acled": "Arrests"}
+    assert mapping("no such type") == mapping("other")

@@ -1,0 +1,47 @@
+"""Generalisation check on paragraphs written for this repository (tests/data), scored with the
+package's scorer; background-only paragraphs must yield no event at all."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from timeline.intervals import Interval
+from timeline.records import Article
+from timeline.extract import extract
+from timeline.extract.evaluate import score
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def predictions(folder: Path, published: dict[str, str]) -> list[dict]:
+    rows = []
+    for name, day in sorted(published.items()):
+        path = folder / name
+        a = Article(source=str(path), text=path.read_text("utf-8"), published=Interval.day(date.fromisoformat(day)))
+        for e in extract(a):
+            start, end = e.date.iso() if e.date else (None, None)
+            rows.append({"source": a.source, "type": e.type, "date_start": start, "date_end": end, "sentence": e.sentence})
+    return rows
+
+
+@pytest.mark.parametrize("batch", ["paragraphs", "paragraphs2"])
+def test_batch_scores(batch):
+    gold = json.loads((DATA / f"{batch}_gold.json").read_text())
+    preds = predictions(DATA / batch, {k: v["published"][0] for k, v in gold["articles"].items()})
+    result = score(gold, preds)
+    assert result["date_recall"] >= 0.9, result["misses"]
+    assert result["precision"] >= 0.9, result["unmatched"]
+    assert result["duplicates"] <= 2
+
+
+@pytest.mark.parametrize("name,day", [("paragraphs/p09_background_generic.txt", "2024-02-01"),
+                                      ("paragraphs2/q06_analysis.txt", "2024-01-20")])
+def test_background_yields_nothing_but_dated_history(name, day):
+    path = DATA / name
+    events = extract(Article(source=name, text=path.read_text("utf-8"), published=Interval.day(date.fromisoformat(day))))
+    # only events with a date of their own may come out of an explainer
+    assert all(e.date is not None and e.date_basis.value == "explicit" for e in events), [(e.type, e.sentence) for e in events]

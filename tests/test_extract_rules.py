@@ -1,0 +1,173 @@
+"""One row per extraction rule: (text, publication date, expected events), the reason as id.
+
+Each expected event gives its type and date interval (None: no date), and may name actors,
+country, location, killed or injured. Rows are written in other words than the seed articles,
+so a rule that only fits a seed fails here.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from timeline.intervals import Interval
+from timeline.records import Article
+from timeline.extract import extract
+
+D = date.fromisoformat
+
+
+def run(text: str, dct: str):
+    return extract(Article(source="t", text=text, published=Interval.day(D(dct))))
+
+
+def ev(type_, start=None, end=None, **kw):
+    return {"type": type_, "date": (start, end or start) if start else None, **kw}
+
+
+CASES = [
+    # --- occurrences and their own dates
+    ("attack with weekday and toll",
+     "A car bomb exploded near a police station in Kandahar on Monday, killing nine people and wounding 14.",
+     "2023-05-10", [ev("attack", "2023-05-08", country="AF", location="Kandahar", killed=9, injured=14)]),
+    ("month-year premodifier dates the noun",
+     "The group later claimed the March 2019 bombings in Colombo, which left 250 dead.",
+     "2021-01-05", [ev("attack", "2019-03-01", "2019-03-31", killed=250, actors=[])]),
+    ("toll stated by count words",
+     "At least a dozen worshippers were killed when gunmen stormed a church in Burkina Faso on Sunday.",
+     "2022-02-08", [ev("attack", "2022-02-06", killed=12, country="BF")]),
+    ("sentence-initial adverbial governs the whole sentence",
+     "Late last month, police in Hamburg detained two Syrian brothers.",
+     "2024-03-10", [ev("arrest", "2024-02-21", "2024-02-29", country="DE")]),
+    ("report's date yields to the event's own date",
+     "Police have detained a 30-year-old man, the prosecutor said on Friday. The suspect was picked up on Thursday evening and later arrested at a flat in Lyon.",
+     "2024-04-13", [ev("arrest", "2024-04-11", country="FR")]),
+    ("undated arrest inherits the paragraph's reference time",
+     "In January 2023, Dutch police arrested three men in Rotterdam. Belgian officers also detained a fourth suspect.",
+     "2023-03-01", [ev("arrest", "2023-01-01", "2023-01-31"), ev("arrest", "2023-01-01", "2023-01-31")]),
+    ("kidnapping with explicit day",
+     "Gunmen abducted two Italian engineers near Benghazi on 3 February 2019.",
+     "2019-02-10", [ev("kidnapping", "2019-02-03", country="LY")]),
+    ("release of hostages",
+     "Three hostages held by militants in the Sahel were freed on Wednesday after months in captivity.",
+     "2021-09-03", [ev("release", "2021-09-01")]),
+    ("sentencing with today",
+     "A Birmingham man was jailed today for 12 years for funding the Islamic State.",
+     "2020-11-20", [ev("sentencing", "2020-11-20")]),
+    ("charge is a sentencing-type step",
+     "Federal prosecutors on Tuesday charged a Texas man with attempting to support al-Qaeda.",
+     "2022-06-16", [ev("sentencing", "2022-06-14")]),
+    ("conviction and sentence are two steps",
+     "The woman was convicted in June of financing terrorism. She was sentenced on Monday to eight years in prison.",
+     "2023-09-13", [ev("sentencing", "2023-06-01", "2023-06-30"), ev("sentencing", "2023-09-11")]),
+    ("airstrike is a military operation",
+     "Turkish warplanes carried out air strikes on PKK positions in northern Iraq on Saturday, the defence ministry said.",
+     "2022-04-18", [ev("military_operation", "2022-04-16", actors=["PKK"])]),
+    ("troops killing fighters is a military operation",
+     "Troops killed 14 al-Shabaab fighters in an ambush in Lower Shabelle on Tuesday, the army said.",
+     "2021-08-12", [ev("military_operation", "2021-08-10", killed=14)]),
+    ("meeting with weekday and city",
+     "Foreign ministers of the G7 met in Tokyo on Wednesday to discuss the crisis.",
+     "2023-11-10", [ev("meeting", "2023-11-08", country="JP", location="Tokyo")]),
+    ("threat by a group",
+     "Hezbollah threatened on Sunday to strike Israeli cities if the shelling continued.",
+     "2024-06-25", [ev("threat", "2024-06-23", actors=["Hezbollah"])]),
+    ("foiled plot",
+     "Moroccan security services said on Monday they had foiled a plot to bomb a tourist site in Marrakech.",
+     "2020-10-07", [ev("plot_foiled", "2020-10-05")]),
+    ("relocation of fighters",
+     "The militia relocated its fighters from Tripoli to the southern desert in May 2021.",
+     "2021-08-01", [ev("relocation", "2021-05-01", "2021-05-31")]),
+    # --- statements
+    ("reporting verb with weekday is a dated statement",
+     "Security is improving across the region, Interior Minister Ahmed Hassan said Tuesday.",
+     "2022-03-10", [ev("statement", "2022-03-08", actors=["Ahmed Hassan"])]),
+    ("bare reporting verb takes the publication day",
+     "Europol director Catherine De Bolle said the threat from lone actors remained high.",
+     "2023-06-01", [ev("statement", "2023-06-01", actors=["Catherine De Bolle"])]),
+    ("one speech is one statement",
+     "Defence Secretary John Carter said the mission was over. \"We have done what we came to do,\" he said. Carter added that troops would stay in the region.",
+     "2021-07-02", [ev("statement", "2021-07-02", actors=["John Carter"])]),
+    ("surname alone resolves to the full name",
+     "Prime Minister Sofia Lindqvist spoke to parliament. Lindqvist said the law would be tightened.",
+     "2024-01-20", [ev("statement", "2024-01-20", actors=["Sofia Lindqvist"])]),
+    ("statement at a dated meeting takes the meeting's dates",
+     "Ministers gathered for the security conference in Munich on 14 and 15 February 2020. At the conference, Director Emily Ross said cooperation had improved.",
+     "2020-03-01", [ev("meeting", "2020-02-14", "2020-02-15", location="Munich"), ev("statement", "2020-02-14", "2020-02-15", actors=["Emily Ross"])]),
+    ("reported event wins over the report",
+     "Police said two men were arrested in Manchester on Saturday.",
+     "2019-05-06", [ev("arrest", "2019-05-04", country="GB")]),
+    ("earlier today is the publication day",
+     "Earlier today, the FBI arrested a man who had posted threats online.",
+     "2021-10-01", [ev("arrest", "2021-10-01", actors=["FBI"])]),
+    # --- no event: negated, hypothetical, future, feared, planned, generic
+    ("negated attack", "No attack has taken place in the capital since the ceasefire.", "2022-01-10", []),
+    ("hypothetical attack", "Officials fear that militants could attack the pipeline.", "2022-01-10", []),
+    ("feared attack", "Worries about a possible ISIS attack on the festival have grown.", "2022-01-10", []),
+    ("probability of an attack", "Analysts see a real risk of a suicide bombing during the elections.", "2022-01-10", []),
+    ("future attack", "The insurgents will attack again, a commander warned.", "2022-01-10", []),
+    ("future meeting", "The ministers will meet in Paris next week.", "2022-01-10", []),
+    ("planned meeting", "Leaders agreed to hold a summit on terrorism in the autumn.", "2022-01-10", []),
+    ("expected trial", "The trial is expected to open in March.", "2022-01-10", []),
+    ("judged unlikely", "A large-scale attack on the city remains unlikely, experts say.", "2022-01-10", []),
+    ("habitual attacks", "The group frequently carries out attacks on army convoys.", "2022-01-10", []),
+    ("bare plural generic", "Jihadist groups use drones for attacks on remote outposts.", "2022-01-10", []),
+    ("definition is no event", "Boko Haram is a jihadist group based in north-eastern Nigeria.", "2022-01-10", []),
+    ("undated perfect with no particular case", "Its supporters have been arrested across Europe.", "2022-01-10", []),
+    ("preparing an attack with no one stopping it", "The cell was preparing an attack on a stadium.", "2022-01-10", []),
+    ("preparing an attack that was stopped is a foiled plot",
+     "Police in Vienna arrested three teenagers on Friday. The youths were preparing an attack on a parade.",
+     "2023-06-19", [ev("arrest", "2023-06-16")]),
+    ("charges at arrest are no trial",
+     "A man was arrested on Thursday on charges of planning attacks for the Islamic State.",
+     "2024-02-03", [ev("arrest", "2024-02-01")]),
+    ("infinitive is not done", "The militants tried to attack the base but were repelled.", "2022-01-10", []),
+    # --- dates that are not dates
+    ("resolution number and bracketed year are no date",
+     "The UN Security Council issued a joint statement backing resolution 2178 (2014) on Friday.",
+     "2016-03-14", [ev("statement", "2016-03-11")]),
+    ("year in a name is no date",
+     "Police arrested a man near the venue of Expo 2020 in Dubai.",
+     "2021-12-01", [ev("arrest", None, country="AE")]),
+    ("since anchors a span, not the event",
+     "The first meeting since March 2019 was held in Doha.",
+     "2022-01-10", [ev("meeting", None, country="QA")]),
+    ("since the year-premodified attacks still dates them",
+     "The city has been on alert since the 2016 bombings at its airport, which killed 32 people.",
+     "2020-01-10", [ev("attack", "2016-01-01", "2016-12-31", killed=32)]),
+    ("no date rather than a guess",
+     "Militants ambushed an army patrol near the border, killing four soldiers.",
+     None, [ev("attack", None, killed=4)]),
+    # --- actors: case-aware aliases
+    ("IS the group, not the verb is",
+     "The attack is the deadliest this year; IS claimed it on Tuesday in a statement.",
+     "2017-05-25", [ev("attack", "2017-01-01", "2017-12-31", actors=["Islamic State"])]),
+    ("ISKP alias", "ISKP gunmen attacked a hospital in Kabul on Tuesday, killing 19.",
+     "2020-05-14", [ev("attack", "2020-05-12", actors=["Islamic State Khorasan"], country="AF", killed=19)]),
+    ("al-Qaeda variant", "Al Qaida militants kidnapped two Austrians in Tunisia on 22 February 2008.",
+     "2008-03-01", [ev("kidnapping", "2008-02-22", actors=["al-Qaeda"], country="TN")]),
+]
+
+
+def _check(got, want):
+    assert got.type == want["type"]
+    if want["date"] is None:
+        assert got.date is None, got.date
+    else:
+        assert got.date is not None, f"{got.type} undated in {got.sentence!r}"
+        assert got.date.iso() == want["date"], got.date
+    names = {a.name for a in got.actors}
+    for name in want.get("actors", []):
+        assert name in names, (name, names)
+    for key in ("country", "location", "killed", "injured"):
+        if key in want:
+            assert getattr(got, key) == want[key], (key, getattr(got, key))
+
+
+@pytest.mark.parametrize("text,dct,expected", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_rule(text, dct, expected):
+    got = extract(Article(source="t", text=text, published=Interval.day(D(dct)) if dct else None))
+    assert [e.type for e in got] == [w["type"] for w in expected], [(e.type, e.sentence) for e in got]
+    for g, w in zip(got, expected):
+        _check(g, w)

@@ -1,0 +1,222 @@
+"""What the temporal tagger finds and how it resolves it: one row a case, the reason as id."""
+
+from datetime import date
+
+import pytest
+
+from timeline.intervals import Precision
+from timeline.temporal import Timex, tag
+
+D = date.fromisoformat
+
+# (text, DCT, expected span text, value, interval [start, end] or None, mod)
+CASES = [
+    # --- relative to the DCT, direction from the sentence's tense
+    ("Bortnikov said Wednesday.", "2020-04-02", "Wednesday", "2020-04-01",
+     ("2020-04-01", "2020-04-01"), None, "said-weekday-is-the-one-before-dct"),
+    ("The company said Friday it would sell.", "1989-10-27", "Friday", "1989-10-27",
+     ("1989-10-27", "1989-10-27"), None, "said-weekday-on-that-weekday-is-the-dct"),
+    ("The minister will meet his counterpart on Tuesday.", "2020-04-02", "Tuesday", "2020-04-07",
+     ("2020-04-07", "2020-04-07"), None, "future-tense-weekday-is-the-next-one"),
+    ("They meet again next Tuesday.", "2020-04-02", "next Tuesday", "2020-04-07",
+     ("2020-04-07", "2020-04-07"), None, "next-weekday"),
+    ("The group struck last Friday.", "2020-04-03", "last Friday", "2020-03-27",
+     ("2020-03-27", "2020-03-27"), None, "last-weekday-excludes-the-dct"),
+    ("Two weeks ago, an offshoot confessed to an attack.", "2021-06-28", "Two weeks ago",
+     "2021-06-14", ("2021-06-11", "2021-06-17"), None, "weeks-ago-is-a-day-known-to-a-week"),
+    ("Earlier today, reports emerged of an arrest.", "2020-04-02", "Earlier today", "2020-04-02",
+     ("2020-04-02", "2020-04-02"), None, "earlier-today-is-the-dct"),
+    ("Police arrested him yesterday.", "2020-04-02", "yesterday", "2020-04-01",
+     ("2020-04-01", "2020-04-01"), None, "yesterday"),
+    ("Attacks rose last month.", "2021-06-28", "last month", "2021-05",
+     ("2021-05-01", "2021-05-31"), None, "last-month"),
+    ("Attacks fell last year.", "2021-06-28", "last year", "2020",
+     ("2020-01-01", "2020-12-31"), None, "last-year"),
+    ("Talks are planned for next week.", "2021-06-28", "next week", "2021-W27",
+     ("2021-07-05", "2021-07-11"), None, "next-week-is-an-iso-week"),
+    ("Support rose earlier this year.", "2021-06-28", "earlier this year", "2021",
+     ("2021-01-01", "2021-06-28"), "START", "earlier-this-year-stops-at-the-dct"),
+    ("The summit opened on 4 October 2017. The following day, delegates signed.", "2017-10-16",
+     "The following day", "2017-10-05", ("2017-10-05", "2017-10-05"), None,
+     "following-day-counts-from-the-last-date-named"),
+    ("It is the first meeting since February 2019.", "2021-06-28", "February 2019", "2019-02",
+     ("2019-02-01", "2019-02-28"), None, "since-month-year-spans-the-month-only"),
+    ("In early May, a man was arrested.", "2024-06-10", "early May", "2024-05",
+     ("2024-05-01", "2024-05-10"), "START", "early-month-takes-the-year-from-the-dct"),
+    ("In early April 2024, Italy arrested ISIS members.", "2024-06-10", "early April 2024",
+     "2024-04", ("2024-04-01", "2024-04-10"), "START", "early-month-year-narrows"),
+    ("The coalition met at the end of March and agreed to act.", "2021-06-28", "the end of March",
+     "2021-03", ("2021-03-21", "2021-03-31"), "END", "end-of-month-past-tense"),
+    ("The newspaper reported on June 5 that ISIS released a plan.", "2024-06-10", "June 5",
+     "2024-06-05", ("2024-06-05", "2024-06-05"), None, "month-day-without-year"),
+    ("He was cited by police in December.", "1998-04-18", "December", "1997-12",
+     ("1997-12-01", "1997-12-31"), None, "past-month-after-dct-month-is-last-year"),
+    ("The dividend is payable Dec. 7.", "1989-10-27", "Dec. 7", "1989-12-07",
+     ("1989-12-07", "1989-12-07"), None, "untensed-month-day-is-the-nearest"),
+    ("Conseco said it is calling for the redemption on Dec. 7.", "1989-10-30", "Dec. 7",
+     "1989-12-07", ("1989-12-07", "1989-12-07"), None, "present-tense-clause-takes-the-nearest"),
+    ("He was arrested on Dec. 7.", "1990-10-30", "Dec. 7", "1989-12-07",
+     ("1989-12-07", "1989-12-07"), None, "ed-verb-right-before-is-past"),
+    ("The bank sold preferred shares on Dec. 7, it will say.", "1990-10-30", "Dec. 7",
+     "1990-12-07", ("1990-12-07", "1990-12-07"), None, "ed-adjective-further-away-is-no-cue"),
+    ("The Times said in an editorial on Saturday, April 25: the court erred.", "1998-04-24",
+     "Saturday, April 25", "1998-04-25", ("1998-04-25", "1998-04-25"), None,
+     "weekday-decides-the-year-of-a-month-day"),
+    ("Sales rose from $2 million a year ago.", "1989-10-26", "a year ago", "1988",
+     ("1988-01-01", "1988-12-31"), None, "money-before-a-year-ago-is-no-rate"),
+    ("Profit rose in the third quarter.", "1989-11-02", "the third quarter", "1989-Q3",
+     ("1989-07-01", "1989-09-30"), None, "quarter-takes-the-dct-year"),
+    ("Visits fell this summer.", "1998-09-22", "this summer", "1998-SU",
+     ("1998-06-01", "1998-08-31"), None, "this-season"),
+    ("Trade grew a year ago.", "2021-06-28", "a year ago", "2020",
+     ("2020-01-01", "2020-12-31"), None, "a-year-ago"),
+    ("Now the group is weaker.", "2021-06-28", "Now", "PRESENT_REF", None, None,
+     "now-is-present-ref-without-interval"),
+    ("Militants recently moved south.", "2021-06-28", "recently", "PAST_REF", None, None,
+     "recently-is-past-ref"),
+    ("Police were on alert over Christmas.", "2020-06-01", "Christmas", "2019-12-25",
+     ("2019-12-25", "2019-12-25"), None, "holiday-year-from-the-dct"),
+    ("On 4 March the troops left. They came back the same day.", "2020-06-01", "the same day",
+     "2020-03-04", ("2020-03-04", "2020-03-04"), None, "same-day-is-the-last-date-named"),
+    ("Troops came back the following day.", "2020-06-01", "the following day", "XXXX-XX-XX",
+     None, None, "following-day-without-a-named-date-is-unknown"),
+    ("He recalled the November 13 attacks in Paris.", "2020-06-01", "November 13",
+     "XXXX-11-13", None, None, "month-day-naming-an-attack-has-no-year"),
+    ("On Jan 5 the army moved.", "2020-06-01", "Jan 5", "2020-01-05",
+     ("2020-01-05", "2020-01-05"), None, "abbreviated-month-without-dot"),
+    # --- absolute dates
+    ("hosted by the FSB in Krasnodar on 4 and 5 October 2017.", "2017-10-16",
+     "4 and 5 October 2017", "2017-10-04", ("2017-10-04", "2017-10-05"), None,
+     "two-days-are-one-range-at-day-precision"),
+    ("The talks ran October 4-5, 2017.", "2017-10-16", "October 4-5, 2017", "2017-10-04",
+     ("2017-10-04", "2017-10-05"), None, "us-order-day-range"),
+    ("the November 2015 attacks in Paris", "2020-04-02", "November 2015", "2015-11",
+     ("2015-11-01", "2015-11-30"), None, "month-year-never-invents-a-day"),
+    ("He entered the country illegally in 2022.", "2024-06-10", "2022", "2022",
+     ("2022-01-01", "2022-12-31"), None, "bare-year"),
+    ("19:50 GMT02 April 2020", "2020-04-02", "02 April 2020", "2020-04-02",
+     ("2020-04-02", "2020-04-02"), None, "date-glued-to-a-time-zone"),
+    ("Status: 06/28/2021", "2021-06-28", "06/28/2021", "2021-06-28",
+     ("2021-06-28", "2021-06-28"), None, "numeric-us-order"),
+    ("Posted 28/06/2021", "2021-06-28", "28/06/2021", "2021-06-28",
+     ("2021-06-28", "2021-06-28"), None, "numeric-day-first-order"),
+    ("Posted 28/06/2021, updated 05/07/2021", "2021-07-06", "05/07/2021", "2021-07-05",
+     ("2021-07-05", "2021-07-05"), None, "ambiguous-numeric-follows-the-documents-order"),
+    ("Published 2017-10-30T16:06:16+00:00", "2017-10-30", "2017-10-30T16:06:16+00:00",
+     "2017-10-30T16:06", ("2017-10-30", "2017-10-30"), None, "iso-timestamp"),
+    ("Tension grew in the early 1990s.", "2021-06-28", "the early 1990s", "199",
+     ("1990-01-01", "1993-12-31"), "START", "decade-with-mod"),
+    ("Profit for the third quarter of 2020 rose.", "2021-06-28", "the third quarter of 2020",
+     "2020-Q3", ("2020-07-01", "2020-09-30"), None, "quarter-of-year"),
+    ("Attacks peaked in the summer of 2019.", "2021-06-28", "the summer of 2019", "2019-SU",
+     ("2019-06-01", "2019-08-31"), None, "season-of-year"),
+    ("In nineteen ninety-six a bomb exploded.", "1998-02-27", "nineteen ninety-six", "1996",
+     ("1996-01-01", "1996-12-31"), None, "spoken-year"),
+    # --- durations, sets and times
+    ("ISIS released a 56-minute audio file.", "2024-06-10", "56-minute", "PT56M", None, None,
+     "minutes-duration"),
+    ("The war has lasted for six years.", "2020-04-02", "six years", "P6Y", None, None,
+     "years-duration"),
+    ("Mosul has been liberated for almost four years.", "2021-06-28", "almost four years",
+     "P4Y", None, "EQUAL_OR_LESS", "approximate-duration"),
+    ("The troops stayed for several months.", "2021-06-28", "several months", "PXM", None, None,
+     "vague-duration"),
+    ("Patrols run every week.", "2021-06-28", "every week", "P1W", None, None, "set"),
+    ("The blast came at 4:30 a.m.", "2021-06-28", "4:30 a.m.", "2021-06-28T04:30", None, None,
+     "time-of-day-alone-has-no-interval"),
+]
+
+
+def _find(timexes: list[Timex], text: str) -> Timex:
+    found = [t for t in timexes if t.text == text]
+    assert found, f"{text!r} not found in {[t.text for t in timexes]}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "text,dct,span,value,interval,mod", [c[:6] for c in CASES], ids=[c[6] for c in CASES]
+)
+def test_resolves(text, dct, span, value, interval, mod):
+    t = _find(tag(text, D(dct)), span)
+    assert t.value == value
+    assert t.mod == mod
+    if interval is None:
+        assert t.interval is None
+    else:
+        assert t.interval is not None
+        assert t.interval.iso() == interval
+
+
+# Texts with numbers or words that must not become dates: (text, DCT, reason).
+TRAPS = [
+    ("Security Council resolution 2354 (2017) was adopted.", "2017-10-16", "resolution-number"),
+    ("He recalled resolution 2322 (2016) on cooperation.", "2017-10-16", "resolution-bracketed-year"),
+    ("Tickets cost $80 and drinks $14.", "2020-04-02", "money"),
+    ("ISIS-K Capable Of Launching Operations", "2024-06-10", "isis-k"),
+    ("We are receiving intelligence.", "2020-04-02", "we-is-not-a-date"),
+    ("The 9/11 attacks changed everything.", "2021-06-28", "nine-eleven-as-a-name"),
+    ("More than 2000 people fled.", "2021-06-28", "count-of-people"),
+    ("A 50-year-old man was arrested.", "2021-06-28", "age"),
+    ("Attended by over 330 delegates from 75 States.", "2017-10-16", "counts"),
+    ("As the Euro 2024 approaches, concerns grow.", "2024-06-10", "competition-name"),
+    ("Prime Minister Theresa May said so.", "2019-01-10", "a-name-that-is-a-month"),
+    ("The protesters may march tomorrow.", None, "modal-may-and-verb-march"),
+    ("Security was tightened after the September 11 attacks.", "2021-09-12", "september-11-as-a-name"),
+    ("He met Jan Egeland in Oslo.", "2021-09-12", "jan-as-a-name"),
+    ("It pays a dividend of $1.76 a year.", "1989-10-26", "money-rate"),
+    ("A second attack and a quarter of the vote.", "2021-06-28", "ordinal-and-fraction"),
+]
+
+
+# Real expressions a trap text also holds: only these may be found.
+TRAP_REAL = {"modal-may-and-verb-march": ["tomorrow"]}
+
+
+@pytest.mark.parametrize("text,dct,reason", TRAPS, ids=[t[2] for t in TRAPS])
+def test_no_false_dates(text, dct, reason):
+    found = tag(text, D(dct) if dct else None)
+    assert [t.text for t in found] == TRAP_REAL.get(reason, [])
+
+
+def test_nine_eleven_with_a_year_is_a_date():
+    assert [t.value for t in tag("Flights resumed on 9/11/2001.", D("2001-10-01"))] == ["2001-09-11"]
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("Bortnikov said Wednesday.", "XXXX-WXX-3"),
+        ("In early May, a man was arrested.", "XXXX-05"),
+        ("Police arrested him yesterday.", "XXXX-XX-XX"),
+        ("Attacks rose last month.", "XXXX-XX"),
+    ],
+    ids=["weekday", "month", "yesterday", "last-month"],
+)
+def test_without_dct_relative_dates_keep_their_xs(text, value):
+    [t] = tag(text, None)
+    assert t.value == value
+    assert t.interval is None
+
+
+def test_offsets_are_exact_with_non_breaking_spaces_and_non_ascii():
+    text = "Le général a dit: «\u00a0Déjà\u00a0» — on 4\u00a0October\u00a02017 in Krasnodar; Ñandú ✓ 😀 and in 2019."
+    found = tag(text, D("2017-10-16"))
+    for t in found:
+        assert text[t.start:t.end] == t.text
+    assert [t.text for t in found] == ["4\u00a0October\u00a02017", "2019"]
+    assert found[0].interval.iso() == ("2017-10-04", "2017-10-04")
+
+
+def test_results_are_sorted_and_do_not_overlap():
+    text = "On Monday, 16 October 2017, a year after the 2016 attacks, talks began at 10 a.m."
+    found = tag(text, D("2017-10-16"))
+    assert [t.start for t in found] == sorted(t.start for t in found)
+    assert all(a.end <= b.start for a, b in zip(found, found[1:]))
+
+
+def test_to_json_shape():
+    [t] = tag("It happened in November 2015.", D("2020-04-02"))
+    assert t.to_json() == {"start": 15, "end": 28, "text": "November 2015", "type": "DATE",
+                           "value": "2015-11", "mod": None,
+                           "interval": ["2015-11-01", "2015-11-30"]}
+    assert t.interval.precision is Precision.MONTH

@@ -1,0 +1,179 @@
+"""Actors named in a sentence: groups, agencies and states from the alias table, people by name.
+
+The alias table is data (data/actors.json), extended by a user file of the same shape. People
+are found by title ("FSB Director Alexander Bortnikov", "Mr. Andrei Kovalenko") or by a run of
+capitalised words next to a reporting verb; an `ActorIndex` per article remembers each person so
+that a later bare surname ("Bortnikov") resolves to the full name.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    name: str  # canonical
+    kind: str  # group | agency | state | person
+    start: int
+    end: int
+    alias: str  # the words in the text
+
+
+def _package_json(name: str) -> dict:
+    return json.loads(resources.files("timeline.extract").joinpath(f"data/{name}").read_text("utf-8"))
+
+
+class AliasTable:
+    """Canonical actors and their aliases, compiled into two regexes (case-exact and any-case)."""
+
+    def __init__(self, actors: dict[str, dict]):
+        self.actors = actors
+        self.by_alias: dict[str, str] = {}
+        self.by_exact: dict[str, str] = {}
+        for canonical, entry in actors.items():
+            for a in [canonical, *entry.get("aliases", [])]:
+                if a.isupper() and len(a) <= 5:
+                    self.by_exact[a] = canonical
+                else:
+                    self.by_alias[a.lower()] = canonical
+            for a in entry.get("exact", []):
+                self.by_exact[a] = canonical
+        self._any = self._compile(self.by_alias, re.I)
+        self._exact = self._compile(self.by_exact, 0)
+
+    @staticmethod
+    def _compile(aliases: dict[str, str], flags: int) -> re.Pattern | None:
+        if not aliases:
+            return None
+        alt = "|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True))
+        return re.compile(r"(?<![\w-])(?:" + alt + r")(?![\w]|-[A-Za-z])", flags)
+
+    def extended(self, extra: dict[str, dict]) -> AliasTable:
+        merged = {k: dict(v) for k, v in self.actors.items()}
+        for k, v in extra.items():
+            merged[k] = v
+        return AliasTable(merged)
+
+    def find(self, text: str) -> list[ActorMention]:
+        out: list[ActorMention] = []
+        taken: list[tuple[int, int]] = []
+        for rx, table, exact in ((self._any, self.by_alias, False), (self._exact, self.by_exact, True)):
+            if rx is None:
+                continue
+            for m in rx.finditer(text):
+                if any(s < m.end() and m.start() < e for s, e in taken):
+                    continue
+                alias = m.group(0)
+                if exact and _in_capitals_run(text, m.start(), m.end()):
+                    continue  # "WHAT IS NEXT": a shouted headline, not the group
+                canonical = table[alias if exact else alias.lower()]
+                kind = self.actors[canonical]["kind"]
+                out.append(ActorMention(canonical, kind, m.start(), m.end(), alias))
+                taken.append((m.start(), m.end()))
+        return sorted(out, key=lambda a: a.start)
+
+
+def _in_capitals_run(text: str, start: int, end: int) -> bool:
+    before = re.search(r"([A-Za-z]+)\W*$", text[max(0, start - 20):start])
+    after = re.match(r"\W*([A-Za-z]+)", text[end:end + 20])
+    words = [w.group(1) for w in (before, after) if w]
+    return any(w.isupper() and len(w) > 2 for w in words)
+
+
+@lru_cache(maxsize=1)
+def default_table() -> AliasTable:
+    return AliasTable(_package_json("actors.json")["actors"])
+
+
+def load_aliases(path: str | Path) -> AliasTable:
+    """The shipped table extended by a user file of the same shape ({"actors": {...}})."""
+    extra = json.loads(Path(path).read_text("utf-8"))
+    return default_table().extended(extra.get("actors", extra))
+
+
+@lru_cache(maxsize=1)
+def _people_rules():
+    data = _package_json("people.json")
+    honor = "|".join(re.escape(h) for h in data["honorifics"])
+    titles = "|".join(re.escape(t) for t in sorted(data["titles"], key=len, reverse=True))
+    up, low = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ'’\\-"
+    word = rf"[{up}][{low}]+"
+    name = rf"(?P<name>{word}(?:\s+(?:al-|bin |ibn |van |von |de |el-)?{word}){{0,3}})"
+    by_title = re.compile(rf"(?:\b(?:(?:{honor})\.?\s+)+|\b(?:{titles})\s+){name}")
+    run = re.compile(rf"\b(?P<name>{word}(?:\s+(?:al-|bin |ibn |van |von |de |el-)?{word}){{1,2}})\b")
+    return by_title, run, frozenset(data["org_words"]), frozenset(data["pronouns"])
+
+
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    data = _package_json("people.json")
+    return frozenset(w for t in data["titles"] + data["honorifics"] for w in t.split())
+
+
+_SPEECH_NEAR = re.compile(r"^\s*(?:,\s*(?:a|an|the|who|whose|his|her|its|one of)\b|(?:said|says|told|wrote|stated|added|noted|warned|explained|stressed|announced|insisted|confirmed|claimed)\b)")
+
+
+@dataclass
+class ActorIndex:
+    """People met so far in one article: full names by surname, for later bare mentions."""
+
+    table: AliasTable = field(default_factory=default_table)
+    people: dict[str, str] = field(default_factory=dict)  # surname -> full name
+
+    def find(self, text: str, places: list | None = None) -> list[ActorMention]:
+        found = self.table.find(text)
+        found += self._people(text, found, places or [])
+        return sorted(found, key=lambda a: a.start)
+
+    def _people(self, text: str, known: list[ActorMention], places: list) -> list[ActorMention]:
+        by_title, run, org_words, _ = _people_rules()
+        spans = [(a.start, a.end) for a in known] + [(p.start, p.end) for p in places]
+        out: list[ActorMention] = []
+
+        def free(s: int, e: int) -> bool:
+            return not any(a < e and s < b for a, b in spans)
+
+        titles = _titles()
+
+        def add(name: str, s: int, e: int, titled: bool = False) -> None:
+            words = name.split()
+            while len(words) > 1 and words[0] in titles:  # "Chief Superintendent Kath Barnes"
+                s += len(words[0]) + 1
+                words.pop(0)
+                titled = True
+            while words and words[-1] in org_words:
+                words.pop()
+            if not words or any(w in org_words for w in words) or not free(s, s + len(" ".join(words))):
+                return
+            full = " ".join(words)
+            e = s + len(full)
+            if len(words) == 1:
+                full = self.people.get(words[0]) or (words[0] if titled else None)
+                if not full:
+                    return
+            else:
+                self.people.setdefault(words[-1], full)
+            out.append(ActorMention(full, "person", s, e, text[s:e]))
+            spans.append((s, e))
+
+        for m in by_title.finditer(text):
+            add(m.group("name"), m.start("name"), m.end("name"), titled=True)
+        for m in run.finditer(text):
+            s = m.start("name")
+            if not free(s, m.end("name")):
+                continue
+            # an untitled run is a person only beside a speech verb or an apposition
+            if _SPEECH_NEAR.match(text[m.end("name"):]) or re.search(r"(?:according to|said|quoted)\s+$", text[:s]):
+                add(m.group("name"), s, m.end("name"))
+        for surname, full in list(self.people.items()):
+            for m in re.finditer(rf"\b{re.escape(surname)}\b", text):
+                if free(m.start(), m.end()):
+                    out.append(ActorMention(full, "person", m.start(), m.end(), surname))
+                    spans.append((m.start(), m.end()))
+        return out

@@ -1,0 +1,47 @@
+"""Death and injury tolls stated in a sentence: "seven people were killed", "at least a dozen"."""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+
+
+@lru_cache(maxsize=1)
+def _rules():
+    data = json.loads(resources.files("timeline.extract").joinpath("data/casualties.json").read_text("utf-8"))
+    rules = []
+    for p in data["patterns"]:
+        src = p["pattern"].replace("{HEDGE}", data["hedge"]).replace("{NUM}", data["num"]).replace("{WHO}", data["who"])
+        rules.append((p["kind"], re.compile(src, re.I)))
+    return rules, data["numbers"]
+
+
+def number(text: str) -> int | None:
+    t = text.lower().replace(",", "").strip()
+    if t.isdigit():
+        return int(t)
+    numbers = _rules()[1]
+    if t in numbers:
+        return numbers[t]
+    parts = re.split(r"[- ]", t)
+    if len(parts) == 2 and parts[0] in numbers and parts[1] in numbers:
+        return numbers[parts[0]] + numbers[parts[1]]
+    return None
+
+
+def toll(text: str) -> dict[str, int]:
+    """The killed and injured counts stated in `text`; the largest figure of each kind wins
+    (a sentence that updates a toll gives the newer, larger number)."""
+    rules, _ = _rules()
+    found: dict[str, int] = {}
+    for kind, rx in rules:
+        for m in rx.finditer(text):
+            n = number(m.group("n"))
+            if n is None or n > 100000:
+                continue
+            if re.match(r"\d{4}$", m.group("n")) and 1900 <= n <= 2100:
+                continue  # a year, not a count
+            found[kind] = max(found.get(kind, 0), n)
+    return found

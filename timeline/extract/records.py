@@ -1,0 +1,116 @@
+"""From a merged event to the EventRecord the store keeps: roles, place, toll, confidence."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from timeline.records import ActorRef, DateBasis, EventRecord, Mention
+
+from .dating import publication
+from .merge import Event
+
+_BY_BEFORE = re.compile(r"\bby\s+(?:[\w-]+\s+){0,5}$", re.I)  # "by gunmen believed to belong to an al-Qaeda affiliate"
+_ROLE_AFTER = {"attack": "target", "kidnapping": "target", "arrest": "target", "plot_foiled": "target",
+               "sentencing": "target", "release": "target", "military_operation": "target"}
+_DATE_EVIDENCE = {DateBasis.EXPLICIT: 0.15, DateBasis.RELATIVE: 0.12, DateBasis.INHERITED: 0.05,
+                  DateBasis.PUBLICATION: 0.03, DateBasis.NONE: -0.1}
+MIN_CONFIDENCE = 0.3
+
+
+def _actors(ev: Event) -> list[ActorRef]:
+    out: dict[tuple[str, str], ActorRef] = {}
+    p = ev.primary
+    # a sentence that only points back ("the Taliban condemned the attack") adds no actors to it
+    for c in [p] + [m for m in ev.members if m is not p and not m.definite]:
+        for a in c.actors:
+            if ev.type == "statement":
+                role = "speaker" if a.name == ev.speaker else "participant"
+            elif ev.type == "meeting":
+                role = "participant"
+            elif a.end <= c.trigger.start or _BY_BEFORE.search(c.sentence.text[c.trigger.end:a.start]):
+                role = "agent"
+            else:
+                role = _ROLE_AFTER.get(ev.type, "participant")
+            key = (a.name, role)
+            if key not in out and (a.name, "speaker") not in out and (a.name, "agent") not in out:
+                out[key] = ActorRef(a.name, a.kind, role, a.alias if a.alias != a.name else None)
+    if ev.type == "statement" and ev.speaker and not any(r.role == "speaker" for r in out.values()):
+        c = next(m for m in ev.members if m.speaker == ev.speaker)
+        alias = c.speaker_alias if c.speaker_alias != ev.speaker else None
+        out[(ev.speaker, "speaker")] = ActorRef(ev.speaker, c.speaker_kind or "agency", "speaker", alias)
+    return list(out.values())
+
+
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside|on|across|into|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+)?$|[’']s\s+$", re.I)
+
+
+def _place(ev: Event):
+    """Where: a place named after a locative word ("in Kabul") in the primary sentence, then in
+    the other sentences; a city or region before a country. A statement has a place only so."""
+    p = ev.primary
+    ordered = [p] + [m for m in ev.members if m is not p and not m.sentence.headline]
+    if ev.type == "statement":
+        ordered = [p]  # a speech's content names places it is about, not where it was made
+    for c in ordered:
+        located = [pl for pl in c.places if _LOCATIVE_BEFORE.search(c.sentence.text[max(0, pl.start - 30):pl.start])
+                   and (ev.type != "statement" or pl.kind != "country")]
+        ranked = sorted(located, key=lambda pl: (pl.kind == "country", abs(pl.start - c.trigger.start)))
+        if ranked:
+            return ranked[0]
+    if ev.type in ("arrest", "sentencing", "plot_foiled"):
+        # "Germany arrested seven men": a state acts on its own ground (if only one acts)
+        states = {pl.country: pl for pl in p.places if pl.kind == "country" and pl.end <= p.trigger.start}
+        if len(states) == 1:
+            return next(iter(states.values()))
+    return None
+
+
+def _state_actors(ev: Event) -> list[ActorRef]:
+    """Countries named as the subject of an event ("Italy and Turkey arrested ...") act as states."""
+    out = []
+    for c in ev.members:
+        for pl in c.places:
+            if pl.kind == "country" and pl.end <= c.trigger.start and not _LOCATIVE_BEFORE.search(c.sentence.text[max(0, pl.start - 30):pl.start]) \
+                    and re.match(r"^[\s,]*(?:(?:and|or)\s+[A-Z][\w ]*?\s+)?(?:\w+ly\s+)?(?:has\s+|have\s+|had\s+)?$", c.sentence.text[pl.end:c.trigger.start]):
+                out.append(ActorRef(pl.name, "state", "speaker" if ev.type == "statement" else "agent"))
+    return out
+
+
+def _confidence(ev: Event, basis: DateBasis, actors: list, place) -> float:
+    p = ev.primary
+    score = max(c.strength for c in ev.members) - 0.1
+    score += _DATE_EVIDENCE[basis]
+    score += 0.05 if actors else -0.05
+    score += 0.05 if place else 0.0
+    score += 0.05 if len(ev.members) > 1 else 0.0
+    if ev.type == "statement" and ev.primary.unnamed:
+        score -= 0.15
+    if p.sentence.headline:
+        score -= 0.1
+    return round(max(0.0, min(1.0, score)), 2)
+
+
+def build(ev: Event, text: str, dct: date | None) -> EventRecord | None:
+    p = ev.primary
+    dated = ev.dated
+    if dated.interval is None and ev.type == "statement":
+        dated = publication(dct) if p.trigger.text.lower() not in ("according to",) else dated
+    basis = dated.basis
+    actors = _actors(ev)
+    actors += [a for a in _state_actors(ev) if a.name not in {x.name for x in actors}]
+    place = _place(ev)
+    killed = max((c.toll.get("killed", 0) for c in ev.members), default=0) or None
+    injured = max((c.toll.get("injured", 0) for c in ev.members), default=0) or None
+    conf = _confidence(ev, basis, actors, place)
+    if conf < MIN_CONFIDENCE:
+        return None
+    s = p.sentence
+    return EventRecord(
+        type=ev.type, sentence=text[s.start:s.end], sentence_start=s.start, sentence_end=s.end,
+        trigger=p.trigger.text, date=dated.interval, date_text=dated.text, date_basis=basis,
+        location=place.name if place else None, country=place.country if place else None,
+        killed=killed, injured=injured, confidence=conf, actors=actors,
+        mentions=[Mention(text[m.sentence.start:m.sentence.end], m.sentence.start, m.sentence.end)
+                  for m in ev.members if m is not p and m.sentence is not s],
+    )

@@ -1,0 +1,118 @@
+"""Sentence segmentation for news text, with exact character offsets into the original text.
+
+News breaks sentences by line as often as by full stop: headlines and datelines carry no
+full stop, paragraphs are lines. So a line break that ends a line with no open sentence ends a
+sentence; inside a line, a stop ends a sentence unless it closes an abbreviation or initial.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    start: int
+    end: int
+    paragraph: int  # index of the block (line run) the sentence belongs to
+    index: int  # position in the article
+    headline: bool  # a line ending without terminal punctuation (headline, dateline, label)
+
+
+@lru_cache(maxsize=1)
+def abbreviations() -> frozenset[str]:
+    text = resources.files("timeline.extract").joinpath("data/abbreviations.txt").read_text("utf-8")
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+# A candidate end: terminal punctuation, optional closing quotes/brackets, then white space.
+_END = re.compile(r"[.!?]+[\"'”’»)\]]*(?=\s)")
+_WORD_BEFORE = re.compile(r"([\w.\-]+)$")
+_DOTTED = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]?$")  # U.S, U.N, a.m, J (an initial)
+_STARTERS = frozenset("The A An He She It They We I In On At But This That These Those Its Their".split())
+_TERMINAL = re.compile(r"[.!?][\"'”’»)\]]*\s*$|[:;,]\s*$")
+_LINE = re.compile(r"[^\n]*\n?")
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    m = _WORD_BEFORE.search(text, 0, dot)
+    if not m:
+        return False
+    word = m.group(1)
+    if word in abbreviations() or word.lower() in abbreviations():
+        return True
+    if len(word) == 1 and word.isupper():  # an initial: "John F. Kennedy"
+        return True
+    return bool(_DOTTED.match(word))
+
+
+def _next_word(text: str, pos: int) -> str:
+    m = re.compile(r"\s*[\"'“‘«(]*([\w]+)").match(text, pos)
+    return m.group(1) if m else ""
+
+
+def _split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans, begin = [], start
+    for m in _END.finditer(text, start, end):
+        stop = m.start()
+        nxt = _next_word(text, m.end())
+        if not nxt or not (nxt[0].isupper() or nxt[0].isdigit()):
+            continue  # "... said the U.S. military", "p.m. local time"
+        if text[stop] == "." and m.group(0).startswith(".") and len(m.group(0).rstrip("\"'”’»)]")) == 1:
+            if _is_abbreviation(text, stop):
+                word = _WORD_BEFORE.search(text, 0, stop).group(1)
+                # a dotted acronym can end a sentence: "... to the U.S. The talks ..."
+                if not (_DOTTED.match(word) and len(word) > 2 and nxt in _STARTERS):
+                    continue
+        spans.append((begin, m.end()))
+        begin = m.end()
+    spans.append((begin, end))
+    return spans
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def _blocks(text: str):
+    """Line runs: a line that ends without punctuation and is followed by a line starting in
+    lower case is a hard wrap, so the two are one block; otherwise every line is its own block."""
+    lines = [(m.start(), m.end()) for m in _LINE.finditer(text) if m.end() > m.start()]
+    block_start, prev_open = None, False
+    for ls, le in lines:
+        content = text[ls:le].strip()
+        if not content:
+            if block_start is not None:
+                yield block_start, ls
+            block_start, prev_open = None, False
+            continue
+        continues = prev_open and content[0].islower()
+        if block_start is not None and not continues:
+            yield block_start, ls
+            block_start = None
+        if block_start is None:
+            block_start = ls
+        prev_open = not _TERMINAL.search(content)
+    if block_start is not None:
+        yield block_start, len(text)
+
+
+def split(text: str) -> list[Sentence]:
+    out: list[Sentence] = []
+    for par, (bs, be) in enumerate(_blocks(text)):
+        for s, e in _split_block(text, bs, be):
+            s, e = _trim(text, s, e)
+            if e <= s:
+                continue
+            body = text[s:e]
+            headline = not re.search(r"[.!?][\"'”’»)\]]*$", body)
+            out.append(Sentence(body, s, e, par, len(out), headline))
+    return out

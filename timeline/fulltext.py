@@ -1,0 +1,57 @@
+"""Full-text search over event sentences and article titles: SQLite FTS5, PostgreSQL text search.
+
+On SQLite the `events_fts` table (migration 0003) is contentless: it holds only the index, one
+row per event (rowid = events.id) with its sentence and its article's title, kept in step by
+triggers. On PostgreSQL a GIN index on to_tsvector('english', sentence) serves the same query.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import column, func, or_, select, table
+
+from timeline.models import Article, Event
+
+FTS_TABLE = "events_fts"
+_fts = table(FTS_TABLE, column("rowid"), column(FTS_TABLE))
+
+
+def words(text: str) -> list[str]:
+    """The words of a search, punctuation dropped: FTS5's own syntax is not offered to users,
+    so quotes, hyphens or a stray AND never make a query fail."""
+    return re.findall(r"\w+", text)
+
+
+def fts5_query(text: str) -> str:
+    """Every word quoted, all required: 'Daesh negotiations' -> '"Daesh" "negotiations"'."""
+    found = words(text)
+    if not found:
+        raise ValueError(f"nothing to search for in {text!r}")
+    return " ".join(f'"{w}"' for w in found)
+
+
+def _tsquery(text: str):
+    return func.plainto_tsquery("english", " ".join(words(text)))
+
+
+def matches(text: str, dialect: str):
+    """A condition on Event: its sentence or its article's title holds every word of `text`."""
+    if dialect == "postgresql":
+        query = _tsquery(text)
+        in_titles = select(Article.id).where(
+            func.to_tsvector("english", func.coalesce(Article.title, "")).op("@@")(query))
+        return or_(func.to_tsvector("english", Event.sentence).op("@@")(query),
+                   Event.article_id.in_(in_titles))
+    hits = select(_fts.c.rowid).where(_fts.c[FTS_TABLE].op("MATCH")(fts5_query(text)))
+    return Event.id.in_(hits)
+
+
+def rank(text: str, dialect: str):
+    """An ORDER BY term putting the best match first (bm25 on SQLite, ts_rank on PostgreSQL)."""
+    if dialect == "postgresql":
+        return func.ts_rank(func.to_tsvector("english", Event.sentence), _tsquery(text)).desc()
+    # bm25 is smaller for better matches; sentence hits weigh more than title hits.
+    return (select(func.bm25(_fts.c[FTS_TABLE], 2.0, 1.0))
+            .where(_fts.c[FTS_TABLE].op("MATCH")(fts5_query(text)), _fts.c.rowid == Event.id)
+            .scalar_subquery())

@@ -1,0 +1,175 @@
+"""The temporal tagger: finds date expressions in a text and resolves each to a TimeML value
+and the real interval it means, against the document creation time (DCT).
+
+    >>> [t.value for t in tag("Bortnikov said Wednesday.", date(2020, 4, 2))]
+    ['2020-04-01']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from timeline.intervals import Interval
+
+from .engine import Candidate, Grammar, grammar, find_candidates, normalise_key
+from .resolve import NO_INTERVAL, Context, fill, resolve_value, narrow, value_interval
+
+__all__ = ["Timex", "tag"]
+
+
+@dataclass(frozen=True)
+class Timex:
+    """One temporal expression: where it is, what it says, and the interval it means."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str
+    mod: str | None
+    interval: Interval | None
+
+    def to_json(self) -> dict:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "type": self.type,
+            "value": self.value,
+            "mod": self.mod,
+            "interval": list(self.interval.iso()) if self.interval else None,
+        }
+
+
+# Calls whose direction comes from the tense of the sentence.
+_TENSED = ("WEEKDAY(", "MONTH(", "MONTHDAY(", "SEASON(", "QUARTER(", "WEEKEND(")
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[\"'“‘(]?[A-Z0-9])|\n\s*\n|\n(?=\s*[A-Z\"“])")
+
+
+def tag(text: str, dct: date | None) -> list[Timex]:
+    """The temporal expressions of `text`, sorted by start and non-overlapping."""
+    g = grammar()
+    cands = find_candidates(text, g)
+    ctx = Context(dct=dct, day_first=_numeric_order(cands))
+    out: list[Timex] = []
+    for c in cands:
+        timex = _resolve(text, c, ctx, g)
+        if timex is None:
+            continue
+        if out and _joins(text, out[-1], timex):
+            timex = _join(text, out.pop(), timex)
+        out.append(timex)
+        if timex.interval is not None and not c.rule.value.startswith("AGO("):
+            ctx.ref = timex.value.split("T")[0]
+    return out
+
+
+def _resolve(text: str, c: Candidate, ctx: Context, g: Grammar) -> Timex | None:
+    rule, start = c.rule, c.start
+    template = fill(rule.value, c.match, g.tables)
+    if template.startswith(_TENSED):
+        ctx.tense = _tense(text, c.start, c.end, g)
+    value, own = resolve_value(template, ctx)
+    if not value:
+        return None
+    mod = fill(rule.mod, c.match, g.tables) if rule.mod else ""
+    if not mod and rule.type in ("DATE", "DURATION"):
+        start, mod = _approx(text, start, g, mod)
+    mod = mod or None
+    if own is NO_INTERVAL or rule.type in ("DURATION", "SET"):
+        interval = None
+    elif own is not None:
+        interval = own
+    else:
+        interval = value_interval(value.split("T")[0])
+        if interval is not None:
+            interval = _bound(interval, rule, mod, ctx, c, g)
+    return Timex(start, c.end, text[start:c.end], rule.type, value, mod, interval)
+
+
+def _bound(interval: Interval, rule, mod: str | None, ctx: Context, c: Candidate, g: Grammar) -> Interval:
+    if "until-dct" in rule.flags:
+        if ctx.dct is not None and interval.start <= ctx.dct < interval.end:
+            return Interval(interval.start, ctx.dct, interval.precision)
+        return interval
+    if rule.end:
+        last, _ = resolve_value(fill(rule.end, c.match, g.tables), ctx)
+        last_iv = value_interval(last) if last else None
+        if last_iv is not None and last_iv.end >= interval.start:
+            return Interval.days(interval.start, last_iv.end)
+        return interval
+    return narrow(interval, mod)
+
+
+def _approx(text: str, start: int, g: Grammar, mod: str) -> tuple[int, str]:
+    """"about two weeks", "nearly forty years": the word joins the span and sets the mod."""
+    m = g.approx.search(text, max(0, start - 25), start)
+    if m is None or m.end() != start:
+        return start, mod
+    return m.start(), g.tables["mod"].get(normalise_key(m.group(1)), "")
+
+
+_TENSE_WORDS = re.compile(r"[A-Za-z']+")
+
+
+def _tense(text: str, start: int, end: int, g: Grammar) -> int:
+    """+1 when the nearest tense cue in the sentence is a future one, -1 when a past one, 0
+    when it is a present one or the sentence has none."""
+    left = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 300), start)),
+               default=max(0, start - 300))
+    stop = _SENTENCE_END.search(text, end, end + 300)
+    right = stop.start() if stop else min(len(text), end + 300)
+    words = [(m.group().lower(), m.start(), m.end()) for m in _TENSE_WORDS.finditer(text, left, right)
+             if not start <= m.start() < end]
+    best, best_dist = 0, None
+    for i, (w, s, e) in enumerate(words):
+        sign = g.tense_words.get(w)
+        if i + 1 < len(words):  # a phrase such as "going to" counts at its first word
+            sign = g.tense_words.get(w + "_" + words[i + 1][0], sign)
+        if sign is None and len(w) > 3 and w.endswith(g.past_suffix):
+            sign = -2
+        if sign in (-2, 2):  # weak cues ("-ed", "by") count only right next to the expression
+            if not (g.adjacent.match(text, e, start) if e <= start else g.adjacent.match(text, end, s)):
+                continue
+            sign //= 2
+        if sign is None:
+            continue
+        dist = start - e if e <= start else s - end
+        if best_dist is None or dist < best_dist:
+            best, best_dist = sign, dist
+    return best
+
+
+def _numeric_order(cands: list[Candidate]) -> bool | None:
+    """True when the document writes numeric dates day first, False when month first, None
+    when none of its numeric dates shows it."""
+    votes = set()
+    for c in cands:
+        if c.rule.name == "numeric_date":
+            a, b = int(c.match.group("a")), int(c.match.group("b"))
+            if a > 12 >= b:
+                votes.add(True)
+            elif b > 12 >= a:
+                votes.add(False)
+    return votes.pop() if len(votes) == 1 else None
+
+
+_GLUE = re.compile(r"^(?:\s*,?\s*(?:on|at)?\s*)$", re.IGNORECASE)
+
+
+def _joins(text: str, a: Timex, b: Timex) -> bool:
+    """A time of day next to a day ("10 p.m. Wednesday", "06/28/2021 4:30 a.m.")."""
+    if b.start - a.end > 6 or not _GLUE.match(text[a.end:b.start]):
+        return False
+    clock, day = (a, b) if a.type == "TIME" else (b, a)
+    return (clock.type == "TIME" and clock.interval is None and "T" in clock.value
+            and day.type == "DATE" and day.interval is not None and day.interval.length_days == 1
+            and re.match(r"^\d{4}-\d\d-\d\d$", day.value) is not None)
+
+
+def _join(text: str, a: Timex, b: Timex) -> Timex:
+    clock, day = (a, b) if a.type == "TIME" else (b, a)
+    value = day.value + "T" + clock.value.split("T", 1)[1]
+    return Timex(a.start, b.end, text[a.start:b.end], "TIME", value, clock.mod or day.mod, day.interval)

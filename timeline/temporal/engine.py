@@ -1,0 +1,275 @@
+"""The tagger's engine: reads the data files once, finds candidate expressions, keeps the best.
+
+It knows nothing about English: every word, pattern and value lives in `data/`. The engine
+compiles each rule's pattern once, scans the text with them, drops candidates that overlap a
+known non-date (`negatives.txt`) or sit inside a name, and keeps the longest non-overlapping
+matches. Resolution of values against the DCT is in `resolve.py`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).parent / "data"
+FLAGS = re.IGNORECASE
+
+
+def _lines(path: Path) -> list[str]:
+    """Non-empty, non-comment lines, with a trailing ` # comment` or tab comment removed."""
+    out = []
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = re.split(r"\s+#\s", raw, maxsplit=1)[0].rstrip()
+        if line.strip() and not line.lstrip().startswith("#"):
+            out.append(line)
+    return out
+
+
+def normalise_key(s: str) -> str:
+    """How a matched word is looked up in a table: lower case, no dots, single spaces."""
+    return re.sub(r"[\s\-]+", " ", s.lower().replace(".", "")).strip()
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    type: str
+    regex: re.Pattern
+    value: str
+    mod: str | None
+    end: str | None
+    flags: frozenset[str]
+    order: int
+    key: re.Pattern
+
+
+@dataclass(frozen=True)
+class Grammar:
+    rules: tuple[Rule, ...]
+    tables: dict[str, dict[str, str]]
+    negatives: re.Pattern
+    name_ok: frozenset[str]
+    tense_words: dict[str, int]  # cue word or phrase ("going_to") -> +1 future, -1 past,
+    past_suffix: str             # 0 present; the suffix of weaker past cues ("-ed")
+    adjacent: re.Pattern         # what may stand between a weak cue and the expression
+    approx: re.Pattern
+
+    keyed: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False)
+
+    def rules_for(self, word: str) -> tuple[int, ...]:
+        """The rules a word can be part of (their keys), by rule order; remembered."""
+        found = self.keyed.get(word)
+        if found is None:
+            if len(self.keyed) > 100_000:  # a bound on memory for endless streams of words
+                self.keyed.clear()
+            low = word.lower()
+            found = self.keyed[word] = tuple(r.order for r in self.rules if r.key.fullmatch(low))
+        return found
+
+
+def _load_lists() -> dict[str, str]:
+    lists = {}
+    for path in sorted((DATA / "repattern").glob("*.txt")):
+        alts = sorted(_lines(path), key=len, reverse=True)
+        lists[path.stem] = "(?:" + "|".join(a.strip() for a in alts) + ")"
+    return lists
+
+
+def _load_tables() -> dict[str, dict[str, str]]:
+    tables = {}
+    for path in sorted((DATA / "normalization").glob("*.tsv")):
+        table = {}
+        for line in _lines(path):
+            key, _, value = line.partition("\t")
+            table[normalise_key(key)] = value.split("\t")[0].strip()
+        tables[path.stem] = table
+    return tables
+
+
+def _expand(pattern: str, lists: dict[str, str]) -> str:
+    # Longest names first, so %Month is not read as %month followed by text.
+    def sub(m: re.Match) -> str:
+        return lists[m.group(1)]
+
+    names = "|".join(sorted(map(re.escape, lists), key=len, reverse=True))
+    return re.sub(r"%(" + names + r")", sub, pattern)
+
+
+def _parse_rules(lists: dict[str, str]) -> tuple[Rule, ...]:
+    blocks: list[dict[str, str]] = []
+    for line in (DATA / "rules.txt").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if line.startswith("rule "):
+            blocks.append({"name": line.split()[1]})
+            continue
+        key, _, rest = line.strip().partition(" ")
+        rest = rest.strip()
+        if key in ("type", "mod", "flags", "key"):  # these take no spaces: cut a trailing comment
+            rest = rest.split("#")[0].strip()
+        blocks[-1][key] = rest
+    rules = []
+    for order, b in enumerate(blocks):
+        flags = frozenset(b.get("flags", "").split())
+        left = r"(?<!\d)" if "glued" in flags else r"(?<!\w)"
+        try:
+            regex = re.compile(left + "(?:" + _expand(b["pattern"], lists) + r")(?!\w)", FLAGS)
+        except re.error as e:
+            raise ValueError(f"rules.txt: rule {b['name']}: bad pattern ({e})") from None
+        key = _expand(b["key"], lists).replace(r"\.?", "").replace(r"\.", "")
+        rules.append(Rule(b["name"], b["type"], regex, b["value"], b.get("mod"), b.get("end"),
+                          flags, order, re.compile(key, FLAGS)))
+    return tuple(rules)
+
+
+@lru_cache(maxsize=1)
+def grammar() -> Grammar:
+    """The compiled resources; built once a process."""
+    lists = _load_lists()
+    negatives = "|".join(f"(?:{p.strip()})" for p in _lines(DATA / "negatives.txt"))
+    cues = dict(line.split("\t", 1) for line in _lines(DATA / "tense.txt"))
+    tense_words = {w: 1 for w in cues["future"].split()}
+    tense_words.update({w: -1 for w in cues["past"].split()})
+    tense_words.update({w: 0 for w in cues["present"].split()})
+    tense_words.update({w: 2 for w in cues["future-adjacent"].split() if w != "-"})  # adjacent
+    between = "|".join(cues["between"].split())
+    return Grammar(
+        rules=_parse_rules(lists),
+        tables=_load_tables(),
+        negatives=re.compile(negatives, FLAGS),
+        name_ok=frozenset(normalise_key(w) for w in _lines(DATA / "nameok.txt")),
+        tense_words=tense_words,
+        past_suffix=cues["past-suffix"].strip(),
+        adjacent=re.compile(r"[\s,]*(?:(?:" + between + r")\s+)*$", FLAGS),
+        approx=re.compile(r"(?<!\w)(" + lists["approx"] + r")\s+$", FLAGS),
+    )
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    rule: Rule
+    match: re.Match
+
+
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w'’-]*)[ \t\u00a0]+$")
+
+
+def _in_name(text: str, start: int, g: Grammar) -> bool:
+    """A capitalised word just before a bare year or month makes it part of a name."""
+    m = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    if not m:
+        return False
+    word = m.group(1)
+    return word[0].isupper() and normalise_key(word) not in g.name_ok and not _is_date_word(word, g)
+
+
+def _is_date_word(word: str, g: Grammar) -> bool:
+    key = normalise_key(word)
+    return key in g.tables["month"] or key in g.tables["weekday"]
+
+
+# Words as the keys see them: runs of letters or of digits ("GMT02" is "GMT" and "02").
+_WORDS = re.compile(r"[^\W\d_]+|\d+")
+_DIGIT = re.compile(r"\d")
+# How far around a key word a rule's match may reach.
+_REACH = 40
+
+
+def _occurrences(text: str, word: str):
+    """Where a word stands in the text as a whole word (a run of letters or of digits)."""
+    same = str.isdigit if word[0].isdigit() else str.isalpha
+    i = text.find(word)
+    while i >= 0:
+        j = i + len(word)
+        if (i == 0 or not same(text[i - 1]) or text[i - 1] == "_") and (
+            j == len(text) or not same(text[j]) or text[j] == "_"
+        ):
+            yield i, j
+        i = text.find(word, j)
+
+
+def _windows(spans: list[tuple[int, int]], reach: int, size: int) -> list[tuple[int, int]]:
+    """Merged text windows around the given spans."""
+    out: list[list[int]] = []
+    for s, e in sorted(spans):
+        s, e = max(0, s - reach), min(size, e + reach)
+        if out and s <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], e)
+        else:
+            out.append([s, e])
+    return [(s, e) for s, e in out]
+
+
+def _matches(text: str, rule: Rule, windows: list[tuple[int, int]]):
+    """The rule's matches inside the windows; one cut short by a window's end is redone on
+    the whole text."""
+    for ws, we in windows:
+        for m in rule.regex.finditer(text, ws, we):
+            if m.end() == we and we < len(text):
+                m = rule.regex.match(text, m.start())
+                if m is None:
+                    continue
+            yield m
+
+
+def find_candidates(text: str, g: Grammar | None = None) -> list[Candidate]:
+    """The rule matches that survive the negatives and the name check, the longest kept where
+    they overlap, in text order. Each rule is tried only around its key words."""
+    g = g or grammar()
+    hits: dict[int, list[tuple[int, int]]] = {}
+    for word in set(_WORDS.findall(text)):
+        orders = g.keyed.get(word)
+        if orders is None:
+            orders = g.rules_for(word)
+        if orders:
+            spans = list(_occurrences(text, word))
+            for order in orders:
+                hits.setdefault(order, []).extend(spans)
+    found: list[Candidate] = []
+    seen: set[tuple[int, int, int]] = set()
+    windows: dict[str, list[tuple[int, int]]] = {}  # rules with the same key share windows
+    for order in sorted(hits):
+        rule = g.rules[order]
+        key = rule.key.pattern
+        if key not in windows:
+            windows[key] = _windows(hits[order], _REACH, len(text))
+        for m in _matches(text, rule, windows[key]):
+            s, e = m.span()
+            if s == e or (s, e, order) in seen:
+                continue
+            seen.add((s, e, order))
+            if "name-check" in rule.flags and _in_name(text, s, g):
+                continue
+            found.append(Candidate(s, e, rule, m))
+    found.sort(key=lambda c: (c.start - c.end, c.rule.order, c.start))
+    taken = _longest(found)
+    # Known non-dates are looked for only around what was kept; when one is found, the
+    # choice is made again without the candidates it touches.
+    blocked = _negatives(text, taken, g)
+    if blocked:
+        found = [c for c in found if not any(bs < c.end and c.start < be for bs, be in blocked)]
+        taken = _longest(found)
+    taken.sort(key=lambda c: c.start)
+    return taken
+
+
+def _longest(found: list[Candidate]) -> list[Candidate]:
+    """Non-overlapping candidates, taken in the order given (longest first)."""
+    taken: list[Candidate] = []
+    for c in found:
+        if all(c.end <= t.start or c.start >= t.end for t in taken):
+            taken.append(c)
+    return taken
+
+
+def _negatives(text: str, taken: list[Candidate], g: Grammar) -> list[tuple[int, int]]:
+    """Spans of known non-dates (negatives.txt) near the candidates. They are all about
+    numbers, so only candidates with a digit in or right next to them are looked at."""
+    near = [(c.start, c.end) for c in taken if _DIGIT.search(text, max(0, c.start - 12), c.end + 12)]
+    windows = _windows(near, 40, len(text))
+    return [m.span() for ws, we in windows for m in g.negatives.finditer(text, ws, we)
+            if any(m.start() < c.end and c.start < m.end() for c in taken)]

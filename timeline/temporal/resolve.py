@@ -1,0 +1,526 @@
+"""Resolution: from a rule's value template to a TimeML value and the interval it means.
+
+Relative expressions are resolved against the document creation time (DCT), in the
+direction the sentence's tense gives, or against the last date the text named (the
+reference date, as HeidelTime keeps it). Without a DCT, relative values keep their X's.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from timeline.intervals import Interval, Precision
+
+from .engine import normalise_key
+
+# Months that each season covers; winter is the one that begins in December of its year.
+SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
+SEASON_ORDER = ["SP", "SU", "FA", "WI"]
+UNIT_DAYS = {"D": 1, "W": 7, "2W": 14}
+UNIT_MONTHS = {"M": 1, "Q": 3, "Y": 12, "DE": 120, "CE": 1200}
+
+
+@dataclass
+class Context:
+    """What a relative expression is resolved against."""
+
+    dct: date | None
+    ref: str | None = None          # the last date value the text named
+    tense: int = -1                 # -1 past, +1 future: the direction of a bare weekday
+    day_first: bool | None = None   # the document's numeric date order, when its dates show it
+
+
+# ---------------------------------------------------------------- templates
+
+_FIELD = re.compile(r"\{(\w+)(?:\|(\w+))?\}")
+
+
+def fill(template: str, match: re.Match, tables: dict[str, dict[str, str]]) -> str:
+    """Replace {group} and {group|table} with the matched text or its normalised value."""
+
+    def sub(m: re.Match) -> str:
+        name, table = m.group(1), m.group(2)
+        raw = match.group(int(name) if name.isdigit() else name) if _has(match, name) else None
+        if raw is None:
+            return ""
+        if table is None:
+            return raw
+        return normalise(raw, table, tables)
+
+    return _FIELD.sub(sub, template)
+
+
+def _has(match: re.Match, name: str) -> bool:
+    return name.isdigit() or name in match.re.groupindex
+
+
+def normalise(raw: str, table: str, tables: dict[str, dict[str, str]]) -> str:
+    key = normalise_key(raw)
+    if table == "num":
+        return _number(key, tables["number"])
+    if table == "day":
+        return "%02d" % int(re.match(r"\d+", key).group())
+    if table == "year2":
+        return str(1900 + int(key) if int(key) >= 50 else 2000 + int(key))
+    if table == "unit":
+        key = re.sub(r"(?<=centur)ies$", "y", key)
+        key = key[:-1] if key.endswith("s") and key[:-1] in tables["unit"] else key
+    return tables[table].get(key, "")
+
+
+def _number(key: str, numbers: dict[str, str]) -> str:
+    if re.fullmatch(r"\d+(\.\d+)?", key):
+        return key
+    if key in numbers:
+        return numbers[key]
+    parts = key.split()
+    if all(p in numbers for p in parts):  # "twenty four"
+        return str(sum(int(numbers[p]) for p in parts))
+    return "X"
+
+
+# ---------------------------------------------------------------- values -> intervals
+
+_DAY = re.compile(r"^(\d{4})-(\d\d)-(\d\d)(?:T.*)?$")
+_MONTH = re.compile(r"^(\d{4})-(\d\d)$")
+_YEAR = re.compile(r"^(\d{4})$")
+_WEEK = re.compile(r"^(\d{4})-W(\d\d)(-WE)?$")
+_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
+_HALF = re.compile(r"^(\d{4})-H([12])$")
+_SEASON = re.compile(r"^(\d{4})-(SP|SU|FA|WI)$")
+_DECADE = re.compile(r"^(\d{3})$")
+
+
+def season_interval(year: int, code: str) -> Interval:
+    first, last = SEASON_MONTHS[code]
+    end_year = year + 1 if last < first else year
+    end = date(end_year, last, calendar.monthrange(end_year, last)[1])
+    return Interval(date(year, first, 1), end, Precision.SEASON)
+
+
+def value_interval(value: str) -> Interval | None:
+    """The interval a TimeML date value means; None when it has X's or is not a date."""
+    try:
+        if m := _DAY.match(value):
+            return Interval.day(date(int(m[1]), int(m[2]), int(m[3])))
+        if m := _MONTH.match(value):
+            return Interval.month(int(m[1]), int(m[2]))
+        if m := _YEAR.match(value):
+            return Interval.year(int(m[1]))
+        if m := _WEEK.match(value):
+            week = Interval.week(int(m[1]), int(m[2]))
+            if m[3]:  # the weekend: Saturday and Sunday of that ISO week
+                return Interval.days(week.start + timedelta(days=5), week.end)
+            return week
+        if m := _QUARTER.match(value):
+            return Interval.quarter(int(m[1]), int(m[2]))
+        if m := _HALF.match(value):
+            y, h = int(m[1]), int(m[2])
+            # A half year is coarser than a quarter: it claims only year precision.
+            return Interval(date(y, 1 + 6 * (h - 1), 1), Interval.month(y, 6 * h).end, Precision.YEAR)
+        if m := _SEASON.match(value):
+            return season_interval(int(m[1]), m[2])
+        if m := _DECADE.match(value):
+            return Interval.decade(int(m[1]) * 10)
+    except ValueError:  # 31 February and the like: no interval rather than a wrong one
+        return None
+    return None
+
+
+# Where early/mid/late cut a period: days of a month, months of a year, years of a decade.
+_THIRDS = {
+    Precision.MONTH: {"START": (1, 10), "MID": (11, 20), "END": (21, 31)},
+    Precision.YEAR: {"START": (1, 4), "MID": (5, 8), "END": (9, 12)},
+    Precision.DECADE: {"START": (0, 3), "MID": (3, 6), "END": (7, 9)},
+}
+
+
+def narrow(interval: Interval, mod: str | None) -> Interval:
+    """"Early April" is the first third of April: early/mid/late narrow months, years and
+    decades to about a third; other periods keep their bounds, and so does the precision."""
+    cuts = _THIRDS.get(interval.precision, {}).get(mod or "")
+    if cuts is None:
+        return interval
+    s, e = interval.start, interval.end
+    if interval.precision is Precision.MONTH:
+        start, end = s.replace(day=cuts[0]), s.replace(day=min(cuts[1], e.day))
+    elif interval.precision is Precision.YEAR:
+        start, end = s.replace(month=cuts[0]), Interval.month(s.year, cuts[1]).end
+    else:
+        start, end = date(s.year + cuts[0], 1, 1), date(s.year + cuts[1], 12, 31)
+    return Interval(start, end, interval.precision)
+
+
+# ---------------------------------------------------------------- resolver calls
+
+# A call's answer that there is no interval, whatever the value looks like (a time of day).
+NO_INTERVAL = Interval(date.min, date.min, Precision.UNKNOWN)
+
+_CALL = re.compile(r"^([A-Z]+)\((.*?)\)(.*)$")
+
+
+def resolve_value(value: str, ctx: Context) -> tuple[str, Interval | None]:
+    """Evaluate a filled template: a plain TimeML value, or a call with an optional suffix
+    (WEEKDAY(3,)TNI). Returns the value and, when a call knows better than the value, an
+    interval of its own."""
+    m = _CALL.match(value)
+    if not m:
+        return value, None
+    fn, suffix = m.group(1), m.group(3)
+    args = m.group(2).split(",") if m.group(2) else []
+    out, interval = CALLS[fn](ctx, *[a.strip() for a in args])
+    if suffix and not out.endswith("_REF"):
+        out += suffix if "T" not in out else ""
+    return out, interval
+
+
+def _d(ctx: Context) -> date | None:
+    return ctx.dct
+
+
+def call_dct(ctx: Context) -> tuple[str, None]:
+    return (ctx.dct.isoformat() if ctx.dct else "XXXX-XX-XX"), None
+
+
+def _fmt(d: date, unit: str) -> str:
+    if unit in ("D", "2W"):
+        return d.isoformat()
+    if unit == "W":
+        y, w, _ = d.isocalendar()
+        return f"{y}-W{w:02d}"
+    if unit == "M":
+        return f"{d.year}-{d.month:02d}"
+    if unit == "Q":
+        return f"{d.year}-Q{(d.month - 1) // 3 + 1}"
+    if unit == "Y":
+        return f"{d.year}"
+    if unit == "DE":
+        return f"{d.year // 10}"
+    if unit == "CE":
+        return f"{d.year // 100:02d}"
+    return d.isoformat()
+
+
+_UNKNOWN = {"D": "XXXX-XX-XX", "2W": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX",
+            "Q": "XXXX-QX", "Y": "XXXX", "DE": "XXX", "CE": "XX"}
+
+
+def _shift(d: date, n: float, unit: str) -> date:
+    if unit in UNIT_DAYS:
+        return d + timedelta(days=round(n * UNIT_DAYS[unit]))
+    months = round(n * UNIT_MONTHS.get(unit, 0))
+    y, m = divmod(d.year * 12 + d.month - 1 + months, 12)
+    return date(y, m + 1, min(d.day, calendar.monthrange(y, m + 1)[1]))
+
+
+def _ref_date(ctx: Context) -> tuple[date, str] | None:
+    """The reference date's first day and its granularity."""
+    if ctx.ref is None:
+        return None
+    iv = value_interval(ctx.ref)
+    if iv is None:
+        return None
+    gran = {Precision.DAY: "D", Precision.WEEK: "W", Precision.MONTH: "M",
+            Precision.QUARTER: "Q", Precision.YEAR: "Y", Precision.DECADE: "DE"}.get(iv.precision)
+    if gran is None or (gran == "D" and iv.length_days > 1):
+        return None
+    return iv.start, gran
+
+
+_FINENESS = ["D", "W", "M", "Q", "Y", "DE", "CE"]
+
+
+def call_shift(ctx: Context, anchor: str, unit: str, n: str) -> tuple[str, None]:
+    """The period `n` units from the anchor's: last week, this year, the following day."""
+    if not unit or not n:
+        return "", None
+    if anchor == "ref":
+        # "the following day" counts from a date the text named; without one (or with a
+        # coarser one, such as a month) the day is not known.
+        ref = _ref_date(ctx)
+        if ref is None or _FINENESS.index(ref[1]) > _FINENESS.index(unit):
+            base = None
+        else:
+            base = ref[0]
+    else:
+        base = ctx.dct
+    if base is None:
+        return _UNKNOWN.get(unit, "XXXX"), None
+    return _fmt(_shift(base, int(n), unit), unit), None
+
+
+def call_ago(ctx: Context, anchor: str, n: str, unit: str, sign: str) -> tuple[str, Interval | None]:
+    """`n` units before or after the DCT ("two weeks ago") or the last date named
+    ("a year earlier"), at the granularity the expression speaks of."""
+    if not unit or not sign:
+        return "", None
+    s = int(sign)
+    if unit in ("TH", "TM", "S"):  # hours ago: the DCT day itself
+        return call_dct(ctx)
+    if n == "X":  # "a few years ago": only the direction is known, and for years the decade
+        if unit in ("Y", "DE") and ctx.dct and s < 0:
+            return f"{ctx.dct.year // 10}X", None
+        return ("PAST_REF" if s < 0 else "FUTURE_REF"), None
+    count = float(n) * s
+    if anchor == "ref":
+        ref = _ref_date(ctx)
+        if ref is not None and _FINENESS.index(ref[1]) <= _FINENESS.index(
+            "M" if unit in ("Q",) else unit if unit in _FINENESS else "D"
+        ):
+            return _fmt(_shift(ref[0], count, unit), ref[1]), None
+    if ctx.dct is None:
+        return _UNKNOWN.get("D" if unit == "W" else unit, "XXXX"), None
+    ref = _ref_date(ctx)
+    if unit == "Y" and ref is not None and ref[1] == "Q" and 0 <= ctx.dct.year - ref[0].year <= 1:
+        # "profit rose from $5 million a year ago" after a quarter's figure: that quarter
+        # a year before, as the comparison is between like periods.
+        return _fmt(_shift(ref[0], count, unit), "Q"), None
+    day = _shift(ctx.dct, count, unit)
+    if unit == "W":
+        # "two weeks ago" names a day only roughly: the value is that day, the interval
+        # the week around it (precision week).
+        return day.isoformat(), Interval(day - timedelta(days=3), day + timedelta(days=3), Precision.WEEK)
+    return _fmt(day, unit), None
+
+
+def _direction(ctx: Context, dir_: str) -> int:
+    return int(dir_) if dir_ else 0
+
+
+def call_weekday(ctx: Context, wd: str, dir_: str) -> tuple[str, None]:
+    """Wednesday in "X said Wednesday" is the last one on or before the DCT (TimeBank's
+    convention, the DCT itself included); in a future sentence the next one on or after;
+    "last"/"next" exclude the DCT; "this" is the one in the DCT's week."""
+    if not wd:
+        return "", None
+    iso = int(wd)
+    if ctx.dct is None:
+        return f"XXXX-WXX-{iso}", None
+    today = ctx.dct.isoweekday()
+    if dir_ == "0":
+        d = ctx.dct + timedelta(days=iso - today)
+    elif dir_ == "-1":
+        d = ctx.dct - timedelta(days=(today - iso) % 7 or 7)
+    elif dir_ == "+1":
+        d = ctx.dct + timedelta(days=(iso - today) % 7 or 7)
+    elif ctx.tense > 0:
+        d = ctx.dct + timedelta(days=(iso - today) % 7)
+    else:
+        d = ctx.dct - timedelta(days=(today - iso) % 7)
+    return d.isoformat(), None
+
+
+def _year_for(ctx: Context, key: tuple, now: tuple, dir_: str, when=None) -> int:
+    """The year of a month (or month and day, or quarter) named without one: by the explicit
+    direction, else by the tense, counted from the DCT; a sentence without a tense cue takes
+    the occurrence nearest the DCT ("payable Dec. 7" written in October is this December)."""
+    y = ctx.dct.year
+    if dir_ == "0":
+        return y
+    if dir_ == "-1":
+        return y if key < now else y - 1
+    if dir_ == "+1":
+        return y if key > now else y + 1
+    if ctx.tense > 0 and when is None:
+        return y if key >= now else y + 1
+    if ctx.tense < 0 and when is None:
+        return y if key <= now else y - 1
+    if when is None:
+        when = lambda year: date(year, *key, *([15] if len(key) == 1 else []))
+    return min((y - 1, y, y + 1), key=lambda year: abs((when(year) - ctx.dct).days))
+
+
+def call_month(ctx: Context, month: str, dir_: str) -> tuple[str, None]:
+    if not month:
+        return "", None
+    if ctx.dct is None:
+        return f"XXXX-{month}", None
+    if ctx.tense == 0 and not dir_:
+        # A month alone in an untensed sentence is most often one that has passed: news
+        # reports what happened "in January" more than what will.
+        ctx = Context(ctx.dct, ctx.ref, -1, ctx.day_first)
+    return f"{_year_for(ctx, (int(month),), (ctx.dct.month,), dir_)}-{month}", None
+
+
+def call_monthday(ctx: Context, month: str, day: str, dir_: str, weekday: str = "") -> tuple[str, None]:
+    """A day of a month without a year. A weekday named with it ("Saturday, April 25")
+    decides the year when one of the nearby years fits it."""
+    if not month or not day:
+        return "", None
+    if ctx.dct is None:
+        return f"XXXX-{month}-{day}", None
+    key, now = (int(month), int(day)), (ctx.dct.month, ctx.dct.day)
+    year = _year_for(ctx, key, now, dir_) if key != (2, 29) else None
+    if weekday or year is None:
+        fits = [y for y in (year or ctx.dct.year, ctx.dct.year, ctx.dct.year - 1, ctx.dct.year + 1)
+                if _valid(y, *key) and (not weekday or date(y, *key).isoweekday() == int(weekday))]
+        year = fits[0] if fits else year
+    if year is None:
+        return f"XXXX-{month}-{day}", None
+    return f"{year}-{month}-{day}", None
+
+
+def _valid(y: int, m: int, d: int) -> bool:
+    try:
+        date(y, m, d)
+    except ValueError:
+        return False
+    return True
+
+
+def _season_of(d: date) -> tuple[int, int]:
+    """(year, index in SEASON_ORDER) of the season a day falls in."""
+    if d.month in (1, 2):
+        return d.year - 1, 3
+    if d.month == 12:
+        return d.year, 3
+    return d.year, (d.month - 3) // 3
+
+
+def call_season(ctx: Context, code: str, dir_: str) -> tuple[str, None]:
+    if not code:
+        return "", None
+    if ctx.dct is None:
+        return f"XXXX-{code}", None
+    y, now = _season_of(ctx.dct)
+    idx = SEASON_ORDER.index(code)
+    step = int(dir_) if dir_ else 0
+    if dir_ == "0":
+        year = y
+    elif not dir_ and ctx.tense == 0:
+        mid = lambda year: season_interval(year, code).start + timedelta(days=45)
+        year = min((y - 1, y, y + 1), key=lambda yy: abs((mid(yy) - ctx.dct).days))
+    elif step < 0 or (not dir_ and ctx.tense < 0):
+        year = y if (idx < now or (not dir_ and idx == now)) else y - 1
+    else:
+        year = y if (idx > now or (not dir_ and idx == now)) else y + 1
+    return f"{year}-{code}", None
+
+
+def call_quarter(ctx: Context, q: str, dir_: str, shift: str = "") -> tuple[str, None]:
+    """A quarter without a year: in a past sentence the last one that has begun; otherwise
+    the nearest, as reports speak of the quarter just ended ("expects to report a loss for
+    the third quarter", written in October). `shift` moves it by years ("year-ago")."""
+    if not q:
+        return "", None
+    if ctx.dct is None:
+        return f"XXXX-Q{q}", None
+    now = (ctx.dct.month - 1) // 3 + 1
+    if ctx.tense < 0 and not dir_:
+        year = _year_for(ctx, (int(q),), (now,), dir_)
+    else:
+        middle = lambda y: date(y, 3 * int(q) - 1, 15)
+        year = _year_for(ctx, (int(q),), (now,), dir_, when=middle)
+    return f"{year + int(shift or 0)}-Q{q}", None
+
+
+def call_weekend(ctx: Context, dir_: str = "") -> tuple[str, None]:
+    if ctx.dct is None:
+        return "XXXX-WXX-WE", None
+    d = ctx.dct
+    if dir_ == "-1" or (not dir_ and ctx.tense < 0 and d.isoweekday() < 6):
+        d -= timedelta(days=7)
+    elif dir_ == "+1" and d.isoweekday() >= 6:
+        d += timedelta(days=7)
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}-WE", None
+
+
+def call_numdate(ctx: Context, a: str, b: str, y: str) -> tuple[str, Interval | None]:
+    """A numeric date: the order (month/day or day/month) the document's other numeric dates
+    show, else the reading that is valid, else the one nearest before the DCT, else US."""
+    year = int(y)
+    if len(y) == 2:
+        pivot = (ctx.dct.year % 100 + 10) if ctx.dct else 50
+        year += 2000 if year <= pivot else 1900
+    readings = []
+    for month, day in ((int(a), int(b)), (int(b), int(a))):
+        try:
+            readings.append(date(year, month, day))
+        except ValueError:
+            readings.append(None)
+    us, day_first = readings
+    if ctx.day_first is not None:
+        pick = day_first if ctx.day_first else us
+    elif us is None or day_first is None or us == day_first:
+        pick = us or day_first
+    elif ctx.dct is not None:
+        before = [d for d in readings if d <= ctx.dct]
+        pick = max(before) if before else us
+    else:
+        pick = us
+    return (pick.isoformat() if pick else ""), None
+
+
+def call_clock(ctx: Context, hour: str, minute: str, ampm: str) -> tuple[str, Interval]:
+    """A time of day. Its value takes the DCT's day as TimeML writes it, but it gets no
+    interval: the text did not say which day."""
+    h = int(hour)
+    if ampm:
+        h = h % 12 + (12 if ampm.lower() == "p" else 0)
+    clock = f"T{h:02d}:{minute or '00'}" if h != 24 else "T24:00"
+    day = ctx.dct.isoformat() if ctx.dct else "XXXX-XX-XX"
+    return day + clock, NO_INTERVAL
+
+
+def call_dur(ctx: Context, n: str, unit: str) -> tuple[str, None]:
+    if not unit or not n:
+        return "", None
+    if unit == "2W":
+        unit, n = "W", ("X" if n == "X" else str(float(n) * 2))
+    if n != "X":
+        f = float(n)
+        n = str(int(f)) if f == int(f) else str(f)
+    if unit.startswith("T"):
+        return f"PT{n}{unit[1:]}", None
+    return f"P{n}{unit}", None
+
+
+def call_inyear(ctx: Context, n: str, suffix: str) -> tuple[str, None]:
+    """A part of a year named by its distance from the DCT's: "July last year" (-1, -07)."""
+    if not n or not suffix:
+        return "", None
+    year = f"{ctx.dct.year + int(n)}" if ctx.dct else "XXXX"
+    return year + suffix, None
+
+
+def call_yearplus(ctx: Context, base: str, n: str) -> tuple[str, None]:
+    return str(int(base) + int(n or 0)), None
+
+
+def call_holiday(ctx: Context, month_day: str, year: str) -> tuple[str, None]:
+    """A holiday on a fixed day: that day of the year given, else of the year the tense
+    and the DCT give."""
+    if not month_day:
+        return "", None
+    month, day = month_day.split("-")
+    if year:
+        return f"{year}-{month_day}", None
+    return call_monthday(ctx, month, day, "")
+
+
+def call_century(ctx: Context, n: str) -> tuple[str, None]:
+    return f"{int(n) - 1:02d}", None
+
+
+CALLS = {
+    "DCT": call_dct,
+    "SHIFT": call_shift,
+    "AGO": call_ago,
+    "WEEKDAY": call_weekday,
+    "MONTH": call_month,
+    "MONTHDAY": call_monthday,
+    "SEASON": call_season,
+    "QUARTER": call_quarter,
+    "WEEKEND": call_weekend,
+    "NUMDATE": call_numdate,
+    "CLOCK": call_clock,
+    "DUR": call_dur,
+    "CENTURY": call_century,
+    "INYEAR": call_inyear,
+    "YEARPLUS": call_yearplus,
+    "HOLIDAY": call_holiday,
+}
