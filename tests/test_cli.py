@@ -99,12 +99,15 @@ def test_articles_jsonl_contract(seeded):
                                               "published_precision", "published_basis"]
 
 
-def test_db_current_downgrade_upgrade(cli):
+def test_db_current_downgrade_upgrade(cli, db_path):
+    from timeline.db import head_revision, resolve_url
+
+    head = head_revision(resolve_url(str(db_path)))
     cli("list")
-    assert cli("db", "current").output.startswith("0003 (head: 0003)")
+    assert cli("db", "current").output.startswith(f"{head} (head: {head})")
     assert cli("db", "downgrade", "base").output.strip() == "database at revision base"
-    assert cli("db", "current").output.startswith("base (head: 0003)")
-    assert cli("db", "upgrade").output.strip() == "database at revision 0003"
+    assert cli("db", "current").output.startswith(f"base (head: {head})")
+    assert cli("db", "upgrade").output.strip() == f"database at revision {head}"
 
 
 def test_db_option_falls_back_to_the_environment(tmp_path, monkeypatch):
@@ -125,4 +128,5 @@ def test_a_database_path_in_a_missing_folder_is_one_clear_line(tmp_path):
 
     result = CliRunner().invoke(main, ["--db", str(tmp_path / "no" / "such" / "x.db"), "list"])
     assert result.exit_code == 1
-    assert result.output.startswith("Error: cannot open database sqlite:///")
+    assert result.output == (f"Error: cannot open database {tmp_path / 'no' / 'such' / 'x.db'}: "
+                             f"its folder {tmp_path / 'no' / 'such'} does not exist\n")

@@ -39,6 +39,10 @@ NO_DATELINE = [
      "country on 3 March 2024 with forged papers.", "a body sentence naming dates"),
     ("Headline\n\nNo dates here at all.", "no date anywhere"),
     ("Headline\n\nPosted 31/02/2021\n\nBody.", "31 February is no date"),
+    ("Minister warns of new threats\n\nThe minister said on 4 May 2020 that the attack was "
+     "foiled.", "a short body sentence is no date line"),
+    ("Police arrest two men\n\nFrench police arrested two men in Lyon on 3 March 2022, "
+     "officials said.", "a short report sentence is no date line"),
 ]
 
 
@@ -55,7 +59,7 @@ def test_non_breaking_spaces_and_blank_runs_are_normalised():
 @pytest.mark.parametrize("data,problem", [
     (b"", "empty file"),
     (b"   \n\n ", "empty file"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "a PNG image, not a text article"),
 ], ids=["empty", "only-white-space", "png-bytes"])
 def test_unreadable_inputs_are_refused_with_the_reason(data, problem):
     with pytest.raises(ReadError, match=problem) as err:

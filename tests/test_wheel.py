@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT, SEEDS
+from timeline.db import head_revision, resolve_url
 
 
 @pytest.fixture(scope="module")
@@ -47,5 +48,6 @@ def test_installed_wheel_creates_migrates_and_ingests_outside_the_source_tree(in
     result = run("ingest", str(SEEDS / "002_a2f742a56d34091d.txt"))
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("1 article added")
-    assert run("db", "current").stdout.startswith("0002 (head: 0002)")
+    head = head_revision(resolve_url(str(tmp_path / "timeline.db")))
+    assert run("db", "current").stdout.startswith(f"{head} (head: {head})")
     assert (tmp_path / "timeline.db").exists()

@@ -7,7 +7,7 @@ from contextlib import contextmanager
 
 import click
 
-from timeline.errors import TimelineError
+from timeline.errors import TimelineError, database_problem
 
 
 class TimelineGroup(click.Group):
@@ -18,10 +18,65 @@ class TimelineGroup(click.Group):
             return super().invoke(ctx)
         except TimelineError as exc:
             raise click.ClickException(str(exc)) from None
+        except BrokenPipeError:  # `timeline list | head`: the reader left; not an error of ours
+            _silence_stdout()
+            ctx.exit(1)
+        except OSError as exc:  # disk full, a folder that vanished: the system's own words
+            where = f"{exc.filename}: " if exc.filename else ""
+            raise click.ClickException(f"{where}{exc.strerror or exc}") from None
+        except Exception as exc:
+            if _is_database_error(exc):
+                raise click.ClickException(database_problem(exc)) from None
+            raise
+
+
+def _is_database_error(exc: Exception) -> bool:
+    sa_exc = sys.modules.get("sqlalchemy.exc")  # loaded if a database was touched at all
+    return sa_exc is not None and isinstance(exc, sa_exc.SQLAlchemyError)
+
+
+def _silence_stdout() -> None:
+    import os
+
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):  # no real file descriptor (tests): nothing to flush anyway
+        pass
+
+
+DATABASE_SCHEMES = ("sqlite", "postgresql", "postgres")  # what timeline's schema runs on
+
+
+def check_db_value(ctx, param, value: str | None) -> str | None:
+    """A malformed --db is a usage error (exit 2); a well-formed one that fails to open, exit 1."""
+    if value is None:
+        return None
+    if not value.strip():
+        raise click.BadParameter("empty; give a file path or a database URL", ctx, param)
+    if "://" in value:
+        scheme = value.split("://", 1)[0].split("+", 1)[0].lower()
+        if scheme not in DATABASE_SCHEMES:
+            raise click.BadParameter(
+                f"unknown database URL scheme {scheme!r} in {value.split('@')[-1]!r}; use a "
+                "file path, sqlite:///PATH or postgresql://HOST/NAME", ctx, param)
+        _check_url_form(value, ctx, param)
+    return value
+
+
+def _check_url_form(value: str, ctx, param) -> None:
+    from sqlalchemy.engine import make_url
+
+    try:
+        make_url(value)
+    except Exception as exc:  # ArgumentError or ValueError (a port that is not a number)
+        from timeline.db import describe
+
+        raise click.BadParameter(f"not a database URL: {describe(value)} ({exc})", ctx,
+                                 param) from None
 
 
 @click.group(cls=TimelineGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--db", "db", envvar="TIMELINE_DB", metavar="PATH|URL",
+@click.option("--db", "db", envvar="TIMELINE_DB", metavar="PATH|URL", callback=check_db_value,
               help="Database file or SQLAlchemy URL [env TIMELINE_DB; default ./timeline.db].")
 @click.version_option(package_name="timeline")
 @click.pass_context
@@ -140,8 +195,11 @@ def make_filter(types=(), since=None, until=None, search=None, **extra):
               "[default: title or headline].")
 @click.option("--url-field", metavar="NAME", help="Dump field holding the article's URL "
               "[default: url or link].")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
+              help="Processes that extract [default: one per core]; one reads and writes.")
 @click.pass_context
-def ingest(ctx: click.Context, inputs: tuple[str, ...], published, fmt, **fields) -> None:
+def ingest(ctx: click.Context, inputs: tuple[str, ...], published, fmt, jobs: int | None,
+           **fields) -> None:
     """Read articles and store their events.
 
     PATH may be a text file, an HTML page, a JSON Lines or CSV dump (one article a line or
@@ -155,7 +213,7 @@ def ingest(ctx: click.Context, inputs: tuple[str, ...], published, fmt, **fields
     engine = engine_of(ctx)
     with progress() as tell:
         summary = run_ingest(engine, inputs, published=published, options=options,
-                             on_article=tell)
+                             on_article=tell, jobs=jobs)
     click.echo(summary.line())
     if summary.failed:
         ctx.exit(1)
@@ -602,6 +660,17 @@ def db() -> None:
     """Manage the database schema by hand (the CLI upgrades it on open anyway)."""
 
 
+@contextmanager
+def revision_checked(ctx: click.Context):
+    """An unknown REVISION is a usage error naming it, not a traceback from Alembic."""
+    from timeline.errors import RevisionError
+
+    try:
+        yield
+    except RevisionError as exc:
+        raise click.BadParameter(str(exc), ctx, param_hint="REVISION") from None
+
+
 @db.command()
 @click.argument("revision", default="head")
 @click.pass_context
@@ -610,7 +679,8 @@ def upgrade(ctx: click.Context, revision: str) -> None:
     from timeline.db import current_revision, run_alembic
 
     engine = engine_of(ctx.parent, migrate=False)
-    run_alembic(engine, "upgrade", revision)
+    with revision_checked(ctx):
+        run_alembic(engine, "upgrade", revision)
     click.echo(f"database at revision {current_revision(engine)}")
 
 
@@ -622,7 +692,8 @@ def downgrade(ctx: click.Context, revision: str) -> None:
     from timeline.db import current_revision, run_alembic
 
     engine = engine_of(ctx.parent, migrate=False)
-    run_alembic(engine, "downgrade", revision)
+    with revision_checked(ctx):
+        run_alembic(engine, "downgrade", revision)
     click.echo(f"database at revision {current_revision(engine) or 'base'}")
 
 

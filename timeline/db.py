@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import re
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from timeline.errors import DatabaseError
+from timeline.errors import DatabaseError, RevisionError
 
 DEFAULT_DB = "timeline.db"
 ENV_VAR = "TIMELINE_DB"
+BUSY_TIMEOUT_MS = 30_000  # a writer waits this long for another's lock before giving up
 
 
 def resolve_url(given: str | None = None) -> str:
@@ -27,7 +29,7 @@ def resolve_url(given: str | None = None) -> str:
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys = ON")
-    cursor.execute("PRAGMA busy_timeout = 30000")  # writers queue instead of failing "locked"
+    cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")  # writers queue, not fail "locked"
     cursor.execute("PRAGMA journal_mode = WAL")  # readers never block the writer
     cursor.execute("PRAGMA synchronous = NORMAL")  # safe with WAL; a commit is not an fsync
     cursor.close()
@@ -94,11 +96,15 @@ def current_revision(engine: Engine) -> str | None:
 def run_alembic(engine: Engine, command_name: str, *args) -> None:
     """Run an Alembic command (upgrade, downgrade, ...) on this engine, in one transaction."""
     from alembic import command
+    from alembic.util import CommandError
 
     config = alembic_config(engine.url.render_as_string(hide_password=False))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        getattr(command, command_name)(config, *args)
+    try:
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            getattr(command, command_name)(config, *args)
+    except CommandError as exc:  # an unknown revision, a step past base or head
+        raise RevisionError(f"cannot {command_name} to {' '.join(map(str, args))}: {exc}") from None
 
 
 def known_revisions(url: str) -> set[str]:
@@ -107,25 +113,76 @@ def known_revisions(url: str) -> set[str]:
     return {s.revision for s in ScriptDirectory.from_config(alembic_config(url)).walk_revisions()}
 
 
+def describe(url: str) -> str:
+    """The database as a person names it: the file of a SQLite URL, else the URL without password."""
+    from sqlalchemy.engine import make_url
+
+    try:
+        parsed = make_url(url)
+    except (SQLAlchemyError, ValueError):  # not a URL (a port "abc"): never show its password
+        return re.sub(r"://[^/@]*@", "://***@", url)
+    if parsed.get_backend_name() == "sqlite" and parsed.database:
+        return parsed.database
+    return parsed.render_as_string(hide_password=True)
+
+
+def _check_sqlite_file(url: str) -> None:
+    """Say plainly what SQLite would only call 'unable to open database file'."""
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return
+    path = Path(parsed.database)
+    if path.is_dir():
+        raise DatabaseError(f"cannot open database {path}: it is a folder, not a database file")
+    if not path.parent.is_dir():
+        raise DatabaseError(f"cannot open database {path}: its folder {path.parent} does not exist")
+
+
 def open_database(given: str | None = None, *, migrate: bool = True) -> Engine:
     """Open (creating if needed) the database and bring its schema up to this version's head."""
     url = resolve_url(given)
+    shown = describe(url)
     try:
+        _check_sqlite_file(url)
         engine = make_engine(url)
         current = current_revision(engine)
-    except SQLAlchemyError as exc:
-        raise DatabaseError(f"cannot open database {url}: {exc.__class__.__name__}: "
-                            f"{str(exc).splitlines()[0]}") from None
+    except (SQLAlchemyError, ValueError) as exc:  # ValueError: a malformed URL, such as port "abc"
+        problem = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+        raise DatabaseError(f"cannot open database {shown}: {problem}") from None
     if current is not None and current not in known_revisions(url):
         raise DatabaseError(
-            f"database {url} has schema revision {current}, made by a newer version of "
+            f"database {shown} has schema revision {current}, made by a newer version of "
             "timeline; upgrade timeline to use it")
     if migrate and current != head_revision(url):
-        if current is None and inspect(engine).get_table_names():
-            tables = ", ".join(inspect(engine).get_table_names()[:5])
-            raise DatabaseError(f"{url} is not a timeline database (it has tables: {tables})")
-        run_alembic(engine, "upgrade", "head")
+        _upgrade_to_head(engine, url, shown)
     return engine
+
+
+def _upgrade_to_head(engine: Engine, url: str, shown: str) -> None:
+    """Migrate in one transaction that holds SQLite's write lock from the start.
+
+    Two processes opening a new database at once both saw no schema and both migrated: the
+    second found the first's half-made tables. Under BEGIN IMMEDIATE the second waits (busy
+    timeout), reads the revision again and finds nothing left to do.
+    """
+    from alembic import command
+    from alembic.runtime.migration import MigrationContext
+
+    config = alembic_config(url)
+    with engine.connect() as connection:
+        if engine.dialect.name == "sqlite":
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+        current = MigrationContext.configure(connection).get_current_revision()
+        tables = inspect(connection).get_table_names()
+        if current is None and set(tables) - {"alembic_version"}:
+            raise DatabaseError(f"{shown} is not a timeline database (it has tables: "
+                                f"{', '.join(tables[:5])})")
+        if current != head_revision(url):
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+        connection.commit()
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:

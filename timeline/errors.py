@@ -13,6 +13,11 @@ class ReadError(TimelineError):
         self.source = source
         self.problem = problem
 
+    def __reduce__(self):
+        # Read errors travel to worker processes beside the articles they stand for; the
+        # default pickling would call __init__ with the message alone.
+        return (ReadError, (self.source, self.problem))
+
 
 class DatabaseError(TimelineError):
     """A database that cannot be opened, or was made by a newer version of timeline."""
@@ -24,3 +29,16 @@ class NotFound(TimelineError):
     def __init__(self, what: str, ident: int):
         super().__init__(f"no {what} with id {ident}")
         self.what, self.ident = what, ident
+
+
+class RevisionError(DatabaseError):
+    """A schema revision that does not exist, or a step past the first or the last."""
+
+
+def database_problem(exc: Exception) -> str:
+    """One line for a database failure nobody foresaw; "database is locked" said in words."""
+    text = (str(getattr(exc, "orig", None) or exc).splitlines() or [""])[0]
+    if "database is locked" in text or "database is busy" in text:
+        return ("database busy: another process held its lock longer than the busy timeout; "
+                "try again")
+    return f"database error: {text}"

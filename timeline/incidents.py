@@ -388,16 +388,23 @@ def reports_column():
     return case((Event.incident_id.is_(None), 1), else_=count).label("reports")
 
 
-def representatives(conditions: list):
-    """One event per incident among those matching `conditions`: the most precisely dated,
-    then the most confident, then the first stored. Events not yet placed stand alone."""
-    from sqlalchemy import case
+def best_of_incident(conditions: list):
+    """True for the one event that stands for its incident among those matching `conditions`:
+    the most precisely dated, then the most confident, then the first stored. A correlated
+    NOT EXISTS on the incident index, so a list that stops at --limit stops early too."""
+    from sqlalchemy import case, exists, or_
+    from sqlalchemy.sql.util import ClauseAdapter
 
     from timeline.models import PRECISIONS
 
-    rank = case({p: i for i, p in enumerate(PRECISIONS)}, value=Event.precision, else_=99)
-    ranked = (select(Event.id, func.row_number().over(
-        partition_by=func.coalesce(Event.incident_id, -Event.id),
-        order_by=[rank, Event.confidence.desc(), Event.id]).label("rn"))
-        .where(and_(True, *conditions)).subquery())
-    return select(ranked.c.id).where(ranked.c.rn == 1)
+    better = Event.__table__.alias("better")
+    adapt = ClauseAdapter(better).traverse
+    rank = lambda t: case({p: i for i, p in enumerate(PRECISIONS)}, value=t.c.precision,
+                          else_=len(PRECISIONS))
+    me = Event.__table__
+    beats = or_(rank(better) < rank(me),
+                and_(rank(better) == rank(me),
+                     or_(better.c.confidence > me.c.confidence,
+                         and_(better.c.confidence == me.c.confidence, better.c.id < me.c.id))))
+    return ~exists().where(better.c.incident_id == me.c.incident_id, better.c.id != me.c.id,
+                           beats, *[adapt(c) for c in conditions])

@@ -7,26 +7,55 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from itertools import islice
 
-from sqlalchemy import Connection, and_, func, insert, select
+from sqlalchemy import Connection, Date, and_, bindparam, func, insert, literal, select, tuple_
 
 from timeline import fulltext
 from timeline.errors import NotFound
 from timeline.models import Actor, ActorAlias, Article, Event, EventActor, EventEdit, EventMention
 from timeline.records import Article as ArticleRecord
-from timeline.records import EventRecord
+from timeline.records import ActorRef, EventRecord
 
 CHUNK = 500  # events fetched per round trip when streaming; actors are joined per chunk
 
 
+
+class _Statements:
+    """The write path's statements, built once: building an expression costs more than
+    running it (SQLAlchemy caches the compiled SQL, not the Python objects that describe it)."""
+
+    def __init__(self) -> None:
+        articles, events = Article.__table__, Event.__table__
+        self.article_by_sha = select(articles.c.id).where(articles.c.sha256 == bindparam("sha"))
+        self.insert_article = insert(articles).returning(articles.c.id)
+        self.insert_events = insert(events)
+        self.insert_events_returning = insert(events).returning(
+            events.c.id, sort_by_parameter_order=True)
+        self.newest_events = (select(events.c.id).where(events.c.article_id == bindparam("a"))
+                              .order_by(events.c.id.desc()).limit(bindparam("n")))
+        self.insert_mentions = insert(EventMention.__table__)
+        self.insert_links = insert(EventActor.__table__)
+
+
+_statements: _Statements | None = None
+
+
+def statements() -> _Statements:
+    global _statements
+    if _statements is None:
+        _statements = _Statements()
+    return _statements
+
+
 def article_id_by_sha(conn: Connection, sha256: str) -> int | None:
-    return conn.scalar(select(Article.id).where(Article.sha256 == sha256))
+    return conn.execute(statements().article_by_sha, {"sha": sha256}).scalar()
 
 
 def save_article(conn: Connection, article: ArticleRecord, sha256: str,
-                 events: list[EventRecord], extractor_version: str) -> int:
+                 events: list[EventRecord], extractor_version: str, *,
+                 actors: ActorCache | None = None) -> int:
     """Insert one article and its events; the caller owns the transaction."""
     published = article.published
-    article_id = conn.execute(insert(Article).returning(Article.id), {
+    article_id = conn.execute(statements().insert_article, {
         "source": article.source, "title": article.title, "text": article.text,
         "sha256": sha256, "url": article.url, "author": article.author,
         "published": published.start if published else None,
@@ -36,26 +65,46 @@ def save_article(conn: Connection, article: ArticleRecord, sha256: str,
         "ingested_at": datetime.now(timezone.utc).replace(tzinfo=None),
         "extractor_version": extractor_version,
     }).scalar_one()
-    save_events(conn, article_id, events, extractor_version)
+    save_events(conn, article_id, events, extractor_version, actors=actors)
     return article_id
 
 
 def save_events(conn: Connection, article_id: int, events: list[EventRecord],
-                extractor_version: str) -> list[int]:
+                extractor_version: str, *, actors: ActorCache | None = None) -> list[int]:
+    """Insert one article's events with their mentions and actor links, a statement a table.
+
+    `actors` may be shared by many calls (see `ActorCache` for how it survives transactions),
+    so each actor name costs one lookup, not one per event.
+    """
     if not events:
         return []
-    ids = conn.execute(insert(Event).returning(Event.id, sort_by_parameter_order=True),
-                       [_event_row(article_id, e, extractor_version) for e in events]).scalars().all()
+    ids = _insert_events(conn, article_id,
+                         [_event_row(article_id, e, extractor_version) for e in events])
     mentions = [{"event_id": i, "sentence": m.sentence, "start": m.start, "end": m.end}
                 for i, e in zip(ids, events) for m in e.mentions]
     if mentions:
-        conn.execute(insert(EventMention), mentions)
-    links = {(i, actor_id(conn, a.name, a.kind, a.alias), a.role)
-             for i, e in zip(ids, events) for a in e.actors}
-    if links:
-        conn.execute(insert(EventActor), [{"event_id": e, "actor_id": a, "role": r}
+        conn.execute(statements().insert_mentions, mentions)
+    refs = [a for e in events for a in e.actors]
+    if refs:
+        actors = actors if actors is not None else ActorCache()
+        known = actors.resolve(conn, refs)
+        links = {(i, known[a.name], a.role) for i, e in zip(ids, events) for a in e.actors}
+        conn.execute(statements().insert_links, [{"event_id": e, "actor_id": a, "role": r}
                                           for e, a, r in sorted(links)])
     return list(ids)
+
+
+def _insert_events(conn: Connection, article_id: int, rows: list[dict]) -> list[int]:
+    """Insert event rows, returning their ids in the order of `rows`."""
+    if conn.dialect.name != "sqlite":
+        return list(conn.execute(statements().insert_events_returning, rows).scalars())
+    # SQLite cannot tie RETURNING rows to parameter sets, so SQLAlchemy would send one INSERT
+    # per row (3x slower). A plain executemany is one statement; this transaction holds
+    # SQLite's write lock, so the article's newest len(rows) ids are these rows, in order.
+    conn.execute(statements().insert_events, rows)
+    newest = conn.execute(statements().newest_events,
+                          {"a": article_id, "n": len(rows)}).scalars().all()
+    return newest[::-1]
 
 
 def _event_row(article_id: int, e: EventRecord, extractor_version: str) -> dict:
@@ -72,16 +121,125 @@ def _event_row(article_id: int, e: EventRecord, extractor_version: str) -> dict:
     }
 
 
+def _insert_ignoring_duplicates(dialect: str, table):
+    """INSERT ... ON CONFLICT DO NOTHING: a concurrent writer may add the same actor first."""
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as dialect_insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert as dialect_insert
+    return dialect_insert(table).on_conflict_do_nothing()
+
+
+class _ActorStatements:
+    def __init__(self, dialect: str) -> None:
+        actors, aliases = Actor.__table__, ActorAlias.__table__
+        self.by_name = select(actors.c.name, actors.c.id).where(
+            actors.c.name.in_(bindparam("names", expanding=True)))
+        self.insert = _insert_ignoring_duplicates(dialect, actors)
+        self.aliases = select(aliases.c.actor_id, aliases.c.alias).where(
+            aliases.c.actor_id.in_(bindparam("ids", expanding=True)),
+            aliases.c.alias.in_(bindparam("aliases", expanding=True)))
+        self.insert_alias = _insert_ignoring_duplicates(dialect, aliases)
+
+
+_actor_statements: dict[str, _ActorStatements] = {}
+
+
+@dataclass
+class ActorCache:
+    """Actor ids and recorded aliases, so each name costs one lookup, not one per event.
+
+    What a transaction learns stays `fresh` until `commit()` (call it after the transaction
+    commits) makes it known for later transactions; `rollback()` forgets it, since an actor
+    inserted by a rolled-back transaction does not exist.
+    """
+
+    ids: dict[str, int] = field(default_factory=dict)
+    aliases: set[tuple[int, str]] = field(default_factory=set)
+    fresh_ids: dict[str, int] = field(default_factory=dict)
+    fresh_aliases: set[tuple[int, str]] = field(default_factory=set)
+
+    def commit(self) -> None:
+        self.ids.update(self.fresh_ids)
+        self.aliases |= self.fresh_aliases
+        self.rollback()
+
+    def rollback(self) -> None:
+        self.fresh_ids, self.fresh_aliases = {}, set()
+
+    def resolve(self, conn: Connection, refs: list[ActorRef]) -> dict[str, int]:
+        """Every ref's canonical name -> actor id, creating actors and aliases not yet stored."""
+        sql = _actor_statements.get(conn.dialect.name) or _actor_statements.setdefault(
+            conn.dialect.name, _ActorStatements(conn.dialect.name))
+        kinds = {r.name: r.kind for r in refs
+                 if r.name not in self.ids and r.name not in self.fresh_ids}
+        if kinds:
+            self._load(conn, sql, kinds)
+            missing = [{"name": n, "kind": k} for n, k in kinds.items() if n not in self.fresh_ids]
+            if missing:
+                conn.execute(sql.insert, missing)
+                self._load(conn, sql, kinds)
+        found = {**self.ids, **self.fresh_ids}
+        wanted = {(found[r.name], r.alias) for r in refs if r.alias and r.alias != r.name}
+        new = wanted - self.aliases - self.fresh_aliases
+        if new:
+            self._add_aliases(conn, sql, new)
+        return found
+
+    def _load(self, conn: Connection, sql: _ActorStatements, names) -> None:
+        for chunk in _chunks(sorted(names), CHUNK):
+            self.fresh_ids.update(tuple(r) for r in conn.execute(sql.by_name, {"names": chunk}))
+
+    def _add_aliases(self, conn: Connection, sql: _ActorStatements,
+                     pairs: set[tuple[int, str]]) -> None:
+        stored = conn.execute(sql.aliases, {"ids": sorted({a for a, _ in pairs}),
+                                            "aliases": sorted({x for _, x in pairs})}).all()
+        missing = pairs - {tuple(r) for r in stored}
+        if missing:
+            conn.execute(sql.insert_alias,
+                         [{"actor_id": a, "alias": alias} for a, alias in sorted(missing)])
+        self.fresh_aliases |= pairs
+
+
 def actor_id(conn: Connection, name: str, kind: str, alias: str | None = None) -> int:
     """The id of the actor with this canonical name, created on first sight; aliases recorded."""
-    found = conn.scalar(select(Actor.id).where(Actor.name == name))
-    if found is None:
-        found = conn.execute(insert(Actor).returning(Actor.id),
-                             {"name": name, "kind": kind}).scalar_one()
-    if alias and alias != name and conn.scalar(select(ActorAlias.id).where(
-            ActorAlias.actor_id == found, ActorAlias.alias == alias)) is None:
-        conn.execute(insert(ActorAlias), {"actor_id": found, "alias": alias})
-    return found
+    return ActorCache().resolve(conn, [ActorRef(name, kind, "agent", alias)])[name]
+
+
+def _chunks(items: list, size: int) -> Iterator[list]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+@dataclass(frozen=True)
+class Cursor:
+    """Where a page of the timeline ended: its last event's (date_start, id).
+
+    The next page starts after it (keyset paging), so page 10,000 costs what page 1 costs,
+    where OFFSET would read and drop every row before it. Written `2020-04-02:1234`, or
+    `undated:1234` once the dated events are behind.
+    """
+
+    date_start: date | None
+    id: int
+
+    @classmethod
+    def parse(cls, text: str) -> Cursor:
+        day, sep, number = text.strip().rpartition(":")
+        try:
+            if not sep or not number.isdigit():
+                raise ValueError
+            return cls(None if day == "undated" else date.fromisoformat(day), int(number))
+        except ValueError:
+            raise ValueError(f"{text!r} is not a page cursor (DATE:ID or undated:ID, as "
+                             "`timeline list` prints after a full page)") from None
+
+    @classmethod
+    def of(cls, row: dict) -> Cursor:
+        return cls(row["date_start"], row["id"])
+
+    def __str__(self) -> str:
+        return f"{self.date_start.isoformat() if self.date_start else 'undated'}:{self.id}"
 
 
 @dataclass
@@ -108,6 +266,7 @@ class EventFilter:
     offset: int = 0
     reverse: bool = False
     by_rank: bool = False  # with `search`: best match first (bm25) instead of time order
+    after: Cursor | None = None  # keyset paging: only events after this one, in timeline order
     one_per_incident: bool = False  # one row per incident (its best-dated report), not per event
 
     def conditions(self, dialect: str = "sqlite") -> list:
@@ -135,6 +294,10 @@ class EventFilter:
             out.append(Event.article_id == self.article_id)
         if self.search:
             out.append(fulltext.matches(self.search, dialect))
+        if self.one_per_incident:
+            from timeline.incidents import best_of_incident
+
+            out.append(best_of_incident(list(out)))
         return out
 
 
@@ -146,30 +309,79 @@ def actor_ids(name: str):
 
 
 def event_query(flt: EventFilter, dialect: str = "sqlite"):
-    from timeline.incidents import representatives, reports_column
-
-    conditions = flt.conditions(dialect)
-    if flt.one_per_incident:
-        conditions.append(Event.id.in_(representatives(flt.conditions(dialect))))
+    """The filtered timeline as one statement (undated events last); lists by time use
+    `timeline_parts`, which walk indexes instead."""
     order = [Event.date_start.is_(None), Event.date_start, Event.id]
     if flt.reverse:
         order = [Event.date_start.is_(None), Event.date_start.desc(), Event.id.desc()]
     if flt.search and flt.by_rank:
         order = [fulltext.rank(flt.search, dialect), *order]
-    query = (select(Event, Article.source, Article.published, reports_column())
+    query = (select(Event, Article.source, Article.published)
              .join(Article, Article.id == Event.article_id)
-             .where(and_(True, *conditions)).order_by(*order)
+             .where(and_(True, *flt.conditions(dialect))).order_by(*order)
              .offset(flt.offset or None))
     return query.limit(flt.limit) if flt.limit is not None else query
+
+
+def timeline_parts(flt: EventFilter, dialect: str = "sqlite") -> list:
+    """The filtered timeline as two statements that walk indexes: dated events by
+    (date_start, id), then undated ones by id.
+
+    One `ORDER BY date_start IS NULL, ...` would put undated events last too, but no index
+    has that order, so every query sorted every matching row before the LIMIT.
+    """
+    later = (lambda a, b: a < b) if flt.reverse else (lambda a, b: a > b)
+    dated = [Event.date_start.is_not(None)]
+    undated = [Event.date_start.is_(None)]
+    if flt.after is not None and flt.after.date_start is not None:
+        dated.append(later(tuple_(Event.date_start, Event.id),
+                           tuple_(literal(flt.after.date_start, Date), literal(flt.after.id))))
+    elif flt.after is not None:
+        dated = None  # the cursor is among the undated events: the dated ones are behind
+        undated.append(later(Event.id, flt.after.id))
+    parts = []
+    if dated is not None:
+        parts.append(_part(flt, dialect, dated, [Event.date_start, Event.id]))
+    if flt.since is None and flt.until is None:  # a date bound never matches an undated event
+        parts.append(_part(flt, dialect, undated, [Event.id]))
+    return parts
+
+
+def _part(flt: EventFilter, dialect: str, where: list, order: list):
+    from timeline.incidents import reports_column
+
+    columns = (*Event.__table__.c, Article.source, Article.published, reports_column())
+    return (select(*columns).join(Article, Article.id == Event.article_id)
+            .where(*flt.conditions(dialect), *where)
+            .order_by(*[c.desc() for c in order] if flt.reverse else order))
 
 
 def iter_events(conn: Connection, flt: EventFilter) -> Iterator[dict]:
     """The filtered timeline as flat dicts (the export contract's keys), streamed in chunks."""
     from timeline.incidents import reports_column
 
-    result = conn.execution_options(stream_results=True, yield_per=CHUNK).execute(
-        event_query(flt, conn.dialect.name).with_only_columns(
+    if flt.search and flt.by_rank:  # best match first: one ranked statement
+        yield from _stream(conn, event_query(flt, conn.dialect.name).with_only_columns(
             *Event.__table__.c, Article.source, Article.published, reports_column()))
+        return
+    remaining, offset = flt.limit, flt.offset
+    for part in timeline_parts(flt, conn.dialect.name):
+        if remaining == 0:
+            return
+        query = part.offset(offset or None)
+        seen = 0
+        for row in _stream(conn, query if remaining is None else query.limit(remaining)):
+            seen += 1
+            yield row
+        if offset and not seen:  # this part had no more rows than the offset skips
+            offset -= conn.scalar(select(func.count()).select_from(part.subquery()))
+        else:
+            offset = 0
+        remaining = None if remaining is None else remaining - seen
+
+
+def _stream(conn: Connection, query) -> Iterator[dict]:
+    result = conn.execution_options(stream_results=True, yield_per=CHUNK).execute(query)
     while chunk := [row._asdict() for row in islice(result, CHUNK)]:
         names = actor_names(conn, [row["id"] for row in chunk])
         for row in chunk:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left, insort
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -20,6 +21,9 @@ from timeline.intervals import Interval
 HEADER_LINES = 8  # how many non-empty lines from the top may hold the date line
 FOOTER_LINES = 6
 MAX_DATELINE_WORDS = 14  # longer lines are body text that happens to name a date
+# Lower-case words of four letters or more ("said", "police", "arrested") are prose: a date line
+# has labels ("Status:", "Updated"), names of days and zones, and after a "|" the page's tags.
+MAX_DATELINE_PROSE_WORDS = 2
 
 
 @dataclass(frozen=True)
@@ -51,14 +55,23 @@ def _patterns() -> list[tuple[re.Pattern[str], str]]:
 
 
 def dates_in_line(line: str, day_first: bool | None = None) -> list[FoundDate]:
-    """Every full date (day, month and year) in one line, in order of appearance."""
+    """Every full date (day, month and year) in one line, in order of appearance.
+
+    Where two patterns match overlapping words, the earlier pattern wins. Kept sorted by
+    offset so each overlap test is a bisection: a line full of dates stays fast.
+    """
     found: list[FoundDate] = []
     for pattern, kind in _patterns():
         for m in pattern.finditer(line):
             day = _to_date(m, kind, day_first)
-            if day and not any(f.start < m.end() and m.start() < f.end for f in found):
-                found.append(FoundDate(day, m.start(), m.end()))
-    return sorted(found, key=lambda f: f.start)
+            if day and not _overlaps(found, m.start(), m.end()):
+                insort(found, FoundDate(day, m.start(), m.end()), key=lambda f: f.start)
+    return found
+
+
+def _overlaps(found: list[FoundDate], start: int, end: int) -> bool:
+    at = bisect_left(found, start, key=lambda f: f.start)
+    return (at > 0 and found[at - 1].end > start) or (at < len(found) and found[at].start < end)
 
 
 def _to_date(m: re.Match[str], kind: str, day_first: bool | None) -> date | None:
@@ -78,15 +91,20 @@ def _to_date(m: re.Match[str], kind: str, day_first: bool | None) -> date | None
         return None
 
 
-def is_dateline(line: str, found: list[FoundDate]) -> bool:
+def is_dateline(line: str, found: list[FoundDate] | None = None) -> bool:
     """A short line whose words are mostly the date, a time, a zone or a label such as 'Status:'."""
-    if not found or len(line.split()) > MAX_DATELINE_WORDS:
+    if len(line.split()) > MAX_DATELINE_WORDS:  # before looking for dates: long lines are many
+        return False
+    found = dates_in_line(line) if found is None else found
+    if not found:
         return False
     rest = line
     for f in reversed(found):
         rest = rest[: f.start] + " " + rest[f.end :]
-    words = re.findall(r"[A-Za-z]{4,}", rest)
-    return len(words) <= 6
+    if len(re.findall(r"[A-Za-z]{4,}", rest)) > 6:
+        return False
+    prose = re.findall(r"(?<![A-Za-z])[a-z]{4,}", rest.split("|")[0])
+    return len(prose) <= MAX_DATELINE_PROSE_WORDS
 
 
 def publication_date(text: str) -> tuple[Interval, str] | None:
@@ -100,7 +118,6 @@ def publication_date(text: str) -> tuple[Interval, str] | None:
     for basis, candidates in (("header", lines[:HEADER_LINES]),
                               ("footer", reversed(lines[-FOOTER_LINES:]))):
         for line in candidates:
-            found = dates_in_line(line)
-            if is_dateline(line, found):
-                return Interval.day(min(f.day for f in found)), basis
+            if is_dateline(line):
+                return Interval.day(min(f.day for f in dates_in_line(line))), basis
     return None

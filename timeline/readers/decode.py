@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import json
 import re
 import unicodedata
+from functools import lru_cache
+from importlib import resources
 
 from timeline.errors import ReadError
 
@@ -14,24 +17,69 @@ _SPACES = re.compile(r"[\u00a0\u2000-\u200b\u202f\u205f\u3000\t\f\v]+")
 _RUN_OF_SPACES = re.compile(r" {2,}")
 _BLANK_LINES = re.compile(r"\n{3,}")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+# C0 and C1 control characters other than newline and tab: never text, and an escape sequence
+# (ESC [ 2 J, an OSC title change) stored in an article would reach every terminal that lists it.
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# A multi-byte UTF-8 sequence: in a file that is not valid UTF-8, these betray UTF-8 text with
+# a corrupt byte, which Windows-1252 would turn into mojibake ("GenÃ¨ve") instead of refusing.
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))  # 32 first: FF FE 00 00
+
+
+@lru_cache(maxsize=1)
+def _signatures() -> list[tuple[bytes, str]]:
+    data = json.loads(resources.files("timeline.readers").joinpath("data/magic.json").read_text())
+    return [(bytes.fromhex(k), v) for k, v in data.items() if not k.startswith("_")]
 
 
 def decode(data: bytes, source: str) -> str:
-    """Decode an article's bytes: UTF-8 (with or without BOM), UTF-16 with a BOM, else refuse."""
+    """Decode an article's bytes: UTF-8 (with or without BOM), UTF-16/32, Windows-1252, else refuse."""
     if not data.strip():
         raise ReadError(source, "empty file")
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16")
-    if b"\x00" in data[:8192]:
-        raise ReadError(source, "binary file (NUL bytes), not a text article")
+    for signature, what in _signatures():
+        if data.startswith(signature):
+            raise ReadError(source, f"{what}, not a text article")
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return _strict(data, codec, source)
+    if (codec := _utf16_without_bom(data)) is not None:
+        return _strict(data, codec, source)
+    data = data.rstrip(b"\x00")  # NUL padding after the text (a preallocated or crashed write)
+    if (nul := data.find(b"\x00")) >= 0:
+        raise ReadError(source, f"binary file (NUL byte at offset {nul}), not a text article")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         return _decode_legacy(data, source, exc)
 
 
+def _strict(data: bytes, codec: str, source: str) -> str:
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as exc:
+        raise ReadError(source, f"not valid {codec.upper()} (bad bytes at offset {exc.start})") from None
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 without a BOM, told by the NUL half of each ASCII character (as `file` does)."""
+    sample = data[:4096]
+    if len(sample) < 4 or len(sample) % 2:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    half = len(sample) // 2
+    if odd.count(0) > 0.9 * half and even.count(0) < 0.1 * half:
+        return "utf-16-le"
+    if even.count(0) > 0.9 * half and odd.count(0) < 0.1 * half:
+        return "utf-16-be"
+    return None
+
+
 def _decode_legacy(data: bytes, source: str, exc: UnicodeDecodeError) -> str:
     """Windows-1252 is what non-UTF-8 news text almost always is; refuse if it looks like junk."""
+    if _corrupt_utf8(data):
+        raise ReadError(source, f"invalid UTF-8 (byte 0x{data[exc.start]:02x} at offset "
+                                f"{exc.start}) in a file that is otherwise UTF-8: a corrupt file")
     try:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
@@ -42,10 +90,17 @@ def _decode_legacy(data: bytes, source: str, exc: UnicodeDecodeError) -> str:
     return text
 
 
+def _corrupt_utf8(data: bytes) -> bool:
+    """UTF-8 text with a few bad bytes (not junk, which is bad bytes throughout)."""
+    sequences = len(_UTF8_SEQUENCE.findall(data))
+    bad = data.decode("utf-8", errors="replace").count("\ufffd")
+    return sequences > 0 and bad <= max(2, len(data) // 1000)
+
+
 def normalise(text: str) -> str:
     """One space between words, lines stripped, at most one blank line between paragraphs."""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    text = _SPACES.sub(" ", text)
+    text = _UNPRINTABLE.sub("", _SPACES.sub(" ", text))
     lines = [_RUN_OF_SPACES.sub(" ", line).strip() for line in text.split("\n")]
     return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
 

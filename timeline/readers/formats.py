@@ -6,7 +6,7 @@ import json
 import re
 
 from timeline.errors import ReadError
-from timeline.readers.sources import Source, formats
+from timeline.readers.sources import MAX_ARTICLE_BYTES, Source, formats
 
 FORMATS = ("text", "html", "jsonl", "csv", "feed")
 _FEED = re.compile(rb"<(rss|feed|rdf:rdf)[\s>]")
@@ -44,6 +44,15 @@ def detect(source: Source, forced: str | None = None) -> str:
     if forced:
         return forced
     by_name = formats()["suffixes"].get(source.suffix)
+    if by_name == "text" and _too_big_for_an_article(source):
+        return "text"  # refused by its size, before a byte of it is read
     if by_name in (None, "text"):
         return sniff(source) or "text"
     return by_name
+
+
+def _too_big_for_an_article(source: Source) -> bool:
+    try:
+        return source.path is not None and source.path.stat().st_size > MAX_ARTICLE_BYTES
+    except OSError:
+        return False

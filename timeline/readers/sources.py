@@ -11,6 +11,7 @@ import glob
 import io
 import json
 import os
+import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -21,7 +22,9 @@ from typing import BinaryIO
 
 from timeline.errors import ReadError
 
-MAX_ARTICLE_BYTES = 50 * 1024 * 1024  # past this a one-article file is a dump or junk
+MAX_ARTICLE_BYTES = 10 * 1024 * 1024  # the longest news articles are a few hundred KB; past
+# 10 MiB a one-article file is a dump or junk, and reading it would cost memory and minutes of
+# extraction. Dumps are streamed and may be of any size; this bounds one record of them.
 MAX_NESTED_ARCHIVE_BYTES = 200 * 1024 * 1024  # an archive inside an archive is read in memory
 SNIFF_BYTES = 4096
 GLOB_CHARS = set("*?[")
@@ -42,19 +45,30 @@ class Source:
         if self.path is None:
             return io.BytesIO(sys.stdin.buffer.read())
         try:
+            info = self.path.stat()
+            if not stat.S_ISREG(info.st_mode):  # a FIFO or a device would block or never end
+                raise ReadError(self.name, f"not a regular file ({_kind(info.st_mode)})")
             return open(self.path, "rb")
         except OSError as exc:
             raise ReadError(self.name, exc.strerror or str(exc)) from None
 
     def read_bytes(self, limit: int = MAX_ARTICLE_BYTES) -> bytes:
-        """All the bytes of a one-article source, refusing more than `limit`."""
+        """All the bytes of a one-article source, refused by size before they are read."""
+        if self.path is not None and self.opener is None:
+            try:
+                size = self.path.stat().st_size
+            except OSError as exc:
+                raise ReadError(self.name, exc.strerror or str(exc)) from None
+            if size > limit:
+                raise ReadError(self.name, f"{size / 2**20:.1f} MiB is larger than the "
+                                           f"{limit // 2**20} MiB an article may be")
         try:
             with self.open() as stream:
-                data = stream.read(limit + 1)
+                data = stream.read(limit + 1)  # a file may have grown since stat
         except OSError as exc:
             raise ReadError(self.name, exc.strerror or str(exc)) from None
         if len(data) > limit:
-            raise ReadError(self.name, f"larger than the {limit // 2**20} MiB an article may be")
+            raise ReadError(self.name, f"more than the {limit // 2**20} MiB an article may be")
         return data
 
     def head(self, size: int = SNIFF_BYTES) -> bytes:
@@ -81,6 +95,16 @@ def stdin_source() -> Source:
         return io.BytesIO(kept[0])
 
     return Source("-", None, opener=opener)
+
+
+def _kind(mode: int) -> str:
+    """What a non-regular file is, in words."""
+    for test, word in ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe"),
+                       (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+                       (stat.S_ISSOCK, "a socket")):
+        if test(mode):
+            return word
+    return "a special file"
 
 
 @lru_cache(maxsize=1)
@@ -119,8 +143,8 @@ def find_sources(inputs: Iterable[str], walk_all: bool = False) -> Iterator[Sour
             continue
         path = Path(given)
         if path.is_dir():
-            yield from _expand(_walk(path), walk_all)
-        elif path.exists():
+            yield from _walk_or_say_empty(path, given, walk_all)
+        elif path.exists() or path.is_symlink():  # a broken link or a loop: reading says which
             yield from _expand([Source(given, path)], walk_all, named=True)
         elif GLOB_CHARS & set(given):
             yield from _glob(given, walk_all)
@@ -135,18 +159,36 @@ def _glob(pattern: str, walk_all: bool) -> Iterator[Source | ReadError]:
     for match in matches:
         path = Path(match)
         if path.is_dir():
-            yield from _expand(_walk(path), walk_all)
+            yield from _walk_or_say_empty(path, match, walk_all)
         else:
             yield from _expand([Source(match, path)], walk_all, named=True)
 
 
-def _walk(folder: Path) -> Iterator[Source]:
-    for root, dirs, files in os.walk(folder):
+def _walk_or_say_empty(folder: Path, given: str, walk_all: bool
+                       ) -> Iterator[Source | ReadError]:
+    """A folder's sources; a folder that holds none is told, as the user surely expected some."""
+    empty = True
+    for source in _expand(_walk(folder), walk_all):
+        empty = empty and isinstance(source, ReadError)
+        yield source
+    if empty:
+        yield ReadError(given, "folder holds no file a reader knows (text, HTML, JSON Lines, "
+                               "CSV, RSS or Atom, zip or tar archives)")
+
+
+def _walk(folder: Path) -> Iterator[Source | ReadError]:
+    unreadable: list[OSError] = []  # os.walk would skip a folder it cannot list, silently
+    for root, dirs, files in os.walk(folder, onerror=unreadable.append):
+        while unreadable:
+            exc = unreadable.pop(0)
+            yield ReadError(str(exc.filename), exc.strerror or str(exc))
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if not name.startswith("."):
                 path = Path(root) / name
                 yield Source(str(path), path)
+    for exc in unreadable:
+        yield ReadError(str(exc.filename), exc.strerror or str(exc))
 
 
 def _expand(sources: Iterable[Source | ReadError], walk_all: bool,

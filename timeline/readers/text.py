@@ -11,6 +11,9 @@ from timeline.records import Article, PublishedBasis
 
 MIN_TITLE_WORDS = 4  # "Listen Live", "Get short URL": page furniture, not a title
 MAX_TITLE_CHARS = 200
+# The longest paragraph of a news article is a few thousand characters; a line of 100,000 is a
+# dump, minified data or a binary decoded by chance, and extraction would spend minutes on it.
+MAX_LINE_CHARS = 100_000
 
 
 def read(source, options=None) -> Iterator[Article]:
@@ -18,7 +21,7 @@ def read(source, options=None) -> Iterator[Article]:
 
 
 def read_text(data: bytes, source: str) -> Article:
-    text = normalise(decode(data, source))
+    text = normalise(check_lines(decode(data, source), source))
     if not text:
         raise ReadError(source, "no text after white space is removed")
     article = Article(source=source, text=text, title=guess_title(text))
@@ -35,11 +38,20 @@ def date_from_lines(article: Article) -> Article:
     return article
 
 
+def check_lines(text: str, source: str) -> str:
+    """Refuse a text with a line no article has (checked before any costly step runs on it)."""
+    longest = max(map(len, text.splitlines()), default=0)
+    if longest > MAX_LINE_CHARS:
+        raise ReadError(source, f"a line of {longest:,} characters (an article's are under "
+                                f"{MAX_LINE_CHARS:,}): not an article")
+    return text
+
+
 def guess_title(text: str) -> str | None:
     """The first line that reads as a headline: not a date line, not page furniture."""
     for line in text.split("\n"):
         line = line.strip()
-        if len(line.split()) < MIN_TITLE_WORDS or is_dateline(line, dates_in_line(line)):
+        if len(line.split()) < MIN_TITLE_WORDS or is_dateline(line):
             continue
         if len(line) > MAX_TITLE_CHARS:
             return line[: MAX_TITLE_CHARS - 1].rsplit(" ", 1)[0] + "…"

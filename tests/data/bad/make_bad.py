@@ -1,0 +1,130 @@
+"""The bad-input corpus: every way an input can be wrong, written on demand into a folder.
+
+Large inputs (100 MB, a 10 MB line) and things git cannot hold (a directory named *.txt, a
+file without read permission, a symlink loop, a FIFO) are made at test time into tmp_path, so
+nothing big is committed. The small byte-for-byte inputs are committed beside this script as
+well (`python tests/data/bad/make_bad.py tests/data/bad`), so a person can open them; a test
+checks they still match what this script writes.
+
+Each case is (file name, how to make it). What each must give is the test's table, not here.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import random
+import stat
+import sys
+from pathlib import Path
+
+GOOD = ("Police arrest two men over the Lyon bombing plot\n\n"
+        "French police arrested two men in Lyon on 3 March 2022, officials said.\n")
+ACCENTED = ("Réunion des ministres à Genève sur la sécurité\n\n"
+            "Ministers met in Genève on 28 June 2021 and said the café attack was foiled.\n")
+MB = 1024 * 1024
+
+
+def _png() -> bytes:
+    # A real 1x1 PNG: signature, IHDR, IDAT, IEND.
+    return bytes.fromhex(
+        "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+        "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082")
+
+
+def _elf() -> bytes:
+    return b"\x7fELF\x02\x01\x01\x00" + bytes(8) + b"\x02\x00\x3e\x00" + bytes(200)
+
+
+def _random(seed: int, size: int, no_nul: bool = False) -> bytes:
+    rng = random.Random(seed)
+    data = bytes(rng.randrange(256) for _ in range(size))
+    return data.replace(b"\x00", b"\x01") if no_nul else data
+
+
+SMALL: dict[str, bytes] = {
+    "empty.txt": b"",
+    "whitespace_only.txt": b"  \n\t\n   \r\n\n",
+    "nbsp_only.txt": "\u00a0 \u00a0\n\u2009\n".encode(),
+    "bom_only.txt": codecs.BOM_UTF8,
+    "png_image.txt": _png(),
+    "elf_binary.txt": _elf(),
+    "pdf_document.txt": b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n",
+    "gzip_archive.txt": b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03" + _random(7, 64),
+    "random_bytes.txt": _random(1, 4096),
+    "random_bytes_no_nul.txt": _random(2, 4096, no_nul=True),
+    "latin1.txt": ACCENTED.encode("latin-1"),
+    "windows1252.txt": ("Minister warns of \u201cnew threats\u201d \u2013 and more\n\n"
+                        "The minister said on 4 May 2020 that the \u201cattack\u201d was foiled "
+                        "\u2026\n").encode("cp1252"),
+    "utf16_bom.txt": ACCENTED.encode("utf-16"),
+    "utf16le_no_bom.txt": ACCENTED.encode("utf-16-le"),
+    "utf16be_no_bom.txt": ACCENTED.encode("utf-16-be"),
+    "utf32_bom.txt": ACCENTED.encode("utf-32"),
+    "invalid_utf8_middle.txt": ACCENTED.encode()[:40] + b"\xff\xfe" + ACCENTED.encode()[40:],
+    "nul_bytes_middle.txt": GOOD.encode()[:30] + b"\x00\x00" + GOOD.encode()[30:],
+    "nul_padding_after_text.txt": GOOD.encode() * 200 + bytes(512),
+    "terminal_escapes.txt": ("Police arrest a man in Paris\n\n\x1b[2J\x1b]0;pwned\x07French police "
+                             "arrested a man on 2 May 2023.\x1b[31m\n").encode(),
+    "cr_only_line_endings.txt": GOOD.replace("\n", "\r").encode(),
+    "no_date_anywhere.txt": ("Gunmen attack a village near the border\n\n"
+                             "Gunmen attacked a village near the border, officials said. "
+                             "Police arrested three suspects.\n").encode(),
+    "impossible_dates.txt": ("Officials report on an attack in 2021\n\n"
+                             "An attack took place on 31 February 2021, officials said. "
+                             "Police arrested a man on 30/02/2021. A meeting was held on "
+                             "0000-01-01 and on 1 January 0.\n"
+                             "Published 31 February 2021\n").encode(),
+    "year_zero_dateline.txt": ("0000-00-00T00:00:00+00:00\nA summit of ministers in Rome\n\n"
+                               "Ministers met in Rome to discuss security.\n").encode(),
+    "title_only.txt": b"Just a headline with no body\n",
+}
+
+
+def write_small(folder: Path) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, data in SMALL.items():
+        (folder / name).write_bytes(data)
+    return [folder / name for name in SMALL]
+
+
+def write_big(folder: Path) -> None:
+    """The 100 MB file (sparse: refused by its size, so its bytes are never read) and the 10 MB line."""
+    with open(folder / "hundred_megabytes.txt", "wb") as f:
+        f.truncate(100 * MB)
+    with open(folder / "one_10mb_line.txt", "wb") as f:
+        f.write(b"threat " * (10_000_000 // 7) + b"end\n")  # 10,000,000 characters, one line
+
+
+def write_special(folder: Path) -> dict[str, bool]:
+    """Things git cannot hold; returns which could be made here (a FIFO needs a POSIX system)."""
+    made = {}
+    (folder / "a_directory.txt").mkdir(exist_ok=True)
+    (folder / "a_directory.txt" / "inside.txt").write_text(GOOD.replace("Lyon", "Nice"))
+    locked = folder / "no_read_permission.txt"
+    locked.write_text(GOOD.replace("Lyon", "Metz"))
+    locked.chmod(0)
+    made["no_read_permission.txt"] = not os.access(locked, os.R_OK)  # root reads anything
+    for a, b in (("loop_a.txt", "loop_b.txt"), ("loop_b.txt", "loop_a.txt")):
+        if not (folder / a).is_symlink():
+            (folder / a).symlink_to(b)
+    made["loop_a.txt"] = True
+    if not (folder / "dangling_link.txt").is_symlink():
+        (folder / "dangling_link.txt").symlink_to("nowhere.txt")
+    made["dangling_link.txt"] = True
+    (folder / "empty_folder").mkdir(exist_ok=True)
+    made["empty_folder"] = True
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(folder / "a_fifo.txt")
+        made["a_fifo.txt"] = stat.S_ISFIFO(os.stat(folder / "a_fifo.txt").st_mode)
+    return made
+
+
+def write_all(folder: Path) -> dict[str, bool]:
+    write_small(folder)
+    write_big(folder)
+    return write_special(folder)
+
+
+if __name__ == "__main__":
+    write_small(Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).parent))

@@ -1,0 +1,180 @@
+"""Bad input never crashes and never loses data: one row per input of tests/data/bad/.
+
+Each bad input is ingested beside a good article: the bad one gets one line naming it and the
+problem (or is read correctly), the good one lands, no traceback, exit 1 when anything failed.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import jsonl
+
+BAD = Path(__file__).parent / "data" / "bad"
+_spec = importlib.util.spec_from_file_location("make_bad", BAD / "make_bad.py")
+make_bad = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(make_bad)
+
+GOOD_TEXT = ("Ministers meet in Rome about the threat of returning fighters\n\n"
+             "Interior ministers met in Rome on 28 June 2021 to discuss returning fighters.\n")
+
+# (input name, the problem the user is told, or None when the input is read correctly)
+REFUSED = [
+    ("empty.txt", "empty file"),
+    ("whitespace_only.txt", "empty file"),
+    ("nbsp_only.txt", "no text after white space is removed"),
+    ("bom_only.txt", "no text after white space is removed"),
+    ("png_image.txt", "a PNG image, not a text article"),
+    ("elf_binary.txt", "an ELF executable, not a text article"),
+    ("pdf_document.txt", "a PDF document, not a text article"),
+    ("gzip_archive.txt", "a gzip-compressed file, not a text article"),
+    ("random_bytes.txt", "binary file (NUL byte at offset 95), not a text article"),
+    ("random_bytes_no_nul.txt", "not UTF-8 (byte 0xb8 at offset 3) and not Windows-1252 either"),
+    ("invalid_utf8_middle.txt",
+     "invalid UTF-8 (byte 0xff at offset 40) in a file that is otherwise UTF-8: a corrupt file"),
+    ("nul_bytes_middle.txt", "binary file (NUL byte at offset 30), not a text article"),
+    ("hundred_megabytes.txt", "100.0 MiB is larger than the 10 MiB an article may be"),
+    ("one_10mb_line.txt",
+     "a line of 10,000,000 characters (an article's are under 100,000): not an article"),
+    ("no_read_permission.txt", "Permission denied"),
+    ("loop_a.txt", "Too many levels of symbolic links"),
+    ("dangling_link.txt", "No such file or directory"),
+    ("a_fifo.txt", "not a regular file (a named pipe)"),
+    ("empty_folder", "folder holds no file a reader knows (text, HTML, JSON Lines, CSV, RSS "
+                     "or Atom, zip or tar archives)"),
+    ("does_not_exist.txt", "no such file or folder"),
+]
+
+# (input name, a check on the one article it gives, why it must be read)
+READ = [
+    ("latin1.txt", lambda a: "Genève" in a["title"], "Latin-1 is decoded as Windows-1252"),
+    ("windows1252.txt", lambda a: "\u201cnew threats\u201d \u2013" in a["title"],
+     "smart quotes and dashes of Windows-1252"),
+    ("utf16_bom.txt", lambda a: "Genève" in a["title"], "UTF-16 with its BOM"),
+    ("utf16le_no_bom.txt", lambda a: "Genève" in a["title"], "UTF-16 LE told by its NUL halves"),
+    ("utf16be_no_bom.txt", lambda a: "Genève" in a["title"], "UTF-16 BE told by its NUL halves"),
+    ("utf32_bom.txt", lambda a: "Genève" in a["title"], "UTF-32 BOM is not read as UTF-16"),
+    ("nul_padding_after_text.txt", lambda a: a["published_basis"] == "inferred",
+     "NUL padding after the text is dropped; a body sentence is no date line"),
+    ("terminal_escapes.txt", lambda a: a["published_basis"] == "inferred",
+     "escape sequences are stripped (checked on the text below)"),
+    ("cr_only_line_endings.txt", lambda a: a["title"].endswith("bombing plot"),
+     "old Mac line endings are lines"),
+    ("no_date_anywhere.txt", lambda a: (a["published"], a["published_basis"]) == (None, "unknown"),
+     "an article with no date at all"),
+    ("impossible_dates.txt", lambda a: a["published_basis"] in ("inferred", "unknown")
+     and not (a["published"] or "").startswith(("2021-02", "2021-03")),
+     "31 February and the year 0 are no dates, nor rolled over into March"),
+    ("year_zero_dateline.txt", lambda a: a["published"] is None, "a date line of year 0000"),
+    ("title_only.txt", lambda a: a["title"] == "Just a headline with no body", "a title alone"),
+    ("a_directory.txt", lambda a: Path(a["source"]).name == "inside.txt",
+     "a folder named *.txt is walked, its article read"),
+]
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> tuple[Path, dict[str, bool]]:
+    folder = tmp_path_factory.mktemp("bad")
+    made = make_bad.write_all(folder)
+    yield folder, made
+    (folder / "no_read_permission.txt").chmod(0o644)
+
+
+@pytest.fixture
+def good(tmp_path) -> Path:
+    path = tmp_path / "good.txt"
+    path.write_text(GOOD_TEXT)
+    return path
+
+
+def _skip_unless_made(made: dict[str, bool], name: str) -> None:
+    if name in made and not made[name]:
+        pytest.skip(f"{name} cannot be made here (running as root makes every file readable)")
+
+
+@pytest.mark.parametrize("name,problem", REFUSED, ids=[n for n, _ in REFUSED])
+def test_a_bad_input_is_one_line_and_the_good_article_lands(cli, corpus, good, name, problem):
+    folder, made = corpus
+    _skip_unless_made(made, name)
+    started = time.monotonic()
+    result = cli("ingest", str(good), str(folder / name))
+    assert time.monotonic() - started < 10, "a bad input must be refused quickly"
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [f"error: {folder / name}: {problem}"]
+    assert result.stdout.startswith("1 article added, 0 skipped as already known, 1 failed;")
+    assert "Traceback" not in result.output
+    [article] = jsonl(cli("articles", "--format", "jsonl").output)
+    assert article["source"] == str(good)
+
+
+@pytest.mark.parametrize("name,check,why", READ, ids=[n for n, _, _ in READ])
+def test_an_odd_but_readable_input_is_read(cli, corpus, good, name, check, why):
+    folder, _ = corpus
+    result = cli("ingest", str(good), str(folder / name))
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    assert result.stdout.startswith("2 articles added, 0 skipped as already known, 0 failed;")
+    [article] = [a for a in jsonl(cli("articles", "--format", "jsonl").output)
+                 if a["source"] != str(good)]
+    assert check(article), why
+
+
+def test_every_stored_text_is_free_of_control_characters(cli, corpus, db_path):
+    import sqlite3
+
+    folder, _ = corpus
+    cli("ingest", str(folder / "terminal_escapes.txt"), str(folder / "nul_padding_after_text.txt"))
+    texts = [t for (t,) in sqlite3.connect(db_path).execute("SELECT text FROM articles")]
+    assert len(texts) == 2
+    for text in texts:
+        assert not any(ord(c) < 32 and c != "\n" or 0x7f <= ord(c) <= 0x9f for c in text)
+
+
+def test_the_whole_corpus_in_one_run(cli, corpus, good):
+    """Every refused input named once, every readable one and the good article stored."""
+    folder, made = corpus
+    result = cli("ingest", str(good), str(folder))
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    # A missing path cannot be in a folder; an empty subfolder of a walked folder is no mistake.
+    refused_here = {n for n, _ in REFUSED if made.get(n, True)} - {"does_not_exist.txt",
+                                                                   "empty_folder"}
+    for name in refused_here:
+        assert f"error: {folder / name}: " in result.stderr, name
+    stored = {Path(a["source"]).name for a in jsonl(cli("articles", "--format", "jsonl").output)}
+    # Titles repeat across the Latin-1/UTF-16/UTF-32 copies: they are one text, stored once.
+    assert {"good.txt", "latin1.txt", "windows1252.txt", "inside.txt", "title_only.txt"} <= stored
+
+
+def test_the_hundred_megabyte_file_is_refused_before_a_byte_is_read(cli, corpus, monkeypatch):
+    folder, _ = corpus
+    big = folder / "hundred_megabytes.txt"
+    real_open = open
+
+    def guarded_open(file, *args, **kwargs):
+        assert Path(file) != big, "the 100 MB file was opened for reading"
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr("builtins.open", guarded_open)
+    result = cli("ingest", str(big))
+    assert result.exit_code == 1
+    assert "larger than the 10 MiB an article may be" in result.stderr
+
+
+def test_standard_input_is_bounded_too(cli):
+    from timeline.readers import MAX_ARTICLE_BYTES
+
+    result = cli("ingest", "-", input=b"a" * (MAX_ARTICLE_BYTES + 1))
+    assert result.exit_code == 1
+    assert result.stderr.strip() == "error: -: more than the 10 MiB an article may be"
+
+
+def test_the_committed_corpus_is_what_the_generator_writes(tmp_path):
+    make_bad.write_small(tmp_path)
+    for name, data in make_bad.SMALL.items():
+        assert (BAD / name).read_bytes() == data, f"regenerate with python {BAD / 'make_bad.py'}"

@@ -1,0 +1,163 @@
+"""Malformed CLI values: a usage error naming the value (exit 2) or a user error (exit 1), one
+clear line, never a traceback. A malformed value is judged without touching anything (exit 2);
+a well-formed one naming something unusable (a folder as --db, a text file) is a user error (1).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from click.testing import CliRunner
+
+from timeline.cli import main
+
+# (arguments after --db, exit code, what the user must read)
+BAD_VALUES = [
+    (["list", "--since", "2021-02-31"], 2,
+     "Invalid value for '--since': impossible date '2021-02-31': day is out of range for month"),
+    (["list", "--since", "0000"], 2, "impossible date '0000': year 0 is out of range"),
+    (["list", "--until", "2021-13"], 2, "impossible date '2021-13': bad month number 13"),
+    (["list", "--until", "2021-1-5"], 2,
+     "not a date of the form YYYY, YYYY-MM or YYYY-MM-DD: '2021-1-5'"),
+    (["list", "--since", "the day after never"], 2,
+     "nor words such as 'last year': 'the day after never'"),
+    (["list", "--since", ""], 2, "nor words such as 'last year': ''"),
+    (["list", "--limit", "abc"], 2, "Invalid value for '--limit': 'abc' is not a valid integer"),
+    (["list", "--limit", "-1"], 2, "Invalid value for '--limit': -1 is not in the range x>=0"),
+    (["list", "--limit", "1e3"], 2, "'1e3' is not a valid integer"),
+    (["export", "--since", "2021-02-29"], 2, "impossible date '2021-02-29'"),
+    (["export", "--limit", "abc"], 2, "'abc' is not a valid integer"),
+    (["export", "--format", "xml"], 2, "Invalid value for '--format': 'xml' is not one of"),
+    (["export", "--format", ""], 2, "Invalid value for '--format': '' is not one of"),
+    (["articles", "--format", "xml"], 2, "Invalid value for '--format': 'xml' is not one of"),
+    (["ingest", "--published", "2021-02-31", "-"], 2, "impossible date '2021-02-31'"),
+    (["ingest", "--published", "31/02/2021", "-"], 2, "not a date of the form"),
+    (["ingest", "--published", "0000-01-01", "-"], 2, "impossible date '0000-01-01'"),
+    (["ingest"], 2, "Missing argument 'PATH...|-'"),
+    (["db", "upgrade", "nonsense"], 2,
+     "Invalid value for REVISION: cannot upgrade to nonsense: Can't locate revision identified "
+     "by 'nonsense'"),
+    (["db", "downgrade", "+1"], 2, "Invalid value for REVISION: cannot downgrade to +1"),
+    (["db", "downgrade", "ffff"], 2, "Can't locate revision identified by 'ffff'"),
+    (["no-such-command"], 2, "No such command 'no-such-command'"),
+    (["list", "--no-such-option"], 2, "No such option '--no-such-option'"),
+]
+
+
+@pytest.mark.parametrize("args,code,message", BAD_VALUES,
+                         ids=["-".join(a).strip("-") or "none" for a, _, _ in BAD_VALUES])
+def test_a_malformed_value_is_named_with_its_exit_code(cli, args, code, message):
+    result = cli(*args)
+    assert result.exit_code == code
+    assert message in result.output
+    assert "Traceback" not in result.output
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def _not_sqlite(tmp_path):
+    path = tmp_path / "notes.db"
+    path.write_text("my notes, not a database\n")
+    return path
+
+
+def _random_bytes(tmp_path):
+    path = tmp_path / "junk.db"
+    path.write_bytes(bytes(range(256)) * 16)
+    return path
+
+
+# (how to make the --db value from tmp_path, exit code, the line the user reads)
+BAD_DATABASES = [
+    (lambda t: str(t), 1, lambda t: f"Error: cannot open database {t}: it is a folder, not a "
+                                    "database file"),
+    (lambda t: str(_not_sqlite(t)), 1,
+     lambda t: f"Error: cannot open database {t / 'notes.db'}: file is not a database"),
+    (lambda t: str(_random_bytes(t)), 1,
+     lambda t: f"Error: cannot open database {t / 'junk.db'}: file is not a database"),
+    (lambda t: str(t / "missing" / "x.db"), 1,
+     lambda t: f"Error: cannot open database {t / 'missing' / 'x.db'}: its folder "
+               f"{t / 'missing'} does not exist"),
+    (lambda t: f"sqlite:///{t}/missing/x.db", 1,
+     lambda t: f"Error: cannot open database {t / 'missing' / 'x.db'}: its folder "
+               f"{t / 'missing'} does not exist"),
+    (lambda t: "ftp://example.org/x.db", 2,
+     lambda t: "Invalid value for '--db': unknown database URL scheme 'ftp' in "
+               "'ftp://example.org/x.db'"),
+    (lambda t: "mysql://root:hunter2@localhost/x", 2,
+     lambda t: "unknown database URL scheme 'mysql' in 'localhost/x'"),
+    (lambda t: "postgresql://me:hunter2@localhost:abc/x", 2,
+     lambda t: "Invalid value for '--db': not a database URL: postgresql://***@localhost:abc/x"),
+    (lambda t: "", 2, lambda t: "Invalid value for '--db': empty"),
+]
+
+
+@pytest.mark.parametrize("make,code,message", BAD_DATABASES, ids=[
+    "a-folder", "a-text-file", "random-bytes", "missing-folder", "missing-folder-as-url",
+    "unknown-scheme", "unsupported-scheme", "malformed-url", "empty"])
+@pytest.mark.parametrize("command", [["list"], ["export"], ["articles"], ["ingest", "-"],
+                                     ["db", "current"]], ids=lambda c: c[0])
+def test_an_unusable_database_is_one_clear_line(tmp_path, make, code, message, command):
+    result = CliRunner().invoke(main, ["--db", make(tmp_path), *command], input="",
+                                catch_exceptions=False)
+    assert result.exit_code == code
+    assert message(tmp_path) in result.output
+    assert "Traceback" not in result.output
+    assert "hunter2" not in result.output, "a password reached the terminal"
+    if code == 1:
+        assert len(result.output.strip().splitlines()) == 1
+
+
+def test_a_file_that_is_not_a_database_is_left_untouched(tmp_path):
+    path = _not_sqlite(tmp_path)
+    before = path.read_bytes()
+    result = run("--db", str(path), "ingest", "-")
+    assert result.exit_code == 1
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.db"], "no -wal or -shm left"
+
+
+def test_an_export_to_a_missing_folder_is_one_line(seeded, tmp_path):
+    result = seeded("export", "-o", str(tmp_path / "nowhere" / "out.csv"))
+    assert result.exit_code == 1
+    assert result.output == f"Error: {tmp_path / 'nowhere' / 'out.csv'}: No such file or directory\n"
+
+
+def test_an_export_to_a_folder_is_a_usage_error(seeded, tmp_path):
+    result = seeded("export", "-o", str(tmp_path))
+    assert result.exit_code == 2
+    assert f"'{tmp_path}' is a directory" in result.output
+
+
+def test_a_locked_database_is_one_line_not_a_traceback(seeded, db_path, monkeypatch):
+    """Past the busy timeout a lock is told in words; "database is locked" never reaches the user."""
+    monkeypatch.setattr("timeline.db.BUSY_TIMEOUT_MS", 50)
+    holder = sqlite3.connect(db_path, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")  # another program writing for longer than the timeout
+    try:
+        result = seeded("db", "downgrade", "base")
+        ingest = seeded("ingest", "-", input="Police arrest a man in Paris over a plot\n\n"
+                                              "French police arrested a man on 2 May 2023.")
+    finally:
+        holder.rollback()
+        holder.close()
+    assert result.exit_code == 1
+    assert result.output == ("Error: database busy: another process held its lock longer than "
+                             "the busy timeout; try again\n")
+    assert ingest.exit_code == 1
+    assert ingest.stderr == ("error: -: database busy: another process held its lock longer "
+                             "than the busy timeout; try again\n")
+    assert "locked" not in result.output + ingest.output
+
+
+def test_the_busy_timeout_and_wal_are_set_on_every_connection(db_path):
+    from sqlalchemy import text
+
+    from timeline.db import BUSY_TIMEOUT_MS, open_database
+
+    with open_database(str(db_path)).connect() as conn:
+        assert conn.execute(text("PRAGMA busy_timeout")).scalar() == BUSY_TIMEOUT_MS >= 5000
+        assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
