@@ -66,10 +66,11 @@ def _get(record: Mapping, name: str) -> object:
 def record_article(record: Mapping, where: str, fields: FieldNames) -> Article:
     """The article one record tells; its source is its URL when it has one, else `where`."""
     text = lookup(record, fields.text)
-    if not isinstance(text, str) or not normalise(text):
+    text = normalise(text) if isinstance(text, str) else ""
+    if not text:
         raise BadRecord(f"no text (looked for {_either(fields.text)})")
     url = _string(lookup(record, fields.url))
-    article = Article(source=url or where, text=normalise(text), url=url,
+    article = Article(source=url or where, text=text, url=url,
                       title=_string(lookup(record, fields.title)),
                       author=_author(lookup(record, fields.author)))
     try:

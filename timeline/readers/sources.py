@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import BinaryIO
 
 from timeline.errors import ReadError
@@ -78,11 +78,13 @@ class Source:
     @property
     def suffix(self) -> str:
         """The name's ending in lower case, with double endings such as '.tar.gz' kept whole."""
-        name = PurePosixPath(self.name.rsplit("!", 1)[-1].replace("\\", "/")).name.lower()
+        # Plain string work: this runs several times for every file walked.
+        name = self.name.rsplit("!", 1)[-1].replace("\\", "/").rsplit("/", 1)[-1].lower()
         for double in (".tar.gz", ".tar.bz2", ".tar.xz"):
             if name.endswith(double):
                 return double
-        return PurePosixPath(name).suffix
+        dot = name.rfind(".")
+        return name[dot:] if dot > 0 and dot < len(name) - 1 else ""
 
 
 def stdin_source() -> Source:
