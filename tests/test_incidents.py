@@ -226,3 +226,36 @@ def test_candidates_are_found_through_indexes_not_a_scan(cli, db_path):
         plan = conn.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters).all()
     details = " | ".join(row[-1] for row in plan)
     assert "USING INDEX" in details and "SCAN events" not in details, details
+
+
+def test_show_lists_the_incident_reports_and_why_they_were_joined(cli):
+    import json
+
+    cli("ingest", str(INCIDENT))
+    event_id = dated_attacks(cli)[str(INCIDENT / "worldnewsdesk_crocus.html")]["id"]
+    shown = cli("show", str(event_id))
+    assert shown.exit_code == 0
+    assert "(3 reports)" in shown.output and "first report" in shown.output
+    assert "same type attack; dates overlap 2024-03-22" in " ".join(shown.output.split())
+    data = json.loads(cli("show", str(event_id), "--json").output)
+    assert {r["source"] for r in data["incident_reports"]} == set(CROCUS)
+
+
+def test_one_row_per_incident_still_walks_the_timeline_index(cli, db_path):
+    """The list stops at --limit: the incident check is a lookup per row, not a sort of all."""
+    from sqlalchemy.dialects import sqlite
+
+    from timeline.db import open_database
+    from timeline.store import EventFilter, timeline_parts
+
+    cli("ingest", str(INCIDENT))
+    dated = timeline_parts(EventFilter(one_per_incident=True))[0].limit(5)
+    compiled = dated.compile(dialect=sqlite.dialect(),
+                             compile_kwargs={"render_postcompile": True})
+    params = tuple(compiled.params[name] for name in compiled.positiontup)
+    with open_database(str(db_path)).connect() as conn:
+        plan = " | ".join(r[-1] for r in conn.exec_driver_sql("EXPLAIN QUERY PLAN "
+                                                              + str(compiled), params))
+    assert "USING INDEX ix_events_timeline_order" in plan
+    assert "USING INDEX ix_events_incident_id" in plan
+    assert "SCAN events" not in plan and "TEMP B-TREE FOR ORDER BY" not in plan, plan

@@ -287,9 +287,28 @@ def event_view(event: dict) -> Iterator[RenderableType]:
             yield Text(title, style="bold")
             for line in lines:
                 yield Padding(Text(line), (0, 0, 0, 2), expand=False)
+    yield from _incident_lines(event)
     yield Text(f"Passage (article {event['article_id']}, characters "
                f"{event['sentence_start']}..{event['sentence_end']})", style="bold")
     yield Padding(highlighted_passage(event), (0, 0, 0, 2), expand=False)
+
+
+def _incident_lines(event: dict) -> Iterator[RenderableType]:
+    """The other reports of the event's incident and why each was joined."""
+    from rich.padding import Padding
+
+    reports = event.get("incident_reports") or []
+    if len(reports) < 2:
+        return
+    articles = len({r["article_id"] for r in reports})
+    yield Text(f"Incident {event['incident_id']} ({articles} reports"
+               + (", fixed by an analyst)" if event.get("merge_locked") else ")"), style="bold")
+    for r in reports:
+        who = f"#{r['event_id']} a{r['article_id']} {source_name(r['source'])}"
+        why = r["merge_reason"] or "first report"
+        line = Text(f"{who}: ", style="bold" if r["event_id"] == event["id"] else "dim")
+        line.append(why)
+        yield Padding(line, (0, 0, 0, 2), expand=False)
 
 
 def _or_dash(value) -> str:

@@ -448,6 +448,10 @@ def event_detail(conn: Connection, event_id: int) -> dict:
     event["mentions"] = [m._asdict() for m in conn.execute(
         select(EventMention.sentence, EventMention.start, EventMention.end)
         .where(EventMention.event_id == event_id).order_by(EventMention.start))]
+    from timeline.incidents import explain
+
+    # Every report of the event's incident, with why it was joined (`timeline show`).
+    event["incident_reports"] = explain(conn, event_id)
     event["edits"] = [e._asdict() for e in conn.execute(
         select(EventEdit.field, EventEdit.old_value, EventEdit.new_value, EventEdit.changed_at,
                EventEdit.note).where(EventEdit.event_id == event_id).order_by(EventEdit.id))]
