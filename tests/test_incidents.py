@@ -259,3 +259,13 @@ def test_one_row_per_incident_still_walks_the_timeline_index(cli, db_path):
     assert "USING INDEX ix_events_timeline_order" in plan
     assert "USING INDEX ix_events_incident_id" in plan
     assert "SCAN events" not in plan and "TEMP B-TREE FOR ORDER BY" not in plan, plan
+
+
+def test_an_event_an_analyst_adds_joins_its_incident(cli):
+    cli("ingest", str(INCIDENT / "worldnewsdesk_crocus.html"))
+    result = cli("add", "--sentence", "Gunmen attacked Crocus City Hall in Krasnogorsk during "
+                 "a concert by the band Piknik.", "--type", "attack", "--date", "2024-03-22",
+                 "--place", "Krasnogorsk", "--country", "RU")
+    assert result.exit_code == 0, result.output
+    reports = {r["source"]: r["reports"] for r in dated_attacks(cli).values()}
+    assert reports == {str(INCIDENT / "worldnewsdesk_crocus.html"): 2, "analyst": 2}
