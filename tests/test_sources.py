@@ -317,3 +317,28 @@ def test_standard_input_may_carry_a_page_or_a_dump(cli):
     assert result.stdout.startswith("1 article added, 1 skipped as already known")
     assert {a["source"]: a["title"] for a in articles(cli).values()} == {
         "-": "Car bomb hits police checkpoint in Kandahar", "-#1": "Lyon"}
+
+
+def test_a_text_field_holding_a_list_of_paragraphs_is_one_text(cli, tmp_path):
+    dump = tmp_path / "paragraphs.jsonl"
+    dump.write_text('{"paragraphs": ["Police in Lyon arrested two men on 3 March 2022.", '
+                    '"They were charged two days later."], "date": "2022-03-04"}\n')
+    assert cli("ingest", "--text-field", "paragraphs", str(dump)).exit_code == 0
+    import json
+
+    text = json.loads(cli("article", "1", "--json").output)["text"]
+    assert text == ("Police in Lyon arrested two men on 3 March 2022.\n\n"
+                    "They were charged two days later.")
+
+
+def test_an_html_page_in_its_declared_legacy_charset_is_decoded(cli, tmp_path):
+    page = tmp_path / "ru.html"
+    page.write_bytes(
+        b'<html><head><meta charset="windows-1251"><title>x</title></head><body><article><p>'
+        + "Боевики атаковали концертный зал в Красногорске 22 марта 2024 года.".encode("cp1251")
+        + b"</p></article></body></html>")
+    assert cli("ingest", str(page)).exit_code == 0
+    import json
+
+    text = json.loads(cli("article", "1", "--json").output)["text"]
+    assert "Боевики атаковали концертный зал в Красногорске" in text

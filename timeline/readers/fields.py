@@ -66,6 +66,8 @@ def _get(record: Mapping, name: str) -> object:
 def record_article(record: Mapping, where: str, fields: FieldNames) -> Article:
     """The article one record tells; its source is its URL when it has one, else `where`."""
     text = lookup(record, fields.text)
+    if isinstance(text, list) and all(isinstance(p, str) for p in text):
+        text = "\n\n".join(text)  # scrapers often keep a story as a list of paragraphs
     text = normalise(text) if isinstance(text, str) else ""
     if not text:
         raise BadRecord(f"no text (looked for {_either(fields.text)})")
