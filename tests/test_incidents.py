@@ -221,7 +221,7 @@ def test_candidates_are_found_through_indexes_not_a_scan(cli, db_path):
         def keep(conn_, cursor, statement, parameters, context, executemany):
             captured.append((statement, parameters))
 
-        candidate_ids(conn, new)
+        candidate_ids(conn, [new])
         statement, parameters = captured[-1]
         plan = conn.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters).all()
     details = " | ".join(row[-1] for row in plan)

@@ -201,46 +201,132 @@ def load_reports(conn: Connection, event_ids: Iterable[int]) -> list[Report]:
             for r in rows]
 
 
-def candidate_ids(conn: Connection, report: Report) -> list[int]:
-    """Reports that could be the same incident: same type, dates in the window (both indexed)."""
-    r = rules()
-    slack = timedelta(days=r.slack_days)
-    lowest = report.start - slack - timedelta(days=r.max_span_days)
+def candidate_ids(conn: Connection, reports: list[Report]) -> list[int]:
+    """Placed reports that could be the same incident as any of `reports`: the same type and
+    dates in each one's window, one indexed range a type (windows that touch are joined)."""
+    from sqlalchemy import or_
+
+    terms = [and_(Event.type == kind, Event.date_start.between(lo, hi), Event.date_end >= floor)
+             for kind, lo, hi, floor in _windows(reports)]
+    if not terms:
+        return []
     return list(conn.scalars(
-        select(Event.id).where(
-            Event.type == report.type, Event.incident_id.is_not(None), Event.id != report.id,
-            Event.status != "rejected",
-            Event.date_start.between(lowest, report.end + slack),
-            Event.date_end >= report.start - slack)
+        select(Event.id).where(Event.incident_id.is_not(None), Event.status != "rejected",
+                               or_(*terms))
         .order_by(Event.id)))
+
+
+def _windows(reports: list[Report]) -> list[tuple[str, date, date, date]]:
+    r = rules()
+    slack, span = timedelta(days=r.slack_days), timedelta(days=r.max_span_days)
+    spans = sorted((rep.type, rep.start - slack - span, rep.end + slack, rep.start - slack)
+                   for rep in reports if rep.datable)
+    merged: list[list] = []
+    for kind, lo, hi, floor in spans:
+        if merged and merged[-1][0] == kind and lo <= merged[-1][2]:
+            merged[-1][2], merged[-1][3] = max(hi, merged[-1][2]), min(floor, merged[-1][3])
+        else:
+            merged.append([kind, lo, hi, floor])
+    return [tuple(m) for m in merged]
 
 
 def attach(conn: Connection, event_ids: Iterable[int]) -> dict[int, int]:
     """Give each new event an incident: an existing one it matches, or its own. Returns
-    {event id: incident id}. The caller owns the transaction (one per article at ingest)."""
-    placed = {}
-    for report in load_reports(conn, event_ids):
-        if report.incident_id is None:
-            placed[report.id] = _place(conn, report)
-    return placed
+    {event id: incident id}. The caller owns the transaction (one per article at ingest).
+
+    The candidates of all the new events are found and loaded at once, and the new events
+    are written at once: a handful of statements an article, not a handful an event."""
+    new = [r for r in load_reports(conn, event_ids) if r.incident_id is None]
+    if not new:
+        return {}
+    batch = _Batch(conn, load_reports(conn, candidate_ids(conn, new)))
+    for report in new:
+        batch.place(report)
+    return batch.write(new)
 
 
-def _place(conn: Connection, report: Report) -> int:
-    matches = []
-    if report.datable:
-        matches = [m for old in load_reports(conn, candidate_ids(conn, report))
-                   if (m := compare(report, old))]
-    if not matches:
-        return _assign(conn, report.id, _new_incident(conn), None)
-    best = max(matches, key=lambda m: (m.wording, -m.other.incident_id))
-    target = best.other.incident_id
-    others = sorted({m.other.incident_id for m in matches} - {target})
-    if others and not _pinned(conn, [target, *others]):
-        target = min(target, *others)
-        _fuse(conn, report.id, target, [m for m in matches if m.other.incident_id != target])
-    also = sorted({m.other.id for m in matches} - {best.other.id})
-    reason = best.reason() + (f"; also like event {', '.join(map(str, also))}" if also else "")
-    return _assign(conn, report.id, target, reason)
+class _Batch:
+    """Placing a run of new reports: in memory, against the candidates and each other."""
+
+    def __init__(self, conn: Connection, pool: list[Report]):
+        self.conn, self.pool = conn, pool
+        self.reasons: dict[int, str | None] = {}
+        self.provisional = 0  # new incidents are numbered -1, -2... until they are stored
+
+    def place(self, report: Report) -> None:
+        matches = []
+        if report.datable:
+            matches = [m for old in self.pool if old.type == report.type
+                       and (m := compare(report, old))]
+        if not matches:
+            self.provisional -= 1
+            report.incident_id, self.reasons[report.id] = self.provisional, None
+            self.pool.append(report)
+            return
+        best = max(matches, key=lambda m: (m.wording, -m.other.id))
+        target = best.other.incident_id
+        involved = {m.other.incident_id for m in matches}
+        if len(involved) > 1 and not self._pinned(involved):
+            real = [i for i in involved if i > 0]
+            target = min(real) if real else max(involved)  # the earliest incident
+            self._fuse(report.id, target, [m for m in matches if m.other.incident_id != target])
+        also = sorted({m.other.id for m in matches} - {best.other.id})
+        report.incident_id = target
+        self.reasons[report.id] = best.reason() + (
+            f"; also like event {', '.join(map(str, also))}" if also else "")
+        self.pool.append(report)
+
+    def _pinned(self, incident_ids: set[int]) -> bool:
+        real = [i for i in incident_ids if i > 0]  # a new incident has no analyst's lock yet
+        return bool(real) and _pinned(self.conn, real)
+
+    def _fuse(self, bridge: int, target: int, matches: list[Match]) -> None:
+        """Fold the incidents of `matches` into `target`: the report `bridge` tells them all.
+        Each folded incident's first report, which had no reason yet, now says why it joined."""
+        absorbed: dict[int, Match] = {}
+        for m in sorted(matches, key=lambda m: -m.wording):
+            absorbed.setdefault(m.other.incident_id, m)
+        for incident, m in absorbed.items():
+            for rep in self.pool:
+                if rep.incident_id == incident:
+                    rep.incident_id = target
+                    if rep.id in self.reasons and self.reasons[rep.id] is None:
+                        self.reasons[rep.id] = m.reason(counterpart=bridge)
+            if incident > 0:
+                _fuse_stored(self.conn, incident, target, m.reason(counterpart=bridge))
+
+    def write(self, new: list[Report]) -> dict[int, int]:
+        """Store the new incidents, then every new report's incident and reason, at once."""
+        from sqlalchemy import bindparam
+
+        provisional = sorted({r.incident_id for r in new if r.incident_id < 0}, reverse=True)
+        stored: dict[int, int] = {}
+        if provisional:
+            now = datetime.now(timezone.utc).replace(tzinfo=None)
+            ids = self.conn.execute(
+                insert(Incident).returning(Incident.id, sort_by_parameter_order=True),
+                [{"created_at": now} for _ in provisional]).scalars().all()
+            stored = dict(zip(provisional, ids))
+        placed = {r.id: stored.get(r.incident_id, r.incident_id) for r in new}
+        self.conn.execute(
+            update(Event).where(Event.id == bindparam("event"))
+            .values(incident_id=bindparam("incident"), merge_reason=bindparam("why")),
+            [{"event": e, "incident": i, "why": self.reasons[e]} for e, i in placed.items()])
+        return placed
+
+
+def _pinned(conn: Connection, incident_ids: list[int]) -> bool:
+    """True when an analyst fixed any of these incidents (one of its events is locked)."""
+    return conn.scalar(select(func.count()).select_from(Event).where(
+        Event.incident_id.in_(incident_ids), Event.merge_locked.is_(True))) > 0
+
+
+def _fuse_stored(conn: Connection, incident: int, target: int, reason: str) -> None:
+    conn.execute(update(Event).where(Event.incident_id == incident,
+                                     Event.merge_reason.is_(None)).values(merge_reason=reason))
+    conn.execute(update(Event).where(Event.incident_id == incident)
+                 .values(incident_id=target))
+    conn.execute(delete(Incident).where(Incident.id == incident))
 
 
 def _new_incident(conn: Connection) -> int:
@@ -256,27 +342,6 @@ def _assign(conn: Connection, event_id: int, incident_id: int, reason: str | Non
         values["merge_locked"] = locked
     conn.execute(update(Event).where(Event.id == event_id).values(**values))
     return incident_id
-
-
-def _pinned(conn: Connection, incident_ids: list[int]) -> bool:
-    """True when an analyst fixed any of these incidents (one of its events is locked)."""
-    return conn.scalar(select(func.count()).select_from(Event).where(
-        Event.incident_id.in_(incident_ids), Event.merge_locked.is_(True))) > 0
-
-
-def _fuse(conn: Connection, bridge: int, target: int, matches: list[Match]) -> None:
-    """Fold the incidents of `matches` into `target`: the new report `bridge` tells them all.
-    Each folded incident's first report, which had no reason yet, now says why it joined."""
-    absorbed: dict[int, Match] = {}
-    for m in sorted(matches, key=lambda m: -m.wording):
-        absorbed.setdefault(m.other.incident_id, m)
-    for incident, m in absorbed.items():
-        conn.execute(update(Event).where(Event.incident_id == incident,
-                                         Event.merge_reason.is_(None))
-                     .values(merge_reason=m.reason(counterpart=bridge)))
-    conn.execute(update(Event).where(Event.incident_id.in_(list(absorbed)))
-                 .values(incident_id=target))
-    conn.execute(delete(Incident).where(Incident.id.in_(list(absorbed))))
 
 
 def attach_article(conn: Connection, article_id: int) -> dict[int, int]:
