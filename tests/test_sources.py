@@ -98,7 +98,10 @@ def test_rss_and_atom_entries_are_articles_with_link_and_date(cli):
             in result.stderr)
 
 
-def test_a_feed_never_fetches_its_links(cli, monkeypatch):
+@pytest.mark.parametrize("path", [FEEDS / "europe_desk.atom", FEEDS / "security_wire.rss",
+                                  HTML / "crocus_opengraph_jsonld.html"],
+                         ids=["atom-links", "rss-links", "canonical-and-og-url"])
+def test_no_url_is_ever_fetched(cli, monkeypatch, path):
     import socket
 
     def refuse(*args, **kwargs):
@@ -106,7 +109,8 @@ def test_a_feed_never_fetches_its_links(cli, monkeypatch):
 
     monkeypatch.setattr(socket, "create_connection", refuse)
     monkeypatch.setattr(socket.socket, "connect", refuse)
-    assert cli("ingest", str(FEEDS / "europe_desk.atom")).exit_code == 0
+    result = cli("ingest", str(path))
+    assert "network connection" not in result.output and articles(cli)
 
 
 JSONL_FIELDS = ("--text-field", "story", "--date-field", "pub", "--title-field", "headline",
@@ -287,6 +291,16 @@ def test_a_tar_gz_is_walked_with_archives_inside_and_links_refused(cli, tmp_path
     assert f"{archive}!site/passwd: a link inside an archive is not read" in result.stderr
     assert f"{archive}!site/nested.zip!dump/scraped.jsonl#3: not JSON" in result.stderr
     assert result.exit_code == 1 and "Traceback" not in result.output
+
+
+def test_a_zip_bomb_member_is_refused_by_size_without_being_inflated_whole(cli, tmp_path):
+    archive = tmp_path / "bomb.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("news/huge.txt", b"Police arrested a man. " + b" " * (20 * 2**20))
+    assert archive.stat().st_size < 100_000
+    result = cli("ingest", str(archive))
+    assert result.exit_code == 1
+    assert f"{archive}!news/huge.txt: more than the 10 MiB an article may be" in result.stderr
 
 
 @pytest.mark.parametrize("name,data,problem", [
