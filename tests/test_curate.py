@@ -39,19 +39,19 @@ def test_a_rejected_event_leaves_the_timeline_but_not_the_record(made, db_path):
 
 
 def test_edit_sets_fields_marks_edited_and_audits_each_old_value(made, db_path):
-    result = made("edit", "2", "--date", "2015-11-13", "--type", "foiled plot", "--actor",
+    result = made("edit", "2", "--date", "2015-11-13", "--type", "plot foiled", "--actor",
                   "Daesh", "--place", "Saint-Denis", "--country", "France")
     assert result.exit_code == 0, result.output
     assert result.output.startswith("event 2 edited: date 2015-11-01..2015-11-30 (month) -> "
-                                    "2015-11-13..2015-11-13 (day), type arrest -> foiled_plot")
+                                    "2015-11-13..2015-11-13 (day), type arrest -> plot_foiled")
     after = event(made, 2)
     assert (after["status"], after["type"], after["date_start"], after["precision"],
             after["location"], after["country"]) == (
-        "edited", "foiled_plot", "2015-11-13", "day", "Saint-Denis", "FR")
+        "edited", "plot_foiled", "2015-11-13", "day", "Saint-Denis", "FR")
     assert after["actors"] == ["Islamic State"], "an alias names the known actor"
     assert [row[:3] for row in audit(db_path, 2)] == [
         ("date", "2015-11-01..2015-11-30 (month)", "2015-11-13..2015-11-13 (day)"),
-        ("type", "arrest", "foiled_plot"),
+        ("type", "arrest", "plot_foiled"),
         ("location", "Paris", "Saint-Denis"),
         ("actors", "French police", "Islamic State"),
         ("status", "auto", "edited"),

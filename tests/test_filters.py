@@ -47,11 +47,13 @@ def ids(cli, *args) -> list[int]:
     (("--actor", "Daesh"), [1]),
     (("--actor", "islamic state"), [1]),
     (("--actor", "fsb"), [3]),
+    (("--actor", "ISIL"), [1]),
     (("--country", "Syria"), [1]),
     (("--country", "RUS"), [3]),
     (("--place", "PAR"), [2]),
     (("--search", "main danger"), [3]),
     (("--search", "checkpoint"), [1]),
+    (("--search", "attacks"), [1]),
     (("--search", "warns"), [3, 4]),
     (("--min-confidence", "0.5"), [2, 1]),
     (("--article", "2"), [3, 4]),
@@ -60,9 +62,9 @@ def ids(cli, *args) -> list[int]:
     (("--since", "2017-10-05"), [1, 3]),
     (("--until", "2015"), [2]),
     (("--since", "2016", "--until", "2020"), [1]),
-], ids=["alias-finds-canonical-actor", "canonical-name-any-case", "alias-any-case",
+], ids=["alias-finds-canonical-actor", "canonical-name-any-case", "alias-any-case", "gazetteer-alias-never-seen-in-an-article",
         "country-by-name", "country-by-alpha-3", "place-substring-any-case",
-        "search-sentence-words", "search-one-word", "search-hits-the-article-title",
+        "search-sentence-words", "search-one-word", "search-stems-attacks-to-attacked", "search-hits-the-article-title",
         "min-confidence", "article", "status-and-type", "type-repeatable-any-case",
         "since-a-day-inside-a-run-of-days", "until-a-year", "since-and-until-years"])
 def test_each_filter_finds_what_it_names(made, args, expected):
@@ -96,3 +98,22 @@ def test_a_bad_filter_value_is_a_usage_error_naming_it(cli, command, args, messa
     assert result.exit_code == 2
     assert message in result.output
     assert "Traceback" not in result.output
+
+
+def test_every_type_of_the_taxonomy_has_a_colour_and_a_symbol():
+    from timeline.filters import event_types, known_types
+
+    assert set(known_types()) <= set(event_types())
+    symbols = [spec["symbol"] for spec in event_types().values()]
+    assert len(symbols) == len(set(symbols)), "each type reads apart without colour"
+
+
+def test_shell_completion_offers_the_taxonomy_for_type():
+    from click.testing import CliRunner
+
+    from timeline.cli import main
+
+    result = CliRunner().invoke(main, [], prog_name="timeline", env={
+        "_TIMELINE_COMPLETE": "bash_complete", "COMP_WORDS": "timeline list --type m",
+        "COMP_CWORD": "3"})
+    assert result.output.splitlines() == ["plain,meeting", "plain,military_operation"]

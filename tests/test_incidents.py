@@ -14,7 +14,7 @@ INCIDENT = ROOT / "tests" / "data" / "incident"
 CROCUS = {  # three outlets, three formats, three ways of writing the date
     str(INCIDENT / "worldnewsdesk_crocus.html"): "on 22 March 2024",
     str(INCIDENT / "eurasia_monitor_crocus.txt"): "on March 22, 2024",
-    "https://securitywire.example/eu/2024/03/24/crocus-claim": "Friday 22nd March, 2024",
+    "https://securitywire.example/eu/2024/03/24/crocus-claim": "Friday night",  # published Sunday
 }
 KANDAHAR = str(INCIDENT / "kabul_ledger_kandahar.txt")
 HERAT = str(INCIDENT / "herat_times_mosque.txt")

@@ -54,7 +54,7 @@ def test_the_timeline_groups_by_year_and_month_one_line_an_event(made):
     attack = next(line for line in lines if "attack" in line)
     for part in ("2017-10-04..05", "✸ attack", "Islamic State", "Raqqa, SY",
                  "12 killed, 3 injured", "Islamic State fighters attacked a checkpoint",
-                 "[#1 a1 raqqa.txt]"):
+                 "#1  Islamic State", "[a1 raqqa.txt]"):
         assert part in attack, part
     assert "~2021-06-14" in next(line for line in lines if "statement" in line)
     assert "\x1b[" not in result.output, "a pipe gets plain text"
@@ -120,3 +120,46 @@ def test_articles_json(seeded):
     assert [r["published"] for r in rows][:3] == ["2017-10-16", "2020-04-02", "2021-06-28"]
     assert list(rows[0])[:6] == ["id", "source", "title", "published", "published_precision",
                                  "published_basis"]
+
+
+@pytest.mark.parametrize("args,expected", [
+    (("--after", "2"), [1, 3, 4]),
+    (("--after", "3"), [4]),
+    (("--after", "4"), []),
+    (("--after", "1", "--reverse"), [2, 4]),
+    (("--after", "1", "--limit", "1"), [3]),
+    (("--offset", "3"), [4]),
+    (("--offset", "4"), []),
+    (("--offset", "2", "--reverse"), [2, 4]),
+], ids=["after-a-dated-event", "after-the-last-dated-comes-the-undated",
+        "after-the-last-event", "after-latest-first", "after-with-a-limit",
+        "offset-into-the-undated", "offset-past-the-end", "offset-latest-first"])
+def test_paging_spans_dated_and_undated_events(made, args, expected):
+    rows = jsonl(made("list", "--format", "jsonl", *args).output)
+    assert [r["id"] for r in rows] == expected
+
+
+def test_after_an_unknown_event_is_a_user_error(made):
+    result = made("list", "--after", "99")
+    assert result.exit_code == 1
+    assert result.output == "Error: no event with id 99\n"
+
+
+@pytest.mark.parametrize("cursor,expected", [
+    ("2017-10-04:1", [3, 4]), ("undated:3", [4]), ("2016-01-01:0", [1, 3, 4]),
+], ids=["after-a-dated-cursor", "among-the-undated", "a-cursor-between-events"])
+def test_after_takes_a_cursor_too(made, cursor, expected):
+    rows = jsonl(made("list", "--format", "jsonl", "--after", cursor).output)
+    assert [r["id"] for r in rows] == expected
+
+
+def test_a_malformed_cursor_is_a_usage_error(made):
+    result = made("list", "--after", "yesterday:4")
+    assert result.exit_code == 2
+    assert "Invalid value for '--after': 'yesterday:4' is not a page cursor" in result.output
+
+
+def test_a_full_page_of_the_timeline_says_how_to_get_the_next(made):
+    lines = made("list", "--limit", "2").output.splitlines()
+    assert lines[-1] == "… the next page: --after 1"
+    assert "next page" not in made("list", "--limit", "9").output

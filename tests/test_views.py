@@ -95,7 +95,7 @@ def test_stats_draws_bars_for_types_years_actors_countries_and_months(made):
                     "Articles by publication month"):
         assert heading in out
     assert "✸ attack" in out and "█" in out
-    assert " Islamic State " in out and " SY " in out and " 2017-10 " in out
+    assert " Islamic State " in out and " SY Syria " in out and " 2017-10 " in out
 
 
 def test_stats_json_with_a_filter(made):

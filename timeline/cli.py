@@ -95,8 +95,14 @@ class Resolved(click.ParamType):
     """A parameter whose text a library resolver turns into a value; its ValueError becomes a
     usage error naming the option and the value (exit 2)."""
 
-    def __init__(self, name: str, resolve):
-        self.name, self.resolve = name, resolve
+    def __init__(self, name: str, resolve, choices=None):
+        self.name, self.resolve, self.choices = name, resolve, choices
+
+    def shell_complete(self, ctx, param, incomplete):
+        from click.shell_completion import CompletionItem
+
+        return [CompletionItem(c) for c in (self.choices() if self.choices else [])
+                if c.startswith(incomplete)]
 
     def convert(self, value, param, ctx):
         if not isinstance(value, str):
@@ -122,7 +128,15 @@ def DateBound() -> Resolved:  # noqa: N802 (used like a click type)
 
 
 COUNTRY = Resolved("COUNTRY", _resolver("timeline.filters", "country_code"))
-EVENT_TYPE = Resolved("TYPE", _resolver("timeline.filters", "event_type"))
+
+
+def _known_types() -> list[str]:
+    from timeline.filters import known_types
+
+    return known_types()
+
+
+EVENT_TYPE = Resolved("TYPE", _resolver("timeline.filters", "event_type"), _known_types)
 STATUSES = ("auto", "confirmed", "rejected", "edited")  # as models.STATUSES, without importing it
 
 
@@ -153,12 +167,28 @@ def filter_options(command):
     return command
 
 
+def _page_cursor(text: str):
+    """An event id (looked up once a connection is open) or a DATE:ID / undated:ID cursor."""
+    if text.strip().isdigit():
+        return int(text)
+    from timeline.store import Cursor
+
+    return Cursor.parse(text)
+
+
+PAGE_CURSOR = Resolved("ID|DATE:ID", _page_cursor)
+
+
 def paging_options(command):
     options = [
-        click.option("--limit", type=click.IntRange(min=0), help="At most this many events."),
-        click.option("--offset", type=click.IntRange(min=0), default=0,
+        click.option("--limit", type=click.IntRange(min=0), metavar="N",
+                     help="At most this many events."),
+        click.option("--offset", type=click.IntRange(min=0), default=0, metavar="N",
                      help="Skip this many events first."),
         click.option("--reverse", is_flag=True, help="Latest first."),
+        click.option("--after", "after_id", type=PAGE_CURSOR, metavar="ID|DATE:ID",
+                     help="Only events after this event, in this order (paging without "
+                          "OFFSET): an event id, or a cursor such as 2020-04-02:17."),
     ]
     for option in reversed(options):
         command = option(command)
@@ -168,12 +198,10 @@ def paging_options(command):
 def make_filter(types=(), since=None, until=None, search=None, **extra):
     from timeline.store import EventFilter
 
-    if search is not None and not search.strip():
-        raise click.BadParameter("an empty search", param_hint="'--search'")
     if search is not None:
         from timeline.fulltext import words
 
-        if not words(search):
+        if not words(search):  # FTS5 would fail on punctuation alone; say why instead
             raise click.BadParameter(f"no words to search for in {search!r}",
                                      param_hint="'--search'")
     return EventFilter(types=tuple(types), since=since.start if since else None,
@@ -278,9 +306,11 @@ def list_events(ctx: click.Context, fmt: str, as_json: bool, no_pager: bool, mer
     from timeline.store import iter_events
 
     fmt = "json" if as_json else fmt
+    after_id = filters.pop("after_id")
     flt = make_filter(**filters, one_per_incident=merge)
     flt.by_rank = bool(flt.search) and fmt != "timeline"
     with engine_of(ctx).connect() as conn:
+        flt.after = keyset(conn, after_id)
         rows = iter_events(conn, flt)
         if fmt in ("csv", "json", "jsonl"):
             write_events(rows, fmt, sys.stdout)
@@ -292,8 +322,27 @@ def list_events(ctx: click.Context, fmt: str, as_json: bool, no_pager: bool, mer
             table = render.events_table(rows)
             view = [table] if table.row_count else [render.Text("No events match.")]
         else:
-            view = render.timeline_lines(rows)
+            view = render.timeline_lines(rows, page=flt.limit)
         render.emit(console, view, pager=not no_pager, lines=fmt == "timeline")
+
+
+def output_file(output: str):
+    """Standard output for '-', else a file written atomically: it appears whole or not at
+    all, never half-written after an error. A path that cannot be written is named as given
+    (not as the temporary file beside it)."""
+    try:
+        return click.open_file(output, "w", encoding="utf-8", atomic=output != "-")
+    except OSError as exc:
+        raise click.ClickException(f"{output}: {exc.strerror or exc}") from None
+
+
+def keyset(conn, after):
+    """The cursor `--after` names: given as one, or the position of the event id given."""
+    if after is None or not isinstance(after, int):
+        return after
+    from timeline.store import cursor_of
+
+    return cursor_of(conn, after)
 
 
 def write_events(rows, fmt: str, out, **options) -> int:
@@ -305,19 +354,30 @@ def write_events(rows, fmt: str, out, **options) -> int:
 @main.command()
 @filter_options
 @paging_options
-@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl"]), default="csv",
-              show_default=True)
+@format_options(["csv", "json", "jsonl", "timelinejs"], "csv")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default="-",
               help="File to write [default: standard output].")
+@click.option("--excel", is_flag=True, help="CSV for Excel: starts with the UTF-8 byte order mark.")
+@click.option("--raw", is_flag=True,
+              help="CSV cells exactly as stored: no quote before a leading =, +, -, @.")
+@click.option("--title", default="Timeline", show_default=True,
+              help="The headline of a TimelineJS document.")
 @click.pass_context
-def export(ctx: click.Context, fmt: str, output: str, **filters) -> None:
-    """Export events as CSV or JSON Lines (the export contract's columns)."""
-    from timeline.export import EVENT_COLUMNS, write
+def export(ctx: click.Context, fmt: str, as_json: bool, output: str, excel: bool, raw: bool,
+           title: str, **filters) -> None:
+    """Export events: CSV, a JSON array, JSON Lines, or TimelineJS3 JSON, streamed.
+
+    CSV cells that a spreadsheet would run as formulas are prefixed with a quote unless --raw.
+    """
     from timeline.store import iter_events
 
+    fmt = "json" if as_json else fmt
+    after_id = filters.pop("after_id")
     flt = make_filter(**filters)
-    with engine_of(ctx).connect() as conn, click.open_file(output, "w", encoding="utf-8") as out:
-        count = write(iter_events(conn, flt), EVENT_COLUMNS, fmt, out)
+    with engine_of(ctx).connect() as conn, output_file(output) as out:
+        flt.after = keyset(conn, after_id)
+        count = write_events(iter_events(conn, flt), fmt, out, excel=excel, raw=raw,
+                             title=title)
     if output != "-":
         click.echo(f"{count} events written to {output}", err=True)
 

@@ -75,7 +75,9 @@ def write_csv(rows: Iterable[dict], columns: list[str], out: TextIO, *, excel: b
               raw: bool = False, **_) -> int:
     if excel:
         out.write(EXCEL_BOM)
-    writer = csv.writer(out, lineterminator="\r\n" if excel else "\n")
+    # CRLF, as RFC 4180, Python's csv and sqlite-utils write it: with "\n" alone the csv
+    # module would leave a cell holding a bare carriage return unquoted, splitting the row.
+    writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(columns)
     count = 0
     for count, row in enumerate(shape(rows, columns), 1):

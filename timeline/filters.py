@@ -11,6 +11,7 @@ import re
 from datetime import date
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 from timeline.intervals import Interval, parse_iso
 
@@ -84,21 +85,49 @@ def country_name(code: str | None) -> str | None:
     return getattr(found, "common_name", None) or getattr(found, "name", code) if found else code
 
 
+EXTRACT_DATA = Path(__file__).resolve().parent / "extract" / "data"
+
+
+@lru_cache(maxsize=None)
+def extract_data(name: str) -> dict:
+    """A data file of the extractors, read without importing them (they are slow to import and
+    `--type` or `--actor` must stay quick); empty when the file is not there."""
+    path = EXTRACT_DATA / name
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+
+
 @lru_cache(maxsize=1)
 def event_types() -> dict[str, dict]:
-    """The taxonomy as the terminal shows it (type -> colour, symbol, doc), from its data file."""
+    """How each type looks in the terminal (type -> colour, symbol, doc), from its data file."""
     data = json.loads(resources.files("timeline").joinpath("data/event_types.json").read_text(
         encoding="utf-8"))
     return {name: spec for name, spec in data.items() if not name.startswith("_")}
 
 
+def known_types() -> list[str]:
+    """The taxonomy's types (the extractors' data file), else the ones the terminal can show."""
+    return list(extract_data("taxonomy.json").get("types", {})) or list(event_types())
+
+
 def event_type(text: str) -> str:
     """A known event type, given in any case and with spaces or hyphens for underscores."""
     name = re.sub(r"[\s-]+", "_", text.strip().lower())
-    if name not in event_types():
-        known = ", ".join(sorted(event_types()))
-        raise ValueError(f"unknown event type {text!r} (known: {known})")
+    if name not in known_types():
+        raise ValueError(f"unknown event type {text!r} (known: {', '.join(known_types())})")
     return name
+
+
+def actor_names(name: str) -> list[str]:
+    """The names to look for when a user asks for an actor: the name itself and the canonical
+    name the extractors' gazetteer gives it ('Daesh', 'isil' -> 'Islamic State'), any case.
+    Aliases met in articles are in the database too; the gazetteer adds those never seen."""
+    needle = name.strip().lower()
+    found = [name.strip()]
+    for canonical, entry in extract_data("actors.json").get("actors", {}).items():
+        names = [canonical, *entry.get("aliases", []), *entry.get("exact", [])]
+        if needle in (n.lower() for n in names) and canonical not in found:
+            found.append(canonical)
+    return found
 
 
 def date_interval(text: str, today: date | None = None) -> Interval:

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import column, func, or_, select, table
+from sqlalchemy import column, func, literal_column, or_, select, table
 
 from timeline.models import Article, Event
 
 FTS_TABLE = "events_fts"
 _fts = table(FTS_TABLE, column("rowid"), column(FTS_TABLE))
+# Written into the SQL, not bound: PostgreSQL uses the GIN index only for the very expression
+# it indexes, to_tsvector('english', sentence), and a parameter in its place is not that.
+ENGLISH = literal_column("'english'")
 
 
 def words(text: str) -> list[str]:
@@ -32,7 +35,7 @@ def fts5_query(text: str) -> str:
 
 
 def _tsquery(text: str):
-    return func.plainto_tsquery("english", " ".join(words(text)))
+    return func.plainto_tsquery(ENGLISH, " ".join(words(text)))
 
 
 def matches(text: str, dialect: str):
@@ -40,8 +43,8 @@ def matches(text: str, dialect: str):
     if dialect == "postgresql":
         query = _tsquery(text)
         in_titles = select(Article.id).where(
-            func.to_tsvector("english", func.coalesce(Article.title, "")).op("@@")(query))
-        return or_(func.to_tsvector("english", Event.sentence).op("@@")(query),
+            func.to_tsvector(ENGLISH, func.coalesce(Article.title, "")).op("@@")(query))
+        return or_(func.to_tsvector(ENGLISH, Event.sentence).op("@@")(query),
                    Event.article_id.in_(in_titles))
     hits = select(_fts.c.rowid).where(_fts.c[FTS_TABLE].op("MATCH")(fts5_query(text)))
     return Event.id.in_(hits)
@@ -50,7 +53,7 @@ def matches(text: str, dialect: str):
 def rank(text: str, dialect: str):
     """An ORDER BY term putting the best match first (bm25 on SQLite, ts_rank on PostgreSQL)."""
     if dialect == "postgresql":
-        return func.ts_rank(func.to_tsvector("english", Event.sentence), _tsquery(text)).desc()
+        return func.ts_rank(func.to_tsvector(ENGLISH, Event.sentence), _tsquery(text)).desc()
     # bm25 is smaller for better matches; sentence hits weigh more than title hits.
     return (select(func.bm25(_fts.c[FTS_TABLE], 2.0, 1.0))
             .where(_fts.c[FTS_TABLE].op("MATCH")(fts5_query(text)), _fts.c.rowid == Event.id)

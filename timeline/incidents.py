@@ -442,15 +442,16 @@ def explain(conn: Connection, event_id: int) -> list[dict]:
     return [row._asdict() for row in rows]
 
 
-def reports_column():
-    """How many articles tell each event's incident (1 for an event not yet placed)."""
-    from sqlalchemy import case, distinct
-    from sqlalchemy.orm import aliased
+def report_counts(conn: Connection, incident_ids: Iterable[int | None]) -> dict[int, int]:
+    """How many articles tell each incident: one grouped lookup on the incident index for a
+    chunk of rows (as actors are joined), so listing queries keep walking their own index."""
+    from sqlalchemy import distinct
 
-    other = aliased(Event)
-    count = (select(func.count(distinct(other.article_id)))
-             .where(other.incident_id == Event.incident_id).scalar_subquery())
-    return case((Event.incident_id.is_(None), 1), else_=count).label("reports")
+    ids = sorted(i for i in incident_ids if i is not None)
+    if not ids:
+        return {}
+    return dict(conn.execute(select(Event.incident_id, func.count(distinct(Event.article_id)))
+                             .where(Event.incident_id.in_(ids)).group_by(Event.incident_id)).all())
 
 
 def best_of_incident(conditions: list):

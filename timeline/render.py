@@ -15,7 +15,7 @@ from rich.console import Console, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from timeline.filters import event_types
+from timeline.filters import country_name, event_types
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December"]
@@ -30,6 +30,11 @@ def type_style(kind: str) -> tuple[str, str]:
     types = event_types()
     spec = types.get(kind) or types["other"]
     return spec["colour"], spec["symbol"]
+
+
+def type_width() -> int:
+    """The timeline's type column is as wide as the longest type name, so lines align."""
+    return max(map(len, event_types()))
 
 
 def show_date(row: dict) -> str:
@@ -72,7 +77,9 @@ def short(text: str, limit: int = SUMMARY_WIDTH) -> str:
 
 
 def place(row: dict) -> str:
-    return ", ".join(p for p in (row.get("location"), row.get("country")) if p)
+    """'Raqqa, SY'; a location that is its own country code ('US') is said once."""
+    location, country = row.get("location"), row.get("country")
+    return ", ".join(p for p in (location, country if country != location else None) if p)
 
 
 def toll(row: dict) -> str:
@@ -100,26 +107,31 @@ def _group(row: dict) -> tuple[str, str | None]:
 
 
 def event_line(row: dict) -> Text:
+    """`  2017-10-04..05  ✸ attack   #1  actors · place · toll · summary  [a1 source]`: the id
+    comes early, so a terminal that cuts the line to its width still shows what to `show`."""
     colour, symbol = type_style(row["type"])
     line = Text("  ")
     line.append(f"{show_date(row):<16}", style="cyan")
-    line.append(f"{symbol} {row['type']:<12}", style=f"bold {colour}")
-    details = [d for d in ("; ".join(row.get("actors") or []), place(row), toll(row)) if d]
-    for detail, style in zip(details, ("bold", "", "red")):
-        line.append(detail, style=style or None)
-        line.append(" · ", style="dim")
+    line.append(f"{symbol} {row['type']:<{type_width()}} ", style=f"bold {colour}")
+    line.append(f"{'#' + str(row['id']):>6}  ", style="dim")
+    details = [("; ".join(row.get("actors") or []), "bold"), (place(row), None),
+               (toll(row), "red")]
+    for detail, style in details:
+        if detail:
+            line.append(detail, style=style)
+            line.append(" · ", style="dim")
     line.append(short(row["sentence"]))
     if (row.get("reports") or 1) > 1:
         line.append(f"  ({row['reports']} reports)", style="green")
-    line.append(f"  [#{row['id']} a{row['article_id']} {source_name(row.get('source'))}]",
-                style="dim")
+    line.append(f"  [a{row['article_id']} {source_name(row.get('source'))}]", style="dim")
     return line
 
 
-def timeline_lines(rows: Iterable[dict]) -> Iterator[Text]:
-    """Year and month headings, then one line per event, in the order given."""
+def timeline_lines(rows: Iterable[dict], page: int | None = None) -> Iterator[Text]:
+    """Year and month headings, then one line per event, in the order given; after a full
+    page of `page` events, how to ask for the next one."""
     year = month = object()
-    count = 0
+    count, row = 0, None
     for row in rows:
         count += 1
         row_year, row_month = _group(row)
@@ -132,24 +144,28 @@ def timeline_lines(rows: Iterable[dict]) -> Iterator[Text]:
         yield event_line(row)
     if not count:
         yield Text("No events match.")
+    elif page and count == page:
+        yield Text(f"… the next page: --after {row['id']}", style="dim")
 
 
 # -- tables --------------------------------------------------------------------------------
 
 def events_table(rows: Iterable[dict]) -> Table:
-    """Id, date and type never wrap; actors, place, toll and the sentence share what is left."""
+    """Id, date and type never wrap; actors, place with toll, and the sentence share the rest
+    (place and toll share a column so that the table still reads at 80 columns)."""
     table = Table(header_style="bold", expand=True)
     for name, style in (("id", "dim"), ("date", "cyan"), ("type", "")):
         table.add_column(name, style=style or None, no_wrap=True)
     table.add_column("actors", ratio=2, min_width=8)
-    table.add_column("place", ratio=1, min_width=6)
-    table.add_column("toll", style="red", ratio=1, min_width=6)
+    table.add_column("place, toll", ratio=2, min_width=8)
     table.add_column("reports", style="green", justify="right", no_wrap=True)
-    table.add_column("sentence", ratio=5, min_width=20)
+    table.add_column("sentence", ratio=5, min_width=16)
     for row in rows:
         colour, symbol = type_style(row["type"])
+        where = "\n".join(p for p in (place(row), toll(row)) if p)
         table.add_row(str(row["id"]), show_date(row), Text(f"{symbol} {row['type']}", colour),
-                      "; ".join(row.get("actors") or []), place(row), toll(row),
+                      "; ".join(row.get("actors") or []), Text(where) if not toll(row) else
+                      Text(place(row) + ("\n" if place(row) else "")).append(toll(row), "red"),
                       str(row.get("reports") or 1), short(row["sentence"], 140))
     return table
 
@@ -246,8 +262,8 @@ def _mark_words(view: Text, words: Iterable[str], style: str, within: tuple[int,
 
 
 def highlighted_passage(event: dict) -> Text:
-    """The article's passage around the event: its sentence shaded, the trigger, the date
-    words and the actors (by name and alias) picked out within the sentence."""
+    """The article's passage around the event: its sentence shaded, the trigger and the actors
+    (by name and alias) picked out within the sentence, the date words wherever they are."""
     text = event["article_text"]
     start, end = event["sentence_start"], event["sentence_end"]
     first, last, cut_before, cut_after = passage(text, start, end)
@@ -255,7 +271,9 @@ def highlighted_passage(event: dict) -> Text:
     shift = 1 if cut_before else 0
     sentence = (start - first + shift, end - first + shift)
     view.stylize(HIGHLIGHTS["sentence"], *sentence)
-    _mark_words(view, [event.get("date_text") or ""], HIGHLIGHTS["date"], sentence)
+    # Date words may sit in the context around the sentence ("On Monday, ... . He said ..."):
+    # they are marked anywhere in the passage; actors and the trigger only in the sentence.
+    _mark_words(view, [event.get("date_text") or ""], HIGHLIGHTS["date"], (0, len(view.plain)))
     actors = [w for a in event.get("actor_roles", []) for w in (a["name"], *a["aliases"])]
     _mark_words(view, actors, HIGHLIGHTS["actor"], sentence)
     _mark_words(view, [event.get("trigger") or ""], HIGHLIGHTS["trigger"], sentence)
@@ -401,7 +419,8 @@ def stats_view(counts: dict) -> Iterator[RenderableType]:
     yield by_type
     yield bar_chart("Events by year", counts["by_year"])
     yield bar_chart("Top actors", counts["top_actors"], "yellow")
-    yield bar_chart("Top countries", counts["top_countries"], "green")
+    yield bar_chart("Top countries", [[f"{code} {country_name(code)}", n]
+                                      for code, n in counts["top_countries"]], "green")
     yield bar_chart("Articles by publication month", counts["articles_by_month"], "magenta")
 
 

@@ -302,10 +302,13 @@ class EventFilter:
 
 
 def actor_ids(name: str):
-    """The actors a name means: one whose canonical name it is, or who is known by it."""
-    needle = name.strip().lower()
-    return select(Actor.id).where(func.lower(Actor.name) == needle).union(
-        select(ActorAlias.actor_id).where(func.lower(ActorAlias.alias) == needle))
+    """The actors a name means: one whose canonical name it is, or who is known by it (in the
+    database's aliases or the extractors' gazetteer), any case."""
+    from timeline.filters import actor_names
+
+    needles = [n.lower() for n in actor_names(name)]
+    return select(Actor.id).where(func.lower(Actor.name).in_(needles)).union(
+        select(ActorAlias.actor_id).where(func.lower(ActorAlias.alias).in_(needles)))
 
 
 def event_query(flt: EventFilter, dialect: str = "sqlite"):
@@ -348,9 +351,7 @@ def timeline_parts(flt: EventFilter, dialect: str = "sqlite") -> list:
 
 
 def _part(flt: EventFilter, dialect: str, where: list, order: list):
-    from timeline.incidents import reports_column
-
-    columns = (*Event.__table__.c, Article.source, Article.published, reports_column())
+    columns = (*Event.__table__.c, Article.source, Article.published)
     return (select(*columns).join(Article, Article.id == Event.article_id)
             .where(*flt.conditions(dialect), *where)
             .order_by(*[c.desc() for c in order] if flt.reverse else order))
@@ -358,11 +359,9 @@ def _part(flt: EventFilter, dialect: str, where: list, order: list):
 
 def iter_events(conn: Connection, flt: EventFilter) -> Iterator[dict]:
     """The filtered timeline as flat dicts (the export contract's keys), streamed in chunks."""
-    from timeline.incidents import reports_column
-
     if flt.search and flt.by_rank:  # best match first: one ranked statement
         yield from _stream(conn, event_query(flt, conn.dialect.name).with_only_columns(
-            *Event.__table__.c, Article.source, Article.published, reports_column()))
+            *Event.__table__.c, Article.source, Article.published))
         return
     remaining, offset = flt.limit, flt.offset
     for part in timeline_parts(flt, conn.dialect.name):
@@ -381,12 +380,24 @@ def iter_events(conn: Connection, flt: EventFilter) -> Iterator[dict]:
 
 
 def _stream(conn: Connection, query) -> Iterator[dict]:
+    from timeline.incidents import report_counts
+
     result = conn.execution_options(stream_results=True, yield_per=CHUNK).execute(query)
     while chunk := [row._asdict() for row in islice(result, CHUNK)]:
         names = actor_names(conn, [row["id"] for row in chunk])
+        reports = report_counts(conn, {row["incident_id"] for row in chunk})
         for row in chunk:
             row["actors"] = names.get(row["id"], [])
+            row["reports"] = reports.get(row["incident_id"], 1)
             yield row
+
+
+def cursor_of(conn: Connection, event_id: int) -> Cursor:
+    """The keyset cursor of an event: `--after ID` pages on from it without OFFSET."""
+    found = conn.execute(select(Event.date_start, Event.id).where(Event.id == event_id)).first()
+    if found is None:
+        raise NotFound("event", event_id)
+    return Cursor(found[0], found[1])
 
 
 def actor_names(conn: Connection, event_ids: list[int]) -> dict[int, list[str]]:

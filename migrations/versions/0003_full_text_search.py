@@ -1,7 +1,8 @@
 """Full-text search over event sentences and article titles.
 
 SQLite: a contentless FTS5 table `events_fts` (rowid = events.id; columns sentence, title)
-holds only the index, so a million sentences are not stored twice. Contentless tables forget
+holds only the index, so a million sentences are not stored twice. Its words are stemmed
+(porter) as PostgreSQL's 'english' configuration stems them: "attack" finds "attacked" on both. Contentless tables forget
 what they indexed, so every removal must repeat the indexed values: the triggers below do that.
 An event deleted by the cascade of its article's deletion no longer sees the article (SQLite
 removes the parent row first), so the article's own BEFORE DELETE trigger removes its events'
@@ -32,7 +33,8 @@ depends_on: Union[str, Sequence[str], None] = None
 TITLE_OF = "(SELECT title FROM articles WHERE id = {row}.article_id)"
 
 SQLITE_UP = [
-    "CREATE VIRTUAL TABLE events_fts USING fts5(sentence, title, content='')",
+    "CREATE VIRTUAL TABLE events_fts USING fts5(sentence, title, content='', "
+    "tokenize='porter unicode61')",
     f"""INSERT INTO events_fts (rowid, sentence, title)
         SELECT e.id, e.sentence, a.title FROM events e JOIN articles a ON a.id = e.article_id""",
     f"""CREATE TRIGGER events_fts_insert AFTER INSERT ON events BEGIN

@@ -14,7 +14,7 @@ from timeline.records import Article, EventRecord
 from .records import build
 
 # Bump when rules or data change, so stored `auto` events can be re-extracted.
-EXTRACTOR_VERSION = "1.0"
+EXTRACTOR_VERSION = "1.1"
 
 __all__ = ["extract", "EXTRACTOR_VERSION"]
 
@@ -38,5 +38,5 @@ def extract(article: Article, aliases=None) -> list[EventRecord]:
     text = article.text.replace("\u00a0", " ")
     dct = article.published.start if article.published else None
     reader = SentenceReader(text, _timexes(text, dct), dct, ActorIndex(aliases) if aliases else ActorIndex())
-    cands = [c for s in split(text) for c in reader.read(s)]
+    cands = reader.read_all(split(text))
     return [r for r in (build(e, article.text, dct) for e in merge(cands)) if r is not None]

@@ -1,0 +1,115 @@
+"""`timeline export`: every format, Excel's CSV, formula injection, TimelineJS, flat memory."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sqlite3
+import tracemalloc
+
+import pytest
+
+from timeline.export import EVENT_COLUMNS, write
+from tests.conftest import jsonl
+
+
+def test_json_is_one_array_with_the_contract_keys(made):
+    rows = json.loads(made("export", "--format", "json").output)
+    assert [r["id"] for r in rows] == [2, 1, 3, 4]
+    assert all(list(r) == EVENT_COLUMNS for r in rows)
+    assert rows == jsonl(made("export", "--format", "jsonl").output)
+
+
+def test_an_empty_json_export_is_an_empty_array(made):
+    assert json.loads(made("export", "--json", "--type", "release").output) == []
+
+
+def test_timelinejs_document(made):
+    doc = json.loads(made("export", "--format", "timelinejs", "--title", "Raqqa & after").output)
+    assert doc["title"]["text"]["headline"] == "Raqqa &amp; after"
+    events = {e["unique_id"]: e for e in doc["events"]}
+    assert set(events) == {"event-1", "event-2", "event-3"}, "undated event 4 has no slide"
+    assert events["event-1"]["start_date"] == {"year": "2017", "month": "10", "day": "4"}
+    assert events["event-1"]["end_date"] == {"year": "2017", "month": "10", "day": "5"}
+    assert events["event-2"]["start_date"] == {"year": "2015", "month": "11"}, \
+        "a month-precise date is not given a day"
+    assert events["event-1"]["text"]["headline"] == "attack · Islamic State · Raqqa"
+    assert events["event-1"]["group"] == "attack"
+    assert events["event-3"]["display_date"] == "~2021-06-14"
+
+
+@pytest.mark.parametrize("cell,written", [
+    ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
+    ("+1+1", "'+1+1"),
+    ("-2+3", "'-2+3"),
+    ("@SUM(A1)", "'@SUM(A1)"),
+    ("\tindented", "'\tindented"),
+    ("\rreturn", "'\rreturn"),
+    ("Paris", "Paris"),
+    ("a = b", "a = b"),
+], ids=["equals", "plus", "minus", "at", "tab", "carriage-return", "plain-text",
+        "equals-inside-is-harmless"])
+def test_csv_neutralises_formula_injection_unless_raw(made, db_path, cell, written):
+    conn = sqlite3.connect(db_path)
+    conn.execute("UPDATE events SET location = ? WHERE id = 1", (cell,))
+    conn.commit()
+
+    def location(*args):
+        # stdout_bytes: click's .output folds a carriage return into a line break
+        text = made("export", "--format", "csv", "--type", "attack", *args).stdout_bytes
+        return next(csv.DictReader(io.StringIO(text.decode(), newline="")))["location"]
+
+    assert location() == written
+    assert location("--raw") == cell
+
+
+def test_excel_csv_starts_with_a_bom(made, tmp_path):
+    out = tmp_path / "events.csv"
+    result = made("export", "--excel", "-o", str(out))
+    assert result.exit_code == 0
+    data = out.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbfid,source,article_id,")
+    assert data.count(b"\r\n") == 5, "a header and four events, RFC 4180 line ends"
+    assert "4 events written to" in result.output
+
+
+def test_plain_csv_has_no_bom(made):
+    assert made("export").output.startswith("id,source,")
+
+
+def _fill(db_path, events: int) -> None:
+    conn = sqlite3.connect(db_path)
+    conn.executemany(
+        "INSERT INTO events (article_id, type, date_start, date_end, precision, date_basis, "
+        "sentence, sentence_start, sentence_end, trigger, confidence, status, "
+        "extractor_version, merge_locked) VALUES (1, 'attack', '2019-01-01', '2019-01-01', "
+        "'day', 'explicit', ?, 0, 10, 'x', 0.5, 'auto', 't', 0)",
+        ((f"Sentence number {i} about an attack somewhere." * 3,) for i in range(events)))
+    conn.commit()
+
+
+def _peak_export(db_path) -> int:
+    from timeline.db import open_database
+    from timeline.store import EventFilter, iter_events
+
+    class Sink(io.TextIOBase):
+        def write(self, text):
+            return len(text)
+
+    engine = open_database(str(db_path))
+    with engine.connect() as conn:
+        tracemalloc.start()
+        write(iter_events(conn, EventFilter()), EVENT_COLUMNS, "csv", Sink())
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+    engine.dispose()
+    return peak
+
+
+def test_export_memory_stays_flat_as_events_grow(made, db_path):
+    _fill(db_path, 1_000)
+    small = _peak_export(db_path)
+    _fill(db_path, 7_000)
+    large = _peak_export(db_path)
+    assert large < small * 1.5, f"peak {large} bytes for 8,000 events vs {small} for 1,000"
