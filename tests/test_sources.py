@@ -356,3 +356,20 @@ def test_an_html_page_in_its_declared_legacy_charset_is_decoded(cli, tmp_path):
 
     text = json.loads(cli("article", "1", "--json").output)["text"]
     assert "Боевики атаковали концертный зал в Красногорске" in text
+
+
+def test_a_reader_library_failing_on_one_file_is_one_line_and_the_run_goes_on(cli, tmp_path,
+                                                                              monkeypatch):
+    import trafilatura
+
+    def broken(*args, **kwargs):
+        raise ValueError("lxml could not cope")
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", broken)
+    shutil.copy(HTML / "kandahar_time_only.html", tmp_path / "page.html")
+    shutil.copy(SEEDS / "002_a2f742a56d34091d.txt", tmp_path / "seed.txt")
+    result = cli("ingest", str(tmp_path))
+    assert result.exit_code == 1
+    assert (f"{tmp_path / 'page.html'}: internal error (ValueError: lxml could not cope); "
+            f"please report it with this file") in result.stderr
+    assert result.stdout.startswith("1 article added")

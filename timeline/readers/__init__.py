@@ -61,6 +61,10 @@ def read_articles(source: Source, options: ReadOptions = ReadOptions()
             yield item
     except ReadError as exc:
         yield exc
+    except Exception as exc:  # a library's bug on one odd file must not stop the run
+        yield ReadError(source.name, f"internal error ({exc.__class__.__name__}: "
+                                     f"{(str(exc).splitlines() or [''])[0]}); please report it "
+                                     f"with this file")
     else:
         if not found:  # an empty dump: say so rather than add nothing in silence
             yield ReadError(source.name, "no articles in this file")
