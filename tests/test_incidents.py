@@ -161,11 +161,11 @@ def test_export_ends_with_incident_id_and_reports(cli):
 
 def report(id, type="attack", start=date(2024, 3, 22), end=None, location=None, country=None,
            text="Gunmen attacked Crocus City Hall in Krasnogorsk, killing dozens at a concert.",
-           actors=()):
+           actors=(), agents=()):
     from timeline.incidents import Report
 
     return Report(id, id, id, type, start, end or start, location, country, text, False,
-                  frozenset(actors))
+                  frozenset(actors) | frozenset(agents), frozenset(agents))
 
 
 CROCUS_B = ("Men in combat fatigues stormed Crocus City Hall in Krasnogorsk and opened fire "
@@ -189,6 +189,13 @@ COMPARE = [
      "statements need a shared speaker"),
     (report(2, type="statement", text=CROCUS_B, actors=["Vladimir Putin"]),
      report(1, type="statement", actors=["Vladimir Putin"]), True, "actors Vladimir Putin"),
+    (report(2, type="arrest", start=date(2024, 4, 1), end=date(2024, 4, 10),
+            text="Germany arrested seven citizens of Tajikistan over membership in ISIS.",
+            actors=["Islamic State"], agents=["Germany"]),
+     report(1, type="arrest", start=date(2024, 4, 1), end=date(2024, 4, 10),
+            text="In early April 2024, Italy and Turkey arrested ISIS members who were Tajik.",
+            actors=["Islamic State"], agents=["Italy", "Turkey"]),
+     False, "different agents"),
     (report(2, text="A car bomb attack hit a police checkpoint near Kandahar airport."),
      report(1, text="Gunmen attacked worshippers at a Shia mosque in Herat."), False,
      "nothing shared"),

@@ -3,7 +3,7 @@
 At ingest every new event is compared with the reports already stored that could be the same
 incident, found by indexed queries (same type, dates within a window), never a scan of every
 event. Two reports are joined when their dates overlap, nothing keeps them apart (different
-places or countries) and they share a place, an actor or a proper name and enough wording
+places, countries or agents) and they share a place, an actor or a proper name and enough wording
 (rules and word lists in data/incidents.json). A new report that joins several incidents joins
 them all (single linkage), so the incidents found do not depend on the order of ingest.
 
@@ -25,7 +25,7 @@ from importlib import resources
 from sqlalchemy import Connection, and_, delete, func, insert, select, update
 
 from timeline.errors import NotFound
-from timeline.models import Article, Event, EventEdit, EventMention, Incident
+from timeline.models import Actor, Article, Event, EventActor, EventEdit, EventMention, Incident
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
 _NAME = re.compile(r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*")
@@ -64,6 +64,7 @@ class Report:
     text: str  # the event's sentence and its further mentions
     locked: bool
     actors: frozenset[str] = field(default_factory=frozenset)
+    agents: frozenset[str] = field(default_factory=frozenset)  # who did it (role agent)
 
     @cached_property
     def words(self) -> frozenset[str]:
@@ -134,6 +135,8 @@ def compare(new: Report, old: Report) -> Match | None:
         return None
     if new.country and old.country and new.country != old.country:
         return None
+    if new.agents and old.agents and not new.agents & old.agents:
+        return None  # Italy's arrests and Germany's, of the same group in the same month
     place = _same_place(new, old)
     if place is False:
         return None
@@ -180,8 +183,6 @@ def _dice(a: frozenset[str], b: frozenset[str]) -> float:
 # -- storage ------------------------------------------------------------------------------------
 
 def load_reports(conn: Connection, event_ids: Iterable[int]) -> list[Report]:
-    from timeline.store import actor_names
-
     ids = list(event_ids)
     if not ids:
         return []
@@ -194,10 +195,18 @@ def load_reports(conn: Connection, event_ids: Iterable[int]) -> list[Report]:
                                            .where(EventMention.event_id.in_(ids))
                                            .order_by(EventMention.start)):
         extra.setdefault(event_id, []).append(sentence)
-    actors = actor_names(conn, ids)
+    actors: dict[int, set[str]] = {}
+    agents: dict[int, set[str]] = {}
+    for event_id, name, role in conn.execute(
+            select(EventActor.event_id, Actor.name, EventActor.role)
+            .join(Actor, Actor.id == EventActor.actor_id).where(EventActor.event_id.in_(ids))):
+        actors.setdefault(event_id, set()).add(name)
+        if role == "agent":
+            agents.setdefault(event_id, set()).add(name)
     return [Report(r.id, r.article_id, r.incident_id, r.type, r.date_start, r.date_end,
                    r.location, r.country, "\n".join([r.sentence, *extra.get(r.id, [])]),
-                   bool(r.merge_locked), frozenset(actors.get(r.id, [])))
+                   bool(r.merge_locked), frozenset(actors.get(r.id, ())),
+                   frozenset(agents.get(r.id, ())))
             for r in rows]
 
 
