@@ -1,6 +1,6 @@
-"""Parallel ingest: worker processes read and extract, the calling process alone writes.
+"""Parallel ingest: worker processes extract, the calling process reads and alone writes.
 
-Sources go to the workers in batches; results come back in input order through a bounded
+Articles (or the errors that stopped them) go to the workers in batches; results come back in input order through a bounded
 window of batches in flight, so commits are deterministic and memory stays flat however long
 the input is (a slow writer makes the workers wait instead of piling up results).
 """
@@ -15,9 +15,9 @@ from itertools import islice
 from timeline.errors import ReadError
 from timeline.intervals import Interval
 from timeline.pipeline import Prepared, prepare_source
-from timeline.readers import Source
+from timeline.records import Article
 
-BATCH = 8  # sources per task: enough to hide the cost of a round trip between processes
+BATCH = 8  # articles per task: enough to hide the cost of a round trip between processes
 WINDOW = 4  # batches in flight per worker
 
 
@@ -33,8 +33,9 @@ def _start_worker(url: str | None) -> None:
         _known = _known_check(make_engine(url))
 
 
-def _prepare_batch(batch: list[Source], published: Interval | None) -> list[Prepared]:
-    return [prepare_source(source, published, check=_known) for source in batch]
+def _prepare_batch(batch: list[Article | ReadError], published: Interval | None
+                   ) -> list[Prepared]:
+    return [prepare_source(item, published, check=_known) for item in batch]
 
 
 def _context():
@@ -44,13 +45,13 @@ def _context():
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
 
-def prepared_in_parallel(sources: Iterable[Source | ReadError], published: Interval | None,
+def prepared_in_parallel(sources: Iterable[Article | ReadError], published: Interval | None,
                          jobs: int, url: str | None = None,
                          check: Callable[[str], bool] | None = None) -> Iterator[Prepared]:
-    """Each source prepared by one of `jobs` worker processes, yielded in input order.
+    """Each article prepared by one of `jobs` worker processes, yielded in input order.
 
     With the database `url`, workers skip extracting articles already stored; `check` does
-    the same for sources prepared in this process.
+    the same for articles prepared in this process.
     """
     sources = iter(sources)
     first = list(islice(sources, BATCH))
@@ -68,12 +69,10 @@ def prepared_in_parallel(sources: Iterable[Source | ReadError], published: Inter
 
 
 def _submit(pool, batch: list, published: Interval | None, check):
-    # Standard input and errors found while walking folders are handled here, not in a worker
-    # (a worker's stdin is not ours; a ReadError is already the answer).
-    local = [s for s in batch if not isinstance(s, Source) or s.path is None]
-    if not local:
+    # A batch of read errors only is already its answer: no round trip for it.
+    if any(isinstance(item, Article) for item in batch):
         return pool.apply_async(_prepare_batch, (batch, published))
-    return _Done([prepare_source(s, published, check) for s in batch])
+    return _Done([prepare_source(item, published, check) for item in batch])
 
 
 class _Done:
