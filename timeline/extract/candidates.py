@@ -25,7 +25,8 @@ from .segment import Sentence
 _GROUPS = {"arrest": "custody", "plot_foiled": "custody", "sentencing": "custody"}
 _GROUP_PRIORITY = {"arrest": 0, "plot_foiled": 1, "sentencing": 1}
 _PLURALIA = frozenset("talks negotiations consultations".split())
-_PAST_AFTER = re.compile(r"^\s+(?:\w+\s+)?(?:\w+ed|broke|took|hit|left|struck|shook|tore|came|began|went|rocked)\b")
+# A plural subject whose verb follows tells of particular events: "bombings across Iraq killed 25".
+_PAST_AFTER = re.compile(r"^(?:\s+[\w'’-]+){0,5}?\s+(?:killed|wounded|injured|hit|struck|rocked|shook|left|destroyed|damaged|targeted|ripped|tore|broke|took|came|began|went|erupted|continued)\b")
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been\s+)?(?:\w+ly\s+)?$", re.I)
 _SPECIFIC = re.compile(r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|dozens?|several|hundreds|thousands)\b", re.I)
 _MODALITY_BREAK = re.compile(r"[,;:()\"“”]|\b(?:that|which|who|because|but|while|although|whereas)\b")
@@ -98,23 +99,32 @@ _TO_BEFORE = re.compile(r"\bto\s+$")
 _TO_NOUN_BEFORE = re.compile(r"\b(?:according|due|prior|owing|response|reaction|addition|contrast|related|linked|led|leading|lead|connection|relation)\s+to\s+$", re.I)
 
 
-def _generic(text: str, t: lexicon.Trigger, has_date: bool) -> bool:
+def _attached_date(text: str, t: lexicon.Trigger, dated_spans) -> bool:
+    """A date of the trigger's own: before it as a premodifier or sentence adverbial, or a few
+    words after it in its clause ("attacks in Paris on Friday")."""
+    for a, b in dated_spans:
+        if b <= t.start and (not text[b:t.start].strip() or dating._INITIAL.match(text[:a])):
+            return True
+        if a >= t.end and a - t.end <= 40 and not dating._CLAUSE_BREAK.search(text, t.end, a):
+            return True
+    return False
+
+
+def _generic(text: str, t: lexicon.Trigger, has_date: bool, dated_spans=()) -> bool:
     """A trigger that names a kind of event, not an occurrence: "carries out attacks",
     "its members have been arrested in Europe" (no date, no count, no particular case)."""
     m = lexicon.modality()
     perfect = bool(_PERFECT_BEFORE.search(text[max(0, t.start - 40):t.start]))
     if t.rule.pos in ("verb", "casualty") and perfect and m.aggregate.search(text):
         return True  # "has arrested more than 40 people in the past year": a tally, not an event
-    if t.rule.pos == "casualty" and (m.aggregate.search(text) or m.aggregate_subjects.search(text[:t.start])):
+    if t.rule.pos == "casualty" and (m.aggregate.search(text) or perfect and m.aggregate_subjects.search(text[:t.start])):
         return True  # "the insurgency has killed more than 4,000", "170 killed since 2013"
-    if has_date:
-        return False
     last = t.text.split()[-1].lower()
-    if t.rule.pos == "noun" and last.endswith("s") and last not in _PLURALIA:
+    if t.rule.pos == "noun" and last.endswith("s") and last not in _PLURALIA and not _attached_date(text, t, dated_spans):
         prev = re.search(r"([\w'’-]+)\W*$", text[max(0, t.start - 40):t.start])
         if not (prev and lexicon.modality().determiner.match(prev.group(1))) and not _PAST_AFTER.match(text[t.end:]):
             return True
-    if t.rule.pos == "verb" and perfect:
+    if t.rule.pos == "verb" and perfect and not has_date:
         clause = text[max(0, t.start - 60):t.end + 60]
         if not _SPECIFIC.search(clause):
             return True
@@ -249,6 +259,13 @@ def _resolve_types(text: str, found: list[tuple[str, lexicon.Trigger, str | None
         found = content + acts  # the reported event, not the report; but a condemnation stands
     elif any(f[0] == "statement" for f in found):
         found = [f for f in found if f[1].rule.pos != "casualty"]
+    custody = [f[1] for f in found if f[0] in ("sentencing", "arrest")]
+    if custody:
+        # "sentenced ... for fatally stabbing a tourist": the offence is what the court judged
+        found = [f for f in found if not (f[0] in ("attack", "kidnapping", "plot_foiled") and any(
+            c.end <= f[1].start and _OFFENCE.search(text, c.end, f[1].start) for c in custody)
+            and not _attached_date(text, f[1], dated_spans))]
+    found = [f for f in found if not _sourcing(text, f)]
     types = {f[0] for f in found}
     for winner, loser in lexicon.absorbs():
         if winner in types and loser in types and not (loser == "attack" and casualties.toll(text)):
@@ -288,6 +305,28 @@ def _rank(f, text: str) -> tuple:
     else:
         form = 3
     return _priority(f), form, t.start
+
+
+_OFFENCE = re.compile(r"\b(?:for|over|in connection with|accused of|convicted of|guilty of|charged with)\b", re.I)
+_FINAL_ATTRIBUTION = re.compile(r"^\s*(?:on\s+\w+|late\s+\w+|in a statement|on X|on Twitter)?\s*[.!]?\s*$")
+
+
+def _sourcing(text: str, f) -> bool:
+    """", the Vatican said." closing a sentence of plain narrative: the source of the facts
+    told, not a statement of its own (a person's "..., he said" still is one)."""
+    t = f[1]
+    if f[0] != "statement" or not _ATTRIBUTION.match(t.text) or not _FINAL_ATTRIBUTION.match(text[t.end:]):
+        return False
+    head = text[:t.start].rstrip()
+    subject = re.search(r",\s*((?:the\s+)?[\w'’. -]{2,60}?)\s*$", head)
+    if not subject:
+        return False
+    words = subject.group(1).split()
+    return not (words and words[0].lower() in ("he", "she")) and not _PERSONISH.search(subject.group(1))
+
+
+# A subject that names a person: a first name and surname, or a title before one.
+_PERSONISH = re.compile(r"\b(?:[A-Z][a-z]+\s+[A-Z][a-z]+|Mr|Mrs|Ms|Dr|spokes\w+|minister|president|chief|director|commander|official)\b")
 
 
 def _priority(f) -> int:
@@ -341,7 +380,8 @@ class SentenceReader:
             places = find_places(text)
         actors = self.index.find(text, places, aliases)
         timexes = [tx for tx in self.timexes if s.start <= tx.start < s.end]
-        has_date = any(dating.usable(self.text, tx) for tx in timexes)
+        dated_spans = [(tx.start - s.start, tx.end - s.start) for tx in timexes if dating.usable(self.text, tx)]
+        has_date = bool(dated_spans)
         found = []
         for t in triggers:
             effect, cue = _modality(text, t)
@@ -352,7 +392,7 @@ class SentenceReader:
                 if etype not in ("attack", "kidnapping") or not self._foiled_context(s):
                     continue
                 etype = "plot_foiled"
-            if _generic(text, t, has_date):
+            if _generic(text, t, has_date, dated_spans):
                 continue
             if etype != "statement" and not has_date and lexicon.modality().frequency.search(text):
                 continue  # "every few months, a stabbing ...": what happens often, not what happened
@@ -363,12 +403,12 @@ class SentenceReader:
                         and not re.search(r"\b(?:was|were|been|be)\s+$", text[max(0, f[1].start - 12):f[1].start]) for f in found)
         source = self._reporter(s, found, actors, places, timexes)
         out = []
-        dated_spans = [(tx.start - s.start, tx.end - s.start) for tx in timexes if dating.usable(self.text, tx)]
         for etype, t, cue in _resolve_types(text, found, has_date, dated_spans):
             # other event words compete for the dates; a toll or a word of the same kind does not
-            others = [(s.start + f[1].start, s.start + f[1].end) for f in found
-                      if f[1] is not t and f[0] != etype and f[1].rule.pos != "casualty"]
-            c = self._candidate(s, etype, t, cue, actors, places, timexes, reporting, others)
+            rivals = [f for f in found if f[1] is not t and f[0] != etype and f[1].rule.pos != "casualty"]
+            others = [(s.start + f[1].start, s.start + f[1].end) for f in rivals]
+            nouns = [(s.start + f[1].start, s.start + f[1].end) for f in rivals if f[1].rule.pos == "noun"]
+            c = self._candidate(s, etype, t, cue, actors, places, timexes, reporting, others, nouns)
             if c is not None:
                 if etype != "statement" and source:
                     c.source = source
@@ -411,12 +451,12 @@ class SentenceReader:
             return True
         return bool(self.prev and self.prev.paragraph == s.paragraph and rx.search(self.prev.text))
 
-    def _candidate(self, s, etype, t, cue, actors, places, timexes, reporting=False, others=()) -> Candidate | None:
+    def _candidate(self, s, etype, t, cue, actors, places, timexes, reporting=False, others=(), nouns=()) -> Candidate | None:
         a, b = s.start + t.start, s.start + t.end
         definite = t.rule.pos == "noun" and bool(_DEFINITE.search(s.text[max(0, t.start - 40):t.start]))
         dated = dating.governing(self.text, s.start, a, b, timexes, reported=etype != "statement",
                                  verb=t.rule.pos == "verb", same_clause=etype == "statement", others=others,
-                                 strict=definite)
+                                 strict=definite, nouns=nouns)
         if dated.interval and self.dct and dated.interval.start > self.dct + timedelta(days=1):
             if etype != "statement":
                 return None  # a future date: not an occurrence yet

@@ -106,7 +106,8 @@ def _breaks(text: str, a: int, b: int) -> int:
 
 def governing(text: str, sent_start: int, trig_start: int, trig_end: int, timexes: list,
               reported: bool = False, verb: bool = False, same_clause: bool = False,
-              others: list[tuple[int, int]] = (), strict: bool = False) -> Dated:
+              others: list[tuple[int, int]] = (), strict: bool = False,
+              nouns: list[tuple[int, int]] = ()) -> Dated:
     """The date of the trigger at [trig_start, trig_end) from the usable timexes of its sentence.
     For a `reported` event (not the report itself), a date right after a reporting verb ("the
     ministry said on Wednesday") is the report's date, not the event's."""
@@ -132,6 +133,8 @@ def governing(text: str, sent_start: int, trig_start: int, trig_end: int, timexe
         # ("pupils abducted earlier this month have been freed")
         claimed = not late and any(lo <= a and b <= hi and not _breaks(text, b, tx.start if tx.start >= b else b)
                                    for a, b in others)
+        # "convicted over the 2016 attack": the year premodifies another event noun
+        claimed = claimed or any(a >= tx.end and not text[tx.end:a].strip() for a, b in nouns)
         if not claimed and tx.end <= trig_start and (verb or not modifies(text, tx, trig_start)):
             # a date after one event word and before this one is the first one's adjunct
             # ("pupils abducted ... earlier this month have been freed")
