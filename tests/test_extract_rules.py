@@ -239,6 +239,27 @@ CASES = [
      "2022-04-19", [ev("sentencing", "2022-04-18"), ev("attack", "2015-01-01", "2015-12-31")]),
     ("firing missiles at a target is an attack",
      "The militia fired rockets at an air base near Erbil on Saturday.", "2022-04-19", [ev("attack", "2022-04-16")]),
+    # --- from the eighth batch, in new words
+    ("a prison term is no duration since the event",
+     "A woman who financed a bombing cell has been jailed for six years.\n\nShe was arrested in 2021.",
+     "2023-03-01", [ev("sentencing", "2023-03-01"), ev("arrest", "2021-01-01", "2021-12-31")]),
+    ("an explicit date qualifies a relative one beside it",
+     "The bomb went off on Christmas Eve in December 2019, killing three.", "2023-03-01",
+     [ev("attack", "2019-12-01", "2019-12-31", killed=3)]),
+    ("shot and wounded is an attack, its passive subject the target",
+     "Inspector Mary Doyle was shot outside her home in Derry on 3 May.", "2023-06-01",
+     [ev("attack", "2023-05-03")]),
+    ("a video published stands beside the kidnapping it shows",
+     "A nurse abducted in Darfur in May appeared in a video released on Sunday by her captors.",
+     "2023-09-12", [ev("kidnapping", "2023-05-01", "2023-05-31"), ev("statement", "2023-09-10")]),
+    ("several attacks claimed is a tally",
+     "The group has claimed several attacks on police stations in the region.", "2023-09-12", []),
+    ("admitting an attack is a claim, not a statement",
+     "Gunmen stormed a bank in Gao on Monday.\n\nThe JNIM later admitted carrying out the attack.",
+     "2023-09-12", [ev("attack", "2023-09-11", actors=["Jama'at Nusrat al-Islam wal-Muslimin"])]),
+    ("verbs joined by and share a date",
+     "Soldiers on Friday freed nine hostages and arrested three kidnappers, the army said on Sunday.",
+     "2023-09-12", [ev("release", "2023-09-08"), ev("arrest", "2023-09-08")]),
     # --- actors: case-aware aliases
     ("IS the group, not the verb is",
      "The attack is the deadliest this year; IS claimed it on Tuesday in a statement.",
@@ -273,3 +294,5 @@ def test_rule(text, dct, expected):
         _check(g, w)
     if text.startswith("Army spokesman"):
         assert {(a.name, a.role) for a in got[0].actors} == {("Ali Khan", "speaker")}
+    if text.startswith("Inspector Mary Doyle"):
+        assert {(a.name, a.role) for a in got[0].actors} == {("Mary Doyle", "target")}

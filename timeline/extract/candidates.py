@@ -43,6 +43,9 @@ _AT_START = re.compile(r"^\W*(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?(?:[A-Z][\w-]*\s+){
 _ATTRIBUTION = re.compile(r"^(?:said|says|told|reported|reports|added|stated|wrote|confirmed|announced|noted|explained)$", re.I)
 # A time given by another event ("following the US withdrawal"): the narrative's date is not this one's.
 _EVENT_ANCHOR = re.compile(r"\b(?:following|after|before|during|since|amid|ahead of|in the wake of|in the aftermath of)\s+(?:the|a|an|his|her|their|its)\s+\w+", re.I)
+# Events that last as a state, so that "has been held for 14 months" dates their start
+# ("has been jailed for eight years" gives a term, not a start).
+_STATES = frozenset({"kidnapping", "arrest", "military_operation", "relocation"})
 _INVERTED_VERBS = frozenset("said says reports reported wrote added".split())
 _STOP_NP = frozenset("The A An In On At It He She They We This That These Those But And According However Meanwhile".split())
 
@@ -65,6 +68,7 @@ class Candidate:
     distinct: bool = False  # "another attack", "additionally": a new event
     cues: list[str] = field(default_factory=list)
     source: str | None = None  # who reported this event ("police spokesman X said ..."), if named
+    claimant: str | None = None  # who claimed it ("the JNIM later admitted carrying out the attack")
 
     @property
     def abs_trigger(self) -> tuple[int, int]:
@@ -121,8 +125,10 @@ def _generic(text: str, t: lexicon.Trigger, has_date: bool, dated_spans=()) -> b
         return True  # "the insurgency has killed more than 4,000", "170 killed since 2013"
     last = t.text.split()[-1].lower()
     if t.rule.pos == "noun" and last.endswith("s") and last not in _PLURALIA and not _attached_date(text, t, dated_spans):
-        prev = re.search(r"([\w'’-]+)\W*$", text[max(0, t.start - 40):t.start])
-        if not (prev and lexicon.modality().determiner.match(prev.group(1))) and not _PAST_AFTER.match(text[t.end:]):
+        head = text[max(0, t.start - 40):t.start]
+        prev = re.search(r"([\w'’-]+)\W*$", head)
+        vague = bool(m.vague_quantity.search(head))  # "several attacks": a tally, not one event
+        if (vague or not (prev and m.determiner.match(prev.group(1)))) and not _PAST_AFTER.match(text[t.end:]):
             return True
     if t.rule.pos == "verb" and perfect and not has_date:
         clause = text[max(0, t.start - 60):t.end + 60]
@@ -255,7 +261,8 @@ def _resolve_types(text: str, found: list[tuple[str, lexicon.Trigger, str | None
         # "X stressed the role of the Meeting": a speech act that names a known event
         return sorted(content + [f for f in found if f[0] == "statement"], key=lambda f: f[1].start)
     if content:
-        acts = [f for f in found if f[0] == "statement" and lexicon.speech_acts().match(f[1].text)]
+        acts = [f for f in found if f[0] == "statement" and (lexicon.speech_acts().match(f[1].text)
+                                                             or f[1].rule.name.startswith("statement.media"))]
         found = content + acts  # the reported event, not the report; but a condemnation stands
     elif any(f[0] == "statement" for f in found):
         found = [f for f in found if f[1].rule.pos != "casualty"]
@@ -383,6 +390,7 @@ class SentenceReader:
         dated_spans = [(tx.start - s.start, tx.end - s.start) for tx in timexes if dating.usable(self.text, tx)]
         has_date = bool(dated_spans)
         found = []
+        tallied = False  # an event word was dropped as generic ("has claimed several attacks")
         for t in triggers:
             effect, cue = _modality(text, t)
             etype = t.type
@@ -393,15 +401,22 @@ class SentenceReader:
                     continue
                 etype = "plot_foiled"
             if _generic(text, t, has_date, dated_spans):
+                tallied = True
                 continue
             if etype != "statement" and not has_date and lexicon.modality().frequency.search(text):
                 continue  # "every few months, a stabbing ...": what happens often, not what happened
             if etype != "statement" and lexicon.modality().definition.search(text):
                 continue  # "the term 'neutralise' is used to imply killed or captured": words, not events
             found.append((etype, t, cue))
+        if tallied:
+            # a claim whose object is a tally is no statement of a particular act either
+            claim = lexicon.modality().claim
+            found = [f for f in found if not (f[0] == "statement" and claim.search(text, f[1].start, f[1].end + 30))]
         reporting = any(f[0] == "statement" and _ATTRIBUTION.match(f[1].text)
                         and not re.search(r"\b(?:was|were|been|be)\s+$", text[max(0, f[1].start - 12):f[1].start]) for f in found)
         source = self._reporter(s, found, actors, places, timexes)
+        claim_rx = lexicon.modality().claim
+        claimed = any(f[0] == "statement" and claim_rx.search(text, f[1].start, f[1].end + 30) for f in found)
         out = []
         for etype, t, cue in _resolve_types(text, found, has_date, dated_spans):
             # other event words compete for the dates; a toll or a word of the same kind does not
@@ -411,7 +426,10 @@ class SentenceReader:
             c = self._candidate(s, etype, t, cue, actors, places, timexes, reporting, others, nouns)
             if c is not None:
                 if etype != "statement" and source:
-                    c.source = source
+                    if claimed:
+                        c.claimant = source
+                    else:
+                        c.source = source
                 out.append(c)
         self._remember_reference(s, timexes, out)
         self.prev = s
@@ -480,7 +498,7 @@ class SentenceReader:
         reported ("X said that 137 hostages had been released"): the report's day, an upper bound;
         the lead's present perfect ("has gone on trial"): news of the day of publication;
         else the narrative's reference time from this paragraph or the one before; else none."""
-        if t.rule.pos == "verb" and _PERFECT_BEFORE.search(s.text[:t.start]):
+        if t.rule.pos == "verb" and t.type in _STATES and _PERFECT_BEFORE.search(s.text[max(0, t.start - 40):t.start]):
             began = dating.since_duration(self.text, s.start + t.start, s.end,
                                           [tx for tx in self.timexes if s.start <= tx.start < s.end], self.dct)
             if began.interval is not None:

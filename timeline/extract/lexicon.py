@@ -95,6 +95,7 @@ class Modality:
     aggregate_subjects: re.Pattern
     frequency: re.Pattern
     definition: re.Pattern
+    vague_quantity: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -109,7 +110,7 @@ def modality() -> Modality:
                     re.compile(d["military_agents"], re.I), re.compile(d["claim"], re.I),
                     re.compile(d["background_relative"], re.I), re.compile(d["aggregate"], re.I),
                     re.compile(d["aggregate_subjects"], re.I), re.compile(d["frequency"], re.I),
-                    re.compile(d["definition"], re.I))
+                    re.compile(d["definition"], re.I), re.compile(d["vague_quantity"], re.I))
 
 
 # Words that, just before a verb trigger, show it is a noun ("amid reports of", "the attack").

@@ -178,7 +178,7 @@ def merge(cands: list[Candidate]) -> list[Event]:
                 break
     # a statement needs someone who made it; releasing a video or a communiqué is an act anyway
     events = [e for e in events if not (e.type == "statement" and e.speaker is None
-                                        and not any(m.trigger.rule.name == "statement.media" and not m.sentence.headline
+                                        and not any(m.trigger.rule.name.startswith("statement.media") and not m.sentence.headline
                                                     for m in e.members))]
     _statements_at_meetings(events)
     return sorted(events, key=lambda e: e.primary.sentence.index)
