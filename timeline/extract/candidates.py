@@ -37,7 +37,6 @@ _SPEECH_GAP = re.compile(r"^[\s,]*(?:(?:also|further|later|then|again|earlier|pr
 _CAPS_NP = r"(?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|of|for|on|and|the))*"
 _NP_BEFORE = re.compile(rf"(?:^|[\s“\"])(?:The\s+)?(?P<np>{_CAPS_NP}?)(?:\s+(?:on|late|early)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?\s+$")
 _NP_AFTER = re.compile(rf"^\s*,?\s*(?:the\s+)?(?P<np>{_CAPS_NP})")
-_UNNAMED_SUBJECT = re.compile(r"^\W*(?:the|a|an|some|several|many)?\s*(?:[a-z][\w-]*\s+){0,3}(?:participants|delegates|officials?|police|authorities|report|recording|statement|author|ministry|army|military|spokesman|spokeswoman|sources?|witnesses|residents|group|militants|security forces|government)\b", re.I)
 _AT_START = re.compile(r"^\W*(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?(?:[A-Z][\w-]*\s+){0,4}$")
 # Verbs that only attribute what follows: the event they report is dated by the report at most.
 _ATTRIBUTION = re.compile(r"^(?:said|says|told|reported|reports|added|stated|wrote|confirmed|announced|noted|explained)$", re.I)
@@ -66,13 +65,10 @@ class Candidate:
     unnamed: bool = False  # a statement whose speaker has no name ("the participants said")
     definite: bool = False  # "the attack", "during the arrest": points back to a told event
     distinct: bool = False  # "another attack", "additionally": a new event
-    cues: list[str] = field(default_factory=list)
+    cues: list[str] = field(default_factory=list)  # modality cues that changed its type ("intention")
     source: str | None = None  # who reported this event ("police spokesman X said ..."), if named
     claimant: str | None = None  # who claimed it ("the JNIM later admitted carrying out the attack")
 
-    @property
-    def abs_trigger(self) -> tuple[int, int]:
-        return self.sentence.start + self.trigger.start, self.sentence.start + self.trigger.end
 
 
 def _modality(text: str, t: lexicon.Trigger) -> tuple[str | None, str | None]:
@@ -204,15 +200,10 @@ def _named(np: str) -> bool:
     return not (len(words) == 1 and words[0] in _generic_speakers())
 
 
+@lru_cache(maxsize=1)
 def _generic_speakers() -> frozenset[str]:
     from .actors import _package_json
-    global _GENERIC
-    if _GENERIC is None:
-        _GENERIC = frozenset(_package_json("people.json")["generic_speakers"])
-    return _GENERIC
-
-
-_GENERIC: frozenset[str] | None = None
+    return frozenset(_package_json("people.json")["generic_speakers"])
 
 
 def _set_speaker(c: Candidate, a: ActorMention) -> None:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from timeline.intervals import Interval, Precision
+from timeline.intervals import Interval
 from timeline.records import DateBasis
 
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014\"“”]|\s-\s|\b(?:which|who|whom|where|while|whereas|but|after|before|when|since|until|because|although|though)\b")
@@ -165,13 +165,6 @@ def governing(text: str, sent_start: int, trig_start: int, trig_end: int, timexe
 
 def publication(dct: date | None) -> Dated:
     return Dated(Interval.day(dct), None, DateBasis.PUBLICATION) if dct else NO_DATE
-
-
-def coarsest(a: Interval, b: Interval) -> Interval:
-    """The interval covering both, at the coarser precision (never claims more than both)."""
-    order = list(Precision)
-    prec = max(a.precision, b.precision, key=order.index)
-    return Interval(min(a.start, b.start), max(a.end, b.end), prec)
 
 
 _PERIOD = re.compile(r"^P(\d+)([YMWD])$")

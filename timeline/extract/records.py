@@ -110,6 +110,8 @@ def _confidence(ev: Event, basis: DateBasis, actors: list, place) -> float:
         score -= 0.15
     if p.sentence.headline:
         score -= 0.1
+    if any(c.cues for c in ev.members if c.type == "plot_foiled"):
+        score -= 0.1  # a plot inferred from "were preparing an attack", not told as foiled
     return round(max(0.0, min(1.0, score)), 2)
 
 
