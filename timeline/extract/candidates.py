@@ -247,7 +247,7 @@ def _resolve_types(text: str, found: list[tuple[str, lexicon.Trigger, str | None
         found = [("military_operation", f[1], f[2]) if f[0] == "attack" and f[1].start > military[0] else f for f in found]
     content = [f for f in found if _is_content(f, text) and f[1].rule.pos != "casualty"] or \
         [f for f in found if _is_content(f, text)]
-    claim = any(f[0] == "statement" and m.claim.search(text[f[1].start:f[1].end + 30]) for f in found)
+    claim = any(f[0] == "statement" and _is_claim(text, f[1]) for f in found)
     if content and not has_date and not claim and all(f[1].rule.pos == "noun" and _DEFINITE.search(text[:f[1].start][-40:]) for f in content):
         # "X stressed the role of the Meeting": a speech act that names a known event
         return sorted(content + [f for f in found if f[0] == "statement"], key=lambda f: f[1].start)
@@ -327,6 +327,11 @@ def _sourcing(text: str, f) -> bool:
 _PERSONISH = re.compile(r"\b(?:[A-Z][a-z]+\s+[A-Z][a-z]+|Mr|Mrs|Ms|Dr|spokes\w+|minister|president|chief|director|commander|official)\b")
 
 
+def _is_claim(text: str, t: lexicon.Trigger) -> bool:
+    """A claim of responsibility: "claimed the attack", "said it carried out", "admitted"."""
+    return bool(lexicon.modality().claim.search(text, t.start, t.end + 30))
+
+
 def _priority(f) -> int:
     """Within one sentence: an arrest, then a charge, then a plot told as foiled, then a plot
     only inferred from 'planning an attack' near an arrest."""
@@ -380,34 +385,11 @@ class SentenceReader:
         timexes = [tx for tx in self.timexes if s.start <= tx.start < s.end]
         dated_spans = [(tx.start - s.start, tx.end - s.start) for tx in timexes if dating.usable(self.text, tx)]
         has_date = bool(dated_spans)
-        found = []
-        tallied = False  # an event word was dropped as generic ("has claimed several attacks")
-        for t in triggers:
-            effect, cue = _modality(text, t)
-            etype = t.type
-            if effect == "drop":
-                continue
-            if effect == "plot":
-                if etype not in ("attack", "kidnapping") or not self._foiled_context(s):
-                    continue
-                etype = "plot_foiled"
-            if _generic(text, t, has_date, dated_spans):
-                tallied = True
-                continue
-            if etype != "statement" and not has_date and lexicon.modality().frequency.search(text):
-                continue  # "every few months, a stabbing ...": what happens often, not what happened
-            if etype != "statement" and lexicon.modality().definition.search(text):
-                continue  # "the term 'neutralise' is used to imply killed or captured": words, not events
-            found.append((etype, t, cue))
-        if tallied:
-            # a claim whose object is a tally is no statement of a particular act either
-            claim = lexicon.modality().claim
-            found = [f for f in found if not (f[0] == "statement" and claim.search(text, f[1].start, f[1].end + 30))]
+        found = self._real_triggers(s, triggers, has_date, dated_spans)
         reporting = any(f[0] == "statement" and _ATTRIBUTION.match(f[1].text)
                         and not re.search(r"\b(?:was|were|been|be)\s+$", text[max(0, f[1].start - 12):f[1].start]) for f in found)
         source = self._reporter(s, found, actors, places, timexes)
-        claim_rx = lexicon.modality().claim
-        claimed = any(f[0] == "statement" and claim_rx.search(text, f[1].start, f[1].end + 30) for f in found)
+        claimed = any(f[0] == "statement" and _is_claim(text, f[1]) for f in found)
         out = []
         for etype, t, cue in _resolve_types(text, found, has_date, dated_spans):
             # other event words compete for the dates; a toll or a word of the same kind does not
@@ -427,6 +409,33 @@ class SentenceReader:
         if not s.headline:
             self.lead_read = True
         return out
+
+    def _real_triggers(self, s: Sentence, triggers, has_date: bool, dated_spans) -> list:
+        """(type, trigger, cue) for the triggers that tell of a real occurrence."""
+        text, m = s.text, lexicon.modality()
+        found = []
+        tallied = False  # an event word was dropped as generic ("has claimed several attacks")
+        for t in triggers:
+            effect, cue = _modality(text, t)
+            etype = t.type
+            if effect == "drop":
+                continue
+            if effect == "plot":
+                if etype not in ("attack", "kidnapping") or not self._foiled_context(s):
+                    continue
+                etype = "plot_foiled"
+            if _generic(text, t, has_date, dated_spans):
+                tallied = True
+                continue
+            if etype != "statement" and not has_date and m.frequency.search(text):
+                continue  # "every few months, a stabbing ...": what happens often, not what happened
+            if etype != "statement" and m.definition.search(text):
+                continue  # "the term 'neutralise' is used to imply killed or captured": words, not events
+            found.append((etype, t, cue))
+        if tallied:
+            # a claim whose object is a tally is no statement of a particular act either
+            found = [f for f in found if not (f[0] == "statement" and _is_claim(text, f[1]))]
+        return found
 
     def _reporter(self, s: Sentence, found, actors, places, timexes) -> str | None:
         """The named speaker of the sentence's reporting verb, if any: the source of what it reports."""
