@@ -15,6 +15,8 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from .trie import trie_pattern
+
 
 @dataclass(frozen=True)
 class ActorMention:
@@ -52,8 +54,7 @@ class AliasTable:
     def _compile(aliases: dict[str, str], flags: int) -> re.Pattern | None:
         if not aliases:
             return None
-        alt = "|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True))
-        return re.compile(r"(?<![\w-])(?:" + alt + r")(?![\w]|-[A-Za-z])", flags)
+        return re.compile(r"(?<![\w-])(?:" + trie_pattern(aliases) + r")(?![\w]|-[A-Za-z])", flags)
 
     def extended(self, extra: dict[str, dict]) -> AliasTable:
         merged = {k: dict(v) for k, v in self.actors.items()}
