@@ -260,6 +260,18 @@ CASES = [
     ("verbs joined by and share a date",
      "Soldiers on Friday freed nine hostages and arrested three kidnappers, the army said on Sunday.",
      "2023-09-12", [ev("release", "2023-09-08"), ev("arrest", "2023-09-08")]),
+    # --- from the ninth batch, in new words
+    ("a foiled attack is the foiling, not an attack",
+     "Belgian police thwarted a \"large-scale\" attack on Tuesday and detained five men.", "2022-10-20",
+     [ev("arrest", "2022-10-18")]),
+    ("a court rejecting an appeal is a sentencing step, not a statement",
+     "The appeals court on Monday dismissed the appeal of a man jailed for a bombing in 2018.", "2022-10-20",
+     [ev("sentencing", "2022-10-17"), ev("attack", "2018-01-01", "2018-12-31")]),
+    ("a year and a name premodify the attack",
+     "The cell was behind the 2016 Brussels bombings, which killed 32 people.", "2022-10-20",
+     [ev("attack", "2016-01-01", "2016-12-31", killed=32)]),
+    ("more than forty attacks foiled is a tally",
+     "Police have foiled more than 40 attacks since 2017, the minister said.", "2022-10-20", []),
     # --- actors: case-aware aliases
     ("IS the group, not the verb is",
      "The attack is the deadliest this year; IS claimed it on Tuesday in a statement.",

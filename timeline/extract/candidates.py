@@ -105,7 +105,7 @@ def _attached_date(text: str, t: lexicon.Trigger, dated_spans) -> bool:
     for a, b in dated_spans:
         if b <= t.start and (not text[b:t.start].strip() or dating._INITIAL.match(text[:a])):
             return True
-        if a >= t.end and a - t.end <= 40 and not dating._CLAUSE_BREAK.search(text, t.end, a):
+        if a >= t.end and a - t.end <= 60 and not dating._CLAUSE_BREAK.search(text, t.end, a):
             return True
     return False
 
@@ -122,7 +122,8 @@ def _generic(text: str, t: lexicon.Trigger, has_date: bool, dated_spans=()) -> b
     last = t.text.split()[-1].lower()
     if t.rule.pos == "noun" and last.endswith("s") and last not in _PLURALIA and not _attached_date(text, t, dated_spans):
         head = text[max(0, t.start - 40):t.start]
-        prev = re.search(r"([\w'’-]+)\W*$", head)
+        # look past names and years to the determiner: "the 2002 Bali bombings"
+        prev = re.search(r"([\w'’-]+)\W*(?:(?:[A-Z][\w'’-]*|\d{4})\s+){0,3}$", head)
         vague = bool(m.vague_quantity.search(head))  # "several attacks": a tally, not one event
         if (vague or not (prev and m.determiner.match(prev.group(1)))) and not _PAST_AFTER.match(text[t.end:]):
             return True

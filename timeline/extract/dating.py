@@ -74,9 +74,12 @@ def _own_date_of_noun(text: str, sent_start: int, trig_start: int, trig_end: int
     return bool(_NEAR_AFTER.match(gap) or _MODIFIER_AFTER.search(gap))
 
 
+_NAMES_ONLY = re.compile(r"(?:\s*[A-Z][\w'’-]*)*\s*")
+
+
 def modifies(text: str, tx, trig_start: int) -> bool:
-    """The date premodifies the trigger noun: "the November 2015 attacks"."""
-    return tx.end <= trig_start and not text[tx.end:trig_start].strip()
+    """The date premodifies the trigger noun: "the November 2015 attacks", "the 2002 Bali bombings"."""
+    return tx.end <= trig_start and bool(_NAMES_ONLY.fullmatch(text, tx.end, trig_start))
 
 
 def usable(text: str, tx, trig_start: int | None = None) -> bool:
