@@ -30,7 +30,7 @@ _PAST_AFTER = re.compile(r"^(?:\s+[\w'’-]+){0,5}?\s+(?:killed|wounded|injured|
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been\s+)?(?:\w+ly\s+)?$", re.I)
 _SPECIFIC = re.compile(r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|dozens?|several|hundreds|thousands)\b", re.I)
 _MODALITY_BREAK = re.compile(r"[,;:()\"“”]|\b(?:that|which|who|because|but|while|although|whereas)\b")
-_DEFINITE = re.compile(r"\b(?:the|this|that|these|its|their|his|her)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
+_DEFINITE = re.compile(r"(?:\b(?:the|this|that|these|its|their|his|her)\s+|\w['’]s\s+)(?:[\w'’-]+\s+){0,3}$", re.I)
 _DISTINCT = re.compile(r"\b(?:another|second|third|separate|separately|other|new|fresh|additionally|meanwhile|elsewhere|earlier|previous|also|similar|deadliest|worst|biggest|largest|latest)\b", re.I)
 _PRONOUN_BEFORE = re.compile(r"\b(he|she|they|it)\s+(?:also\s+|further\s+|later\s+|then\s+|again\s+)?$", re.I)
 _SPEECH_GAP = re.compile(r"^[\s,]*(?:(?:also|further|later|then|again|earlier|previously|had|has|have|was|were|is)\s+)*$")
@@ -103,7 +103,8 @@ def _attached_date(text: str, t: lexicon.Trigger, dated_spans) -> bool:
     """A date of the trigger's own: before it as a premodifier or sentence adverbial, or a few
     words after it in its clause ("attacks in Paris on Friday")."""
     for a, b in dated_spans:
-        if b <= t.start and (not text[b:t.start].strip() or dating._INITIAL.match(text[:a])):
+        if b <= t.start and (not text[b:t.start].strip() or text[b:t.start].strip() in ("'s", "’s")
+                             or dating._INITIAL.match(text[:a])):
             return True
         if a >= t.end and a - t.end <= 60 and not dating._CLAUSE_BREAK.search(text, t.end, a):
             return True
@@ -234,9 +235,11 @@ def _is_content(f, text: str) -> bool:
 def _resolve_types(text: str, found: list[tuple[str, lexicon.Trigger, str | None]], has_date: bool,
                    dated_spans: list[tuple[int, int]] = ()) -> list[tuple[str, lexicon.Trigger, str | None]]:
     m = lexicon.modality()
-    if not has_date:
-        # inside a direct quote, an undated event word is the speaker's claim, not a report
-        found = [f for f in found if f[0] == "statement" or not _in_quote(text, f[1].start)]
+    # inside a direct quote, an event word without a calendar date of its own inside the quote
+    # is the speaker's account, not a report ("'They started shooting,' the priest said on Monday")
+    found = [f for f in found if f[0] == "statement" or not _in_quote(text, f[1].start)
+             or any(_in_quote(text, a) and re.search(r"\d{4}|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)", text[a:b])
+                    for a, b in dated_spans)]
     if len(found) > 1:
         # "rescued 15 people who had been abducted": the earlier event is background here
         found = [f for f in found if not m.background_relative.search(text[:f[1].start])] or found
@@ -248,13 +251,16 @@ def _resolve_types(text: str, found: list[tuple[str, lexicon.Trigger, str | None
         found = [("military_operation", f[1], f[2]) if f[0] == "attack" and f[1].start > military[0] else f for f in found]
     content = [f for f in found if _is_content(f, text) and f[1].rule.pos != "casualty"] or \
         [f for f in found if _is_content(f, text)]
+    # "The attack came a week after jihadists killed 15 people": a toll in a clause of its own
+    apart = [(f[0], f[1], "apart") for f in found if f[1].rule.pos == "casualty" and f not in content and _is_content(f, text)
+             and any(c[1].end <= f[1].start and _LATER_CLAUSE.search(text, c[1].end, f[1].start) for c in content)]
     claim = any(f[0] == "statement" and _is_claim(text, f[1]) for f in found)
     if content and not has_date and not claim and all(f[1].rule.pos == "noun" and _DEFINITE.search(text[:f[1].start][-40:]) for f in content):
         # "X stressed the role of the Meeting": a speech act that names a known event
-        return sorted(content + [f for f in found if f[0] == "statement"], key=lambda f: f[1].start)
+        return sorted(content + apart + [f for f in found if f[0] == "statement"], key=lambda f: f[1].start)
     if content:
-        acts = [f for f in found if f[0] == "statement" and (lexicon.speech_acts().match(f[1].text)
-                                                             or f[1].rule.name.startswith("statement.media"))]
+        acts = [f for f in found if f[0] == "statement" and not claim and (
+            lexicon.speech_acts().match(f[1].text) or f[1].rule.name.startswith("statement.media"))]
         found = content + acts  # the reported event, not the report; but a condemnation stands
     elif any(f[0] == "statement" for f in found):
         found = [f for f in found if f[1].rule.pos != "casualty"]
@@ -285,7 +291,7 @@ def _resolve_types(text: str, found: list[tuple[str, lexicon.Trigger, str | None
         if any(_segment(text, d[0]) == seg for d in dated_spans) and \
                 all(_segment(text, k[1].start) != seg for k in kept if _GROUPS.get(k[0], k[0]) == _GROUPS.get(f[0], f[0])):
             kept.append(f)
-    return sorted(kept, key=lambda f: f[1].start)
+    return sorted(kept + apart, key=lambda f: f[1].start)
 
 
 def _segment(text: str, pos: int) -> int:
@@ -306,6 +312,8 @@ def _rank(f, text: str) -> tuple:
     return _priority(f), form, t.start
 
 
+_NEW_EVENT_START = re.compile(r"^\W*(?:Additionally|Meanwhile|Separately|Elsewhere|Also|In another)\b")
+_LATER_CLAUSE = re.compile(r"\b(?:after|before|since|following)\b", re.I)
 _OFFENCE = re.compile(r"\b(?:for|over|in connection with|accused of|convicted of|guilty of|charged with)\b", re.I)
 _FINAL_ATTRIBUTION = re.compile(r"^\s*(?:on\s+\w+|late\s+\w+|in a statement|on X|on Twitter)?\s*[.!]?\s*$")
 
@@ -328,9 +336,24 @@ def _sourcing(text: str, f) -> bool:
 _PERSONISH = re.compile(r"\b(?:[A-Z][a-z]+\s+[A-Z][a-z]+|Mr|Mrs|Ms|Dr|spokes\w+|minister|president|chief|director|commander|official)\b")
 
 
+def _own_clause(text: str, t: lexicon.Trigger, cue: str | None) -> str:
+    """The part of the sentence whose toll is this event's: "The attack came a week after
+    jihadists killed 15 people" gives the attack no toll and the later clause its 15."""
+    if cue == "apart":
+        later = list(_LATER_CLAUSE.finditer(text, 0, t.start))
+        return text[later[-1].start():] if later else text
+    later = _LATER_CLAUSE.search(text, t.end)
+    return text[:later.start()] if later else text
+
+
 def _is_claim(text: str, t: lexicon.Trigger) -> bool:
-    """A claim of responsibility: "claimed the attack", "said it carried out", "admitted"."""
-    return bool(lexicon.modality().claim.search(text, t.start, t.end + 30))
+    """A claim of responsibility: "claimed the attack", "said it carried out", "admitted", or a
+    statement in a sentence that claims responsibility ("claimed ... in a statement posted")."""
+    claim = lexicon.modality().claim
+    return bool(claim.search(text, t.start, t.end + 30) or _RESPONSIBILITY.search(text))
+
+
+_RESPONSIBILITY = re.compile(r"\bclaim(?:ed|s|ing)? (?:responsibility|credit)\b", re.I)
 
 
 def _priority(f) -> int:
@@ -481,11 +504,15 @@ class SentenceReader:
                 return None  # a future date: not an occurrence yet
             dated = dating.NO_DATE
         head = s.text[:t.start]
+        counted = etype in ("attack", "military_operation", "plot_foiled")
         c = Candidate(etype, s, t, t.rule.strength, dated, actors, places,
-                      casualties.toll(s.text) if etype in ("attack", "military_operation", "plot_foiled") else {},
+                      casualties.toll(_own_clause(s.text, t, cue)) if counted else {},
                       definite=t.rule.pos == "noun" and (bool(_DEFINITE.search(head[-40:])) or t.text[:1].isupper() and not s.text.startswith(t.text)),
-                      distinct=bool(_DISTINCT.search(" ".join(head.split()[-6:]))) or bool(re.match(r"^\W*(?:Additionally|Meanwhile|Separately|Elsewhere|Also|In another)\b", s.text)))
-        if cue:
+                      distinct=bool(_DISTINCT.search(" ".join(head.split()[-(2 if definite else 6):])))
+                      or (not definite and bool(_NEW_EVENT_START.match(s.text))))
+        if cue == "apart":
+            c.distinct = True  # told in a clause of its own beside another event: another event
+        elif cue:
             c.cues.append(cue)
         if etype == "statement":
             _statement_speaker(c)

@@ -54,7 +54,8 @@ class Event:
                 return (not c.sentence.headline, c.dated.strength,
                         c.speaker_kind not in (None, "pronoun"), -c.sentence.index)
             span = c.dated.interval.length_days if c.dated.interval else 99999
-            return (not c.sentence.headline, c.dated.strength, -span, bool(c.places), -c.sentence.index)
+            # a sentence that tells the event beats one that points back to it ("Friday's attack")
+            return (not c.sentence.headline, c.dated.strength, not c.definite, -span, bool(c.places), -c.sentence.index)
         return max(self.members, key=score)
 
     @property
@@ -214,7 +215,9 @@ def _statements_at_meetings(events: list[Event]) -> None:
             continue
         words = " ".join(m.sentence.text.lower() for m in ev.members)
         for mt in meetings:
-            people = {a.name for m in mt.members for a in m.actors}
+            if min(m.sentence.index for m in mt.members) > max(m.sentence.index for m in ev.members):
+                continue  # the meeting is told after the statement: nothing says it was made there
+            people = {a.name for m in mt.members for a in m.actors if a.kind == "person"}
             if ev.speaker in people or any(w in words for w in _MEETING_WORDS):
                 ev.inherited = Dated(mt.dated.interval, mt.dated.text, DateBasis.INHERITED)
                 break
