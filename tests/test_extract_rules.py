@@ -288,6 +288,9 @@ CASES = [
      "On Saturday, gunmen attacked a village in Borno.", "2024-02-27", [ev("attack", "2024-02-24")]),
     ("a figure recorded is no event",
      "The monitor recorded 61 attacks in the province in March.", "2024-04-27", []),
+    ("one of a class of attacks is no event, dated or not",
+     "Gunmen killed nine miners in Zamfara on Friday, in one of the deadliest attacks on workers this year.",
+     "2024-05-20", [ev("attack", "2024-05-17", killed=9)]),
     # --- actors: case-aware aliases
     ("IS the group, not the verb is",
      "The attack is the deadliest this year; IS claimed it on Tuesday in a statement.",

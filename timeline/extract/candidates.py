@@ -121,12 +121,14 @@ def _generic(text: str, t: lexicon.Trigger, has_date: bool, dated_spans=()) -> b
     if t.rule.pos == "casualty" and (m.aggregate.search(text) or perfect and m.aggregate_subjects.search(text[:t.start])):
         return True  # "the insurgency has killed more than 4,000", "170 killed since 2013"
     last = t.text.split()[-1].lower()
-    if t.rule.pos == "noun" and last.endswith("s") and last not in _PLURALIA and not _attached_date(text, t, dated_spans):
+    if t.rule.pos == "noun" and last.endswith("s") and last not in _PLURALIA:
         head = text[max(0, t.start - 40):t.start]
         # look past names and years to the determiner: "the 2002 Bali bombings"
         prev = re.search(r"([\w'’-]+)\W*(?:(?:[A-Z][\w'’-]*|\d{4})\s+){0,3}$", head)
-        vague = bool(m.vague_quantity.search(head))  # "several attacks": a tally, not one event
-        if (vague or not (prev and m.determiner.match(prev.group(1)))) and not _PAST_AFTER.match(text[t.end:]):
+        # "several attacks", "one of the deadliest attacks this year": a tally or a class, dated or not
+        vague = bool(m.vague_quantity.search(head))
+        bare = not (prev and m.determiner.match(prev.group(1))) and not _attached_date(text, t, dated_spans)
+        if (vague or bare) and not _PAST_AFTER.match(text[t.end:]):
             return True
     if t.rule.pos == "verb" and perfect and not has_date:
         clause = text[max(0, t.start - 60):t.end + 60]
