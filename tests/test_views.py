@@ -117,3 +117,13 @@ def test_stats_json_with_a_filter(made):
 ], ids=["everything", "with-a-filter", "json"])
 def test_count(made, args, expected):
     assert made("count", *args).output == expected
+
+
+def test_unfiltered_stats_agree_with_a_filter_that_keeps_everything(made):
+    # The unfiltered counts take a shortcut (whole indexes less the rejected events).
+    made("reject", "2")
+    plain = json.loads(made("stats", "--json").output)
+    filtered = json.loads(made("stats", "--json", "--min-confidence", "0").output)
+    assert plain == filtered
+    assert plain["events"] == 3 and ["arrest", 1] not in plain["by_type"]
+    assert [2015, 1] not in plain["by_year"]

@@ -268,6 +268,12 @@ class EventFilter:
     by_rank: bool = False  # with `search`: best match first (bm25) instead of time order
     after: Cursor | None = None  # keyset paging: only events after this one, in timeline order
 
+    def narrows(self) -> bool:
+        """Whether anything beyond the default (every event but the rejected) is asked for."""
+        return bool(self.types or self.since or self.until or self.actor or self.country
+                    or self.place or self.search or self.min_confidence is not None
+                    or self.article_id is not None or self.statuses or not self.hide_rejected)
+
     def conditions(self, dialect: str = "sqlite") -> list:
         out = []
         if self.types:
