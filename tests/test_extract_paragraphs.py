@@ -28,7 +28,7 @@ def predictions(folder: Path, published: dict[str, str]) -> list[dict]:
     return rows
 
 
-@pytest.mark.parametrize("batch", ["paragraphs", "paragraphs2"])
+@pytest.mark.parametrize("batch", ["paragraphs", "paragraphs2", "articles3", "articles4", "articles5", "articles6"])
 def test_batch_scores(batch):
     gold = json.loads((DATA / f"{batch}_gold.json").read_text())
     preds = predictions(DATA / batch, {k: v["published"][0] for k, v in gold["articles"].items()})
@@ -39,7 +39,8 @@ def test_batch_scores(batch):
 
 
 @pytest.mark.parametrize("name,day", [("paragraphs/p09_background_generic.txt", "2024-02-01"),
-                                      ("paragraphs2/q06_analysis.txt", "2024-01-20")])
+                                      ("paragraphs2/q06_analysis.txt", "2024-01-20"),
+                                      ("articles5/t02_opinion.txt", "2024-04-02")])
 def test_background_yields_nothing_but_dated_history(name, day):
     path = DATA / name
     events = extract(Article(source=name, text=path.read_text("utf-8"), published=Interval.day(date.fromisoformat(day))))

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from timeline.intervals import Precision
+from timeline.intervals import Interval, Precision
 from timeline.temporal import Timex, tag
 
 D = date.fromisoformat
@@ -59,11 +59,25 @@ CASES = [
      ("1989-12-07", "1989-12-07"), None, "ed-verb-right-before-is-past"),
     ("The bank sold preferred shares on Dec. 7, it will say.", "1990-10-30", "Dec. 7",
      "1990-12-07", ("1990-12-07", "1990-12-07"), None, "ed-adjective-further-away-is-no-cue"),
+    ("The Pope will celebrate Mass on Sunday, the Vatican said on Thursday.", "2013-03-15",
+     "Sunday", "2013-03-17", ("2013-03-17", "2013-03-17"), None,
+     "a-cue-in-another-clause-counts-less"),
+    ("Putin declared March 24 a national day of mourning.", "2024-03-23", "March 24",
+     "2024-03-24", ("2024-03-24", "2024-03-24"), None,
+     "a-day-just-after-the-dct-in-a-past-sentence-is-the-coming-one"),
+    ("He was arrested on Dec. 28.", "2021-01-05", "Dec. 28", "2020-12-28",
+     ("2020-12-28", "2020-12-28"), None, "a-past-day-across-new-year"),
+    ("Biden said the evacuation would be completed by Aug. 31.", "2021-08-27", "Aug. 31",
+     "2021-08-31", ("2021-08-31", "2021-08-31"), None, "passive-ed-after-be-is-no-past-cue"),
     ("The Times said in an editorial on Saturday, April 25: the court erred.", "1998-04-24",
      "Saturday, April 25", "1998-04-25", ("1998-04-25", "1998-04-25"), None,
      "weekday-decides-the-year-of-a-month-day"),
     ("Sales rose from $2 million a year ago.", "1989-10-26", "a year ago", "1988",
      ("1988-01-01", "1988-12-31"), None, "money-before-a-year-ago-is-no-rate"),
+    ("Sales for the full year were $6.6 billion.", "1989-11-02", "the full year", "1989",
+     ("1989-01-01", "1989-12-31"), None, "the-full-year-is-the-dct-year"),
+    ("Net income for the year ended Aug. 31 fell.", "1989-10-30", "the year", "P1Y", None, None,
+     "the-year-ended-is-a-twelve-month-duration"),
     ("Profit rose in the third quarter.", "1989-11-02", "the third quarter", "1989-Q3",
      ("1989-07-01", "1989-09-30"), None, "quarter-takes-the-dct-year"),
     ("Visits fell this summer.", "1998-09-22", "this summer", "1998-SU",
@@ -78,6 +92,11 @@ CASES = [
      ("2019-12-25", "2019-12-25"), None, "holiday-year-from-the-dct"),
     ("On 4 March the troops left. They came back the same day.", "2020-06-01", "the same day",
      "2020-03-04", ("2020-03-04", "2020-03-04"), None, "same-day-is-the-last-date-named"),
+    ("On 3 October a bomb hit the worst area since 5 January. The following day, police came.",
+     "2013-10-21", "The following day", "2013-10-04", ("2013-10-04", "2013-10-04"), None,
+     "a-since-date-is-no-reference-for-the-following-day"),
+    ("The vote had been set for Oct. 30 but was delayed.", "2013-10-21", "Oct. 30",
+     "2013-10-30", ("2013-10-30", "2013-10-30"), None, "set-for-is-a-future-cue"),
     ("Troops came back the following day.", "2020-06-01", "the following day", "XXXX-XX-XX",
      None, None, "following-day-without-a-named-date-is-unknown"),
     ("He recalled the November 13 attacks in Paris.", "2020-06-01", "November 13",
@@ -92,6 +111,8 @@ CASES = [
      ("2017-10-04", "2017-10-05"), None, "us-order-day-range"),
     ("the November 2015 attacks in Paris", "2020-04-02", "November 2015", "2015-11",
      ("2015-11-01", "2015-11-30"), None, "month-year-never-invents-a-day"),
+    ("In 1999 people voted for him.", "2020-01-01", "1999", "1999",
+     ("1999-01-01", "1999-12-31"), None, "a-year-after-in-before-a-plural-noun"),
     ("He entered the country illegally in 2022.", "2024-06-10", "2022", "2022",
      ("2022-01-01", "2022-12-31"), None, "bare-year"),
     ("19:50 GMT02 April 2020", "2020-04-02", "02 April 2020", "2020-04-02",
@@ -121,6 +142,16 @@ CASES = [
      "P4Y", None, "EQUAL_OR_LESS", "approximate-duration"),
     ("The troops stayed for several months.", "2021-06-28", "several months", "PXM", None, None,
      "vague-duration"),
+    ("They lived in camps for 2 1/2 years.", "1998-02-27", "2 1/2 years", "P2Y6M", None, None,
+     "half-a-unit-in-the-next-smaller-unit"),
+    ("A minute and a half later, the pilot saw it.", "1998-01-14", "A minute and a half",
+     "PT1M30S", None, None, "minute-and-a-half"),
+    ("The talks lasted 1.5 days.", "2020-01-01", "1.5 days", "P1DT12H", None, None,
+     "decimal-days"),
+    ("The siege lasted 1,000 days.", "2020-01-01", "1,000 days", "P1000D", None, None,
+     "thousands-separator-in-a-duration"),
+    ("The raid took half an hour.", "2020-01-01", "half an hour", "PT30M", None, None,
+     "half-an-hour"),
     ("Patrols run every week.", "2021-06-28", "every week", "P1W", None, None, "set"),
     ("The blast came at 4:30 a.m.", "2021-06-28", "4:30 a.m.", "2021-06-28T04:30", None, None,
      "time-of-day-alone-has-no-interval"),
@@ -163,6 +194,8 @@ TRAPS = [
     ("The protesters may march tomorrow.", None, "modal-may-and-verb-march"),
     ("Security was tightened after the September 11 attacks.", "2021-09-12", "september-11-as-a-name"),
     ("He met Jan Egeland in Oslo.", "2021-09-12", "jan-as-a-name"),
+    ("Windows 10, the iPhone 12, a Boeing 737, Article 5 and Vision 2030.", "2021-09-12",
+     "product-and-document-numbers"),
     ("It pays a dividend of $1.76 a year.", "1989-10-26", "money-rate"),
     ("A second attack and a quarter of the vote.", "2021-06-28", "ordinal-and-fraction"),
 ]
@@ -176,6 +209,11 @@ TRAP_REAL = {"modal-may-and-verb-march": ["tomorrow"]}
 def test_no_false_dates(text, dct, reason):
     found = tag(text, D(dct) if dct else None)
     assert [t.text for t in found] == TRAP_REAL.get(reason, [])
+
+
+@pytest.mark.parametrize("dct", [D("2000-01-01"), None], ids=["with-dct", "without-dct"])
+def test_a_day_no_month_has_is_not_a_date(dct):
+    assert tag("They met on 30 Feb and 31 April, and on 31 April 2020.", dct) == []
 
 
 def test_nine_eleven_with_a_year_is_a_date():
@@ -220,3 +258,11 @@ def test_to_json_shape():
                            "value": "2015-11", "mod": None,
                            "interval": ["2015-11-01", "2015-11-30"]}
     assert t.interval.precision is Precision.MONTH
+
+
+@pytest.mark.parametrize("code,iso", [("SP", ("2020-03-01", "2020-05-31")),
+                                      ("WI", ("2020-12-01", "2021-02-28"))],
+                         ids=["spring", "winter-runs-into-the-next-year"])
+def test_season_interval(code, iso):
+    iv = Interval.season(2020, code)
+    assert iv.iso() == iso and iv.precision is Precision.SEASON

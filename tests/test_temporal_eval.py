@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from timeline.temporal.evaluate import read_gold, run, score, split
+from timeline.temporal.evaluate import read_gold, run, score, split, value_accuracy_by_type
 
 SHARED = Path("/work/shared")
 SCRIPT = SHARED / "tools" / "score_timex.py"
@@ -49,6 +49,7 @@ def test_scores_a_hand_made_case():
     assert (out["strict_f1"], out["relaxed_f1"], out["type_acc"], out["value_acc"]) == (0.4, 0.8, 0.5, 1.0)
     assert out["value_f1"] == 0.8
     assert out["per_type"]["DURATION"] == {"gold": 1, "recall_relaxed": 1.0, "value_recall": 1.0}
+    assert value_accuracy_by_type(gold, system) == {"DATE": 1.0, "DURATION": 1.0}
 
 
 def test_split_is_fixed_and_about_a_third():

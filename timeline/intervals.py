@@ -24,6 +24,9 @@ class Precision(str, Enum):
         return self.value
 
 
+# The months a TimeML season code covers (northern hemisphere, meteorological seasons).
+SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
+
 # Coarseness order, finest first: used to pick the coarser of two precisions.
 PRECISION_ORDER = [p for p in Precision]
 
@@ -63,6 +66,15 @@ class Interval:
     def quarter(cls, year: int, quarter: int) -> Interval:
         first = 3 * (quarter - 1) + 1
         return cls(date(year, first, 1), cls.month(year, first + 2).end, Precision.QUARTER)
+
+    @classmethod
+    def season(cls, year: int, code: str) -> Interval:
+        """A TimeML season of a year: SP (March-May), SU (June-August), FA (September-
+        November), WI (December of that year to February of the next)."""
+        first, last = SEASON_MONTHS[code]
+        end_year = year + 1 if last < first else year
+        end = cls.month(end_year, last).end
+        return cls(date(year, first, 1), end, Precision.SEASON)
 
     @classmethod
     def year(cls, year: int) -> Interval:

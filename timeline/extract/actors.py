@@ -44,7 +44,8 @@ class AliasTable:
                     self.by_alias[a.lower()] = canonical
             for a in entry.get("exact", []):
                 self.by_exact[a] = canonical
-        self._any = self._compile(self.by_alias, re.I)
+        # any-case aliases are matched in lower-cased text, which is faster than re.I
+        self._any = self._compile(self.by_alias, 0)
         self._exact = self._compile(self.by_exact, 0)
 
     @staticmethod
@@ -63,13 +64,17 @@ class AliasTable:
     def find(self, text: str) -> list[ActorMention]:
         out: list[ActorMention] = []
         taken: list[tuple[int, int]] = []
+        low = text.lower()
+        folded = low if len(low) == len(text) else None
         for rx, table, exact in ((self._any, self.by_alias, False), (self._exact, self.by_exact, True)):
             if rx is None:
                 continue
-            for m in rx.finditer(text):
+            if not exact and folded is None:
+                rx = re.compile(rx.pattern, re.I)  # exotic letters change length when lowered
+            for m in rx.finditer(text if exact or folded is None else folded):
                 if any(s < m.end() and m.start() < e for s, e in taken):
                     continue
-                alias = m.group(0)
+                alias = text[m.start():m.end()]
                 if exact and _in_capitals_run(text, m.start(), m.end()):
                     continue  # "WHAT IS NEXT": a shouted headline, not the group
                 canonical = table[alias if exact else alias.lower()]
@@ -110,13 +115,19 @@ def _people_rules():
     return by_title, run, frozenset(data["org_words"]), frozenset(data["pronouns"])
 
 
+# '"...," Flemming Drejer, operations chief at PET, told ...': a name right after a quote, or
+# one followed by a job title in apposition, is a person.
+_SPEAKER_BEFORE = re.compile(r"(?:according to|said|quoted|[,.!?][\"”’]|[\"”’],)\s+$")
+_TITLE_AFTER = re.compile(r",\s+(?:a\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:chief|head|director|spokesman|spokeswoman|spokesperson|minister|official|commander|leader|analyst|researcher|expert|professor|lawyer|prosecutor|judge|envoy|ambassador|adviser|advisor|president|secretary|editor|founder|officer)\b")
+
+
 @lru_cache(maxsize=1)
 def _titles() -> frozenset[str]:
     data = _package_json("people.json")
     return frozenset(w for t in data["titles"] + data["honorifics"] for w in t.split())
 
 
-_SPEECH_NEAR = re.compile(r"^\s*(?:,\s*(?:a|an|the|who|whose|his|her|its|one of)\b|(?:said|says|told|wrote|stated|added|noted|warned|explained|stressed|announced|insisted|confirmed|claimed)\b)")
+_SPEECH_NEAR = re.compile(r"^\s*(?:,\s*(?:a|an|the|who|whose|his|her|its|one of|said|says|told)\b|(?:said|says|told|wrote|stated|added|noted|warned|explained|stressed|announced|insisted|confirmed|claimed)\b)")
 
 
 @dataclass
@@ -126,8 +137,9 @@ class ActorIndex:
     table: AliasTable = field(default_factory=default_table)
     people: dict[str, str] = field(default_factory=dict)  # surname -> full name
 
-    def find(self, text: str, places: list | None = None) -> list[ActorMention]:
-        found = self.table.find(text)
+    def find(self, text: str, places: list | None = None, known: list[ActorMention] | None = None) -> list[ActorMention]:
+        """Actors of one sentence; `known` are its alias-table mentions if already found."""
+        found = list(known) if known is not None else self.table.find(text)
         found += self._people(text, found, places or [])
         return sorted(found, key=lambda a: a.start)
 
@@ -169,11 +181,17 @@ class ActorIndex:
             if not free(s, m.end("name")):
                 continue
             # an untitled run is a person only beside a speech verb or an apposition
-            if _SPEECH_NEAR.match(text[m.end("name"):]) or re.search(r"(?:according to|said|quoted)\s+$", text[:s]):
+            if _SPEECH_NEAR.match(text[m.end("name"):]) or _SPEAKER_BEFORE.search(text, max(0, s - 20), s) \
+                    or _TITLE_AFTER.match(text, m.end("name")):
                 add(m.group("name"), s, m.end("name"))
-        for surname, full in list(self.people.items()):
-            for m in re.finditer(rf"\b{re.escape(surname)}\b", text):
+        if self.people:
+            for m in _surnames(tuple(self.people)).finditer(text):
                 if free(m.start(), m.end()):
-                    out.append(ActorMention(full, "person", m.start(), m.end(), surname))
+                    out.append(ActorMention(self.people[m.group(0)], "person", m.start(), m.end(), m.group(0)))
                     spans.append((m.start(), m.end()))
         return out
+
+
+@lru_cache(maxsize=64)
+def _surnames(names: tuple[str, ...]) -> re.Pattern:
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b")

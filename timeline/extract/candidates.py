@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 
+from timeline.intervals import Interval
 from timeline.records import DateBasis
 
 from . import casualties, dating, lexicon
@@ -22,21 +24,25 @@ from .segment import Sentence
 
 # One event per group in a sentence; the first listed type wins ("arrested ... charged with").
 _GROUPS = {"arrest": "custody", "plot_foiled": "custody", "sentencing": "custody"}
-_GROUP_PRIORITY = {"arrest": 0, "plot_foiled": 1, "sentencing": 2}
+_GROUP_PRIORITY = {"arrest": 0, "plot_foiled": 1, "sentencing": 1}
 _PLURALIA = frozenset("talks negotiations consultations".split())
 _PAST_AFTER = re.compile(r"^\s+(?:\w+\s+)?(?:\w+ed|broke|took|hit|left|struck|shook|tore|came|began|went|rocked)\b")
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been\s+)?(?:\w+ly\s+)?$", re.I)
 _SPECIFIC = re.compile(r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|dozens?|several|hundreds|thousands)\b", re.I)
 _MODALITY_BREAK = re.compile(r"[,;:()\"“”]|\b(?:that|which|who|because|but|while|although|whereas)\b")
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|its|their|his|her)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
-_DISTINCT = re.compile(r"\b(?:another|second|third|separate|separately|other|new|fresh|additionally|meanwhile|elsewhere|earlier|previous|also|similar)\b", re.I)
+_DISTINCT = re.compile(r"\b(?:another|second|third|separate|separately|other|new|fresh|additionally|meanwhile|elsewhere|earlier|previous|also|similar|deadliest|worst|biggest|largest|latest)\b", re.I)
 _PRONOUN_BEFORE = re.compile(r"\b(he|she|they|it)\s+(?:also\s+|further\s+|later\s+|then\s+|again\s+)?$", re.I)
 _SPEECH_GAP = re.compile(r"^[\s,]*(?:(?:also|further|later|then|again|earlier|previously|had|has|have|was|were|is)\s+)*$")
 _CAPS_NP = r"(?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|of|for|on|and|the))*"
-_NP_BEFORE = re.compile(rf"(?:^|[\s“\"])(?:The\s+)?(?P<np>{_CAPS_NP})\s+$")
+_NP_BEFORE = re.compile(rf"(?:^|[\s“\"])(?:The\s+)?(?P<np>{_CAPS_NP}?)(?:\s+(?:on|late|early)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?\s+$")
 _NP_AFTER = re.compile(rf"^\s*,?\s*(?:the\s+)?(?P<np>{_CAPS_NP})")
 _UNNAMED_SUBJECT = re.compile(r"^\W*(?:the|a|an|some|several|many)?\s*(?:[a-z][\w-]*\s+){0,3}(?:participants|delegates|officials?|police|authorities|report|recording|statement|author|ministry|army|military|spokesman|spokeswoman|sources?|witnesses|residents|group|militants|security forces|government)\b", re.I)
 _AT_START = re.compile(r"^\W*(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?(?:[A-Z][\w-]*\s+){0,4}$")
+# Verbs that only attribute what follows: the event they report is dated by the report at most.
+_ATTRIBUTION = re.compile(r"^(?:said|says|told|reported|reports|added|stated|wrote|confirmed|announced|noted|explained)$", re.I)
+# A time given by another event ("following the US withdrawal"): the narrative's date is not this one's.
+_EVENT_ANCHOR = re.compile(r"\b(?:following|after|before|during|since|amid|ahead of|in the wake of|in the aftermath of)\s+(?:the|a|an|his|her|their|its)\s+\w+", re.I)
 _INVERTED_VERBS = frozenset("said says reports reported wrote added".split())
 _STOP_NP = frozenset("The A An In On At It He She They We This That These Those But And According However Meanwhile".split())
 
@@ -58,6 +64,7 @@ class Candidate:
     definite: bool = False  # "the attack", "during the arrest": points back to a told event
     distinct: bool = False  # "another attack", "additionally": a new event
     cues: list[str] = field(default_factory=list)
+    source: str | None = None  # who reported this event ("police spokesman X said ..."), if named
 
     @property
     def abs_trigger(self) -> tuple[int, int]:
@@ -69,7 +76,7 @@ def _modality(text: str, t: lexicon.Trigger) -> tuple[str | None, str | None]:
     m = lexicon.modality()
     if not t.rule.modality:
         return None, None
-    head = text[:t.start]
+    head = text[max(0, t.start - 160):t.start]  # the cues lie within a few words
     breaks = list(_MODALITY_BREAK.finditer(head))
     window = head[breaks[-1].end():] if breaks else head
     window = " ".join(window.split()[-m.window:])
@@ -79,26 +86,36 @@ def _modality(text: str, t: lexicon.Trigger) -> tuple[str | None, str | None]:
             return effect, name
     if t.type != "statement":
         bare = t.rule.pos == "verb" or not t.text.lower().endswith("s")
-        if bare and re.search(r"\bto\s+$", head) and not re.search(r"\b(?:according|due|prior|owing|response|reaction|addition|contrast|related|linked|led|leading|lead|connection|relation)\s+to\s+$", head, re.I):
+        if bare and _TO_BEFORE.search(head) and not _TO_NOUN_BEFORE.search(head):
             return "plot", "infinitive"  # "plans to attack", "threatened to attack": not done
-        tail = text[t.end:]
+        tail = text[t.end:t.end + 120]
         for name, effect, rx in m.after:
             if rx.search(tail):
                 return effect, name
     return None, None
 
 
+_TO_BEFORE = re.compile(r"\bto\s+$")
+_TO_NOUN_BEFORE = re.compile(r"\b(?:according|due|prior|owing|response|reaction|addition|contrast|related|linked|led|leading|lead|connection|relation)\s+to\s+$", re.I)
+
+
 def _generic(text: str, t: lexicon.Trigger, has_date: bool) -> bool:
     """A trigger that names a kind of event, not an occurrence: "carries out attacks",
     "its members have been arrested in Europe" (no date, no count, no particular case)."""
+    m = lexicon.modality()
+    perfect = bool(_PERFECT_BEFORE.search(text[max(0, t.start - 40):t.start]))
+    if t.rule.pos in ("verb", "casualty") and perfect and m.aggregate.search(text):
+        return True  # "has arrested more than 40 people in the past year": a tally, not an event
+    if t.rule.pos == "casualty" and (m.aggregate.search(text) or m.aggregate_subjects.search(text[:t.start])):
+        return True  # "the insurgency has killed more than 4,000", "170 killed since 2013"
     if has_date:
         return False
     last = t.text.split()[-1].lower()
     if t.rule.pos == "noun" and last.endswith("s") and last not in _PLURALIA:
-        prev = re.search(r"([\w'’-]+)\W*$", text[:t.start])
+        prev = re.search(r"([\w'’-]+)\W*$", text[max(0, t.start - 40):t.start])
         if not (prev and lexicon.modality().determiner.match(prev.group(1))) and not _PAST_AFTER.match(text[t.end:]):
             return True
-    if t.rule.pos == "verb" and _PERFECT_BEFORE.search(text[:t.start]):
+    if t.rule.pos == "verb" and perfect:
         clause = text[max(0, t.start - 60):t.end + 60]
         if not _SPECIFIC.search(clause):
             return True
@@ -114,19 +131,24 @@ def _statement_speaker(c: Candidate) -> None:
         return _set_speaker(c, before[0])  # "Matt Mooney, a former official of DHS, said"
     if before and _SPEECH_GAP.match(text[before[-1].end:t.start]):
         return _set_speaker(c, before[-1])
+    state = _state_speaker(c)
+    if state is not None:
+        c.speaker, c.speaker_kind, c.speaker_alias = state.name, "state", state.name
+        return None
     pron = _PRONOUN_BEFORE.search(text[:t.start])
     if pron and (pron.group(1).lower() != "it"):
         c.speaker, c.speaker_kind = pron.group(1).lower(), "pronoun"
         return None
     if before and _AT_START.match(text[:before[0].start]) and before[0].kind in ("person", "group", "agency", "state"):
         return _set_speaker(c, before[0])
-    if after and t.text.lower() in _INVERTED_VERBS and re.match(r"^[\s,]*(?:[A-Z][\w.]*\.?\s+){0,4}$", text[t.end:after[0].start]):
+    inverted = t.text.lower() in _INVERTED_VERBS and (c.sentence.headline or re.search(r"[,\"”’]\s*$", text[:t.start]))
+    if after and inverted and re.match(r"^[\s,]*(?:[A-Z][\w.]*\.?\s+){0,4}$", text[t.end:after[0].start]):
         return _set_speaker(c, after[0])
     np = _NP_BEFORE.search(text[:t.start])
     if np and _named(np.group("np")) and np.start("np") < 40:
         c.speaker, c.speaker_kind, c.speaker_alias = np.group("np"), "agency", np.group("np")
         return None
-    if t.text.lower() in _INVERTED_VERBS:
+    if inverted:
         np = _NP_AFTER.match(text[t.end:])
         if np and _named(np.group("np")):
             c.speaker, c.speaker_kind, c.speaker_alias = np.group("np"), "agency", np.group("np")
@@ -138,6 +160,24 @@ def _statement_speaker(c: Candidate) -> None:
         return None
     c.unnamed = True
     return None
+
+
+def _state_speaker(c: Candidate):
+    """"China's foreign ministry condemned ...", "Russia said ...": the country speaks."""
+    text, t = c.sentence.text, c.trigger
+    for pl in c.places:
+        if pl.kind != "country" or pl.end > t.start or not _AT_START.match(text[:pl.start].replace("The ", "")):
+            continue
+        rest = text[pl.end:t.start]
+        if re.match(r"^(?:['’]s\s+(?:\w+\s+)?" + _state_bodies() + r")?\s*(?:\w+ly\s+)?(?:has\s+|have\s+|had\s+)?$", rest, re.I):
+            return pl
+    return None
+
+
+@lru_cache(maxsize=1)
+def _state_bodies() -> str:
+    from .actors import _package_json
+    return _package_json("people.json")["state_bodies"]
 
 
 def _named(np: str) -> bool:
@@ -184,7 +224,8 @@ def _is_content(f, text: str) -> bool:
     return f[1].rule.pos != "casualty" or bool(casualties.toll(text))
 
 
-def _resolve_types(text: str, found: list[tuple[str, lexicon.Trigger, str | None]], has_date: bool) -> list[tuple[str, lexicon.Trigger, str | None]]:
+def _resolve_types(text: str, found: list[tuple[str, lexicon.Trigger, str | None]], has_date: bool,
+                   dated_spans: list[tuple[int, int]] = ()) -> list[tuple[str, lexicon.Trigger, str | None]]:
     m = lexicon.modality()
     if not has_date:
         # inside a direct quote, an undated event word is the speaker's claim, not a report
@@ -203,18 +244,74 @@ def _resolve_types(text: str, found: list[tuple[str, lexicon.Trigger, str | None
     claim = any(f[0] == "statement" and m.claim.search(text[f[1].start:f[1].end + 30]) for f in found)
     if content and not has_date and not claim and all(f[1].rule.pos == "noun" and _DEFINITE.search(text[:f[1].start][-40:]) for f in content):
         # "X stressed the role of the Meeting": a speech act that names a known event
-        return sorted(found, key=lambda f: f[1].start)
+        return sorted(content + [f for f in found if f[0] == "statement"], key=lambda f: f[1].start)
     if content:
-        found = content  # the reported event, not the report; a toll belongs to the event
+        acts = [f for f in found if f[0] == "statement" and lexicon.speech_acts().match(f[1].text)]
+        found = content + acts  # the reported event, not the report; but a condemnation stands
     elif any(f[0] == "statement" for f in found):
         found = [f for f in found if f[1].rule.pos != "casualty"]
+    types = {f[0] for f in found}
+    for winner, loser in lexicon.absorbs():
+        if winner in types and loser in types and not (loser == "attack" and casualties.toll(text)):
+            found = [f for f in found if f[0] != loser]  # the loser is the winner's means
     out: dict[str, tuple[str, lexicon.Trigger, str | None]] = {}
     for f in found:
         key = _GROUPS.get(f[0], f[0])
         have = out.get(key)
-        if have is None or _GROUP_PRIORITY.get(f[0], 9) < _GROUP_PRIORITY.get(have[0], 9):
+        if have is None or _rank(f, text) < _rank(have, text):
             out[key] = f
-    return sorted(out.values(), key=lambda f: f[1].start)
+    kept = list(out.values())
+    # "On March 20, militants stormed a complex in Gwadar, and on Monday night, militants
+    # attacked a base in Turbat": a coordinate clause with a date of its own is another event
+    for f in found:
+        if f in kept or f[0] == "statement":
+            continue
+        seg = _segment(text, f[1].start)
+        if any(_segment(text, d[0]) == seg for d in dated_spans) and \
+                all(_segment(text, k[1].start) != seg for k in kept if _GROUPS.get(k[0], k[0]) == _GROUPS.get(f[0], f[0])):
+            kept.append(f)
+    return sorted(kept, key=lambda f: f[1].start)
+
+
+def _segment(text: str, pos: int) -> int:
+    """Which coordinate clause of the sentence a position falls in."""
+    return len(dating.COORDINATE.findall(text, 0, pos))
+
+
+def _rank(f, text: str) -> tuple:
+    """Which of two triggers of one kind carries the sentence's event: by kind priority, then a
+    verb before a noun, and a noun that points back ("the attack") last."""
+    t = f[1]
+    if t.rule.pos == "verb":
+        form = 0
+    elif t.rule.pos == "noun":
+        form = 2 if _DEFINITE.search(text[max(0, t.start - 40):t.start]) else 1
+    else:
+        form = 3
+    return _priority(f), form, t.start
+
+
+def _priority(f) -> int:
+    """Within one sentence: an arrest, then a charge, then a plot told as foiled, then a plot
+    only inferred from 'planning an attack' near an arrest."""
+    if f[0] == "plot_foiled" and f[2] in ("intention", "infinitive"):
+        return 5
+    return _GROUP_PRIORITY.get(f[0], 9)
+
+
+def _by_sentence(items: list, sentences: list[Sentence]) -> list[list]:
+    """Items with absolute start/end (places, actor mentions) shared out to their sentences,
+    with offsets made relative to the sentence."""
+    import bisect
+    from dataclasses import replace
+
+    starts = [s.start for s in sentences]
+    out: list[list] = [[] for _ in sentences]
+    for it in items:
+        i = bisect.bisect_right(starts, it.start) - 1
+        if i >= 0 and it.end <= sentences[i].end:
+            out[i].append(replace(it, start=it.start - sentences[i].start, end=it.end - sentences[i].start))
+    return out
 
 
 class SentenceReader:
@@ -226,12 +323,24 @@ class SentenceReader:
         self.index = index or ActorIndex()
         self.prev: Sentence | None = None
         self.reference: tuple[int, dating.Dated] | None = None  # (paragraph, last own date told)
+        self.lead_read = False  # past the article's first body sentence
 
-    def read(self, s: Sentence) -> list[Candidate]:
+    def read_all(self, sentences: list[Sentence]) -> list[Candidate]:
+        """Every sentence in order. Triggers, places and aliases are found in one pass over the
+        whole text each (much cheaper than a pass per sentence), then handed to their sentence."""
+        found = lexicon.find_in(self.text, [(s.start, s.end) for s in sentences])
+        places = _by_sentence(find_places(self.text), sentences)
+        aliases = _by_sentence(self.index.table.find(self.text), sentences)
+        return [c for s, t, p, a in zip(sentences, found, places, aliases) for c in self.read(s, t, p, a)]
+
+    def read(self, s: Sentence, triggers: list | None = None, places: list | None = None,
+             aliases: list | None = None) -> list[Candidate]:
         text = s.text
-        triggers = lexicon.find(text)
-        places = find_places(text)
-        actors = self.index.find(text, places)
+        if triggers is None:
+            triggers = lexicon.find(text)
+        if places is None:
+            places = find_places(text)
+        actors = self.index.find(text, places, aliases)
         timexes = [tx for tx in self.timexes if s.start <= tx.start < s.end]
         has_date = any(dating.usable(self.text, tx) for tx in timexes)
         found = []
@@ -246,22 +355,55 @@ class SentenceReader:
                 etype = "plot_foiled"
             if _generic(text, t, has_date):
                 continue
+            if etype != "statement" and not has_date and lexicon.modality().frequency.search(text):
+                continue  # "every few months, a stabbing ...": what happens often, not what happened
+            if etype != "statement" and lexicon.modality().definition.search(text):
+                continue  # "the term 'neutralise' is used to imply killed or captured": words, not events
             found.append((etype, t, cue))
+        reporting = any(f[0] == "statement" and _ATTRIBUTION.match(f[1].text)
+                        and not re.search(r"\b(?:was|were|been|be)\s+$", text[max(0, f[1].start - 12):f[1].start]) for f in found)
+        source = self._reporter(s, found, actors, places, timexes)
         out = []
-        for etype, t, cue in _resolve_types(text, found, has_date):
-            c = self._candidate(s, etype, t, cue, actors, places, timexes)
+        dated_spans = [(tx.start - s.start, tx.end - s.start) for tx in timexes if dating.usable(self.text, tx)]
+        for etype, t, cue in _resolve_types(text, found, has_date, dated_spans):
+            # other event words compete for the dates; a toll or a word of the same kind does not
+            others = [(s.start + f[1].start, s.start + f[1].end) for f in found
+                      if f[1] is not t and f[0] != etype and f[1].rule.pos != "casualty"]
+            c = self._candidate(s, etype, t, cue, actors, places, timexes, reporting, others)
             if c is not None:
+                if etype != "statement" and source:
+                    c.source = source
                 out.append(c)
-        self._remember_reference(s, timexes)
+        self._remember_reference(s, timexes, out)
         self.prev = s
+        if not s.headline:
+            self.lead_read = True
         return out
 
-    def _remember_reference(self, s: Sentence, timexes: list) -> None:
-        """The narrative's reference time: the last date of a past day, month or year told in
-        the text, which an undated event of the next sentences inherits."""
+    def _reporter(self, s: Sentence, found, actors, places, timexes) -> str | None:
+        """The named speaker of the sentence's reporting verb, if any: the source of what it reports."""
+        for etype, t, _ in found:
+            if etype == "statement":
+                probe = Candidate("statement", s, t, 0.0, dating.NO_DATE, actors, places, {})
+                _statement_speaker(probe)
+                if probe.speaker_kind not in (None, "pronoun"):
+                    return probe.speaker
+        return None
+
+    def _remember_reference(self, s: Sentence, timexes: list, events: list[Candidate]) -> None:
+        """The narrative's reference time, which an undated event of the next sentences
+        inherits: the date of the last event told with a date of its own, or, in a sentence that
+        tells no event ("Between 14 and 16 May, Europol coordinated an action day"), its date."""
+        if s.headline:
+            return
+        own = [c for c in events if c.dated.strength >= 4 and c.type != "statement"]
+        if own:
+            self.reference = (s.paragraph, own[-1].dated)
+            return
+        if events:
+            return  # a date in a sentence about other events (a relative clause) sets no reference
         for tx in timexes:
-            if dating.usable(self.text, tx) and not s.headline and (
-                    self.dct is None or tx.interval.start <= self.dct):
+            if dating.usable(self.text, tx) and (self.dct is None or tx.interval.start <= self.dct):
                 self.reference = (s.paragraph, dating.Dated(tx.interval, tx.text, dating.basis_of(tx), tx))
 
     def _foiled_context(self, s: Sentence) -> bool:
@@ -270,10 +412,12 @@ class SentenceReader:
             return True
         return bool(self.prev and self.prev.paragraph == s.paragraph and rx.search(self.prev.text))
 
-    def _candidate(self, s, etype, t, cue, actors, places, timexes) -> Candidate | None:
+    def _candidate(self, s, etype, t, cue, actors, places, timexes, reporting=False, others=()) -> Candidate | None:
         a, b = s.start + t.start, s.start + t.end
+        definite = t.rule.pos == "noun" and bool(_DEFINITE.search(s.text[max(0, t.start - 40):t.start]))
         dated = dating.governing(self.text, s.start, a, b, timexes, reported=etype != "statement",
-                                 verb=t.rule.pos == "verb", same_clause=etype == "statement")
+                                 verb=t.rule.pos == "verb", same_clause=etype == "statement", others=others,
+                                 strict=definite)
         if dated.interval and self.dct and dated.interval.start > self.dct + timedelta(days=1):
             if etype != "statement":
                 return None  # a future date: not an occurrence yet
@@ -287,8 +431,27 @@ class SentenceReader:
             c.cues.append(cue)
         if etype == "statement":
             _statement_speaker(c)
-        if dated.interval is None and etype != "statement" and not c.definite and self.reference is not None \
-                and s.paragraph - self.reference[0] <= 1:
-            ref = self.reference[1]
-            c.dated = dating.Dated(ref.interval, ref.text, DateBasis.INHERITED)
+        if dated.interval is None and etype != "statement" and not c.definite:
+            c.dated = self._fallback_date(s, t, reporting)
         return c
+
+    def _fallback_date(self, s: Sentence, t: lexicon.Trigger, reporting: bool) -> dating.Dated:
+        """An undated event's date from its context, weakest evidence last:
+        a state that has lasted a duration ("has been held for 14 months"): publication minus it;
+        reported ("X said that 137 hostages had been released"): the report's day, an upper bound;
+        the lead's present perfect ("has gone on trial"): news of the day of publication;
+        else the narrative's reference time from this paragraph or the one before; else none."""
+        if t.rule.pos == "verb" and _PERFECT_BEFORE.search(s.text[:t.start]):
+            began = dating.since_duration(self.text, s.start + t.start, s.end,
+                                          [tx for tx in self.timexes if s.start <= tx.start < s.end], self.dct)
+            if began.interval is not None:
+                return began
+        pub = dating.publication(Interval.day(self.dct) if self.dct else None)
+        if reporting and pub.interval:
+            return dating.Dated(pub.interval, None, DateBasis.PUBLICATION, report_date=True)
+        if not self.lead_read and t.rule.pos == "verb" and _PERFECT_BEFORE.search(s.text[:t.start]) and pub.interval:
+            return pub
+        if self.reference is not None and s.paragraph - self.reference[0] <= 2 and not _EVENT_ANCHOR.search(s.text):
+            ref = self.reference[1]
+            return dating.Dated(ref.interval, ref.text, DateBasis.INHERITED)
+        return dating.NO_DATE

@@ -31,7 +31,17 @@ def number(text: str) -> int | None:
     return None
 
 
+@lru_cache(maxsize=256)
+def _toll(text: str) -> tuple[tuple[str, int], ...]:
+    return tuple(_find_toll(text).items())
+
+
 def toll(text: str) -> dict[str, int]:
+    """The killed and injured counts stated in `text` (cached: a sentence is asked several times)."""
+    return dict(_toll(text))
+
+
+def _find_toll(text: str) -> dict[str, int]:
     """The killed and injured counts stated in `text`; the largest figure of each kind wins
     (a sentence that updates a toll gives the newer, larger number)."""
     rules, _ = _rules()

@@ -11,14 +11,21 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from timeline.intervals import Interval, Precision
 from timeline.records import DateBasis
 
-_CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014\"“”]|\s-\s|\b(?:which|who|whom|where|while|whereas|but|after|before|when)\b")
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014\"“”]|\s-\s|\b(?:which|who|whom|where|while|whereas|but|after|before|when|since|until|because|although|though)\b")
 # Breaks that put a date in another clause than the trigger (commas do not: "Kabul, Afghanistan,")
 _SUBORDINATE = re.compile(r";|\b(?:which|who|whom|while|whereas|but|after|before|when|until|since|as)\b", re.I)
+# After an event noun, a date within a few words, or in a participle or "which began" clause
+# that modifies it ("the Meeting ..., hosted by the FSB in Krasnodar on 4 and 5 October"), is its own.
+_NEAR_AFTER = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}?(?:on|in|of|at|during|since)?\s*$")
+_MODIFIER_AFTER = re.compile(r",\s*(?:which\s+(?:was\s+)?)?(?:began|started|took place|happened|occurred|unfolded|hosted|held|organi[sz]ed|convened|carried out|staged|launched|conducted)\b[^,;]*$")
+_BEGAN = re.compile(r"\s*,?\s*which\s+(?:began|started|took place|happened|occurred|unfolded)\s+(?:on|in|at)?\s*(?:late\s+|early\s+)?$")
+# Coordinate clauses: "militants stormed a complex on March 20, and on Monday attacked a base"
+COORDINATE = re.compile(r";|,\s+(?:and|while|but|whereas)\s+")
 _ANCHOR_BEFORE = re.compile(r"\b(?:since|until|till|by|before|after|ahead of|from|as of|through)\s+(?:the\s+)?$", re.I)
 _NAMED_YEAR_BEFORE = re.compile(r"(?:\b(?:[Rr]esolutions?|No\.?|[Nn]umber|[Ll]aw|[Dd]ecree|Act|[Aa]rticle|[Ff]light|[Rr]oute|[Ss]ection)\s+(?:[\d/]+\s*\(?)?|[A-Z][\w-]*\s*\(?|\(\s*)$")
 _INITIAL = re.compile(r"^\W*(?:(?:in|on|at|by|earlier|later|early|late|last|since|during|from|as of)\s+)*$", re.I)
@@ -49,13 +56,36 @@ NO_DATE = Dated(None, None, DateBasis.NONE)
 _REPORTED_BEFORE = re.compile(r"\b(?:said|says|told \w+|reported|announced|added|stated|confirmed)\s+(?:on\s+|late\s+|early\s+)?$", re.I)
 
 
+_WHEN_AFTER = re.compile(r"\s*,?\s*when\b")
+
+
+def _when_clause(text: str, tx, trig_start: int | None) -> bool:
+    """"since November 2020, when a gunman killed four": the when-clause happens at the date."""
+    return trig_start is not None and tx.end <= trig_start and bool(_WHEN_AFTER.match(text, tx.end)) \
+        and not re.search(r"[.;]", text[tx.end:trig_start])
+
+
+def _own_date_of_noun(text: str, sent_start: int, trig_start: int, trig_end: int, tx, crossings: int) -> bool:
+    if tx.end <= trig_start:
+        return modifies(text, tx, trig_start) or (crossings == 0 and bool(_INITIAL.match(text[sent_start:tx.start])))
+    gap = text[trig_end:tx.start]
+    return bool(_NEAR_AFTER.match(gap) or _MODIFIER_AFTER.search(gap))
+
+
+def modifies(text: str, tx, trig_start: int) -> bool:
+    """The date premodifies the trigger noun: "the November 2015 attacks"."""
+    return tx.end <= trig_start and not text[tx.end:trig_start].strip()
+
+
 def usable(text: str, tx, trig_start: int | None = None) -> bool:
     """Is this temporal expression a date an event can carry?"""
     if tx.type not in ("DATE", "TIME") or tx.interval is None:
         return False
     before = text[max(0, tx.start - 30):tx.start]
-    modifies_trigger = trig_start is not None and tx.end <= trig_start and not text[tx.end:trig_start].strip()
-    if _ANCHOR_BEFORE.search(before) and not modifies_trigger:
+    modifies_trigger = trig_start is not None and modifies(text, tx, trig_start)
+    if text.startswith(("'s", "’s"), tx.end) and trig_start is not None and not 0 <= trig_start - tx.end <= 30:
+        return False  # "last month's incident": the date belongs to the noun it possesses
+    if _ANCHOR_BEFORE.search(before) and not modifies_trigger and not _when_clause(text, tx, trig_start):
         return False  # "since February 2019"; but "since the 2017 attacks" dates the attacks
     if _YEAR_ONLY.match(tx.text.strip()) or text[tx.start - 1:tx.start] == "(":
         if _NAMED_YEAR_BEFORE.search(before) and not re.search(r"\b(?:in|of|since|during|by)\s+$", before, re.I):
@@ -75,7 +105,8 @@ def _breaks(text: str, a: int, b: int) -> int:
 
 
 def governing(text: str, sent_start: int, trig_start: int, trig_end: int, timexes: list,
-              reported: bool = False, verb: bool = False, same_clause: bool = False) -> Dated:
+              reported: bool = False, verb: bool = False, same_clause: bool = False,
+              others: list[tuple[int, int]] = (), strict: bool = False) -> Dated:
     """The date of the trigger at [trig_start, trig_end) from the usable timexes of its sentence.
     For a `reported` event (not the report itself), a date right after a reporting verb ("the
     ministry said on Wednesday") is the report's date, not the event's."""
@@ -86,18 +117,34 @@ def governing(text: str, sent_start: int, trig_start: int, trig_end: int, timexe
         late = reported and bool(_REPORTED_BEFORE.search(text[max(0, tx.start - 30):tx.start]))
         if tx.end <= trig_start:
             dist, crossings = trig_start - tx.end, _breaks(text, tx.end, trig_start)
-            if _INITIAL.match(text[sent_start:tx.start]):
-                crossings = 0  # "In early May, a man was arrested": a sentence adverbial
+            if _when_clause(text, tx, trig_start):
+                crossings = 0
+            elif _INITIAL.match(text[sent_start:tx.start]) and not COORDINATE.search(text, tx.end, trig_start):
+                crossings = 0  # "In early May, a man was arrested": a sentence adverbial (up to "..., and ...")
             elif verb:
                 dist += 50  # a verb's own adjunct most often follows it ("were released on Thursday")
         else:
             dist, crossings = tx.start - trig_end, _breaks(text, trig_end, tx.start)
         if same_clause and crossings:
             continue
-        score = crossings * 1000 + dist + (5000 if late else 0)
+        lo, hi = (tx.end, trig_start) if tx.end <= trig_start else (trig_end, tx.start)
+        # another event word between the date and this trigger has the better claim to it
+        # ("pupils abducted earlier this month have been freed")
+        claimed = not late and any(lo <= a and b <= hi and not _breaks(text, b, tx.start if tx.start >= b else b)
+                                   for a, b in others)
+        if not claimed and tx.end <= trig_start and (verb or not modifies(text, tx, trig_start)):
+            # a date after one event word and before this one is the first one's adjunct
+            # ("pupils abducted ... earlier this month have been freed")
+            claimed = any(b <= tx.start and not _breaks(text, b, tx.start) and b > sent_start for a, b in others)
+        score = crossings * 1000 + dist + (5000 if late else 0) + (10000 if claimed else 0)
+        a, b = (tx.end, trig_start) if tx.end <= trig_start else (trig_end, tx.start)
+        far = (crossings > 0 and bool(_SUBORDINATE.search(text, a, b)) and not _INITIAL.match(text[sent_start:tx.start])
+               and not _when_clause(text, tx, trig_start) and not _BEGAN.match(text, trig_end, tx.start))
+        if far and not late:
+            continue  # a date across a subordinate clause ("a year after gunmen killed 145") is not this event's
+        if strict and not _own_date_of_noun(text, sent_start, trig_start, trig_end, tx, crossings):
+            continue  # a noun that points back takes only a date of its own: "the 2016 attack", "the attack on 14 July"
         if best_score is None or score < best_score:
-            a, b = (tx.end, trig_start) if tx.end <= trig_start else (trig_end, tx.start)
-            far = crossings > 0 and bool(_SUBORDINATE.search(text, a, b)) and not _INITIAL.match(text[sent_start:tx.start])
             best, best_score, best_late, best_far = tx, score, late, far
     if best is None:
         return NO_DATE
@@ -106,8 +153,10 @@ def governing(text: str, sent_start: int, trig_start: int, trig_end: int, timexe
     return Dated(best.interval, best.text, basis_of(best), best, report_date=best_late or best_far)
 
 
-def publication(dct: date | None) -> Dated:
-    return Dated(Interval.day(dct), None, DateBasis.PUBLICATION) if dct else NO_DATE
+def publication(published: Interval | None) -> Dated:
+    """The article's own publication interval, at its own precision: a statement in an article
+    known to be from "November 2023" happened in November 2023, not on its first day."""
+    return Dated(published, None, DateBasis.PUBLICATION) if published else NO_DATE
 
 
 def coarsest(a: Interval, b: Interval) -> Interval:
@@ -115,3 +164,31 @@ def coarsest(a: Interval, b: Interval) -> Interval:
     order = list(Precision)
     prec = max(a.precision, b.precision, key=order.index)
     return Interval(min(a.start, b.start), max(a.end, b.end), prec)
+
+
+_PERIOD = re.compile(r"^P(\d+)([YMWD])$")
+_FOR_BEFORE = re.compile(r"\bfor\s+(?:almost|nearly|more than|over|about)?\s*$")
+
+
+def since_duration(text: str, trig_end: int, sent_end: int, timexes: list, dct: date | None) -> Dated:
+    """"has been liberated for almost four years", "held for 14 months": a state that began the
+    duration before publication; the date is as coarse as the duration's unit."""
+    if dct is None:
+        return NO_DATE
+    for tx in timexes:
+        m = _PERIOD.match(tx.value or "")
+        if tx.type != "DURATION" or not m or not trig_end <= tx.start <= sent_end:
+            continue
+        if not _FOR_BEFORE.search(text, max(0, tx.start - 25), tx.start):
+            continue
+        n, unit = int(m.group(1)), m.group(2)
+        if unit == "Y":
+            interval = Interval.year(dct.year - n)
+        elif unit == "M":
+            y, mo = divmod(dct.year * 12 + dct.month - 1 - n, 12)
+            interval = Interval.month(y, mo + 1)
+        else:
+            back = dct - timedelta(days=n * (7 if unit == "W" else 1))
+            interval = Interval.week(*back.isocalendar()[:2]) if unit == "W" else Interval.day(back)
+        return Dated(interval, tx.text, DateBasis.RELATIVE, tx)
+    return NO_DATE

@@ -9,7 +9,7 @@ from functools import lru_cache
 from importlib import resources
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: rules are made once
 class TriggerRule:
     name: str
     type: str
@@ -21,6 +21,8 @@ class TriggerRule:
     subkinds: tuple[tuple[re.Pattern, str], ...] = ()  # trigger words -> sub-kind ("convicted" -> conviction)
     subkind: str | None = None
     require: re.Pattern | None = None  # the sentence must also say this (context of the rule)
+    keys: tuple[str, ...] = ()  # lower-case substrings one of which every match contains
+    rx_lower: re.Pattern | None = None  # the same pattern, case-sensitive, for lower-cased text (faster)
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,18 @@ def _json(name: str) -> dict:
 
 
 @lru_cache(maxsize=1)
+def speech_acts() -> re.Pattern:
+    """Verbs whose statement stands beside the event it names ("condemned an attack")."""
+    return re.compile(r"^(?:" + "|".join(_json("triggers.json")["words"]["SPEECH_ACT"]) + r")$", re.I)
+
+
+@lru_cache(maxsize=1)
+def absorbs() -> list[tuple[str, str]]:
+    """(winner, absorbed) type pairs for one sentence: the absorbed is the winner's means."""
+    return [tuple(p) for p in _json("triggers.json")["absorbs"]["pairs"]]
+
+
+@lru_cache(maxsize=1)
 def rules() -> list[TriggerRule]:
     data = _json("triggers.json")
     words = {k: "|".join(v) for k, v in data["words"].items()}
@@ -60,7 +74,9 @@ def rules() -> list[TriggerRule]:
             exclude_before=re.compile(r["exclude_before"], re.I) if r.get("exclude_before") else None,
             subkinds=tuple((re.compile(k, re.I), v) for k, v in r.get("subkinds", {}).items()),
             subkind=r.get("subkind"),
-            require=re.compile(r["require"], re.I) if r.get("require") else None))
+            require=re.compile(r["require"], re.I) if r.get("require") else None,
+            keys=tuple(r.get("keys", ())),
+            rx_lower=None if re.search(r"[A-Z]", re.sub(r"\\[A-Za-z]|\(\?P<\w+>|\{[A-Z_]+\}", "", r["pattern"])) else re.compile(src)))
     return out
 
 
@@ -75,6 +91,10 @@ class Modality:
     military_agents: re.Pattern
     claim: re.Pattern
     background_relative: re.Pattern
+    aggregate: re.Pattern
+    aggregate_subjects: re.Pattern
+    frequency: re.Pattern
+    definition: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -87,7 +107,9 @@ def modality() -> Modality:
     return Modality(d["window"], cues("before"), cues("after"), cues("statement_before"),
                     re.compile(d["foil_context"], re.I), re.compile(d["generic_determiners"], re.I),
                     re.compile(d["military_agents"], re.I), re.compile(d["claim"], re.I),
-                    re.compile(d["background_relative"], re.I))
+                    re.compile(d["background_relative"], re.I), re.compile(d["aggregate"], re.I),
+                    re.compile(d["aggregate_subjects"], re.I), re.compile(d["frequency"], re.I),
+                    re.compile(d["definition"], re.I))
 
 
 # Words that, just before a verb trigger, show it is a noun ("amid reports of", "the attack").
@@ -95,20 +117,68 @@ _NOUN_BEFORE = frozenset("the a an amid new media press news these those such of
 
 
 def find(sentence: str) -> list[Trigger]:
-    """Every trigger in a sentence, overlapping ones resolved in favour of the longer span."""
-    hits: list[Trigger] = []
+    """Every trigger in one sentence, overlapping ones resolved in favour of the longer span."""
+    return find_in(sentence, [(0, len(sentence))])[0]
+
+
+@lru_cache(maxsize=1)
+def _key_index() -> tuple[re.Pattern, dict[str, list[TriggerRule]], list[TriggerRule]]:
+    """One regex of every rule's keys, which rules each key opens, and the rules with no keys."""
+    by_key: dict[str, list[TriggerRule]] = {}
     for rule in rules():
-        if rule.require is not None and not rule.require.search(sentence):
-            continue
-        for m in rule.rx.finditer(sentence):
-            s, e = (m.start("t"), m.end("t")) if "t" in rule.rx.groupindex else (m.start(), m.end())
-            if rule.exclude_before is not None and rule.exclude_before.search(sentence, 0, s):
-                continue
-            if rule.pos == "verb" and rule.type == "statement":
-                prev = re.search(r"(\w+)\W*$", sentence[:s])
-                if prev and prev.group(1).lower() in _NOUN_BEFORE:
+        for k in rule.keys:
+            by_key.setdefault(k, []).append(rule)
+    # the regex reports one key per place (the longest), so a key opens the rules of every key
+    # inside it too: "thwarted" opens the rules keyed "thwart"
+    opens = {k: sorted({r for k2, rs in by_key.items() if k2 in k for r in rs}, key=lambda r: r.name) for k in by_key}
+    rx = re.compile("|".join(re.escape(k) for k in sorted(by_key, key=len, reverse=True)))
+    return rx, opens, [r for r in rules() if not r.keys]
+
+
+def find_in(text: str, bounds: list[tuple[int, int]]) -> list[list[Trigger]]:
+    """The triggers of each sentence [start, end) of `text`, offsets relative to the sentence.
+    One pass over the text finds the rules' keys; a rule is then run only on the sentences that
+    hold one of its keys (what makes extraction fast: most rules have nothing to do)."""
+    import bisect
+
+    starts = [b[0] for b in bounds]
+    low = text.lower()
+    same = len(low) == len(text)  # lower() keeps offsets for all but a few exotic letters
+    key_rx, by_key, keyless = _key_index()
+    todo: list[dict] = [dict.fromkeys(keyless) for _ in bounds]  # ordered, for stable output
+    for m in key_rx.finditer(low):
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if i >= 0:
+            todo[i].update(dict.fromkeys(by_key[m.group(0)]))
+    per: list[list[Trigger]] = []
+    for (a, b), rules_here in zip(bounds, todo):
+        hits: list[Trigger] = []
+        for rule in rules_here:
+            matches = rule.rx_lower.finditer(low, a, b) if same and rule.rx_lower is not None else rule.rx.finditer(text, a, b)
+            for m in matches:
+                s, e = _span(m)
+                if rule.require is not None and not rule.require.search(text, a, b):
+                    break
+                if rule.exclude_before is not None and rule.exclude_before.search(text, max(a, s - 80), s):
                     continue
-            hits.append(Trigger(rule, s, e, sentence[s:e]))
+                if rule.pos == "verb" and rule.type == "statement":
+                    prev = re.search(r"(\w+)\W*$", text[max(a, s - 30):s])
+                    if prev and prev.group(1).lower() in _NOUN_BEFORE:
+                        continue
+                hits.append(Trigger(rule, s - a, e - a, text[s:e]))
+        per.append(_resolve_overlaps(hits))
+    return per
+
+
+def _span(m: re.Match) -> tuple[int, int]:
+    """The trigger's span: group t (or t2, t3 for a rule with alternatives), else the match."""
+    for g in ("t", "t2", "t3"):
+        if g in m.re.groupindex and m.start(g) >= 0:
+            return m.start(g), m.end(g)
+    return m.start(), m.end()
+
+
+def _resolve_overlaps(hits: list[Trigger]) -> list[Trigger]:
     hits.sort(key=lambda t: (-(t.end - t.start), -t.rule.strength))
     kept: list[Trigger] = []
     for t in hits:

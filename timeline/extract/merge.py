@@ -40,7 +40,10 @@ class Event:
 
     @property
     def type(self) -> str:
-        return self.primary.type
+        for c in self.members:
+            if not c.sentence.headline:
+                return c.type
+        return self.members[0].type
 
     @property
     def primary(self) -> Candidate:
@@ -83,11 +86,16 @@ def _dates_agree(a: Candidate, e: Event) -> bool:
 
 def _same_event(c: Candidate, e: Event) -> bool:
     last = e.members[-1]
-    if kind(c.type) != kind(e.type) or not _dates_agree(c, e):
-        return False
+    last = e.members[-1]
+    near = c.sentence.index - last.sentence.index <= 2
+    if kind(c.type) != kind(e.type) or not (_dates_agree(c, e) or c.definite and near):
+        return False  # "the attack, which began on Friday" still is the siege that ended on Sunday
     sub = c.trigger.subkind
-    if sub and any(m.trigger.subkind and m.trigger.subkind != sub for m in e.members):
+    if sub and not c.definite and any(m.trigger.subkind and m.trigger.subkind != sub for m in e.members):
         return False  # a charge, a conviction and a sentence are distinct steps
+    killed = c.toll.get("killed")
+    if killed and not c.definite and c.trigger.rule.pos != "casualty" and any(m.toll.get("killed") not in (None, killed) for m in e.members):
+        return False  # "12 killed in Sadr City" after "25 killed across Iraq": a part, told apart
     if c.distinct:
         return False
     mine = {a.name for a in c.actors if a.kind in ("state", "agency", "group") and a.end <= c.trigger.start}
@@ -109,6 +117,7 @@ def merge(cands: list[Candidate]) -> list[Event]:
     last_person: str | None = None
     last_speaker_event: Event | None = None
     by_speaker: dict[str, Event] = {}
+    sourced: dict[str, Event] = {}  # a named reporter -> the last event they reported
     for c in cands:
         if c.sentence.headline:
             headlines.append(c)
@@ -132,6 +141,11 @@ def merge(cands: list[Candidate]) -> list[Event]:
                 continue
             key = c.speaker.lower()
             ev = by_speaker.get(key)
+            told = sourced.get(key)
+            if ev is None and told is not None and c.speaker_alias is None \
+                    and c.sentence.index - told.members[-1].sentence.index <= 2:
+                told.members.append(c)  # "..., he said": the reporter goes on telling the event
+                continue
             if ev is not None and _dates_agree(c, ev):
                 ev.members.append(c)
             else:
@@ -154,13 +168,18 @@ def merge(cands: list[Candidate]) -> list[Event]:
         persons = [a.name for a in c.actors if a.kind == "person"]
         if persons:
             last_person = persons[0]
+        if c.source:
+            sourced[c.source.lower()] = target or events[-1]
     for h in headlines:
         for ev in events:
             sub = h.trigger.subkind
             if kind(ev.type) == kind(h.type) and not (sub and any(m.trigger.subkind not in (None, sub) for m in ev.members)):
                 ev.members.insert(0, h)
                 break
-    events = [e for e in events if not (e.type == "statement" and e.speaker is None)]
+    # a statement needs someone who made it; releasing a video or a communiqué is an act anyway
+    events = [e for e in events if not (e.type == "statement" and e.speaker is None
+                                        and not any(m.trigger.rule.name == "statement.media" and not m.sentence.headline
+                                                    for m in e.members))]
     _statements_at_meetings(events)
     return sorted(events, key=lambda e: e.primary.sentence.index)
 

@@ -59,6 +59,12 @@ def gazetteer() -> tuple[dict[str, tuple[str, str]], frozenset[str]]:
     return names, blocked
 
 
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    """First words of the names of more than one word: only there is a longer span worth trying."""
+    return frozenset(n.split()[0] for n in gazetteer()[0] if " " in n)
+
+
 _TOKEN = re.compile(r"[\w'’.-]+")
 _LOCATIVE = re.compile(r"(?:\b(?:in|at|near|outside|inside|into|across|on|of|from|to|around|toward|towards|throughout|within)\s+(?:the\s+)?(?:(?:north|south|east|west|central|downtown|northern|southern|eastern|western|north-?(?:east|west)(?:ern)?|south-?(?:east|west)(?:ern)?|[A-Z]\w+)\s+)?(?:(?:city|town|village|province|region|capital|district|state|republic|suburb|outskirts|port|port city)\s+of\s+)?|[A-Z][\w]+(?:'s|’s)\s+|,\s*)$")
 _MAX_TOKENS = 5
@@ -69,34 +75,24 @@ def find_places(text: str) -> list[Place]:
     regions count anywhere; a city only after a locative preposition, a country's possessive
     ("Russia's Sakhalin") or a comma, and not when a capitalised word follows ("Paris Olympics")."""
     names, blocked = gazetteer()
-    tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    firsts = _first_words()
     out: list[Place] = []
-    i = 0
-    while i < len(tokens):
-        if not text[tokens[i][0]].isupper():
-            i += 1
+    resume = 0
+    for cap in _CAPITALISED.finditer(text):
+        if cap.start() < resume:
             continue
-        hit = None
-        for j in range(min(len(tokens), i + _MAX_TOKENS) - 1, i - 1, -1):
-            s, e = tokens[i][0], tokens[j][1]
-            ends = [e]
-            if text[e - 1] in ".'’":
-                ends.append(e - 1)
-            if text[s:e].endswith(("'s", "’s")):
-                ends.append(e - 2)
-            for end in ends:
-                name = text[s:end]
-                if name in names and name not in blocked:
-                    hit = (name, s, end, j)
+        spans = [(cap.start(), cap.end())]
+        if cap.group(0) in firsts:  # only then can a longer name start here
+            for t in _TOKEN.finditer(text, cap.end(), min(len(text), cap.end() + 100)):
+                if len(spans) == _MAX_TOKENS:
                     break
-            if hit:
-                break
+                spans.append((t.start(), t.end()))
+        hit = _longest_name(text, spans, names, blocked)
         if not hit:
-            i += 1
             continue
-        name, s, e, j = hit
+        name, s, e = hit
+        resume = e
         cc, kind = names[name]
-        i = j + 1
         if kind == "city":
             if not _LOCATIVE.search(text[max(0, s - 40):s]):
                 continue
@@ -104,6 +100,26 @@ def find_places(text: str) -> list[Place]:
                 continue
         out.append(Place(name, cc, kind, s, e))
     return out
+
+
+_CAPITALISED = re.compile(r"(?<![\w'’.-])[A-Z][\w'’.-]*")
+
+
+def _longest_name(text: str, spans: list[tuple[int, int]], names: dict, blocked: frozenset):
+    """The longest run of tokens from the first one that names a place (trailing stop or
+    possessive 's ignored), as (name, start, end)."""
+    s = spans[0][0]
+    for _, e in reversed(spans):
+        ends = [e]
+        if text[e - 1] in ".'’":
+            ends.append(e - 1)
+        if text[s:e].endswith(("'s", "’s")):
+            ends.append(e - 2)
+        for end in ends:
+            name = text[s:end]
+            if name in names and name not in blocked:
+                return name, s, end
+    return None
 
 
 def country_of(name: str) -> str | None:

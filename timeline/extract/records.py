@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from datetime import date
 
+from timeline.intervals import Interval
 from timeline.records import ActorRef, DateBasis, EventRecord, Mention
 
 from .dating import publication
@@ -26,6 +26,8 @@ def _actors(ev: Event) -> list[ActorRef]:
         for a in c.actors:
             if ev.type == "statement":
                 role = "speaker" if a.name == ev.speaker else "participant"
+            elif a.name == c.source:
+                role = "speaker"  # who told of the event, not who did it
             elif ev.type == "meeting":
                 role = "participant"
             elif a.end <= c.trigger.start or _BY_BEFORE.search(c.sentence.text[c.trigger.end:a.start]):
@@ -70,11 +72,23 @@ def _state_actors(ev: Event) -> list[ActorRef]:
     """Countries named as the subject of an event ("Italy and Turkey arrested ...") act as states."""
     out = []
     for c in ev.members:
+        if c.definite and c is not ev.primary:
+            continue  # "The US has carried out strikes in response to the attacks": not the attackers
         for pl in c.places:
             if pl.kind == "country" and pl.end <= c.trigger.start and not _LOCATIVE_BEFORE.search(c.sentence.text[max(0, pl.start - 30):pl.start]) \
                     and re.match(r"^[\s,]*(?:(?:and|or)\s+[A-Z][\w ]*?\s+)?(?:\w+ly\s+)?(?:has\s+|have\s+|had\s+)?$", c.sentence.text[pl.end:c.trigger.start]):
                 out.append(ActorRef(pl.name, "state", "speaker" if ev.type == "statement" else "agent"))
     return out
+
+
+def _toll(ev: Event) -> tuple[int | None, int | None]:
+    """The toll of the first body sentence that states one (the lead gives the victims; a later
+    "15 assailants were killed" is not the event's toll), else the headline's."""
+    ordered = sorted(ev.members, key=lambda c: (c.sentence.headline, c.sentence.index))
+    for c in ordered:
+        if c.toll:
+            return c.toll.get("killed"), c.toll.get("injured")
+    return None, None
 
 
 def _confidence(ev: Event, basis: DateBasis, actors: list, place) -> float:
@@ -91,17 +105,16 @@ def _confidence(ev: Event, basis: DateBasis, actors: list, place) -> float:
     return round(max(0.0, min(1.0, score)), 2)
 
 
-def build(ev: Event, text: str, dct: date | None) -> EventRecord | None:
+def build(ev: Event, text: str, published: Interval | None) -> EventRecord | None:
     p = ev.primary
     dated = ev.dated
     if dated.interval is None and ev.type == "statement":
-        dated = publication(dct) if p.trigger.text.lower() not in ("according to",) else dated
+        dated = publication(published) if p.trigger.text.lower() not in ("according to",) else dated
     basis = dated.basis
     actors = _actors(ev)
     actors += [a for a in _state_actors(ev) if a.name not in {x.name for x in actors}]
     place = _place(ev)
-    killed = max((c.toll.get("killed", 0) for c in ev.members), default=0) or None
-    injured = max((c.toll.get("injured", 0) for c in ev.members), default=0) or None
+    killed, injured = _toll(ev)
     conf = _confidence(ev, basis, actors, place)
     if conf < MIN_CONFIDENCE:
         return None

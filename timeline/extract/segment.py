@@ -39,7 +39,7 @@ _LINE = re.compile(r"[^\n]*\n?")
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
-    m = _WORD_BEFORE.search(text, 0, dot)
+    m = _WORD_BEFORE.search(text, max(0, dot - 40), dot)
     if not m:
         return False
     word = m.group(1)
@@ -50,8 +50,11 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return bool(_DOTTED.match(word))
 
 
+_NEXT_WORD = re.compile(r"\s*[\"'“‘«(]*(\w+)")
+
+
 def _next_word(text: str, pos: int) -> str:
-    m = re.compile(r"\s*[\"'“‘«(]*([\w]+)").match(text, pos)
+    m = _NEXT_WORD.match(text, pos)
     return m.group(1) if m else ""
 
 
@@ -64,7 +67,7 @@ def _split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
             continue  # "... said the U.S. military", "p.m. local time"
         if text[stop] == "." and m.group(0).startswith(".") and len(m.group(0).rstrip("\"'”’»)]")) == 1:
             if _is_abbreviation(text, stop):
-                word = _WORD_BEFORE.search(text, 0, stop).group(1)
+                word = _WORD_BEFORE.search(text, max(0, stop - 40), stop).group(1)
                 # a dotted acronym can end a sentence: "... to the U.S. The talks ..."
                 if not (_DOTTED.match(word) and len(word) > 2 and nxt in _STARTERS):
                     continue
@@ -75,11 +78,10 @@ def _split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    return s, e
+    chunk = text[s:e]
+    stripped = chunk.lstrip()
+    s += len(chunk) - len(stripped)
+    return s, s + len(stripped.rstrip())
 
 
 def _blocks(text: str):

@@ -15,6 +15,7 @@ from timeline.intervals import Interval
 
 from .engine import Candidate, Grammar, grammar, find_candidates, normalise_key
 from .resolve import NO_INTERVAL, Context, fill, resolve_value, narrow, value_interval
+from .tense import tense
 
 __all__ = ["Timex", "tag"]
 
@@ -43,9 +44,9 @@ class Timex:
         }
 
 
+_FULL_DATE = re.compile(r"^\d{4}-\d\d-\d\d")
 # Calls whose direction comes from the tense of the sentence.
 _TENSED = ("WEEKDAY(", "MONTH(", "MONTHDAY(", "SEASON(", "QUARTER(", "WEEKEND(")
-_SENTENCE_END = re.compile(r"[.!?](?=\s+[\"'“‘(]?[A-Z0-9])|\n\s*\n|\n(?=\s*[A-Z\"“])")
 
 
 def tag(text: str, dct: date | None) -> list[Timex]:
@@ -61,19 +62,31 @@ def tag(text: str, dct: date | None) -> list[Timex]:
         if out and _joins(text, out[-1], timex):
             timex = _join(text, out.pop(), timex)
         out.append(timex)
-        if timex.interval is not None and not c.rule.value.startswith("AGO("):
+        if _anchors(text, timex, c):
             ctx.ref = timex.value.split("T")[0]
     return out
+
+
+_BOUNDARY = re.compile(r"(?<!\w)(?:since|until|till|before|after|through)\s+$", re.IGNORECASE)
+
+
+def _anchors(text: str, timex: Timex, c: Candidate) -> bool:
+    """Whether a date becomes the reference for what follows ("the following day"): not a
+    comparison ("a year earlier"), and not a boundary ("since Jan. 5", "until 2013"), as the
+    story is not told at those dates."""
+    if timex.interval is None or c.rule.value.startswith("AGO("):
+        return False
+    return _BOUNDARY.search(text, max(0, timex.start - 12), timex.start) is None
 
 
 def _resolve(text: str, c: Candidate, ctx: Context, g: Grammar) -> Timex | None:
     rule, start = c.rule, c.start
     template = fill(rule.value, c.match, g.tables)
     if template.startswith(_TENSED):
-        ctx.tense = _tense(text, c.start, c.end, g)
+        ctx.tense = tense(text, c.start, c.end, g)
     value, own = resolve_value(template, ctx)
-    if not value:
-        return None
+    if not value or (_FULL_DATE.match(value) and value_interval(value[:10]) is None):
+        return None  # nothing resolved, or a day no calendar has ("31 April 2020")
     mod = fill(rule.mod, c.match, g.tables) if rule.mod else ""
     if not mod and rule.type in ("DATE", "DURATION"):
         start, mod = _approx(text, start, g, mod)
@@ -109,37 +122,6 @@ def _approx(text: str, start: int, g: Grammar, mod: str) -> tuple[int, str]:
     if m is None or m.end() != start:
         return start, mod
     return m.start(), g.tables["mod"].get(normalise_key(m.group(1)), "")
-
-
-_TENSE_WORDS = re.compile(r"[A-Za-z']+")
-
-
-def _tense(text: str, start: int, end: int, g: Grammar) -> int:
-    """+1 when the nearest tense cue in the sentence is a future one, -1 when a past one, 0
-    when it is a present one or the sentence has none."""
-    left = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 300), start)),
-               default=max(0, start - 300))
-    stop = _SENTENCE_END.search(text, end, end + 300)
-    right = stop.start() if stop else min(len(text), end + 300)
-    words = [(m.group().lower(), m.start(), m.end()) for m in _TENSE_WORDS.finditer(text, left, right)
-             if not start <= m.start() < end]
-    best, best_dist = 0, None
-    for i, (w, s, e) in enumerate(words):
-        sign = g.tense_words.get(w)
-        if i + 1 < len(words):  # a phrase such as "going to" counts at its first word
-            sign = g.tense_words.get(w + "_" + words[i + 1][0], sign)
-        if sign is None and len(w) > 3 and w.endswith(g.past_suffix):
-            sign = -2
-        if sign in (-2, 2):  # weak cues ("-ed", "by") count only right next to the expression
-            if not (g.adjacent.match(text, e, start) if e <= start else g.adjacent.match(text, end, s)):
-                continue
-            sign //= 2
-        if sign is None:
-            continue
-        dist = start - e if e <= start else s - end
-        if best_dist is None or dist < best_dist:
-            best, best_dist = sign, dist
-    return best
 
 
 def _numeric_order(cands: list[Candidate]) -> bool | None:

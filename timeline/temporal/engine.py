@@ -64,8 +64,7 @@ class Grammar:
         if found is None:
             if len(self.keyed) > 100_000:  # a bound on memory for endless streams of words
                 self.keyed.clear()
-            low = word.lower()
-            found = self.keyed[word] = tuple(r.order for r in self.rules if r.key.fullmatch(low))
+            found = self.keyed[word] = tuple(r.order for r in self.rules if r.key.fullmatch(word))
         return found
 
 
@@ -113,7 +112,8 @@ def _parse_rules(lists: dict[str, str]) -> tuple[Rule, ...]:
     rules = []
     for order, b in enumerate(blocks):
         flags = frozenset(b.get("flags", "").split())
-        left = r"(?<!\d)" if "glued" in flags else r"(?<!\w)"
+        # Never start inside a number: not after a letter (unless glued), nor after "1,"/"1."
+        left = (r"(?<!\d)" if "glued" in flags else r"(?<!\w)") + r"(?<!\d[,.])"
         try:
             regex = re.compile(left + "(?:" + _expand(b["pattern"], lists) + r")(?!\w)", FLAGS)
         except re.error as e:
@@ -175,8 +175,10 @@ def _is_date_word(word: str, g: Grammar) -> bool:
 # Words as the keys see them: runs of letters or of digits ("GMT02" is "GMT" and "02").
 _WORDS = re.compile(r"[^\W\d_]+|\d+")
 _DIGIT = re.compile(r"\d")
-# How far around a key word a rule's match may reach.
-_REACH = 40
+# How far around a key word a rule's match may reach: patterns put more before their key
+# ("Wednesday, the 4th of October") than after it ("October 4, 2017"). The window only has
+# to hold enough of a match to find where it starts; the match is redone on the whole text.
+_BACK, _AHEAD = 36, 24
 
 
 def _occurrences(text: str, word: str):
@@ -192,11 +194,14 @@ def _occurrences(text: str, word: str):
         i = text.find(word, j)
 
 
-def _windows(spans: list[tuple[int, int]], reach: int, size: int) -> list[tuple[int, int]]:
-    """Merged text windows around the given spans."""
+def _windows(spans: list[tuple[int, int]], back: int, size: int, ahead: int | None = None
+             ) -> list[tuple[int, int]]:
+    """Merged text windows around the given spans, `back` characters before each and
+    `ahead` after (as many as before unless said)."""
+    ahead = back if ahead is None else ahead
     out: list[list[int]] = []
     for s, e in sorted(spans):
-        s, e = max(0, s - reach), min(size, e + reach)
+        s, e = max(0, s - back), min(size, e + ahead)
         if out and s <= out[-1][1]:
             out[-1][1] = max(out[-1][1], e)
         else:
@@ -205,11 +210,12 @@ def _windows(spans: list[tuple[int, int]], reach: int, size: int) -> list[tuple[
 
 
 def _matches(text: str, rule: Rule, windows: list[tuple[int, int]]):
-    """The rule's matches inside the windows; one cut short by a window's end is redone on
-    the whole text."""
+    """The rule's matches that start inside the windows. The window only finds where a
+    match starts; the match itself is redone on the whole text, as the window's end may
+    have cut it short (an optional part left out, a lookahead blinded)."""
     for ws, we in windows:
         for m in rule.regex.finditer(text, ws, we):
-            if m.end() == we and we < len(text):
+            if we < len(text):
                 m = rule.regex.match(text, m.start())
                 if m is None:
                     continue
@@ -236,8 +242,11 @@ def find_candidates(text: str, g: Grammar | None = None) -> list[Candidate]:
         rule = g.rules[order]
         key = rule.key.pattern
         if key not in windows:
-            windows[key] = _windows(hits[order], _REACH, len(text))
-        for m in _matches(text, rule, windows[key]):
+            windows[key] = _windows(hits[order], _BACK, len(text), _AHEAD)
+        spans = windows[key]
+        if "digit" in rule.flags:  # a rule whose matches all hold a digit skips windows without
+            spans = [(ws, we) for ws, we in spans if _DIGIT.search(text, ws, we)]
+        for m in _matches(text, rule, spans):
             s, e = m.span()
             if s == e or (s, e, order) in seen:
                 continue
@@ -270,6 +279,6 @@ def _negatives(text: str, taken: list[Candidate], g: Grammar) -> list[tuple[int,
     """Spans of known non-dates (negatives.txt) near the candidates. They are all about
     numbers, so only candidates with a digit in or right next to them are looked at."""
     near = [(c.start, c.end) for c in taken if _DIGIT.search(text, max(0, c.start - 12), c.end + 12)]
-    windows = _windows(near, 40, len(text))
+    windows = _windows(near, 30, len(text))
     return [m.span() for ws, we in windows for m in g.negatives.finditer(text, ws, we)
             if any(m.start() < c.end and c.start < m.end() for c in taken)]

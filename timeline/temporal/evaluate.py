@@ -71,6 +71,24 @@ def score(gold_docs: Iterable[dict], sys_docs: dict[str, list[dict]]) -> dict:
     return _figures(c, per)
 
 
+def value_accuracy_by_type(gold_docs: Iterable[dict], sys_docs: dict[str, list[dict]]) -> dict:
+    """Value accuracy over the relaxed matches of each gold type (the goal "DATE value
+    accuracy"), matched exactly as `score` matches."""
+    right: Counter = Counter()
+    matched: Counter = Counter()
+    for doc in gold_docs:
+        system = sys_docs.get(doc["doc_id"], [])
+        used: set[int] = set()
+        for g in doc["timexes"]:
+            best = _best_match(g, system, used)
+            if best is None:
+                continue
+            used.add(best)
+            matched[g["type"]] += 1
+            right[g["type"]] += norm_value(system[best].get("value")) == norm_value(g["value"])
+    return {k: round(right[k] / matched[k], 4) for k in sorted(matched)}
+
+
 def _figures(c: Counter, per: dict[str, Counter]) -> dict:
     def p(k: str) -> float:
         return c[k] / c["sys"] if c["sys"] else 0.0

@@ -16,10 +16,12 @@ from timeline.intervals import Interval, Precision
 
 from .engine import normalise_key
 
-# Months that each season covers; winter is the one that begins in December of its year.
-SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
+# Seasons in the order of a year; winter is the one that begins in December of its year.
 SEASON_ORDER = ["SP", "SU", "FA", "WI"]
 UNIT_DAYS = {"D": 1, "W": 7, "2W": 14}
+# Days after the DCT within which a month-day named in a past sentence is still taken as
+# this year's rather than last year's.
+MONTHDAY_AHEAD = 14
 UNIT_MONTHS = {"M": 1, "Q": 3, "Y": 12, "DE": 120, "CE": 1200}
 
 
@@ -58,9 +60,9 @@ def _has(match: re.Match, name: str) -> bool:
 
 
 def normalise(raw: str, table: str, tables: dict[str, dict[str, str]]) -> str:
-    key = normalise_key(raw)
+    key = raw.strip() if re.fullmatch(r"\s*\d+\.\d+\s*", raw) else normalise_key(raw)
     if table == "num":
-        return _number(key, tables["number"])
+        return _number(key.replace(",", ""), tables["number"])
     if table == "day":
         return "%02d" % int(re.match(r"\d+", key).group())
     if table == "year2":
@@ -94,13 +96,6 @@ _SEASON = re.compile(r"^(\d{4})-(SP|SU|FA|WI)$")
 _DECADE = re.compile(r"^(\d{3})$")
 
 
-def season_interval(year: int, code: str) -> Interval:
-    first, last = SEASON_MONTHS[code]
-    end_year = year + 1 if last < first else year
-    end = date(end_year, last, calendar.monthrange(end_year, last)[1])
-    return Interval(date(year, first, 1), end, Precision.SEASON)
-
-
 def value_interval(value: str) -> Interval | None:
     """The interval a TimeML date value means; None when it has X's or is not a date."""
     try:
@@ -122,10 +117,10 @@ def value_interval(value: str) -> Interval | None:
             # A half year is coarser than a quarter: it claims only year precision.
             return Interval(date(y, 1 + 6 * (h - 1), 1), Interval.month(y, 6 * h).end, Precision.YEAR)
         if m := _SEASON.match(value):
-            return season_interval(int(m[1]), m[2])
+            return Interval.season(int(m[1]), m[2])
         if m := _DECADE.match(value):
             return Interval.decade(int(m[1]) * 10)
-    except ValueError:  # 31 February and the like: no interval rather than a wrong one
+    except (ValueError, OverflowError):  # 31 February, or past the calendar: no interval
         return None
     return None
 
@@ -171,14 +166,13 @@ def resolve_value(value: str, ctx: Context) -> tuple[str, Interval | None]:
         return value, None
     fn, suffix = m.group(1), m.group(3)
     args = m.group(2).split(",") if m.group(2) else []
-    out, interval = CALLS[fn](ctx, *[a.strip() for a in args])
+    try:
+        out, interval = CALLS[fn](ctx, *[a.strip() for a in args])
+    except (ValueError, OverflowError):  # a shift past year 1 or 9999: no date to give
+        return "", None
     if suffix and not out.endswith("_REF"):
         out += suffix if "T" not in out else ""
     return out, interval
-
-
-def _d(ctx: Context) -> date | None:
-    return ctx.dct
 
 
 def call_dct(ctx: Context) -> tuple[str, None]:
@@ -190,15 +184,15 @@ def _fmt(d: date, unit: str) -> str:
         return d.isoformat()
     if unit == "W":
         y, w, _ = d.isocalendar()
-        return f"{y}-W{w:02d}"
+        return f"{y:04d}-W{w:02d}"
     if unit == "M":
-        return f"{d.year}-{d.month:02d}"
+        return f"{d.year:04d}-{d.month:02d}"
     if unit == "Q":
-        return f"{d.year}-Q{(d.month - 1) // 3 + 1}"
+        return f"{d.year:04d}-Q{(d.month - 1) // 3 + 1}"
     if unit == "Y":
-        return f"{d.year}"
+        return f"{d.year:04d}"
     if unit == "DE":
-        return f"{d.year // 10}"
+        return f"{d.year // 10:03d}"
     if unit == "CE":
         return f"{d.year // 100:02d}"
     return d.isoformat()
@@ -262,7 +256,7 @@ def call_ago(ctx: Context, anchor: str, n: str, unit: str, sign: str) -> tuple[s
         return call_dct(ctx)
     if n == "X":  # "a few years ago": only the direction is known, and for years the decade
         if unit in ("Y", "DE") and ctx.dct and s < 0:
-            return f"{ctx.dct.year // 10}X", None
+            return f"{ctx.dct.year // 10:03d}X", None
         return ("PAST_REF" if s < 0 else "FUTURE_REF"), None
     count = float(n) * s
     if anchor == "ref":
@@ -284,10 +278,6 @@ def call_ago(ctx: Context, anchor: str, n: str, unit: str, sign: str) -> tuple[s
         # the week around it (precision week).
         return day.isoformat(), Interval(day - timedelta(days=3), day + timedelta(days=3), Precision.WEEK)
     return _fmt(day, unit), None
-
-
-def _direction(ctx: Context, dir_: str) -> int:
-    return int(dir_) if dir_ else 0
 
 
 def call_weekday(ctx: Context, wd: str, dir_: str) -> tuple[str, None]:
@@ -342,7 +332,7 @@ def call_month(ctx: Context, month: str, dir_: str) -> tuple[str, None]:
         # A month alone in an untensed sentence is most often one that has passed: news
         # reports what happened "in January" more than what will.
         ctx = Context(ctx.dct, ctx.ref, -1, ctx.day_first)
-    return f"{_year_for(ctx, (int(month),), (ctx.dct.month,), dir_)}-{month}", None
+    return f"{_year_for(ctx, (int(month),), (ctx.dct.month,), dir_):04d}-{month}", None
 
 
 def call_monthday(ctx: Context, month: str, day: str, dir_: str, weekday: str = "") -> tuple[str, None]:
@@ -351,16 +341,24 @@ def call_monthday(ctx: Context, month: str, day: str, dir_: str, weekday: str = 
     if not month or not day:
         return "", None
     if ctx.dct is None:
-        return f"XXXX-{month}-{day}", None
+        return (f"XXXX-{month}-{day}" if _valid(2000, int(month), int(day)) else ""), None
     key, now = (int(month), int(day)), (ctx.dct.month, ctx.dct.day)
+    if not _valid(2000, *key):  # "30 Feb" is no day of any year
+        return "", None
     year = _year_for(ctx, key, now, dir_) if key != (2, 29) else None
+    if year is not None and year < ctx.dct.year and not dir_ and _valid(ctx.dct.year, *key):
+        # News names a day of last year with its year; one a few days ahead of the DCT in a
+        # past sentence is the coming one ("declared March 24 a day of mourning").
+        ahead = (date(ctx.dct.year, *key) - ctx.dct).days
+        if 0 < ahead <= MONTHDAY_AHEAD:
+            year = ctx.dct.year
     if weekday or year is None:
         fits = [y for y in (year or ctx.dct.year, ctx.dct.year, ctx.dct.year - 1, ctx.dct.year + 1)
                 if _valid(y, *key) and (not weekday or date(y, *key).isoweekday() == int(weekday))]
         year = fits[0] if fits else year
     if year is None:
         return f"XXXX-{month}-{day}", None
-    return f"{year}-{month}-{day}", None
+    return f"{year:04d}-{month}-{day}", None
 
 
 def _valid(y: int, m: int, d: int) -> bool:
@@ -391,13 +389,13 @@ def call_season(ctx: Context, code: str, dir_: str) -> tuple[str, None]:
     if dir_ == "0":
         year = y
     elif not dir_ and ctx.tense == 0:
-        mid = lambda year: season_interval(year, code).start + timedelta(days=45)
+        mid = lambda year: Interval.season(year, code).start + timedelta(days=45)
         year = min((y - 1, y, y + 1), key=lambda yy: abs((mid(yy) - ctx.dct).days))
     elif step < 0 or (not dir_ and ctx.tense < 0):
         year = y if (idx < now or (not dir_ and idx == now)) else y - 1
     else:
         year = y if (idx > now or (not dir_ and idx == now)) else y + 1
-    return f"{year}-{code}", None
+    return f"{year:04d}-{code}", None
 
 
 def call_quarter(ctx: Context, q: str, dir_: str, shift: str = "") -> tuple[str, None]:
@@ -414,7 +412,7 @@ def call_quarter(ctx: Context, q: str, dir_: str, shift: str = "") -> tuple[str,
     else:
         middle = lambda y: date(y, 3 * int(q) - 1, 15)
         year = _year_for(ctx, (int(q),), (now,), dir_, when=middle)
-    return f"{year + int(shift or 0)}-Q{q}", None
+    return f"{year + int(shift or 0):04d}-Q{q}", None
 
 
 def call_weekend(ctx: Context, dir_: str = "") -> tuple[str, None]:
@@ -426,7 +424,7 @@ def call_weekend(ctx: Context, dir_: str = "") -> tuple[str, None]:
     elif dir_ == "+1" and d.isoweekday() >= 6:
         d += timedelta(days=7)
     y, w, _ = d.isocalendar()
-    return f"{y}-W{w:02d}-WE", None
+    return f"{y:04d}-W{w:02d}-WE", None
 
 
 def call_numdate(ctx: Context, a: str, b: str, y: str) -> tuple[str, Interval | None]:
@@ -466,24 +464,40 @@ def call_clock(ctx: Context, hour: str, minute: str, ampm: str) -> tuple[str, In
     return day + clock, NO_INTERVAL
 
 
-def call_dur(ctx: Context, n: str, unit: str) -> tuple[str, None]:
+# A fraction of a unit written in the next smaller one, as TimeBank does (2 1/2 years =
+# P2Y6M): unit -> (smaller unit, how many of it make one).
+_SMALLER = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("TH", 24), "TH": ("TM", 60),
+            "TM": ("S", 60), "DE": ("Y", 10), "CE": ("Y", 100), "Q": ("M", 3)}
+
+
+def call_dur(ctx: Context, n: str, unit: str, half: str = "") -> tuple[str, None]:
+    """A duration: n units (n may be X, or have a half: "two and a half years")."""
     if not unit or not n:
         return "", None
     if unit == "2W":
         unit, n = "W", ("X" if n == "X" else str(float(n) * 2))
-    if n != "X":
-        f = float(n)
-        n = str(int(f)) if f == int(f) else str(f)
-    if unit.startswith("T"):
-        return f"PT{n}{unit[1:]}", None
-    return f"P{n}{unit}", None
+    if n == "X":
+        return (f"PTX{unit[1:]}" if unit.startswith("T") else f"PX{unit}"), None
+    f = float(n) + (0.5 if half else 0)
+    if f <= 0:  # "0 days" measures nothing
+        return "", None
+    whole, frac = int(f), f - int(f)
+    parts = [(whole, unit)] if whole else []
+    if frac and unit in _SMALLER:
+        small, many = _SMALLER[unit]
+        parts.append((round(frac * many), small))
+    elif frac:
+        parts = [(f, unit)]
+    date_part = "".join(f"{k:g}{u}" for k, u in parts if not u.startswith("T") and u != "S")
+    time_part = "".join(f"{k:g}{u.lstrip('T')}" for k, u in parts if u.startswith("T") or u == "S")
+    return "P" + date_part + ("T" + time_part if time_part else ""), None
 
 
 def call_inyear(ctx: Context, n: str, suffix: str) -> tuple[str, None]:
     """A part of a year named by its distance from the DCT's: "July last year" (-1, -07)."""
     if not n or not suffix:
         return "", None
-    year = f"{ctx.dct.year + int(n)}" if ctx.dct else "XXXX"
+    year = f"{ctx.dct.year + int(n):04d}" if ctx.dct else "XXXX"
     return year + suffix, None
 
 

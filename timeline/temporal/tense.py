@@ -1,0 +1,58 @@
+"""The direction of a relative date from the tense of its sentence.
+
+"Wednesday" in "X said Wednesday" is the last one; in "X will meet on Wednesday" the next
+one. The cue words are data (data/tense.txt); the cue nearest the expression wins, one in
+another clause counting as further away, and an "-ed" word counting only right next to it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .engine import Grammar
+
+# How far a cue may stand from the expression, in characters, within its sentence.
+_REACH = 200
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[\"'“‘(]?[A-Z0-9])|\n\s*\n|\n(?=\s*[A-Z\"“])")
+_TENSE_WORDS = re.compile(r"[A-Za-z']+")
+_CLAUSE = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
+_CLAUSE_BREAK = 60  # characters a clause boundary adds to a cue's distance
+
+
+def tense(text: str, start: int, end: int, g: Grammar) -> int:
+    """+1 when the nearest tense cue in the sentence is a future one, -1 when a past one, 0
+    when it is a present one or the sentence has none. (On a tie the cue before wins.)"""
+    left = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, start - _REACH), start)),
+               default=max(0, start - _REACH))
+    stop = _SENTENCE_END.search(text, end, end + _REACH)
+    right = stop.start() if stop else min(len(text), end + _REACH)
+    before = [(m.group().lower(), m.start(), m.end()) for m in _TENSE_WORDS.finditer(text, left, start)]
+    after = [(m.group().lower(), m.start(), m.end()) for m in _TENSE_WORDS.finditer(text, end, right)]
+    found = []
+    for words, order in ((before, range(len(before) - 1, -1, -1)), (after, range(len(after)))):
+        for i in order:  # outwards from the expression: the first cue is the nearest
+            sign = _cue(text, words, i, start, end, g)
+            if sign is not None:
+                w, s, e = words[i]
+                gap = (e, start) if e <= start else (end, s)
+                # A cue in another clause counts as further away: in "will celebrate Mass
+                # on Sunday, the Vatican said" the "will" governs Sunday, not "said".
+                far = _CLAUSE_BREAK if _CLAUSE.search(text, *gap) else 0
+                found.append((gap[1] - gap[0] + far, sign))
+                break
+    return min(found, key=lambda f: f[0])[1] if found else 0
+
+
+def _cue(text: str, words: list, i: int, start: int, end: int, g: Grammar) -> int | None:
+    """The direction word i gives, or None when it is no cue here."""
+    w, s, e = words[i]
+    sign = g.tense_words.get(w)
+    if i + 1 < len(words):  # a phrase such as "going to" counts at its first word
+        sign = g.tense_words.get(w + "_" + words[i + 1][0], sign)
+    if sign is None and len(w) > 3 and w.endswith(g.past_suffix):
+        # "will be completed by Aug. 31": after "be" an "-ed" word is a passive, no tense.
+        sign = None if i and words[i - 1][0] in ("be", "been", "being") else -2
+    if sign in (-2, 2):  # weak cues ("-ed") count only right next to the expression
+        near = g.adjacent.match(text, e, start) if e <= start else g.adjacent.match(text, end, s)
+        return sign // 2 if near else None
+    return sign
