@@ -273,6 +273,12 @@ class EventFilter:
     after: Cursor | None = None  # keyset paging: only events after this one, in timeline order
     one_per_incident: bool = False  # one row per incident (its best-dated report), not per event
 
+    def narrows(self) -> bool:
+        """Whether anything beyond the default (every event but the rejected) is asked for."""
+        return bool(self.types or self.since or self.until or self.actor or self.country
+                    or self.place or self.search or self.min_confidence is not None
+                    or self.article_id is not None or self.statuses or not self.hide_rejected)
+
     def conditions(self, dialect: str = "sqlite") -> list:
         out = []
         if self.types:
