@@ -47,7 +47,8 @@ REFUSED = [
     ("loop_a.txt", "Too many levels of symbolic links"),
     ("dangling_link.txt", "No such file or directory"),
     ("a_fifo.txt", "not a regular file (a named pipe)"),
-    ("empty_folder", "folder holds no article files (*.text, *.txt or no suffix)"),
+    ("empty_folder", "folder holds no file a reader knows (text, HTML, JSON Lines, CSV, RSS "
+                     "or Atom, zip or tar archives)"),
     ("does_not_exist.txt", "no such file or folder"),
 ]
 
