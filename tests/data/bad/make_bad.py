@@ -78,6 +78,16 @@ SMALL: dict[str, bytes] = {
     "year_zero_dateline.txt": ("0000-00-00T00:00:00+00:00\nA summit of ministers in Rome\n\n"
                                "Ministers met in Rome to discuss security.\n").encode(),
     "title_only.txt": b"Just a headline with no body\n",
+    # Other readers (HTML, dumps, feeds, archives): whole files that hold no article...
+    "no_body.html": b"<html><head><title>Only a title here</title></head></html>",
+    "truncated.html": b"<html><body><p>",
+    "empty.html": b"",
+    "no_entries.rss": b'<?xml version="1.0"?><rss><channel><title>x</title></channel></rss>',
+    "broken.zip": b"PK\x03\x04garbage",
+    # ...and dumps or feeds whose records are bad (each bad record is one line of its own).
+    "half_bad.jsonl": b'{"text": "Police arrested two men in Lyon on 3 March 2022."}\n{not json\n',
+    "unterminated.jsonl": b'{"text": "',
+    "truncated.rss": b'<?xml version="1.0"?><rss><channel><item><title>A',
 }
 
 
