@@ -64,6 +64,8 @@ BAD_RECORDS = [
     ("unterminated.jsonl", ["#1: not JSON (Unterminated string starting at: line 1 column 10 "
                             "(char 9))"], 0),
     ("truncated.rss", ["#1: feed entry with no text (no content or summary)"], 0),
+    ("book_length_record.jsonl",
+     ["#1: a text of 623,999 characters is longer than the 500,000 an article may have"], 1),
 ]
 
 

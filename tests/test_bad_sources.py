@@ -60,6 +60,12 @@ INPUTS = {
                                    + STORY.replace("Lyon", "Paris")).encode()}),
     "links.tar.gz": _tar_with_link(),
     "deep.zip": _nested_zip(12),
+    "remote.rss": ('<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>'
+                   '<link>https://wire.example/</link><item><title>Arrests in Lyon</title>'
+                   '<link>https://wire.example/lyon</link><enclosure url="https://wire.example/'
+                   'a.mp3" type="audio/mpeg" length="1"/><description>&lt;img src="https://'
+                   f'tracker.example/p.gif"&gt;{STORY}</description></item></channel></rss>'
+                   ).encode(),
 }
 
 

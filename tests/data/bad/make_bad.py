@@ -12,6 +12,7 @@ Each case is (file name, how to make it). What each must give is the test's tabl
 from __future__ import annotations
 
 import codecs
+import json
 import os
 import random
 import stat
@@ -105,6 +106,9 @@ def write_big(folder: Path) -> None:
         f.truncate(100 * MB)
     line = b"Ministers met officials in Rome to discuss threats.\n"  # 52 bytes
     (folder / "book_length.txt").write_bytes(line * 12_000)  # 624,000 bytes in ordinary lines
+    record = {"text": (line * 12_000).decode()}
+    (folder / "book_length_record.jsonl").write_text(json.dumps(record) + "\n" + json.dumps(
+        {"text": "Police arrested two men in Paris on 4 March 2022."}) + "\n")
     with open(folder / "one_10mb_line.txt", "wb") as f:
         f.write(b"threat " * (10_000_000 // 7) + b"end\n")  # 10,000,000 characters, one line
 
