@@ -1,4 +1,4 @@
-"""A worker process that dies (killed, out of memory) while reading an article: the ingest
+"""A worker process that dies (killed, out of memory) while extracting an article: the ingest
 names that article, stores every other one, and ends; it never waits forever."""
 
 from __future__ import annotations
@@ -38,6 +38,6 @@ def test_a_dead_worker_fails_its_article_only(tmp_path):
                            "ingest", "-j", "2", str(folder)], env=env, capture_output=True,
                           text=True, timeout=240)
     assert done.returncode == 1
-    assert done.stderr == (f"error: {folder / '00011.txt'}: the process reading it died (killed, "
+    assert done.stderr == (f"error: {folder / '00011.txt'}: the process extracting it died (killed, "
                            "or out of memory); nothing was stored for it\n")
     assert done.stdout.startswith("19 articles added, 0 skipped as already known, 1 failed;")

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import multiprocessing
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 
 from timeline.errors import ReadError
@@ -53,10 +53,10 @@ def prepared_in_parallel(sources: Iterable[Article | ReadError], published: Inte
     """Each article prepared by one of `jobs` worker processes, yielded in input order.
 
     With the database `url`, workers skip extracting articles already stored; `check` does
-    the same for articles prepared in this process. A worker that dies (killed, out of
-    memory) breaks the pool: the batches in flight are then prepared again one article at a
-    time, so the one that kills its process is reported and the others land
-    (multiprocessing.Pool waited forever for a dead worker's batch).
+    the same for articles prepared in this process. A worker that dies (killed, out of memory)
+    breaks the pool: the batches in flight are then prepared again one article per process,
+    so the one that kills its process is reported and the others land (multiprocessing.Pool
+    waited forever for a dead worker's batch).
     """
     sources = iter(sources)
     first = list(islice(sources, BATCH))
@@ -77,8 +77,8 @@ def _pool(jobs: int, url: str | None) -> ProcessPoolExecutor:
 
 
 def _through_pool(batches: Iterator[list], published, jobs: int, url, check):
-    """Yield the prepared articles of `batches`; return None when all are done, or the
-    articles of the batches in flight when a worker died (the rest is left for later)."""
+    """Yield the prepared articles of `batches`; return None when all are done, or the items
+    of the batches in flight when a worker died (the rest of `batches` is left for later)."""
     pool, pending = _pool(jobs, url), deque()
     try:
         for batch in batches:
@@ -102,7 +102,7 @@ def _one_at_a_time(items: list, published: Interval | None, url: str | None, che
     pool = _pool(1, url)
     try:
         for item in items:
-            if not isinstance(item, Article):  # a read error is already its answer
+            if not isinstance(item, Article):
                 yield prepare_source(item, published, check)
                 continue
             try:
@@ -110,8 +110,8 @@ def _one_at_a_time(items: list, published: Interval | None, url: str | None, che
             except BrokenProcessPool:
                 pool.shutdown(wait=True)
                 pool = _pool(1, url)
-                yield Prepared(item.source, error=f"{item.source}: the process reading it died "
-                                                  "(killed, or out of memory); nothing was "
+                yield Prepared(item.source, error=f"{item.source}: the process extracting it "
+                                                  "died (killed, or out of memory); nothing was "
                                                   "stored for it")
     finally:
         pool.shutdown(wait=True, cancel_futures=True)

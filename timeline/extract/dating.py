@@ -74,7 +74,9 @@ def _own_date_of_noun(text: str, sent_start: int, trig_start: int, trig_end: int
     return bool(_NEAR_AFTER.match(gap) or _MODIFIER_AFTER.search(gap))
 
 
-_NAMES_ONLY = re.compile(r"(?:\s*[A-Z][\w'’-]*)*\s*")
+# What may stand between a date and the noun it premodifies: names ("the 2002 Bali bombings"),
+# after a possessive ("Friday night's attack", "last month's bombing").
+_NAMES_ONLY = re.compile(r"(?:['’]s)?(?:\s*[A-Z][\w'’-]*)*\s*")
 
 
 def modifies(text: str, tx, trig_start: int) -> bool:
