@@ -182,6 +182,12 @@ COMPARE = [
     (report(2, text=CROCUS_B, country="RU"), report(1, country="UA"), False, "countries differ"),
     (report(2, text=CROCUS_B, start=date(2024, 3, 23)), report(1), True, "1 day apart"),
     (report(2, text=CROCUS_B, start=date(2024, 3, 24)), report(1), False, "two days apart"),
+    (report(2, location="Brussels", start=date(2023, 10, 17),
+            text="The man suspected of killing two Swedish fans in Brussels died after police "
+                 "shot him in a cafe in Schaerbeek."),
+     report(1, location="Brussels", start=date(2023, 10, 16),
+            text="A gunman shot dead two Swedish football supporters in central Brussels."),
+     False, "a day apart needs more alike wording"),
     (report(2, text=CROCUS_B, start=date(2024, 1, 1), end=date(2024, 12, 31)), report(1), False,
      "a year is too vague to join"),
     (report(2, type="arrest", text=CROCUS_B), report(1), False, "different types"),
