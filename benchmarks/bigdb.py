@@ -88,6 +88,9 @@ def build(count: int = 1_000_000, path: Path | None = None, *, verbose: bool = T
     path = path or path_for(count)
     if path.exists():
         return path
+    older = sorted(path.parent.glob(f"events-{count}-head*.db"))
+    if older:
+        return migrated(older[-1], path)
     partial = path.with_suffix(".partial")
     for leftover in partial.parent.glob(partial.name + "*"):
         leftover.unlink()
@@ -114,10 +117,31 @@ def build(count: int = 1_000_000, path: Path | None = None, *, verbose: bool = T
             print(f"  bigdb: {first * EVENTS_PER_ARTICLE:,} events "
                   f"({time.perf_counter() - started:.0f} s)", flush=True)
     with engine.connect() as conn:
-        conn.exec_driver_sql("ANALYZE")
         conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     engine.dispose()
     partial.rename(path)
+    return path
+
+
+def migrated(older: Path, path: Path) -> Path:
+    """A copy of a database built at an older schema head, upgraded by the product's own
+    migrations: minutes faster than a new build when a migration only adds an index."""
+    import shutil
+
+    from timeline.db import open_database
+
+    partial = path.with_suffix(".partial")
+    shutil.copy(older, partial)
+    engine = open_database(str(partial))
+    with engine.begin() as conn:
+        # No planner statistics: a user's database has none (timeline never runs ANALYZE).
+        if conn.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").first():
+            conn.exec_driver_sql("DELETE FROM sqlite_stat1")
+    with engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    engine.dispose()
+    partial.rename(path)
+    older.unlink()  # one cached million-event database is enough disk
     return path
 
 

@@ -25,15 +25,18 @@ def bench_dir() -> Path:
 
 def row(name: str, value: float, unit: str, baseline: str | None = None,
         baseline_value: float | None = None, *, higher_is_better: bool = True,
-        goal: str = "") -> dict:
+        goal: str = "", cpu_ms: float | None = None) -> dict:
     """One report row; the ratio is figure/baseline for rates, baseline/figure for times."""
     ratio = None
     if baseline_value:
         ratio = value / baseline_value if higher_is_better else baseline_value / value
         ratio = round(ratio, 3)
-    return {"name": name, "value": round(value, 3), "unit": unit, "baseline": baseline,
-            "baseline_value": None if baseline_value is None else round(baseline_value, 3),
-            "ratio": ratio, "goal": goal}
+    out = {"name": name, "value": round(value, 3), "unit": unit, "baseline": baseline,
+           "baseline_value": None if baseline_value is None else round(baseline_value, 3),
+           "ratio": ratio, "goal": goal}
+    if cpu_ms is not None:
+        out["cpu_ms"] = round(cpu_ms, 3)
+    return out
 
 
 def timed(fn: Callable[[], object]) -> float:
@@ -44,6 +47,22 @@ def timed(fn: Callable[[], object]) -> float:
 
 def p50_ms(fn: Callable[[], object], repeat: int = 21, warmup: int = 2) -> float:
     """Median wall time of `fn` in milliseconds, after a warm-up (a cold cache is not a p50)."""
+    return p50_wall_cpu(fn, repeat, warmup)[0]
+
+
+def p50_wall_cpu(fn: Callable[[], object], repeat: int = 21,
+                 warmup: int = 2) -> tuple[float, float]:
+    """Median wall and CPU (user + system) milliseconds of `fn`, after a warm-up.
+
+    On a shared machine the wall time includes waiting for a core; the CPU time does not, so
+    the two together tell a slow query from a busy machine.
+    """
     for _ in range(warmup):
         fn()
-    return statistics.median(timed(fn) for _ in range(repeat)) * 1000
+    walls, cpus = [], []
+    for _ in range(repeat):
+        cpu, wall = time.process_time(), time.perf_counter()
+        fn()
+        walls.append(time.perf_counter() - wall)
+        cpus.append(time.process_time() - cpu)
+    return statistics.median(walls) * 1000, statistics.median(cpus) * 1000

@@ -58,6 +58,10 @@ def table(rows: list[dict]) -> str:
     lines = [[r["name"], fmt(r["value"]), r["unit"], r["baseline"] or "-",
               fmt(r["baseline_value"]), "-" if r["ratio"] is None else f"{r['ratio']:.2f}x",
               r.get("goal", "")] for r in rows]
+    if any("cpu_ms" in r for r in rows):  # CPU time beside wall time: see common.p50_wall_cpu
+        head.insert(3, "cpu ms")
+        for line, r in zip(lines, rows):
+            line.insert(3, fmt(r.get("cpu_ms")))
     widths = [max(len(str(x)) for x in col) for col in zip(head, *lines)]
     out = ["| " + " | ".join(h.ljust(w) for h, w in zip(head, widths)) + " |",
            "|" + "|".join("-" * (w + 2) for w in widths) + "|"]
@@ -79,8 +83,10 @@ def machine() -> str:
         pass
     import sqlite3
 
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     return (f"{os.cpu_count()} cores ({cpu}), Python {platform.python_version()}, "
-            f"SQLite {sqlite3.sqlite_version}, {platform.system()} {platform.machine()}")
+            f"SQLite {sqlite3.sqlite_version}, {platform.system()} {platform.machine()}; "
+            f"load average at start {load}")
 
 
 def main(argv: list[str] | None = None) -> int:

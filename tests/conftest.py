@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import uuid
 from pathlib import Path
 
 import pytest
@@ -14,9 +16,53 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 
 
+PG_URL_VAR = "TIMELINE_TEST_PG_URL"  # a PostgreSQL server the tests may create databases on
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "timeline.db"
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request, tmp_path: Path):
+    """A new, empty database on each backend: a SQLite file always, and a database of its own
+    on the PostgreSQL server named by $TIMELINE_TEST_PG_URL when that is set (else skipped)."""
+    if request.param == "sqlite":
+        yield "sqlite:///" + str(tmp_path / "timeline.db")
+        return
+    admin = os.environ.get(PG_URL_VAR)
+    if not admin:
+        pytest.skip(f"PostgreSQL: set {PG_URL_VAR} to a server's URL to run these")
+    yield from fresh_pg_database(admin)
+
+
+def fresh_pg_database(admin_url: str):
+    """Create a database of its own for one test on the server, and drop it afterwards."""
+    from sqlalchemy import create_engine, make_url
+
+    name = f"timeline_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    try:
+        yield make_url(admin_url).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.dispose()
+
+
+@pytest.fixture
+def url_cli(db_url: str):
+    """Run `timeline --db <db_url> ARGS...` on either backend and return click's Result."""
+    runner = CliRunner()
+
+    def run(*args: str, input: str | bytes | None = None):
+        return runner.invoke(main, ["--db", db_url, *args], input=input,
+                             catch_exceptions=False)
+
+    return run
 
 
 @pytest.fixture

@@ -154,9 +154,16 @@ def test_export_ends_with_incident_id_and_reports(cli):
     from timeline.export import EVENT_COLUMNS
 
     assert EVENT_COLUMNS[-2:] == ["incident_id", "reports"]
-    cli("ingest", KANDAHAR)
-    header = cli("export", "--format", "csv").output.splitlines()[0]
-    assert header.endswith(",status,incident_id,reports")
+    cli("ingest", str(INCIDENT))
+    text = cli("export", "--format", "csv").output
+    assert text.splitlines()[0].endswith(",status,incident_id,reports")
+    import csv
+    import io
+
+    as_csv = {(r["id"], r["incident_id"], r["reports"]) for r in csv.DictReader(io.StringIO(text))}
+    as_jsonl = {(str(r["id"]), str(r["incident_id"]), str(r["reports"]))
+                for r in jsonl(cli("export", "--format", "jsonl").output)}
+    assert as_csv == as_jsonl and ("3" in {r for _, _, r in as_csv})
 
 
 def report(id, type="attack", start=date(2024, 3, 22), end=None, location=None, country=None,

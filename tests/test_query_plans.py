@@ -25,7 +25,7 @@ def plan(db_path, flt: EventFilter, query=None) -> str:
 @pytest.mark.parametrize("flt,uses", [
     (EventFilter(actor="Daesh"), "ix_event_actors_actor_id"),
     (EventFilter(search="returning fighters"), "VIRTUAL TABLE INDEX"),
-    (EventFilter(types=("attack",)), "ix_events_type"),
+    (EventFilter(types=("attack",)), "ix_events_type_dates"),
     (EventFilter(article_id=3), "ix_events_article_id"),
     (EventFilter(country="SY"), "ix_events_country"),
 ], ids=["actor-through-event-actors-index", "search-through-fts5", "type-index",

@@ -5,9 +5,11 @@ from __future__ import annotations
 import importlib.util
 import os
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Connection, Engine, create_engine, event, inspect
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -100,11 +102,40 @@ def run_alembic(engine: Engine, command_name: str, *args) -> None:
 
     config = alembic_config(engine.url.render_as_string(hide_password=False))
     try:
-        with engine.begin() as connection:
+        with migrating(engine) as connection:
             config.attributes["connection"] = connection
             getattr(command, command_name)(config, *args)
     except CommandError as exc:  # an unknown revision, a step past base or head
         raise RevisionError(f"cannot {command_name} to {' '.join(map(str, args))}: {exc}") from None
+
+
+@contextmanager
+def migrating(engine: Engine) -> Iterator[Connection]:
+    """A connection for schema changes: one transaction, SQLite's write lock taken at once,
+    foreign keys off while tables are rebuilt, and checked before the commit.
+
+    Alembic's batch mode rebuilds a SQLite table by copy, drop and rename; with foreign keys
+    on, dropping the old `events` cascaded to every mention, actor link and edit (downgrading
+    0002 emptied them). SQLite ignores that pragma inside a transaction, so it is set before
+    BEGIN and restored after the end. BEGIN IMMEDIATE makes a second process that opens a new
+    database at the same time wait, then find the schema made, instead of making it twice.
+    """
+    sqlite = engine.dialect.name == "sqlite"
+    with engine.connect() as connection:
+        if sqlite:
+            connection.exec_driver_sql("PRAGMA foreign_keys = OFF")
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+        try:
+            yield connection
+            if sqlite and (broken := connection.exec_driver_sql("PRAGMA foreign_key_check").all()):
+                raise DatabaseError(f"the migration would leave {len(broken)} rows pointing at "
+                                    f"nothing (first: {tuple(broken[0])}); nothing was changed")
+            connection.commit()
+        finally:
+            if connection.in_transaction():
+                connection.rollback()
+            if sqlite:
+                connection.exec_driver_sql("PRAGMA foreign_keys = ON")
 
 
 def known_revisions(url: str) -> set[str]:
@@ -161,19 +192,12 @@ def open_database(given: str | None = None, *, migrate: bool = True) -> Engine:
 
 
 def _upgrade_to_head(engine: Engine, url: str, shown: str) -> None:
-    """Migrate in one transaction that holds SQLite's write lock from the start.
-
-    Two processes opening a new database at once both saw no schema and both migrated: the
-    second found the first's half-made tables. Under BEGIN IMMEDIATE the second waits (busy
-    timeout), reads the revision again and finds nothing left to do.
-    """
+    """Migrate to head, reading the revision again once the write lock is held (see `migrating`)."""
     from alembic import command
     from alembic.runtime.migration import MigrationContext
 
     config = alembic_config(url)
-    with engine.connect() as connection:
-        if engine.dialect.name == "sqlite":
-            connection.exec_driver_sql("BEGIN IMMEDIATE")
+    with migrating(engine) as connection:
         current = MigrationContext.configure(connection).get_current_revision()
         tables = inspect(connection).get_table_names()
         if current is None and set(tables) - {"alembic_version"}:
@@ -182,7 +206,6 @@ def _upgrade_to_head(engine: Engine, url: str, shown: str) -> None:
         if current != head_revision(url):
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
-        connection.commit()
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:

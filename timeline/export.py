@@ -88,6 +88,26 @@ def write_csv(rows: Iterable[dict], columns: list[str], out: TextIO, *, excel: b
     return count
 
 
+FORMULA_FIRST = frozenset(FORMULA_STARTS)
+
+
+def write_csv_values(rows: Iterable[list], columns: list[str], out: TextIO, *,
+                     excel: bool = False, raw: bool = False) -> int:
+    """CSV from lists of plain values already in `columns` order (store.iter_event_values):
+    the same bytes as `write_csv`, at the speed a million rows need."""
+    if excel:
+        out.write(EXCEL_BOM)
+    writer = csv.writer(out, lineterminator="\r\n")  # as write_csv: RFC 4180 row ends
+    writer.writerow(columns)
+    count = 0
+    for count, values in enumerate(rows, 1):
+        if not raw:
+            values = ["'" + v if v.__class__ is str and v[:1] in FORMULA_FIRST else v
+                      for v in values]
+        writer.writerow(values)
+    return count
+
+
 # -- TimelineJS 3 (https://timeline.knightlab.com/docs/json-format.html) --------------------
 
 TIMELINEJS_PARTS = {  # which parts of a date TimelineJS is told, by precision: never more

@@ -9,6 +9,7 @@ per event) -> records (confidence, roles). What the extractor knows lives in dat
 
 from __future__ import annotations
 
+from timeline.intervals import Precision
 from timeline.records import Article, EventRecord
 
 from .records import build
@@ -36,7 +37,10 @@ def extract(article: Article, aliases=None) -> list[EventRecord]:
 
     # non-breaking spaces become spaces for reading (same length, so offsets hold)
     text = article.text.replace("\u00a0", " ")
-    dct = article.published.start if article.published else None
+    # Relative dates ("Wednesday", "yesterday") resolve only against a publication day: an
+    # article known only to its month would give them a day nobody wrote.
+    published = article.published
+    dct = published.start if published and published.precision == Precision.DAY else None
     reader = SentenceReader(text, _timexes(text, dct), dct, ActorIndex(aliases) if aliases else ActorIndex())
     cands = reader.read_all(split(text))
-    return [r for r in (build(e, article.text, dct) for e in merge(cands)) if r is not None]
+    return [r for r in (build(e, article.text, published) for e in merge(cands)) if r is not None]

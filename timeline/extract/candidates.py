@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
+from timeline.intervals import Interval
 from timeline.records import DateBasis
 
 from . import casualties, dating, lexicon
@@ -445,7 +446,7 @@ class SentenceReader:
                                           [tx for tx in self.timexes if s.start <= tx.start < s.end], self.dct)
             if began.interval is not None:
                 return began
-        pub = dating.publication(self.dct)
+        pub = dating.publication(Interval.day(self.dct) if self.dct else None)
         if reporting and pub.interval:
             return dating.Dated(pub.interval, None, DateBasis.PUBLICATION, report_date=True)
         if not self.lead_read and t.rule.pos == "verb" and _PERFECT_BEFORE.search(s.text[:t.start]) and pub.interval:

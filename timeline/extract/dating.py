@@ -153,8 +153,10 @@ def governing(text: str, sent_start: int, trig_start: int, trig_end: int, timexe
     return Dated(best.interval, best.text, basis_of(best), best, report_date=best_late or best_far)
 
 
-def publication(dct: date | None) -> Dated:
-    return Dated(Interval.day(dct), None, DateBasis.PUBLICATION) if dct else NO_DATE
+def publication(published: Interval | None) -> Dated:
+    """The article's own publication interval, at its own precision: a statement in an article
+    known to be from "November 2023" happened in November 2023, not on its first day."""
+    return Dated(published, None, DateBasis.PUBLICATION) if published else NO_DATE
 
 
 def coarsest(a: Interval, b: Interval) -> Interval:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from datetime import date
 
+from timeline.intervals import Interval
 from timeline.records import ActorRef, DateBasis, EventRecord, Mention
 
 from .dating import publication
@@ -105,11 +105,11 @@ def _confidence(ev: Event, basis: DateBasis, actors: list, place) -> float:
     return round(max(0.0, min(1.0, score)), 2)
 
 
-def build(ev: Event, text: str, dct: date | None) -> EventRecord | None:
+def build(ev: Event, text: str, published: Interval | None) -> EventRecord | None:
     p = ev.primary
     dated = ev.dated
     if dated.interval is None and ev.type == "statement":
-        dated = publication(dct) if p.trigger.text.lower() not in ("according to",) else dated
+        dated = publication(published) if p.trigger.text.lower() not in ("according to",) else dated
     basis = dated.basis
     actors = _actors(ev)
     actors += [a for a in _state_actors(ev) if a.name not in {x.name for x in actors}]

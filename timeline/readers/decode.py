@@ -19,7 +19,8 @@ _BLANK_LINES = re.compile(r"\n{3,}")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 # C0 and C1 control characters other than newline and tab: never text, and an escape sequence
 # (ESC [ 2 J, an OSC title change) stored in an article would reach every terminal that lists it.
-_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufeff]")  # and a stray BOM
+_LINE_SEPARATORS = re.compile(r"[\u2028\u2029]")  # lines to str.splitlines, so lines here too
 # A multi-byte UTF-8 sequence: in a file that is not valid UTF-8, these betray UTF-8 text with
 # a corrupt byte, which Windows-1252 would turn into mojibake ("GenÃ¨ve") instead of refusing.
 _UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
@@ -100,6 +101,7 @@ def _corrupt_utf8(data: bytes) -> bool:
 def normalise(text: str) -> str:
     """One space between words, lines stripped, at most one blank line between paragraphs."""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = _LINE_SEPARATORS.sub("\n", text)
     text = _UNPRINTABLE.sub("", _SPACES.sub(" ", text))
     lines = [_RUN_OF_SPACES.sub(" ", line).strip() for line in text.split("\n")]
     return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()

@@ -9,6 +9,7 @@ matches. Resolution of values against the DCT is in `resolve.py`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -34,6 +35,8 @@ def normalise_key(s: str) -> str:
 
 @dataclass(frozen=True)
 class Rule:
+    """One block of rules.txt, its pattern compiled."""
+
     name: str
     type: str
     regex: re.Pattern
@@ -47,6 +50,8 @@ class Rule:
 
 @dataclass(frozen=True)
 class Grammar:
+    """All the resources of data/, compiled once a process (see `grammar()`)."""
+
     rules: tuple[Rule, ...]
     tables: dict[str, dict[str, str]]
     negatives: re.Pattern
@@ -149,13 +154,16 @@ def grammar() -> Grammar:
 
 @dataclass
 class Candidate:
+    """A rule's match in a text, before it is resolved."""
+
     start: int
     end: int
     rule: Rule
     match: re.Match
 
 
-_WORD_BEFORE = re.compile(r"([^\W\d_][\w'’-]*)[ \t\u00a0]+$")
+# The word before an expression, with a title's dot ("Mrs. May").
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w'’-]*\.?)[ \t\u00a0]+$")
 
 
 def _in_name(text: str, start: int, g: Grammar) -> bool:
@@ -187,9 +195,7 @@ def _occurrences(text: str, word: str):
     i = text.find(word)
     while i >= 0:
         j = i + len(word)
-        if (i == 0 or not same(text[i - 1]) or text[i - 1] == "_") and (
-            j == len(text) or not same(text[j]) or text[j] == "_"
-        ):
+        if (i == 0 or not same(text[i - 1])) and (j == len(text) or not same(text[j])):
             yield i, j
         i = text.find(word, j)
 
@@ -260,19 +266,46 @@ def find_candidates(text: str, g: Grammar | None = None) -> list[Candidate]:
     # choice is made again without the candidates it touches.
     blocked = _negatives(text, taken, g)
     if blocked:
-        found = [c for c in found if not any(bs < c.end and c.start < be for bs, be in blocked)]
+        blocked.sort()
+        found = [c for c in found if not _overlapping(blocked, c.start, c.end)]
         taken = _longest(found)
     taken.sort(key=lambda c: c.start)
     return taken
 
 
+class _Spans:
+    """Non-overlapping spans kept sorted, to ask in log time whether a span overlaps one."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def overlaps(self, s: int, e: int) -> bool:
+        i = bisect_right(self.starts, s)
+        return (i > 0 and self.ends[i - 1] > s) or (i < len(self.starts) and self.starts[i] < e)
+
+    def add(self, s: int, e: int) -> None:
+        i = bisect_right(self.starts, s)
+        self.starts.insert(i, s)
+        self.ends.insert(i, e)
+
+
 def _longest(found: list[Candidate]) -> list[Candidate]:
     """Non-overlapping candidates, taken in the order given (longest first)."""
     taken: list[Candidate] = []
+    spans = _Spans()
     for c in found:
-        if all(c.end <= t.start or c.start >= t.end for t in taken):
+        if not spans.overlaps(c.start, c.end):
+            spans.add(c.start, c.end)
             taken.append(c)
     return taken
+
+
+def _overlapping(spans: list[tuple[int, int]], s: int, e: int) -> bool:
+    """Whether [s, e) overlaps one of `spans`, which are sorted and do not overlap each other:
+    then the last span starting before e has the furthest end of them all."""
+    i = bisect_left(spans, (e, -1))
+    return i > 0 and spans[i - 1][1] > s
 
 
 def _negatives(text: str, taken: list[Candidate], g: Grammar) -> list[tuple[int, int]]:
@@ -280,5 +313,6 @@ def _negatives(text: str, taken: list[Candidate], g: Grammar) -> list[tuple[int,
     numbers, so only candidates with a digit in or right next to them are looked at."""
     near = [(c.start, c.end) for c in taken if _DIGIT.search(text, max(0, c.start - 12), c.end + 12)]
     windows = _windows(near, 30, len(text))
+    kept = sorted((c.start, c.end) for c in taken)
     return [m.span() for ws, we in windows for m in g.negatives.finditer(text, ws, we)
-            if any(m.start() < c.end and c.start < m.end() for c in taken)]
+            if _overlapping(kept, *m.span())]

@@ -1,0 +1,135 @@
+"""Keyset paging (`--after CURSOR`) and the query plans behind the timeline's pages.
+
+A lost index fails here, not on a stopwatch: EXPLAIN QUERY PLAN of each statement `list` runs
+must name its index and must not sort the whole match ("USE TEMP B-TREE FOR ORDER BY").
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlalchemy.dialects import sqlite
+
+from tests.conftest import jsonl
+from timeline.db import open_database
+from timeline.store import Cursor, EventFilter, timeline_parts
+
+
+def plans(db_path, flt: EventFilter) -> list[str]:
+    engine = open_database(str(db_path))
+    out = []
+    with engine.connect() as conn:
+        for part in timeline_parts(flt):
+            compiled = part.limit(50).compile(dialect=sqlite.dialect(),
+                                              compile_kwargs={"render_postcompile": True})
+            params = tuple(compiled.params[name] for name in compiled.positiontup)
+            rows = conn.exec_driver_sql("EXPLAIN QUERY PLAN " + str(compiled), params).all()
+            out.append("\n".join(row[-1] for row in rows))
+    return out
+
+
+@pytest.mark.parametrize("flt,index", [
+    (EventFilter(limit=50), "ix_events_timeline_order"),
+    (EventFilter(limit=50, reverse=True), "ix_events_timeline_order"),
+    (EventFilter(limit=50, after=Cursor(date(2019, 5, 1), 1234)), "ix_events_timeline_order"),
+    (EventFilter(limit=50, since=date(2020, 1, 1)), "ix_events_timeline_order"),
+    (EventFilter(types=("attack",), since=date(2020, 1, 1), until=date(2020, 12, 31), limit=50),
+     "ix_events_type_dates"),
+], ids=["timeline", "reverse", "keyset-page", "since", "type-and-date-range"])
+def test_dated_events_come_from_an_index_in_timeline_order(db_path, flt, index):
+    dated = plans(db_path, flt)[0]
+    assert index in dated
+    assert "USE TEMP B-TREE FOR ORDER BY" not in dated  # no sort of every matching row
+
+
+def test_undated_events_come_from_an_index_too(db_path):
+    undated = plans(db_path, EventFilter(limit=50))[1]
+    assert "ix_events_timeline_order" in undated
+    assert "TEMP B-TREE" not in undated
+
+
+def test_a_date_bound_skips_the_undated_statement(db_path):
+    assert len(plans(db_path, EventFilter(since=date(2020, 1, 1)))) == 1
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("2020-04-02:1234", Cursor(date(2020, 4, 2), 1234)),
+    ("undated:7", Cursor(None, 7)),
+], ids=["dated", "undated"])
+def test_a_cursor_reads_back_what_it_writes(text, expected):
+    assert Cursor.parse(text) == expected
+    assert str(expected) == text
+
+
+def walk_pages(cli, size: int, *extra: str) -> list[dict]:
+    """Every event, a page of `size` at a time, each page after the last row of the one before
+    (its date_start and id are the cursor)."""
+    seen, after = [], []
+    while True:
+        result = cli("list", "--format", "jsonl", "--limit", str(size), *extra, *after)
+        assert result.exit_code == 0, result.output
+        page = jsonl(result.stdout)
+        seen += page
+        if len(page) < size:
+            return seen
+        after = ["--after", f"{page[-1]['date_start'] or 'undated'}:{page[-1]['id']}"]
+
+
+def test_a_full_page_in_the_table_says_where_the_next_starts(seeded):
+    first = jsonl(seeded("list", "--format", "jsonl", "--limit", "3").stdout)
+    table = seeded("list", "--limit", "3")
+    assert table.exit_code == 0
+    assert f"the next page: --after {first[-1]['id']}" in table.stdout
+    assert "next page" not in seeded("list").stdout, "no hint when everything is shown"
+
+
+@pytest.mark.parametrize("extra", [(), ("--reverse",)], ids=["forward", "reverse"])
+def test_paging_with_after_walks_the_whole_timeline_once(seeded, extra):
+    everything = jsonl(seeded("list", "--format", "jsonl", *extra).stdout)
+    assert len(everything) > 6, "the seeds give enough events for several pages"
+    assert walk_pages(seeded, 3, *extra) == everything
+
+
+def test_paging_reaches_the_undated_events_after_the_dated_ones(seeded):
+    everything = jsonl(seeded("list", "--format", "jsonl").stdout)
+    undated = [e for e in everything if e["date_start"] is None]
+    if not undated:
+        pytest.skip("the seeds gave no undated event")
+    last_dated = [e for e in everything if e["date_start"]][-1]
+    result = seeded("list", "--format", "jsonl", "--after",
+                    f"{last_dated['date_start']}:{last_dated['id']}")
+    assert [e["id"] for e in jsonl(result.stdout)] == [e["id"] for e in undated]
+
+
+@pytest.mark.parametrize("value", ["2020-04-02", "yesterday:3", "2020-02-31:4", "2020-01-01:x"],
+                         ids=["no-id", "not-a-date", "impossible-date", "id-not-a-number"])
+def test_a_malformed_cursor_is_a_usage_error(seeded, value):
+    result = seeded("list", "--after", value)
+    assert result.exit_code == 2
+    assert "is not a page cursor" in result.output
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("args", [(), ("--type", "statement", "--limit", "3"),
+                                  ("--reverse", "--offset", "2")],
+                         ids=["everything", "filtered-page", "reverse-offset"])
+def test_fast_csv_export_writes_the_same_bytes_as_the_row_writer(seeded, db_path, args):
+    """`export --format csv` reads plain values (store.iter_event_values), not dicts: its file
+    must be byte for byte what the dict writer makes of the same events."""
+    import io
+
+    from timeline.cli import make_filter
+    from timeline.export import EVENT_COLUMNS, write
+    from timeline.store import iter_events
+
+    exported = seeded("export", "--format", "csv", *args).stdout_bytes.decode("utf-8")
+    options = dict(zip(args[::2], args[1::2])) if "--reverse" not in args else {}
+    flt = make_filter(types=[options["--type"]] if "--type" in options else (),
+                      limit=int(options["--limit"]) if "--limit" in options else None,
+                      reverse="--reverse" in args, offset=2 if "--offset" in args else 0)
+    expected = io.StringIO()
+    with open_database(str(db_path)).connect() as conn:
+        write(iter_events(conn, flt), EVENT_COLUMNS, "csv", expected)
+    assert exported == expected.getvalue()
+    assert exported.count("\n") > 1
