@@ -186,6 +186,7 @@ def _dice(a: frozenset[str], b: frozenset[str]) -> float:
 # -- storage ------------------------------------------------------------------------------------
 
 def load_reports(conn: Connection, event_ids: Iterable[int]) -> list[Report]:
+    """The events as merging compares them: sentence and mentions, actors and agents."""
     ids = list(event_ids)
     if not ids:
         return []
