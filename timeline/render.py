@@ -242,13 +242,19 @@ HIGHLIGHTS = {"sentence": "on grey15", "trigger": "bold reverse", "date": "bold 
               "actor": "bold yellow"}
 
 
-def passage(text: str, start: int, end: int) -> tuple[int, int, bool, bool]:
+def passage(text: str, start: int, end: int,
+            date_words: str | None = None) -> tuple[int, int, bool, bool]:
     """The paragraph holding text[start:end], cut to PASSAGE_CONTEXT either side if long;
-    with whether it was cut before and after."""
+    with whether it was cut before and after. A date inherited from earlier text ("On
+    Wednesday ... . They said ...") reaches back to the paragraph of its words, within reason."""
     first = text.rfind("\n", 0, start) + 1
     last = text.find("\n", end)
     last = len(text) if last < 0 else last
     cut_first, cut_last = max(first, start - PASSAGE_CONTEXT), min(last, end + PASSAGE_CONTEXT)
+    if date_words and date_words not in text[cut_first:cut_last]:
+        found = text.rfind(date_words, max(0, start - 4 * PASSAGE_CONTEXT), start)
+        if found >= 0:
+            first = cut_first = text.rfind("\n", 0, found) + 1
     return cut_first, cut_last, cut_first > first, cut_last < last
 
 
@@ -266,7 +272,7 @@ def highlighted_passage(event: dict) -> Text:
     (by name and alias) picked out within the sentence, the date words wherever they are."""
     text = event["article_text"]
     start, end = event["sentence_start"], event["sentence_end"]
-    first, last, cut_before, cut_after = passage(text, start, end)
+    first, last, cut_before, cut_after = passage(text, start, end, event.get("date_text"))
     view = Text(("…" if cut_before else "") + text[first:last] + ("…" if cut_after else ""))
     shift = 1 if cut_before else 0
     sentence = (start - first + shift, end - first + shift)

@@ -273,6 +273,12 @@ class EventFilter:
     after: Cursor | None = None  # keyset paging: only events after this one, in timeline order
     one_per_incident: bool = False  # one row per incident (its best-dated report), not per event
 
+    def narrows(self) -> bool:
+        """Whether anything beyond the default (every event but the rejected) is asked for."""
+        return bool(self.types or self.since or self.until or self.actor or self.country
+                    or self.place or self.search or self.min_confidence is not None
+                    or self.article_id is not None or self.statuses or not self.hide_rejected)
+
     def conditions(self, dialect: str = "sqlite") -> list:
         out = []
         if self.types:
@@ -377,25 +383,14 @@ def iter_event_values(conn: Connection, flt: EventFilter, columns: list[str]) ->
                      lambda c, query: _stream_values(c, query, columns))
 
 
-DERIVED = ("actors", "reports")  # filled in per chunk of rows, not selected
-
-
 def _value_columns(columns: list[str]) -> list:
     known = {c.name: c for c in Event.__table__.c}
     known.update(source=Article.source, published=Article.published)
-    wanted = [known[name] for name in _selected(columns)]
+    wanted = [known[name] for name in columns if name not in COMPUTED]
+    # The keys the computed columns are looked up by, after the selected ones.
+    wanted += [Event.id, Event.incident_id]
     # CAST in SQL: SQLite already holds ISO text, PostgreSQL prints dates as ISO.
     return [cast(c, String).label(c.name) if isinstance(c.type, Date) else c for c in wanted]
-
-
-def _selected(columns: list[str]) -> list[str]:
-    """The columns a query selects for `columns`: the derived ones out, the keys they need in."""
-    selected = [c for c in columns if c not in DERIVED]
-    if "id" not in selected:
-        selected.append("id")
-    if "reports" in columns and "incident_id" not in selected:
-        selected.append("incident_id")
-    return selected
 
 
 def _timeline(conn: Connection, flt: EventFilter, columns, stream) -> Iterator:
@@ -439,25 +434,24 @@ def cursor_of(conn: Connection, event_id: int) -> Cursor:
     return Cursor(found[0], found[1])
 
 
+COMPUTED = ("actors", "reports")  # export columns joined per chunk, not selected
+
+
 def _stream_values(conn: Connection, query, columns: list[str]) -> Iterator[list]:
     from timeline.incidents import report_counts
 
-    selected = _selected(columns)
-    width = len([c for c in columns if c not in DERIVED])
-    id_at, incident_at = selected.index("id"), (
-        selected.index("incident_id") if "incident_id" in selected else None)
-    derived = [(columns.index(c), c) for c in DERIVED if c in columns]  # in column order
-    derived.sort()
+    width = sum(c not in COMPUTED for c in columns)
+    id_at, incident_at = width, width + 1  # the keys _value_columns appends
+    slots = [(i, c) for i, c in enumerate(columns) if c in COMPUTED]
     result = conn.execution_options(stream_results=True, yield_per=CHUNK).execute(query)
     while chunk := result.fetchmany(CHUNK):
-        names = (actor_names(conn, [row[id_at] for row in chunk])
-                 if "actors" in columns else {})
+        names = actor_names(conn, [row[id_at] for row in chunk]) if "actors" in columns else {}
         reports = (report_counts(conn, {row[incident_at] for row in chunk})
                    if "reports" in columns else {})
         for row in chunk:
             values = list(row[:width])
-            for at, kind in derived:  # ascending positions: each lands where it belongs
-                values.insert(at, "; ".join(names.get(row[id_at], ())) if kind == "actors"
+            for i, name in slots:
+                values.insert(i, "; ".join(names.get(row[id_at], ())) if name == "actors"
                               else reports.get(row[incident_at], 1))
             yield values
 
