@@ -41,6 +41,8 @@ REFUSED = [
     ("hundred_megabytes.txt", "100.0 MiB is larger than the 10 MiB an article may be"),
     ("one_10mb_line.txt",
      "a line of 10,000,000 characters (an article's are under 100,000): not an article"),
+    ("book_length.txt",
+     "a text of 623,999 characters is longer than the 500,000 an article may have"),
     ("no_read_permission.txt", "Permission denied"),
     ("loop_a.txt", "Too many levels of symbolic links"),
     ("dangling_link.txt", "No such file or directory"),
@@ -178,3 +180,28 @@ def test_the_committed_corpus_is_what_the_generator_writes(tmp_path):
     make_bad.write_small(tmp_path)
     for name, data in make_bad.SMALL.items():
         assert (BAD / name).read_bytes() == data, f"regenerate with python {BAD / 'make_bad.py'}"
+
+
+def test_a_bug_on_one_article_fails_that_article_only(cli, tmp_path, monkeypatch):
+    """An extractor that raises on one odd text: that article is one line, the others land."""
+    from timeline import pipeline
+
+    real = pipeline.extract_events
+
+    def fragile(article):
+        if "fragile" in article.text:
+            raise IndexError("list index out of range")
+        return real(article)
+
+    monkeypatch.setattr(pipeline, "extract_events", fragile)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(GOOD_TEXT)
+    (folder / "b.txt").write_text("A fragile article about an attack\n\nGunmen attacked a "
+                                  "base on 3 March 2022.\n")
+    (folder / "c.txt").write_text(GOOD_TEXT.replace("Rome", "Madrid"))
+    result = cli("ingest", "-j", "1", str(folder))
+    assert result.exit_code == 1
+    assert result.stderr == (f"error: {folder / 'b.txt'}: internal error (IndexError: list index "
+                             "out of range); please report it with this file\n")
+    assert result.stdout.startswith("2 articles added, 0 skipped as already known, 1 failed;")

@@ -631,15 +631,16 @@ def schema(ctx: click.Context, as_json: bool) -> None:
 
 @main.command()
 @click.argument("source", default="-", metavar="[FILE|-]")
-@click.option("--dct", metavar="YYYY-MM-DD",
+@click.option("--dct", metavar="YYYY-MM-DD", type=click.DateTime(["%Y-%m-%d"]),
               help="Document creation (publication) date that relative dates resolve against.")
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl",
               show_default=True)
-def dates(source: str, dct: str | None, fmt: str) -> None:
+def dates(source: str, dct, fmt: str) -> None:
     """The temporal expressions of a text, with their TimeML values and intervals."""
     from timeline.temporal.commands import find_dates, jsonl_lines, timex_table
 
-    found = find_dates(source, dct)
+    # click checks the day (2021-02-31 is a usage error naming --dct, exit 2)
+    found = find_dates(source, dct.date().isoformat() if dct else None)
     if fmt == "jsonl":
         for line in jsonl_lines(found):
             click.echo(line)

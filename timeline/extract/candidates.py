@@ -10,6 +10,7 @@ feared, future: dropped; prepared: a foiled plot if something stopped it) -> gen
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
@@ -387,7 +388,9 @@ class SentenceReader:
     met so far, the last speaker, the last dated event of the paragraph."""
 
     def __init__(self, text: str, timexes: list, dct: date | None, index: ActorIndex | None = None):
-        self.text, self.timexes, self.dct = text, timexes, dct
+        self.text, self.dct = text, dct
+        self.timexes = sorted(timexes, key=lambda tx: tx.start)
+        self._timex_starts = [tx.start for tx in self.timexes]  # a sentence's are a slice
         self.index = index or ActorIndex()
         self.prev: Sentence | None = None
         self.reference: tuple[int, dating.Dated] | None = None  # (paragraph, last own date told)
@@ -409,7 +412,8 @@ class SentenceReader:
         if places is None:
             places = find_places(text)
         actors = self.index.find(text, places, aliases)
-        timexes = [tx for tx in self.timexes if s.start <= tx.start < s.end]
+        timexes = self.timexes[bisect_left(self._timex_starts, s.start):
+                               bisect_left(self._timex_starts, s.end)]
         dated_spans = [(tx.start - s.start, tx.end - s.start) for tx in timexes if dating.usable(self.text, tx)]
         has_date = bool(dated_spans)
         found = self._real_triggers(s, triggers, has_date, dated_spans)

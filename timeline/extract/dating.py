@@ -74,7 +74,9 @@ def _own_date_of_noun(text: str, sent_start: int, trig_start: int, trig_end: int
     return bool(_NEAR_AFTER.match(gap) or _MODIFIER_AFTER.search(gap))
 
 
-_NAMES_ONLY = re.compile(r"(?:\s*[A-Z][\w'’-]*)*\s*")
+# What may stand between a date and the noun it premodifies: names ("the 2002 Bali bombings"),
+# after a possessive ("Friday night's attack", "last month's bombing").
+_NAMES_ONLY = re.compile(r"(?:['’]s)?(?:\s*[A-Z][\w'’-]*)*\s*")
 
 
 def modifies(text: str, tx, trig_start: int) -> bool:
@@ -166,9 +168,12 @@ def governing(text: str, sent_start: int, trig_start: int, trig_end: int, timexe
     return Dated(best.interval, best.text, basis_of(best), best, report_date=best_late or best_far)
 
 
-def publication(published: Interval | None) -> Dated:
+def publication(published: Interval | date | None) -> Dated:
     """The article's own publication interval, at its own precision: a statement in an article
-    known to be from "November 2023" happened in November 2023, not on its first day."""
+    known to be from "November 2023" happened in November 2023, not on its first day. A bare
+    date is a publication day."""
+    if isinstance(published, date):
+        published = Interval.day(published)
     return Dated(published, None, DateBasis.PUBLICATION) if published else NO_DATE
 
 

@@ -87,8 +87,10 @@ def _dates_agree(a: Candidate, e: Event) -> bool:
 
 def _same_event(c: Candidate, e: Event) -> bool:
     last = e.members[-1]
-    last = e.members[-1]
     near = c.sentence.index - last.sentence.index <= 2
+    if not (c.definite or near):
+        return False  # what follows can only join a definite or a near candidate: say so first,
+        # or merge compares every candidate with every earlier event (minutes on a long text)
     if kind(c.type) != kind(e.type) or not (_dates_agree(c, e) or c.definite and near):
         return False  # "the attack, which began on Friday" still is the siege that ended on Sunday
     sub = c.trigger.subkind
@@ -178,7 +180,11 @@ class _Merger:
         self.last_speaker_event = ev
 
     def occurrence(self, c: Candidate) -> None:
-        target = next((ev for ev in reversed(self.events) if ev.type != "statement" and _same_event(c, ev)), None)
+        # Too far back to join unless definite (see _same_event): checked first, as it is cheap,
+        # or each candidate is compared with every earlier event (minutes on a long text).
+        target = next((ev for ev in reversed(self.events)
+                       if (c.definite or ev.members[-1].sentence.index >= c.sentence.index - 2)
+                       and ev.type != "statement" and _same_event(c, ev)), None)
         if target is not None:
             target.members.append(c)
         else:

@@ -89,9 +89,12 @@ def write_small(folder: Path) -> list[Path]:
 
 
 def write_big(folder: Path) -> None:
-    """The 100 MB file (sparse: refused by its size, so its bytes are never read) and the 10 MB line."""
+    """The 100 MB file (sparse: refused by its size, so its bytes are never read), the 10 MB
+    line, and a text of ordinary lines too long to be an article."""
     with open(folder / "hundred_megabytes.txt", "wb") as f:
         f.truncate(100 * MB)
+    line = b"Ministers met officials in Rome to discuss threats.\n"  # 52 bytes
+    (folder / "book_length.txt").write_bytes(line * 12_000)  # 624,000 bytes in ordinary lines
     with open(folder / "one_10mb_line.txt", "wb") as f:
         f.write(b"threat " * (10_000_000 // 7) + b"end\n")  # 10,000,000 characters, one line
 
