@@ -254,9 +254,8 @@ def call_ago(ctx: Context, anchor: str, n: str, unit: str, sign: str) -> tuple[s
     s = int(sign)
     if unit in ("TH", "TM", "S"):  # hours ago: the DCT day itself
         return call_dct(ctx)
-    if n == "X":  # "a few years ago": only the direction is known, and for years the decade
-        if unit in ("Y", "DE") and ctx.dct and s < 0:
-            return f"{ctx.dct.year // 10:03d}X", None
+    if n == "X":  # "a few years ago": only the direction is known (not even the decade:
+        # "several years ago" said in 1991 is in the 1980s)
         return ("PAST_REF" if s < 0 else "FUTURE_REF"), None
     count = float(n) * s
     if anchor == "ref":
