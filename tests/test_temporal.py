@@ -263,6 +263,14 @@ CASES += [
      "a-length-standing-alone-keeps-its-article"),
     ("Spending fueled the third-quarter growth.", "1989-10-30", "third-quarter", "1989-Q3",
      ("1989-07-01", "1989-09-30"), None, "a-hyphenated-quarter-before-a-noun-leaves-the-article"),
+    ("Women's Day is this coming Sunday, March eighth.", "1998-03-05", "Sunday, March eighth",
+     "1998-03-08", ("1998-03-08", "1998-03-08"), None, "a-spelt-out-day-after-a-month"),
+    ("They met on the twenty-first of February.", "1998-03-05", "the twenty-first of February",
+     "1998-02-21", ("1998-02-21", "1998-02-21"), None, "a-spelt-out-day-of-a-month"),
+    ("Acquisitions are to be made during the next 12 to 18 months.", "1989-10-30",
+     "the next 12 to 18 months", "PXM", None, None, "a-length-between-two-bounds-is-vague"),
+    ("The talks are supposed to conclude by May.", "1998-03-22", "May", "1998-05",
+     ("1998-05-01", "1998-05-31"), None, "supposed-to-looks-ahead"),
 ]
 
 
