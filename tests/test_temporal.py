@@ -271,6 +271,17 @@ CASES += [
      "the next 12 to 18 months", "PXM", None, None, "a-length-between-two-bounds-is-vague"),
     ("The talks are supposed to conclude by May.", "1998-03-22", "May", "1998-05",
      ("1998-05-01", "1998-05-31"), None, "supposed-to-looks-ahead"),
+    ("Over the weekend, Pentagon officials confirmed reports.", "1990-08-13", "the weekend",
+     "1990-W32-WE", ("1990-08-11", "1990-08-12"), None,
+     "an-untensed-weekend-read-on-a-monday-is-the-one-just-past"),
+    ("Plans for the weekend are unclear.", "1990-08-16", "the weekend", "1990-W33-WE",
+     ("1990-08-18", "1990-08-19"), None, "an-untensed-weekend-read-on-a-thursday-is-the-coming-one"),
+    ("Stocks rose, leaving the index near its record high set on Aug. 6.", "1998-02-06",
+     "Aug. 6", "1997-08-06", ("1997-08-06", "1997-08-06"), None,
+     "an-irregular-simple-past-verb-is-a-past-cue"),
+    ("The dividend will be paid Dec. 14 to holders of record.", "1989-10-26", "Dec. 14",
+     "1989-12-14", ("1989-12-14", "1989-12-14"), None,
+     "a-past-participle-after-will-be-is-no-past-cue"),
 ]
 
 

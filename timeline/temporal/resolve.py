@@ -418,7 +418,10 @@ def call_weekend(ctx: Context, dir_: str = "") -> tuple[str, None]:
     if ctx.dct is None:
         return "XXXX-WXX-WE", None
     d = ctx.dct
-    if dir_ == "-1" or (not dir_ and ctx.tense < 0 and d.isoweekday() < 6):
+    # Untensed, the nearest weekend: on a Monday or Tuesday the one just past ("Over the
+    # weekend, officials confirmed ..." in Monday's paper), later in the week the coming one.
+    nearest_past = not dir_ and ctx.tense == 0 and d.isoweekday() <= 2
+    if dir_ == "-1" or (not dir_ and ctx.tense < 0 and d.isoweekday() < 6) or nearest_past:
         d -= timedelta(days=7)
     elif dir_ == "+1" and d.isoweekday() >= 6:
         d += timedelta(days=7)
