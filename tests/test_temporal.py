@@ -285,6 +285,14 @@ CASES += [
     ("The dividend will be paid Dec. 14 to holders of record.", "1989-10-26", "Dec. 14",
      "1989-12-14", ("1989-12-14", "1989-12-14"), None,
      "a-past-participle-after-will-be-is-no-past-cue"),
+    ("The stock would be redeemed in five years.", "1989-11-02", "five years", "1994",
+     ("1994-01-01", "1994-12-31"), None, "in-n-years-looking-ahead-is-that-year"),
+    ("Talks will resume in two weeks.", "1989-11-02", "two weeks", "1989-W46",
+     ("1989-11-13", "1989-11-19"), None, "in-n-weeks-looking-ahead-is-that-week"),
+    ("Prices rose 5% in two years.", "1989-11-02", "two years", "P2Y", None, None,
+     "in-n-years-in-a-past-sentence-is-a-length"),
+    ("Output will be the lowest in five years.", "1989-11-02", "five years", "P5Y", None, None,
+     "in-n-years-after-a-superlative-is-a-length"),
 ]
 
 
@@ -300,6 +308,8 @@ def _find(timexes: list[Timex], text: str) -> Timex:
 def test_resolves(text, dct, span, value, interval, mod):
     t = _find(tag(text, D(dct)), span)
     assert t.value == value
+    if value.startswith(("P1", "P2", "P3", "P4", "P5", "P6", "P7", "P8", "P9", "PX", "PT")):
+        assert t.type in ("DURATION", "SET")  # a length is never typed as a date
     assert t.mod == mod
     if interval is None:
         assert t.interval is None

@@ -518,6 +518,15 @@ def call_holiday(ctx: Context, month_day: str, year: str) -> tuple[str, None]:
     return call_monthday(ctx, month, day, "")
 
 
+def call_in(ctx: Context, n: str, unit: str) -> tuple[str, None]:
+    """"(redeemed) in five years": in a sentence that looks ahead, the point that far after
+    the DCT, at the unit's granularity (TimeML: a DATE); otherwise a length ("rose 5% in
+    two years"), which the caller types as a DURATION by its P value."""
+    if ctx.tense > 0 and ctx.dct is not None and n not in ("", "X") and unit in _UNKNOWN:
+        return _fmt(_shift(ctx.dct, float(n), unit), unit), None
+    return call_dur(ctx, n, unit)
+
+
 def call_century(ctx: Context, n: str) -> tuple[str, None]:
     return f"{int(n) - 1:02d}", None
 
@@ -535,6 +544,7 @@ CALLS = {
     "NUMDATE": call_numdate,
     "CLOCK": call_clock,
     "DUR": call_dur,
+    "IN": call_in,
     "CENTURY": call_century,
     "INYEAR": call_inyear,
     "YEARPLUS": call_yearplus,
