@@ -34,9 +34,9 @@ def ingest_seconds(folder, path, jobs: int) -> float:
 def extract_seconds(folder) -> float:
     """Read and extract only, no database: how much of ingest is the extractor."""
     from timeline.pipeline import prepare_source
-    from timeline.readers import find_sources
+    from timeline.readers import read_all
 
-    return timed(lambda: [prepare_source(s, None) for s in find_sources([str(folder)])])
+    return timed(lambda: [prepare_source(a, None) for a in read_all([str(folder)])])
 
 
 def run() -> list[dict]:

@@ -41,13 +41,44 @@ REFUSED = [
     ("hundred_megabytes.txt", "100.0 MiB is larger than the 10 MiB an article may be"),
     ("one_10mb_line.txt",
      "a line of 10,000,000 characters (an article's are under 100,000): not an article"),
+    ("book_length.txt",
+     "a text of 623,999 characters is longer than the 500,000 an article may have"),
     ("no_read_permission.txt", "Permission denied"),
     ("loop_a.txt", "Too many levels of symbolic links"),
     ("dangling_link.txt", "No such file or directory"),
     ("a_fifo.txt", "not a regular file (a named pipe)"),
-    ("empty_folder", "folder holds no article files (*.text, *.txt or no suffix)"),
+    ("empty_folder", "folder holds no file a reader knows (text, HTML, JSON Lines, CSV, RSS "
+                     "or Atom, zip or tar archives)"),
     ("does_not_exist.txt", "no such file or folder"),
+    ("no_body.html", "HTML page with no article text (no body)"),
+    ("truncated.html", "HTML page with no article text (no body)"),
+    ("empty.html", "empty file"),
+    ("no_entries.rss", "not an RSS or Atom feed with entries"),
+    ("broken.zip", "not a readable zip archive (File is not a zip file)"),
 ]
+
+# (dump or feed, the lines its bad records get, articles it adds): a record is an article.
+BAD_RECORDS = [
+    ("half_bad.jsonl", ["#2: not JSON (Expecting property name enclosed in double quotes: "
+                        "line 1 column 2 (char 1))"], 1),
+    ("unterminated.jsonl", ["#1: not JSON (Unterminated string starting at: line 1 column 10 "
+                            "(char 9))"], 0),
+    ("truncated.rss", ["#1: feed entry with no text (no content or summary)"], 0),
+    ("book_length_record.jsonl",
+     ["#1: a text of 623,999 characters is longer than the 500,000 an article may have"], 1),
+]
+
+
+@pytest.mark.parametrize("name,problems,added", BAD_RECORDS, ids=[n for n, _, _ in BAD_RECORDS])
+def test_a_bad_record_is_one_line_and_the_good_ones_land(cli, corpus, good, name, problems,
+                                                         added):
+    folder, _ = corpus
+    result = cli("ingest", str(good), str(folder / name))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [f"error: {folder / name}{p}" for p in problems]
+    assert result.stdout.startswith(f"{1 + added} article{'s' * bool(added)} added, 0 skipped "
+                                    f"as already known, {len(problems)} failed;")
+    assert "Traceback" not in result.output
 
 # (input name, a check on the one article it gives, why it must be read)
 READ = [
@@ -148,6 +179,7 @@ def test_the_whole_corpus_in_one_run(cli, corpus, good):
     stored = {Path(a["source"]).name for a in jsonl(cli("articles", "--format", "jsonl").output)}
     # Titles repeat across the Latin-1/UTF-16/UTF-32 copies: they are one text, stored once.
     assert {"good.txt", "latin1.txt", "windows1252.txt", "inside.txt", "title_only.txt"} <= stored
+    assert any(s.startswith("half_bad.jsonl") for s in stored)
 
 
 def test_the_hundred_megabyte_file_is_refused_before_a_byte_is_read(cli, corpus, monkeypatch):
@@ -177,3 +209,28 @@ def test_the_committed_corpus_is_what_the_generator_writes(tmp_path):
     make_bad.write_small(tmp_path)
     for name, data in make_bad.SMALL.items():
         assert (BAD / name).read_bytes() == data, f"regenerate with python {BAD / 'make_bad.py'}"
+
+
+def test_a_bug_on_one_article_fails_that_article_only(cli, tmp_path, monkeypatch):
+    """An extractor that raises on one odd text: that article is one line, the others land."""
+    from timeline import pipeline
+
+    real = pipeline.extract_events
+
+    def fragile(article):
+        if "fragile" in article.text:
+            raise IndexError("list index out of range")
+        return real(article)
+
+    monkeypatch.setattr(pipeline, "extract_events", fragile)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(GOOD_TEXT)
+    (folder / "b.txt").write_text("A fragile article about an attack\n\nGunmen attacked a "
+                                  "base on 3 March 2022.\n")
+    (folder / "c.txt").write_text(GOOD_TEXT.replace("Rome", "Madrid"))
+    result = cli("ingest", "-j", "1", str(folder))
+    assert result.exit_code == 1
+    assert result.stderr == (f"error: {folder / 'b.txt'}: internal error (IndexError: list index "
+                             "out of range); please report it with this file\n")
+    assert result.stdout.startswith("2 articles added, 0 skipped as already known, 1 failed;")

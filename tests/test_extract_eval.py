@@ -107,3 +107,25 @@ def test_taxonomy_maps_every_type():
             "military_operation", "relocation", "sentencing", "other"} == set(event_types())
     assert mapping("arrest") == {"plover": "COERCE", "acled": "Arrests"}
     assert mapping("no such type") == mapping("other")
+
+
+def test_user_alias_file_extends_the_table(tmp_path):
+    from datetime import date
+
+    from timeline.extract import extract
+    from timeline.extract.actors import load_aliases
+    from timeline.intervals import Interval
+    from timeline.records import Article
+
+    extra = tmp_path / "aliases.json"
+    extra.write_text(json.dumps({"actors": {"Ansaru": {"kind": "group", "aliases": ["Jama'atu Ansarul Muslimina fi Biladis Sudan"], "exact": ["JAMBS"]}}}))
+    table = load_aliases(extra)
+    text = "JAMBS gunmen abducted six engineers near Kaduna on Monday."
+    article = Article("t", text, published=Interval.day(date(2022, 5, 4)))
+    names = {a.name for e in extract(article, aliases=table) for a in e.actors}
+    assert "Ansaru" in names
+    assert "Ansaru" not in {a.name for e in extract(article) for a in e.actors}
+    # the shipped names still resolve, case-aware: IS the group, not the verb
+    ev = extract(Article("t", "IS gunmen attacked a checkpoint in Raqqa on Friday. It is unclear why.",
+                         published=Interval.day(date(2022, 5, 4))), aliases=table)
+    assert [a.name for a in ev[0].actors] == ["Islamic State"]

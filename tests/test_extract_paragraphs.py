@@ -28,7 +28,7 @@ def predictions(folder: Path, published: dict[str, str]) -> list[dict]:
     return rows
 
 
-@pytest.mark.parametrize("batch", ["paragraphs", "paragraphs2", "articles3", "articles4", "articles5", "articles6"])
+@pytest.mark.parametrize("batch", ["paragraphs", "paragraphs2", "articles3", "articles4", "articles5", "articles6", "articles7", "articles8", "articles9", "articles11", "articles12"])
 def test_batch_scores(batch):
     gold = json.loads((DATA / f"{batch}_gold.json").read_text())
     preds = predictions(DATA / batch, {k: v["published"][0] for k, v in gold["articles"].items()})

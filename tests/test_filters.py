@@ -71,11 +71,23 @@ def test_each_filter_finds_what_it_names(made, args, expected):
     assert ids(made, *args) == expected
 
 
+INJECTION = "'; DROP TABLE events; --"
+
+
 @pytest.mark.parametrize("option", ["--actor", "--place", "--search"])
 def test_sql_in_a_filter_is_only_a_value(made, db_path, option):
-    result = made("export", "--format", "jsonl", option, "'; DROP TABLE events; --")
+    result = made("export", "--format", "jsonl", option, INJECTION)
     assert result.exit_code == 0
     assert jsonl(result.output) == []
+    assert sqlite3.connect(db_path).execute("SELECT count(*) FROM events").fetchone()[0] == 4
+
+
+@pytest.mark.parametrize("option", ["--type", "--since", "--until", "--country",
+                                    "--min-confidence", "--article", "--status", "--after"])
+def test_sql_in_a_typed_filter_is_refused_before_any_query(made, db_path, option):
+    result = made("list", option, INJECTION)
+    assert result.exit_code == 2
+    assert f"Invalid value for '{option}'" in result.output
     assert sqlite3.connect(db_path).execute("SELECT count(*) FROM events").fetchone()[0] == 4
 
 

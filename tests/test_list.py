@@ -118,8 +118,8 @@ def test_articles_json(seeded):
     rows = json.loads(seeded("articles", "--json").output)
     assert len(rows) == 4
     assert [r["published"] for r in rows][:3] == ["2017-10-16", "2020-04-02", "2021-06-28"]
-    assert list(rows[0]) == ["id", "source", "title", "published", "published_precision",
-                             "published_basis"]
+    assert list(rows[0])[:6] == ["id", "source", "title", "published", "published_precision",
+                                 "published_basis"]
 
 
 @pytest.mark.parametrize("args,expected", [

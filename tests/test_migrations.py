@@ -41,8 +41,10 @@ def full_database(tmp_path_factory) -> Path:
     assert run("reject", str(second), "--note", "not an event").exit_code == 0
     assert run("edit", str(third), "--date", "2017-10-04", "--actor", "FSB").exit_code == 0
     with conn:
-        conn.execute("INSERT INTO incidents (id, created_at) VALUES (1, '2024-01-01 00:00:00')")
-        conn.execute("UPDATE events SET incident_id = 1 WHERE id IN (?, ?)", (first, third))
+        incident = conn.execute("INSERT INTO incidents (created_at) VALUES "
+                                "('2024-01-01 00:00:00')").lastrowid
+        conn.execute("UPDATE events SET incident_id = ? WHERE id IN (?, ?)",
+                     (incident, first, third))
         if not conn.execute("SELECT count(*) FROM actor_aliases").fetchone()[0]:
             actor = conn.execute("SELECT id FROM actors LIMIT 1").fetchone()[0]
             conn.execute("INSERT INTO actor_aliases (actor_id, alias) VALUES (?, 'An alias')",

@@ -1,7 +1,7 @@
 """The analyst's commands give the same answers on PostgreSQL as on SQLite.
 
-Runs only when $TIMELINE_TEST_POSTGRESQL names a PostgreSQL database that may be emptied
-(e.g. postgresql+psycopg://user@/db?host=/tmp&port=5432); every test starts from base.
+Runs when $TIMELINE_TEST_PG_URL names a PostgreSQL server (as .ci/run sets it): the seeds go
+into a database of their own there and into a SQLite file, and the answers are compared.
 """
 
 from __future__ import annotations
@@ -13,10 +13,10 @@ import pytest
 from click.testing import CliRunner
 
 from timeline.cli import main
-from tests.conftest import SEEDS
+from tests.conftest import PG_URL_VAR, SEEDS, fresh_pg_database
 
-PG_URL = os.environ.get("TIMELINE_TEST_POSTGRESQL")
-pytestmark = pytest.mark.skipif(not PG_URL, reason="$TIMELINE_TEST_POSTGRESQL is not set")
+PG_URL = os.environ.get(PG_URL_VAR)
+pytestmark = pytest.mark.skipif(not PG_URL, reason=f"${PG_URL_VAR} is not set")
 
 
 def runner_for(db: str):
@@ -32,13 +32,12 @@ def runner_for(db: str):
 
 @pytest.fixture(scope="module")
 def both(tmp_path_factory):
-    pg = runner_for(PG_URL)
-    pg("db", "downgrade", "base")
-    pg("db", "upgrade")
-    pg("ingest", str(SEEDS))
-    lite = runner_for(str(tmp_path_factory.mktemp("parity") / "timeline.db"))
-    lite("ingest", str(SEEDS))
-    return lite, pg
+    for url in fresh_pg_database(PG_URL):
+        pg = runner_for(url)
+        pg("ingest", str(SEEDS))
+        lite = runner_for(str(tmp_path_factory.mktemp("parity") / "timeline.db"))
+        lite("ingest", str(SEEDS))
+        yield lite, pg
 
 
 def ids(output: str) -> list:

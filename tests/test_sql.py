@@ -98,3 +98,9 @@ def test_schema_prints_tables_views_and_columns(cli, monkeypatch):
     assert "events_fts" not in out, "search internals are not part of the schema people query"
     names = [t["name"] for t in json.loads(cli("schema", "--json").output)]
     assert names[-1] == "timeline" and "event_edits" in names
+
+
+def test_columns_of_the_same_name_are_all_kept(made):
+    rows = json.loads(made("sql", "SELECT e.id, a.id FROM events e JOIN articles a "
+                                  "ON a.id = e.article_id WHERE e.id = 3", "--json").output)
+    assert rows == [{"id": 3, "id_2": 2}]

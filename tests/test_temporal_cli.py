@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from timeline.cli import main
@@ -42,11 +43,12 @@ def test_dates_without_dct_keeps_xs():
     assert json.loads(result.output)["value"] == "XXXX-WXX-3"
 
 
-def test_bad_dct_is_one_clear_line():
-    result = run("dates", "-", "--dct", "2020-13-45", input="today")
-    assert result.exit_code != 0
-    assert result.output.strip().splitlines() == [
-        "Error: --dct: '2020-13-45' is not a date of the form YYYY-MM-DD"]
+@pytest.mark.parametrize("dct", ["2020-13-45", "2021-02-31", "0000-01-01", "yesterday"])
+def test_bad_dct_is_a_usage_error_naming_it(dct):
+    result = run("dates", "-", "--dct", dct, input="today")
+    assert result.exit_code == 2  # a malformed option value, as everywhere else
+    assert result.output.strip().splitlines()[-1] == (
+        f"Error: Invalid value for '--dct': '{dct}' does not match the format '%Y-%m-%d'.")
 
 
 def test_unreadable_file_is_one_clear_line(tmp_path):

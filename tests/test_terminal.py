@@ -1,5 +1,8 @@
 """The real console script in a pseudo-terminal: colours reach a terminal, the pager opens when
-the timeline is longer than the screen, NO_COLOR takes the colours away."""
+the timeline is longer than the screen, NO_COLOR takes the colours away.
+
+Each test starts a real interpreter (about a second of imports, more on a busy machine).
+"""
 
 from __future__ import annotations
 

@@ -117,3 +117,25 @@ def test_stats_json_with_a_filter(made):
 ], ids=["everything", "with-a-filter", "json"])
 def test_count(made, args, expected):
     assert made("count", *args).output == expected
+
+
+def test_unfiltered_stats_agree_with_a_filter_that_keeps_everything(made):
+    # The unfiltered counts take a shortcut (whole indexes less the rejected events).
+    made("reject", "2")
+    plain = json.loads(made("stats", "--json").output)
+    filtered = json.loads(made("stats", "--json", "--min-confidence", "0").output)
+    assert plain == filtered
+    assert plain["events"] == 3 and ["arrest", 1] not in plain["by_type"]
+    assert [2015, 1] not in plain["by_year"]
+
+
+def test_the_passage_reaches_back_to_date_words_the_sentence_inherits():
+    text = "Header\n\nOn Wednesday the envoys met in Doha.\n\nThey said the talks were hard."
+    start = text.index("They")
+    event = {"article_text": text, "sentence_start": start, "sentence_end": len(text),
+             "date_text": "Wednesday", "trigger": "said", "actor_roles": []}
+    view = render.highlighted_passage(event)
+    assert view.plain == "On Wednesday the envoys met in Doha.\n\nThey said the talks were hard."
+    marked = {view.plain[s.start:s.end]: str(s.style) for s in view.spans}
+    assert marked["Wednesday"] == render.HIGHLIGHTS["date"]
+    assert marked["said"] == render.HIGHLIGHTS["trigger"]

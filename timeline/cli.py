@@ -213,16 +213,35 @@ def make_filter(types=(), since=None, until=None, search=None, **extra):
 @click.argument("inputs", nargs=-1, required=True, metavar="PATH...|-")
 @click.option("--published", type=DateBound(),
               help="Publication date for every article read (overrides what the text says).")
+@click.option("--format", "fmt", type=click.Choice(["text", "html", "jsonl", "csv", "feed"]),
+              help="Read every file as this format [default: by name ending, else content].")
+@click.option("--text-field", metavar="NAME", help="Dump field holding the article text "
+              "[default: text, content or body].")
+@click.option("--date-field", metavar="NAME", help="Dump field holding the publication date "
+              "[default: date, published or published_at].")
+@click.option("--title-field", metavar="NAME", help="Dump field holding the title "
+              "[default: title or headline].")
+@click.option("--url-field", metavar="NAME", help="Dump field holding the article's URL "
+              "[default: url or link].")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
-              help="Processes that read and extract [default: one per core]; one writes.")
+              help="Processes that extract [default: one per core]; one reads and writes.")
 @click.pass_context
-def ingest(ctx: click.Context, inputs: tuple[str, ...], published, jobs: int | None) -> None:
-    """Read articles (files, folders recursively, - for stdin) and store their events."""
-    from timeline.pipeline import ingest as run_ingest
+def ingest(ctx: click.Context, inputs: tuple[str, ...], published, fmt, jobs: int | None,
+           **fields) -> None:
+    """Read articles and store their events.
 
+    PATH may be a text file, an HTML page, a JSON Lines or CSV dump (one article a line or
+    row), an RSS or Atom feed, a folder (walked recursively), a quoted glob ('news/*.html'),
+    a .zip or .tar.gz archive, or - for standard input.
+    """
+    from timeline.pipeline import ingest as run_ingest
+    from timeline.readers import ReadOptions
+
+    options = ReadOptions(format=fmt, **fields)
     engine = engine_of(ctx)
     with progress() as tell:
-        summary = run_ingest(engine, inputs, published=published, on_article=tell, jobs=jobs)
+        summary = run_ingest(engine, inputs, published=published, options=options,
+                             on_article=tell, jobs=jobs)
     click.echo(summary.line())
     if summary.failed:
         ctx.exit(1)
@@ -273,9 +292,13 @@ def format_options(formats: list[str], default: str):
 @paging_options
 @format_options(LIST_FORMATS, "timeline")
 @click.option("--no-pager", is_flag=True, help="Never page, even on a terminal.")
+@click.option("--merge/--no-merge", default=True, show_default=True,
+              help="One row per incident with how many articles report it, or every event.")
 @click.pass_context
-def list_events(ctx: click.Context, fmt: str, as_json: bool, no_pager: bool, **filters) -> None:
-    """The chronological timeline of events, grouped by year and month.
+def list_events(ctx: click.Context, fmt: str, as_json: bool, no_pager: bool, merge: bool,
+                **filters) -> None:
+    """The chronological timeline, grouped by year and month: one row per incident (however
+    many articles report it), or with --no-merge one per event.
 
     With --search, the table and data formats put the best match first (bm25); the timeline
     stays in time order.
@@ -284,7 +307,7 @@ def list_events(ctx: click.Context, fmt: str, as_json: bool, no_pager: bool, **f
 
     fmt = "json" if as_json else fmt
     after_id = filters.pop("after_id")
-    flt = make_filter(**filters)
+    flt = make_filter(**filters, one_per_incident=merge)
     flt.by_rank = bool(flt.search) and fmt != "timeline" and after_id is None
     with engine_of(ctx).connect() as conn:
         flt.after = keyset(conn, after_id)
@@ -608,15 +631,16 @@ def schema(ctx: click.Context, as_json: bool) -> None:
 
 @main.command()
 @click.argument("source", default="-", metavar="[FILE|-]")
-@click.option("--dct", metavar="YYYY-MM-DD",
+@click.option("--dct", metavar="YYYY-MM-DD", type=click.DateTime(["%Y-%m-%d"]),
               help="Document creation (publication) date that relative dates resolve against.")
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl",
               show_default=True)
-def dates(source: str, dct: str | None, fmt: str) -> None:
+def dates(source: str, dct, fmt: str) -> None:
     """The temporal expressions of a text, with their TimeML values and intervals."""
     from timeline.temporal.commands import find_dates, jsonl_lines, timex_table
 
-    found = find_dates(source, dct)
+    # click checks the day (2021-02-31 is a usage error naming --dct, exit 2)
+    found = find_dates(source, dct.date().isoformat() if dct else None)
     if fmt == "jsonl":
         for line in jsonl_lines(found):
             click.echo(line)
@@ -669,6 +693,32 @@ def eval_events(gold: str, articles_dir: str, as_json: bool) -> None:
         return
     for line in report_lines(result):
         click.echo(line)
+
+
+@main.command()
+@click.argument("event_id", type=click.IntRange(min=1), metavar="ID")
+@NOTE
+@click.pass_context
+def split(ctx: click.Context, event_id: int, note: str | None) -> None:
+    """Detach an event from its incident into one of its own, locked against re-merging."""
+    from timeline.incidents import split as split_event
+
+    incident = curating(ctx, split_event, event_id, note)
+    click.echo(f"event {event_id} is now incident {incident} on its own (locked)")
+
+
+@main.command()
+@click.argument("event_ids", nargs=-1, type=click.IntRange(min=1), required=True,
+                metavar="ID ID...")
+@NOTE
+@click.pass_context
+def merge(ctx: click.Context, event_ids: tuple[int, ...], note: str | None) -> None:
+    """Join the incidents of these events into one, locked against automatic changes."""
+    from timeline.incidents import merge_and_count
+
+    incident, reports = curating(ctx, merge_and_count, list(event_ids), note)
+    click.echo(f"events {', '.join(map(str, event_ids))} are now incident {incident} "
+               f"({reports} report{'s' * (reports != 1)}, locked)")
 
 
 @main.group()

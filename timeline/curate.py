@@ -185,6 +185,9 @@ def add(conn: Connection, sentence: str, type_: str, date: Interval | None = Non
     if actors:
         _relink_actors(conn, event_id, actors)
     _audit(conn, event_id, [("status", None, "confirmed")], note or "added by an analyst")
+    from timeline.incidents import attach
+
+    attach(conn, [event_id])  # a report like any other: joined to its incident, or its own
     return event_id
 
 

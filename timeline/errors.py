@@ -13,6 +13,11 @@ class ReadError(TimelineError):
         self.source = source
         self.problem = problem
 
+    def __reduce__(self):
+        # Read errors travel to worker processes beside the articles they stand for; the
+        # default pickling would call __init__ with the message alone.
+        return (ReadError, (self.source, self.problem))
+
 
 class DatabaseError(TimelineError):
     """A database that cannot be opened, or was made by a newer version of timeline."""

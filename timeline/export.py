@@ -17,9 +17,10 @@ from typing import TextIO
 EVENT_COLUMNS = [
     "id", "source", "article_id", "published", "type", "date_start", "date_end", "precision",
     "date_text", "date_basis", "sentence", "trigger", "actors", "location", "country",
-    "killed", "injured", "confidence", "status",
+    "killed", "injured", "confidence", "status", "incident_id", "reports",
 ]
-ARTICLE_COLUMNS = ["id", "source", "title", "published", "published_precision", "published_basis"]
+ARTICLE_COLUMNS = ["id", "source", "title", "published", "published_precision", "published_basis",
+                   "url", "author"]
 FORMATS = ("csv", "json", "jsonl", "timelinejs")
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection):
 # a leading single quote makes it text. OWASP's list.

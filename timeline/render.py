@@ -121,6 +121,8 @@ def event_line(row: dict) -> Text:
             line.append(detail, style=style)
             line.append(" · ", style="dim")
     line.append(short(row["sentence"]))
+    if (row.get("reports") or 1) > 1:
+        line.append(f"  ({row['reports']} reports)", style="green")
     line.append(f"  [a{row['article_id']} {source_name(row.get('source'))}]", style="dim")
     return line
 
@@ -156,6 +158,7 @@ def events_table(rows: Iterable[dict]) -> Table:
         table.add_column(name, style=style or None, no_wrap=True)
     table.add_column("actors", ratio=2, min_width=8)
     table.add_column("place, toll", ratio=2, min_width=8)
+    table.add_column("reports", style="green", justify="right", no_wrap=True)
     table.add_column("sentence", ratio=5, min_width=16)
     for row in rows:
         colour, symbol = type_style(row["type"])
@@ -163,7 +166,7 @@ def events_table(rows: Iterable[dict]) -> Table:
         table.add_row(str(row["id"]), show_date(row), Text(f"{symbol} {row['type']}", colour),
                       "; ".join(row.get("actors") or []), Text(where) if not toll(row) else
                       Text(place(row) + ("\n" if place(row) else "")).append(toll(row), "red"),
-                      short(row["sentence"], 140))
+                      str(row.get("reports") or 1), short(row["sentence"], 140))
     return table
 
 
@@ -239,13 +242,19 @@ HIGHLIGHTS = {"sentence": "on grey15", "trigger": "bold reverse", "date": "bold 
               "actor": "bold yellow"}
 
 
-def passage(text: str, start: int, end: int) -> tuple[int, int, bool, bool]:
+def passage(text: str, start: int, end: int,
+            date_words: str | None = None) -> tuple[int, int, bool, bool]:
     """The paragraph holding text[start:end], cut to PASSAGE_CONTEXT either side if long;
-    with whether it was cut before and after."""
+    with whether it was cut before and after. A date inherited from earlier text ("On
+    Wednesday ... . They said ...") reaches back to the paragraph of its words, within reason."""
     first = text.rfind("\n", 0, start) + 1
     last = text.find("\n", end)
     last = len(text) if last < 0 else last
     cut_first, cut_last = max(first, start - PASSAGE_CONTEXT), min(last, end + PASSAGE_CONTEXT)
+    if date_words and date_words not in text[cut_first:cut_last]:
+        found = text.rfind(date_words, max(0, start - 4 * PASSAGE_CONTEXT), start)
+        if found >= 0:
+            first = cut_first = text.rfind("\n", 0, found) + 1
     return cut_first, cut_last, cut_first > first, cut_last < last
 
 
@@ -263,7 +272,7 @@ def highlighted_passage(event: dict) -> Text:
     (by name and alias) picked out within the sentence, the date words wherever they are."""
     text = event["article_text"]
     start, end = event["sentence_start"], event["sentence_end"]
-    first, last, cut_before, cut_after = passage(text, start, end)
+    first, last, cut_before, cut_after = passage(text, start, end, event.get("date_text"))
     view = Text(("…" if cut_before else "") + text[first:last] + ("…" if cut_after else ""))
     shift = 1 if cut_before else 0
     sentence = (start - first + shift, end - first + shift)
@@ -302,9 +311,28 @@ def event_view(event: dict) -> Iterator[RenderableType]:
             yield Text(title, style="bold")
             for line in lines:
                 yield Padding(Text(line), (0, 0, 0, 2), expand=False)
+    yield from _incident_lines(event)
     yield Text(f"Passage (article {event['article_id']}, characters "
                f"{event['sentence_start']}..{event['sentence_end']})", style="bold")
     yield Padding(highlighted_passage(event), (0, 0, 0, 2), expand=False)
+
+
+def _incident_lines(event: dict) -> Iterator[RenderableType]:
+    """The other reports of the event's incident and why each was joined."""
+    from rich.padding import Padding
+
+    reports = event.get("incident_reports") or []
+    if len(reports) < 2:
+        return
+    articles = len({r["article_id"] for r in reports})
+    yield Text(f"Incident {event['incident_id']} ({articles} reports"
+               + (", fixed by an analyst)" if event.get("merge_locked") else ")"), style="bold")
+    for r in reports:
+        who = f"#{r['event_id']} a{r['article_id']} {source_name(r['source'])}"
+        why = r["merge_reason"] or "first report"
+        line = Text(f"{who}: ", style="bold" if r["event_id"] == event["id"] else "dim")
+        line.append(why)
+        yield Padding(line, (0, 0, 0, 2), expand=False)
 
 
 def _or_dash(value) -> str:

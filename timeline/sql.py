@@ -104,8 +104,18 @@ def query(conn: ReadOnly, sql: str, params: dict[str, str] | None = None) -> Res
         cursor = conn.execute(sql, params or {})
     except (sqlite3.Error, sqlite3.Warning, ValueError) as exc:
         raise _explain(conn, exc) from None
-    columns = [d[0] for d in cursor.description or []]
-    return Result(columns, _rows(conn, cursor))
+    return Result(unique([d[0] for d in cursor.description or []]), _rows(conn, cursor))
+
+
+def unique(columns: list[str]) -> list[str]:
+    """Column names made unique ('id', 'id_2'), so JSON objects and CSV headers keep every
+    column of `SELECT a.id, b.id ...`."""
+    seen: dict[str, int] = {}
+    out = []
+    for name in columns:
+        seen[name] = seen.get(name, 0) + 1
+        out.append(name if seen[name] == 1 else f"{name}_{seen[name]}")
+    return out
 
 
 def _rows(conn: ReadOnly, cursor: sqlite3.Cursor) -> Iterator[tuple]:

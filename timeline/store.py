@@ -271,6 +271,13 @@ class EventFilter:
     reverse: bool = False
     by_rank: bool = False  # with `search`: best match first (bm25) instead of time order
     after: Cursor | None = None  # keyset paging: only events after this one, in timeline order
+    one_per_incident: bool = False  # one row per incident (its best-dated report), not per event
+
+    def narrows(self) -> bool:
+        """Whether anything beyond the default (every event but the rejected) is asked for."""
+        return bool(self.types or self.since or self.until or self.actor or self.country
+                    or self.place or self.search or self.min_confidence is not None
+                    or self.article_id is not None or self.statuses or not self.hide_rejected)
 
     def conditions(self, dialect: str = "sqlite") -> list:
         out = []
@@ -297,6 +304,10 @@ class EventFilter:
             out.append(Event.article_id == self.article_id)
         if self.search:
             out.append(fulltext.matches(self.search, dialect))
+        if self.one_per_incident:
+            from timeline.incidents import best_of_incident
+
+            out.append(best_of_incident(list(out)))
         return out
 
 
@@ -381,9 +392,9 @@ def iter_event_values(conn: Connection, flt: EventFilter, columns: list[str]) ->
 def _value_columns(columns: list[str]) -> list:
     known = {c.name: c for c in Event.__table__.c}
     known.update(source=Article.source, published=Article.published)
-    wanted = [known[name] for name in columns if name != "actors"]
-    if "id" not in columns:
-        wanted.append(Event.id)
+    wanted = [known[name] for name in columns if name not in COMPUTED]
+    # The keys the computed columns are looked up by, after the selected ones.
+    wanted += [Event.id, Event.incident_id]
     # CAST in SQL: SQLite already holds ISO text, PostgreSQL prints dates as ISO.
     return [cast(c, String).label(c.name) if isinstance(c.type, Date) else c for c in wanted]
 
@@ -409,11 +420,15 @@ def _timeline(conn: Connection, flt: EventFilter, columns, stream) -> Iterator:
 
 
 def _stream(conn: Connection, query) -> Iterator[dict]:
+    from timeline.incidents import report_counts
+
     result = conn.execution_options(stream_results=True, yield_per=CHUNK).execute(query)
     while chunk := [row._asdict() for row in islice(result, CHUNK)]:
         names = actor_names(conn, [row["id"] for row in chunk])
+        reports = report_counts(conn, {row["incident_id"] for row in chunk})
         for row in chunk:
             row["actors"] = names.get(row["id"], [])
+            row["reports"] = reports.get(row["incident_id"], 1)
             yield row
 
 
@@ -425,17 +440,25 @@ def cursor_of(conn: Connection, event_id: int) -> Cursor:
     return Cursor(found[0], found[1])
 
 
+COMPUTED = ("actors", "reports")  # export columns joined per chunk, not selected
+
+
 def _stream_values(conn: Connection, query, columns: list[str]) -> Iterator[list]:
-    selected = [c for c in columns if c != "actors"]
-    at = columns.index("actors") if "actors" in columns else None
-    id_at = selected.index("id") if "id" in selected else len(selected)
+    from timeline.incidents import report_counts
+
+    width = sum(c not in COMPUTED for c in columns)
+    id_at, incident_at = width, width + 1  # the keys _value_columns appends
+    slots = [(i, c) for i, c in enumerate(columns) if c in COMPUTED]
     result = conn.execution_options(stream_results=True, yield_per=CHUNK).execute(query)
     while chunk := result.fetchmany(CHUNK):
-        names = actor_names(conn, [row[id_at] for row in chunk]) if at is not None else {}
+        names = actor_names(conn, [row[id_at] for row in chunk]) if "actors" in columns else {}
+        reports = (report_counts(conn, {row[incident_at] for row in chunk})
+                   if "reports" in columns else {})
         for row in chunk:
-            values = list(row[:len(selected)])
-            if at is not None:
-                values.insert(at, "; ".join(names.get(row[id_at], ())))
+            values = list(row[:width])
+            for i, name in slots:
+                values.insert(i, "; ".join(names.get(row[id_at], ())) if name == "actors"
+                              else reports.get(row[incident_at], 1))
             yield values
 
 
@@ -465,7 +488,7 @@ def iter_articles(conn: Connection, article_id: int | None = None) -> Iterator[d
               .scalar_subquery().label("events"))
     query = (select(Article.id, Article.source, Article.title, Article.published,
                     Article.published_end, Article.published_precision,
-                    Article.published_basis, Article.url, events)
+                    Article.published_basis, Article.url, Article.author, events)
              .order_by(Article.published.is_(None), Article.published, Article.id))
     if article_id is not None:
         query = query.where(Article.id == article_id)
@@ -504,6 +527,10 @@ def event_detail(conn: Connection, event_id: int) -> dict:
     event["mentions"] = [m._asdict() for m in conn.execute(
         select(EventMention.sentence, EventMention.start, EventMention.end)
         .where(EventMention.event_id == event_id).order_by(EventMention.start))]
+    from timeline.incidents import explain
+
+    # Every report of the event's incident, with why it was joined (`timeline show`).
+    event["incident_reports"] = explain(conn, event_id)
     event["edits"] = [e._asdict() for e in conn.execute(
         select(EventEdit.field, EventEdit.old_value, EventEdit.new_value, EventEdit.changed_at,
                EventEdit.note).where(EventEdit.event_id == event_id).order_by(EventEdit.id))]

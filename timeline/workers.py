@@ -1,6 +1,6 @@
-"""Parallel ingest: worker processes read and extract, the calling process alone writes.
+"""Parallel ingest: worker processes extract, the calling process reads and alone writes.
 
-Sources go to the workers in batches; results come back in input order through a bounded
+Articles (or the errors that stopped them) go to the workers in batches; results come back in input order through a bounded
 window of batches in flight, so commits are deterministic and memory stays flat however long
 the input is (a slow writer makes the workers wait instead of piling up results).
 """
@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import multiprocessing
 from collections import deque
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 
 from timeline.errors import ReadError
 from timeline.intervals import Interval
 from timeline.pipeline import Prepared, prepare_source
-from timeline.readers import Source
+from timeline.records import Article
 
-BATCH = 8  # sources per task: enough to hide the cost of a round trip between processes
+BATCH = 8  # articles per task: enough to hide the cost of a round trip between processes
 WINDOW = 4  # batches in flight per worker
 
 
@@ -33,8 +35,9 @@ def _start_worker(url: str | None) -> None:
         _known = _known_check(make_engine(url))
 
 
-def _prepare_batch(batch: list[Source], published: Interval | None) -> list[Prepared]:
-    return [prepare_source(source, published, check=_known) for source in batch]
+def _prepare_batch(batch: list[Article | ReadError], published: Interval | None
+                   ) -> list[Prepared]:
+    return [prepare_source(item, published, check=_known) for item in batch]
 
 
 def _context():
@@ -44,43 +47,88 @@ def _context():
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
 
-def prepared_in_parallel(sources: Iterable[Source | ReadError], published: Interval | None,
+def prepared_in_parallel(sources: Iterable[Article | ReadError], published: Interval | None,
                          jobs: int, url: str | None = None,
                          check: Callable[[str], bool] | None = None) -> Iterator[Prepared]:
-    """Each source prepared by one of `jobs` worker processes, yielded in input order.
+    """Each article prepared by one of `jobs` worker processes, yielded in input order.
 
     With the database `url`, workers skip extracting articles already stored; `check` does
-    the same for sources prepared in this process.
+    the same for articles prepared in this process. A worker that dies (killed, out of memory)
+    breaks the pool: the batches in flight are then prepared again one article per process,
+    so the one that kills its process is reported and the others land (multiprocessing.Pool
+    waited forever for a dead worker's batch).
     """
     sources = iter(sources)
     first = list(islice(sources, BATCH))
     if len(first) < BATCH:  # a handful of files: a pool would cost more than it saves
         yield from (prepare_source(s, published, check) for s in first)
         return
-    with _context().Pool(jobs, _start_worker, (url,)) as pool:
-        pending: deque = deque()
-        for batch in _batches(first, sources):
+    batches = _batches(first, sources)
+    while True:
+        suspects = yield from _through_pool(batches, published, jobs, url, check)
+        if suspects is None:
+            return
+        yield from _one_at_a_time(suspects, published, url, check)
+
+
+def _pool(jobs: int, url: str | None) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_start_worker,
+                               initargs=(url,))
+
+
+def _through_pool(batches: Iterator[list], published, jobs: int, url, check):
+    """Yield the prepared articles of `batches`; return None when all are done, or the items
+    of the batches in flight when a worker died (the rest of `batches` is left for later)."""
+    pool, pending = _pool(jobs, url), deque()
+    try:
+        for batch in batches:
             if len(pending) >= jobs * WINDOW:
-                yield from pending.popleft().get()
-            pending.append(_submit(pool, batch, published, check))
+                yield from pending[0][1].result()
+                pending.popleft()
+            pending.append((batch, _submit(pool, batch, published, check)))
         while pending:
-            yield from pending.popleft().get()
+            yield from pending[0][1].result()
+            pending.popleft()
+        return None
+    except BrokenProcessPool:
+        return [item for batch, _ in pending for item in batch]
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _one_at_a_time(items: list, published: Interval | None, url: str | None, check):
+    """Articles prepared by one worker, one in flight at a time: if the worker dies, the
+    article it held is the one that killed it; it alone fails, and a fresh worker goes on."""
+    pool = _pool(1, url)
+    try:
+        for item in items:
+            if not isinstance(item, Article):
+                yield prepare_source(item, published, check)
+                continue
+            try:
+                yield pool.submit(_prepare_batch, [item], published).result()[0]
+            except BrokenProcessPool:
+                pool.shutdown(wait=True)
+                pool = _pool(1, url)
+                yield Prepared(item.source, error=f"{item.source}: the process extracting it "
+                                                  "died (killed, or out of memory); nothing was "
+                                                  "stored for it")
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _submit(pool, batch: list, published: Interval | None, check):
-    # Standard input and errors found while walking folders are handled here, not in a worker
-    # (a worker's stdin is not ours; a ReadError is already the answer).
-    local = [s for s in batch if not isinstance(s, Source) or s.path is None]
-    if not local:
-        return pool.apply_async(_prepare_batch, (batch, published))
-    return _Done([prepare_source(s, published, check) for s in batch])
+    # A batch of read errors only is already its answer: no round trip for it.
+    if any(isinstance(item, Article) for item in batch):
+        return pool.submit(_prepare_batch, batch, published)
+    return _Done([prepare_source(item, published, check) for item in batch])
 
 
 class _Done:
     def __init__(self, value: list[Prepared]):
         self.value = value
 
-    def get(self) -> list[Prepared]:
+    def result(self) -> list[Prepared]:
         return self.value
 
 

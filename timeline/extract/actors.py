@@ -15,6 +15,8 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from .trie import trie_pattern
+
 
 @dataclass(frozen=True)
 class ActorMention:
@@ -52,8 +54,7 @@ class AliasTable:
     def _compile(aliases: dict[str, str], flags: int) -> re.Pattern | None:
         if not aliases:
             return None
-        alt = "|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True))
-        return re.compile(r"(?<![\w-])(?:" + alt + r")(?![\w]|-[A-Za-z])", flags)
+        return re.compile(r"(?<![\w-])(?:" + trie_pattern(aliases) + r")(?![\w]|-[A-Za-z])", flags)
 
     def extended(self, extra: dict[str, dict]) -> AliasTable:
         merged = {k: dict(v) for k, v in self.actors.items()}
@@ -107,14 +108,16 @@ def _people_rules():
     data = _package_json("people.json")
     honor = "|".join(re.escape(h) for h in data["honorifics"])
     titles = "|".join(re.escape(t) for t in sorted(data["titles"], key=len, reverse=True))
-    up, low = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ'’\\-"
-    word = rf"[{up}][{low}]+"
+    up, low = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ'’"
+    word = rf"[{up}][{low}]+(?:-[{up}a-zß-öø-ÿ][{low}]+)*"  # "Jean-Pierre", "Dema-ala"
     name = rf"(?P<name>{word}(?:\s+(?:al-|bin |ibn |van |von |de |el-)?{word}){{0,3}})"
     by_title = re.compile(rf"(?:\b(?:(?:{honor})\.?\s+)+|\b(?:{titles})\s+){name}")
     run = re.compile(rf"\b(?P<name>{word}(?:\s+(?:al-|bin |ibn |van |von |de |el-)?{word}){{1,2}})\b")
     return by_title, run, frozenset(data["org_words"]), frozenset(data["pronouns"])
 
 
+_NOT_NAMES = frozenset("The A An In On At By For From Of To With After Before During Since Until This That These Those It He She They We Yesterday Today".split())
+_DATE_WORD = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b")
 # '"...," Flemming Drejer, operations chief at PET, told ...': a name right after a quote, or
 # one followed by a job title in apposition, is a person.
 _SPEAKER_BEFORE = re.compile(r"(?:according to|said|quoted|[,.!?][\"”’]|[\"”’],)\s+$")
@@ -181,6 +184,8 @@ class ActorIndex:
             if not free(s, m.end("name")):
                 continue
             # an untitled run is a person only beside a speech verb or an apposition
+            if m.group("name").split()[0] in _NOT_NAMES or _DATE_WORD.search(m.group("name")):
+                continue  # "On Monday, a suicide bomber ...": a date, not a person
             if _SPEECH_NEAR.match(text[m.end("name"):]) or _SPEAKER_BEFORE.search(text, max(0, s - 20), s) \
                     or _TITLE_AFTER.match(text, m.end("name")):
                 add(m.group("name"), s, m.end("name"))

@@ -10,6 +10,7 @@ feared, future: dropped; prepared: a foiled plot if something stopped it) -> gen
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
@@ -26,23 +27,26 @@ from .segment import Sentence
 _GROUPS = {"arrest": "custody", "plot_foiled": "custody", "sentencing": "custody"}
 _GROUP_PRIORITY = {"arrest": 0, "plot_foiled": 1, "sentencing": 1}
 _PLURALIA = frozenset("talks negotiations consultations".split())
-_PAST_AFTER = re.compile(r"^\s+(?:\w+\s+)?(?:\w+ed|broke|took|hit|left|struck|shook|tore|came|began|went|rocked)\b")
+# A plural subject whose verb follows tells of particular events: "bombings across Iraq killed 25".
+_PAST_AFTER = re.compile(r"^(?:\s+[\w'’-]+){0,5}?\s+(?:killed|wounded|injured|hit|struck|rocked|shook|left|destroyed|damaged|targeted|ripped|tore|broke|took|came|began|went|erupted|continued)\b")
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been\s+)?(?:\w+ly\s+)?$", re.I)
 _SPECIFIC = re.compile(r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|dozens?|several|hundreds|thousands)\b", re.I)
 _MODALITY_BREAK = re.compile(r"[,;:()\"“”]|\b(?:that|which|who|because|but|while|although|whereas)\b")
-_DEFINITE = re.compile(r"\b(?:the|this|that|these|its|their|his|her)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
+_DEFINITE = re.compile(r"(?:\b(?:the|this|that|these|its|their|his|her)\s+|\w['’]s\s+)(?:[\w'’-]+\s+){0,3}$", re.I)
 _DISTINCT = re.compile(r"\b(?:another|second|third|separate|separately|other|new|fresh|additionally|meanwhile|elsewhere|earlier|previous|also|similar|deadliest|worst|biggest|largest|latest)\b", re.I)
 _PRONOUN_BEFORE = re.compile(r"\b(he|she|they|it)\s+(?:also\s+|further\s+|later\s+|then\s+|again\s+)?$", re.I)
 _SPEECH_GAP = re.compile(r"^[\s,]*(?:(?:also|further|later|then|again|earlier|previously|had|has|have|was|were|is)\s+)*$")
 _CAPS_NP = r"(?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|of|for|on|and|the))*"
 _NP_BEFORE = re.compile(rf"(?:^|[\s“\"])(?:The\s+)?(?P<np>{_CAPS_NP}?)(?:\s+(?:on|late|early)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?\s+$")
 _NP_AFTER = re.compile(rf"^\s*,?\s*(?:the\s+)?(?P<np>{_CAPS_NP})")
-_UNNAMED_SUBJECT = re.compile(r"^\W*(?:the|a|an|some|several|many)?\s*(?:[a-z][\w-]*\s+){0,3}(?:participants|delegates|officials?|police|authorities|report|recording|statement|author|ministry|army|military|spokesman|spokeswoman|sources?|witnesses|residents|group|militants|security forces|government)\b", re.I)
 _AT_START = re.compile(r"^\W*(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?(?:[A-Z][\w-]*\s+){0,4}$")
 # Verbs that only attribute what follows: the event they report is dated by the report at most.
 _ATTRIBUTION = re.compile(r"^(?:said|says|told|reported|reports|added|stated|wrote|confirmed|announced|noted|explained)$", re.I)
 # A time given by another event ("following the US withdrawal"): the narrative's date is not this one's.
 _EVENT_ANCHOR = re.compile(r"\b(?:following|after|before|during|since|amid|ahead of|in the wake of|in the aftermath of)\s+(?:the|a|an|his|her|their|its)\s+\w+", re.I)
+# Events that last as a state, so that "has been held for 14 months" dates their start
+# ("has been jailed for eight years" gives a term, not a start).
+_STATES = frozenset({"kidnapping", "arrest", "military_operation", "relocation"})
 _INVERTED_VERBS = frozenset("said says reports reported wrote added".split())
 _STOP_NP = frozenset("The A An In On At It He She They We This That These Those But And According However Meanwhile".split())
 
@@ -63,12 +67,10 @@ class Candidate:
     unnamed: bool = False  # a statement whose speaker has no name ("the participants said")
     definite: bool = False  # "the attack", "during the arrest": points back to a told event
     distinct: bool = False  # "another attack", "additionally": a new event
-    cues: list[str] = field(default_factory=list)
+    cues: list[str] = field(default_factory=list)  # modality cues that changed its type ("intention")
     source: str | None = None  # who reported this event ("police spokesman X said ..."), if named
+    claimant: str | None = None  # who claimed it ("the JNIM later admitted carrying out the attack")
 
-    @property
-    def abs_trigger(self) -> tuple[int, int]:
-        return self.sentence.start + self.trigger.start, self.sentence.start + self.trigger.end
 
 
 def _modality(text: str, t: lexicon.Trigger) -> tuple[str | None, str | None]:
@@ -99,23 +101,38 @@ _TO_BEFORE = re.compile(r"\bto\s+$")
 _TO_NOUN_BEFORE = re.compile(r"\b(?:according|due|prior|owing|response|reaction|addition|contrast|related|linked|led|leading|lead|connection|relation)\s+to\s+$", re.I)
 
 
-def _generic(text: str, t: lexicon.Trigger, has_date: bool) -> bool:
+def _attached_date(text: str, t: lexicon.Trigger, dated_spans) -> bool:
+    """A date of the trigger's own: before it as a premodifier or sentence adverbial, or a few
+    words after it in its clause ("attacks in Paris on Friday")."""
+    for a, b in dated_spans:
+        if b <= t.start and (not text[b:t.start].strip() or text[b:t.start].strip() in ("'s", "’s")
+                             or dating._INITIAL.match(text[:a])):
+            return True
+        if a >= t.end and a - t.end <= 60 and not dating._CLAUSE_BREAK.search(text, t.end, a):
+            return True
+    return False
+
+
+def _generic(text: str, t: lexicon.Trigger, has_date: bool, dated_spans=()) -> bool:
     """A trigger that names a kind of event, not an occurrence: "carries out attacks",
     "its members have been arrested in Europe" (no date, no count, no particular case)."""
     m = lexicon.modality()
     perfect = bool(_PERFECT_BEFORE.search(text[max(0, t.start - 40):t.start]))
     if t.rule.pos in ("verb", "casualty") and perfect and m.aggregate.search(text):
         return True  # "has arrested more than 40 people in the past year": a tally, not an event
-    if t.rule.pos == "casualty" and (m.aggregate.search(text) or m.aggregate_subjects.search(text[:t.start])):
+    if t.rule.pos == "casualty" and (m.aggregate.search(text) or perfect and m.aggregate_subjects.search(text[:t.start])):
         return True  # "the insurgency has killed more than 4,000", "170 killed since 2013"
-    if has_date:
-        return False
     last = t.text.split()[-1].lower()
     if t.rule.pos == "noun" and last.endswith("s") and last not in _PLURALIA:
-        prev = re.search(r"([\w'’-]+)\W*$", text[max(0, t.start - 40):t.start])
-        if not (prev and lexicon.modality().determiner.match(prev.group(1))) and not _PAST_AFTER.match(text[t.end:]):
+        head = text[max(0, t.start - 40):t.start]
+        # look past names and years to the determiner: "the 2002 Bali bombings"
+        prev = re.search(r"([\w'’-]+)\W*(?:(?:[A-Z][\w'’-]*|\d{4})\s+){0,3}$", head)
+        # "several attacks", "one of the deadliest attacks this year": a tally or a class, dated or not
+        vague = bool(m.vague_quantity.search(head))
+        bare = not (prev and m.determiner.match(prev.group(1))) and not _attached_date(text, t, dated_spans)
+        if (vague or bare) and not _PAST_AFTER.match(text[t.end:]):
             return True
-    if t.rule.pos == "verb" and perfect:
+    if t.rule.pos == "verb" and perfect and not has_date:
         clause = text[max(0, t.start - 60):t.end + 60]
         if not _SPECIFIC.search(clause):
             return True
@@ -189,15 +206,10 @@ def _named(np: str) -> bool:
     return not (len(words) == 1 and words[0] in _generic_speakers())
 
 
+@lru_cache(maxsize=1)
 def _generic_speakers() -> frozenset[str]:
     from .actors import _package_json
-    global _GENERIC
-    if _GENERIC is None:
-        _GENERIC = frozenset(_package_json("people.json")["generic_speakers"])
-    return _GENERIC
-
-
-_GENERIC: frozenset[str] | None = None
+    return frozenset(_package_json("people.json")["generic_speakers"])
 
 
 def _set_speaker(c: Candidate, a: ActorMention) -> None:
@@ -227,9 +239,11 @@ def _is_content(f, text: str) -> bool:
 def _resolve_types(text: str, found: list[tuple[str, lexicon.Trigger, str | None]], has_date: bool,
                    dated_spans: list[tuple[int, int]] = ()) -> list[tuple[str, lexicon.Trigger, str | None]]:
     m = lexicon.modality()
-    if not has_date:
-        # inside a direct quote, an undated event word is the speaker's claim, not a report
-        found = [f for f in found if f[0] == "statement" or not _in_quote(text, f[1].start)]
+    # inside a direct quote, an event word without a calendar date of its own inside the quote
+    # is the speaker's account, not a report ("'They started shooting,' the priest said on Monday")
+    found = [f for f in found if f[0] == "statement" or not _in_quote(text, f[1].start)
+             or any(_in_quote(text, a) and re.search(r"\d{4}|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)", text[a:b])
+                    for a, b in dated_spans)]
     if len(found) > 1:
         # "rescued 15 people who had been abducted": the earlier event is background here
         found = [f for f in found if not m.background_relative.search(text[:f[1].start])] or found
@@ -241,15 +255,26 @@ def _resolve_types(text: str, found: list[tuple[str, lexicon.Trigger, str | None
         found = [("military_operation", f[1], f[2]) if f[0] == "attack" and f[1].start > military[0] else f for f in found]
     content = [f for f in found if _is_content(f, text) and f[1].rule.pos != "casualty"] or \
         [f for f in found if _is_content(f, text)]
-    claim = any(f[0] == "statement" and m.claim.search(text[f[1].start:f[1].end + 30]) for f in found)
+    # "The attack came a week after jihadists killed 15 people": a toll in a clause of its own
+    apart = [(f[0], f[1], "apart") for f in found if f[1].rule.pos == "casualty" and f not in content and _is_content(f, text)
+             and any(c[1].end <= f[1].start and _LATER_CLAUSE.search(text, c[1].end, f[1].start) for c in content)]
+    claim = any(f[0] == "statement" and _is_claim(text, f[1]) for f in found)
     if content and not has_date and not claim and all(f[1].rule.pos == "noun" and _DEFINITE.search(text[:f[1].start][-40:]) for f in content):
         # "X stressed the role of the Meeting": a speech act that names a known event
-        return sorted(content + [f for f in found if f[0] == "statement"], key=lambda f: f[1].start)
+        return sorted(content + apart + [f for f in found if f[0] == "statement"], key=lambda f: f[1].start)
     if content:
-        acts = [f for f in found if f[0] == "statement" and lexicon.speech_acts().match(f[1].text)]
+        acts = [f for f in found if f[0] == "statement" and not claim and (
+            lexicon.speech_acts().match(f[1].text) or f[1].rule.name.startswith("statement.media"))]
         found = content + acts  # the reported event, not the report; but a condemnation stands
     elif any(f[0] == "statement" for f in found):
         found = [f for f in found if f[1].rule.pos != "casualty"]
+    custody = [f[1] for f in found if f[0] in ("sentencing", "arrest")]
+    if custody:
+        # "sentenced ... for fatally stabbing a tourist": the offence is what the court judged
+        found = [f for f in found if not (f[0] in ("attack", "kidnapping", "plot_foiled") and any(
+            c.end <= f[1].start and _OFFENCE.search(text, c.end, f[1].start) for c in custody)
+            and not _attached_date(text, f[1], dated_spans))]
+    found = [f for f in found if not _sourcing(text, f)]
     types = {f[0] for f in found}
     for winner, loser in lexicon.absorbs():
         if winner in types and loser in types and not (loser == "attack" and casualties.toll(text)):
@@ -270,7 +295,7 @@ def _resolve_types(text: str, found: list[tuple[str, lexicon.Trigger, str | None
         if any(_segment(text, d[0]) == seg for d in dated_spans) and \
                 all(_segment(text, k[1].start) != seg for k in kept if _GROUPS.get(k[0], k[0]) == _GROUPS.get(f[0], f[0])):
             kept.append(f)
-    return sorted(kept, key=lambda f: f[1].start)
+    return sorted(kept + apart, key=lambda f: f[1].start)
 
 
 def _segment(text: str, pos: int) -> int:
@@ -289,6 +314,50 @@ def _rank(f, text: str) -> tuple:
     else:
         form = 3
     return _priority(f), form, t.start
+
+
+_NEW_EVENT_START = re.compile(r"^\W*(?:Additionally|Meanwhile|Separately|Elsewhere|Also|In another)\b")
+_LATER_CLAUSE = re.compile(r"\b(?:after|before|since|following)\b", re.I)
+_OFFENCE = re.compile(r"\b(?:for|over|in connection with|accused of|convicted of|guilty of|charged with)\b", re.I)
+_FINAL_ATTRIBUTION = re.compile(r"^\s*(?:on\s+\w+|late\s+\w+|in a statement|on X|on Twitter)?\s*[.!]?\s*$")
+
+
+def _sourcing(text: str, f) -> bool:
+    """", the Vatican said." closing a sentence of plain narrative: the source of the facts
+    told, not a statement of its own (a person's "..., he said" still is one)."""
+    t = f[1]
+    if f[0] != "statement" or not _ATTRIBUTION.match(t.text) or not _FINAL_ATTRIBUTION.match(text[t.end:]):
+        return False
+    head = text[:t.start].rstrip()
+    subject = re.search(r",\s*((?:the\s+)?[\w'’. -]{2,60}?)\s*$", head)
+    if not subject:
+        return False
+    words = subject.group(1).split()
+    return not (words and words[0].lower() in ("he", "she")) and not _PERSONISH.search(subject.group(1))
+
+
+# A subject that names a person: a first name and surname, or a title before one.
+_PERSONISH = re.compile(r"\b(?:[A-Z][a-z]+\s+[A-Z][a-z]+|Mr|Mrs|Ms|Dr|spokes\w+|minister|president|chief|director|commander|official)\b")
+
+
+def _own_clause(text: str, t: lexicon.Trigger, cue: str | None) -> str:
+    """The part of the sentence whose toll is this event's: "The attack came a week after
+    jihadists killed 15 people" gives the attack no toll and the later clause its 15."""
+    if cue == "apart":
+        later = list(_LATER_CLAUSE.finditer(text, 0, t.start))
+        return text[later[-1].start():] if later else text
+    later = _LATER_CLAUSE.search(text, t.end)
+    return text[:later.start()] if later else text
+
+
+def _is_claim(text: str, t: lexicon.Trigger) -> bool:
+    """A claim of responsibility: "claimed the attack", "said it carried out", "admitted", or a
+    statement in a sentence that claims responsibility ("claimed ... in a statement posted")."""
+    claim = lexicon.modality().claim
+    return bool(claim.search(text, t.start, t.end + 30) or _RESPONSIBILITY.search(text))
+
+
+_RESPONSIBILITY = re.compile(r"\bclaim(?:ed|s|ing)? (?:responsibility|credit)\b", re.I)
 
 
 def _priority(f) -> int:
@@ -319,7 +388,9 @@ class SentenceReader:
     met so far, the last speaker, the last dated event of the paragraph."""
 
     def __init__(self, text: str, timexes: list, dct: date | None, index: ActorIndex | None = None):
-        self.text, self.timexes, self.dct = text, timexes, dct
+        self.text, self.dct = text, dct
+        self.timexes = sorted(timexes, key=lambda tx: tx.start)
+        self._timex_starts = [tx.start for tx in self.timexes]  # a sentence's are a slice
         self.index = index or ActorIndex()
         self.prev: Sentence | None = None
         self.reference: tuple[int, dating.Dated] | None = None  # (paragraph, last own date told)
@@ -341,9 +412,40 @@ class SentenceReader:
         if places is None:
             places = find_places(text)
         actors = self.index.find(text, places, aliases)
-        timexes = [tx for tx in self.timexes if s.start <= tx.start < s.end]
-        has_date = any(dating.usable(self.text, tx) for tx in timexes)
+        timexes = self.timexes[bisect_left(self._timex_starts, s.start):
+                               bisect_left(self._timex_starts, s.end)]
+        dated_spans = [(tx.start - s.start, tx.end - s.start) for tx in timexes if dating.usable(self.text, tx)]
+        has_date = bool(dated_spans)
+        found = self._real_triggers(s, triggers, has_date, dated_spans)
+        reporting = any(f[0] == "statement" and _ATTRIBUTION.match(f[1].text)
+                        and not re.search(r"\b(?:was|were|been|be)\s+$", text[max(0, f[1].start - 12):f[1].start]) for f in found)
+        source = self._reporter(s, found, actors, places, timexes)
+        claimed = any(f[0] == "statement" and _is_claim(text, f[1]) for f in found)
+        out = []
+        for etype, t, cue in _resolve_types(text, found, has_date, dated_spans):
+            # other event words compete for the dates; a toll or a word of the same kind does not
+            rivals = [f for f in found if f[1] is not t and f[0] != etype and f[1].rule.pos != "casualty"]
+            others = [(s.start + f[1].start, s.start + f[1].end) for f in rivals]
+            nouns = [(s.start + f[1].start, s.start + f[1].end) for f in rivals if f[1].rule.pos == "noun"]
+            c = self._candidate(s, etype, t, cue, actors, places, timexes, reporting, others, nouns)
+            if c is not None:
+                if etype != "statement" and source:
+                    if claimed:
+                        c.claimant = source
+                    else:
+                        c.source = source
+                out.append(c)
+        self._remember_reference(s, timexes, out)
+        self.prev = s
+        if not s.headline:
+            self.lead_read = True
+        return out
+
+    def _real_triggers(self, s: Sentence, triggers, has_date: bool, dated_spans) -> list:
+        """(type, trigger, cue) for the triggers that tell of a real occurrence."""
+        text, m = s.text, lexicon.modality()
         found = []
+        tallied = False  # an event word was dropped as generic ("has claimed several attacks")
         for t in triggers:
             effect, cue = _modality(text, t)
             etype = t.type
@@ -353,32 +455,18 @@ class SentenceReader:
                 if etype not in ("attack", "kidnapping") or not self._foiled_context(s):
                     continue
                 etype = "plot_foiled"
-            if _generic(text, t, has_date):
+            if _generic(text, t, has_date, dated_spans):
+                tallied = True
                 continue
-            if etype != "statement" and not has_date and lexicon.modality().frequency.search(text):
+            if etype != "statement" and not has_date and m.frequency.search(text):
                 continue  # "every few months, a stabbing ...": what happens often, not what happened
-            if etype != "statement" and lexicon.modality().definition.search(text):
+            if etype != "statement" and m.definition.search(text):
                 continue  # "the term 'neutralise' is used to imply killed or captured": words, not events
             found.append((etype, t, cue))
-        reporting = any(f[0] == "statement" and _ATTRIBUTION.match(f[1].text)
-                        and not re.search(r"\b(?:was|were|been|be)\s+$", text[max(0, f[1].start - 12):f[1].start]) for f in found)
-        source = self._reporter(s, found, actors, places, timexes)
-        out = []
-        dated_spans = [(tx.start - s.start, tx.end - s.start) for tx in timexes if dating.usable(self.text, tx)]
-        for etype, t, cue in _resolve_types(text, found, has_date, dated_spans):
-            # other event words compete for the dates; a toll or a word of the same kind does not
-            others = [(s.start + f[1].start, s.start + f[1].end) for f in found
-                      if f[1] is not t and f[0] != etype and f[1].rule.pos != "casualty"]
-            c = self._candidate(s, etype, t, cue, actors, places, timexes, reporting, others)
-            if c is not None:
-                if etype != "statement" and source:
-                    c.source = source
-                out.append(c)
-        self._remember_reference(s, timexes, out)
-        self.prev = s
-        if not s.headline:
-            self.lead_read = True
-        return out
+        if tallied:
+            # a claim whose object is a tally is no statement of a particular act either
+            found = [f for f in found if not (f[0] == "statement" and _is_claim(text, f[1]))]
+        return found
 
     def _reporter(self, s: Sentence, found, actors, places, timexes) -> str | None:
         """The named speaker of the sentence's reporting verb, if any: the source of what it reports."""
@@ -412,22 +500,26 @@ class SentenceReader:
             return True
         return bool(self.prev and self.prev.paragraph == s.paragraph and rx.search(self.prev.text))
 
-    def _candidate(self, s, etype, t, cue, actors, places, timexes, reporting=False, others=()) -> Candidate | None:
+    def _candidate(self, s, etype, t, cue, actors, places, timexes, reporting=False, others=(), nouns=()) -> Candidate | None:
         a, b = s.start + t.start, s.start + t.end
         definite = t.rule.pos == "noun" and bool(_DEFINITE.search(s.text[max(0, t.start - 40):t.start]))
         dated = dating.governing(self.text, s.start, a, b, timexes, reported=etype != "statement",
                                  verb=t.rule.pos == "verb", same_clause=etype == "statement", others=others,
-                                 strict=definite)
+                                 strict=definite, nouns=nouns)
         if dated.interval and self.dct and dated.interval.start > self.dct + timedelta(days=1):
             if etype != "statement":
                 return None  # a future date: not an occurrence yet
             dated = dating.NO_DATE
         head = s.text[:t.start]
+        counted = etype in ("attack", "military_operation", "plot_foiled")
         c = Candidate(etype, s, t, t.rule.strength, dated, actors, places,
-                      casualties.toll(s.text) if etype in ("attack", "military_operation", "plot_foiled") else {},
+                      casualties.toll(_own_clause(s.text, t, cue)) if counted else {},
                       definite=t.rule.pos == "noun" and (bool(_DEFINITE.search(head[-40:])) or t.text[:1].isupper() and not s.text.startswith(t.text)),
-                      distinct=bool(_DISTINCT.search(" ".join(head.split()[-6:]))) or bool(re.match(r"^\W*(?:Additionally|Meanwhile|Separately|Elsewhere|Also|In another)\b", s.text)))
-        if cue:
+                      distinct=bool(_DISTINCT.search(" ".join(head.split()[-(2 if definite else 6):])))
+                      or (not definite and bool(_NEW_EVENT_START.match(s.text))))
+        if cue == "apart":
+            c.distinct = True  # told in a clause of its own beside another event: another event
+        elif cue:
             c.cues.append(cue)
         if etype == "statement":
             _statement_speaker(c)
@@ -441,7 +533,7 @@ class SentenceReader:
         reported ("X said that 137 hostages had been released"): the report's day, an upper bound;
         the lead's present perfect ("has gone on trial"): news of the day of publication;
         else the narrative's reference time from this paragraph or the one before; else none."""
-        if t.rule.pos == "verb" and _PERFECT_BEFORE.search(s.text[:t.start]):
+        if t.rule.pos == "verb" and t.type in _STATES and _PERFECT_BEFORE.search(s.text[max(0, t.start - 40):t.start]):
             began = dating.since_duration(self.text, s.start + t.start, s.end,
                                           [tx for tx in self.timexes if s.start <= tx.start < s.end], self.dct)
             if began.interval is not None:

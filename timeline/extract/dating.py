@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from timeline.intervals import Interval, Precision
+from timeline.intervals import Interval
 from timeline.records import DateBasis
 
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014\"“”]|\s-\s|\b(?:which|who|whom|where|while|whereas|but|after|before|when|since|until|because|although|though)\b")
@@ -24,6 +24,8 @@ _SUBORDINATE = re.compile(r";|\b(?:which|who|whom|while|whereas|but|after|before
 _NEAR_AFTER = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}?(?:on|in|of|at|during|since)?\s*$")
 _MODIFIER_AFTER = re.compile(r",\s*(?:which\s+(?:was\s+)?)?(?:began|started|took place|happened|occurred|unfolded|hosted|held|organi[sz]ed|convened|carried out|staged|launched|conducted)\b[^,;]*$")
 _BEGAN = re.compile(r"\s*,?\s*which\s+(?:began|started|took place|happened|occurred|unfolded)\s+(?:on|in|at)?\s*(?:late\s+|early\s+)?$")
+_AND = re.compile(r"\band\b")
+_QUALIFIER = re.compile(r"\s*(?:,|in|of|,\s*in)?\s*")
 # Coordinate clauses: "militants stormed a complex on March 20, and on Monday attacked a base"
 COORDINATE = re.compile(r";|,\s+(?:and|while|but|whereas)\s+")
 _ANCHOR_BEFORE = re.compile(r"\b(?:since|until|till|by|before|after|ahead of|from|as of|through)\s+(?:the\s+)?$", re.I)
@@ -72,9 +74,14 @@ def _own_date_of_noun(text: str, sent_start: int, trig_start: int, trig_end: int
     return bool(_NEAR_AFTER.match(gap) or _MODIFIER_AFTER.search(gap))
 
 
+# What may stand between a date and the noun it premodifies: names ("the 2002 Bali bombings"),
+# after a possessive ("Friday night's attack", "last month's bombing").
+_NAMES_ONLY = re.compile(r"(?:['’]s)?(?:\s*[A-Z][\w'’-]*)*\s*")
+
+
 def modifies(text: str, tx, trig_start: int) -> bool:
-    """The date premodifies the trigger noun: "the November 2015 attacks"."""
-    return tx.end <= trig_start and not text[tx.end:trig_start].strip()
+    """The date premodifies the trigger noun: "the November 2015 attacks", "the 2002 Bali bombings"."""
+    return tx.end <= trig_start and bool(_NAMES_ONLY.fullmatch(text, tx.end, trig_start))
 
 
 def usable(text: str, tx, trig_start: int | None = None) -> bool:
@@ -106,14 +113,19 @@ def _breaks(text: str, a: int, b: int) -> int:
 
 def governing(text: str, sent_start: int, trig_start: int, trig_end: int, timexes: list,
               reported: bool = False, verb: bool = False, same_clause: bool = False,
-              others: list[tuple[int, int]] = (), strict: bool = False) -> Dated:
+              others: list[tuple[int, int]] = (), strict: bool = False,
+              nouns: list[tuple[int, int]] = ()) -> Dated:
     """The date of the trigger at [trig_start, trig_end) from the usable timexes of its sentence.
     For a `reported` event (not the report itself), a date right after a reporting verb ("the
     ministry said on Wednesday") is the report's date, not the event's."""
     best, best_score = None, None
-    for tx in timexes:
+    for i, tx in enumerate(timexes):
         if not usable(text, tx, trig_start):
             continue
+        nxt = timexes[i + 1] if i + 1 < len(timexes) else None
+        if nxt is not None and basis_of(tx) is DateBasis.RELATIVE and basis_of(nxt) is DateBasis.EXPLICIT \
+                and _QUALIFIER.fullmatch(text[tx.end:nxt.start]):
+            continue  # "on Remembrance Sunday in November 2021": the explicit date is the one to trust
         late = reported and bool(_REPORTED_BEFORE.search(text[max(0, tx.start - 30):tx.start]))
         if tx.end <= trig_start:
             dist, crossings = trig_start - tx.end, _breaks(text, tx.end, trig_start)
@@ -131,7 +143,10 @@ def governing(text: str, sent_start: int, trig_start: int, trig_end: int, timexe
         # another event word between the date and this trigger has the better claim to it
         # ("pupils abducted earlier this month have been freed")
         claimed = not late and any(lo <= a and b <= hi and not _breaks(text, b, tx.start if tx.start >= b else b)
-                                   for a, b in others)
+                                   and not (tx.end <= a and _AND.search(text, b, trig_start))
+                                   for a, b in others)  # "on Tuesday freed 17 people and arrested four": shared
+        # "convicted over the 2016 attack": the year premodifies another event noun
+        claimed = claimed or any(a >= tx.end and not text[tx.end:a].strip() for a, b in nouns)
         if not claimed and tx.end <= trig_start and (verb or not modifies(text, tx, trig_start)):
             # a date after one event word and before this one is the first one's adjunct
             # ("pupils abducted ... earlier this month have been freed")
@@ -153,17 +168,13 @@ def governing(text: str, sent_start: int, trig_start: int, trig_end: int, timexe
     return Dated(best.interval, best.text, basis_of(best), best, report_date=best_late or best_far)
 
 
-def publication(published: Interval | None) -> Dated:
+def publication(published: Interval | date | None) -> Dated:
     """The article's own publication interval, at its own precision: a statement in an article
-    known to be from "November 2023" happened in November 2023, not on its first day."""
+    known to be from "November 2023" happened in November 2023, not on its first day. A bare
+    date is a publication day."""
+    if isinstance(published, date):
+        published = Interval.day(published)
     return Dated(published, None, DateBasis.PUBLICATION) if published else NO_DATE
-
-
-def coarsest(a: Interval, b: Interval) -> Interval:
-    """The interval covering both, at the coarser precision (never claims more than both)."""
-    order = list(Precision)
-    prec = max(a.precision, b.precision, key=order.index)
-    return Interval(min(a.start, b.start), max(a.end, b.end), prec)
 
 
 _PERIOD = re.compile(r"^P(\d+)([YMWD])$")

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from .trie import trie_pattern
+
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: rules are made once
 class TriggerRule:
@@ -95,6 +97,7 @@ class Modality:
     aggregate_subjects: re.Pattern
     frequency: re.Pattern
     definition: re.Pattern
+    vague_quantity: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -109,7 +112,7 @@ def modality() -> Modality:
                     re.compile(d["military_agents"], re.I), re.compile(d["claim"], re.I),
                     re.compile(d["background_relative"], re.I), re.compile(d["aggregate"], re.I),
                     re.compile(d["aggregate_subjects"], re.I), re.compile(d["frequency"], re.I),
-                    re.compile(d["definition"], re.I))
+                    re.compile(d["definition"], re.I), re.compile(d["vague_quantity"], re.I))
 
 
 # Words that, just before a verb trigger, show it is a noun ("amid reports of", "the attack").
@@ -131,7 +134,7 @@ def _key_index() -> tuple[re.Pattern, dict[str, list[TriggerRule]], list[Trigger
     # the regex reports one key per place (the longest), so a key opens the rules of every key
     # inside it too: "thwarted" opens the rules keyed "thwart"
     opens = {k: sorted({r for k2, rs in by_key.items() if k2 in k for r in rs}, key=lambda r: r.name) for k in by_key}
-    rx = re.compile("|".join(re.escape(k) for k in sorted(by_key, key=len, reverse=True)))
+    rx = re.compile(trie_pattern(by_key))
     return rx, opens, [r for r in rules() if not r.keys]
 
 

@@ -54,7 +54,8 @@ class Event:
                 return (not c.sentence.headline, c.dated.strength,
                         c.speaker_kind not in (None, "pronoun"), -c.sentence.index)
             span = c.dated.interval.length_days if c.dated.interval else 99999
-            return (not c.sentence.headline, c.dated.strength, -span, bool(c.places), -c.sentence.index)
+            # a sentence that tells the event beats one that points back to it ("Friday's attack")
+            return (not c.sentence.headline, c.dated.strength, not c.definite, -span, bool(c.places), -c.sentence.index)
         return max(self.members, key=score)
 
     @property
@@ -86,8 +87,10 @@ def _dates_agree(a: Candidate, e: Event) -> bool:
 
 def _same_event(c: Candidate, e: Event) -> bool:
     last = e.members[-1]
-    last = e.members[-1]
     near = c.sentence.index - last.sentence.index <= 2
+    if not (c.definite or near):
+        return False  # what follows can only join a definite or a near candidate: say so first,
+        # or merge compares every candidate with every earlier event (minutes on a long text)
     if kind(c.type) != kind(e.type) or not (_dates_agree(c, e) or c.definite and near):
         return False  # "the attack, which began on Friday" still is the siege that ended on Sunday
     sub = c.trigger.subkind
@@ -112,76 +115,99 @@ def _same_event(c: Candidate, e: Event) -> bool:
 
 
 def merge(cands: list[Candidate]) -> list[Event]:
-    events: list[Event] = []
-    headlines: list[Candidate] = []
-    last_person: str | None = None
-    last_speaker_event: Event | None = None
-    by_speaker: dict[str, Event] = {}
-    sourced: dict[str, Event] = {}  # a named reporter -> the last event they reported
+    """The article's events, in order, each with the candidates that tell of it."""
+    m = _Merger()
     for c in cands:
         if c.sentence.headline:
-            headlines.append(c)
-            continue
-        if c.type == "statement":
-            if c.speaker_kind == "pronoun":
-                if c.speaker in _PERSONAL and last_person:
-                    c.speaker, c.speaker_kind = last_person, "person"
-                elif last_speaker_event is not None and last_speaker_event.members[-1].sentence.index >= c.sentence.index - 2:
-                    last_speaker_event.members.append(c)
-                    continue
-                else:
-                    c.unnamed = True
-            if c.unnamed:
-                if last_speaker_event is not None and last_speaker_event.members[-1].sentence.index >= c.sentence.index - 1:
-                    last_speaker_event.members.append(c)
-                    continue
-                ev = Event([c])
-                events.append(ev)
-                last_speaker_event = ev
-                continue
-            key = c.speaker.lower()
-            ev = by_speaker.get(key)
-            told = sourced.get(key)
-            if ev is None and told is not None and c.speaker_alias is None \
-                    and c.sentence.index - told.members[-1].sentence.index <= 2:
-                told.members.append(c)  # "..., he said": the reporter goes on telling the event
-                continue
-            if ev is not None and _dates_agree(c, ev):
-                ev.members.append(c)
+            m.headlines.append(c)
+        elif c.type == "statement":
+            m.statement(c)
+        else:
+            m.occurrence(c)
+    m.attach_headlines()
+    # a statement needs someone who made it; releasing a video or a communiqué is an act anyway
+    events = [e for e in m.events if not (e.type == "statement" and e.speaker is None and not any(
+        x.trigger.rule.name.startswith("statement.media") and not x.sentence.headline for x in e.members))]
+    _statements_at_meetings(events)
+    return sorted(events, key=lambda e: e.primary.sentence.index)
+
+
+class _Merger:
+    """Reads candidates in text order and keeps what joining them needs: the last person
+    named, the last speaker's statement, each speaker's statement, each reporter's event."""
+
+    def __init__(self) -> None:
+        self.events: list[Event] = []
+        self.headlines: list[Candidate] = []
+        self.last_person: str | None = None
+        self.last_speaker_event: Event | None = None
+        self.by_speaker: dict[str, Event] = {}
+        self.sourced: dict[str, Event] = {}  # a named reporter -> the last event they reported
+
+    def _recent_speaker(self, c: Candidate, within: int) -> Event | None:
+        ev = self.last_speaker_event
+        return ev if ev is not None and ev.members[-1].sentence.index >= c.sentence.index - within else None
+
+    def statement(self, c: Candidate) -> None:
+        if c.speaker_kind == "pronoun":
+            if c.speaker in _PERSONAL and self.last_person:
+                c.speaker, c.speaker_kind = self.last_person, "person"
+            elif (ev := self._recent_speaker(c, 2)) is not None:
+                ev.members.append(c)  # "they added": the group that spoke last
+                return
             else:
-                ev = Event([c])
-                events.append(ev)
-                by_speaker[key] = ev
-            if c.speaker_kind == "person":
-                last_person = c.speaker
-            last_speaker_event = ev
-            continue
-        target = None
-        for ev in reversed(events):
-            if ev.type != "statement" and _same_event(c, ev):
-                target = ev
-                break
+                c.unnamed = True
+        if c.unnamed:
+            ev = self._recent_speaker(c, 1)
+            if ev is not None:
+                ev.members.append(c)  # "the recording claimed": the statement just told
+                return
+            self.last_speaker_event = self._new([c])
+            return
+        key = c.speaker.lower()
+        ev = self.by_speaker.get(key)
+        told = self.sourced.get(key)
+        if ev is None and told is not None and c.speaker_alias is None \
+                and c.sentence.index - told.members[-1].sentence.index <= 2:
+            told.members.append(c)  # "..., he said": the reporter goes on telling the event
+            return
+        if ev is not None and _dates_agree(c, ev):
+            ev.members.append(c)
+        else:
+            ev = self.by_speaker[key] = self._new([c])
+        if c.speaker_kind == "person":
+            self.last_person = c.speaker
+        self.last_speaker_event = ev
+
+    def occurrence(self, c: Candidate) -> None:
+        # Too far back to join unless definite (see _same_event): checked first, as it is cheap,
+        # or each candidate is compared with every earlier event (minutes on a long text).
+        target = next((ev for ev in reversed(self.events)
+                       if (c.definite or ev.members[-1].sentence.index >= c.sentence.index - 2)
+                       and ev.type != "statement" and _same_event(c, ev)), None)
         if target is not None:
             target.members.append(c)
         else:
-            events.append(Event([c]))
+            target = self._new([c])
         persons = [a.name for a in c.actors if a.kind == "person"]
         if persons:
-            last_person = persons[0]
+            self.last_person = persons[0]
         if c.source:
-            sourced[c.source.lower()] = target or events[-1]
-    for h in headlines:
-        for ev in events:
+            self.sourced[c.source.lower()] = target
+
+    def attach_headlines(self) -> None:
+        """A headline sums up the article: it joins the first later event of its kind."""
+        for h in self.headlines:
             sub = h.trigger.subkind
-            if kind(ev.type) == kind(h.type) and not (sub and any(m.trigger.subkind not in (None, sub) for m in ev.members)):
-                ev.members.insert(0, h)
-                break
-    # a statement needs someone who made it; releasing a video or a communiqué is an act anyway
-    events = [e for e in events if not (e.type == "statement" and e.speaker is None
-                                        and not any(m.trigger.rule.name == "statement.media" and not m.sentence.headline
-                                                    for m in e.members))]
-    _statements_at_meetings(events)
-    return sorted(events, key=lambda e: e.primary.sentence.index)
+            for ev in self.events:
+                if kind(ev.type) == kind(h.type) and not (sub and any(x.trigger.subkind not in (None, sub) for x in ev.members)):
+                    ev.members.insert(0, h)
+                    break
+
+    def _new(self, members: list[Candidate]) -> Event:
+        ev = Event(members)
+        self.events.append(ev)
+        return ev
 
 
 def _statements_at_meetings(events: list[Event]) -> None:
@@ -195,7 +221,9 @@ def _statements_at_meetings(events: list[Event]) -> None:
             continue
         words = " ".join(m.sentence.text.lower() for m in ev.members)
         for mt in meetings:
-            people = {a.name for m in mt.members for a in m.actors}
+            if min(m.sentence.index for m in mt.members) > max(m.sentence.index for m in ev.members):
+                continue  # the meeting is told after the statement: nothing says it was made there
+            people = {a.name for m in mt.members for a in m.actors if a.kind == "person"}
             if ev.speaker in people or any(w in words for w in _MEETING_WORDS):
                 ev.inherited = Dated(mt.dated.interval, mt.dated.text, DateBasis.INHERITED)
                 break

@@ -120,8 +120,3 @@ def _longest_name(text: str, spans: list[tuple[int, int]], names: dict, blocked:
             if name in names and name not in blocked:
                 return name, s, end
     return None
-
-
-def country_of(name: str) -> str | None:
-    hit = gazetteer()[0].get(name)
-    return hit[0] if hit else None

@@ -11,6 +11,7 @@ from .dating import publication
 from .merge import Event
 
 _BY_BEFORE = re.compile(r"\bby\s+(?:[\w-]+\s+){0,5}$", re.I)  # "by gunmen believed to belong to an al-Qaeda affiliate"
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?(?:\w+(?:ed|en)|shot|held|hit|taken|struck|seized)\b")
 _ROLE_AFTER = {"attack": "target", "kidnapping": "target", "arrest": "target", "plot_foiled": "target",
                "sentencing": "target", "release": "target", "military_operation": "target"}
 _DATE_EVIDENCE = {DateBasis.EXPLICIT: 0.15, DateBasis.RELATIVE: 0.12, DateBasis.INHERITED: 0.05,
@@ -22,14 +23,20 @@ def _actors(ev: Event) -> list[ActorRef]:
     out: dict[tuple[str, str], ActorRef] = {}
     p = ev.primary
     # a sentence that only points back ("the Taliban condemned the attack") adds no actors to it
-    for c in [p] + [m for m in ev.members if m is not p and not m.definite]:
+    for c in [p] + [m for m in ev.members if m is not p and (not m.definite or m.claimant)]:
         for a in c.actors:
-            if ev.type == "statement":
+            if c.definite and c is not p and a.name != c.claimant:
+                continue  # of a sentence that points back, only the claimant counts
+            if a.name == c.claimant:
+                role = "agent"  # "X admitted carrying out the attack"
+            elif ev.type == "statement":
                 role = "speaker" if a.name == ev.speaker else "participant"
             elif a.name == c.source:
                 role = "speaker"  # who told of the event, not who did it
             elif ev.type == "meeting":
                 role = "participant"
+            elif a.end <= c.trigger.start and _PASSIVE.search(c.sentence.text, max(0, c.trigger.start - 12), c.trigger.end):
+                role = _ROLE_AFTER.get(ev.type, "participant")  # "Inspector Caldwell was shot": the target
             elif a.end <= c.trigger.start or _BY_BEFORE.search(c.sentence.text[c.trigger.end:a.start]):
                 role = "agent"
             else:
@@ -77,7 +84,8 @@ def _state_actors(ev: Event) -> list[ActorRef]:
         for pl in c.places:
             if pl.kind == "country" and pl.end <= c.trigger.start and not _LOCATIVE_BEFORE.search(c.sentence.text[max(0, pl.start - 30):pl.start]) \
                     and re.match(r"^[\s,]*(?:(?:and|or)\s+[A-Z][\w ]*?\s+)?(?:\w+ly\s+)?(?:has\s+|have\s+|had\s+)?$", c.sentence.text[pl.end:c.trigger.start]):
-                out.append(ActorRef(pl.name, "state", "speaker" if ev.type == "statement" else "agent"))
+                role = {"statement": "speaker", "meeting": "participant"}.get(ev.type, "agent")
+                out.append(ActorRef(pl.name, "state", role))
     return out
 
 
@@ -102,6 +110,8 @@ def _confidence(ev: Event, basis: DateBasis, actors: list, place) -> float:
         score -= 0.15
     if p.sentence.headline:
         score -= 0.1
+    if any(c.cues for c in ev.members if c.type == "plot_foiled"):
+        score -= 0.1  # a plot inferred from "were preparing an attack", not told as foiled
     return round(max(0.0, min(1.0, score)), 2)
 
 

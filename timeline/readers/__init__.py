@@ -1,109 +1,79 @@
-"""Readers: from paths, folders or standard input to `Article`s, one per source."""
+"""Readers: from paths, folders, globs, archives or standard input to `Article`s.
+
+One source may hold one article (a text file, an HTML page) or many (a JSON Lines or CSV dump,
+a feed, an archive). `read_all` streams them as `Article`s and `ReadError`s, one item per
+article or failure, so one bad record never hides the good ones around it and the caller can
+store (or hand to workers) each article on its own.
+"""
 
 from __future__ import annotations
 
-import os
-import stat
-import sys
+import importlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 from timeline.errors import ReadError
+from timeline.readers.sources import MAX_ARTICLE_BYTES, Source, find_sources
 from timeline.records import Article
 
-MAX_ARTICLE_BYTES = 10 * 1024 * 1024  # the longest news articles are a few hundred KB; past
-# 10 MiB a "text file" is a dump or junk, and reading it would cost memory and minutes of extraction
-TEXT_SUFFIXES = {".txt", ".text", ""}
+__all__ = ["MAX_ARTICLE_BYTES", "ReadOptions", "Source", "find_sources", "read_all",
+           "read_article", "read_articles"]
+
+READERS = {
+    "text": "timeline.readers.text",
+    "html": "timeline.readers.html",
+    "jsonl": "timeline.readers.jsonl",
+    "csv": "timeline.readers.csvdump",
+    "feed": "timeline.readers.feed",
+}
 
 
 @dataclass(frozen=True)
-class Source:
-    """Where one article comes from: a file path or '-' for standard input."""
+class ReadOptions:
+    """How to read: a forced format, and the field names of dumps (None: the defaults)."""
 
-    name: str
-    path: Path | None
-
-    def read_bytes(self) -> bytes:
-        """The source's bytes, refused by size before they are read (memory stays bounded)."""
-        if self.path is None:
-            return _bounded_read(sys.stdin.buffer, self.name)
-        try:
-            info = self.path.stat()
-            if not stat.S_ISREG(info.st_mode):
-                raise ReadError(self.name, f"not a regular file ({_kind(info.st_mode)})")
-            _check_size(info.st_size, self.name)
-            with open(self.path, "rb") as f:
-                return _bounded_read(f, self.name)  # it may have grown since stat
-        except OSError as exc:
-            raise ReadError(self.name, exc.strerror or str(exc)) from None
+    format: str | None = None
+    text_field: str | None = None
+    date_field: str | None = None
+    title_field: str | None = None
+    url_field: str | None = None
 
 
-def _check_size(size: int, name: str) -> None:
-    if size > MAX_ARTICLE_BYTES:
-        raise ReadError(name, f"{size / 2**20:.1f} MiB is larger than the "
-                              f"{MAX_ARTICLE_BYTES // 2**20} MiB an article may be")
-
-
-def _bounded_read(stream, name: str) -> bytes:
-    data = stream.read(MAX_ARTICLE_BYTES + 1)
-    if len(data) > MAX_ARTICLE_BYTES:
-        raise ReadError(name, f"more than the {MAX_ARTICLE_BYTES // 2**20} MiB an article may be")
-    return data
-
-
-def _kind(mode: int) -> str:
-    """What a non-regular file is, in words (reading a FIFO or a device would block or never end)."""
-    for test, word in ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe"),
-                       (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
-                       (stat.S_ISSOCK, "a socket")):
-        if test(mode):
-            return word
-    return "a special file"
-
-
-def find_sources(inputs: Iterable[str]) -> Iterator[Source | ReadError]:
-    """Every article source named: files as given, folders walked recursively in name order."""
-    for given in inputs:
-        if given == "-":
-            yield Source("-", None)
-            continue
-        path = Path(given)
-        if path.is_dir():
-            yield from _walk_or_say_empty(path, given)
-        elif path.exists() or path.is_symlink():  # a broken link or a loop: reading says which
-            yield Source(given, path)
+def read_all(inputs: Iterable[str], options: ReadOptions = ReadOptions()
+             ) -> Iterator[Article | ReadError]:
+    """Every article of every source named, or the error that stopped it, in order."""
+    for source in find_sources(inputs, walk_all=options.format is not None):
+        if isinstance(source, ReadError):
+            yield source
         else:
-            yield ReadError(given, "no such file or folder")
+            yield from read_articles(source, options)
 
 
-def _walk_or_say_empty(folder: Path, given: str) -> Iterator[Source | ReadError]:
-    """A folder's articles; a folder that holds none is told, as the user surely expected some."""
-    empty = True
-    for source in _walk(folder):
-        empty = empty and isinstance(source, ReadError)
-        yield source
-    if empty:
-        suffixes = ", ".join(sorted(f"*{s}" for s in TEXT_SUFFIXES if s))
-        yield ReadError(given, f"folder holds no article files ({suffixes} or no suffix)")
+def read_articles(source: Source, options: ReadOptions = ReadOptions()
+                  ) -> Iterator[Article | ReadError]:
+    """The articles of one source; a failure of the whole source is yielded as its last item."""
+    from timeline.readers.formats import detect
 
-
-def _walk(folder: Path) -> Iterator[Source | ReadError]:
-    unreadable: list[OSError] = []  # os.walk would skip a folder it cannot list, silently
-    for root, dirs, files in os.walk(folder, onerror=unreadable.append):
-        while unreadable:
-            exc = unreadable.pop(0)
-            yield ReadError(str(exc.filename), exc.strerror or str(exc))
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            path = Path(root) / name
-            if not name.startswith(".") and path.suffix.lower() in TEXT_SUFFIXES:
-                yield Source(str(path), path)
-    for exc in unreadable:
-        yield ReadError(str(exc.filename), exc.strerror or str(exc))
+    found = 0
+    try:
+        module = importlib.import_module(READERS[detect(source, options.format)])
+        for found, item in enumerate(module.read(source, options), 1):
+            yield item
+    except ReadError as exc:
+        yield exc
+    except Exception as exc:  # a library's bug on one odd file must not stop the run
+        yield ReadError(source.name, f"internal error ({exc.__class__.__name__}: "
+                                     f"{(str(exc).splitlines() or [''])[0]}); please report it "
+                                     f"with this file")
+    else:
+        if not found:  # an empty dump: say so rather than add nothing in silence
+            yield ReadError(source.name, "no articles in this file")
 
 
 def read_article(source: Source) -> Article:
-    from timeline.readers.text import read_text
-
-    return read_text(source.read_bytes(), source.name)
+    """The one article of a one-article source (text, HTML); raises its ReadError."""
+    for item in read_articles(source):
+        if isinstance(item, ReadError):
+            raise item
+        return item
+    raise ReadError(source.name, "no article in this source")

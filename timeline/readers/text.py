@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from timeline.errors import ReadError
 from timeline.readers.datelines import dates_in_line, is_dateline, publication_date
 from timeline.readers.decode import decode, normalise
@@ -14,12 +16,22 @@ MAX_TITLE_CHARS = 200
 MAX_LINE_CHARS = 100_000
 
 
+def read(source, options=None) -> Iterator[Article]:
+    yield read_text(source.read_bytes(), source.name)
+
+
 def read_text(data: bytes, source: str) -> Article:
     text = normalise(check_lines(decode(data, source), source))
     if not text:
         raise ReadError(source, "no text after white space is removed")
     article = Article(source=source, text=text, title=guess_title(text))
-    found = publication_date(text)
+    date_from_lines(article)
+    return article
+
+
+def date_from_lines(article: Article) -> Article:
+    """The publication date from the text's header or footer date line, if it has one."""
+    found = publication_date(article.text)
     if found:
         article.published, basis = found
         article.published_basis = PublishedBasis(basis)

@@ -1,0 +1,29 @@
+"""One regex for many literal words, factored by common prefixes: Python's re tries the
+branches of a plain alternation one by one at every position; a trie tries one character."""
+
+from __future__ import annotations
+
+import re
+
+
+def trie_pattern(words) -> str:
+    """A regex source matching exactly the given literal words, longest first at each place."""
+    trie: dict = {}
+    for w in set(words):
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = True
+    return _emit(trie)
+
+
+def _emit(node: dict) -> str:
+    end = "" in node
+    branches = [re.escape(ch) + _emit(child) for ch, child in sorted(node.items()) if ch != ""]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if end:
+        # the longer continuation is tried first, the word may also stop here
+        return "(?:" + body + ")?"
+    return body

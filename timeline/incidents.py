@@ -1,0 +1,489 @@
+"""Incidents: one real-world event told by several articles, each telling an `Event` (a report).
+
+At ingest every new event is compared with the reports already stored that could be the same
+incident, found by indexed queries (same type, dates within a window), never a scan of every
+event. Two reports are joined when their dates overlap, nothing keeps them apart (different
+places, countries or agents) and they share a place, an actor or a proper name and enough wording
+(rules and word lists in data/incidents.json). A new report that joins several incidents joins
+them all (single linkage), so the incidents found do not depend on the order of ingest.
+
+Every join is explained in `events.merge_reason`; an analyst undoes it with `split` and joins by
+hand with `merge`. Both lock the events they touch (`merge_locked`): automatic merging never
+moves a locked event, and never fuses an incident holding one with another.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, timezone
+from functools import cached_property, lru_cache
+from importlib import resources
+
+from sqlalchemy import Connection, and_, delete, func, insert, select, update
+
+from timeline.errors import NotFound
+from timeline.models import Actor, Article, Event, EventActor, EventEdit, EventMention, Incident
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
+_NAME = re.compile(r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*")
+
+
+@dataclass(frozen=True)
+class Rules:
+    slack_days: int
+    max_span_days: int
+    min_wording: float
+    min_wording_apart: float  # when the dates only come within the slack of each other
+    need_shared_actor: frozenset[str]
+    stopwords: frozenset[str]
+    not_names: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def rules() -> Rules:
+    data = json.loads(resources.files("timeline").joinpath("data/incidents.json").read_text())
+    return Rules(data["slack_days"], data["max_span_days"], data["min_wording"],
+                 data["min_wording_apart"],
+                 frozenset(data["need_shared_actor"]), frozenset(data["stopwords"]),
+                 frozenset(data["not_names"]))
+
+
+@dataclass
+class Report:
+    """An event as merging sees it: its type, dates, place, actors and words."""
+
+    id: int
+    article_id: int
+    incident_id: int | None
+    type: str
+    start: date | None
+    end: date | None
+    location: str | None
+    country: str | None
+    text: str  # the event's sentence and its further mentions
+    locked: bool
+    actors: frozenset[str] = field(default_factory=frozenset)
+    agents: frozenset[str] = field(default_factory=frozenset)  # who did it (role agent)
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        stop = rules().stopwords
+        return frozenset(_stem(w) for w in (m.lower() for m in _WORD.findall(self.text))
+                         if w not in stop and len(w) > 2)
+
+    @cached_property
+    def names(self) -> frozenset[str]:
+        """Proper names: runs of capitalised words, not counting a sentence's first word."""
+        found = set()
+        for m in _NAME.finditer(self.text):
+            words = m.group().split()
+            opens_sentence = m.start() == 0 or self.text[:m.start()].rstrip().endswith(
+                (".", "!", "?", "\n"))
+            if opens_sentence:
+                words = words[1:]
+            while words and words[0].lower() in rules().not_names:
+                words = words[1:]
+            if words:
+                found.add(" ".join(words))
+        return frozenset(found)
+
+    @property
+    def datable(self) -> bool:
+        return (self.start is not None and self.end is not None
+                and (self.end - self.start).days < rules().max_span_days)
+
+
+def _stem(word: str) -> str:
+    # A light suffix cut so that "attacked", "attacks" and "attack" count as one word.
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+@dataclass(frozen=True)
+class Match:
+    """Why a new report is the same incident as an older one: the evidence, in words."""
+
+    other: Report
+    overlap: str
+    place: str | None
+    actors: tuple[str, ...]
+    names: tuple[str, ...]
+    wording: float
+
+    def reason(self, counterpart: int | None = None) -> str:
+        """Why the reports are one; `counterpart` names the other side when it is not `other`."""
+        with_id = self.other.id if counterpart is None else counterpart
+        parts = [f"with event {with_id}", f"same type {self.other.type}", self.overlap]
+        if self.place:
+            parts.append(f"same place {self.place}")
+        if self.actors:
+            parts.append("actors " + ", ".join(self.actors))
+        if self.names:
+            parts.append("names " + ", ".join(self.names))
+        parts.append(f"wording {self.wording:.2f}")
+        return "; ".join(parts)
+
+
+def compare(new: Report, old: Report) -> Match | None:
+    """The evidence that two reports tell one incident, or None when they do not."""
+    r = rules()
+    overlap = _overlap(new, old, r.slack_days)
+    if overlap is None or not (new.datable and old.datable) or new.type != old.type:
+        return None
+    if new.country and old.country and new.country != old.country:
+        return None
+    if new.agents and old.agents and not new.agents & old.agents:
+        return None  # Italy's arrests and Germany's, of the same group in the same month
+    place = _same_place(new, old)
+    if place is False:
+        return None
+    actors = tuple(sorted(new.actors & old.actors))
+    if new.type in r.need_shared_actor and not actors:
+        return None
+    names = tuple(sorted(n for n in new.names & old.names if n != place))
+    wording = _dice(new.words, old.words)
+    needed = r.min_wording_apart if overlap.endswith("apart") else r.min_wording
+    if not (place or actors or names) or wording < needed:
+        return None
+    return Match(old, overlap, place or None, actors, names, round(wording, 2))
+
+
+def _overlap(a: Report, b: Report, slack: int) -> str | None:
+    if None in (a.start, a.end, b.start, b.end):
+        return None
+    start, end = max(a.start, b.start), min(a.end, b.end)
+    if start <= end:
+        shown = start.isoformat() if start == end else f"{start}..{end}"
+        return f"dates overlap {shown}"
+    gap = (start - end).days
+    if gap <= slack:
+        return f"dates {min(a.end, b.end)} and {max(a.start, b.start)} {gap} day apart"
+    return None
+
+
+def _same_place(a: Report, b: Report) -> str | bool | None:
+    """The shared place; False when both places are known and differ; None when unknown."""
+    if not (a.location and b.location):
+        return None
+    if a.location.casefold() == b.location.casefold():
+        return a.location
+    # "Krasnogorsk, near Moscow": one outlet's place named in the other's report is the same.
+    for place, other in ((a.location, b), (b.location, a)):
+        if re.search(rf"\b{re.escape(place)}\b", other.text, re.I):
+            return place
+    return False
+
+
+def _dice(a: frozenset[str], b: frozenset[str]) -> float:
+    return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
+
+
+# -- storage ------------------------------------------------------------------------------------
+
+def load_reports(conn: Connection, event_ids: Iterable[int]) -> list[Report]:
+    """The events as merging compares them: sentence and mentions, actors and agents."""
+    ids = list(event_ids)
+    if not ids:
+        return []
+    rows = conn.execute(select(Event.id, Event.article_id, Event.incident_id, Event.type,
+                               Event.date_start, Event.date_end, Event.location, Event.country,
+                               Event.sentence, Event.merge_locked)
+                        .where(Event.id.in_(ids)).order_by(Event.id)).all()
+    extra: dict[int, list[str]] = {}
+    for event_id, sentence in conn.execute(select(EventMention.event_id, EventMention.sentence)
+                                           .where(EventMention.event_id.in_(ids))
+                                           .order_by(EventMention.start)):
+        extra.setdefault(event_id, []).append(sentence)
+    actors: dict[int, set[str]] = {}
+    agents: dict[int, set[str]] = {}
+    for event_id, name, role in conn.execute(
+            select(EventActor.event_id, Actor.name, EventActor.role)
+            .join(Actor, Actor.id == EventActor.actor_id).where(EventActor.event_id.in_(ids))):
+        actors.setdefault(event_id, set()).add(name)
+        if role == "agent":
+            agents.setdefault(event_id, set()).add(name)
+    return [Report(r.id, r.article_id, r.incident_id, r.type, r.date_start, r.date_end,
+                   r.location, r.country, "\n".join([r.sentence, *extra.get(r.id, [])]),
+                   bool(r.merge_locked), frozenset(actors.get(r.id, ())),
+                   frozenset(agents.get(r.id, ())))
+            for r in rows]
+
+
+def candidate_ids(conn: Connection, reports: list[Report]) -> list[int]:
+    """Placed reports that could be the same incident as any of `reports`: the same type and
+    dates in each one's window, one indexed range a type (windows that touch are joined)."""
+    from sqlalchemy import or_
+
+    terms = [and_(Event.type == kind, Event.date_start.between(lo, hi), Event.date_end >= floor)
+             for kind, lo, hi, floor in _windows(reports)]
+    if not terms:
+        return []
+    return list(conn.scalars(
+        select(Event.id).where(Event.incident_id.is_not(None), Event.status != "rejected",
+                               or_(*terms))
+        .order_by(Event.id)))
+
+
+def _windows(reports: list[Report]) -> list[tuple[str, date, date, date]]:
+    r = rules()
+    slack, span = timedelta(days=r.slack_days), timedelta(days=r.max_span_days)
+    spans = sorted((rep.type, rep.start - slack - span, rep.end + slack, rep.start - slack)
+                   for rep in reports if rep.datable)
+    merged: list[list] = []
+    for kind, lo, hi, floor in spans:
+        if merged and merged[-1][0] == kind and lo <= merged[-1][2]:
+            merged[-1][2], merged[-1][3] = max(hi, merged[-1][2]), min(floor, merged[-1][3])
+        else:
+            merged.append([kind, lo, hi, floor])
+    return [tuple(m) for m in merged]
+
+
+def attach(conn: Connection, event_ids: Iterable[int]) -> dict[int, int]:
+    """Give each new event an incident: an existing one it matches, or its own. Returns
+    {event id: incident id}. The caller owns the transaction (one per article at ingest).
+
+    The candidates of all the new events are found and loaded at once, and the new events
+    are written at once: a handful of statements an article, not a handful an event."""
+    new = [r for r in load_reports(conn, event_ids) if r.incident_id is None]
+    if not new:
+        return {}
+    batch = _Batch(conn, load_reports(conn, candidate_ids(conn, new)))
+    for report in new:
+        batch.place(report)
+    return batch.write(new)
+
+
+class _Batch:
+    """Placing a run of new reports: in memory, against the candidates and each other."""
+
+    def __init__(self, conn: Connection, pool: list[Report]):
+        self.conn, self.pool = conn, pool
+        self.reasons: dict[int, str | None] = {}
+        self.provisional = 0  # new incidents are numbered -1, -2... until they are stored
+
+    def place(self, report: Report) -> None:
+        matches = []
+        if report.datable:
+            matches = [m for old in self.pool if old.type == report.type
+                       and (m := compare(report, old))]
+        if not matches:
+            self.provisional -= 1
+            report.incident_id, self.reasons[report.id] = self.provisional, None
+            self.pool.append(report)
+            return
+        best = max(matches, key=lambda m: (m.wording, -m.other.id))
+        target = best.other.incident_id
+        involved = {m.other.incident_id for m in matches}
+        if len(involved) > 1 and not self._pinned(involved):
+            real = [i for i in involved if i > 0]
+            target = min(real) if real else max(involved)  # the earliest incident
+            self._fuse(report.id, target, [m for m in matches if m.other.incident_id != target])
+        also = sorted({m.other.id for m in matches} - {best.other.id})
+        report.incident_id = target
+        self.reasons[report.id] = best.reason() + (
+            f"; also like event {', '.join(map(str, also))}" if also else "")
+        self.pool.append(report)
+
+    def _pinned(self, incident_ids: set[int]) -> bool:
+        real = [i for i in incident_ids if i > 0]  # a new incident has no analyst's lock yet
+        return bool(real) and _pinned(self.conn, real)
+
+    def _fuse(self, bridge: int, target: int, matches: list[Match]) -> None:
+        """Fold the incidents of `matches` into `target`: the report `bridge` tells them all.
+        Each folded incident's first report, which had no reason yet, now says why it joined."""
+        absorbed: dict[int, Match] = {}
+        for m in sorted(matches, key=lambda m: -m.wording):
+            absorbed.setdefault(m.other.incident_id, m)
+        for incident, m in absorbed.items():
+            for rep in self.pool:
+                if rep.incident_id == incident:
+                    rep.incident_id = target
+                    if rep.id in self.reasons and self.reasons[rep.id] is None:
+                        self.reasons[rep.id] = m.reason(counterpart=bridge)
+            if incident > 0:
+                _fuse_stored(self.conn, incident, target, m.reason(counterpart=bridge))
+
+    def write(self, new: list[Report]) -> dict[int, int]:
+        """Store the new incidents, then every new report's incident and reason, at once."""
+        from sqlalchemy import bindparam
+
+        provisional = sorted({r.incident_id for r in new if r.incident_id < 0}, reverse=True)
+        stored: dict[int, int] = {}
+        if provisional:
+            now = datetime.now(timezone.utc).replace(tzinfo=None)
+            ids = self.conn.execute(
+                insert(Incident).returning(Incident.id, sort_by_parameter_order=True),
+                [{"created_at": now} for _ in provisional]).scalars().all()
+            stored = dict(zip(provisional, ids))
+        placed = {r.id: stored.get(r.incident_id, r.incident_id) for r in new}
+        self.conn.execute(
+            update(Event).where(Event.id == bindparam("event"))
+            .values(incident_id=bindparam("incident"), merge_reason=bindparam("why")),
+            [{"event": e, "incident": i, "why": self.reasons[e]} for e, i in placed.items()])
+        return placed
+
+
+def _pinned(conn: Connection, incident_ids: list[int]) -> bool:
+    """True when an analyst fixed any of these incidents (one of its events is locked)."""
+    return conn.scalar(select(func.count()).select_from(Event).where(
+        Event.incident_id.in_(incident_ids), Event.merge_locked.is_(True))) > 0
+
+
+def _fuse_stored(conn: Connection, incident: int, target: int, reason: str) -> None:
+    conn.execute(update(Event).where(Event.incident_id == incident,
+                                     Event.merge_reason.is_(None)).values(merge_reason=reason))
+    conn.execute(update(Event).where(Event.incident_id == incident)
+                 .values(incident_id=target))
+    conn.execute(delete(Incident).where(Incident.id == incident))
+
+
+def _new_incident(conn: Connection) -> int:
+    return conn.execute(insert(Incident).returning(Incident.id),
+                        {"created_at": datetime.now(timezone.utc).replace(tzinfo=None)}
+                        ).scalar_one()
+
+
+def _assign(conn: Connection, event_id: int, incident_id: int, reason: str | None,
+            locked: bool | None = None) -> int:
+    values = {"incident_id": incident_id, "merge_reason": reason}
+    if locked is not None:
+        values["merge_locked"] = locked
+    conn.execute(update(Event).where(Event.id == event_id).values(**values))
+    return incident_id
+
+
+def attach_article(conn: Connection, article_id: int) -> dict[int, int]:
+    """Place the events of one newly stored article (in the article's own transaction)."""
+    return attach(conn, conn.scalars(select(Event.id).where(Event.article_id == article_id)
+                                     .order_by(Event.id)))
+
+
+def attach_pending(conn: Connection, batch: int = 500) -> int:
+    """Place events stored without an incident (older databases, re-extraction), oldest first."""
+    done = 0
+    while ids := list(conn.scalars(select(Event.id).where(Event.incident_id.is_(None))
+                                   .order_by(Event.id).limit(batch))):
+        attach(conn, ids)
+        done += len(ids)
+    return done
+
+
+# -- the analyst's hand ------------------------------------------------------------------------
+
+def _incident_of(conn: Connection, event_id: int) -> int | None:
+    row = conn.execute(select(Event.id, Event.incident_id).where(Event.id == event_id)).first()
+    if row is None:
+        raise NotFound("event", event_id)
+    return row.incident_id
+
+
+def split(conn: Connection, event_id: int, note: str | None = None) -> int:
+    """Detach one event into an incident of its own and lock it there; returns the incident."""
+    old = _incident_of(conn, event_id)
+    alone = old is not None and conn.scalar(
+        select(func.count()).select_from(Event).where(Event.incident_id == old)) == 1
+    new = old if alone else _new_incident(conn)
+    reason = "split by analyst" + (f" from incident {old}" if old and not alone else "")
+    _assign(conn, event_id, new, reason, locked=True)
+    _audit(conn, [event_id], old, new, note or "split")
+    _drop_empty(conn, [old] if old else [])
+    return new
+
+
+def merge(conn: Connection, event_ids: list[int], note: str | None = None) -> int:
+    """Join the incidents of these events into one, all its events locked; returns it."""
+    from timeline.curate import CurationError
+
+    if len(set(event_ids)) < 2:
+        raise CurationError("merge needs at least two different events")
+    incidents = {e: _incident_of(conn, e) for e in event_ids}
+    for event_id, incident in incidents.items():
+        if incident is None:
+            incidents[event_id] = _assign(conn, event_id, _new_incident(conn), None)
+    target = min(incidents.values())
+    others = sorted(set(incidents.values()) - {target})
+    first = min(event_ids, key=lambda e: (incidents[e] != target, e))
+    for incident in others:
+        moved = list(conn.scalars(select(Event.id).where(Event.incident_id == incident)))
+        conn.execute(update(Event).where(Event.id.in_(moved)).values(
+            incident_id=target, merge_reason=f"merged by analyst with event {first}"))
+        _audit(conn, moved, incident, target, note or "merge")
+    conn.execute(update(Event).where(Event.incident_id == target).values(merge_locked=True))
+    _drop_empty(conn, others)
+    return target
+
+
+def merge_and_count(conn: Connection, event_ids: list[int], note: str | None = None
+                    ) -> tuple[int, int]:
+    """`merge`, and how many articles the joined incident now has."""
+    incident = merge(conn, event_ids, note)
+    return incident, len({r["article_id"] for r in explain(conn, event_ids[0])})
+
+
+def _audit(conn: Connection, event_ids: list[int], old: int | None, new: int, note: str) -> None:
+    now = datetime.now(timezone.utc).replace(tzinfo=None)
+    rows = [{"event_id": e, "field": "incident_id", "old_value": None if old is None else str(old),
+             "new_value": str(new), "changed_at": now, "note": note} for e in event_ids]
+    if rows and old != new:
+        conn.execute(insert(EventEdit), rows)
+
+
+def _drop_empty(conn: Connection, incident_ids: list[int]) -> None:
+    empty = [i for i in incident_ids if not conn.scalar(
+        select(func.count()).select_from(Event).where(Event.incident_id == i))]
+    if empty:
+        conn.execute(delete(Incident).where(Incident.id.in_(empty)))
+
+
+# -- reading -----------------------------------------------------------------------------------
+
+def explain(conn: Connection, event_id: int) -> list[dict]:
+    """Every report of the event's incident, oldest first, with why it was joined: the rows
+    `timeline show` prints. The first report's reason is None (it started the incident)."""
+    incident = _incident_of(conn, event_id)
+    where = Event.incident_id == incident if incident is not None else Event.id == event_id
+    rows = conn.execute(
+        select(Event.id.label("event_id"), Event.incident_id, Event.article_id, Article.source,
+               Article.title, Article.published, Event.type, Event.date_start, Event.date_end,
+               Event.sentence, Event.merge_reason, Event.merge_locked)
+        .join(Article, Article.id == Event.article_id).where(where).order_by(Event.id))
+    return [row._asdict() for row in rows]
+
+
+def report_counts(conn: Connection, incident_ids: Iterable[int | None]) -> dict[int, int]:
+    """How many articles tell each incident: one grouped lookup on the incident index for a
+    chunk of rows (as actors are joined), so listing queries keep walking their own index."""
+    from sqlalchemy import distinct
+
+    ids = sorted(i for i in incident_ids if i is not None)
+    if not ids:
+        return {}
+    return dict(conn.execute(select(Event.incident_id, func.count(distinct(Event.article_id)))
+                             .where(Event.incident_id.in_(ids)).group_by(Event.incident_id)).all())
+
+
+def best_of_incident(conditions: list):
+    """True for the one event that stands for its incident among those matching `conditions`:
+    the most precisely dated, then the most confident, then the first stored. A correlated
+    NOT EXISTS on the incident index, so a list that stops at --limit stops early too."""
+    from sqlalchemy import case, exists, or_
+    from sqlalchemy.sql.util import ClauseAdapter
+
+    from timeline.models import PRECISIONS
+
+    better = Event.__table__.alias("better")
+    adapt = ClauseAdapter(better).traverse
+    rank = lambda t: case({p: i for i, p in enumerate(PRECISIONS)}, value=t.c.precision,
+                          else_=len(PRECISIONS))
+    me = Event.__table__
+    beats = or_(rank(better) < rank(me),
+                and_(rank(better) == rank(me),
+                     or_(better.c.confidence > me.c.confidence,
+                         and_(better.c.confidence == me.c.confidence, better.c.id < me.c.id))))
+    return ~exists().where(better.c.incident_id == me.c.incident_id, better.c.id != me.c.id,
+                           beats, *[adapt(c) for c in conditions])
