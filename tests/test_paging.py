@@ -133,3 +133,31 @@ def test_fast_csv_export_writes_the_same_bytes_as_the_row_writer(seeded, db_path
         write(iter_events(conn, flt), EVENT_COLUMNS, "csv", expected)
     assert exported == expected.getvalue()
     assert exported.count("\n") > 1
+
+
+def test_stats_of_the_whole_timeline_count_what_the_filtered_queries_count(seeded, db_path):
+    """`stats` with no filter takes the index-only path; it must agree with the general one,
+    rejected events and all."""
+    from timeline.stats import filtered_stats, stats_of_the_whole_timeline
+
+    events = jsonl(seeded("list", "--format", "jsonl").stdout)
+    for event in events[:3]:
+        assert seeded("reject", str(event["id"])).exit_code == 0
+    with open_database(str(db_path)).connect() as conn:
+        fast = stats_of_the_whole_timeline(conn, top=5)
+        assert fast == filtered_stats(conn, EventFilter(), top=5)
+    assert fast["events"] == len(events) - 3
+
+
+def test_an_actor_in_two_roles_of_one_event_counts_once_in_stats(seeded, db_path):
+    import sqlite3
+
+    from timeline.stats import filtered_stats, stats_of_the_whole_timeline
+
+    conn = sqlite3.connect(db_path)
+    event_id, actor_id, role = conn.execute("SELECT * FROM event_actors LIMIT 1").fetchone()
+    other = next(r for r in ("agent", "target", "speaker", "participant") if r != role)
+    conn.execute("INSERT INTO event_actors VALUES (?, ?, ?)", (event_id, actor_id, other))
+    conn.commit()
+    with open_database(str(db_path)).connect() as db:
+        assert stats_of_the_whole_timeline(db, top=20) == filtered_stats(db, EventFilter(), top=20)
