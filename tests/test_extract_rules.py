@@ -317,6 +317,12 @@ CASES = [
     ("a reporting verb in the news of the day takes the publication date",
      "Interior Minister Anna Berg warned that militants planned to strike during the festival.",
      "2023-03-01", [ev("statement", "2023-03-01")]),
+    ("a statement counted from the story's event is not made on the publication day",
+     "A gunman opened fire in a Vienna bar in November 2020.\n\nMinister Karl Nehammer said a week later that the gunman had acted alone.",
+     "2024-03-14", [ev("attack", "2020-11-01", "2020-11-30"), ev("statement", None)]),
+    ("the next morning is not the day of the event before it",
+     "Gunmen stormed a hotel in Mogadishu on 2 March.\n\nThe next morning, soldiers arrested four suspects.",
+     "2024-03-14", [ev("attack", "2024-03-02"), ev("arrest", None)]),
     # --- actors: case-aware aliases
     ("IS the group, not the verb is",
      "The attack is the deadliest this year; IS claimed it on Tuesday in a statement.",

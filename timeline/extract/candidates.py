@@ -535,7 +535,9 @@ class SentenceReader:
 
     @staticmethod
     def _background(s: Sentence, t: lexicon.Trigger) -> bool:
-        """Told as what came before ("had been freed", "since then"): no neighbour's date fits."""
+        """Told as what came before the narrative's time ("had been freed", "since then"): it
+        cannot take that time. (A reported "had been detained" is backshifted speech: the report's
+        day still bounds it, see _fallback_date.)"""
         return bool(lexicon.dating_cue("background_before_trigger").search(s.text[max(0, t.start - 40):t.start])
                     or lexicon.dating_cue("background_sentence").search(s.text))
 
@@ -550,6 +552,8 @@ class SentenceReader:
                                           [tx for tx in self.timexes if s.start <= tx.start < s.end], self.dct)
             if began.interval is not None:
                 return began
+        if lexicon.dating_cue("anaphoric_offset").search(s.text):
+            return dating.NO_DATE  # "two days later": counted from the story, not from today
         pub = dating.publication(Interval.day(self.dct) if self.dct else None)
         if reporting and pub.interval:
             return dating.Dated(pub.interval, None, DateBasis.PUBLICATION, report_date=True)

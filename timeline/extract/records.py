@@ -123,6 +123,8 @@ def _news_of_the_day(p) -> bool:
     from .lexicon import dating_cue
 
     before = p.sentence.text[max(0, p.trigger.start - 40):p.trigger.start]
+    if dating_cue("anaphoric_offset").search(p.sentence.text):
+        return False  # "claimed it two days later": a day counted from the story, not today
     if p.trigger.rule.reporting:
         return (p.trigger.text.lower() != "according to"
                 and not dating_cue("reporting_before_statement").search(before))
