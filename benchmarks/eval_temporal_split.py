@@ -3,7 +3,8 @@
     python benchmarks/eval_temporal_split.py [GOLD.jsonl]
 
 The split is `timeline.temporal.evaluate.split` (a hash of doc_id, about a third held out);
-rules are tuned by looking at errors of the tuning part only.
+rules are tuned by looking at errors of the tuning part only
+(benchmarks/temporal_errors.py prints them, and nothing of the held-out part).
 """
 
 from __future__ import annotations

@@ -156,9 +156,16 @@ def test_export_has_incident_id_and_reports_after_status(cli):
     from timeline.export import EVENT_COLUMNS
 
     assert EVENT_COLUMNS[-4:-2] == ["incident_id", "reports"]
-    cli("ingest", KANDAHAR)
-    header = cli("export", "--format", "csv").output.splitlines()[0]
-    assert header.endswith(",status,incident_id,reports,plover,acled")
+    cli("ingest", str(INCIDENT))
+    text = cli("export", "--format", "csv").output
+    assert text.splitlines()[0].endswith(",status,incident_id,reports,plover,acled")
+    import csv
+    import io
+
+    as_csv = {(r["id"], r["incident_id"], r["reports"]) for r in csv.DictReader(io.StringIO(text))}
+    as_jsonl = {(str(r["id"]), str(r["incident_id"]), str(r["reports"]))
+                for r in jsonl(cli("export", "--format", "jsonl").output)}
+    assert as_csv == as_jsonl and ("3" in {r for _, _, r in as_csv})
 
 
 def report(id, type="attack", start=date(2024, 3, 22), end=None, location=None, country=None,
@@ -184,6 +191,12 @@ COMPARE = [
     (report(2, text=CROCUS_B, country="RU"), report(1, country="UA"), False, "countries differ"),
     (report(2, text=CROCUS_B, start=date(2024, 3, 23)), report(1), True, "1 day apart"),
     (report(2, text=CROCUS_B, start=date(2024, 3, 24)), report(1), False, "two days apart"),
+    (report(2, location="Brussels", start=date(2023, 10, 17),
+            text="The man suspected of killing two Swedish fans in Brussels died after police "
+                 "shot him in a cafe in Schaerbeek."),
+     report(1, location="Brussels", start=date(2023, 10, 16),
+            text="A gunman shot dead two Swedish football supporters in central Brussels."),
+     False, "a day apart needs more alike wording"),
     (report(2, text=CROCUS_B, start=date(2024, 1, 1), end=date(2024, 12, 31)), report(1), False,
      "a year is too vague to join"),
     (report(2, type="arrest", text=CROCUS_B), report(1), False, "different types"),

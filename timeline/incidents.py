@@ -36,6 +36,7 @@ class Rules:
     slack_days: int
     max_span_days: int
     min_wording: float
+    min_wording_apart: float  # when the dates only come within the slack of each other
     need_shared_actor: frozenset[str]
     stopwords: frozenset[str]
     not_names: frozenset[str]
@@ -45,6 +46,7 @@ class Rules:
 def rules() -> Rules:
     data = json.loads(resources.files("timeline").joinpath("data/incidents.json").read_text())
     return Rules(data["slack_days"], data["max_span_days"], data["min_wording"],
+                 data["min_wording_apart"],
                  frozenset(data["need_shared_actor"]), frozenset(data["stopwords"]),
                  frozenset(data["not_names"]))
 
@@ -145,7 +147,8 @@ def compare(new: Report, old: Report) -> Match | None:
         return None
     names = tuple(sorted(n for n in new.names & old.names if n != place))
     wording = _dice(new.words, old.words)
-    if not (place or actors or names) or wording < r.min_wording:
+    needed = r.min_wording_apart if overlap.endswith("apart") else r.min_wording
+    if not (place or actors or names) or wording < needed:
         return None
     return Match(old, overlap, place or None, actors, names, round(wording, 2))
 
@@ -183,6 +186,7 @@ def _dice(a: frozenset[str], b: frozenset[str]) -> float:
 # -- storage ------------------------------------------------------------------------------------
 
 def load_reports(conn: Connection, event_ids: Iterable[int]) -> list[Report]:
+    """The events as merging compares them: sentence and mentions, actors and agents."""
     ids = list(event_ids)
     if not ids:
         return []

@@ -46,7 +46,10 @@ class Timex:
 
 _FULL_DATE = re.compile(r"^\d{4}-\d\d-\d\d")
 # Calls whose direction comes from the tense of the sentence.
-_TENSED = ("WEEKDAY(", "MONTH(", "MONTHDAY(", "SEASON(", "QUARTER(", "WEEKEND(")
+_TENSED = ("WEEKDAY(", "MONTH(", "MONTHDAY(", "SEASON(", "QUARTER(", "WEEKEND(", "IN(")
+# A length is a DURATION whatever rule found it: IN() gives one when its sentence does not
+# look ahead ("rose 5% in two years").
+_LENGTH = re.compile(r"^P(?:\d|X|T)")
 
 
 def tag(text: str, dct: date | None) -> list[Timex]:
@@ -99,7 +102,10 @@ def _resolve(text: str, c: Candidate, ctx: Context, g: Grammar) -> Timex | None:
         interval = value_interval(value.split("T")[0])
         if interval is not None:
             interval = _bound(interval, rule, mod, ctx, c, g)
-    return Timex(start, c.end, text[start:c.end], rule.type, value, mod, interval)
+    kind = "DURATION" if rule.type == "DATE" and _LENGTH.match(value) else rule.type
+    if kind == "DURATION":
+        interval = None
+    return Timex(start, c.end, text[start:c.end], kind, value, mod, interval)
 
 
 def _bound(interval: Interval, rule, mod: str | None, ctx: Context, c: Candidate, g: Grammar) -> Interval:

@@ -254,9 +254,8 @@ def call_ago(ctx: Context, anchor: str, n: str, unit: str, sign: str) -> tuple[s
     s = int(sign)
     if unit in ("TH", "TM", "S"):  # hours ago: the DCT day itself
         return call_dct(ctx)
-    if n == "X":  # "a few years ago": only the direction is known, and for years the decade
-        if unit in ("Y", "DE") and ctx.dct and s < 0:
-            return f"{ctx.dct.year // 10:03d}X", None
+    if n == "X":  # "a few years ago": only the direction is known (not even the decade:
+        # "several years ago" said in 1991 is in the 1980s)
         return ("PAST_REF" if s < 0 else "FUTURE_REF"), None
     count = float(n) * s
     if anchor == "ref":
@@ -419,7 +418,10 @@ def call_weekend(ctx: Context, dir_: str = "") -> tuple[str, None]:
     if ctx.dct is None:
         return "XXXX-WXX-WE", None
     d = ctx.dct
-    if dir_ == "-1" or (not dir_ and ctx.tense < 0 and d.isoweekday() < 6):
+    # Untensed, the nearest weekend: on a Monday or Tuesday the one just past ("Over the
+    # weekend, officials confirmed ..." in Monday's paper), later in the week the coming one.
+    nearest_past = not dir_ and ctx.tense == 0 and d.isoweekday() <= 2
+    if dir_ == "-1" or (not dir_ and ctx.tense < 0 and d.isoweekday() < 6) or nearest_past:
         d -= timedelta(days=7)
     elif dir_ == "+1" and d.isoweekday() >= 6:
         d += timedelta(days=7)
@@ -516,6 +518,15 @@ def call_holiday(ctx: Context, month_day: str, year: str) -> tuple[str, None]:
     return call_monthday(ctx, month, day, "")
 
 
+def call_in(ctx: Context, n: str, unit: str) -> tuple[str, None]:
+    """"(redeemed) in five years": in a sentence that looks ahead, the point that far after
+    the DCT, at the unit's granularity (TimeML: a DATE); otherwise a length ("rose 5% in
+    two years"), which the caller types as a DURATION by its P value."""
+    if ctx.tense > 0 and ctx.dct is not None and n not in ("", "X") and unit in _UNKNOWN:
+        return _fmt(_shift(ctx.dct, float(n), unit), unit), None
+    return call_dur(ctx, n, unit)
+
+
 def call_century(ctx: Context, n: str) -> tuple[str, None]:
     return f"{int(n) - 1:02d}", None
 
@@ -533,6 +544,7 @@ CALLS = {
     "NUMDATE": call_numdate,
     "CLOCK": call_clock,
     "DUR": call_dur,
+    "IN": call_in,
     "CENTURY": call_century,
     "INYEAR": call_inyear,
     "YEARPLUS": call_yearplus,
