@@ -323,6 +323,12 @@ CASES = [
     ("the next morning is not the day of the event before it",
      "Gunmen stormed a hotel in Mogadishu on 2 March.\n\nThe next morning, soldiers arrested four suspects.",
      "2024-03-14", [ev("attack", "2024-03-02"), ev("arrest", None)]),
+    ("two coordinated years both belong to the event",
+     "Officials held talks with the rebels in 2019 and 2020 in Doha.", "2023-01-31",
+     [ev("meeting", "2019-01-01", "2020-12-31")]),
+    ("two coordinated months span the event",
+     "Police in Oslo arrested two brothers in March and April.", "2023-01-31",
+     [ev("arrest", "2022-03-01", "2022-04-30")]),
     # --- actors: case-aware aliases
     ("IS the group, not the verb is",
      "The attack is the deadliest this year; IS claimed it on Tuesday in a statement.",
