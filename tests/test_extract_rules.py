@@ -367,3 +367,27 @@ def test_rule(text, dct, expected):
         assert not [a for a in got[0].actors if a.kind == "person"]
     if text.startswith("Inspector Mary Doyle"):
         assert {(a.name, a.role) for a in got[0].actors} == {("Mary Doyle", "target")}
+
+
+INFERRED = [
+    ("a date inferred from an old event resolves no weekday",
+     "Gunmen freed 40 hostages in Kaduna on Tuesday, police said. The village was first raided on 3 March 2014.",
+     [ev("release", None), ev("military_operation", "2014-03-03")]),
+    ("a date inferred from a report's day is the day of the news",
+     "Police arrested two men in Bradford on Tuesday, the Daily Star reported on 5 June 2024.",
+     [ev("arrest", "2024-06-04")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", [c[1:] for c in INFERRED], ids=[c[0] for c in INFERRED])
+def test_inferred_publication(text, expected):
+    """An article without a date line gets the latest date it names as its publication date
+    (a lower bound): relative dates resolve against it only when it is a report's day."""
+    from timeline.published import infer_publication
+    from timeline.records import PublishedBasis
+
+    got = extract(Article(source="t", text=text, published=infer_publication(text),
+                          published_basis=PublishedBasis.INFERRED))
+    assert [e.type for e in got] == [w["type"] for w in expected], [(e.type, e.sentence) for e in got]
+    for g, w in zip(got, expected):
+        _check(g, w)
