@@ -50,7 +50,35 @@ REFUSED = [
     ("empty_folder", "folder holds no file a reader knows (text, HTML, JSON Lines, CSV, RSS "
                      "or Atom, zip or tar archives)"),
     ("does_not_exist.txt", "no such file or folder"),
+    ("no_body.html", "HTML page with no article text (no body)"),
+    ("truncated.html", "HTML page with no article text (no body)"),
+    ("empty.html", "empty file"),
+    ("no_entries.rss", "not an RSS or Atom feed with entries"),
+    ("broken.zip", "not a readable zip archive (File is not a zip file)"),
 ]
+
+# (dump or feed, the lines its bad records get, articles it adds): a record is an article.
+BAD_RECORDS = [
+    ("half_bad.jsonl", ["#2: not JSON (Expecting property name enclosed in double quotes: "
+                        "line 1 column 2 (char 1))"], 1),
+    ("unterminated.jsonl", ["#1: not JSON (Unterminated string starting at: line 1 column 10 "
+                            "(char 9))"], 0),
+    ("truncated.rss", ["#1: feed entry with no text (no content or summary)"], 0),
+    ("book_length_record.jsonl",
+     ["#1: a text of 623,999 characters is longer than the 500,000 an article may have"], 1),
+]
+
+
+@pytest.mark.parametrize("name,problems,added", BAD_RECORDS, ids=[n for n, _, _ in BAD_RECORDS])
+def test_a_bad_record_is_one_line_and_the_good_ones_land(cli, corpus, good, name, problems,
+                                                         added):
+    folder, _ = corpus
+    result = cli("ingest", str(good), str(folder / name))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [f"error: {folder / name}{p}" for p in problems]
+    assert result.stdout.startswith(f"{1 + added} article{'s' * bool(added)} added, 0 skipped "
+                                    f"as already known, {len(problems)} failed;")
+    assert "Traceback" not in result.output
 
 # (input name, a check on the one article it gives, why it must be read)
 READ = [
@@ -151,6 +179,7 @@ def test_the_whole_corpus_in_one_run(cli, corpus, good):
     stored = {Path(a["source"]).name for a in jsonl(cli("articles", "--format", "jsonl").output)}
     # Titles repeat across the Latin-1/UTF-16/UTF-32 copies: they are one text, stored once.
     assert {"good.txt", "latin1.txt", "windows1252.txt", "inside.txt", "title_only.txt"} <= stored
+    assert any(s.startswith("half_bad.jsonl") for s in stored)
 
 
 def test_the_hundred_megabyte_file_is_refused_before_a_byte_is_read(cli, corpus, monkeypatch):

@@ -12,6 +12,7 @@ Each case is (file name, how to make it). What each must give is the test's tabl
 from __future__ import annotations
 
 import codecs
+import json
 import os
 import random
 import stat
@@ -78,6 +79,16 @@ SMALL: dict[str, bytes] = {
     "year_zero_dateline.txt": ("0000-00-00T00:00:00+00:00\nA summit of ministers in Rome\n\n"
                                "Ministers met in Rome to discuss security.\n").encode(),
     "title_only.txt": b"Just a headline with no body\n",
+    # Other readers (HTML, dumps, feeds, archives): whole files that hold no article...
+    "no_body.html": b"<html><head><title>Only a title here</title></head></html>",
+    "truncated.html": b"<html><body><p>",
+    "empty.html": b"",
+    "no_entries.rss": b'<?xml version="1.0"?><rss><channel><title>x</title></channel></rss>',
+    "broken.zip": b"PK\x03\x04garbage",
+    # ...and dumps or feeds whose records are bad (each bad record is one line of its own).
+    "half_bad.jsonl": b'{"text": "Police arrested two men in Lyon on 3 March 2022."}\n{not json\n',
+    "unterminated.jsonl": b'{"text": "',
+    "truncated.rss": b'<?xml version="1.0"?><rss><channel><item><title>A',
 }
 
 
@@ -95,6 +106,9 @@ def write_big(folder: Path) -> None:
         f.truncate(100 * MB)
     line = b"Ministers met officials in Rome to discuss threats.\n"  # 52 bytes
     (folder / "book_length.txt").write_bytes(line * 12_000)  # 624,000 bytes in ordinary lines
+    record = {"text": (line * 12_000).decode()}
+    (folder / "book_length_record.jsonl").write_text(json.dumps(record) + "\n" + json.dumps(
+        {"text": "Police arrested two men in Paris on 4 March 2022."}) + "\n")
     with open(folder / "one_10mb_line.txt", "wb") as f:
         f.write(b"threat " * (10_000_000 // 7) + b"end\n")  # 10,000,000 characters, one line
 
