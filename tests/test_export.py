@@ -117,3 +117,29 @@ def test_export_memory_stays_flat_as_events_grow(made, db_path):
     _fill(db_path, 4_200)
     large = _peak_export(db_path)
     assert large < small * 2, f"peak {large} bytes for 4,800 events vs {small} for 600"
+
+
+def test_plover_and_acled_come_last_and_agree_between_csv_and_jsonl(seeded):
+    """Each event's type mapped to PLOVER and ACLED, so our rows join their datasets; the fast
+    CSV path and the dict path must write the same values."""
+    from timeline.extract.taxonomy import mapping
+
+    assert EVENT_COLUMNS[-2:] == ["plover", "acled"]
+    by_jsonl = {r["id"]: r for r in jsonl(seeded("export", "--format", "jsonl").output)}
+    by_csv = {int(r["id"]): r for r in csv.DictReader(io.StringIO(
+        seeded("export", "--format", "csv").stdout_bytes.decode("utf-8")))}
+    assert by_jsonl and by_jsonl.keys() == by_csv.keys()
+    for event_id, row in by_jsonl.items():
+        expected = mapping(row["type"])
+        assert expected["plover"] and expected["acled"], row["type"]
+        assert (row["plover"], row["acled"]) == (expected["plover"], expected["acled"])
+        assert (by_csv[event_id]["plover"], by_csv[event_id]["acled"]) == \
+            (row["plover"], row["acled"])
+    attacks = [r for r in by_jsonl.values() if r["type"] == "attack"]
+    assert attacks and {(r["plover"], r["acled"]) for r in attacks} == {("ASSAULT", "Attack")}
+
+
+def test_show_json_carries_the_mapping_too(seeded):
+    row = jsonl(seeded("export", "--format", "jsonl", "--type", "attack").output)[0]
+    shown = json.loads(seeded("show", str(row["id"]), "--json").output)
+    assert (shown["plover"], shown["acled"]) == ("ASSAULT", "Attack")

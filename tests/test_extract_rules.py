@@ -291,6 +291,44 @@ CASES = [
     ("one of a class of attacks is no event, dated or not",
      "Gunmen killed nine miners in Zamfara on Friday, in one of the deadliest attacks on workers this year.",
      "2024-05-20", [ev("attack", "2024-05-17", killed=9)]),
+    # --- no borrowed date: a wrong date costs more than a missing one
+    ("a report's publication day is no reference time for the next paragraph",
+     "Police in Leeds arrested a teenager on Saturday.\n\nThe institute's annual review, published on Tuesday, counts 40 plots.\n\nHundreds of inmates were freed from the jail and joined the insurgency.",
+     "2024-03-14", [ev("arrest", "2024-03-09"), ev("release", None)]),
+    ("what a paper reported on a day is no reference time either",
+     "The Daily Star reported on Tuesday that the militia had a new leader.\n\nTwo of its commanders were freed from a camp.",
+     "2024-03-14", [ev("statement", "2024-03-12"), ev("release", None)]),
+    ("a past perfect tells what came before the narrative's date",
+     "In January 2023, police arrested three men in Rotterdam. The men had kidnapped a businessman.",
+     "2023-03-01", [ev("arrest", "2023-01-01", "2023-01-31"), ev("kidnapping", None)]),
+    ("since then is background, not the date before it",
+     "In January 2023, police arrested three men in Rotterdam.\n\nSince then, the gang has abducted a lorry driver.",
+     "2023-03-01", [ev("arrest", "2023-01-01", "2023-01-31"), ev("kidnapping", None)]),
+    ("an event after another event takes neither its neighbour's date",
+     "Police raided a flat in Lyon on Monday.\n\nAfter the fall of the town, thousands of prisoners were freed.",
+     "2023-03-01", [ev("military_operation", "2023-02-27"), ev("release", None)]),
+    ("a video released in the simple past may be old: no publication date",
+     "Al-Shabaab released a video showing two soldiers kneeling in a field.", "2023-03-01", [ev("statement", None)]),
+    ("a statement issued in the simple past is no news of the day either",
+     "The group issued a statement threatening more attacks on tourists.", "2023-03-01", [ev("statement", None)]),
+    ("a warning in the past perfect was given before the day",
+     "General Musa Ali had warned that militants planned to strike during the festival.", "2023-03-01",
+     [ev("statement", None)]),
+    ("a reporting verb in the news of the day takes the publication date",
+     "Interior Minister Anna Berg warned that militants planned to strike during the festival.",
+     "2023-03-01", [ev("statement", "2023-03-01")]),
+    ("a statement counted from the story's event is not made on the publication day",
+     "A gunman opened fire in a Vienna bar in November 2020.\n\nMinister Karl Nehammer said a week later that the gunman had acted alone.",
+     "2024-03-14", [ev("attack", "2020-11-01", "2020-11-30"), ev("statement", None)]),
+    ("the next morning is not the day of the event before it",
+     "Gunmen stormed a hotel in Mogadishu on 2 March.\n\nThe next morning, soldiers arrested four suspects.",
+     "2024-03-14", [ev("attack", "2024-03-02"), ev("arrest", None)]),
+    ("two coordinated years both belong to the event",
+     "Officials held talks with the rebels in 2019 and 2020 in Doha.", "2023-01-31",
+     [ev("meeting", "2019-01-01", "2020-12-31")]),
+    ("two coordinated months span the event",
+     "Police in Oslo arrested two brothers in March and April.", "2023-01-31",
+     [ev("arrest", "2022-03-01", "2022-04-30")]),
     # --- actors: case-aware aliases
     ("IS the group, not the verb is",
      "The attack is the deadliest this year; IS claimed it on Tuesday in a statement.",
@@ -329,3 +367,27 @@ def test_rule(text, dct, expected):
         assert not [a for a in got[0].actors if a.kind == "person"]
     if text.startswith("Inspector Mary Doyle"):
         assert {(a.name, a.role) for a in got[0].actors} == {("Mary Doyle", "target")}
+
+
+INFERRED = [
+    ("a date inferred from an old event resolves no weekday",
+     "Gunmen freed 40 hostages in Kaduna on Tuesday, police said. The village was first raided on 3 March 2014.",
+     [ev("release", None), ev("military_operation", "2014-03-03")]),
+    ("a date inferred from a report's day is the day of the news",
+     "Police arrested two men in Bradford on Tuesday, the Daily Star reported on 5 June 2024.",
+     [ev("arrest", "2024-06-04")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", [c[1:] for c in INFERRED], ids=[c[0] for c in INFERRED])
+def test_inferred_publication(text, expected):
+    """An article without a date line gets the latest date it names as its publication date
+    (a lower bound): relative dates resolve against it only when it is a report's day."""
+    from timeline.published import infer_publication
+    from timeline.records import PublishedBasis
+
+    got = extract(Article(source="t", text=text, published=infer_publication(text),
+                          published_basis=PublishedBasis.INFERRED))
+    assert [e.type for e in got] == [w["type"] for w in expected], [(e.type, e.sentence) for e in got]
+    for g, w in zip(got, expected):
+        _check(g, w)

@@ -150,13 +150,15 @@ def test_curation_mistakes_are_one_clear_line(cli, args, message, code):
     assert message in result.output and "Traceback" not in result.output
 
 
-def test_export_ends_with_incident_id_and_reports(cli):
+def test_export_has_incident_id_and_reports_after_status(cli):
+    """incident_id and reports were appended after status; later columns (the taxonomy's
+    plover and acled) come after them, never between."""
     from timeline.export import EVENT_COLUMNS
 
-    assert EVENT_COLUMNS[-2:] == ["incident_id", "reports"]
+    assert EVENT_COLUMNS[-4:-2] == ["incident_id", "reports"]
     cli("ingest", str(INCIDENT))
     text = cli("export", "--format", "csv").output
-    assert text.splitlines()[0].endswith(",status,incident_id,reports")
+    assert text.splitlines()[0].endswith(",status,incident_id,reports,plover,acled")
     import csv
     import io
 

@@ -247,6 +247,30 @@ def ingest(ctx: click.Context, inputs: tuple[str, ...], published, fmt, jobs: in
         ctx.exit(1)
 
 
+@main.command()
+@click.option("--article", "article_ids", type=click.IntRange(min=1), multiple=True,
+              metavar="ID", help="Only this article (repeatable) [default: every article].")
+@click.pass_context
+def reextract(ctx: click.Context, article_ids: tuple[int, ...]) -> None:
+    """Run the current extractors again over stored articles (after an upgrade).
+
+    Auto events are replaced; events an analyst confirmed, rejected, edited, added or placed
+    in an incident by hand are kept exactly as they are.
+    """
+    from timeline.errors import NotFound
+    from timeline.reextract import reextract as run_reextract
+
+    try:
+        summary = run_reextract(engine_of(ctx), article_ids)
+    except NotFound as exc:
+        raise click.BadParameter(str(exc), param_hint="--article") from None
+    for error in summary.errors:
+        click.echo(error, err=True)
+    click.echo(summary.line())
+    if summary.failed:
+        ctx.exit(1)
+
+
 @contextmanager
 def progress():
     """A progress line on a terminal; errors always go to stderr as one line each."""

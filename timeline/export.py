@@ -17,7 +17,7 @@ from typing import TextIO
 EVENT_COLUMNS = [
     "id", "source", "article_id", "published", "type", "date_start", "date_end", "precision",
     "date_text", "date_basis", "sentence", "trigger", "actors", "location", "country",
-    "killed", "injured", "confidence", "status", "incident_id", "reports",
+    "killed", "injured", "confidence", "status", "incident_id", "reports", "plover", "acled",
 ]
 ARTICLE_COLUMNS = ["id", "source", "title", "published", "published_precision", "published_basis",
                    "url", "author"]

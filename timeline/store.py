@@ -394,7 +394,7 @@ def _value_columns(columns: list[str]) -> list:
     known.update(source=Article.source, published=Article.published)
     wanted = [known[name] for name in columns if name not in COMPUTED]
     # The keys the computed columns are looked up by, after the selected ones.
-    wanted += [Event.id, Event.incident_id]
+    wanted += [Event.id, Event.incident_id, Event.type]
     # CAST in SQL: SQLite already holds ISO text, PostgreSQL prints dates as ISO.
     return [cast(c, String).label(c.name) if isinstance(c.type, Date) else c for c in wanted]
 
@@ -429,6 +429,7 @@ def _stream(conn: Connection, query) -> Iterator[dict]:
         for row in chunk:
             row["actors"] = names.get(row["id"], [])
             row["reports"] = reports.get(row["incident_id"], 1)
+            row.update(type_mapping(row["type"]))
             yield row
 
 
@@ -440,14 +441,23 @@ def cursor_of(conn: Connection, event_id: int) -> Cursor:
     return Cursor(found[0], found[1])
 
 
-COMPUTED = ("actors", "reports")  # export columns joined per chunk, not selected
+# Export columns not selected: actors and reports are joined per chunk, plover and acled are
+# the taxonomy's mapping of the event's type (data, not a column: the mapping may be revised).
+COMPUTED = ("actors", "reports", "plover", "acled")
+
+
+def type_mapping(event_type: str) -> dict[str, str | None]:
+    """{"plover": ..., "acled": ...} of an event type, from the shipped taxonomy."""
+    from timeline.extract.taxonomy import mapping
+
+    return mapping(event_type)
 
 
 def _stream_values(conn: Connection, query, columns: list[str]) -> Iterator[list]:
     from timeline.incidents import report_counts
 
     width = sum(c not in COMPUTED for c in columns)
-    id_at, incident_at = width, width + 1  # the keys _value_columns appends
+    id_at, incident_at, type_at = width, width + 1, width + 2  # what _value_columns appends
     slots = [(i, c) for i, c in enumerate(columns) if c in COMPUTED]
     result = conn.execution_options(stream_results=True, yield_per=CHUNK).execute(query)
     while chunk := result.fetchmany(CHUNK):
@@ -457,8 +467,12 @@ def _stream_values(conn: Connection, query, columns: list[str]) -> Iterator[list
         for row in chunk:
             values = list(row[:width])
             for i, name in slots:
-                values.insert(i, "; ".join(names.get(row[id_at], ())) if name == "actors"
-                              else reports.get(row[incident_at], 1))
+                if name == "actors":
+                    values.insert(i, "; ".join(names.get(row[id_at], ())))
+                elif name == "reports":
+                    values.insert(i, reports.get(row[incident_at], 1))
+                else:
+                    values.insert(i, type_mapping(row[type_at])[name])
             yield values
 
 
@@ -512,6 +526,7 @@ def event_detail(conn: Connection, event_id: int) -> dict:
         raise NotFound("event", event_id)
     event = row._asdict()
     event["actors"] = actor_names(conn, [event_id]).get(event_id, [])
+    event.update(type_mapping(event["type"]))
     event["actor_roles"] = [r._asdict() for r in conn.execute(
         select(Actor.id, Actor.name, Actor.kind, EventActor.role)
         .join(EventActor, EventActor.actor_id == Actor.id)

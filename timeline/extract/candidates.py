@@ -490,7 +490,13 @@ class SentenceReader:
             return
         if events:
             return  # a date in a sentence about other events (a relative clause) sets no reference
+        report_date = lexicon.dating_cue("report_date_before")
         for tx in timexes:
+            if report_date.search(self.text, max(0, tx.start - 40), tx.start):
+                # "the study, published on Tuesday": when it was told, not when anything it
+                # tells happened; the narrative has moved to it, so no earlier time carries on
+                self.reference = None
+                continue
             if dating.usable(self.text, tx) and (self.dct is None or tx.interval.start <= self.dct):
                 self.reference = (s.paragraph, dating.Dated(tx.interval, tx.text, dating.basis_of(tx), tx))
 
@@ -527,6 +533,14 @@ class SentenceReader:
             c.dated = self._fallback_date(s, t, reporting)
         return c
 
+    @staticmethod
+    def _background(s: Sentence, t: lexicon.Trigger) -> bool:
+        """Told as what came before the narrative's time ("had been freed", "since then"): it
+        cannot take that time. (A reported "had been detained" is backshifted speech: the report's
+        day still bounds it, see _fallback_date.)"""
+        return bool(lexicon.dating_cue("background_before_trigger").search(s.text[max(0, t.start - 40):t.start])
+                    or lexicon.dating_cue("background_sentence").search(s.text))
+
     def _fallback_date(self, s: Sentence, t: lexicon.Trigger, reporting: bool) -> dating.Dated:
         """An undated event's date from its context, weakest evidence last:
         a state that has lasted a duration ("has been held for 14 months"): publication minus it;
@@ -538,11 +552,15 @@ class SentenceReader:
                                           [tx for tx in self.timexes if s.start <= tx.start < s.end], self.dct)
             if began.interval is not None:
                 return began
+        if lexicon.dating_cue("anaphoric_offset").search(s.text):
+            return dating.NO_DATE  # "two days later": counted from the story, not from today
         pub = dating.publication(Interval.day(self.dct) if self.dct else None)
         if reporting and pub.interval:
             return dating.Dated(pub.interval, None, DateBasis.PUBLICATION, report_date=True)
         if not self.lead_read and t.rule.pos == "verb" and _PERFECT_BEFORE.search(s.text[:t.start]) and pub.interval:
             return pub
+        if self._background(s, t):
+            return dating.NO_DATE
         if self.reference is not None and s.paragraph - self.reference[0] <= 2 and not _EVENT_ANCHOR.search(s.text):
             ref = self.reference[1]
             return dating.Dated(ref.interval, ref.text, DateBasis.INHERITED)

@@ -163,9 +163,25 @@ def governing(text: str, sent_start: int, trig_start: int, trig_end: int, timexe
             best, best_score, best_late, best_far = tx, score, late, far
     if best is None:
         return NO_DATE
+    interval, said = _joined(text, best, timexes)
     # a date from another clause ("a year after gunmen killed 145", "before the siege ended
     # on Thursday") is weaker evidence, like a report's date
-    return Dated(best.interval, best.text, basis_of(best), best, report_date=best_late or best_far)
+    return Dated(interval, said, basis_of(best), best, report_date=best_late or best_far)
+
+
+_JOINED = re.compile(r"\s*(?:and|or|-|–|to)\s*")
+
+
+def _joined(text: str, tx, timexes: list) -> tuple[Interval, str]:
+    """A date coordinated with the next one ("talks in 2021 and 2022", "in March and April")
+    covers both: the first alone would say the event was over before it was."""
+    later = [t for t in timexes if t.start >= tx.end and t.interval is not None]
+    nxt = min(later, key=lambda t: t.start, default=None)
+    if nxt is None or not _JOINED.fullmatch(text, tx.end, nxt.start) \
+            or nxt.interval.precision != tx.interval.precision or nxt.interval.start <= tx.interval.end:
+        return tx.interval, tx.text
+    return (Interval(tx.interval.start, nxt.interval.end, tx.interval.precision),
+            text[tx.start:nxt.end])
 
 
 def publication(published: Interval | date | None) -> Dated:

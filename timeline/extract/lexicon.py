@@ -24,6 +24,7 @@ class TriggerRule:
     subkind: str | None = None
     require: re.Pattern | None = None  # the sentence must also say this (context of the rule)
     keys: tuple[str, ...] = ()  # lower-case substrings one of which every match contains
+    reporting: bool = False  # a reporting verb ("said"): undated, it is news of the publication day
     rx_lower: re.Pattern | None = None  # the same pattern, case-sensitive, for lower-cased text (faster)
 
 
@@ -49,6 +50,12 @@ class Trigger:
 
 def _json(name: str) -> dict:
     return json.loads(resources.files("timeline.extract").joinpath(f"data/{name}").read_text("utf-8"))
+
+
+@lru_cache(maxsize=None)
+def dating_cue(name: str) -> re.Pattern:
+    """A cue of data/dating.json: when a nearby date is not an event's, or none may be borrowed."""
+    return re.compile(_json("dating.json")[name]["pattern"], re.I)
 
 
 @lru_cache(maxsize=1)
@@ -77,7 +84,7 @@ def rules() -> list[TriggerRule]:
             subkinds=tuple((re.compile(k, re.I), v) for k, v in r.get("subkinds", {}).items()),
             subkind=r.get("subkind"),
             require=re.compile(r["require"], re.I) if r.get("require") else None,
-            keys=tuple(r.get("keys", ())),
+            keys=tuple(r.get("keys", ())), reporting=r.get("reporting", False),
             rx_lower=None if re.search(r"[A-Z]", re.sub(r"\\[A-Za-z]|\(\?P<\w+>|\{[A-Z_]+\}", "", r["pattern"])) else re.compile(src)))
     return out
 

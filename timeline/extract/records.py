@@ -115,11 +115,27 @@ def _confidence(ev: Event, basis: DateBasis, actors: list, place) -> float:
     return round(max(0.0, min(1.0, score)), 2)
 
 
+def _news_of_the_day(p) -> bool:
+    """An undated statement takes the publication date only when it is told as news of the
+    day: a reporting verb ("said", "told"), or an act of publishing in the present perfect
+    ("have released a video"). A past act ("released an audio file") or a past perfect ("had
+    warned") may be from any time before; "according to" names a source, not an act."""
+    from .lexicon import dating_cue
+
+    before = p.sentence.text[max(0, p.trigger.start - 40):p.trigger.start]
+    if dating_cue("anaphoric_offset").search(p.sentence.text):
+        return False  # "claimed it two days later": a day counted from the story, not today
+    if p.trigger.rule.reporting:
+        return (p.trigger.text.lower() != "according to"
+                and not dating_cue("reporting_before_statement").search(before))
+    return bool(dating_cue("present_perfect_before_statement").search(before))
+
+
 def build(ev: Event, text: str, published: Interval | None) -> EventRecord | None:
     p = ev.primary
     dated = ev.dated
-    if dated.interval is None and ev.type == "statement":
-        dated = publication(published) if p.trigger.text.lower() not in ("according to",) else dated
+    if dated.interval is None and ev.type == "statement" and _news_of_the_day(p):
+        dated = publication(published)
     basis = dated.basis
     actors = _actors(ev)
     actors += [a for a in _state_actors(ev) if a.name not in {x.name for x in actors}]
