@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from timeline.errors import ReadError
-from timeline.readers.datelines import dates_in_line, is_dateline, publication_date
+from timeline.readers.datelines import is_dateline, publication_date
 from timeline.readers.decode import decode, normalise
 from timeline.records import Article, PublishedBasis
 
