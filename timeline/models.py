@@ -21,6 +21,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from timeline.intervals import Precision
+from timeline.records import ACTOR_KINDS, ACTOR_ROLES, DateBasis, PublishedBasis, Status
+
 # Named constraints, so that SQLite batch migrations and PostgreSQL can find and drop them.
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -30,12 +33,11 @@ NAMING = {
     "pk": "pk_%(table_name)s",
 }
 
-PRECISIONS = ("day", "week", "month", "season", "quarter", "year", "decade", "unknown")
-PUBLISHED_BASES = ("header", "footer", "metadata", "inferred", "unknown")
-DATE_BASES = ("explicit", "relative", "publication", "inherited", "none")
-STATUSES = ("auto", "confirmed", "rejected", "edited")
-ACTOR_KINDS = ("group", "person", "agency", "state")
-ACTOR_ROLES = ("agent", "target", "speaker", "participant")
+# The values each column may hold: the record types' own, declared once in records/intervals.
+PRECISIONS = tuple(p.value for p in Precision)
+PUBLISHED_BASES = tuple(b.value for b in PublishedBasis)
+DATE_BASES = tuple(b.value for b in DateBasis)
+STATUSES = tuple(s.value for s in Status)
 
 
 def one_of(column: str, values: tuple[str, ...]) -> str:

@@ -17,7 +17,7 @@ from timeline.readers.sources import MAX_ARTICLE_BYTES, Source, find_sources
 from timeline.records import Article
 
 __all__ = ["MAX_ARTICLE_BYTES", "ReadOptions", "Source", "find_sources", "read_all",
-           "read_article", "read_articles"]
+           "read_articles"]
 
 READERS = {
     "text": "timeline.readers.text",
@@ -69,11 +69,3 @@ def read_articles(source: Source, options: ReadOptions = ReadOptions()
         if not found:  # an empty dump: say so rather than add nothing in silence
             yield ReadError(source.name, "no articles in this file")
 
-
-def read_article(source: Source) -> Article:
-    """The one article of a one-article source (text, HTML); raises its ReadError."""
-    for item in read_articles(source):
-        if isinstance(item, ReadError):
-            raise item
-        return item
-    raise ReadError(source.name, "no article in this source")

@@ -8,7 +8,6 @@ made mostly of the date; a body sentence that merely contains a date is not one.
 
 from __future__ import annotations
 
-import json
 import re
 from bisect import bisect_left, insort
 from dataclasses import dataclass
@@ -35,8 +34,11 @@ class FoundDate:
 
 @lru_cache(maxsize=1)
 def _months() -> dict[str, int]:
-    data = json.loads(resources.files("timeline.readers").joinpath("data/months.json").read_text())
-    return {name: int(number) for number, names in data.items() if number.isdigit() for name in names}
+    # The temporal tagger's month table: one list of month words for the whole product.
+    table = resources.files("timeline.temporal").joinpath("data/normalization/month.tsv")
+    rows = (line.split("\t") for line in table.read_text().splitlines()
+            if line.strip() and not line.startswith("#"))
+    return {word: int(number) for word, number in rows}
 
 
 @lru_cache(maxsize=1)
