@@ -234,7 +234,12 @@ def call_shift(ctx: Context, anchor: str, unit: str, n: str) -> tuple[str, None]
     if anchor == "ref":
         # "the following day" counts from a date the text named; without one (or with a
         # coarser one, such as a month) the day is not known.
+        # Before any date is named, a month, quarter or year counts from the DCT's ("profit
+        # fell from the previous year"); a day or week does not: "the following day" follows
+        # an event the story tells, not the day it was written.
         ref = _ref_date(ctx)
+        if ctx.ref is None and ctx.dct is not None and unit in ("M", "Q", "Y"):
+            ref = ctx.dct, "D"
         if ref is None or _FINENESS.index(ref[1]) > _FINENESS.index(unit):
             base = None
         else:
@@ -401,17 +406,28 @@ def call_quarter(ctx: Context, q: str, dir_: str, shift: str = "") -> tuple[str,
     """A quarter without a year: in a past sentence the last one that has begun; otherwise
     the nearest, as reports speak of the quarter just ended ("expects to report a loss for
     the third quarter", written in October). `shift` moves it by years ("year-ago")."""
-    if not q:
+    return _part_of_year(ctx, "Q", q, 3, dir_, shift)
+
+
+def call_half(ctx: Context, h: str, dir_: str = "") -> tuple[str, None]:
+    """A half year without a year ("the first half"), chosen as a quarter is."""
+    return _part_of_year(ctx, "H", h, 6, dir_)
+
+
+def _part_of_year(ctx: Context, code: str, n: str, months: int, dir_: str, shift: str = ""
+                  ) -> tuple[str, None]:
+    """The year of the `n`th part of `months` months (a quarter, a half) named without one."""
+    if not n:
         return "", None
     if ctx.dct is None:
-        return f"XXXX-Q{q}", None
-    now = (ctx.dct.month - 1) // 3 + 1
+        return f"XXXX-{code}{n}", None
+    now = (ctx.dct.month - 1) // months + 1
     if ctx.tense < 0 and not dir_:
-        year = _year_for(ctx, (int(q),), (now,), dir_)
+        year = _year_for(ctx, (int(n),), (now,), dir_)
     else:
-        middle = lambda y: date(y, 3 * int(q) - 1, 15)
-        year = _year_for(ctx, (int(q),), (now,), dir_, when=middle)
-    return f"{year + int(shift or 0):04d}-Q{q}", None
+        middle = lambda y: date(y, months * int(n) - months // 2, 15)
+        year = _year_for(ctx, (int(n),), (now,), dir_, when=middle)
+    return f"{year + int(shift or 0):04d}-{code}{n}", None
 
 
 def call_weekend(ctx: Context, dir_: str = "") -> tuple[str, None]:
@@ -540,6 +556,7 @@ CALLS = {
     "MONTHDAY": call_monthday,
     "SEASON": call_season,
     "QUARTER": call_quarter,
+    "HALF": call_half,
     "WEEKEND": call_weekend,
     "NUMDATE": call_numdate,
     "CLOCK": call_clock,
