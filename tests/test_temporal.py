@@ -331,6 +331,21 @@ CASES += [
      "a-plural-weekday-recurs"),
     ("Farmers march every summer.", "1989-11-02", "every summer", "XXXX-SU", None, None,
      "every-season-recurs"),
+    ("Sales rose in May and June 1987.", "1989-11-02", "May", "1987-05",
+     ("1987-05-01", "1987-05-31"), None, "a-month-before-and-month-year-takes-that-year"),
+    ("Talks were held Oct. 30 and Nov. 1, 1987.", "1989-11-02", "Oct. 30", "1987-10-30",
+     ("1987-10-30", "1987-10-30"), None, "a-month-day-before-and-month-day-year-takes-that-year"),
+    ("The plan was approved in summer.", "1989-11-02", "summer", "1989-SU",
+     ("1989-06-01", "1989-08-31"), None, "a-bare-season-after-in"),
+    ("The plant will reopen by early spring, officials said.", "1989-11-02", "early spring",
+     "1990-SP", ("1990-03-01", "1990-05-31"), "START", "a-bare-season-after-by-looking-ahead"),
+    ("Profit fell from the year-earlier first half.", "1989-11-02",
+     "the year-earlier first half", "1988-H1", ("1988-01-01", "1988-06-30"), None,
+     "a-year-earlier-half"),
+    ("Profit rose from a year or so ago.", "1989-11-02", "a year or so ago", "1988",
+     ("1988-01-01", "1988-12-31"), None, "or-so-before-ago-keeps-the-date"),
+    ("The market rose in 1987. That quarter, results included a charge.", "1989-11-02",
+     "That quarter", "XXXX-QX", None, None, "that-quarter-points-back-and-never-at-the-dct"),
 ]
 
 
@@ -379,6 +394,7 @@ TRAPS = [
     ("A second attack and a quarter of the vote.", "2021-06-28", "ordinal-and-fraction"),
     ("In the first half of the century, he wrote plays.", "1989-11-02", "half-of-a-century"),
     ("He scored in the second half of the game.", "1989-11-02", "half-of-a-game"),
+    ("He spent time in winter quarters.", "1989-11-02", "a-season-before-a-noun"),
 ]
 
 

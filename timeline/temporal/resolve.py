@@ -231,14 +231,15 @@ def call_shift(ctx: Context, anchor: str, unit: str, n: str) -> tuple[str, None]
     """The period `n` units from the anchor's: last week, this year, the following day."""
     if not unit or not n:
         return "", None
-    if anchor == "ref":
+    if anchor in ("ref", "refdct"):
         # "the following day" counts from a date the text named; without one (or with a
         # coarser one, such as a month) the day is not known.
-        # Before any date is named, a month, quarter or year counts from the DCT's ("profit
-        # fell from the previous year"); a day or week does not: "the following day" follows
-        # an event the story tells, not the day it was written.
+        # With "refdct", before any date is named a month, quarter or year counts from the
+        # DCT's ("profit fell from the previous year"); a day or week does not: "the
+        # following day" follows an event the story tells, not the day it was written.
+        # "that quarter" points back at a period named: it never falls back on the DCT.
         ref = _ref_date(ctx)
-        if ctx.ref is None and ctx.dct is not None and unit in ("M", "Q", "Y"):
+        if anchor == "refdct" and ctx.ref is None and ctx.dct is not None and unit in ("M", "Q", "Y"):
             ref = ctx.dct, "D"
         if ref is None or _FINENESS.index(ref[1]) > _FINENESS.index(unit):
             base = None
@@ -409,9 +410,9 @@ def call_quarter(ctx: Context, q: str, dir_: str, shift: str = "") -> tuple[str,
     return _part_of_year(ctx, "Q", q, 3, dir_, shift)
 
 
-def call_half(ctx: Context, h: str, dir_: str = "") -> tuple[str, None]:
+def call_half(ctx: Context, h: str, dir_: str = "", shift: str = "") -> tuple[str, None]:
     """A half year without a year ("the first half"), chosen as a quarter is."""
-    return _part_of_year(ctx, "H", h, 6, dir_)
+    return _part_of_year(ctx, "H", h, 6, dir_, shift)
 
 
 def _part_of_year(ctx: Context, code: str, n: str, months: int, dir_: str, shift: str = ""
