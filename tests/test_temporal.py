@@ -346,6 +346,14 @@ CASES += [
      ("1988-01-01", "1988-12-31"), None, "or-so-before-ago-keeps-the-date"),
     ("The market rose in 1987. That quarter, results included a charge.", "1989-11-02",
      "That quarter", "XXXX-QX", None, None, "that-quarter-points-back-and-never-at-the-dct"),
+    ("Unemployment was the lowest in two decades.", "1998-02-06", "two decades", "P20Y", None,
+     None, "counted-decades-are-written-in-years"),
+    ("The treaty has held for a century and a half.", "1998-02-06", "a century and a half",
+     "P150Y", None, None, "counted-centuries-are-written-in-years"),
+    ("Analysts said the Fed should cut rates in December.", "1989-11-02", "December", "1989-12",
+     ("1989-12-01", "1989-12-31"), None, "should-looks-ahead"),
+    ("Analysts said the Fed might cut rates in March.", "1989-11-02", "March", "1990-03",
+     ("1990-03-01", "1990-03-31"), None, "might-looks-ahead"),
 ]
 
 

@@ -489,6 +489,10 @@ _SMALLER = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("TH", 24), "TH"
             "TM": ("S", 60), "DE": ("Y", 10), "CE": ("Y", 100), "Q": ("M", 3)}
 
 
+# Counted decades and centuries are written in years, as TimeBank writes them (P20Y).
+_IN_YEARS = {"DE": 10, "CE": 100}
+
+
 def call_dur(ctx: Context, n: str, unit: str, half: str = "") -> tuple[str, None]:
     """A duration: n units (n may be X, or have a half: "two and a half years")."""
     if not unit or not n:
@@ -500,6 +504,8 @@ def call_dur(ctx: Context, n: str, unit: str, half: str = "") -> tuple[str, None
     f = float(n) + (0.5 if half else 0)
     if f <= 0:  # "0 days" measures nothing
         return "", None
+    if unit in _IN_YEARS:  # "two decades" is P20Y: ISO 8601 has no decade or century unit
+        f, unit = f * _IN_YEARS[unit], "Y"
     whole, frac = int(f), f - int(f)
     parts = [(whole, unit)] if whole else []
     if frac and unit in _SMALLER:
