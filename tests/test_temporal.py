@@ -354,6 +354,21 @@ CASES += [
      ("1989-12-01", "1989-12-31"), None, "should-looks-ahead"),
     ("Analysts said the Fed might cut rates in March.", "1989-11-02", "March", "1990-03",
      ("1990-03-01", "1990-03-31"), None, "might-looks-ahead"),
+    ("The euro will be launched in the year 2000.", "1998-02-06", "the year 2000", "2000",
+     ("2000-01-01", "2000-12-31"), None, "the-year-before-a-year-is-that-year"),
+    ("Its 1997 fiscal year ended in June.", "1998-02-06", "1997", "1997",
+     ("1997-01-01", "1997-12-31"), None, "a-possessive-opening-a-sentence-is-no-name"),
+    ("Its 1997 fiscal year ended in June.", "1998-02-06", "June", "1997-06",
+     ("1997-06-01", "1997-06-30"), None, "a-month-takes-the-year-just-named-in-its-sentence"),
+    ("He joined the firm in 1985 and became president on Oct. 19.", "1989-11-02", "Oct. 19",
+     "1985-10-19", ("1985-10-19", "1985-10-19"), None,
+     "a-month-day-takes-the-year-just-named-in-its-sentence"),
+    ("Sales in 1988 rose. In June, the company said it would expand.", "1989-11-02", "June",
+     "1989-06", ("1989-06-01", "1989-06-30"), None, "a-year-in-another-sentence-lends-nothing"),
+    ("The company has lost money for five consecutive quarters.", "1989-11-02",
+     "five consecutive quarters", "P5Q", None, None, "consecutive-between-count-and-unit"),
+    ("They met on Jan. 5 to discuss the plan.", "1989-11-02", "Jan. 5", "1989-01-05",
+     ("1989-01-05", "1989-01-05"), None, "an-irregular-participle-right-before-is-past"),
 ]
 
 

@@ -15,7 +15,7 @@ from timeline.intervals import Interval
 
 from .engine import Candidate, Grammar, grammar, find_candidates, normalise_key
 from .resolve import NO_INTERVAL, Context, fill, resolve_value, narrow, value_interval
-from .tense import tense
+from .tense import _SENTENCE_END, tense
 
 __all__ = ["Timex", "tag"]
 
@@ -58,7 +58,9 @@ def tag(text: str, dct: date | None) -> list[Timex]:
     cands = find_candidates(text, g)
     ctx = Context(dct=dct, day_first=_numeric_order(cands))
     out: list[Timex] = []
+    named: tuple[int, int] | None = None  # (end, year) of the last year the text wrote out
     for c in cands:
+        ctx.year_here = named[1] if named and _near_in_sentence(text, named[0], c.start) else None
         timex = _resolve(text, c, ctx, g)
         if timex is None:
             continue
@@ -67,7 +69,23 @@ def tag(text: str, dct: date | None) -> list[Timex]:
         out.append(timex)
         if _anchors(text, timex, c):
             ctx.ref = timex.value.split("T")[0]
+            if "y" in c.match.re.groupindex and c.match.group("y") and _YEAR_FIRST.match(timex.value):
+                named = timex.end, int(timex.value[:4])
     return out
+
+
+_YEAR_FIRST = re.compile(r"^\d{4}(?:-|$)")
+
+
+# How far a written-out year lends itself to a month after it: "He joined in 1985 and became
+# president in June" is June 1985; further on, the month is more often the story's own ("a
+# program approved in 1987 that didn't specify an amount had bought shares through Sept. 29").
+_YEAR_REACH = 60
+
+
+def _near_in_sentence(text: str, a: int, b: int) -> bool:
+    """Whether offset b is close after a, with nothing between that ends a sentence."""
+    return b - a <= _YEAR_REACH and _SENTENCE_END.search(text, a, b) is None
 
 
 _BOUNDARY = re.compile(r"(?<!\w)(?:since|until|till|before|after|through)\s+$", re.IGNORECASE)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from timeline.intervals import Interval, Precision
@@ -33,6 +33,7 @@ class Context:
     ref: str | None = None          # the last date value the text named
     tense: int = -1                 # -1 past, +1 future: the direction of a bare weekday
     day_first: bool | None = None   # the document's numeric date order, when its dates show it
+    year_here: int | None = None    # a year the sentence names before the expression
 
 
 # ---------------------------------------------------------------- templates
@@ -331,12 +332,15 @@ def _year_for(ctx: Context, key: tuple, now: tuple, dir_: str, when=None) -> int
 def call_month(ctx: Context, month: str, dir_: str) -> tuple[str, None]:
     if not month:
         return "", None
+    if ctx.year_here is not None and not dir_:
+        # "He joined in 1985 and became president in June": the sentence's year.
+        return f"{ctx.year_here:04d}-{month}", None
     if ctx.dct is None:
         return f"XXXX-{month}", None
     if ctx.tense == 0 and not dir_:
         # A month alone in an untensed sentence is most often one that has passed: news
         # reports what happened "in January" more than what will.
-        ctx = Context(ctx.dct, ctx.ref, -1, ctx.day_first)
+        ctx = replace(ctx, tense=-1)
     return f"{_year_for(ctx, (int(month),), (ctx.dct.month,), dir_):04d}-{month}", None
 
 
@@ -345,6 +349,9 @@ def call_monthday(ctx: Context, month: str, day: str, dir_: str, weekday: str = 
     decides the year when one of the nearby years fits it."""
     if not month or not day:
         return "", None
+    if ctx.year_here is not None and not dir_ and not weekday:
+        return (f"{ctx.year_here:04d}-{month}-{day}" if _valid(ctx.year_here, int(month), int(day))
+                else ""), None
     if ctx.dct is None:
         return (f"XXXX-{month}-{day}" if _valid(2000, int(month), int(day)) else ""), None
     key, now = (int(month), int(day)), (ctx.dct.month, ctx.dct.day)

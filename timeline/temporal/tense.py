@@ -49,7 +49,7 @@ def _cue(text: str, words: list, i: int, start: int, end: int, g: Grammar) -> in
     sign = g.tense_words.get(w)
     if i + 1 < len(words):  # a phrase such as "going to" counts at its first word
         sign = g.tense_words.get(w + "_" + words[i + 1][0], sign)
-    if sign is None and len(w) > 3 and w.endswith(g.past_suffix):
+    if sign == -2 or (sign is None and len(w) > 3 and w.endswith(g.past_suffix)):
         # "will be completed by Aug. 31": after "be" an "-ed" word is a passive, no tense.
         sign = None if i and words[i - 1][0] in ("be", "been", "being") else -2
     if sign in (-2, 2):  # weak cues ("-ed") count only right next to the expression
