@@ -369,6 +369,12 @@ CASES += [
      "five consecutive quarters", "P5Q", None, None, "consecutive-between-count-and-unit"),
     ("They met on Jan. 5 to discuss the plan.", "1989-11-02", "Jan. 5", "1989-01-05",
      ("1989-01-05", "1989-01-05"), None, "an-irregular-participle-right-before-is-past"),
+    ("The company expects to complete the sale by year-end.", "1989-11-02", "year-end",
+     "1989-12-31", ("1989-12-31", "1989-12-31"), None, "by-year-end-ahead-is-this-year"),
+    ("The fund had assets of $3 billion at year-end.", "1989-11-02", "year-end", "1988-12-31",
+     ("1988-12-31", "1988-12-31"), None, "at-year-end-in-a-past-sentence-is-last-year"),
+    ("Debt stood at $5 million at year end 1988.", "1989-11-02", "year end 1988", "1988-12-31",
+     ("1988-12-31", "1988-12-31"), None, "year-end-with-its-year"),
 ]
 
 
@@ -418,6 +424,7 @@ TRAPS = [
     ("In the first half of the century, he wrote plays.", "1989-11-02", "half-of-a-century"),
     ("He scored in the second half of the game.", "1989-11-02", "half-of-a-game"),
     ("He spent time in winter quarters.", "1989-11-02", "a-season-before-a-noun"),
+    ("Profit fell as year-end net was restated.", "1989-11-02", "year-end-as-a-modifier"),
 ]
 
 
