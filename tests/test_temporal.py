@@ -375,6 +375,11 @@ CASES += [
      ("1988-12-31", "1988-12-31"), None, "at-year-end-in-a-past-sentence-is-last-year"),
     ("Debt stood at $5 million at year end 1988.", "1989-11-02", "year end 1988", "1988-12-31",
      ("1988-12-31", "1988-12-31"), None, "year-end-with-its-year"),
+    ("Profit rose at the end of the third quarter.", "1989-11-02",
+     "the end of the third quarter", "1989-Q3", ("1989-07-01", "1989-09-30"), "END",
+     "the-end-of-joins-a-quarter-and-sets-its-mod"),
+    ("Prices fell at the beginning of the summer.", "1989-11-02", "the beginning of the summer",
+     "1989-SU", ("1989-06-01", "1989-08-31"), "START", "the-beginning-of-joins-a-season"),
 ]
 
 

@@ -110,7 +110,9 @@ def _resolve(text: str, c: Candidate, ctx: Context, g: Grammar) -> Timex | None:
         return None  # nothing resolved, or a day no calendar has ("31 April 2020")
     mod = fill(rule.mod, c.match, g.tables) if rule.mod else ""
     if not mod and rule.type in ("DATE", "DURATION"):
-        start, mod = _approx(text, start, g, mod)
+        start, mod = _approx(text, start, g.approx, g, mod)
+    if not mod and rule.type == "DATE":
+        start, mod = _approx(text, start, g.part_of, g, mod)
     mod = mod or None
     if own is NO_INTERVAL or rule.type in ("DURATION", "SET"):
         interval = None
@@ -140,9 +142,10 @@ def _bound(interval: Interval, rule, mod: str | None, ctx: Context, c: Candidate
     return narrow(interval, mod)
 
 
-def _approx(text: str, start: int, g: Grammar, mod: str) -> tuple[int, str]:
-    """"about two weeks", "nearly forty years": the word joins the span and sets the mod."""
-    m = g.approx.search(text, max(0, start - 25), start)
+def _approx(text: str, start: int, before: re.Pattern, g: Grammar, mod: str) -> tuple[int, str]:
+    """"about two weeks", "nearly forty years", "the end of the third quarter": the words
+    `before` finds join the span and set the mod."""
+    m = before.search(text, max(0, start - 25), start)
     if m is None or m.end() != start:
         return start, mod
     return m.start(), g.tables["mod"].get(normalise_key(m.group(1)), "")

@@ -61,6 +61,7 @@ class Grammar:
                                  # cues ("-ed")
     adjacent: re.Pattern         # what may stand between a weak cue and the expression
     approx: re.Pattern
+    part_of: re.Pattern          # "the end of" before an expression that did not take it
 
     keyed: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False)
 
@@ -151,6 +152,7 @@ def grammar() -> Grammar:
         past_suffix=cues["past-suffix"].strip(),
         adjacent=re.compile(r"[\s,]*(?:(?:" + between + r")\s+)*$", FLAGS),
         approx=re.compile(r"(?<!\w)(" + lists["approx"] + r")\s+$", FLAGS),
+        part_of=re.compile(r"(?<!\w)(" + lists["partof"] + r")\s+$", FLAGS),
     )
 
 
