@@ -380,6 +380,12 @@ CASES += [
      "the-end-of-joins-a-quarter-and-sets-its-mod"),
     ("Prices fell at the beginning of the summer.", "1989-11-02", "the beginning of the summer",
      "1989-SU", ("1989-06-01", "1989-08-31"), "START", "the-beginning-of-joins-a-season"),
+    ("The trial resumes Monday.", "1989-11-02", "Monday", "1989-11-06",
+     ("1989-11-06", "1989-11-06"), None, "a-scheduling-verb-in-the-present-looks-ahead"),
+    ("Talks begin in March.", "1989-11-02", "March", "1990-03", ("1990-03-01", "1990-03-31"),
+     None, "a-plural-scheduling-verb-in-the-present-looks-ahead"),
+    ("The talks began Monday.", "1989-11-02", "Monday", "1989-10-30",
+     ("1989-10-30", "1989-10-30"), None, "the-same-verb-in-the-past-looks-back"),
 ]
 
 
