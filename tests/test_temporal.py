@@ -386,6 +386,10 @@ CASES += [
      None, "a-plural-scheduling-verb-in-the-present-looks-ahead"),
     ("The talks began Monday.", "1989-11-02", "Monday", "1989-10-30",
      ("1989-10-30", "1989-10-30"), None, "the-same-verb-in-the-past-looks-back"),
+    ("Inspectors left in mid-November but returned a week later.", "1989-11-02",
+     "a week later", "XXXX-XX-XX", None, None, "later-after-a-coarse-date-is-not-counted-from-the-dct"),
+    ("Inspectors left on Oct. 12 but returned a week later.", "1989-11-02", "a week later",
+     "1989-10-19", ("1989-10-19", "1989-10-19"), None, "later-counts-from-the-day-named"),
 ]
 
 

@@ -271,6 +271,10 @@ def call_ago(ctx: Context, anchor: str, n: str, unit: str, sign: str) -> tuple[s
             "M" if unit in ("Q",) else unit if unit in _FINENESS else "D"
         ):
             return _fmt(_shift(ref[0], count, unit), ref[1]), None
+        if s > 0:
+            # "returned a week later" follows a date the story told; with none fine enough
+            # to count from, it is not the DCT's next week: the day is unknown.
+            return _UNKNOWN.get("D" if unit == "W" else unit, "XXXX"), None
     if ctx.dct is None:
         return _UNKNOWN.get("D" if unit == "W" else unit, "XXXX"), None
     ref = _ref_date(ctx)
