@@ -390,6 +390,10 @@ CASES += [
      "a week later", "XXXX-XX-XX", None, None, "later-after-a-coarse-date-is-not-counted-from-the-dct"),
     ("Inspectors left on Oct. 12 but returned a week later.", "1989-11-02", "a week later",
      "1989-10-19", ("1989-10-19", "1989-10-19"), None, "later-counts-from-the-day-named"),
+    ("The merger follows months of twists and turns.", "1989-10-27", "months", "PXM", None,
+     None, "a-bare-plural-unit-is-a-vague-duration-wherever-it-stands"),
+    ("He probably died within weeks or months of his capture.", "1998-02-19",
+     "weeks or months", "PXW", None, None, "two-bare-units-joined-by-or-are-one-duration"),
 ]
 
 
@@ -440,6 +444,8 @@ TRAPS = [
     ("He scored in the second half of the game.", "1989-11-02", "half-of-a-game"),
     ("He spent time in winter quarters.", "1989-11-02", "a-season-before-a-noun"),
     ("Profit fell as year-end net was restated.", "1989-11-02", "year-end-as-a-modifier"),
+    ("The boy, five years old, was hurt; the crew logged 900 man-hours.", "1989-11-02",
+     "an-age-and-a-compound-unit-are-no-durations"),
 ]
 
 
