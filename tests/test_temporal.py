@@ -394,6 +394,20 @@ CASES += [
      None, "a-bare-plural-unit-is-a-vague-duration-wherever-it-stands"),
     ("He probably died within weeks or months of his capture.", "1998-02-19",
      "weeks or months", "PXW", None, None, "two-bare-units-joined-by-or-are-one-duration"),
+    ("The month-long strike ended.", "1989-11-02", "month-long", "P1M", None, None,
+     "a-unit-long-before-a-noun-is-a-duration"),
+    ("It followed a year-long probe.", "1989-11-02", "year-long", "P1Y", None, None,
+     "the-article-before-unit-long-is-the-nouns"),
+    ("The decades-long feud ended.", "1989-11-02", "decades-long", "PXDE", None, None,
+     "plural-unit-long-is-vague"),
+    ("He served a quarter-century in office.", "1989-11-02", "a quarter-century", "P25Y", None,
+     None, "a-quarter-century-is-25-years-not-a-quarter"),
+    ("They met for a full year.", "1989-11-02", "a full year", "P1Y", None, None,
+     "full-between-count-and-unit"),
+    ("It was a two-and-a-half-year effort.", "1989-11-02", "two-and-a-half-year", "P2Y6M",
+     None, None, "a-hyphenated-half-before-a-unit"),
+    ("The talks will take another year.", "1989-11-02", "another year", "P1Y", None, None,
+     "another-unit-is-one-more"),
 ]
 
 
