@@ -408,6 +408,10 @@ CASES += [
      None, None, "a-hyphenated-half-before-a-unit"),
     ("The talks will take another year.", "1989-11-02", "another year", "P1Y", None, None,
      "another-unit-is-one-more"),
+    ("The attack came late Friday night.", "1989-11-02", "late Friday night", "1989-10-27TNI",
+     ("1989-10-27", "1989-10-27"), "END", "late-before-a-weekday-part-joins-it"),
+    ("From 1980 to the present, costs rose.", "1989-11-02", "the present", "PRESENT_REF", None,
+     None, "the-present-standing-alone-is-present-ref"),
 ]
 
 
@@ -458,6 +462,7 @@ TRAPS = [
     ("He scored in the second half of the game.", "1989-11-02", "half-of-a-game"),
     ("He spent time in winter quarters.", "1989-11-02", "a-season-before-a-noun"),
     ("Profit fell as year-end net was restated.", "1989-11-02", "year-end-as-a-modifier"),
+    ("The present system is bad.", "1989-11-02", "the-present-as-an-adjective"),
     ("The boy, five years old, was hurt; the crew logged 900 man-hours.", "1989-11-02",
      "an-age-and-a-compound-unit-are-no-durations"),
 ]
