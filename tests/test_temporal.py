@@ -412,6 +412,14 @@ CASES += [
      ("1989-10-27", "1989-10-27"), "END", "late-before-a-weekday-part-joins-it"),
     ("From 1980 to the present, costs rose.", "1989-11-02", "the present", "PRESENT_REF", None,
      None, "the-present-standing-alone-is-present-ref"),
+    ("Retailers expect strong sales at Thanksgiving.", "1989-11-02", "Thanksgiving",
+     "1989-11-23", ("1989-11-23", "1989-11-23"), None, "thanksgiving-is-the-fourth-thursday"),
+    ("He died on Memorial Day.", "1989-11-02", "Memorial Day", "1989-05-29",
+     ("1989-05-29", "1989-05-29"), None, "memorial-day-is-the-last-monday-of-may"),
+    ("The pope spoke on Easter Sunday 1998.", "1998-05-01", "Easter Sunday 1998", "1998-04-12",
+     ("1998-04-12", "1998-04-12"), None, "easter-is-counted-for-its-year"),
+    ("Christmas sales will be weak.", "1989-11-02", "Christmas", "1989-12-25",
+     ("1989-12-25", "1989-12-25"), None, "a-holiday-takes-the-tense-of-its-own-sentence"),
 ]
 
 

@@ -541,15 +541,55 @@ def call_yearplus(ctx: Context, base: str, n: str) -> tuple[str, None]:
     return str(int(base) + int(n or 0)), None
 
 
-def call_holiday(ctx: Context, month_day: str, year: str) -> tuple[str, None]:
-    """A holiday on a fixed day: that day of the year given, else of the year the tense
-    and the DCT give."""
-    if not month_day:
+def call_holiday(ctx: Context, rule: str, year: str) -> tuple[str, None]:
+    """A holiday: its day in the year given, else in the year the tense and the DCT give.
+    `rule` is a fixed day ("12-25"), the nth weekday of a month ("11-4-4", the fourth
+    Thursday of November; "05-1-L", the last Monday of May), or a shift from Easter
+    Sunday ("E-2", Good Friday)."""
+    if not rule:
         return "", None
-    month, day = month_day.split("-")
     if year:
-        return f"{year}-{month_day}", None
-    return call_monthday(ctx, month, day, "")
+        day = holiday_date(rule, int(year))
+        return (day.isoformat() if day else ""), None
+    if ctx.dct is None:
+        return (f"XXXX-{rule}" if re.fullmatch(r"\d\d-\d\d", rule) else "XXXX-XX-XX"), None
+    near = holiday_date(rule, ctx.dct.year)
+    if near is None:
+        return "", None
+    value, _ = call_monthday(ctx, f"{near.month:02d}", f"{near.day:02d}", "")
+    day = holiday_date(rule, int(value[:4])) if value else None
+    return (day.isoformat() if day else ""), None
+
+
+def holiday_date(rule: str, year: int) -> date | None:
+    """The day a holiday rule of holiday.tsv gives in a year."""
+    parts = rule.split("-") if not rule.startswith("E") else ["E", rule[1:]]
+    try:
+        if parts[0] == "E":
+            return _easter(year) + timedelta(days=int(parts[1] or 0))
+        if len(parts) == 2:
+            return date(year, int(parts[0]), int(parts[1]))
+        month, weekday, nth = int(parts[0]), int(parts[1]), parts[2]
+    except (ValueError, IndexError):
+        return None
+    first = date(year, month, 1)
+    days = [first + timedelta(days=i) for i in range(calendar.monthrange(year, month)[1])]
+    matching = [d for d in days if d.isoweekday() == weekday]
+    return matching[-1] if nth == "L" else matching[int(nth) - 1]
+
+
+def _easter(year: int) -> date:
+    """Easter Sunday of the Gregorian calendar (the anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    ll = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * ll) // 451
+    month, day = divmod(h + ll - 7 * m + 114, 31)
+    return date(year, month, day + 1)
 
 
 def call_in(ctx: Context, n: str, unit: str) -> tuple[str, None]:
