@@ -420,6 +420,13 @@ CASES += [
      ("1998-04-12", "1998-04-12"), None, "easter-is-counted-for-its-year"),
     ("Christmas sales will be weak.", "1989-11-02", "Christmas", "1989-12-25",
      ("1989-12-25", "1989-12-25"), None, "a-holiday-takes-the-tense-of-its-own-sentence"),
+    ("In the last twenty-four hours, prices fell.", "1998-01-08", "the last twenty-four hours",
+     "PT24H", None, None, "a-hyphenated-number-word-is-no-range"),
+    ("Prices rose in the nineteen nineties.", "1998-01-08", "the nineteen nineties", "199",
+     ("1990-01-01", "1999-12-31"), None, "a-spoken-decade-with-its-century"),
+    ("On January fifteenth, nineteen ninety-eight, he resigned.", "1998-03-01",
+     "January fifteenth, nineteen ninety-eight", "1998-01-15", ("1998-01-15", "1998-01-15"),
+     None, "a-spoken-date-with-its-spoken-year"),
 ]
 
 
