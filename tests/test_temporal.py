@@ -478,6 +478,7 @@ TRAPS = [
     ("He spent time in winter quarters.", "1989-11-02", "a-season-before-a-noun"),
     ("Profit fell as year-end net was restated.", "1989-11-02", "year-end-as-a-modifier"),
     ("The present system is bad.", "1989-11-02", "the-present-as-an-adjective"),
+    ("The minutes of the Fed meeting were released.", "1998-02-06", "the-minutes-of-a-meeting"),
     ("The boy, five years old, was hurt; the crew logged 900 man-hours.", "1989-11-02",
      "an-age-and-a-compound-unit-are-no-durations"),
 ]
