@@ -479,6 +479,7 @@ TRAPS = [
     ("Profit fell as year-end net was restated.", "1989-11-02", "year-end-as-a-modifier"),
     ("The present system is bad.", "1989-11-02", "the-present-as-an-adjective"),
     ("The minutes of the Fed meeting were released.", "1998-02-06", "the-minutes-of-a-meeting"),
+    ("He chose the leaders of tomorrow.", "1998-02-06", "of-tomorrow-is-no-day"),
     ("The boy, five years old, was hurt; the crew logged 900 man-hours.", "1989-11-02",
      "an-age-and-a-compound-unit-are-no-durations"),
 ]
