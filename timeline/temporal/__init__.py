@@ -15,7 +15,7 @@ from timeline.intervals import Interval
 
 from .engine import Candidate, Grammar, grammar, find_candidates, normalise_key
 from .resolve import NO_INTERVAL, Context, fill, resolve_value, narrow, value_interval
-from .tense import _SENTENCE_END, tense
+from .tense import SENTENCE_END, tense
 
 __all__ = ["Timex", "tag"]
 
@@ -85,7 +85,7 @@ _YEAR_REACH = 60
 
 def _near_in_sentence(text: str, a: int, b: int) -> bool:
     """Whether offset b is close after a, with nothing between that ends a sentence."""
-    return b - a <= _YEAR_REACH and _SENTENCE_END.search(text, a, b) is None
+    return b - a <= _YEAR_REACH and SENTENCE_END.search(text, a, b) is None
 
 
 _BOUNDARY = re.compile(r"(?<!\w)(?:since|until|till|before|after|through)\s+$", re.IGNORECASE)
@@ -110,9 +110,9 @@ def _resolve(text: str, c: Candidate, ctx: Context, g: Grammar) -> Timex | None:
         return None  # nothing resolved, or a day no calendar has ("31 April 2020")
     mod = fill(rule.mod, c.match, g.tables) if rule.mod else ""
     if not mod and rule.type in ("DATE", "DURATION"):
-        start, mod = _approx(text, start, g.approx, g, mod)
+        start, mod = _mod_words(text, start, g.approx, g, mod)
     if not mod and rule.type == "DATE":
-        start, mod = _approx(text, start, g.part_of, g, mod)
+        start, mod = _mod_words(text, start, g.part_of, g, mod)
     mod = mod or None
     if own is NO_INTERVAL or rule.type in ("DURATION", "SET"):
         interval = None
@@ -142,7 +142,7 @@ def _bound(interval: Interval, rule, mod: str | None, ctx: Context, c: Candidate
     return narrow(interval, mod)
 
 
-def _approx(text: str, start: int, before: re.Pattern, g: Grammar, mod: str) -> tuple[int, str]:
+def _mod_words(text: str, start: int, before: re.Pattern, g: Grammar, mod: str) -> tuple[int, str]:
     """"about two weeks", "nearly forty years", "the end of the third quarter": the words
     `before` finds join the span and set the mod."""
     m = before.search(text, max(0, start - 25), start)
