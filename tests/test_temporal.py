@@ -427,6 +427,19 @@ CASES += [
     ("On January fifteenth, nineteen ninety-eight, he resigned.", "1998-03-01",
      "January fifteenth, nineteen ninety-eight", "1998-01-15", ("1998-01-15", "1998-01-15"),
      None, "a-spoken-date-with-its-spoken-year"),
+    # --- the reference time: which date a relative expression counts from
+    ("Net was $4 million for the fiscal first quarter ended Sept. 30, up from $2 million a year "
+     "earlier.", "1989-10-26", "a year earlier", "1988-Q1", ("1988-01-01", "1988-03-31"), None,
+     "the-end-day-of-a-quarter-bounds-it-the-quarter-stays-the-reference"),
+    ("Sales rose in the quarter ended Sept. 30 to $747 million from $623 million a year ago.",
+     "1989-10-26", "a year ago", "1988-Q3", ("1988-07-01", "1988-09-30"), None,
+     "a-year-ago-after-a-quarter-ended-is-that-quarter-a-year-before"),
+    ("For the six months ended Aug. 12, net fell from $18 million a year earlier.", "1989-10-26",
+     "a year earlier", "1988-08-12", ("1988-08-12", "1988-08-12"), None,
+     "a-length-is-no-date-to-refer-to-its-end-day-is"),
+    ("The strike ended Sept. 30. Two days later, work resumed.", "1989-10-26", "Two days later",
+     "1989-10-02", ("1989-10-02", "1989-10-02"), None,
+     "an-event-that-ended-on-a-day-is-told-at-that-day"),
 ]
 
 

@@ -62,6 +62,7 @@ class Grammar:
     adjacent: re.Pattern         # what may stand between a weak cue and the expression
     approx: re.Pattern
     part_of: re.Pattern          # "the end of" before an expression that did not take it
+    boundary: re.Pattern         # "since", "the quarter ended" before a date that bounds a period
 
     keyed: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False)
 
@@ -153,6 +154,7 @@ def grammar() -> Grammar:
         adjacent=re.compile(r"[\s,]*(?:(?:" + between + r")\s+)*$", FLAGS),
         approx=re.compile(r"(?<!\w)(" + lists["approx"] + r")\s+$", FLAGS),
         part_of=re.compile(r"(?<!\w)(" + lists["partof"] + r")\s+$", FLAGS),
+        boundary=re.compile(r"(?<!\w)" + lists["boundary"] + r"\s+$", FLAGS),
     )
 
 
