@@ -440,6 +440,15 @@ CASES += [
     ("The strike ended Sept. 30. Two days later, work resumed.", "1989-10-26", "Two days later",
      "1989-10-02", ("1989-10-02", "1989-10-02"), None,
      "an-event-that-ended-on-a-day-is-told-at-that-day"),
+    # --- the direction: the verb group governing the expression
+    ("The offer had been scheduled to expire on Friday.", "1989-10-30", "Friday", "1989-10-27",
+     ("1989-10-27", "1989-10-27"), None, "had-been-scheduled-is-a-plan-that-is-over-past"),
+    ("The talks had planned to resume Monday, but were cancelled.", "1989-11-01", "Monday",
+     "1989-10-30", ("1989-10-30", "1989-10-30"), None, "had-planned-to-is-past-perfect-past"),
+    ("The offer is scheduled to expire on Friday.", "1989-10-30", "Friday", "1989-11-03",
+     ("1989-11-03", "1989-11-03"), None, "is-scheduled-to-is-a-plan-ahead-future"),
+    ("The offer has been scheduled to expire on Friday.", "1989-10-30", "Friday", "1989-11-03",
+     ("1989-11-03", "1989-11-03"), None, "has-been-scheduled-is-a-plan-still-ahead-future"),
 ]
 
 

@@ -60,6 +60,8 @@ class Grammar:
     past_suffix: str             # 0 present, +-2 only next to it; the suffix of weaker past
                                  # cues ("-ed")
     adjacent: re.Pattern         # what may stand between a weak cue and the expression
+    verb_group: frozenset[str]   # words of a verb group before its verb ("had been scheduled to")
+    pluperfect: frozenset[str]   # the auxiliary that puts a whole verb group in the past ("had")
     approx: re.Pattern
     part_of: re.Pattern          # "the end of" before an expression that did not take it
     boundary: re.Pattern         # "since", "the quarter ended" before a date that bounds a period
@@ -151,6 +153,8 @@ def grammar() -> Grammar:
         name_ok=frozenset(normalise_key(w) for w in _lines(DATA / "nameok.txt")),
         tense_words=tense_words,
         past_suffix=cues["past-suffix"].strip(),
+        verb_group=frozenset(cues["verb-group"].split()),
+        pluperfect=frozenset(cues["pluperfect"].split()),
         adjacent=re.compile(r"[\s,]*(?:(?:" + between + r")\s+)*$", FLAGS),
         approx=re.compile(r"(?<!\w)(" + lists["approx"] + r")\s+$", FLAGS),
         part_of=re.compile(r"(?<!\w)(" + lists["partof"] + r")\s+$", FLAGS),

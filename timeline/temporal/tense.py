@@ -55,5 +55,20 @@ def _cue(text: str, words: list, i: int, start: int, end: int, g: Grammar) -> in
         sign = None if i and words[i - 1][0] in ("be", "been", "being") else -2
     if sign in (-2, 2):  # weak cues ("-ed") count only right next to the expression
         near = g.adjacent.match(text, e, start) if e <= start else g.adjacent.match(text, end, s)
-        return sign // 2 if near else None
+        sign = sign // 2 if near else None
+    if sign is not None and sign >= 0 and _pluperfect(text, words, i, g):
+        return -1
     return sign
+
+
+def _pluperfect(text: str, words: list, i: int, g: Grammar) -> bool:
+    """Whether the verb group word i ends is in the past perfect ("had been scheduled to")."""
+    j = i - 1
+    while j >= 0 and text[words[j][2]:words[j + 1][1]].isspace():
+        w = words[j][0]
+        if w in g.pluperfect:
+            return True
+        if w not in g.verb_group:
+            return False
+        j -= 1
+    return False
