@@ -421,6 +421,19 @@ def call_quarter(ctx: Context, q: str, dir_: str, shift: str = "") -> tuple[str,
     return _part_of_year(ctx, "Q", q, 3, dir_, shift)
 
 
+def call_quarter_ended(ctx: Context, month: str, day: str) -> tuple[str, Interval | None]:
+    """A quarter named by its last day ("the quarter ended July 31"): its value is the
+    calendar quarter holding the middle of the three months before that day, so most of
+    them (May-July is the second), its interval those three months. The day's year is found
+    as a month-day's is, by the tense."""
+    value, _ = call_monthday(ctx, month, day, "")
+    if not value or value.startswith("X"):
+        return ("XXXX-QX" if value else ""), None
+    end = date.fromisoformat(value)
+    start = _shift(end, -3, "M") + timedelta(days=1)
+    return _fmt(end - timedelta(days=45), "Q"), Interval(start, end, Precision.QUARTER)
+
+
 def call_half(ctx: Context, h: str, dir_: str = "", shift: str = "") -> tuple[str, None]:
     """A half year without a year ("the first half"), chosen as a quarter is."""
     return _part_of_year(ctx, "H", h, 6, dir_, shift)
@@ -614,6 +627,7 @@ CALLS = {
     "MONTHDAY": call_monthday,
     "SEASON": call_season,
     "QUARTER": call_quarter,
+    "QENDED": call_quarter_ended,
     "HALF": call_half,
     "WEEKEND": call_weekend,
     "NUMDATE": call_numdate,
