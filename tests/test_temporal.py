@@ -457,6 +457,10 @@ CASES += [
      ("1989-11-03", "1989-11-03"), None, "is-scheduled-to-is-a-plan-ahead-future"),
     ("The offer has been scheduled to expire on Friday.", "1989-10-30", "Friday", "1989-11-03",
      ("1989-11-03", "1989-11-03"), None, "has-been-scheduled-is-a-plan-still-ahead-future"),
+    ("The sale is part of a program to pay down debt by February.", "1989-10-30", "February",
+     "1990-02", ("1990-02-01", "1990-02-28"), None, "a-month-in-a-present-sentence-is-the-nearest"),
+    ("In January, the company brought in a new chief.", "1989-10-27", "January", "1989-01",
+     ("1989-01-01", "1989-01-31"), None, "a-month-in-a-sentence-without-a-cue-has-passed"),
 ]
 
 

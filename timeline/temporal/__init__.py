@@ -105,7 +105,8 @@ def _resolve(text: str, c: Candidate, ctx: Context, g: Grammar) -> Timex | None:
     rule, start = c.rule, c.start
     template = fill(rule.value, c.match, g.tables)
     if template.startswith(_TENSED):
-        ctx.tense = tense(text, c.start, c.end, g)
+        cue = tense(text, c.start, c.end, g)
+        ctx.tense, ctx.present = (cue or 0), cue == 0
     value, own = resolve_value(template, ctx)
     if not value or (_FULL_DATE.match(value) and value_interval(value[:10]) is None):
         return None  # nothing resolved, or a day no calendar has ("31 April 2020")

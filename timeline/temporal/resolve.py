@@ -32,6 +32,7 @@ class Context:
     dct: date | None
     ref: str | None = None          # the last date value the text named
     tense: int = -1                 # -1 past, +1 future: the direction of a bare weekday
+    present: bool = False           # the sentence's nearest tense cue is a present one ("is")
     day_first: bool | None = None   # the document's numeric date order, when its dates show it
     year_here: int | None = None    # a year the sentence names before the expression
 
@@ -341,9 +342,10 @@ def call_month(ctx: Context, month: str, dir_: str) -> tuple[str, None]:
         return f"{ctx.year_here:04d}-{month}", None
     if ctx.dct is None:
         return f"XXXX-{month}", None
-    if ctx.tense == 0 and not dir_:
-        # A month alone in an untensed sentence is most often one that has passed: news
-        # reports what happened "in January" more than what will.
+    if ctx.tense == 0 and not dir_ and not ctx.present:
+        # A month alone in a sentence with no tense cue is most often one that has passed:
+        # news reports what happened "in January" more than what will. In the present tense
+        # ("the sale is part of a plan to pay down debt by February") it is the nearest.
         ctx = replace(ctx, tense=-1)
     return f"{_year_for(ctx, (int(month),), (ctx.dct.month,), dir_):04d}-{month}", None
 

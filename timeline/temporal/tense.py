@@ -20,9 +20,10 @@ _CLAUSE = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
 _CLAUSE_BREAK = 60  # characters a clause boundary adds to a cue's distance
 
 
-def tense(text: str, start: int, end: int, g: Grammar) -> int:
+def tense(text: str, start: int, end: int, g: Grammar) -> int | None:
     """+1 when the nearest tense cue in the sentence is a future one, -1 when a past one, 0
-    when it is a present one or the sentence has none. (On a tie the cue before wins.)"""
+    when it is a present one, None when the sentence has none. (On a tie the cue before
+    wins.)"""
     left = max((m.end() for m in SENTENCE_END.finditer(text, max(0, start - _REACH), start)),
                default=max(0, start - _REACH))
     stop = SENTENCE_END.search(text, end, end + _REACH)
@@ -41,7 +42,7 @@ def tense(text: str, start: int, end: int, g: Grammar) -> int:
                 far = _CLAUSE_BREAK if _CLAUSE.search(text, *gap) else 0
                 found.append((gap[1] - gap[0] + far, sign))
                 break
-    return min(found, key=lambda f: f[0])[1] if found else 0
+    return min(found, key=lambda f: f[0])[1] if found else None
 
 
 def _cue(text: str, words: list, i: int, start: int, end: int, g: Grammar) -> int | None:
