@@ -461,6 +461,12 @@ CASES += [
      "1990-02", ("1990-02-01", "1990-02-28"), None, "a-month-in-a-present-sentence-is-the-nearest"),
     ("In January, the company brought in a new chief.", "1989-10-27", "January", "1989-01",
      ("1989-01-01", "1989-01-31"), None, "a-month-in-a-sentence-without-a-cue-has-passed"),
+    ("The company agreed to sell the unit in February.", "1989-10-30", "February", "1990-02",
+     ("1990-02-01", "1990-02-28"), None, "agreed-to-a-verb-looks-ahead-at-what-it-governs"),
+    ("In March, the board agreed to sell the unit.", "1989-10-30", "March", "1989-03",
+     ("1989-03-01", "1989-03-31"), None, "a-month-before-agreed-to-tells-when-it-agreed"),
+    ("Iran agreed to a ceasefire in August.", "1989-10-30", "August", "1989-08",
+     ("1989-08-01", "1989-08-31"), None, "agreed-to-a-noun-is-no-infinitive-no-future"),
 ]
 
 

@@ -50,10 +50,16 @@ def _cue(text: str, words: list, i: int, start: int, end: int, g: Grammar) -> in
     w, s, e = words[i]
     sign = g.tense_words.get(w)
     if i + 1 < len(words):  # a phrase such as "going to" counts at its first word
-        sign = g.tense_words.get(w + "_" + words[i + 1][0], sign)
+        phrase = g.tense_words.get(w + "_" + words[i + 1][0])
+        # "agreed to buy" looks ahead; "agreed to a truce" and "due to its loss" take a noun
+        if phrase is not None and not (words[i + 1][0] == "to" and i + 2 < len(words)
+                                       and words[i + 2][0] in g.not_infinitive):
+            sign = phrase
     if sign == -2 or (sign is None and len(w) > 3 and w.endswith(g.past_suffix)):
         # "will be completed by Aug. 31": after "be" an "-ed" word is a passive, no tense.
         sign = None if i and words[i - 1][0] in ("be", "been", "being") else -2
+    if sign == 3:  # a commitment governs what follows it, not what stands before
+        sign = 1 if e <= start else None
     if sign in (-2, 2):  # weak cues ("-ed") count only right next to the expression
         near = g.adjacent.match(text, e, start) if e <= start else g.adjacent.match(text, end, s)
         sign = sign // 2 if near else None
