@@ -44,10 +44,10 @@ def make_engine(url: str) -> Engine:
     return engine
 
 
-# Schema objects that migrations make by hand and no model declares (full-text search, 0003):
-# autogenerate must not propose to drop them.
+# Schema objects that migrations make by hand and no model declares (full-text search, 0003;
+# the dialect's own span expression, 0005): autogenerate must not propose to drop them.
 UNMODELLED_TABLE_PREFIXES = ("events_fts",)
-UNMODELLED_INDEXES = ("ix_events_sentence_fts",)
+UNMODELLED_INDEXES = ("ix_events_sentence_fts", "ix_events_span")
 
 
 def include_name(name: str | None, type_: str, _parent_names) -> bool:

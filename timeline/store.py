@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from itertools import islice
 
-from sqlalchemy import (Connection, Date, String, and_, bindparam, cast, func, insert, literal,
-                        select, tuple_)
+from sqlalchemy import (Connection, Date, Integer, String, and_, bindparam, cast, func, insert,
+                        literal, select, tuple_)
 
 from timeline import fulltext
 from timeline.errors import NotFound
@@ -279,7 +279,11 @@ class EventFilter:
                     or self.place or self.search or self.min_confidence is not None
                     or self.article_id is not None or self.statuses or not self.hide_rejected)
 
-    def conditions(self, dialect: str = "sqlite") -> list:
+    def conditions(self, dialect: str = "sqlite", *, walk_search: bool = False,
+                   search_joined: bool = False) -> list:
+        """The filter as SQL conditions on Event; `walk_search`: see `fulltext.matches`;
+        `search_joined`: the query joins the matches already, so the search is not repeated
+        (it still narrows the reports that `one_per_incident` compares)."""
         out = []
         if self.types:
             out.append(Event.type.in_(self.types))
@@ -302,12 +306,15 @@ class EventFilter:
             out.append(Event.confidence >= self.min_confidence)
         if self.article_id is not None:
             out.append(Event.article_id == self.article_id)
+        searched = len(out)
         if self.search:
-            out.append(fulltext.matches(self.search, dialect))
+            out.append(fulltext.matches(self.search, dialect, walk=walk_search))
         if self.one_per_incident:
             from timeline.incidents import best_of_incident
 
             out.append(best_of_incident(list(out)))
+        if self.search and search_joined:
+            del out[searched]
         return out
 
 
@@ -330,27 +337,43 @@ def event_query(flt: EventFilter, dialect: str = "sqlite"):
     query = (select(Event, Article.source, Article.published)
              .join(Article, Article.id == Event.article_id))
     if flt.search and flt.by_rank and dialect == "sqlite":
-        # Rank the matches in one pass: a bm25 subquery per row re-ran the MATCH for each
-        # candidate, minutes for a common word in a million events.
-        hits = fulltext.ranked_hits(flt.search)
-        query = query.join(hits, hits.c.rowid == Event.id)
-        order = [hits.c.rank, *order]
-    elif flt.search and flt.by_rank:
+        page = _best_matches(flt, order)
+        return query.join(page, page.c.id == Event.id).order_by(page.c.rank, *order)
+    if flt.search and flt.by_rank:
         order = [fulltext.rank(flt.search, dialect), *order]
     query = (query.where(and_(True, *flt.conditions(dialect))).order_by(*order)
              .offset(flt.offset or None))
     return query.limit(flt.limit) if flt.limit is not None else query
 
 
-def timeline_parts(flt: EventFilter, dialect: str = "sqlite") -> list:
+def _best_matches(flt: EventFilter, order: list):
+    """SQLite: the page of best matches as (id, rank), cut before any other column is read.
+
+    The matches are ranked in one pass (a bm25 subquery per row re-ran the MATCH for each
+    candidate, minutes for a common word in a million events), joined once (not matched a
+    second time by the filter's condition), and sorted narrow: sorting every match with all
+    its columns and its article's cost more than ranking them.
+    """
+    hits = fulltext.ranked_hits(flt.search)
+    return (select(Event.id, hits.c.rank).join(hits, hits.c.rowid == Event.id)
+            .where(and_(True, *flt.conditions("sqlite", search_joined=True)))
+            .order_by(hits.c.rank, *order).offset(flt.offset or None).limit(flt.limit)
+            .subquery("page"))
+
+
+def timeline_parts(flt: EventFilter, dialect: str = "sqlite", *,
+                   walk_search: bool = False) -> list:
     """The filtered timeline as two statements that walk indexes: dated events by
     (date_start, id), then undated ones by id.
 
     One `ORDER BY date_start IS NULL, ...` would put undated events last too, but no index
     has that order, so every query sorted every matching row before the LIMIT.
+    `walk_search`: a search with many matches is tested on the way (`fulltext.matches`).
     """
     later = (lambda a, b: a < b) if flt.reverse else (lambda a, b: a > b)
     dated = [Event.date_start.is_not(None)]
+    if flt.since is not None:  # the same events, and a start for the index's range scan
+        dated.append(Event.date_start >= earliest_start(flt.since, dialect))
     undated = [Event.date_start.is_(None)]
     if flt.after is not None and flt.after.date_start is not None:
         dated.append(later(tuple_(Event.date_start, Event.id),
@@ -360,15 +383,33 @@ def timeline_parts(flt: EventFilter, dialect: str = "sqlite") -> list:
         undated.append(later(Event.id, flt.after.id))
     parts = []
     if dated is not None:
-        parts.append(_part(flt, dialect, dated, [Event.date_start, Event.id]))
+        parts.append(_part(flt, dialect, dated, [Event.date_start, Event.id], walk_search))
     if flt.since is None and flt.until is None:  # a date bound never matches an undated event
-        parts.append(_part(flt, dialect, undated, [Event.id]))
+        parts.append(_part(flt, dialect, undated, [Event.id], walk_search))
     return parts
 
 
-def _part(flt: EventFilter, dialect: str, where: list, order: list):
+def earliest_start(since: date, dialect: str):
+    """The earliest day an event ending on or after `since` can start: `since` less the widest
+    span any event has (read from the end of ix_events_span, migration 0005).
+
+    `--since` compares coalesce(date_end, date_start), which no index orders; this bound on
+    date_start lets a scan begin near `since` instead of at the first event of the timeline.
+    The span is capped so the day stays on or after 0001-01-01.
+    """
+    cap = since.toordinal() - 1
+    if dialect == "postgresql":
+        widest = select(func.max(Event.date_end - Event.date_start)).scalar_subquery()
+        return literal(since, Date) - func.least(func.coalesce(widest, 0), cap)
+    widest = select(func.max(func.julianday(Event.date_end) - func.julianday(Event.date_start))
+                    ).scalar_subquery()
+    days = cast(func.min(func.coalesce(widest, 0), cap), Integer)
+    return func.date(literal(since, Date), "-" + cast(days, String) + " days", type_=Date)
+
+
+def _part(flt: EventFilter, dialect: str, where: list, order: list, walk_search: bool):
     return (select(Event.id, Article.source).join(Article, Article.id == Event.article_id)
-            .where(*flt.conditions(dialect), *where)
+            .where(*flt.conditions(dialect, walk_search=walk_search), *where)
             .order_by(*[c.desc() for c in order] if flt.reverse else order))
 
 
@@ -404,7 +445,9 @@ def _timeline(conn: Connection, flt: EventFilter, columns, stream) -> Iterator:
         yield from stream(conn, event_query(flt, conn.dialect.name).with_only_columns(*columns))
         return
     remaining, offset = flt.limit, flt.offset
-    for part in timeline_parts(flt, conn.dialect.name):
+    walk = (bool(flt.search) and conn.dialect.name == "sqlite"
+            and fulltext.many_matches(conn, flt.search))
+    for part in timeline_parts(flt, conn.dialect.name, walk_search=walk):
         if remaining == 0:
             return
         query = part.with_only_columns(*columns).offset(offset or None)
