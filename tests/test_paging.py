@@ -211,3 +211,22 @@ def test_a_search_walked_or_looked_up_lists_the_same_events(seeded, db_path, mon
     looked_up = listed(10**9)
     assert looked_up, "the seeds hold the word"
     assert listed(0) == looked_up
+
+
+@pytest.mark.parametrize("flt", [
+    EventFilter(search="said", by_rank=True, limit=1),
+    EventFilter(search="said", by_rank=True, limit=3, offset=2),
+    EventFilter(search="said", by_rank=True, limit=4, reverse=True),
+    EventFilter(search="attack", by_rank=True, limit=2, types=("statement",)),
+    EventFilter(search="said", by_rank=True, limit=50, one_per_incident=True),
+], ids=["first", "offset-page", "reverse", "few-pass-the-type", "per-incident"])
+def test_a_page_of_best_matches_is_the_page_of_every_match_sorted(seeded, db_path, flt):
+    """`list --search` ranks in FTS5 and reads only the best few events (store.best_match_page);
+    the page must be the one a single statement sorting every match gives."""
+    from timeline.models import Event
+    from timeline.store import event_query, iter_events
+
+    with open_database(str(db_path)).connect() as conn:
+        expected = list(conn.execute(event_query(flt).with_only_columns(Event.id)).scalars())
+        assert expected, "the seeds hold the word"
+        assert [e["id"] for e in iter_events(conn, flt)] == expected

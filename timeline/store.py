@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from itertools import islice
 
-from sqlalchemy import (Connection, Date, Integer, String, and_, bindparam, cast, func, insert,
-                        literal, select, tuple_)
+from sqlalchemy import (Connection, Date, Integer, String, and_, bindparam, case, cast, func,
+                        insert, literal, select, tuple_)
 
 from timeline import fulltext
 from timeline.errors import NotFound
@@ -17,6 +17,9 @@ from timeline.records import Article as ArticleRecord
 from timeline.records import ActorRef, EventRecord
 
 CHUNK = 500  # events fetched per round trip when streaming; actors are joined per chunk
+# A page of best matches up to this far in is found by `best_match_page` and read by its ids
+# (two bound parameters an id); a longer one by one statement ranking and sorting every match.
+BEST_PAGE_AT_MOST = 1000
 
 
 
@@ -361,6 +364,46 @@ def _best_matches(flt: EventFilter, order: list):
             .subquery("page"))
 
 
+def best_match_page(conn: Connection, flt: EventFilter) -> list[int]:
+    """SQLite: the ids of a page (`offset`, `limit`) of the best matches, in the order of
+    `event_query`: bm25 rank, then the timeline's order.
+
+    FTS5 ranks every match, SQLite keeps the best few (twice the page); of those, every match
+    ranked better than the last one read is known, since any other would have displaced it.
+    If `offset + limit` of these pass the filter's other conditions, the page is among them,
+    as sorting every match would give it; else more are ranked. Looking every match up to
+    sort them (40,321 for "hostages" in a million events) cost as much as ranking them.
+    """
+    need = flt.offset + flt.limit
+    if not flt.limit:
+        return []
+    found: dict[int, tuple] = {}
+    limit = 2 * need
+    while True:
+        hits = conn.execute(fulltext.best_first(flt.search, limit)).all()
+        complete = limit is None or len(hits) < limit
+        known = hits if complete else [h for h in hits if h.rank < hits[-1].rank]
+        found.update(_passing(conn, flt, [h for h in known if h.rowid not in found]))
+        if complete or len(found) >= need:
+            return [key[-1] for key in sorted(found.values())[flt.offset:need]]
+        limit = limit * 8 if limit < 5000 else None  # past a few thousand, rank them all
+
+
+def _passing(conn: Connection, flt: EventFilter, hits: list) -> dict[int, tuple]:
+    """id -> sort key (rank, undated, day, id, then the id itself) of the (rowid, rank) hits
+    that pass the filter's conditions (day and id negated for a reversed list, as
+    `event_query` orders them)."""
+    ranks, sign = dict(hits), -1 if flt.reverse else 1
+    where = flt.conditions("sqlite", search_joined=True)
+    out = {}
+    for ids in _chunks(list(ranks), CHUNK):
+        for id_, day in conn.execute(select(Event.id, Event.date_start)
+                                     .where(Event.id.in_(ids), *where)):
+            out[id_] = (ranks[id_], day is None, sign * day.toordinal() if day else 0,
+                        sign * id_, id_)
+    return out
+
+
 def timeline_parts(flt: EventFilter, dialect: str = "sqlite", *,
                    walk_search: bool = False) -> list:
     """The filtered timeline as two statements that walk indexes: dated events by
@@ -441,6 +484,16 @@ def _value_columns(columns: list[str]) -> list:
 
 
 def _timeline(conn: Connection, flt: EventFilter, columns, stream) -> Iterator:
+    if (flt.search and flt.by_rank and conn.dialect.name == "sqlite"
+            and flt.limit is not None and flt.offset + flt.limit <= BEST_PAGE_AT_MOST):
+        ids = best_match_page(conn, flt)
+        if ids:
+            yield from stream(conn, select(*columns)
+                              .join_from(Event, Article, Article.id == Event.article_id)
+                              .where(Event.id.in_(ids))
+                              .order_by(case({id_: i for i, id_ in enumerate(ids)},
+                                             value=Event.id)))
+        return
     if flt.search and flt.by_rank:  # best match first: one ranked statement
         yield from stream(conn, event_query(flt, conn.dialect.name).with_only_columns(*columns))
         return
