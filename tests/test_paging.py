@@ -195,21 +195,22 @@ def test_stats_leave_out_an_article_whose_every_event_is_rejected(seeded, db_pat
     EventFilter(search="said", since=date(2017, 1, 1)),
     EventFilter(search="attack", limit=3, offset=2),
     EventFilter(search="said", one_per_incident=True, limit=4),
-], ids=["all", "reverse", "since", "offset-page", "per-incident"])
-def test_a_search_walked_or_looked_up_lists_the_same_events(seeded, db_path, monkeypatch, flt):
-    """Many matches are tested on an index walk, few are looked up and sorted
-    (fulltext.LOOK_UP_AT_MOST): both give the same page."""
-    from timeline import fulltext
-    from timeline.store import iter_events
+    EventFilter(actor="Daesh", limit=2),
+    EventFilter(actor="Daesh", reverse=True),
+], ids=["all", "reverse", "since", "offset-page", "per-incident", "actor", "actor-reverse"])
+def test_a_search_or_actor_walked_or_looked_up_lists_the_same_events(seeded, db_path, monkeypatch, flt):
+    """Many matching events are tested on an index walk, few are looked up and sorted
+    (store.LOOK_UP_AT_MOST): both give the same page."""
+    from timeline import store
 
     def listed(at_most: int) -> list:
-        monkeypatch.setattr(fulltext, "LOOK_UP_AT_MOST", at_most)
+        monkeypatch.setattr(store, "LOOK_UP_AT_MOST", at_most)
         with open_database(str(db_path)).connect() as conn:
-            assert fulltext.many_matches(conn, flt.search) == (at_most == 0)
-            return [(e["id"], e["date_start"]) for e in iter_events(conn, flt)]
+            assert store.walks(conn, flt) == (at_most == 0)
+            return [(e["id"], e["date_start"]) for e in store.iter_events(conn, flt)]
 
     looked_up = listed(10**9)
-    assert looked_up, "the seeds hold the word"
+    assert looked_up, "the seeds hold the word and the actor"
     assert listed(0) == looked_up
 
 

@@ -39,27 +39,15 @@ def _tsquery(text: str):
     return func.plainto_tsquery(ENGLISH, " ".join(words(text)))
 
 
-# A time-ordered page of a search either looks every match up and sorts them, or walks the
-# timeline's index and tests each event against the matches, stopping after a page. On a
-# million events the lookups cost 5 ms for 710 matches and 47 ms for 40,321; the walk 20 ms
-# and 8 ms (it reads at most the whole index, 20-30 ms). Below this many, look them up.
-LOOK_UP_AT_MOST = 2000
+def hits(text: str):
+    """SQLite: the ids (`rowid`) of the events whose sentence or title holds every word."""
+    return select(_fts.c.rowid).where(_fts.c[FTS_TABLE].op("MATCH")(fts5_query(text)))
 
 
-def many_matches(conn, text: str) -> bool:
-    """SQLite: whether `text` matches more events than a page should look up one by one
-    (see LOOK_UP_AT_MOST); counting stops there, so a common word costs no more."""
-    first = select(_fts.c.rowid).where(_fts.c[FTS_TABLE].op("MATCH")(fts5_query(text)))
-    counted = select(func.count()).select_from(first.limit(LOOK_UP_AT_MOST + 1).subquery())
-    return conn.scalar(counted) > LOOK_UP_AT_MOST
-
-
-def matches(text: str, dialect: str, *, walk: bool = False):
+def matches(text: str, dialect: str, *, key=None):
     """A condition on Event: its sentence or its article's title holds every word of `text`.
 
-    `walk` (SQLite): test the condition on each event an index walk reaches, instead of
-    letting the matches lead the query (`events.id + 0` is in no index, so the planner cannot
-    start from the match list and walks the index that gives the order asked for).
+    `key` (SQLite): what stands for the event's id in the condition; see `store.event_key`.
     """
     if dialect == "postgresql":
         query = _tsquery(text)
@@ -67,8 +55,7 @@ def matches(text: str, dialect: str, *, walk: bool = False):
             func.to_tsvector(ENGLISH, func.coalesce(Article.title, "")).op("@@")(query))
         return or_(func.to_tsvector(ENGLISH, Event.sentence).op("@@")(query),
                    Event.article_id.in_(in_titles))
-    hits = select(_fts.c.rowid).where(_fts.c[FTS_TABLE].op("MATCH")(fts5_query(text)))
-    return ((Event.id + literal_column("0")) if walk else Event.id).in_(hits)
+    return (Event.id if key is None else key).in_(hits(text))
 
 
 def rank(text: str, dialect: str):

@@ -8,7 +8,7 @@ from datetime import date, datetime, timezone
 from itertools import islice
 
 from sqlalchemy import (Connection, Date, Integer, String, and_, bindparam, case, cast, func,
-                        insert, literal, select, tuple_)
+                        insert, literal, literal_column, select, tuple_)
 
 from timeline import fulltext
 from timeline.errors import NotFound
@@ -282,11 +282,12 @@ class EventFilter:
                     or self.place or self.search or self.min_confidence is not None
                     or self.article_id is not None or self.statuses or not self.hide_rejected)
 
-    def conditions(self, dialect: str = "sqlite", *, walk_search: bool = False,
+    def conditions(self, dialect: str = "sqlite", *, walk: bool = False,
                    search_joined: bool = False) -> list:
-        """The filter as SQL conditions on Event; `walk_search`: see `fulltext.matches`;
-        `search_joined`: the query joins the matches already, so the search is not repeated
-        (it still narrows the reports that `one_per_incident` compares)."""
+        """The filter as SQL conditions on Event; `walk`: the search and the actor do not lead
+        the query (see `event_key`); `search_joined`: the query joins the matches already, so
+        the search is not repeated (it still narrows the reports `one_per_incident` compares).
+        """
         out = []
         if self.types:
             out.append(Event.type.in_(self.types))
@@ -299,8 +300,7 @@ class EventFilter:
         elif self.hide_rejected:
             out.append(Event.status != "rejected")
         if self.actor:
-            out.append(Event.id.in_(select(EventActor.event_id).where(
-                EventActor.actor_id.in_(actor_ids(self.actor)))))
+            out.append(event_key(walk).in_(actor_events(self.actor)))
         if self.country:
             out.append(Event.country == self.country.upper())
         if self.place:
@@ -311,7 +311,7 @@ class EventFilter:
             out.append(Event.article_id == self.article_id)
         searched = len(out)
         if self.search:
-            out.append(fulltext.matches(self.search, dialect, walk=walk_search))
+            out.append(fulltext.matches(self.search, dialect, key=event_key(walk)))
         if self.one_per_incident:
             from timeline.incidents import best_of_incident
 
@@ -319,6 +319,38 @@ class EventFilter:
         if self.search and search_joined:
             del out[searched]
         return out
+
+
+def event_key(walk: bool = False):
+    """Event.id, or for `walk` (SQLite) `events.id + 0`: an expression in no index, so a
+    condition on it cannot lead the query, and the planner walks the index that gives the
+    order asked for, testing each event on the way."""
+    return Event.id + literal_column("0") if walk else Event.id
+
+
+# A time-ordered page of a search or of an actor's events either looks every matching event
+# up and sorts them, or walks the timeline's index testing each event, stopping after a page.
+# On a million events looking up cost 5 ms for 710 matches, 47 ms for 40,321 ("hostages") and
+# 24 ms for an actor's 3,442 events; the walk 20 ms, 8 ms and 3.5 ms (it reads at most the
+# whole index, 20-30 ms). Up to this many, look them up.
+LOOK_UP_AT_MOST = 2000
+
+
+def walks(conn: Connection, flt: EventFilter) -> bool:
+    """SQLite: whether a time-ordered page of `flt` walks the timeline's index: its search
+    and its actor (those it has) each match more than LOOK_UP_AT_MOST events (counting stops
+    there: a common word costs no more)."""
+    leads = ([fulltext.hits(flt.search)] if flt.search else []) + (
+        [actor_events(flt.actor)] if flt.actor else [])
+    return conn.dialect.name == "sqlite" and bool(leads) and all(
+        conn.scalar(select(func.count()).select_from(
+            lead.limit(LOOK_UP_AT_MOST + 1).subquery())) > LOOK_UP_AT_MOST for lead in leads)
+
+
+def actor_events(name: str):
+    """The ids of the events an actor (see `actor_ids`) takes part in, from
+    ix_event_actors_actor_event alone."""
+    return select(EventActor.event_id).where(EventActor.actor_id.in_(actor_ids(name)))
 
 
 def actor_ids(name: str):
@@ -404,14 +436,13 @@ def _passing(conn: Connection, flt: EventFilter, hits: list) -> dict[int, tuple]
     return out
 
 
-def timeline_parts(flt: EventFilter, dialect: str = "sqlite", *,
-                   walk_search: bool = False) -> list:
+def timeline_parts(flt: EventFilter, dialect: str = "sqlite", *, walk: bool = False) -> list:
     """The filtered timeline as two statements that walk indexes: dated events by
     (date_start, id), then undated ones by id.
 
     One `ORDER BY date_start IS NULL, ...` would put undated events last too, but no index
     has that order, so every query sorted every matching row before the LIMIT.
-    `walk_search`: a search with many matches is tested on the way (`fulltext.matches`).
+    `walk`: the search and the actor are tested on the way (`walks`, `event_key`).
     """
     later = (lambda a, b: a < b) if flt.reverse else (lambda a, b: a > b)
     dated = [Event.date_start.is_not(None)]
@@ -426,9 +457,9 @@ def timeline_parts(flt: EventFilter, dialect: str = "sqlite", *,
         undated.append(later(Event.id, flt.after.id))
     parts = []
     if dated is not None:
-        parts.append(_part(flt, dialect, dated, [Event.date_start, Event.id], walk_search))
+        parts.append(_part(flt, dialect, dated, [Event.date_start, Event.id], walk))
     if flt.since is None and flt.until is None:  # a date bound never matches an undated event
-        parts.append(_part(flt, dialect, undated, [Event.id], walk_search))
+        parts.append(_part(flt, dialect, undated, [Event.id], walk))
     return parts
 
 
@@ -450,9 +481,9 @@ def earliest_start(since: date, dialect: str):
     return func.date(literal(since, Date), "-" + cast(days, String) + " days", type_=Date)
 
 
-def _part(flt: EventFilter, dialect: str, where: list, order: list, walk_search: bool):
+def _part(flt: EventFilter, dialect: str, where: list, order: list, walk: bool):
     return (select(Event.id, Article.source).join(Article, Article.id == Event.article_id)
-            .where(*flt.conditions(dialect, walk_search=walk_search), *where)
+            .where(*flt.conditions(dialect, walk=walk), *where)
             .order_by(*[c.desc() for c in order] if flt.reverse else order))
 
 
@@ -498,9 +529,7 @@ def _timeline(conn: Connection, flt: EventFilter, columns, stream) -> Iterator:
         yield from stream(conn, event_query(flt, conn.dialect.name).with_only_columns(*columns))
         return
     remaining, offset = flt.limit, flt.offset
-    walk = (bool(flt.search) and conn.dialect.name == "sqlite"
-            and fulltext.many_matches(conn, flt.search))
-    for part in timeline_parts(flt, conn.dialect.name, walk_search=walk):
+    for part in timeline_parts(flt, conn.dialect.name, walk=walks(conn, flt)):
         if remaining == 0:
             return
         query = part.with_only_columns(*columns).offset(offset or None)
