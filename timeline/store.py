@@ -382,12 +382,13 @@ def event_query(flt: EventFilter, dialect: str = "sqlite"):
 
 
 def _best_matches(flt: EventFilter, order: list):
-    """SQLite: the page of best matches as (id, rank), cut before any other column is read.
+    """SQLite: the page of best matches as (id, rank), cut before any other column is read
+    (the one statement for a page longer than `best_match_page` takes, or no page at all).
 
     The matches are ranked in one pass (a bm25 subquery per row re-ran the MATCH for each
     candidate, minutes for a common word in a million events), joined once (not matched a
-    second time by the filter's condition), and sorted narrow: sorting every match with all
-    its columns and its article's cost more than ranking them.
+    second time by the filter's condition), and sorted as (id, rank) before the page's rows
+    and articles are read.
     """
     hits = fulltext.ranked_hits(flt.search)
     return (select(Event.id, hits.c.rank).join(hits, hits.c.rowid == Event.id)
