@@ -156,9 +156,10 @@ def store_prepared(engine: Engine, item: Prepared, summary: IngestSummary,
     actors = actors if actors is not None else store.ActorCache()
     try:
         with engine.begin() as conn:
-            article_id = store.save_article(conn, item.article, item.sha, item.events,
-                                            item.version, actors=actors)
-            incidents.attach_article(conn, article_id)
+            article_id = store.insert_article(conn, item.article, item.sha, item.version)
+            ids = store.save_events(conn, article_id, item.events, item.version, actors=actors)
+            # The events are placed as stored, from their records: nothing is read back.
+            incidents.place(conn, incidents.reports_of(article_id, ids, item.events))
         actors.commit()
     except IntegrityError as exc:
         # The cache may be what failed (an actor deleted meanwhile): start it afresh.

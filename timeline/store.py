@@ -28,11 +28,9 @@ class _Statements:
         articles, events = Article.__table__, Event.__table__
         self.article_by_sha = select(articles.c.id).where(articles.c.sha256 == bindparam("sha"))
         self.insert_article = insert(articles).returning(articles.c.id)
-        self.insert_events = insert(events)
         self.insert_events_returning = insert(events).returning(
             events.c.id, sort_by_parameter_order=True)
-        self.newest_events = (select(events.c.id).where(events.c.article_id == bindparam("a"))
-                              .order_by(events.c.id.desc()).limit(bindparam("n")))
+        self.insert_events_batch = insert(events).returning(events.c.id)
         self.insert_mentions = insert(EventMention.__table__)
         self.insert_links = insert(EventActor.__table__)
 
@@ -55,8 +53,16 @@ def save_article(conn: Connection, article: ArticleRecord, sha256: str,
                  events: list[EventRecord], extractor_version: str, *,
                  actors: ActorCache | None = None) -> int:
     """Insert one article and its events; the caller owns the transaction."""
+    article_id = insert_article(conn, article, sha256, extractor_version)
+    save_events(conn, article_id, events, extractor_version, actors=actors)
+    return article_id
+
+
+def insert_article(conn: Connection, article: ArticleRecord, sha256: str,
+                   extractor_version: str) -> int:
+    """Insert one article's row (not its events); its id."""
     published = article.published
-    article_id = conn.execute(statements().insert_article, {
+    return conn.execute(statements().insert_article, {
         "source": article.source, "title": article.title, "text": article.text,
         "sha256": sha256, "url": article.url, "author": article.author,
         "published": published.start if published else None,
@@ -66,8 +72,6 @@ def save_article(conn: Connection, article: ArticleRecord, sha256: str,
         "ingested_at": datetime.now(timezone.utc).replace(tzinfo=None),
         "extractor_version": extractor_version,
     }).scalar_one()
-    save_events(conn, article_id, events, extractor_version, actors=actors)
-    return article_id
 
 
 def save_events(conn: Connection, article_id: int, events: list[EventRecord],
@@ -99,13 +103,20 @@ def _insert_events(conn: Connection, article_id: int, rows: list[dict]) -> list[
     """Insert event rows, returning their ids in the order of `rows`."""
     if conn.dialect.name != "sqlite":
         return list(conn.execute(statements().insert_events_returning, rows).scalars())
-    # SQLite cannot tie RETURNING rows to parameter sets, so SQLAlchemy would send one INSERT
-    # per row (3x slower). A plain executemany is one statement; this transaction holds
-    # SQLite's write lock, so the article's newest len(rows) ids are these rows, in order.
-    conn.execute(statements().insert_events, rows)
-    newest = conn.execute(statements().newest_events,
-                          {"a": article_id, "n": len(rows)}).scalars().all()
-    return newest[::-1]
+    return ascending_ids(conn, statements().insert_events_batch, rows)
+
+
+def ascending_ids(conn: Connection, statement, rows: list[dict]) -> list[int]:
+    """SQLite: insert `rows` in one multi-row statement, their ids in the order of `rows`.
+
+    SQLite cannot tie RETURNING rows to parameter sets, so with `sort_by_parameter_order`
+    SQLAlchemy sends one INSERT per row; and each statement on `events` opens a savepoint,
+    at which FTS5 flushes what its trigger indexed as a new segment of the index (one per
+    event: 2x the cost of indexing them in one statement). Unordered, it sends one statement.
+    A new row's id is one more than the largest, and this transaction holds SQLite's write
+    lock: the ids in ascending order are the rows in order.
+    """
+    return sorted(conn.execute(statement, rows).scalars())
 
 
 def _event_row(article_id: int, e: EventRecord, extractor_version: str) -> dict:
