@@ -31,6 +31,10 @@ class _Statements:
         self.insert_events_returning = insert(events).returning(
             events.c.id, sort_by_parameter_order=True)
         self.insert_events_batch = insert(events).returning(events.c.id)
+        self.last_event_id = select(func.max(events.c.id))
+        self.next_event_ids = select(
+            func.nextval(func.pg_get_serial_sequence("events", "id"))
+        ).select_from(func.generate_series(1, bindparam("n")))
         self.insert_mentions = insert(EventMention.__table__)
         self.insert_links = insert(EventActor.__table__)
 
@@ -75,16 +79,27 @@ def insert_article(conn: Connection, article: ArticleRecord, sha256: str,
 
 
 def save_events(conn: Connection, article_id: int, events: list[EventRecord],
-                extractor_version: str, *, actors: ActorCache | None = None) -> list[int]:
+                extractor_version: str, *, actors: ActorCache | None = None,
+                ids: list[int] | None = None,
+                placed: dict[int, tuple[int, str | None]] | None = None) -> list[int]:
     """Insert one article's events with their mentions and actor links, a statement a table.
 
     `actors` may be shared by many calls (see `ActorCache` for how it survives transactions),
-    so each actor name costs one lookup, not one per event.
+    so each actor name costs one lookup, not one per event. `ids` (from `reserve_event_ids`)
+    are the events' ids, and `placed` their incidents and reasons (`incidents.placements`),
+    when both were settled before the events were stored.
     """
     if not events:
         return []
-    ids = _insert_events(conn, article_id,
-                         [_event_row(article_id, e, extractor_version) for e in events])
+    rows = [_event_row(article_id, e, extractor_version) for e in events]
+    if ids is not None:
+        for row, i in zip(rows, ids):
+            row["id"] = i
+            if placed is not None:
+                row["incident_id"], row["merge_reason"] = placed[i]
+        conn.execute(statements().insert_events_batch, rows)  # one statement: see ascending_ids
+    else:
+        ids = _insert_events(conn, rows)
     mentions = [{"event_id": i, "sentence": m.sentence, "start": m.start, "end": m.end}
                 for i, e in zip(ids, events) for m in e.mentions]
     if mentions:
@@ -99,7 +114,23 @@ def save_events(conn: Connection, article_id: int, events: list[EventRecord],
     return list(ids)
 
 
-def _insert_events(conn: Connection, article_id: int, rows: list[dict]) -> list[int]:
+def reserve_event_ids(conn: Connection, count: int) -> list[int]:
+    """Ids for `count` events about to be inserted in this transaction, so that what refers
+    to them (incident reasons) is settled before they are stored, and stored with them.
+
+    SQLite: the ids after the largest, which no other writer can take before this transaction
+    ends: it holds the write lock (call this after the transaction's first write).
+    PostgreSQL: taken from the events' id sequence, as the inserts would take them.
+    """
+    if count == 0:
+        return []
+    if conn.dialect.name == "sqlite":
+        top = conn.execute(statements().last_event_id).scalar() or 0
+        return list(range(top + 1, top + count + 1))
+    return list(conn.execute(statements().next_event_ids, {"n": count}).scalars())
+
+
+def _insert_events(conn: Connection, rows: list[dict]) -> list[int]:
     """Insert event rows, returning their ids in the order of `rows`."""
     if conn.dialect.name != "sqlite":
         return list(conn.execute(statements().insert_events_returning, rows).scalars())
