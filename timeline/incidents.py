@@ -23,7 +23,7 @@ from functools import cached_property, lru_cache
 from importlib import resources
 
 from sqlalchemy import (Connection, Date, DateTime, Integer, and_, bindparam, delete, func, insert,
-                        literal, or_, select, update)
+                        literal, null, or_, select, union_all, update)
 
 from timeline.errors import NotFound
 from timeline.models import Actor, Article, Event, EventActor, EventEdit, EventMention, Incident
@@ -91,7 +91,7 @@ class Report:
                 found.add(" ".join(words))
         return frozenset(found)
 
-    @property
+    @cached_property
     def datable(self) -> bool:
         return (self.start is not None and self.end is not None
                 and (self.end - self.start).days < rules().max_span_days)
@@ -133,13 +133,15 @@ class Match:
 def compare(new: Report, old: Report) -> Match | None:
     """The evidence that two reports tell one incident, or None when they do not."""
     r = rules()
-    overlap = _overlap(new, old, r.slack_days)
-    if overlap is None or not (new.datable and old.datable) or new.type != old.type:
+    if not (new.datable and old.datable) or new.type != old.type:
         return None
     if new.country and old.country and new.country != old.country:
         return None
     if new.agents and old.agents and not new.agents & old.agents:
         return None  # Italy's arrests and Germany's, of the same group in the same month
+    overlap = _overlap(new, old, r.slack_days)
+    if overlap is None:
+        return None
     place = _same_place(new, old)
     if place is False:
         return None
@@ -199,12 +201,14 @@ class _Statements:
                              events.c.merge_locked)
         self.by_id = self.report.where(
             events.c.id.in_(bindparam("ids", expanding=True))).order_by(events.c.id)
-        self.mentions = (select(mentions.c.event_id, mentions.c.sentence)
-                         .where(mentions.c.event_id.in_(bindparam("ids", expanding=True)))
-                         .order_by(mentions.c.start))
-        self.actors = (select(links.c.event_id, actors.c.name, links.c.role)
-                       .join(actors, actors.c.id == links.c.actor_id)
-                       .where(links.c.event_id.in_(bindparam("ids", expanding=True))))
+        # Mentions (role NULL) and actors (a name and a role) in one round trip.
+        self.details = union_all(
+            select(mentions.c.event_id, mentions.c.sentence.label("text"),
+                   null().label("role"), mentions.c.start)
+            .where(mentions.c.event_id.in_(bindparam("ids", expanding=True))),
+            select(links.c.event_id, actors.c.name, links.c.role, null())
+            .join(actors, actors.c.id == links.c.actor_id)
+            .where(links.c.event_id.in_(bindparam("ids", expanding=True))))
         self.placed = (update(events).where(events.c.id == bindparam("event"))
                        .values(incident_id=bindparam("incident"), merge_reason=bindparam("why")))
         self.by_article = (select(events.c.id).where(events.c.article_id == bindparam("a"))
@@ -254,17 +258,19 @@ def _with_details(conn: Connection, rows) -> list[Report]:
     ids = [r.id for r in rows]
     if not ids:
         return []
-    sql, extra = statements(), {}
-    for chunk in _chunks(ids):
-        for event_id, sentence in conn.execute(sql.mentions, {"ids": chunk}):
-            extra.setdefault(event_id, []).append(sentence)
+    mentions: dict[int, list[tuple[int, str]]] = {}
     actors: dict[int, set[str]] = {}
     agents: dict[int, set[str]] = {}
     for chunk in _chunks(ids):
-        for event_id, name, role in conn.execute(sql.actors, {"ids": chunk}):
-            actors.setdefault(event_id, set()).add(name)
-            if role == "agent":
-                agents.setdefault(event_id, set()).add(name)
+        for event_id, text, role, start in conn.execute(statements().details, {"ids": chunk}):
+            if role is None:
+                mentions.setdefault(event_id, []).append((start, text))
+            else:
+                actors.setdefault(event_id, set()).add(text)
+                if role == "agent":
+                    agents.setdefault(event_id, set()).add(text)
+    extra = {e: [text for _, text in sorted(found, key=lambda m: m[0])]  # in the text's order
+             for e, found in mentions.items()}
     return [Report(r.id, r.article_id, r.incident_id, r.type, r.date_start, r.date_end,
                    r.location, r.country, "\n".join([r.sentence, *extra.get(r.id, [])]),
                    bool(r.merge_locked), frozenset(actors.get(r.id, ())),
@@ -272,7 +278,7 @@ def _with_details(conn: Connection, rows) -> list[Report]:
             for r in rows]
 
 
-def _chunks(ids: list[int], size: int = 5000) -> Iterable[list[int]]:
+def _chunks(ids: list[int], size: int = 4000) -> Iterable[list[int]]:
     # Under the bound-parameter limits of SQLite (32,766) and PostgreSQL (65,535).
     return (ids[i:i + size] for i in range(0, len(ids), size))
 
