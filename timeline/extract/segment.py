@@ -36,6 +36,7 @@ _DOTTED = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]?$")  # U.S, U.N, a.m, J (an init
 _STARTERS = frozenset("The A An He She It They We I In On At But This That These Those Its Their".split())
 _TERMINAL = re.compile(r"[.!?][\"'”’»)\]]*\s*$|[:;,]\s*$")
 _LINE = re.compile(r"[^\n]*\n?")
+_ENDS_SENTENCE = re.compile(r"[.!?][\"'”’»)\]]*$")
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -115,6 +116,6 @@ def split(text: str) -> list[Sentence]:
             if e <= s:
                 continue
             body = text[s:e]
-            headline = not re.search(r"[.!?][\"'”’»)\]]*$", body)
+            headline = not _ENDS_SENTENCE.search(body)
             out.append(Sentence(body, s, e, par, len(out), headline))
     return out
