@@ -49,8 +49,11 @@ class Dated:
         """How much a date tells: own date 4, report's date or inherited 2, publication 1, none 0."""
         if self.report_date:
             return 2
-        return {DateBasis.EXPLICIT: 4, DateBasis.RELATIVE: 4, DateBasis.INHERITED: 2,
-                DateBasis.PUBLICATION: 1, DateBasis.NONE: 0}[self.basis]
+        return _STRENGTH[self.basis]
+
+
+_STRENGTH = {DateBasis.EXPLICIT: 4, DateBasis.RELATIVE: 4, DateBasis.INHERITED: 2,
+             DateBasis.PUBLICATION: 1, DateBasis.NONE: 0}
 
 
 NO_DATE = Dated(None, None, DateBasis.NONE)

@@ -43,8 +43,8 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     m = _WORD_BEFORE.search(text, max(0, dot - 40), dot)
     if not m:
         return False
-    word = m.group(1)
-    if word in abbreviations() or word.lower() in abbreviations():
+    word, known = m.group(1), abbreviations()
+    if word in known or word.lower() in known:
         return True
     if len(word) == 1 and word.isupper():  # an initial: "John F. Kennedy"
         return True
