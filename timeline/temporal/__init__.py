@@ -15,7 +15,7 @@ from timeline.intervals import Interval
 
 from .engine import Candidate, Grammar, grammar, find_candidates, normalise_key
 from .resolve import NO_INTERVAL, Context, fill, resolve_value, narrow, value_interval
-from .tense import tense
+from .tense import SENTENCE_END, tense
 
 __all__ = ["Timex", "tag"]
 
@@ -46,7 +46,7 @@ class Timex:
 
 _FULL_DATE = re.compile(r"^\d{4}-\d\d-\d\d")
 # Calls whose direction comes from the tense of the sentence.
-_TENSED = ("WEEKDAY(", "MONTH(", "MONTHDAY(", "SEASON(", "QUARTER(", "WEEKEND(", "IN(")
+_TENSED = ("WEEKDAY(", "MONTH(", "MONTHDAY(", "SEASON(", "QUARTER(", "QENDED(", "HALF(", "WEEKEND(", "IN(", "HOLIDAY(")
 # A length is a DURATION whatever rule found it: IN() gives one when its sentence does not
 # look ahead ("rose 5% in two years").
 _LENGTH = re.compile(r"^P(?:\d|X|T)")
@@ -58,41 +58,63 @@ def tag(text: str, dct: date | None) -> list[Timex]:
     cands = find_candidates(text, g)
     ctx = Context(dct=dct, day_first=_numeric_order(cands))
     out: list[Timex] = []
+    named: tuple[int, int] | None = None  # (end, year) of the last year the text wrote out
     for c in cands:
+        ctx.year_here = named[1] if named and _near_in_sentence(text, named[0], c.start) else None
         timex = _resolve(text, c, ctx, g)
         if timex is None:
             continue
         if out and _joins(text, out[-1], timex):
             timex = _join(text, out.pop(), timex)
         out.append(timex)
-        if _anchors(text, timex, c):
+        if _anchors(text, timex, c, g):
             ctx.ref = timex.value.split("T")[0]
+            if "y" in c.match.re.groupindex and c.match.group("y") and _YEAR_FIRST.match(timex.value):
+                named = timex.end, int(timex.value[:4])
     return out
 
 
-_BOUNDARY = re.compile(r"(?<!\w)(?:since|until|till|before|after|through)\s+$", re.IGNORECASE)
+_YEAR_FIRST = re.compile(r"^\d{4}(?:-|$)")
 
 
-def _anchors(text: str, timex: Timex, c: Candidate) -> bool:
+# How far a written-out year lends itself to a month after it: "He joined in 1985 and became
+# president in June" is June 1985; further on, the month is more often the story's own ("a
+# program approved in 1987 that didn't specify an amount had bought shares through Sept. 29").
+_YEAR_REACH = 60
+
+
+def _near_in_sentence(text: str, a: int, b: int) -> bool:
+    """Whether offset b is close after a, with nothing between that ends a sentence."""
+    return b - a <= _YEAR_REACH and SENTENCE_END.search(text, a, b) is None
+
+
+# How far before a date the words that make it a boundary may start ("quarter ended ").
+_BOUNDARY_REACH = 24
+
+
+def _anchors(text: str, timex: Timex, c: Candidate, g: Grammar) -> bool:
     """Whether a date becomes the reference for what follows ("the following day"): not a
-    comparison ("a year earlier"), and not a boundary ("since Jan. 5", "until 2013"), as the
-    story is not told at those dates."""
+    comparison ("a year earlier"), and not a boundary ("since Jan. 5", "until 2013", "the
+    quarter ended Sept. 30"), as the story is not told at those dates."""
     if timex.interval is None or c.rule.value.startswith("AGO("):
         return False
-    return _BOUNDARY.search(text, max(0, timex.start - 12), timex.start) is None
+    return g.boundary.search(text, max(0, timex.start - _BOUNDARY_REACH), timex.start) is None
 
 
 def _resolve(text: str, c: Candidate, ctx: Context, g: Grammar) -> Timex | None:
     rule, start = c.rule, c.start
     template = fill(rule.value, c.match, g.tables)
     if template.startswith(_TENSED):
-        ctx.tense = tense(text, c.start, c.end, g)
+        cue = tense(text, c.start, c.end, g)
+        ctx.tense, ctx.present = (cue or 0), cue == 0
     value, own = resolve_value(template, ctx)
     if not value or (_FULL_DATE.match(value) and value_interval(value[:10]) is None):
         return None  # nothing resolved, or a day no calendar has ("31 April 2020")
     mod = fill(rule.mod, c.match, g.tables) if rule.mod else ""
     if not mod and rule.type in ("DATE", "DURATION"):
-        start, mod = _approx(text, start, g, mod)
+        start, mod = _mod_words(text, start, g.approx, g, mod)
+    if not mod and rule.type == "DATE":
+        start, mod = _mod_words(text, start, g.part_of, g, mod)
     mod = mod or None
     if own is NO_INTERVAL or rule.type in ("DURATION", "SET"):
         interval = None
@@ -122,9 +144,10 @@ def _bound(interval: Interval, rule, mod: str | None, ctx: Context, c: Candidate
     return narrow(interval, mod)
 
 
-def _approx(text: str, start: int, g: Grammar, mod: str) -> tuple[int, str]:
-    """"about two weeks", "nearly forty years": the word joins the span and sets the mod."""
-    m = g.approx.search(text, max(0, start - 25), start)
+def _mod_words(text: str, start: int, before: re.Pattern, g: Grammar, mod: str) -> tuple[int, str]:
+    """"about two weeks", "nearly forty years", "the end of the third quarter": the words
+    `before` finds join the span and set the mod."""
+    m = before.search(text, max(0, start - 25), start)
     if m is None or m.end() != start:
         return start, mod
     return m.start(), g.tables["mod"].get(normalise_key(m.group(1)), "")
