@@ -34,8 +34,8 @@ def _event(e) -> dict:
 
 
 def _prepared(p) -> dict:
-    if p.error is not None:
-        return {"name": p.name, "error": p.error}
+    if p.error is not None:  # without the checkout's folder, so two checkouts compare
+        return {"name": p.name, "error": p.error.replace(str(ROOT), "ROOT")}
     a = p.article
     return {"name": p.name, "title": a.title, "sha": p.sha, "version": p.version,
             "published": [*a.published.iso(), str(a.published.precision)] if a.published else None,
