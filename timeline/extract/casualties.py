@@ -7,6 +7,8 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from .fold import lowered_pattern, lowered_text
+
 
 @lru_cache(maxsize=1)
 def _rules():
@@ -14,7 +16,7 @@ def _rules():
     rules = []
     for p in data["patterns"]:
         src = p["pattern"].replace("{HEDGE}", data["hedge"]).replace("{NUM}", data["num"]).replace("{WHO}", data["who"])
-        rules.append((p["kind"], re.compile(src, re.I)))
+        rules.append((p["kind"], re.compile(src, re.I), lowered_pattern(src)))
     return rules, data["numbers"]
 
 
@@ -48,9 +50,11 @@ def _find_toll(text: str) -> dict[str, int]:
     """The killed and injured counts stated in `text`; the largest figure of each kind wins
     (a sentence that updates a toll gives the newer, larger number)."""
     rules, _ = _rules()
+    low = lowered_text(text)
     found: dict[str, int] = {}
-    for kind, rx in rules:
-        for m in rx.finditer(text):
+    for kind, rx, rx_low in rules:
+        # the number group is read case-blind, so the lowered text's match gives the same
+        for m in rx.finditer(text) if low is None or rx_low is None else rx_low.finditer(low):
             n = number(m.group("n"))
             if n is None or n > 100000:
                 continue
