@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from .fold import lowered_pattern, lowered_text
+from ..fold import lowered_pattern, lowered_text
 
 
 @lru_cache(maxsize=1)

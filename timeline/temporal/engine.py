@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from ..fold import lowered_pattern, lowered_text
+
 DATA = Path(__file__).parent / "data"
 FLAGS = re.IGNORECASE
 
@@ -46,6 +48,7 @@ class Rule:
     flags: frozenset[str]
     order: int
     key: re.Pattern
+    lowered: re.Pattern | None  # the pattern for lower-cased text (faster), if it has one
 
 
 @dataclass(frozen=True)
@@ -131,7 +134,7 @@ def _parse_rules(lists: dict[str, str]) -> tuple[Rule, ...]:
             raise ValueError(f"rules.txt: rule {b['name']}: bad pattern ({e})") from None
         key = _expand(b["key"], lists).replace(r"\.?", "").replace(r"\.", "")
         rules.append(Rule(b["name"], b["type"], regex, b["value"], b.get("mod"), b.get("end"),
-                          flags, order, re.compile(key, FLAGS)))
+                          flags, order, re.compile(key, FLAGS), lowered_pattern(regex.pattern)))
     return tuple(rules)
 
 
@@ -228,13 +231,15 @@ def _windows(spans: list[tuple[int, int]], back: int, size: int, ahead: int | No
     return [(s, e) for s, e in out]
 
 
-def _matches(text: str, rule: Rule, windows: list[tuple[int, int]]):
+def _matches(text: str, rule: Rule, windows: list[tuple[int, int]], low: str | None):
     """The rule's matches that start inside the windows. The window only finds where a
     match starts; the match itself is redone on the whole text, as the window's end may
-    have cut it short (an optional part left out, a lookahead blinded)."""
+    have cut it short (an optional part left out, a lookahead blinded). Where it can, the
+    search runs on the lower-cased text `low` (see `fold`), which finds the same starts."""
+    lowered = low is not None and rule.lowered is not None
     for ws, we in windows:
-        for m in rule.regex.finditer(text, ws, we):
-            if we < len(text):
+        for m in rule.lowered.finditer(low, ws, we) if lowered else rule.regex.finditer(text, ws, we):
+            if we < len(text) or lowered:
                 m = rule.regex.match(text, m.start())
                 if m is None:
                     continue
@@ -255,6 +260,7 @@ def find_candidates(text: str, g: Grammar | None = None) -> list[Candidate]:
             for order in orders:
                 hits.setdefault(order, []).extend(spans)
     found: list[Candidate] = []
+    low = lowered_text(text)
     seen: set[tuple[int, int, int]] = set()
     windows: dict[str, list[tuple[int, int]]] = {}  # rules with the same key share windows
     for order in sorted(hits):
@@ -265,7 +271,7 @@ def find_candidates(text: str, g: Grammar | None = None) -> list[Candidate]:
         spans = windows[key]
         if "digit" in rule.flags:  # a rule whose matches all hold a digit skips windows without
             spans = [(ws, we) for ws, we in spans if _DIGIT.search(text, ws, we)]
-        for m in _matches(text, rule, spans):
+        for m in _matches(text, rule, spans, low):
             s, e = m.span()
             if s == e or (s, e, order) in seen:
                 continue

@@ -18,8 +18,8 @@ _CASED = re.compile(r"\\.|\(\?P<\w+>|\(\?P=\w+\)|[A-Z]+")
 
 def lowered_pattern(src: str) -> re.Pattern | None:
     """`src` for lower-cased text (see `lowered_text`), or None when the pattern holds
-    non-ASCII letters or inline flags, which lower-casing could not be trusted with."""
-    if not src.isascii() or _INLINE_FLAGS.search(src):
+    inline flags or a non-ASCII character that has a case, which lowering cannot handle."""
+    if _INLINE_FLAGS.search(src) or any(not c.isascii() and (c.lower() != c or c.upper() != c) for c in src):
         return None
     return re.compile(_CASED.sub(lambda m: m.group(0) if m.group(0)[0] in "\\(" else m.group(0).lower(), src))
 
