@@ -9,6 +9,7 @@ faster that way."""
 from __future__ import annotations
 
 import re
+from re import _constants as sre, _parser as sre_parse
 
 _ODD = re.compile("[\u0130\u0131\u017f]")
 # Escapes (\D is not \d) and group names keep their case; every other letter is lowered.
@@ -30,3 +31,40 @@ def lowered_text(text: str) -> str | None:
     if len(low) != len(text) or _ODD.search(text):
         return None
     return low
+
+
+def loosened_pattern(src: str) -> re.Pattern | None:
+    """For a pattern with case-sensitive parts ("(?-i:May)"): the lowered pattern with those
+    parts made case-blind. On lowered text it matches wherever `src` (re.I) matches on the
+    text, and maybe elsewhere: a search with it finds where to try `src`. None when a
+    case-sensitive part sits in a negative assertion (loosening it would forbid more) or the
+    pattern commits to a path (atomic groups) or compares with a group."""
+    if "(?-i:" not in src or _case_sensitive_in_negation(sre_parse.parse(src, re.I), False):
+        return None
+    return lowered_pattern(src.replace("(?-i:", "(?:"))
+
+
+def _case_sensitive_in_negation(items, negated: bool, sensitive: bool = False) -> bool:
+    """Whether a case-sensitive part of the parsed pattern lies in a negative assertion, or a
+    negative assertion in a case-sensitive part."""
+    for op, av in items:
+        inner_negated, inner_sensitive = negated, sensitive
+        if op is sre.SUBPATTERN:
+            inner_sensitive = (sensitive or bool(av[2] & re.I)) and not av[1] & re.I
+            subs = [av[3]]
+        elif op in (sre.ASSERT, sre.ASSERT_NOT):
+            inner_negated = negated or op is sre.ASSERT_NOT
+            subs = [av[1]]
+        elif op is sre.BRANCH:
+            subs = av[1]
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+            subs = [av[2]]
+        elif op in (sre.ATOMIC_GROUP, sre.POSSESSIVE_REPEAT, sre.GROUPREF, sre.GROUPREF_EXISTS):
+            return True  # these may commit to a path or compare text: not loosened either
+        else:
+            continue
+        if inner_negated and inner_sensitive:
+            return True
+        if any(_case_sensitive_in_negation(sub, inner_negated, inner_sensitive) for sub in subs):
+            return True
+    return False

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from ..fold import lowered_pattern, lowered_text
+from ..fold import loosened_pattern, lowered_pattern, lowered_text
 
 DATA = Path(__file__).parent / "data"
 FLAGS = re.IGNORECASE
@@ -49,6 +49,7 @@ class Rule:
     order: int
     key: re.Pattern
     lowered: re.Pattern | None  # the pattern for lower-cased text (faster), if it has one
+    loose: re.Pattern | None  # else one that finds at least its starts there, if it has one
 
 
 @dataclass(frozen=True)
@@ -134,7 +135,8 @@ def _parse_rules(lists: dict[str, str]) -> tuple[Rule, ...]:
             raise ValueError(f"rules.txt: rule {b['name']}: bad pattern ({e})") from None
         key = _expand(b["key"], lists).replace(r"\.?", "").replace(r"\.", "")
         rules.append(Rule(b["name"], b["type"], regex, b["value"], b.get("mod"), b.get("end"),
-                          flags, order, re.compile(key, FLAGS), lowered_pattern(regex.pattern)))
+                          flags, order, re.compile(key, FLAGS), lowered_pattern(regex.pattern),
+                          loosened_pattern(regex.pattern)))
     return tuple(rules)
 
 
@@ -236,14 +238,37 @@ def _matches(text: str, rule: Rule, windows: list[tuple[int, int]], low: str | N
     match starts; the match itself is redone on the whole text, as the window's end may
     have cut it short (an optional part left out, a lookahead blinded). Where it can, the
     search runs on the lower-cased text `low` (see `fold`), which finds the same starts."""
-    lowered = low is not None and rule.lowered is not None
     for ws, we in windows:
-        for m in rule.lowered.finditer(low, ws, we) if lowered else rule.regex.finditer(text, ws, we):
-            if we < len(text) or lowered:
+        redo = we < len(text)
+        if low is None or (rule.lowered is None and rule.loose is None):
+            found = rule.regex.finditer(text, ws, we)
+        elif rule.lowered is not None:
+            found, redo = rule.lowered.finditer(low, ws, we), True
+        else:
+            found = _tried_where_loose(text, low, rule, ws, we)
+        for m in found:
+            if redo:
                 m = rule.regex.match(text, m.start())
                 if m is None:
                     continue
             yield m
+
+
+def _tried_where_loose(text: str, low: str, rule: Rule, ws: int, we: int) -> list[re.Match]:
+    """`list(rule.regex.finditer(text, ws, we))`, the rule tried only where its loosened
+    pattern matches the lowered text: nowhere else can the rule match."""
+    out: list[re.Match] = []
+    pos = ws
+    while (maybe := rule.loose.search(low, pos, we)) is not None:
+        m = rule.regex.match(text, maybe.start(), we)
+        if m is None:
+            pos = maybe.start() + 1
+        elif m.end() == m.start():  # finditer's rule for empty matches: leave it to finditer
+            return list(rule.regex.finditer(text, ws, we))
+        else:
+            out.append(m)
+            pos = m.end()
+    return out
 
 
 def find_candidates(text: str, g: Grammar | None = None) -> list[Candidate]:

@@ -1,0 +1,70 @@
+"""fold: a lowered pattern on lowered text finds exactly what the re.I pattern finds."""
+
+import re
+
+import pytest
+
+from timeline.fold import loosened_pattern, lowered_pattern, lowered_text
+
+SAME = [  # (pattern, text, why)
+    (r"(?P<n>\d+) Killed\b", "At least 12 KILLED, 3 killed", "capitals in the pattern and the text"),
+    (r"\D+(?P<N>x)", "abcX", "an upper-case escape and group name keep their case"),
+    (r"[A-Z]{2}\d", "ab1 CD2", "a class of capitals"),
+    (r"sept?\.?\s+\w+", "SEPT. 4, Sep 5", "optional letters"),
+    (r"strasse", "STRAẞE", "a non-ASCII capital, lowered to a letter outside the pattern"),
+    (r"–\s*\w", "4 – 5", "a caseless non-ASCII character"),
+]
+
+
+@pytest.mark.parametrize("src,text,why", SAME, ids=[c[2] for c in SAME])
+def test_lowered_finds_what_re_i_finds(src, text, why):
+    want = [(m.span(), m.groupdict()) for m in re.finditer(src, text, re.I)]
+    low = lowered_text(text)
+    rx = lowered_pattern(src)
+    got = want if low is None else [(m.span(), {k: v and text[m.start(k):m.end(k)] for k, v in m.groupdict().items()})
+                                    for m in rx.finditer(low)]
+    assert rx is not None and got == want
+
+
+REFUSED = [  # texts re.I reads otherwise than their lower case: the caller keeps re.I
+    ("Kaſſel", "long s, which re.I takes for s"),
+    ("İstanbul", "dotted capital I, two characters when lowered"),
+    ("ıraq", "dotless i, which re.I takes for i"),
+]
+
+
+@pytest.mark.parametrize("text,why", REFUSED, ids=[c[1] for c in REFUSED])
+def test_odd_letters_keep_re_i(text, why):
+    assert lowered_text(text) is None
+
+
+@pytest.mark.parametrize("src,why", [(r"(?-i:May)\s+\d", "a case-sensitive part"),
+                                     (r"straße", "a cased non-ASCII letter")],
+                         ids=["inline flag", "non-ascii letter"])
+def test_patterns_lowering_cannot_keep(src, why):
+    assert lowered_pattern(src) is None
+
+
+LOOSE = [  # (pattern, text, why): wherever the pattern matches, the loosened one does too
+    (r"(?-i:May)\s+\d+", "may 5, May 6, MAY 7", "a case-sensitive month: only May 6 is one"),
+    (r"(?:on\s+)?(?-i:[A-Z]\w+)\s+\d", "On June 5 and on june 6", "a case-sensitive class"),
+    (r"(?-i:May)(?=\s+\d)", "May 4", "inside a lookahead is fine"),
+]
+
+
+@pytest.mark.parametrize("src,text,why", LOOSE, ids=[c[2] for c in LOOSE])
+def test_loosened_matches_wherever_the_pattern_does(src, text, why):
+    rx = re.compile(src, re.I)
+    loose = loosened_pattern(src)
+    starts = [p for p in range(len(text)) if rx.match(text, p)]
+    assert starts and all(loose.match(lowered_text(text), p) for p in starts)
+
+
+@pytest.mark.parametrize("src,why", [
+    (r"\d+(?!\s+(?-i:GMT))", "loosened, the negation would forbid more"),
+    (r"(?-i:\b(?!GMT)[A-Z]+)", "a negation inside a case-sensitive part"),
+    (r"(?>(?-i:May)|may)", "an atomic group commits to its first path"),
+    (r"\d+ killed", "no case-sensitive part: lowered_pattern is exact"),
+], ids=["negated", "negation inside", "atomic", "nothing to loosen"])
+def test_loosening_refused(src, why):
+    assert loosened_pattern(src) is None
