@@ -448,7 +448,7 @@ COMPUTED = ("actors", "reports", "plover", "acled")
 
 def type_mapping(event_type: str) -> dict[str, str | None]:
     """{"plover": ..., "acled": ...} of an event type, from the shipped taxonomy."""
-    from timeline.extract.taxonomy import mapping
+    from timeline.taxonomy import mapping
 
     return mapping(event_type)
 
