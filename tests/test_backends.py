@@ -128,3 +128,26 @@ def test_several_ingest_processes_at_once_lose_nothing_and_double_nothing(db_url
     assert tuple(articles) == (ARTICLES, ARTICLES)
     assert f"; {events} events added" in reference, "every event of every article, once"
     assert actors[0] == actors[1]
+
+
+OPENERS = 4
+
+
+def test_several_processes_opening_a_new_database_at_once_make_its_schema_once(db_url):
+    """Four processes open the same new, empty database at the same moment (as a team's ingest
+    jobs do on their first run): each waits for the one that migrates, none fails, and the
+    schema ends at head with one version row."""
+    script = ("import sys; from timeline.db import open_database; "
+              "open_database(sys.argv[1]).dispose(); print('ok')")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    openers = [subprocess.Popen([sys.executable, "-c", script, db_url], env=env, text=True,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+               for _ in range(OPENERS)]
+    outputs = [o.communicate(timeout=120) for o in openers]
+    assert [(o.returncode, out.strip()) for o, (out, _) in zip(openers, outputs)] == \
+        [(0, "ok")] * OPENERS, outputs
+    engine = open_database(db_url, migrate=False)
+    with engine.connect() as conn:
+        versions = conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+    engine.dispose()
+    assert versions == [head_revision(db_url)]

@@ -18,6 +18,9 @@ from timeline.errors import DatabaseError, RevisionError
 DEFAULT_DB = "timeline.db"
 ENV_VAR = "TIMELINE_DB"
 BUSY_TIMEOUT_MS = 30_000  # a writer waits this long for another's lock before giving up
+# PostgreSQL advisory lock held while a process migrates ("timeline" in ASCII): one key for
+# every timeline database on a server, since schema changes are rare and short.
+MIGRATION_LOCK_KEY = 0x74696D656C696E65
 
 
 def resolve_url(given: str | None = None) -> str:
@@ -147,12 +150,16 @@ def migrating(engine: Engine) -> Iterator[Connection]:
     0002 emptied them). SQLite ignores that pragma inside a transaction, so it is set before
     BEGIN and restored after the end. BEGIN IMMEDIATE makes a second process that opens a new
     database at the same time wait, then find the schema made, instead of making it twice.
+    PostgreSQL gets the same from a transaction-scoped advisory lock: without it, two processes
+    opening a new database both ran CREATE TABLE and the second died on a duplicate key.
     """
     sqlite = engine.dialect.name == "sqlite"
     with engine.connect() as connection:
         if sqlite:
             connection.exec_driver_sql("PRAGMA foreign_keys = OFF")
             connection.exec_driver_sql("BEGIN IMMEDIATE")
+        elif engine.dialect.name == "postgresql":
+            connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK_KEY})")
         try:
             yield connection
             if sqlite and (broken := connection.exec_driver_sql("PRAGMA foreign_key_check").all()):
