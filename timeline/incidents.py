@@ -25,7 +25,8 @@ from importlib import resources
 from sqlalchemy import Connection, and_, delete, func, insert, select, update
 
 from timeline.errors import NotFound
-from timeline.models import Actor, Article, Event, EventActor, EventEdit, EventMention, Incident
+from timeline.models import (ACTORS, ARTICLES, EVENT_ACTORS, EVENT_EDITS, EVENT_MENTIONS, EVENTS,
+                             INCIDENTS)
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
 _NAME = re.compile(r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*")
@@ -190,20 +191,23 @@ def load_reports(conn: Connection, event_ids: Iterable[int]) -> list[Report]:
     ids = list(event_ids)
     if not ids:
         return []
-    rows = conn.execute(select(Event.id, Event.article_id, Event.incident_id, Event.type,
-                               Event.date_start, Event.date_end, Event.location, Event.country,
-                               Event.sentence, Event.merge_locked)
-                        .where(Event.id.in_(ids)).order_by(Event.id)).all()
+    rows = conn.execute(select(EVENTS.c.id, EVENTS.c.article_id, EVENTS.c.incident_id,
+                               EVENTS.c.type, EVENTS.c.date_start, EVENTS.c.date_end,
+                               EVENTS.c.location, EVENTS.c.country, EVENTS.c.sentence,
+                               EVENTS.c.merge_locked)
+                        .where(EVENTS.c.id.in_(ids)).order_by(EVENTS.c.id)).all()
     extra: dict[int, list[str]] = {}
-    for event_id, sentence in conn.execute(select(EventMention.event_id, EventMention.sentence)
-                                           .where(EventMention.event_id.in_(ids))
-                                           .order_by(EventMention.start)):
+    for event_id, sentence in conn.execute(select(EVENT_MENTIONS.c.event_id,
+                                                  EVENT_MENTIONS.c.sentence)
+                                           .where(EVENT_MENTIONS.c.event_id.in_(ids))
+                                           .order_by(EVENT_MENTIONS.c.start)):
         extra.setdefault(event_id, []).append(sentence)
     actors: dict[int, set[str]] = {}
     agents: dict[int, set[str]] = {}
     for event_id, name, role in conn.execute(
-            select(EventActor.event_id, Actor.name, EventActor.role)
-            .join(Actor, Actor.id == EventActor.actor_id).where(EventActor.event_id.in_(ids))):
+            select(EVENT_ACTORS.c.event_id, ACTORS.c.name, EVENT_ACTORS.c.role)
+            .join(ACTORS, ACTORS.c.id == EVENT_ACTORS.c.actor_id)
+            .where(EVENT_ACTORS.c.event_id.in_(ids))):
         actors.setdefault(event_id, set()).add(name)
         if role == "agent":
             agents.setdefault(event_id, set()).add(name)
@@ -219,14 +223,15 @@ def candidate_ids(conn: Connection, reports: list[Report]) -> list[int]:
     dates in each one's window, one indexed range a type (windows that touch are joined)."""
     from sqlalchemy import or_
 
-    terms = [and_(Event.type == kind, Event.date_start.between(lo, hi), Event.date_end >= floor)
+    terms = [and_(EVENTS.c.type == kind, EVENTS.c.date_start.between(lo, hi),
+                  EVENTS.c.date_end >= floor)
              for kind, lo, hi, floor in _windows(reports)]
     if not terms:
         return []
     return list(conn.scalars(
-        select(Event.id).where(Event.incident_id.is_not(None), Event.status != "rejected",
+        select(EVENTS.c.id).where(EVENTS.c.incident_id.is_not(None), EVENTS.c.status != "rejected",
                                or_(*terms))
-        .order_by(Event.id)))
+        .order_by(EVENTS.c.id)))
 
 
 def _windows(reports: list[Report]) -> list[tuple[str, date, date, date]]:
@@ -317,12 +322,12 @@ class _Batch:
         if provisional:
             now = datetime.now(timezone.utc).replace(tzinfo=None)
             ids = self.conn.execute(
-                insert(Incident).returning(Incident.id, sort_by_parameter_order=True),
+                insert(INCIDENTS).returning(INCIDENTS.c.id, sort_by_parameter_order=True),
                 [{"created_at": now} for _ in provisional]).scalars().all()
             stored = dict(zip(provisional, ids))
         placed = {r.id: stored.get(r.incident_id, r.incident_id) for r in new}
         self.conn.execute(
-            update(Event).where(Event.id == bindparam("event"))
+            update(EVENTS).where(EVENTS.c.id == bindparam("event"))
             .values(incident_id=bindparam("incident"), merge_reason=bindparam("why")),
             [{"event": e, "incident": i, "why": self.reasons[e]} for e, i in placed.items()])
         return placed
@@ -330,20 +335,20 @@ class _Batch:
 
 def _pinned(conn: Connection, incident_ids: list[int]) -> bool:
     """True when an analyst fixed any of these incidents (one of its events is locked)."""
-    return conn.scalar(select(func.count()).select_from(Event).where(
-        Event.incident_id.in_(incident_ids), Event.merge_locked.is_(True))) > 0
+    return conn.scalar(select(func.count()).select_from(EVENTS).where(
+        EVENTS.c.incident_id.in_(incident_ids), EVENTS.c.merge_locked.is_(True))) > 0
 
 
 def _fuse_stored(conn: Connection, incident: int, target: int, reason: str) -> None:
-    conn.execute(update(Event).where(Event.incident_id == incident,
-                                     Event.merge_reason.is_(None)).values(merge_reason=reason))
-    conn.execute(update(Event).where(Event.incident_id == incident)
+    conn.execute(update(EVENTS).where(EVENTS.c.incident_id == incident,
+                                     EVENTS.c.merge_reason.is_(None)).values(merge_reason=reason))
+    conn.execute(update(EVENTS).where(EVENTS.c.incident_id == incident)
                  .values(incident_id=target))
-    conn.execute(delete(Incident).where(Incident.id == incident))
+    conn.execute(delete(INCIDENTS).where(INCIDENTS.c.id == incident))
 
 
 def _new_incident(conn: Connection) -> int:
-    return conn.execute(insert(Incident).returning(Incident.id),
+    return conn.execute(insert(INCIDENTS).returning(INCIDENTS.c.id),
                         {"created_at": datetime.now(timezone.utc).replace(tzinfo=None)}
                         ).scalar_one()
 
@@ -353,21 +358,21 @@ def _assign(conn: Connection, event_id: int, incident_id: int, reason: str | Non
     values = {"incident_id": incident_id, "merge_reason": reason}
     if locked is not None:
         values["merge_locked"] = locked
-    conn.execute(update(Event).where(Event.id == event_id).values(**values))
+    conn.execute(update(EVENTS).where(EVENTS.c.id == event_id).values(**values))
     return incident_id
 
 
 def attach_article(conn: Connection, article_id: int) -> dict[int, int]:
     """Place the events of one newly stored article (in the article's own transaction)."""
-    return attach(conn, conn.scalars(select(Event.id).where(Event.article_id == article_id)
-                                     .order_by(Event.id)))
+    return attach(conn, conn.scalars(select(EVENTS.c.id).where(EVENTS.c.article_id == article_id)
+                                     .order_by(EVENTS.c.id)))
 
 
 def attach_pending(conn: Connection, batch: int = 500) -> int:
     """Place events stored without an incident (older databases, re-extraction), oldest first."""
     done = 0
-    while ids := list(conn.scalars(select(Event.id).where(Event.incident_id.is_(None))
-                                   .order_by(Event.id).limit(batch))):
+    while ids := list(conn.scalars(select(EVENTS.c.id).where(EVENTS.c.incident_id.is_(None))
+                                   .order_by(EVENTS.c.id).limit(batch))):
         attach(conn, ids)
         done += len(ids)
     return done
@@ -376,7 +381,8 @@ def attach_pending(conn: Connection, batch: int = 500) -> int:
 # -- the analyst's hand ------------------------------------------------------------------------
 
 def _incident_of(conn: Connection, event_id: int) -> int | None:
-    row = conn.execute(select(Event.id, Event.incident_id).where(Event.id == event_id)).first()
+    row = conn.execute(select(EVENTS.c.id, EVENTS.c.incident_id)
+                       .where(EVENTS.c.id == event_id)).first()
     if row is None:
         raise NotFound("event", event_id)
     return row.incident_id
@@ -386,7 +392,7 @@ def split(conn: Connection, event_id: int, note: str | None = None) -> int:
     """Detach one event into an incident of its own and lock it there; returns the incident."""
     old = _incident_of(conn, event_id)
     alone = old is not None and conn.scalar(
-        select(func.count()).select_from(Event).where(Event.incident_id == old)) == 1
+        select(func.count()).select_from(EVENTS).where(EVENTS.c.incident_id == old)) == 1
     new = old if alone else _new_incident(conn)
     reason = "split by analyst" + (f" from incident {old}" if old and not alone else "")
     _assign(conn, event_id, new, reason, locked=True)
@@ -409,11 +415,11 @@ def merge(conn: Connection, event_ids: list[int], note: str | None = None) -> in
     others = sorted(set(incidents.values()) - {target})
     first = min(event_ids, key=lambda e: (incidents[e] != target, e))
     for incident in others:
-        moved = list(conn.scalars(select(Event.id).where(Event.incident_id == incident)))
-        conn.execute(update(Event).where(Event.id.in_(moved)).values(
+        moved = list(conn.scalars(select(EVENTS.c.id).where(EVENTS.c.incident_id == incident)))
+        conn.execute(update(EVENTS).where(EVENTS.c.id.in_(moved)).values(
             incident_id=target, merge_reason=f"merged by analyst with event {first}"))
         _audit(conn, moved, incident, target, note or "merge")
-    conn.execute(update(Event).where(Event.incident_id == target).values(merge_locked=True))
+    conn.execute(update(EVENTS).where(EVENTS.c.incident_id == target).values(merge_locked=True))
     _drop_empty(conn, others)
     return target
 
@@ -430,14 +436,14 @@ def _audit(conn: Connection, event_ids: list[int], old: int | None, new: int, no
     rows = [{"event_id": e, "field": "incident_id", "old_value": None if old is None else str(old),
              "new_value": str(new), "changed_at": now, "note": note} for e in event_ids]
     if rows and old != new:
-        conn.execute(insert(EventEdit), rows)
+        conn.execute(insert(EVENT_EDITS), rows)
 
 
 def _drop_empty(conn: Connection, incident_ids: list[int]) -> None:
     empty = [i for i in incident_ids if not conn.scalar(
-        select(func.count()).select_from(Event).where(Event.incident_id == i))]
+        select(func.count()).select_from(EVENTS).where(EVENTS.c.incident_id == i))]
     if empty:
-        conn.execute(delete(Incident).where(Incident.id.in_(empty)))
+        conn.execute(delete(INCIDENTS).where(INCIDENTS.c.id.in_(empty)))
 
 
 # -- reading -----------------------------------------------------------------------------------
@@ -446,12 +452,13 @@ def explain(conn: Connection, event_id: int) -> list[dict]:
     """Every report of the event's incident, oldest first, with why it was joined: the rows
     `timeline show` prints. The first report's reason is None (it started the incident)."""
     incident = _incident_of(conn, event_id)
-    where = Event.incident_id == incident if incident is not None else Event.id == event_id
+    where = EVENTS.c.incident_id == incident if incident is not None else EVENTS.c.id == event_id
     rows = conn.execute(
-        select(Event.id.label("event_id"), Event.incident_id, Event.article_id, Article.source,
-               Article.title, Article.published, Event.type, Event.date_start, Event.date_end,
-               Event.sentence, Event.merge_reason, Event.merge_locked)
-        .join(Article, Article.id == Event.article_id).where(where).order_by(Event.id))
+        select(EVENTS.c.id.label("event_id"), EVENTS.c.incident_id, EVENTS.c.article_id,
+               ARTICLES.c.source, ARTICLES.c.title, ARTICLES.c.published, EVENTS.c.type,
+               EVENTS.c.date_start, EVENTS.c.date_end, EVENTS.c.sentence, EVENTS.c.merge_reason,
+               EVENTS.c.merge_locked)
+        .join(ARTICLES, ARTICLES.c.id == EVENTS.c.article_id).where(where).order_by(EVENTS.c.id))
     return [row._asdict() for row in rows]
 
 
@@ -463,8 +470,10 @@ def report_counts(conn: Connection, incident_ids: Iterable[int | None]) -> dict[
     ids = sorted(i for i in incident_ids if i is not None)
     if not ids:
         return {}
-    return dict(conn.execute(select(Event.incident_id, func.count(distinct(Event.article_id)))
-                             .where(Event.incident_id.in_(ids)).group_by(Event.incident_id)).all())
+    return dict(conn.execute(select(EVENTS.c.incident_id,
+                                    func.count(distinct(EVENTS.c.article_id)))
+                             .where(EVENTS.c.incident_id.in_(ids))
+                             .group_by(EVENTS.c.incident_id)).all())
 
 
 def best_of_incident(conditions: list):
@@ -476,11 +485,11 @@ def best_of_incident(conditions: list):
 
     from timeline.models import PRECISIONS
 
-    better = Event.__table__.alias("better")
+    better = EVENTS.alias("better")
     adapt = ClauseAdapter(better).traverse
     rank = lambda t: case({p: i for i, p in enumerate(PRECISIONS)}, value=t.c.precision,
                           else_=len(PRECISIONS))
-    me = Event.__table__
+    me = EVENTS
     beats = or_(rank(better) < rank(me),
                 and_(rank(better) == rank(me),
                      or_(better.c.confidence > me.c.confidence,

@@ -199,3 +199,10 @@ class EventActor(Base):
 
     event: Mapped[Event] = relationship(back_populates="actor_links")
     actor: Mapped[Actor] = relationship()
+
+# The tables, for Core statements. The read paths name these (EVENTS.c.type), not the mapped
+# attributes (Event.type): one mapped attribute makes SQLAlchemy compile a statement through
+# the ORM, which first configures every mapper and relationship; nothing there loads objects.
+ARTICLES, EVENTS, INCIDENTS = Article.__table__, Event.__table__, Incident.__table__
+EVENT_EDITS, EVENT_MENTIONS = EventEdit.__table__, EventMention.__table__
+ACTORS, ACTOR_ALIASES, EVENT_ACTORS = Actor.__table__, ActorAlias.__table__, EventActor.__table__
