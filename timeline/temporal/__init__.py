@@ -15,7 +15,7 @@ from timeline.intervals import Interval
 
 from .engine import Candidate, Grammar, grammar, find_candidates, normalise_key
 from .resolve import NO_INTERVAL, Context, fill, resolve_value, narrow, value_interval
-from .tense import tense
+from .tense import SENTENCE_END, tense
 
 __all__ = ["Timex", "tag"]
 
@@ -46,7 +46,7 @@ class Timex:
 
 _FULL_DATE = re.compile(r"^\d{4}-\d\d-\d\d")
 # Calls whose direction comes from the tense of the sentence.
-_TENSED = ("WEEKDAY(", "MONTH(", "MONTHDAY(", "SEASON(", "QUARTER(", "WEEKEND(", "IN(")
+_TENSED = ("WEEKDAY(", "MONTH(", "MONTHDAY(", "SEASON(", "QUARTER(", "HALF(", "WEEKEND(", "IN(", "HOLIDAY(")
 # A length is a DURATION whatever rule found it: IN() gives one when its sentence does not
 # look ahead ("rose 5% in two years").
 _LENGTH = re.compile(r"^P(?:\d|X|T)")
@@ -58,7 +58,9 @@ def tag(text: str, dct: date | None) -> list[Timex]:
     cands = find_candidates(text, g)
     ctx = Context(dct=dct, day_first=_numeric_order(cands))
     out: list[Timex] = []
+    named: tuple[int, int] | None = None  # (end, year) of the last year the text wrote out
     for c in cands:
+        ctx.year_here = named[1] if named and _near_in_sentence(text, named[0], c.start) else None
         timex = _resolve(text, c, ctx, g)
         if timex is None:
             continue
@@ -67,7 +69,23 @@ def tag(text: str, dct: date | None) -> list[Timex]:
         out.append(timex)
         if _anchors(text, timex, c):
             ctx.ref = timex.value.split("T")[0]
+            if "y" in c.match.re.groupindex and c.match.group("y") and _YEAR_FIRST.match(timex.value):
+                named = timex.end, int(timex.value[:4])
     return out
+
+
+_YEAR_FIRST = re.compile(r"^\d{4}(?:-|$)")
+
+
+# How far a written-out year lends itself to a month after it: "He joined in 1985 and became
+# president in June" is June 1985; further on, the month is more often the story's own ("a
+# program approved in 1987 that didn't specify an amount had bought shares through Sept. 29").
+_YEAR_REACH = 60
+
+
+def _near_in_sentence(text: str, a: int, b: int) -> bool:
+    """Whether offset b is close after a, with nothing between that ends a sentence."""
+    return b - a <= _YEAR_REACH and SENTENCE_END.search(text, a, b) is None
 
 
 _BOUNDARY = re.compile(r"(?<!\w)(?:since|until|till|before|after|through)\s+$", re.IGNORECASE)
@@ -92,7 +110,9 @@ def _resolve(text: str, c: Candidate, ctx: Context, g: Grammar) -> Timex | None:
         return None  # nothing resolved, or a day no calendar has ("31 April 2020")
     mod = fill(rule.mod, c.match, g.tables) if rule.mod else ""
     if not mod and rule.type in ("DATE", "DURATION"):
-        start, mod = _approx(text, start, g, mod)
+        start, mod = _mod_words(text, start, g.approx, g, mod)
+    if not mod and rule.type == "DATE":
+        start, mod = _mod_words(text, start, g.part_of, g, mod)
     mod = mod or None
     if own is NO_INTERVAL or rule.type in ("DURATION", "SET"):
         interval = None
@@ -122,9 +142,10 @@ def _bound(interval: Interval, rule, mod: str | None, ctx: Context, c: Candidate
     return narrow(interval, mod)
 
 
-def _approx(text: str, start: int, g: Grammar, mod: str) -> tuple[int, str]:
-    """"about two weeks", "nearly forty years": the word joins the span and sets the mod."""
-    m = g.approx.search(text, max(0, start - 25), start)
+def _mod_words(text: str, start: int, before: re.Pattern, g: Grammar, mod: str) -> tuple[int, str]:
+    """"about two weeks", "nearly forty years", "the end of the third quarter": the words
+    `before` finds join the span and set the mod."""
+    m = before.search(text, max(0, start - 25), start)
     if m is None or m.end() != start:
         return start, mod
     return m.start(), g.tables["mod"].get(normalise_key(m.group(1)), "")

@@ -57,9 +57,11 @@ class Grammar:
     negatives: re.Pattern
     name_ok: frozenset[str]
     tense_words: dict[str, int]  # cue word or phrase ("going_to") -> +1 future, -1 past,
-    past_suffix: str             # 0 present; the suffix of weaker past cues ("-ed")
+    past_suffix: str             # 0 present, +-2 only next to it; the suffix of weaker past
+                                 # cues ("-ed")
     adjacent: re.Pattern         # what may stand between a weak cue and the expression
     approx: re.Pattern
+    part_of: re.Pattern          # "the end of" before an expression that did not take it
 
     keyed: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False)
 
@@ -139,6 +141,7 @@ def grammar() -> Grammar:
     tense_words.update({w: -1 for w in cues["past"].split()})
     tense_words.update({w: 0 for w in cues["present"].split()})
     tense_words.update({w: 2 for w in cues["future-adjacent"].split() if w != "-"})  # adjacent
+    tense_words.update({w: -2 for w in cues["past-adjacent"].split() if w != "-"})
     between = "|".join(cues["between"].split())
     return Grammar(
         rules=_parse_rules(lists),
@@ -149,6 +152,7 @@ def grammar() -> Grammar:
         past_suffix=cues["past-suffix"].strip(),
         adjacent=re.compile(r"[\s,]*(?:(?:" + between + r")\s+)*$", FLAGS),
         approx=re.compile(r"(?<!\w)(" + lists["approx"] + r")\s+$", FLAGS),
+        part_of=re.compile(r"(?<!\w)(" + lists["partof"] + r")\s+$", FLAGS),
     )
 
 

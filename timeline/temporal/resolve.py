@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from timeline.intervals import Interval, Precision
@@ -33,6 +33,7 @@ class Context:
     ref: str | None = None          # the last date value the text named
     tense: int = -1                 # -1 past, +1 future: the direction of a bare weekday
     day_first: bool | None = None   # the document's numeric date order, when its dates show it
+    year_here: int | None = None    # a year the sentence names before the expression
 
 
 # ---------------------------------------------------------------- templates
@@ -231,10 +232,16 @@ def call_shift(ctx: Context, anchor: str, unit: str, n: str) -> tuple[str, None]
     """The period `n` units from the anchor's: last week, this year, the following day."""
     if not unit or not n:
         return "", None
-    if anchor == "ref":
+    if anchor in ("ref", "refdct"):
         # "the following day" counts from a date the text named; without one (or with a
         # coarser one, such as a month) the day is not known.
+        # With "refdct", before any date is named a month, quarter or year counts from the
+        # DCT's ("profit fell from the previous year"); a day or week does not: "the
+        # following day" follows an event the story tells, not the day it was written.
+        # "that quarter" points back at a period named: it never falls back on the DCT.
         ref = _ref_date(ctx)
+        if anchor == "refdct" and ctx.ref is None and ctx.dct is not None and unit in ("M", "Q", "Y"):
+            ref = ctx.dct, "D"
         if ref is None or _FINENESS.index(ref[1]) > _FINENESS.index(unit):
             base = None
         else:
@@ -264,6 +271,10 @@ def call_ago(ctx: Context, anchor: str, n: str, unit: str, sign: str) -> tuple[s
             "M" if unit in ("Q",) else unit if unit in _FINENESS else "D"
         ):
             return _fmt(_shift(ref[0], count, unit), ref[1]), None
+        if s > 0:
+            # "returned a week later" follows a date the story told; with none fine enough
+            # to count from, it is not the DCT's next week: the day is unknown.
+            return _UNKNOWN.get("D" if unit == "W" else unit, "XXXX"), None
     if ctx.dct is None:
         return _UNKNOWN.get("D" if unit == "W" else unit, "XXXX"), None
     ref = _ref_date(ctx)
@@ -325,12 +336,15 @@ def _year_for(ctx: Context, key: tuple, now: tuple, dir_: str, when=None) -> int
 def call_month(ctx: Context, month: str, dir_: str) -> tuple[str, None]:
     if not month:
         return "", None
+    if ctx.year_here is not None and not dir_:
+        # "He joined in 1985 and became president in June": the sentence's year.
+        return f"{ctx.year_here:04d}-{month}", None
     if ctx.dct is None:
         return f"XXXX-{month}", None
     if ctx.tense == 0 and not dir_:
         # A month alone in an untensed sentence is most often one that has passed: news
         # reports what happened "in January" more than what will.
-        ctx = Context(ctx.dct, ctx.ref, -1, ctx.day_first)
+        ctx = replace(ctx, tense=-1)
     return f"{_year_for(ctx, (int(month),), (ctx.dct.month,), dir_):04d}-{month}", None
 
 
@@ -339,6 +353,9 @@ def call_monthday(ctx: Context, month: str, day: str, dir_: str, weekday: str = 
     decides the year when one of the nearby years fits it."""
     if not month or not day:
         return "", None
+    if ctx.year_here is not None and not dir_ and not weekday:
+        return (f"{ctx.year_here:04d}-{month}-{day}" if _valid(ctx.year_here, int(month), int(day))
+                else ""), None
     if ctx.dct is None:
         return (f"XXXX-{month}-{day}" if _valid(2000, int(month), int(day)) else ""), None
     key, now = (int(month), int(day)), (ctx.dct.month, ctx.dct.day)
@@ -401,17 +418,28 @@ def call_quarter(ctx: Context, q: str, dir_: str, shift: str = "") -> tuple[str,
     """A quarter without a year: in a past sentence the last one that has begun; otherwise
     the nearest, as reports speak of the quarter just ended ("expects to report a loss for
     the third quarter", written in October). `shift` moves it by years ("year-ago")."""
-    if not q:
+    return _part_of_year(ctx, "Q", q, 3, dir_, shift)
+
+
+def call_half(ctx: Context, h: str, dir_: str = "", shift: str = "") -> tuple[str, None]:
+    """A half year without a year ("the first half"), chosen as a quarter is."""
+    return _part_of_year(ctx, "H", h, 6, dir_, shift)
+
+
+def _part_of_year(ctx: Context, code: str, n: str, months: int, dir_: str, shift: str = ""
+                  ) -> tuple[str, None]:
+    """The year of the `n`th part of `months` months (a quarter, a half) named without one."""
+    if not n:
         return "", None
     if ctx.dct is None:
-        return f"XXXX-Q{q}", None
-    now = (ctx.dct.month - 1) // 3 + 1
+        return f"XXXX-{code}{n}", None
+    now = (ctx.dct.month - 1) // months + 1
     if ctx.tense < 0 and not dir_:
-        year = _year_for(ctx, (int(q),), (now,), dir_)
+        year = _year_for(ctx, (int(n),), (now,), dir_)
     else:
-        middle = lambda y: date(y, 3 * int(q) - 1, 15)
-        year = _year_for(ctx, (int(q),), (now,), dir_, when=middle)
-    return f"{year + int(shift or 0):04d}-Q{q}", None
+        middle = lambda y: date(y, months * int(n) - months // 2, 15)
+        year = _year_for(ctx, (int(n),), (now,), dir_, when=middle)
+    return f"{year + int(shift or 0):04d}-{code}{n}", None
 
 
 def call_weekend(ctx: Context, dir_: str = "") -> tuple[str, None]:
@@ -472,6 +500,10 @@ _SMALLER = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("TH", 24), "TH"
             "TM": ("S", 60), "DE": ("Y", 10), "CE": ("Y", 100), "Q": ("M", 3)}
 
 
+# Counted decades and centuries are written in years, as TimeBank writes them (P20Y).
+_IN_YEARS = {"DE": 10, "CE": 100}
+
+
 def call_dur(ctx: Context, n: str, unit: str, half: str = "") -> tuple[str, None]:
     """A duration: n units (n may be X, or have a half: "two and a half years")."""
     if not unit or not n:
@@ -483,6 +515,8 @@ def call_dur(ctx: Context, n: str, unit: str, half: str = "") -> tuple[str, None
     f = float(n) + (0.5 if half else 0)
     if f <= 0:  # "0 days" measures nothing
         return "", None
+    if unit in _IN_YEARS:  # "two decades" is P20Y: ISO 8601 has no decade or century unit
+        f, unit = f * _IN_YEARS[unit], "Y"
     whole, frac = int(f), f - int(f)
     parts = [(whole, unit)] if whole else []
     if frac and unit in _SMALLER:
@@ -507,15 +541,55 @@ def call_yearplus(ctx: Context, base: str, n: str) -> tuple[str, None]:
     return str(int(base) + int(n or 0)), None
 
 
-def call_holiday(ctx: Context, month_day: str, year: str) -> tuple[str, None]:
-    """A holiday on a fixed day: that day of the year given, else of the year the tense
-    and the DCT give."""
-    if not month_day:
+def call_holiday(ctx: Context, rule: str, year: str) -> tuple[str, None]:
+    """A holiday: its day in the year given, else in the year the tense and the DCT give.
+    `rule` is a fixed day ("12-25"), the nth weekday of a month ("11-4-4", the fourth
+    Thursday of November; "05-1-L", the last Monday of May), or a shift from Easter
+    Sunday ("E-2", Good Friday)."""
+    if not rule:
         return "", None
-    month, day = month_day.split("-")
     if year:
-        return f"{year}-{month_day}", None
-    return call_monthday(ctx, month, day, "")
+        day = holiday_date(rule, int(year))
+        return (day.isoformat() if day else ""), None
+    if ctx.dct is None:
+        return (f"XXXX-{rule}" if re.fullmatch(r"\d\d-\d\d", rule) else "XXXX-XX-XX"), None
+    near = holiday_date(rule, ctx.dct.year)
+    if near is None:
+        return "", None
+    value, _ = call_monthday(ctx, f"{near.month:02d}", f"{near.day:02d}", "")
+    day = holiday_date(rule, int(value[:4])) if value else None
+    return (day.isoformat() if day else ""), None
+
+
+def holiday_date(rule: str, year: int) -> date | None:
+    """The day a holiday rule of holiday.tsv gives in a year."""
+    parts = rule.split("-") if not rule.startswith("E") else ["E", rule[1:]]
+    try:
+        if parts[0] == "E":
+            return _easter(year) + timedelta(days=int(parts[1] or 0))
+        if len(parts) == 2:
+            return date(year, int(parts[0]), int(parts[1]))
+        month, weekday, nth = int(parts[0]), int(parts[1]), parts[2]
+    except (ValueError, IndexError):
+        return None
+    first = date(year, month, 1)
+    days = [first + timedelta(days=i) for i in range(calendar.monthrange(year, month)[1])]
+    matching = [d for d in days if d.isoweekday() == weekday]
+    return matching[-1] if nth == "L" else matching[int(nth) - 1]
+
+
+def _easter(year: int) -> date:
+    """Easter Sunday of the Gregorian calendar (the anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    ll = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * ll) // 451
+    month, day = divmod(h + ll - 7 * m + 114, 31)
+    return date(year, month, day + 1)
 
 
 def call_in(ctx: Context, n: str, unit: str) -> tuple[str, None]:
@@ -540,6 +614,7 @@ CALLS = {
     "MONTHDAY": call_monthday,
     "SEASON": call_season,
     "QUARTER": call_quarter,
+    "HALF": call_half,
     "WEEKEND": call_weekend,
     "NUMDATE": call_numdate,
     "CLOCK": call_clock,

@@ -13,7 +13,8 @@ from .engine import Grammar
 
 # How far a cue may stand from the expression, in characters, within its sentence.
 _REACH = 200
-_SENTENCE_END = re.compile(r"[.!?](?=\s+[\"'“‘(]?[A-Z0-9])|\n\s*\n|\n(?=\s*[A-Z\"“])")
+# Where a sentence ends (shared with the tagger, which lends a year only within one).
+SENTENCE_END = re.compile(r"[.!?](?=\s+[\"'“‘(]?[A-Z0-9])|\n\s*\n|\n(?=\s*[A-Z\"“])")
 _TENSE_WORDS = re.compile(r"[A-Za-z']+")
 _CLAUSE = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
 _CLAUSE_BREAK = 60  # characters a clause boundary adds to a cue's distance
@@ -22,9 +23,9 @@ _CLAUSE_BREAK = 60  # characters a clause boundary adds to a cue's distance
 def tense(text: str, start: int, end: int, g: Grammar) -> int:
     """+1 when the nearest tense cue in the sentence is a future one, -1 when a past one, 0
     when it is a present one or the sentence has none. (On a tie the cue before wins.)"""
-    left = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, start - _REACH), start)),
+    left = max((m.end() for m in SENTENCE_END.finditer(text, max(0, start - _REACH), start)),
                default=max(0, start - _REACH))
-    stop = _SENTENCE_END.search(text, end, end + _REACH)
+    stop = SENTENCE_END.search(text, end, end + _REACH)
     right = stop.start() if stop else min(len(text), end + _REACH)
     before = [(m.group().lower(), m.start(), m.end()) for m in _TENSE_WORDS.finditer(text, left, start)]
     after = [(m.group().lower(), m.start(), m.end()) for m in _TENSE_WORDS.finditer(text, end, right)]
@@ -49,7 +50,7 @@ def _cue(text: str, words: list, i: int, start: int, end: int, g: Grammar) -> in
     sign = g.tense_words.get(w)
     if i + 1 < len(words):  # a phrase such as "going to" counts at its first word
         sign = g.tense_words.get(w + "_" + words[i + 1][0], sign)
-    if sign is None and len(w) > 3 and w.endswith(g.past_suffix):
+    if sign == -2 or (sign is None and len(w) > 3 and w.endswith(g.past_suffix)):
         # "will be completed by Aug. 31": after "be" an "-ed" word is a passive, no tense.
         sign = None if i and words[i - 1][0] in ("be", "been", "being") else -2
     if sign in (-2, 2):  # weak cues ("-ed") count only right next to the expression
