@@ -230,7 +230,7 @@ def test_when_two_reports_are_one_incident(new, old, joined, words):
 
 def test_candidates_are_found_through_indexes_not_a_scan(cli, db_path):
     from timeline.db import open_database
-    from timeline.incidents import candidate_ids, load_reports
+    from timeline.incidents import load_candidates, load_reports
 
     cli("ingest", str(INCIDENT))
     engine = open_database(str(db_path))
@@ -243,8 +243,8 @@ def test_candidates_are_found_through_indexes_not_a_scan(cli, db_path):
         def keep(conn_, cursor, statement, parameters, context, executemany):
             captured.append((statement, parameters))
 
-        candidate_ids(conn, [new])
-        statement, parameters = captured[-1]
+        load_candidates(conn, [new])
+        statement, parameters = captured[0]  # then the candidates' mentions and actors
         plan = conn.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters).all()
     details = " | ".join(row[-1] for row in plan)
     assert "USING INDEX" in details and "SCAN events" not in details, details

@@ -161,3 +161,73 @@ def test_an_actor_in_two_roles_of_one_event_counts_once_in_stats(seeded, db_path
     conn.commit()
     with open_database(str(db_path)).connect() as db:
         assert stats_of_the_whole_timeline(db, top=20) == filtered_stats(db, EventFilter(), top=20)
+
+
+def test_stats_leave_out_an_article_whose_every_event_is_rejected(seeded, db_path):
+    """As they leave out its rejected events. (The general path, asked for no filter, counts
+    every article: only the default filter's path counts articles by their events.)"""
+    import sqlite3
+
+    from timeline.stats import filtered_stats, stats_of_the_whole_timeline
+
+    conn = sqlite3.connect(db_path)
+    article, = conn.execute("SELECT article_id FROM events GROUP BY article_id "
+                            "ORDER BY count(*) LIMIT 1").fetchone()
+    ids = [i for (i,) in conn.execute("SELECT id FROM events WHERE article_id = ?", (article,))]
+    conn.close()
+    with open_database(str(db_path)).connect() as db:
+        before = stats_of_the_whole_timeline(db)
+    for event_id in ids:
+        assert seeded("reject", str(event_id)).exit_code == 0
+    with open_database(str(db_path)).connect() as db:
+        after = stats_of_the_whole_timeline(db)
+        general = filtered_stats(db, EventFilter())
+    assert {k: v for k, v in after.items() if k != "articles_by_month"} == \
+        {k: v for k, v in general.items() if k != "articles_by_month"}
+    articles = lambda counts: sum(n for _, n in counts["articles_by_month"])
+    assert articles(after) == articles(before) - 1
+    assert after["events"] == before["events"] - len(ids)
+
+
+@pytest.mark.parametrize("flt", [
+    EventFilter(search="said"),
+    EventFilter(search="said", reverse=True),
+    EventFilter(search="said", since=date(2017, 1, 1)),
+    EventFilter(search="attack", limit=3, offset=2),
+    EventFilter(search="said", one_per_incident=True, limit=4),
+    EventFilter(actor="Daesh", limit=2),
+    EventFilter(actor="Daesh", reverse=True),
+], ids=["all", "reverse", "since", "offset-page", "per-incident", "actor", "actor-reverse"])
+def test_a_search_or_actor_walked_or_looked_up_lists_the_same_events(seeded, db_path, monkeypatch, flt):
+    """Many matching events are tested on an index walk, few are looked up and sorted
+    (store.LOOK_UP_AT_MOST): both give the same page."""
+    from timeline import store
+
+    def listed(at_most: int) -> list:
+        monkeypatch.setattr(store, "LOOK_UP_AT_MOST", at_most)
+        with open_database(str(db_path)).connect() as conn:
+            assert store.walks(conn, flt) == (at_most == 0)
+            return [(e["id"], e["date_start"]) for e in store.iter_events(conn, flt)]
+
+    looked_up = listed(10**9)
+    assert looked_up, "the seeds hold the word and the actor"
+    assert listed(0) == looked_up
+
+
+@pytest.mark.parametrize("flt", [
+    EventFilter(search="said", by_rank=True, limit=1),
+    EventFilter(search="said", by_rank=True, limit=3, offset=2),
+    EventFilter(search="said", by_rank=True, limit=4, reverse=True),
+    EventFilter(search="attack", by_rank=True, limit=2, types=("statement",)),
+    EventFilter(search="said", by_rank=True, limit=50, one_per_incident=True),
+], ids=["first", "offset-page", "reverse", "few-pass-the-type", "per-incident"])
+def test_a_page_of_best_matches_is_the_page_of_every_match_sorted(seeded, db_path, flt):
+    """`list --search` ranks in FTS5 and reads only the best few events (store.best_match_page);
+    the page must be the one a single statement sorting every match gives."""
+    from timeline.models import Event
+    from timeline.store import event_query, iter_events
+
+    with open_database(str(db_path)).connect() as conn:
+        expected = list(conn.execute(event_query(flt).with_only_columns(Event.id)).scalars())
+        assert expected, "the seeds hold the word"
+        assert [e["id"] for e in iter_events(conn, flt)] == expected

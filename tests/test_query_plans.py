@@ -23,7 +23,7 @@ def plan(db_path, flt: EventFilter, query=None) -> str:
 
 
 @pytest.mark.parametrize("flt,uses", [
-    (EventFilter(actor="Daesh"), "ix_event_actors_actor_id"),
+    (EventFilter(actor="Daesh"), "COVERING INDEX ix_event_actors_actor_event"),
     (EventFilter(search="returning fighters"), "VIRTUAL TABLE INDEX"),
     (EventFilter(types=("attack",)), "ix_events_type_dates"),
     (EventFilter(article_id=3), "ix_events_article_id"),
@@ -53,3 +53,61 @@ def test_postgresql_search_is_the_expression_its_gin_index_holds():
         dialect=postgresql.dialect()))
     # migration 0003: CREATE INDEX ... USING gin (to_tsvector('english', sentence))
     assert "to_tsvector('english', events.sentence) @@ plainto_tsquery('english', " in sql
+
+
+def plan_of(db_path, query) -> str:
+    return plan(db_path, EventFilter(), query)
+
+
+@pytest.mark.parametrize("flt,index", [
+    (EventFilter(since=date(2020, 1, 1), limit=50), "ix_events_timeline_order"),
+    (EventFilter(types=("attack",), since=date(2020, 1, 1), until=date(2020, 12, 31), limit=50),
+     "ix_events_type_dates"),
+], ids=["since", "type-since-until"])
+def test_since_starts_the_scan_at_the_widest_span_before_it(db_path, flt, index):
+    """`--since` tests coalesce(date_end, date_start), in no index's order: without the bound
+    read from ix_events_span, the scan starts at the first event of the timeline."""
+    found = plan_of(db_path, timeline_parts(flt)[0].limit(50))
+    assert "SEARCH events USING INDEX ix_events_span" in found  # the widest span, one step
+    assert f"SEARCH events USING INDEX {index} (" in found, found  # a range of it, in order
+    assert "USE TEMP B-TREE FOR ORDER BY" not in found
+
+
+@pytest.mark.parametrize("flt", [EventFilter(search="attack", limit=50),
+                                 EventFilter(actor="Daesh", limit=50)], ids=["search", "actor"])
+def test_many_matching_events_walk_the_timeline_instead_of_being_sorted(db_path, flt):
+    walked = plan_of(db_path, timeline_parts(flt, walk=True)[0].limit(50))
+    assert "ix_events_timeline_order" in walked, walked
+    assert "USE TEMP B-TREE FOR ORDER BY" not in walked, walked  # no sort of every match
+
+
+def test_best_match_first_matches_once_and_sorts_only_ids(db_path):
+    found = plan_of(db_path, event_query(EventFilter(search="attack", by_rank=True, limit=50)))
+    assert found.count("VIRTUAL TABLE INDEX") == 1, found  # no second MATCH as a filter
+    assert "MATERIALIZE page" in found, found  # the page cut from (id, rank) before the rows
+
+
+def test_stats_of_the_whole_timeline_read_indexes_only(seeded, db_path):
+    """Every statement of `stats` with no filter reads an index (a covering one where it
+    counts), never a table from end to end."""
+    from sqlalchemy import event
+
+    from timeline.stats import stats_of_the_whole_timeline
+
+    engine = open_database(str(db_path))
+    statements = []
+    event.listen(engine, "before_cursor_execute",
+                 lambda conn, cur, sql, params, *_: statements.append((sql, params)))
+    with engine.connect() as conn:
+        stats_of_the_whole_timeline(conn)
+        plans = {sql: "\n".join(r[-1] for r in conn.exec_driver_sql(
+            "EXPLAIN QUERY PLAN " + sql, params).all()) for sql, params in list(statements)}
+    everything = "\n".join(plans.values())
+    for index in ("ix_events_status", "COVERING INDEX ix_events_type_dates",
+                  "COVERING INDEX ix_events_country", "COVERING INDEX ix_events_timeline_order",
+                  "COVERING INDEX ix_event_actors_actor_event",
+                  "COVERING INDEX ix_articles_published_precision"):
+        assert index in everything, everything
+    for sql, found in plans.items():
+        for table in ("events", "event_actors", "articles"):
+            assert f"SCAN {table}\n" not in found + "\n", (sql, found)

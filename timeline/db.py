@@ -31,6 +31,12 @@ def resolve_url(given: str | None = None) -> str:
     return "sqlite:///" + str(Path(given).expanduser().resolve())
 
 
+# No ANALYZE, nor `PRAGMA optimize` on close (SQLite's advice for long-lived databases): it
+# would make `list` write to the file it reads (and wait on an ingest's lock); before SQLite
+# 3.46 it analyzes without a limit, seconds for a million events; and its statistics (no
+# histograms) say `status` holds one value, so a planner believing them read every row to
+# find the few rejected events. The queries take their indexes without statistics
+# (tests/test_query_plans.py) and keep them with such statistics (checked on a million events).
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys = ON")
@@ -47,10 +53,10 @@ def make_engine(url: str) -> Engine:
     return engine
 
 
-# Schema objects that migrations make by hand and no model declares (full-text search, 0003):
-# autogenerate must not propose to drop them.
+# Schema objects that migrations make by hand and no model declares (full-text search, 0003;
+# the dialect's own span expression, 0005): autogenerate must not propose to drop them.
 UNMODELLED_TABLE_PREFIXES = ("events_fts",)
-UNMODELLED_INDEXES = ("ix_events_sentence_fts",)
+UNMODELLED_INDEXES = ("ix_events_sentence_fts", "ix_events_span")
 
 
 def include_name(name: str | None, type_: str, _parent_names) -> bool:

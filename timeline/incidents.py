@@ -22,7 +22,8 @@ from datetime import date, datetime, timedelta, timezone
 from functools import cached_property, lru_cache
 from importlib import resources
 
-from sqlalchemy import Connection, and_, delete, func, insert, select, update
+from sqlalchemy import (Connection, Date, DateTime, Integer, and_, bindparam, delete, func, insert,
+                        literal, null, or_, select, union_all, update)
 
 from timeline.errors import NotFound
 from timeline.models import (ACTORS, ARTICLES, EVENT_ACTORS, EVENT_EDITS, EVENT_MENTIONS, EVENTS,
@@ -91,7 +92,7 @@ class Report:
                 found.add(" ".join(words))
         return frozenset(found)
 
-    @property
+    @cached_property
     def datable(self) -> bool:
         return (self.start is not None and self.end is not None
                 and (self.end - self.start).days < rules().max_span_days)
@@ -133,13 +134,15 @@ class Match:
 def compare(new: Report, old: Report) -> Match | None:
     """The evidence that two reports tell one incident, or None when they do not."""
     r = rules()
-    overlap = _overlap(new, old, r.slack_days)
-    if overlap is None or not (new.datable and old.datable) or new.type != old.type:
+    if not (new.datable and old.datable) or new.type != old.type:
         return None
     if new.country and old.country and new.country != old.country:
         return None
     if new.agents and old.agents and not new.agents & old.agents:
         return None  # Italy's arrests and Germany's, of the same group in the same month
+    overlap = _overlap(new, old, r.slack_days)
+    if overlap is None:
+        return None
     place = _same_place(new, old)
     if place is False:
         return None
@@ -186,31 +189,89 @@ def _dice(a: frozenset[str], b: frozenset[str]) -> float:
 
 # -- storage ------------------------------------------------------------------------------------
 
+class _Statements:
+    """The placing statements, built once: building an expression costs more than running it
+    (SQLAlchemy caches the compiled SQL, not the Python objects that describe it)."""
+
+    def __init__(self) -> None:
+        events, mentions = EVENTS, EVENT_MENTIONS
+        links, actors = EVENT_ACTORS, ACTORS
+        self.report = select(events.c.id, events.c.article_id, events.c.incident_id,
+                             events.c.type, events.c.date_start, events.c.date_end,
+                             events.c.location, events.c.country, events.c.sentence,
+                             events.c.merge_locked)
+        self.by_id = self.report.where(
+            events.c.id.in_(bindparam("ids", expanding=True))).order_by(events.c.id)
+        # Mentions (role NULL) and actors (a name and a role) in one round trip.
+        self.details = union_all(
+            select(mentions.c.event_id, mentions.c.sentence.label("text"),
+                   null().label("role"), mentions.c.start)
+            .where(mentions.c.event_id.in_(bindparam("ids", expanding=True))),
+            select(links.c.event_id, actors.c.name, links.c.role, null())
+            .join(actors, actors.c.id == links.c.actor_id)
+            .where(links.c.event_id.in_(bindparam("ids", expanding=True))))
+        self.placed = (update(events).where(events.c.id == bindparam("event"))
+                       .values(incident_id=bindparam("incident"), merge_reason=bindparam("why")))
+        self.by_article = (select(events.c.id).where(events.c.article_id == bindparam("a"))
+                           .order_by(events.c.id))
+        self._candidates: dict[int, object] = {}
+        counting = select(literal(1, Integer).label("i")).cte("counting", recursive=True)
+        counting = counting.union_all(select(counting.c.i + 1)
+                                      .where(counting.c.i < bindparam("count")))
+        incidents = INCIDENTS
+        self.new_incidents = insert(incidents).from_select(
+            ["created_at"], select(bindparam("now", type_=DateTime)).select_from(counting)
+        ).returning(incidents.c.id)
+
+    def candidates(self, windows: int):
+        """Placed, not rejected events in any of `windows` windows (type, lo, hi, floor): one
+        indexed range each. Statements come in sizes 1, 2, 4, 8...: a caller repeats its
+        last window to fill one, so a handful of statements serve every article."""
+        if windows not in self._candidates:
+            events = EVENTS
+            terms = [and_(events.c.type == bindparam(f"k{i}"),
+                          events.c.date_start.between(bindparam(f"lo{i}", type_=Date),
+                                                      bindparam(f"hi{i}", type_=Date)),
+                          events.c.date_end >= bindparam(f"floor{i}", type_=Date))
+                     for i in range(windows)]
+            self._candidates[windows] = (
+                self.report.where(events.c.incident_id.is_not(None),
+                                  events.c.status != "rejected", or_(*terms))
+                .order_by(events.c.id))
+        return self._candidates[windows]
+
+
+@lru_cache(maxsize=1)
+def statements() -> _Statements:
+    return _Statements()
+
+
 def load_reports(conn: Connection, event_ids: Iterable[int]) -> list[Report]:
     """The events as merging compares them: sentence and mentions, actors and agents."""
     ids = list(event_ids)
     if not ids:
         return []
-    rows = conn.execute(select(EVENTS.c.id, EVENTS.c.article_id, EVENTS.c.incident_id,
-                               EVENTS.c.type, EVENTS.c.date_start, EVENTS.c.date_end,
-                               EVENTS.c.location, EVENTS.c.country, EVENTS.c.sentence,
-                               EVENTS.c.merge_locked)
-                        .where(EVENTS.c.id.in_(ids)).order_by(EVENTS.c.id)).all()
-    extra: dict[int, list[str]] = {}
-    for event_id, sentence in conn.execute(select(EVENT_MENTIONS.c.event_id,
-                                                  EVENT_MENTIONS.c.sentence)
-                                           .where(EVENT_MENTIONS.c.event_id.in_(ids))
-                                           .order_by(EVENT_MENTIONS.c.start)):
-        extra.setdefault(event_id, []).append(sentence)
+    return _with_details(conn, conn.execute(statements().by_id, {"ids": ids}).all())
+
+
+def _with_details(conn: Connection, rows) -> list[Report]:
+    """Reports of event rows (`statements().report`), their mentions and actors fetched."""
+    ids = [r.id for r in rows]
+    if not ids:
+        return []
+    mentions: dict[int, list[tuple[int, str]]] = {}
     actors: dict[int, set[str]] = {}
     agents: dict[int, set[str]] = {}
-    for event_id, name, role in conn.execute(
-            select(EVENT_ACTORS.c.event_id, ACTORS.c.name, EVENT_ACTORS.c.role)
-            .join(ACTORS, ACTORS.c.id == EVENT_ACTORS.c.actor_id)
-            .where(EVENT_ACTORS.c.event_id.in_(ids))):
-        actors.setdefault(event_id, set()).add(name)
-        if role == "agent":
-            agents.setdefault(event_id, set()).add(name)
+    for chunk in _chunks(ids):
+        for event_id, text, role, start in conn.execute(statements().details, {"ids": chunk}):
+            if role is None:
+                mentions.setdefault(event_id, []).append((start, text))
+            else:
+                actors.setdefault(event_id, set()).add(text)
+                if role == "agent":
+                    agents.setdefault(event_id, set()).add(text)
+    extra = {e: [text for _, text in sorted(found, key=lambda m: m[0])]  # in the text's order
+             for e, found in mentions.items()}
     return [Report(r.id, r.article_id, r.incident_id, r.type, r.date_start, r.date_end,
                    r.location, r.country, "\n".join([r.sentence, *extra.get(r.id, [])]),
                    bool(r.merge_locked), frozenset(actors.get(r.id, ())),
@@ -218,20 +279,42 @@ def load_reports(conn: Connection, event_ids: Iterable[int]) -> list[Report]:
             for r in rows]
 
 
-def candidate_ids(conn: Connection, reports: list[Report]) -> list[int]:
+def _chunks(ids: list[int], size: int = 4000) -> Iterable[list[int]]:
+    # Under the bound-parameter limits of SQLite (32,766) and PostgreSQL (65,535).
+    return (ids[i:i + size] for i in range(0, len(ids), size))
+
+
+def reports_of(article_id: int, event_ids: list[int], events: list) -> list[Report]:
+    """New events as merging compares them, from the records just stored as `event_ids`:
+    what `load_reports` would read back, without reading it (mentions in text order, the
+    actors' canonical names, agents those of role agent)."""
+    return [Report(i, article_id, None, e.type, e.date.start if e.date else None,
+                   e.date.end if e.date else None, e.location, e.country,
+                   "\n".join([e.sentence, *(m.sentence for m in sorted(e.mentions,
+                                                                      key=lambda m: m.start))]),
+                   False, frozenset(a.name for a in e.actors),
+                   frozenset(a.name for a in e.actors if a.role == "agent"))
+            for i, e in zip(event_ids, events)]
+
+
+WINDOWS_A_QUERY = 64
+
+
+def load_candidates(conn: Connection, reports: list[Report]) -> list[Report]:
     """Placed reports that could be the same incident as any of `reports`: the same type and
     dates in each one's window, one indexed range a type (windows that touch are joined)."""
-    from sqlalchemy import or_
-
-    terms = [and_(EVENTS.c.type == kind, EVENTS.c.date_start.between(lo, hi),
-                  EVENTS.c.date_end >= floor)
-             for kind, lo, hi, floor in _windows(reports)]
-    if not terms:
-        return []
-    return list(conn.scalars(
-        select(EVENTS.c.id).where(EVENTS.c.incident_id.is_not(None), EVENTS.c.status != "rejected",
-                               or_(*terms))
-        .order_by(EVENTS.c.id)))
+    windows, rows = _windows(reports), []
+    for first in range(0, len(windows), WINDOWS_A_QUERY):
+        chunk = windows[first:first + WINDOWS_A_QUERY]
+        size = 1 << (len(chunk) - 1).bit_length()  # the next power of two
+        chunk += chunk[-1:] * (size - len(chunk))
+        params = {}
+        for i, (kind, lo, hi, floor) in enumerate(chunk):
+            params.update({f"k{i}": kind, f"lo{i}": lo, f"hi{i}": hi, f"floor{i}": floor})
+        rows.extend(conn.execute(statements().candidates(size), params).all())
+    if len(windows) > WINDOWS_A_QUERY:  # an event in two chunks' windows is one candidate
+        rows = sorted({r.id: r for r in rows}.values(), key=lambda r: r.id)
+    return _with_details(conn, rows)
 
 
 def _windows(reports: list[Report]) -> list[tuple[str, date, date, date]]:
@@ -250,17 +333,31 @@ def _windows(reports: list[Report]) -> list[tuple[str, date, date, date]]:
 
 def attach(conn: Connection, event_ids: Iterable[int]) -> dict[int, int]:
     """Give each new event an incident: an existing one it matches, or its own. Returns
-    {event id: incident id}. The caller owns the transaction (one per article at ingest).
+    {event id: incident id}. The caller owns the transaction (one per article at ingest)."""
+    return place(conn, [r for r in load_reports(conn, event_ids) if r.incident_id is None])
 
-    The candidates of all the new events are found and loaded at once, and the new events
+
+def place(conn: Connection, new: list[Report]) -> dict[int, int]:
+    """Give each new report (a stored event without an incident) one; see `attach`."""
+    placed = placements(conn, new)
+    if placed:
+        conn.execute(statements().placed, [{"event": e, "incident": i, "why": why}
+                                           for e, (i, why) in placed.items()])
+    return {e: i for e, (i, _) in placed.items()}
+
+
+def placements(conn: Connection, new: list[Report]) -> dict[int, tuple[int, str | None]]:
+    """{event id: (incident id, reason)} for each new report, the new incidents stored, the
+    events not written: ingest stores its events with theirs (`store.save_events`).
+
+    The candidates of all the new events are found and loaded at once, and the new incidents
     are written at once: a handful of statements an article, not a handful an event."""
-    new = [r for r in load_reports(conn, event_ids) if r.incident_id is None]
     if not new:
         return {}
-    batch = _Batch(conn, load_reports(conn, candidate_ids(conn, new)))
+    batch = _Batch(conn, load_candidates(conn, new))
     for report in new:
         batch.place(report)
-    return batch.write(new)
+    return batch.incidents(new)
 
 
 class _Batch:
@@ -313,24 +410,24 @@ class _Batch:
             if incident > 0:
                 _fuse_stored(self.conn, incident, target, m.reason(counterpart=bridge))
 
-    def write(self, new: list[Report]) -> dict[int, int]:
-        """Store the new incidents, then every new report's incident and reason, at once."""
-        from sqlalchemy import bindparam
-
+    def incidents(self, new: list[Report]) -> dict[int, tuple[int, str | None]]:
+        """Store the new incidents at once; each new report's incident and reason."""
         provisional = sorted({r.incident_id for r in new if r.incident_id < 0}, reverse=True)
         stored: dict[int, int] = {}
         if provisional:
-            now = datetime.now(timezone.utc).replace(tzinfo=None)
-            ids = self.conn.execute(
-                insert(INCIDENTS).returning(INCIDENTS.c.id, sort_by_parameter_order=True),
-                [{"created_at": now} for _ in provisional]).scalars().all()
-            stored = dict(zip(provisional, ids))
-        placed = {r.id: stored.get(r.incident_id, r.incident_id) for r in new}
-        self.conn.execute(
-            update(EVENTS).where(EVENTS.c.id == bindparam("event"))
-            .values(incident_id=bindparam("incident"), merge_reason=bindparam("why")),
-            [{"event": e, "incident": i, "why": self.reasons[e]} for e, i in placed.items()])
-        return placed
+            stored = dict(zip(provisional, _insert_incidents(self.conn, len(provisional))))
+        return {r.id: (stored.get(r.incident_id, r.incident_id), self.reasons[r.id])
+                for r in new}
+
+
+def _insert_incidents(conn: Connection, count: int) -> list[int]:
+    """The ids of `count` new incidents, in ascending order, stored by one statement.
+
+    Incidents are alike (a row is its id and when it was made), so one INSERT ... SELECT over
+    a counting CTE makes them all: one statement a row through SQLAlchemy cost 10x more."""
+    now = datetime.now(timezone.utc).replace(tzinfo=None)
+    return sorted(conn.execute(statements().new_incidents, {"count": count, "now": now})
+                  .scalars())
 
 
 def _pinned(conn: Connection, incident_ids: list[int]) -> bool:
@@ -364,8 +461,7 @@ def _assign(conn: Connection, event_id: int, incident_id: int, reason: str | Non
 
 def attach_article(conn: Connection, article_id: int) -> dict[int, int]:
     """Place the events of one newly stored article (in the article's own transaction)."""
-    return attach(conn, conn.scalars(select(EVENTS.c.id).where(EVENTS.c.article_id == article_id)
-                                     .order_by(EVENTS.c.id)))
+    return attach(conn, conn.scalars(statements().by_article, {"a": article_id}))
 
 
 def attach_pending(conn: Connection, batch: int = 500) -> int:

@@ -156,9 +156,14 @@ def store_prepared(engine: Engine, item: Prepared, summary: IngestSummary,
     actors = actors if actors is not None else store.ActorCache()
     try:
         with engine.begin() as conn:
-            article_id = store.save_article(conn, item.article, item.sha, item.events,
-                                            item.version, actors=actors)
-            incidents.attach_article(conn, article_id)
+            article_id = store.insert_article(conn, item.article, item.sha, item.version)
+            # The events are placed before they are stored, from their records: they are
+            # written once, with their incidents, and nothing is read back.
+            ids = store.reserve_event_ids(conn, len(item.events))
+            placed = incidents.placements(conn, incidents.reports_of(article_id, ids,
+                                                                     item.events))
+            store.save_events(conn, article_id, item.events, item.version, actors=actors,
+                              ids=ids, placed=placed)
         actors.commit()
     except IntegrityError as exc:
         # The cache may be what failed (an actor deleted meanwhile): start it afresh.

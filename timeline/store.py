@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from itertools import islice
 
-from sqlalchemy import (Connection, Date, String, and_, bindparam, cast, func, insert, literal,
-                        select, tuple_)
+from sqlalchemy import (Connection, Date, Integer, String, and_, bindparam, case, cast, func,
+                        insert, literal, literal_column, select, tuple_)
 
 from timeline import fulltext
 from timeline.errors import NotFound
@@ -18,6 +18,9 @@ from timeline.records import Article as ArticleRecord
 from timeline.records import ActorRef, EventRecord
 
 CHUNK = 500  # events fetched per round trip when streaming; actors are joined per chunk
+# A page of best matches up to this far in is found by `best_match_page` and read by its ids
+# (two bound parameters an id); a longer one by one statement ranking and sorting every match.
+BEST_PAGE_AT_MOST = 1000
 
 
 
@@ -29,13 +32,13 @@ class _Statements:
         articles, events = ARTICLES, EVENTS
         self.article_by_sha = select(articles.c.id).where(articles.c.sha256 == bindparam("sha"))
         self.insert_article = insert(articles).returning(articles.c.id)
-        self.insert_events = insert(events)
         self.insert_events_returning = insert(events).returning(
             events.c.id, sort_by_parameter_order=True)
-        self.newest_events = (select(events.c.id).where(events.c.article_id == bindparam("a"))
-                              .order_by(events.c.id.desc()).limit(bindparam("n")))
-        self.insert_mentions = insert(EVENT_MENTIONS)
-        self.insert_links = insert(EVENT_ACTORS)
+        self.insert_events_batch = insert(events).returning(events.c.id)
+        self.last_event_id = select(func.max(events.c.id))
+        self.next_event_ids = select(
+            func.nextval(func.pg_get_serial_sequence("events", "id"))
+        ).select_from(func.generate_series(1, bindparam("n")))
 
 
 _statements: _Statements | None = None
@@ -56,8 +59,16 @@ def save_article(conn: Connection, article: ArticleRecord, sha256: str,
                  events: list[EventRecord], extractor_version: str, *,
                  actors: ActorCache | None = None) -> int:
     """Insert one article and its events; the caller owns the transaction."""
+    article_id = insert_article(conn, article, sha256, extractor_version)
+    save_events(conn, article_id, events, extractor_version, actors=actors)
+    return article_id
+
+
+def insert_article(conn: Connection, article: ArticleRecord, sha256: str,
+                   extractor_version: str) -> int:
+    """Insert one article's row (not its events); its id."""
     published = article.published
-    article_id = conn.execute(statements().insert_article, {
+    return conn.execute(statements().insert_article, {
         "source": article.source, "title": article.title, "text": article.text,
         "sha256": sha256, "url": article.url, "author": article.author,
         "published": published.start if published else None,
@@ -67,46 +78,116 @@ def save_article(conn: Connection, article: ArticleRecord, sha256: str,
         "ingested_at": datetime.now(timezone.utc).replace(tzinfo=None),
         "extractor_version": extractor_version,
     }).scalar_one()
-    save_events(conn, article_id, events, extractor_version, actors=actors)
-    return article_id
 
 
 def save_events(conn: Connection, article_id: int, events: list[EventRecord],
-                extractor_version: str, *, actors: ActorCache | None = None) -> list[int]:
+                extractor_version: str, *, actors: ActorCache | None = None,
+                ids: list[int] | None = None,
+                placed: dict[int, tuple[int, str | None]] | None = None) -> list[int]:
     """Insert one article's events with their mentions and actor links, a statement a table.
 
     `actors` may be shared by many calls (see `ActorCache` for how it survives transactions),
-    so each actor name costs one lookup, not one per event.
+    so each actor name costs one lookup, not one per event. `ids` (from `reserve_event_ids`)
+    are the events' ids, and `placed` their incidents and reasons (`incidents.placements`),
+    when both were settled before the events were stored.
     """
     if not events:
         return []
-    ids = _insert_events(conn, article_id,
-                         [_event_row(article_id, e, extractor_version) for e in events])
+    rows = [_event_row(article_id, e, extractor_version) for e in events]
+    if ids is not None:
+        for row, i in zip(rows, ids):
+            row["id"] = i
+            if placed is not None:
+                row["incident_id"], row["merge_reason"] = placed[i]
+        insert_rows(conn, EVENTS, rows)
+    else:
+        ids = _insert_events(conn, rows)
     mentions = [{"event_id": i, "sentence": m.sentence, "start": m.start, "end": m.end}
                 for i, e in zip(ids, events) for m in e.mentions]
     if mentions:
-        conn.execute(statements().insert_mentions, mentions)
+        insert_rows(conn, EVENT_MENTIONS, mentions)
     refs = [a for e in events for a in e.actors]
     if refs:
         actors = actors if actors is not None else ActorCache()
         known = actors.resolve(conn, refs)
         links = {(i, known[a.name], a.role) for i, e in zip(ids, events) for a in e.actors}
-        conn.execute(statements().insert_links, [{"event_id": e, "actor_id": a, "role": r}
-                                          for e, a, r in sorted(links)])
+        insert_rows(conn, EVENT_ACTORS, [{"event_id": e, "actor_id": a, "role": r}
+                                                 for e, a, r in sorted(links)])
     return list(ids)
 
 
-def _insert_events(conn: Connection, article_id: int, rows: list[dict]) -> list[int]:
+def insert_rows(conn: Connection, table, rows: list[dict]) -> None:
+    """Insert rows (dicts with the same keys) into `table`.
+
+    SQLite: in one multi-row statement (a batch), sent as SQL through the connection with each
+    value converted by its column's SQLAlchemy type, as an executemany of `insert(table)` would
+    convert it. There, SQLAlchemy's work for each row's parameters cost more than SQLite's for
+    the row (for an article's 18 events, 0.5 ms of ~1.7), and an executemany runs one statement
+    a row: on `events` each opens a savepoint at which FTS5 flushes its trigger's entries as a
+    new index segment. PostgreSQL: an executemany, which psycopg batches itself.
+    """
+    if conn.dialect.name != "sqlite":
+        conn.execute(insert(table), rows)
+        return
+    sql = _row_inserts.get((table.name, *rows[0])) or _row_inserts.setdefault(
+        (table.name, *rows[0]), _RowInsert(conn.dialect, table, list(rows[0])))
+    for first in range(0, len(rows), sql.batch):
+        batch = rows[first:first + sql.batch]
+        conn.exec_driver_sql(sql.head + ", ".join([sql.row] * len(batch)),
+                             tuple([convert(r[k]) if convert else r[k]
+                                    for r in batch for k, convert in sql.columns]))
+
+
+class _RowInsert:
+    """`INSERT INTO table (columns) VALUES ` and each column's value converter, made once."""
+
+    def __init__(self, dialect, table, keys: list[str]) -> None:
+        quote = dialect.identifier_preparer.quote
+        self.head = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(k) for k in keys)}) "
+                     "VALUES ")
+        self.row = "(" + ", ".join("?" * len(keys)) + ")"
+        self.columns = [(k, table.c[k].type.dialect_impl(dialect).bind_processor(dialect))
+                        for k in keys]
+        self.batch = max(1, dialect.insertmanyvalues_max_parameters // len(keys))
+
+
+_row_inserts: dict[tuple, _RowInsert] = {}
+
+
+def reserve_event_ids(conn: Connection, count: int) -> list[int]:
+    """Ids for `count` events about to be inserted in this transaction, so that what refers
+    to them (incident reasons) is settled before they are stored, and stored with them.
+
+    SQLite: the ids after the largest, which no other writer can take before this transaction
+    ends: it holds the write lock (call this after the transaction's first write).
+    PostgreSQL: taken from the events' id sequence, as the inserts would take them.
+    """
+    if count == 0:
+        return []
+    if conn.dialect.name == "sqlite":
+        top = conn.execute(statements().last_event_id).scalar() or 0
+        return list(range(top + 1, top + count + 1))
+    return list(conn.execute(statements().next_event_ids, {"n": count}).scalars())
+
+
+def _insert_events(conn: Connection, rows: list[dict]) -> list[int]:
     """Insert event rows, returning their ids in the order of `rows`."""
     if conn.dialect.name != "sqlite":
         return list(conn.execute(statements().insert_events_returning, rows).scalars())
-    # SQLite cannot tie RETURNING rows to parameter sets, so SQLAlchemy would send one INSERT
-    # per row (3x slower). A plain executemany is one statement; this transaction holds
-    # SQLite's write lock, so the article's newest len(rows) ids are these rows, in order.
-    conn.execute(statements().insert_events, rows)
-    newest = conn.execute(statements().newest_events,
-                          {"a": article_id, "n": len(rows)}).scalars().all()
-    return newest[::-1]
+    return ascending_ids(conn, statements().insert_events_batch, rows)
+
+
+def ascending_ids(conn: Connection, statement, rows: list[dict]) -> list[int]:
+    """SQLite: insert `rows` in one multi-row statement, their ids in the order of `rows`.
+
+    SQLite cannot tie RETURNING rows to parameter sets, so with `sort_by_parameter_order`
+    SQLAlchemy sends one INSERT per row; and each statement on `events` opens a savepoint,
+    at which FTS5 flushes what its trigger indexed as a new segment of the index (one per
+    event: 2x the cost of indexing them in one statement). Unordered, it sends one statement.
+    A new row's id is one more than the largest, and this transaction holds SQLite's write
+    lock: the ids in ascending order are the rows in order.
+    """
+    return sorted(conn.execute(statement, rows).scalars())
 
 
 def _event_row(article_id: int, e: EventRecord, extractor_version: str) -> dict:
@@ -280,7 +361,12 @@ class EventFilter:
                     or self.place or self.search or self.min_confidence is not None
                     or self.article_id is not None or self.statuses or not self.hide_rejected)
 
-    def conditions(self, dialect: str = "sqlite") -> list:
+    def conditions(self, dialect: str = "sqlite", *, walk: bool = False,
+                   search_joined: bool = False) -> list:
+        """The filter as SQL conditions on Event; `walk`: the search and the actor do not lead
+        the query (see `event_key`); `search_joined`: the query joins the matches already, so
+        the search is not repeated (it still narrows the reports `one_per_incident` compares).
+        """
         out = []
         if self.types:
             out.append(EVENTS.c.type.in_(self.types))
@@ -293,8 +379,7 @@ class EventFilter:
         elif self.hide_rejected:
             out.append(EVENTS.c.status != "rejected")
         if self.actor:
-            out.append(EVENTS.c.id.in_(select(EVENT_ACTORS.c.event_id).where(
-                EVENT_ACTORS.c.actor_id.in_(actor_ids(self.actor)))))
+            out.append(event_key(walk).in_(actor_events(self.actor)))
         if self.country:
             out.append(EVENTS.c.country == self.country.upper())
         if self.place:
@@ -303,13 +388,48 @@ class EventFilter:
             out.append(EVENTS.c.confidence >= self.min_confidence)
         if self.article_id is not None:
             out.append(EVENTS.c.article_id == self.article_id)
+        searched = len(out)
         if self.search:
-            out.append(fulltext.matches(self.search, dialect))
+            out.append(fulltext.matches(self.search, dialect, key=event_key(walk)))
         if self.one_per_incident:
             from timeline.incidents import best_of_incident
 
             out.append(best_of_incident(list(out)))
+        if self.search and search_joined:
+            del out[searched]
         return out
+
+
+def event_key(walk: bool = False):
+    """Event.id, or for `walk` (SQLite) `events.id + 0`: an expression in no index, so a
+    condition on it cannot lead the query, and the planner walks the index that gives the
+    order asked for, testing each event on the way."""
+    return EVENTS.c.id + literal_column("0") if walk else EVENTS.c.id
+
+
+# A time-ordered page of a search or of an actor's events either looks every matching event
+# up and sorts them, or walks the timeline's index testing each event, stopping after a page.
+# On a million events looking up cost 5 ms for 710 matches, 47 ms for 40,321 ("hostages") and
+# 24 ms for an actor's 3,442 events; the walk 20 ms, 8 ms and 3.5 ms (it reads at most the
+# whole index, 20-30 ms). Up to this many, look them up.
+LOOK_UP_AT_MOST = 2000
+
+
+def walks(conn: Connection, flt: EventFilter) -> bool:
+    """SQLite: whether a time-ordered page of `flt` walks the timeline's index: its search
+    and its actor (those it has) each match more than LOOK_UP_AT_MOST events (counting stops
+    there: a common word costs no more)."""
+    leads = ([fulltext.hits(flt.search)] if flt.search else []) + (
+        [actor_events(flt.actor)] if flt.actor else [])
+    return conn.dialect.name == "sqlite" and bool(leads) and all(
+        conn.scalar(select(func.count()).select_from(
+            lead.limit(LOOK_UP_AT_MOST + 1).subquery())) > LOOK_UP_AT_MOST for lead in leads)
+
+
+def actor_events(name: str):
+    """The ids of the events an actor (see `actor_ids`) takes part in, from
+    ix_event_actors_actor_event alone."""
+    return select(EVENT_ACTORS.c.event_id).where(EVENT_ACTORS.c.actor_id.in_(actor_ids(name)))
 
 
 def actor_ids(name: str):
@@ -331,27 +451,83 @@ def event_query(flt: EventFilter, dialect: str = "sqlite"):
     query = (select(EVENTS, ARTICLES.c.source, ARTICLES.c.published)
              .join(ARTICLES, ARTICLES.c.id == EVENTS.c.article_id))
     if flt.search and flt.by_rank and dialect == "sqlite":
-        # Rank the matches in one pass: a bm25 subquery per row re-ran the MATCH for each
-        # candidate, minutes for a common word in a million events.
-        hits = fulltext.ranked_hits(flt.search)
-        query = query.join(hits, hits.c.rowid == EVENTS.c.id)
-        order = [hits.c.rank, *order]
-    elif flt.search and flt.by_rank:
+        page = _best_matches(flt, order)
+        return query.join(page, page.c.id == EVENTS.c.id).order_by(page.c.rank, *order)
+    if flt.search and flt.by_rank:
         order = [fulltext.rank(flt.search, dialect), *order]
     query = (query.where(and_(True, *flt.conditions(dialect))).order_by(*order)
              .offset(flt.offset or None))
     return query.limit(flt.limit) if flt.limit is not None else query
 
 
-def timeline_parts(flt: EventFilter, dialect: str = "sqlite") -> list:
+def _best_matches(flt: EventFilter, order: list):
+    """SQLite: the page of best matches as (id, rank), cut before any other column is read
+    (the one statement for a page longer than `best_match_page` takes, or no page at all).
+
+    The matches are ranked in one pass (a bm25 subquery per row re-ran the MATCH for each
+    candidate, minutes for a common word in a million events), joined once (not matched a
+    second time by the filter's condition), and sorted as (id, rank) before the page's rows
+    and articles are read.
+    """
+    hits = fulltext.ranked_hits(flt.search)
+    return (select(EVENTS.c.id, hits.c.rank).join(hits, hits.c.rowid == EVENTS.c.id)
+            .where(and_(True, *flt.conditions("sqlite", search_joined=True)))
+            .order_by(hits.c.rank, *order).offset(flt.offset or None).limit(flt.limit)
+            .subquery("page"))
+
+
+def best_match_page(conn: Connection, flt: EventFilter) -> list[int]:
+    """SQLite: the ids of a page (`offset`, `limit`) of the best matches, in the order of
+    `event_query`: bm25 rank, then the timeline's order.
+
+    FTS5 ranks every match, SQLite keeps the best few (twice the page); of those, every match
+    ranked better than the last one read is known, since any other would have displaced it.
+    If `offset + limit` of these pass the filter's other conditions, the page is among them,
+    as sorting every match would give it; else more are ranked. Looking every match up to
+    sort them (40,321 for "hostages" in a million events) cost as much as ranking them.
+    """
+    need = flt.offset + flt.limit
+    if not flt.limit:
+        return []
+    found: dict[int, tuple] = {}
+    limit = 2 * need
+    while True:
+        hits = conn.execute(fulltext.best_first(flt.search, limit)).all()
+        complete = limit is None or len(hits) < limit
+        known = hits if complete else [h for h in hits if h.rank < hits[-1].rank]
+        found.update(_passing(conn, flt, [h for h in known if h.rowid not in found]))
+        if complete or len(found) >= need:
+            return [key[-1] for key in sorted(found.values())[flt.offset:need]]
+        limit = limit * 8 if limit < 5000 else None  # past a few thousand, rank them all
+
+
+def _passing(conn: Connection, flt: EventFilter, hits: list) -> dict[int, tuple]:
+    """id -> sort key (rank, undated, day, id, then the id itself) of the (rowid, rank) hits
+    that pass the filter's conditions (day and id negated for a reversed list, as
+    `event_query` orders them)."""
+    ranks, sign = dict(hits), -1 if flt.reverse else 1
+    where = flt.conditions("sqlite", search_joined=True)
+    out = {}
+    for ids in _chunks(list(ranks), CHUNK):
+        for id_, day in conn.execute(select(EVENTS.c.id, EVENTS.c.date_start)
+                                     .where(EVENTS.c.id.in_(ids), *where)):
+            out[id_] = (ranks[id_], day is None, sign * day.toordinal() if day else 0,
+                        sign * id_, id_)
+    return out
+
+
+def timeline_parts(flt: EventFilter, dialect: str = "sqlite", *, walk: bool = False) -> list:
     """The filtered timeline as two statements that walk indexes: dated events by
     (date_start, id), then undated ones by id.
 
     One `ORDER BY date_start IS NULL, ...` would put undated events last too, but no index
     has that order, so every query sorted every matching row before the LIMIT.
+    `walk`: the search and the actor are tested on the way (`walks`, `event_key`).
     """
     later = (lambda a, b: a < b) if flt.reverse else (lambda a, b: a > b)
     dated = [EVENTS.c.date_start.is_not(None)]
+    if flt.since is not None:  # the same events, and a start for the index's range scan
+        dated.append(EVENTS.c.date_start >= earliest_start(flt.since, dialect))
     undated = [EVENTS.c.date_start.is_(None)]
     if flt.after is not None and flt.after.date_start is not None:
         dated.append(later(tuple_(EVENTS.c.date_start, EVENTS.c.id),
@@ -361,16 +537,35 @@ def timeline_parts(flt: EventFilter, dialect: str = "sqlite") -> list:
         undated.append(later(EVENTS.c.id, flt.after.id))
     parts = []
     if dated is not None:
-        parts.append(_part(flt, dialect, dated, [EVENTS.c.date_start, EVENTS.c.id]))
+        parts.append(_part(flt, dialect, dated, [EVENTS.c.date_start, EVENTS.c.id], walk))
     if flt.since is None and flt.until is None:  # a date bound never matches an undated event
-        parts.append(_part(flt, dialect, undated, [EVENTS.c.id]))
+        parts.append(_part(flt, dialect, undated, [EVENTS.c.id], walk))
     return parts
 
 
-def _part(flt: EventFilter, dialect: str, where: list, order: list):
+def earliest_start(since: date, dialect: str):
+    """The earliest day an event ending on or after `since` can start: `since` less the widest
+    span any event has (read from the end of ix_events_span, migration 0005).
+
+    `--since` compares coalesce(date_end, date_start), which no index orders; this bound on
+    date_start lets a scan begin near `since` instead of at the first event of the timeline.
+    The span is capped so the day stays on or after 0001-01-01.
+    """
+    cap = since.toordinal() - 1
+    if dialect == "postgresql":
+        widest = select(func.max(EVENTS.c.date_end - EVENTS.c.date_start)).scalar_subquery()
+        return literal(since, Date) - func.least(func.coalesce(widest, 0), cap)
+    widest = select(func.max(func.julianday(EVENTS.c.date_end)
+                             - func.julianday(EVENTS.c.date_start))
+                    ).scalar_subquery()
+    days = cast(func.min(func.coalesce(widest, 0), cap), Integer)
+    return func.date(literal(since, Date), "-" + cast(days, String) + " days", type_=Date)
+
+
+def _part(flt: EventFilter, dialect: str, where: list, order: list, walk: bool):
     return (select(EVENTS.c.id, ARTICLES.c.source)
             .join(ARTICLES, ARTICLES.c.id == EVENTS.c.article_id)
-            .where(*flt.conditions(dialect), *where)
+            .where(*flt.conditions(dialect, walk=walk), *where)
             .order_by(*[c.desc() for c in order] if flt.reverse else order))
 
 
@@ -402,11 +597,21 @@ def _value_columns(columns: list[str]) -> list:
 
 
 def _timeline(conn: Connection, flt: EventFilter, columns, stream) -> Iterator:
+    if (flt.search and flt.by_rank and conn.dialect.name == "sqlite"
+            and flt.limit is not None and flt.offset + flt.limit <= BEST_PAGE_AT_MOST):
+        ids = best_match_page(conn, flt)
+        if ids:
+            yield from stream(conn, select(*columns)
+                              .join_from(EVENTS, ARTICLES, ARTICLES.c.id == EVENTS.c.article_id)
+                              .where(EVENTS.c.id.in_(ids))
+                              .order_by(case({id_: i for i, id_ in enumerate(ids)},
+                                             value=EVENTS.c.id)))
+        return
     if flt.search and flt.by_rank:  # best match first: one ranked statement
         yield from stream(conn, event_query(flt, conn.dialect.name).with_only_columns(*columns))
         return
     remaining, offset = flt.limit, flt.offset
-    for part in timeline_parts(flt, conn.dialect.name):
+    for part in timeline_parts(flt, conn.dialect.name, walk=walks(conn, flt)):
         if remaining == 0:
             return
         query = part.with_only_columns(*columns).offset(offset or None)

@@ -46,7 +46,7 @@ class Timex:
 
 _FULL_DATE = re.compile(r"^\d{4}-\d\d-\d\d")
 # Calls whose direction comes from the tense of the sentence.
-_TENSED = ("WEEKDAY(", "MONTH(", "MONTHDAY(", "SEASON(", "QUARTER(", "HALF(", "WEEKEND(", "IN(", "HOLIDAY(")
+_TENSED = ("WEEKDAY(", "MONTH(", "MONTHDAY(", "SEASON(", "QUARTER(", "QENDED(", "HALF(", "WEEKEND(", "IN(", "HOLIDAY(")
 # A length is a DURATION whatever rule found it: IN() gives one when its sentence does not
 # look ahead ("rose 5% in two years").
 _LENGTH = re.compile(r"^P(?:\d|X|T)")
@@ -67,7 +67,7 @@ def tag(text: str, dct: date | None) -> list[Timex]:
         if out and _joins(text, out[-1], timex):
             timex = _join(text, out.pop(), timex)
         out.append(timex)
-        if _anchors(text, timex, c):
+        if _anchors(text, timex, c, g):
             ctx.ref = timex.value.split("T")[0]
             if "y" in c.match.re.groupindex and c.match.group("y") and _YEAR_FIRST.match(timex.value):
                 named = timex.end, int(timex.value[:4])
@@ -88,23 +88,25 @@ def _near_in_sentence(text: str, a: int, b: int) -> bool:
     return b - a <= _YEAR_REACH and SENTENCE_END.search(text, a, b) is None
 
 
-_BOUNDARY = re.compile(r"(?<!\w)(?:since|until|till|before|after|through)\s+$", re.IGNORECASE)
+# How far before a date the words that make it a boundary may start ("quarter ended ").
+_BOUNDARY_REACH = 24
 
 
-def _anchors(text: str, timex: Timex, c: Candidate) -> bool:
+def _anchors(text: str, timex: Timex, c: Candidate, g: Grammar) -> bool:
     """Whether a date becomes the reference for what follows ("the following day"): not a
-    comparison ("a year earlier"), and not a boundary ("since Jan. 5", "until 2013"), as the
-    story is not told at those dates."""
+    comparison ("a year earlier"), and not a boundary ("since Jan. 5", "until 2013", "the
+    quarter ended Sept. 30"), as the story is not told at those dates."""
     if timex.interval is None or c.rule.value.startswith("AGO("):
         return False
-    return _BOUNDARY.search(text, max(0, timex.start - 12), timex.start) is None
+    return g.boundary.search(text, max(0, timex.start - _BOUNDARY_REACH), timex.start) is None
 
 
 def _resolve(text: str, c: Candidate, ctx: Context, g: Grammar) -> Timex | None:
     rule, start = c.rule, c.start
     template = fill(rule.value, c.match, g.tables)
     if template.startswith(_TENSED):
-        ctx.tense = tense(text, c.start, c.end, g)
+        cue = tense(text, c.start, c.end, g)
+        ctx.tense, ctx.present = (cue or 0), cue == 0
     value, own = resolve_value(template, ctx)
     if not value or (_FULL_DATE.match(value) and value_interval(value[:10]) is None):
         return None  # nothing resolved, or a day no calendar has ("31 April 2020")

@@ -57,11 +57,15 @@ class Grammar:
     negatives: re.Pattern
     name_ok: frozenset[str]
     tense_words: dict[str, int]  # cue word or phrase ("going_to") -> +1 future, -1 past,
-    past_suffix: str             # 0 present, +-2 only next to it; the suffix of weaker past
-                                 # cues ("-ed")
+    past_suffix: str             # 0 present, +-2 only next to it, 3 future only before it;
+                                 # the suffix of weaker past cues ("-ed")
     adjacent: re.Pattern         # what may stand between a weak cue and the expression
+    verb_group: frozenset[str]   # words of a verb group before its verb ("had been scheduled to")
+    pluperfect: frozenset[str]   # the auxiliary that puts a whole verb group in the past ("had")
+    not_infinitive: frozenset[str]  # words after "to" that make it a preposition ("to a truce")
     approx: re.Pattern
     part_of: re.Pattern          # "the end of" before an expression that did not take it
+    boundary: re.Pattern         # "since", "the quarter ended" before a date that bounds a period
 
     keyed: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False)
 
@@ -142,6 +146,7 @@ def grammar() -> Grammar:
     tense_words.update({w: 0 for w in cues["present"].split()})
     tense_words.update({w: 2 for w in cues["future-adjacent"].split() if w != "-"})  # adjacent
     tense_words.update({w: -2 for w in cues["past-adjacent"].split() if w != "-"})
+    tense_words.update({w: 3 for w in cues["future-before"].split()})  # only before it
     between = "|".join(cues["between"].split())
     return Grammar(
         rules=_parse_rules(lists),
@@ -150,9 +155,13 @@ def grammar() -> Grammar:
         name_ok=frozenset(normalise_key(w) for w in _lines(DATA / "nameok.txt")),
         tense_words=tense_words,
         past_suffix=cues["past-suffix"].strip(),
+        verb_group=frozenset(cues["verb-group"].split()),
+        pluperfect=frozenset(cues["pluperfect"].split()),
+        not_infinitive=frozenset(cues["not-infinitive"].split()),
         adjacent=re.compile(r"[\s,]*(?:(?:" + between + r")\s+)*$", FLAGS),
         approx=re.compile(r"(?<!\w)(" + lists["approx"] + r")\s+$", FLAGS),
         part_of=re.compile(r"(?<!\w)(" + lists["partof"] + r")\s+$", FLAGS),
+        boundary=re.compile(r"(?<!\w)" + lists["boundary"] + r"\s+$", FLAGS),
     )
 
 

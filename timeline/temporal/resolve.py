@@ -32,6 +32,7 @@ class Context:
     dct: date | None
     ref: str | None = None          # the last date value the text named
     tense: int = -1                 # -1 past, +1 future: the direction of a bare weekday
+    present: bool = False           # the sentence's nearest tense cue is a present one ("is")
     day_first: bool | None = None   # the document's numeric date order, when its dates show it
     year_here: int | None = None    # a year the sentence names before the expression
 
@@ -341,9 +342,10 @@ def call_month(ctx: Context, month: str, dir_: str) -> tuple[str, None]:
         return f"{ctx.year_here:04d}-{month}", None
     if ctx.dct is None:
         return f"XXXX-{month}", None
-    if ctx.tense == 0 and not dir_:
-        # A month alone in an untensed sentence is most often one that has passed: news
-        # reports what happened "in January" more than what will.
+    if ctx.tense == 0 and not dir_ and not ctx.present:
+        # A month alone in a sentence with no tense cue is most often one that has passed:
+        # news reports what happened "in January" more than what will. In the present tense
+        # ("the sale is part of a plan to pay down debt by February") it is the nearest.
         ctx = replace(ctx, tense=-1)
     return f"{_year_for(ctx, (int(month),), (ctx.dct.month,), dir_):04d}-{month}", None
 
@@ -419,6 +421,19 @@ def call_quarter(ctx: Context, q: str, dir_: str, shift: str = "") -> tuple[str,
     the nearest, as reports speak of the quarter just ended ("expects to report a loss for
     the third quarter", written in October). `shift` moves it by years ("year-ago")."""
     return _part_of_year(ctx, "Q", q, 3, dir_, shift)
+
+
+def call_quarter_ended(ctx: Context, month: str, day: str) -> tuple[str, Interval | None]:
+    """A quarter named by its last day ("the quarter ended July 31"): its value is the
+    calendar quarter holding the middle of the three months before that day, so most of
+    them (May-July is the second), its interval those three months. The day's year is found
+    as a month-day's is, by the tense."""
+    value, _ = call_monthday(ctx, month, day, "")
+    if not value or value.startswith("X"):
+        return ("XXXX-QX" if value else ""), None
+    end = date.fromisoformat(value)
+    start = _shift(end, -3, "M") + timedelta(days=1)
+    return _fmt(end - timedelta(days=45), "Q"), Interval(start, end, Precision.QUARTER)
 
 
 def call_half(ctx: Context, h: str, dir_: str = "", shift: str = "") -> tuple[str, None]:
@@ -614,6 +629,7 @@ CALLS = {
     "MONTHDAY": call_monthday,
     "SEASON": call_season,
     "QUARTER": call_quarter,
+    "QENDED": call_quarter_ended,
     "HALF": call_half,
     "WEEKEND": call_weekend,
     "NUMDATE": call_numdate,

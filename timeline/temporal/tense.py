@@ -20,9 +20,10 @@ _CLAUSE = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
 _CLAUSE_BREAK = 60  # characters a clause boundary adds to a cue's distance
 
 
-def tense(text: str, start: int, end: int, g: Grammar) -> int:
+def tense(text: str, start: int, end: int, g: Grammar) -> int | None:
     """+1 when the nearest tense cue in the sentence is a future one, -1 when a past one, 0
-    when it is a present one or the sentence has none. (On a tie the cue before wins.)"""
+    when it is a present one, None when the sentence has none. (On a tie the cue before
+    wins.)"""
     left = max((m.end() for m in SENTENCE_END.finditer(text, max(0, start - _REACH), start)),
                default=max(0, start - _REACH))
     stop = SENTENCE_END.search(text, end, end + _REACH)
@@ -41,7 +42,7 @@ def tense(text: str, start: int, end: int, g: Grammar) -> int:
                 far = _CLAUSE_BREAK if _CLAUSE.search(text, *gap) else 0
                 found.append((gap[1] - gap[0] + far, sign))
                 break
-    return min(found, key=lambda f: f[0])[1] if found else 0
+    return min(found, key=lambda f: f[0])[1] if found else None
 
 
 def _cue(text: str, words: list, i: int, start: int, end: int, g: Grammar) -> int | None:
@@ -49,11 +50,32 @@ def _cue(text: str, words: list, i: int, start: int, end: int, g: Grammar) -> in
     w, s, e = words[i]
     sign = g.tense_words.get(w)
     if i + 1 < len(words):  # a phrase such as "going to" counts at its first word
-        sign = g.tense_words.get(w + "_" + words[i + 1][0], sign)
+        phrase = g.tense_words.get(w + "_" + words[i + 1][0])
+        # "agreed to buy" looks ahead; "agreed to a truce" and "due to its loss" take a noun
+        if phrase is not None and not (words[i + 1][0] == "to" and i + 2 < len(words)
+                                       and words[i + 2][0] in g.not_infinitive):
+            sign = phrase
     if sign == -2 or (sign is None and len(w) > 3 and w.endswith(g.past_suffix)):
         # "will be completed by Aug. 31": after "be" an "-ed" word is a passive, no tense.
         sign = None if i and words[i - 1][0] in ("be", "been", "being") else -2
+    if sign == 3:  # a commitment governs what follows it, not what stands before
+        sign = 1 if e <= start else None
     if sign in (-2, 2):  # weak cues ("-ed") count only right next to the expression
         near = g.adjacent.match(text, e, start) if e <= start else g.adjacent.match(text, end, s)
-        return sign // 2 if near else None
+        sign = sign // 2 if near else None
+    if sign is not None and sign >= 0 and _pluperfect(text, words, i, g):
+        return -1
     return sign
+
+
+def _pluperfect(text: str, words: list, i: int, g: Grammar) -> bool:
+    """Whether the verb group word i ends is in the past perfect ("had been scheduled to")."""
+    j = i - 1
+    while j >= 0 and text[words[j][2]:words[j + 1][1]].isspace():
+        w = words[j][0]
+        if w in g.pluperfect:
+            return True
+        if w not in g.verb_group:
+            return False
+        j -= 1
+    return False
