@@ -85,9 +85,13 @@ class AliasTable:
         return sorted(out, key=lambda a: a.start)
 
 
+_LETTERS_BEFORE = re.compile(r"([A-Za-z]+)\W*$")
+_LETTERS_AFTER = re.compile(r"\W*([A-Za-z]+)")
+
+
 def _in_capitals_run(text: str, start: int, end: int) -> bool:
-    before = re.search(r"([A-Za-z]+)\W*$", text[max(0, start - 20):start])
-    after = re.match(r"\W*([A-Za-z]+)", text[end:end + 20])
+    before = _LETTERS_BEFORE.search(text[max(0, start - 20):start])
+    after = _LETTERS_AFTER.match(text[end:end + 20])
     words = [w.group(1) for w in (before, after) if w]
     return any(w.isupper() and len(w) > 2 for w in words)
 
@@ -106,8 +110,10 @@ def load_aliases(path: str | Path) -> AliasTable:
 @lru_cache(maxsize=1)
 def _people_rules():
     data = _package_json("people.json")
-    honor = "|".join(re.escape(h) for h in data["honorifics"])
-    titles = "|".join(re.escape(t) for t in sorted(data["titles"], key=len, reverse=True))
+    # tries (one character tried a place, not every entry): they try the entries that fit a
+    # place longest first, as a length-sorted alternation does
+    honor = trie_pattern(data["honorifics"])
+    titles = trie_pattern(data["titles"])
     up, low = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ'’"
     word = rf"[{up}][{low}]+(?:-[{up}a-zß-öø-ÿ][{low}]+)*"  # "Jean-Pierre", "Dema-ala"
     name = rf"(?P<name>{word}(?:\s+(?:al-|bin |ibn |van |von |de |el-)?{word}){{0,3}})"
@@ -190,13 +196,37 @@ class ActorIndex:
                     or _TITLE_AFTER.match(text, m.end("name")):
                 add(m.group("name"), s, m.end("name"))
         if self.people:
-            for m in _surnames(tuple(self.people)).finditer(text):
-                if free(m.start(), m.end()):
-                    out.append(ActorMention(self.people[m.group(0)], "person", m.start(), m.end(), m.group(0)))
-                    spans.append((m.start(), m.end()))
+            for s, e, name in _surnames(text, self.people):
+                if free(s, e):
+                    out.append(ActorMention(self.people[name], "person", s, e, name))
+                    spans.append((s, e))
         return out
 
 
-@lru_cache(maxsize=64)
-def _surnames(names: tuple[str, ...]) -> re.Pattern:
-    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b")
+def _surnames(text: str, names) -> list[tuple[int, int, str]]:
+    """Where the names stand in `text` as whole words, as `re.finditer` of the alternation
+    `\\b(?:longest|...|shortest)\\b` finds them (leftmost, then longest, none overlapping),
+    without compiling a regex each time an article meets a new person."""
+    order = sorted(names, key=len, reverse=True)
+    hits = []
+    for rank, name in enumerate(order):
+        i = text.find(name)
+        while i >= 0:
+            j = i + len(name)
+            if _boundary(text, i) and _boundary(text, j):
+                hits.append((i, rank, j))
+            i = text.find(name, i + 1)
+    hits.sort()
+    out, pos = [], 0
+    for i, rank, j in hits:
+        if i >= pos:
+            out.append((i, j, order[rank]))
+            pos = j
+    return out
+
+
+def _boundary(text: str, i: int) -> bool:
+    """Regex `\\b` at i: a word character on one side only."""
+    before = i > 0 and (text[i - 1].isalnum() or text[i - 1] == "_")
+    after = i < len(text) and (text[i].isalnum() or text[i] == "_")
+    return before != after

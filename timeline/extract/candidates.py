@@ -49,6 +49,18 @@ _EVENT_ANCHOR = re.compile(r"\b(?:following|after|before|during|since|amid|ahead
 _STATES = frozenset({"kidnapping", "arrest", "military_operation", "relocation"})
 _INVERTED_VERBS = frozenset("said says reports reported wrote added".split())
 _STOP_NP = frozenset("The A An In On At It He She They We This That These Those But And According However Meanwhile".split())
+# Patterns of the steps below, compiled here once
+_DETERMINER_SLOT = re.compile(r"([\w'’-]+)\W*(?:(?:[A-Z][\w'’-]*|\d{4})\s+){0,3}$")
+_COMMA_AFTER = re.compile(r"\s*,")
+_APPOSITION_AFTER = re.compile(r"\s*,\s*(?:which|who|a|an|the)\b")
+_QUOTE_CLOSED = re.compile(r"[,\"”’]\s*$")
+_TITLE_WORDS_ONLY = re.compile(r"^[\s,]*(?:[A-Z][\w.]*\.?\s+){0,4}$")
+_PRONOUN_START = re.compile(r"^\W*(?:he|she|they)\b", re.I)
+_FIRST_WORD = re.compile(r"^\W*(\w+)")
+_PASSIVE = re.compile(r"(?:were|was|been|are)\b", re.I)
+_CALENDAR = re.compile(r"\d{4}|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+_FINAL_SUBJECT = re.compile(r",\s*((?:the\s+)?[\w'’. -]{2,60}?)\s*$")
+_BE_BEFORE = re.compile(r"\b(?:was|were|been|be)\s+$")
 
 
 @dataclass
@@ -82,18 +94,20 @@ def _modality(text: str, t: lexicon.Trigger) -> tuple[str | None, str | None]:
     breaks = list(_MODALITY_BREAK.finditer(head))
     window = head[breaks[-1].end():] if breaks else head
     window = " ".join(window.split()[-m.window:])
-    cues = m.statement_before if t.type == "statement" else m.before
-    for name, effect, rx in cues:
-        if rx.search(window):
-            return effect, name
-    if t.type != "statement":
+    statement = t.type == "statement"
+    if (m.any_statement_before if statement else m.any_before).search(window):
+        for name, effect, rx in m.statement_before if statement else m.before:
+            if rx.search(window):
+                return effect, name
+    if not statement:
         bare = t.rule.pos == "verb" or not t.text.lower().endswith("s")
         if bare and _TO_BEFORE.search(head) and not _TO_NOUN_BEFORE.search(head):
             return "plot", "infinitive"  # "plans to attack", "threatened to attack": not done
         tail = text[t.end:t.end + 120]
-        for name, effect, rx in m.after:
-            if rx.search(tail):
-                return effect, name
+        if m.any_after.search(tail):
+            for name, effect, rx in m.after:
+                if rx.search(tail):
+                    return effect, name
     return None, None
 
 
@@ -126,7 +140,7 @@ def _generic(text: str, t: lexicon.Trigger, has_date: bool, dated_spans=()) -> b
     if t.rule.pos == "noun" and last.endswith("s") and last not in _PLURALIA:
         head = text[max(0, t.start - 40):t.start]
         # look past names and years to the determiner: "the 2002 Bali bombings"
-        prev = re.search(r"([\w'’-]+)\W*(?:(?:[A-Z][\w'’-]*|\d{4})\s+){0,3}$", head)
+        prev = _DETERMINER_SLOT.search(head)
         # "several attacks", "one of the deadliest attacks this year": a tally or a class, dated or not
         vague = bool(m.vague_quantity.search(head))
         bare = not (prev and m.determiner.match(prev.group(1))) and not _attached_date(text, t, dated_spans)
@@ -143,8 +157,8 @@ def _statement_speaker(c: Candidate) -> None:
     text, t = c.sentence.text, c.trigger
     before = [a for a in c.actors if a.end <= t.start]
     after = [a for a in c.actors if a.start >= t.end]
-    if before and _AT_START.match(text[:before[0].start]) and re.match(r"^\s*,", text[before[0].end:]) \
-            and (before[0].kind == "person" or re.match(r"^\s*,\s*(?:which|who|a|an|the)\b", text[before[0].end:])):
+    if before and _AT_START.match(text[:before[0].start]) and _COMMA_AFTER.match(text, before[0].end) \
+            and (before[0].kind == "person" or _APPOSITION_AFTER.match(text, before[0].end)):
         return _set_speaker(c, before[0])  # "Matt Mooney, a former official of DHS, said"
     if before and _SPEECH_GAP.match(text[before[-1].end:t.start]):
         return _set_speaker(c, before[-1])
@@ -158,8 +172,8 @@ def _statement_speaker(c: Candidate) -> None:
         return None
     if before and _AT_START.match(text[:before[0].start]) and before[0].kind in ("person", "group", "agency", "state"):
         return _set_speaker(c, before[0])
-    inverted = t.text.lower() in _INVERTED_VERBS and (c.sentence.headline or re.search(r"[,\"”’]\s*$", text[:t.start]))
-    if after and inverted and re.match(r"^[\s,]*(?:[A-Z][\w.]*\.?\s+){0,4}$", text[t.end:after[0].start]):
+    inverted = t.text.lower() in _INVERTED_VERBS and (c.sentence.headline or _QUOTE_CLOSED.search(text, 0, t.start))
+    if after and inverted and _TITLE_WORDS_ONLY.match(text[t.end:after[0].start]):
         return _set_speaker(c, after[0])
     np = _NP_BEFORE.search(text[:t.start])
     if np and _named(np.group("np")) and np.start("np") < 40:
@@ -172,8 +186,8 @@ def _statement_speaker(c: Candidate) -> None:
             return None
     if before and before[0].kind == "person":
         return _set_speaker(c, before[0])
-    if re.match(r"^\W*(?:he|she|they)\b", text, re.I):
-        c.speaker, c.speaker_kind = re.match(r"^\W*(\w+)", text).group(1).lower(), "pronoun"
+    if _PRONOUN_START.match(text):
+        c.speaker, c.speaker_kind = _FIRST_WORD.match(text).group(1).lower(), "pronoun"
         return None
     c.unnamed = True
     return None
@@ -186,15 +200,16 @@ def _state_speaker(c: Candidate):
         if pl.kind != "country" or pl.end > t.start or not _AT_START.match(text[:pl.start].replace("The ", "")):
             continue
         rest = text[pl.end:t.start]
-        if re.match(r"^(?:['’]s\s+(?:\w+\s+)?" + _state_bodies() + r")?\s*(?:\w+ly\s+)?(?:has\s+|have\s+|had\s+)?$", rest, re.I):
+        if _state_subject().match(rest):
             return pl
     return None
 
 
 @lru_cache(maxsize=1)
-def _state_bodies() -> str:
+def _state_subject() -> re.Pattern:
     from .actors import _package_json
-    return _package_json("people.json")["state_bodies"]
+    bodies = _package_json("people.json")["state_bodies"]
+    return re.compile(r"^(?:['’]s\s+(?:\w+\s+)?" + bodies + r")?\s*(?:\w+ly\s+)?(?:has\s+|have\s+|had\s+)?$", re.I)
 
 
 def _named(np: str) -> bool:
@@ -224,7 +239,7 @@ def _in_quote(text: str, pos: int) -> bool:
 def _military_killing(text: str, t: lexicon.Trigger) -> bool:
     """Troops, police or aircraft did the killing ("troops killed 22 fighters"); in the passive
     ("seven soldiers were killed") they are the victims, not the agents."""
-    if re.match(r"(?:were|was|been|are)\b", t.text, re.I):
+    if _PASSIVE.match(t.text):
         return False
     return bool(lexicon.modality().military_agents.search(" ".join(text[:t.start].split()[-6:])))
 
@@ -242,7 +257,7 @@ def _resolve_types(text: str, found: list[tuple[str, lexicon.Trigger, str | None
     # inside a direct quote, an event word without a calendar date of its own inside the quote
     # is the speaker's account, not a report ("'They started shooting,' the priest said on Monday")
     found = [f for f in found if f[0] == "statement" or not _in_quote(text, f[1].start)
-             or any(_in_quote(text, a) and re.search(r"\d{4}|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)", text[a:b])
+             or any(_in_quote(text, a) and _CALENDAR.search(text[a:b])
                     for a, b in dated_spans)]
     if len(found) > 1:
         # "rescued 15 people who had been abducted": the earlier event is background here
@@ -329,7 +344,7 @@ def _sourcing(text: str, f) -> bool:
     if f[0] != "statement" or not _ATTRIBUTION.match(t.text) or not _FINAL_ATTRIBUTION.match(text[t.end:]):
         return False
     head = text[:t.start].rstrip()
-    subject = re.search(r",\s*((?:the\s+)?[\w'’. -]{2,60}?)\s*$", head)
+    subject = _FINAL_SUBJECT.search(head)
     if not subject:
         return False
     words = subject.group(1).split()
@@ -372,15 +387,22 @@ def _by_sentence(items: list, sentences: list[Sentence]) -> list[list]:
     """Items with absolute start/end (places, actor mentions) shared out to their sentences,
     with offsets made relative to the sentence."""
     import bisect
-    from dataclasses import replace
 
     starts = [s.start for s in sentences]
     out: list[list] = [[] for _ in sentences]
     for it in items:
         i = bisect.bisect_right(starts, it.start) - 1
         if i >= 0 and it.end <= sentences[i].end:
-            out[i].append(replace(it, start=it.start - sentences[i].start, end=it.end - sentences[i].start))
+            out[i].append(_moved(it, -sentences[i].start))
     return out
+
+
+def _moved(item, by: int):
+    """A copy of a frozen place or mention `by` characters further (dataclasses.replace, which
+    runs __init__ again, costs ten times as much)."""
+    copy = object.__new__(item.__class__)
+    copy.__dict__.update(item.__dict__, start=item.start + by, end=item.end + by)
+    return copy
 
 
 class SentenceReader:
@@ -418,7 +440,7 @@ class SentenceReader:
         has_date = bool(dated_spans)
         found = self._real_triggers(s, triggers, has_date, dated_spans)
         reporting = any(f[0] == "statement" and _ATTRIBUTION.match(f[1].text)
-                        and not re.search(r"\b(?:was|were|been|be)\s+$", text[max(0, f[1].start - 12):f[1].start]) for f in found)
+                        and not _BE_BEFORE.search(text[max(0, f[1].start - 12):f[1].start]) for f in found)
         source = self._reporter(s, found, actors, places, timexes)
         claimed = any(f[0] == "statement" and _is_claim(text, f[1]) for f in found)
         out = []

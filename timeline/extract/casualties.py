@@ -41,6 +41,9 @@ def toll(text: str) -> dict[str, int]:
     return dict(_toll(text))
 
 
+_YEAR = re.compile(r"\d{4}$")
+
+
 def _find_toll(text: str) -> dict[str, int]:
     """The killed and injured counts stated in `text`; the largest figure of each kind wins
     (a sentence that updates a toll gives the newer, larger number)."""
@@ -51,7 +54,7 @@ def _find_toll(text: str) -> dict[str, int]:
             n = number(m.group("n"))
             if n is None or n > 100000:
                 continue
-            if re.match(r"\d{4}$", m.group("n")) and 1900 <= n <= 2100:
+            if _YEAR.match(m.group("n")) and 1900 <= n <= 2100:
                 continue  # a year, not a count
             found[kind] = max(found.get(kind, 0), n)
     return found

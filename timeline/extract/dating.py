@@ -33,6 +33,7 @@ _NAMED_YEAR_BEFORE = re.compile(r"(?:\b(?:[Rr]esolutions?|No\.?|[Nn]umber|[Ll]aw
 _INITIAL = re.compile(r"^\W*(?:(?:in|on|at|by|earlier|later|early|late|last|since|during|from|as of)\s+)*$", re.I)
 _EXPLICIT = re.compile(r"\b\d{4}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b|\d{1,2}/\d{1,2}", re.I)
 _YEAR_ONLY = re.compile(r"^\(?\d{4}\)?$")
+_PREPOSITION_BEFORE = re.compile(r"\b(?:in|of|since|during|by)\s+$", re.I)
 
 
 @dataclass(frozen=True)
@@ -48,8 +49,11 @@ class Dated:
         """How much a date tells: own date 4, report's date or inherited 2, publication 1, none 0."""
         if self.report_date:
             return 2
-        return {DateBasis.EXPLICIT: 4, DateBasis.RELATIVE: 4, DateBasis.INHERITED: 2,
-                DateBasis.PUBLICATION: 1, DateBasis.NONE: 0}[self.basis]
+        return _STRENGTH[self.basis]
+
+
+_STRENGTH = {DateBasis.EXPLICIT: 4, DateBasis.RELATIVE: 4, DateBasis.INHERITED: 2,
+             DateBasis.PUBLICATION: 1, DateBasis.NONE: 0}
 
 
 NO_DATE = Dated(None, None, DateBasis.NONE)
@@ -59,12 +63,13 @@ _REPORTED_BEFORE = re.compile(r"\b(?:said|says|told \w+|reported|announced|added
 
 
 _WHEN_AFTER = re.compile(r"\s*,?\s*when\b")
+_STOP = re.compile(r"[.;]")
 
 
 def _when_clause(text: str, tx, trig_start: int | None) -> bool:
     """"since November 2020, when a gunman killed four": the when-clause happens at the date."""
     return trig_start is not None and tx.end <= trig_start and bool(_WHEN_AFTER.match(text, tx.end)) \
-        and not re.search(r"[.;]", text[tx.end:trig_start])
+        and not _STOP.search(text, tx.end, trig_start)
 
 
 def _own_date_of_noun(text: str, sent_start: int, trig_start: int, trig_end: int, tx, crossings: int) -> bool:
@@ -95,7 +100,7 @@ def usable(text: str, tx, trig_start: int | None = None) -> bool:
     if _ANCHOR_BEFORE.search(before) and not modifies_trigger and not _when_clause(text, tx, trig_start):
         return False  # "since February 2019"; but "since the 2017 attacks" dates the attacks
     if _YEAR_ONLY.match(tx.text.strip()) or text[tx.start - 1:tx.start] == "(":
-        if _NAMED_YEAR_BEFORE.search(before) and not re.search(r"\b(?:in|of|since|during|by)\s+$", before, re.I):
+        if _NAMED_YEAR_BEFORE.search(before) and not _PREPOSITION_BEFORE.search(before):
             return False
     return True
 

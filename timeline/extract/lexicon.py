@@ -105,6 +105,11 @@ class Modality:
     frequency: re.Pattern
     definition: re.Pattern
     vague_quantity: re.Pattern
+    # each cue list as one regex, which finds something exactly when one of its cues does: most
+    # triggers have no cue near them, and one search then replaces one a cue
+    any_before: re.Pattern | None = None
+    any_after: re.Pattern | None = None
+    any_statement_before: re.Pattern | None = None
 
 
 @lru_cache(maxsize=1)
@@ -114,15 +119,20 @@ def modality() -> Modality:
     def cues(key: str):
         return [(c["name"], c["effect"], re.compile(c["pattern"], re.I)) for c in d[key]]
 
+    def either(key: str) -> re.Pattern:
+        return re.compile("|".join(f"(?:{c['pattern']})" for c in d[key]), re.I)
+
     return Modality(d["window"], cues("before"), cues("after"), cues("statement_before"),
                     re.compile(d["foil_context"], re.I), re.compile(d["generic_determiners"], re.I),
                     re.compile(d["military_agents"], re.I), re.compile(d["claim"], re.I),
                     re.compile(d["background_relative"], re.I), re.compile(d["aggregate"], re.I),
                     re.compile(d["aggregate_subjects"], re.I), re.compile(d["frequency"], re.I),
-                    re.compile(d["definition"], re.I), re.compile(d["vague_quantity"], re.I))
+                    re.compile(d["definition"], re.I), re.compile(d["vague_quantity"], re.I),
+                    either("before"), either("after"), either("statement_before"))
 
 
 # Words that, just before a verb trigger, show it is a noun ("amid reports of", "the attack").
+_WORD_BEFORE = re.compile(r"(\w+)\W*$")
 _NOUN_BEFORE = frozenset("the a an amid new media press news these those such of recent local unconfirmed some its their his her".split())
 
 
@@ -172,7 +182,7 @@ def find_in(text: str, bounds: list[tuple[int, int]]) -> list[list[Trigger]]:
                 if rule.exclude_before is not None and rule.exclude_before.search(text, max(a, s - 80), s):
                     continue
                 if rule.pos == "verb" and rule.type == "statement":
-                    prev = re.search(r"(\w+)\W*$", text[max(a, s - 30):s])
+                    prev = _WORD_BEFORE.search(text[max(a, s - 30):s])
                     if prev and prev.group(1).lower() in _NOUN_BEFORE:
                         continue
                 hits.append(Trigger(rule, s - a, e - a, text[s:e]))

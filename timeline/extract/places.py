@@ -68,6 +68,8 @@ def _first_words() -> frozenset[str]:
 _TOKEN = re.compile(r"[\w'’.-]+")
 _LOCATIVE = re.compile(r"(?:\b(?:in|at|near|outside|inside|into|across|on|of|from|to|around|toward|towards|throughout|within)\s+(?:the\s+)?(?:(?:north|south|east|west|central|downtown|northern|southern|eastern|western|north-?(?:east|west)(?:ern)?|south-?(?:east|west)(?:ern)?|[A-Z]\w+)\s+)?(?:(?:city|town|village|province|region|capital|district|state|republic|suburb|outskirts|port|port city)\s+of\s+)?|[A-Z][\w]+(?:'s|’s)\s+|,\s*)$")
 _MAX_TOKENS = 5
+_CAPITAL_AFTER = re.compile(r"\s[A-Z][a-z]")
+_STOP_WORD_AFTER = re.compile(r"\s(?:In|On|At|The|A)\b")
 
 
 def find_places(text: str) -> list[Place]:
@@ -96,7 +98,7 @@ def find_places(text: str) -> list[Place]:
         if kind == "city":
             if not _LOCATIVE.search(text[max(0, s - 40):s]):
                 continue
-            if re.match(r"\s[A-Z][a-z]", text[e:e + 3]) and not re.match(r"\s(?:In|On|At|The|A)\b", text[e:e + 4]):
+            if _CAPITAL_AFTER.match(text[e:e + 3]) and not _STOP_WORD_AFTER.match(text[e:e + 4]):
                 continue
         out.append(Place(name, cc, kind, s, e))
     return out

@@ -52,6 +52,7 @@ def _actors(ev: Event) -> list[ActorRef]:
 
 
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside|on|across|into|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+)?$|[’']s\s+$", re.I)
+_STATE_AS_SUBJECT = re.compile(r"^[\s,]*(?:(?:and|or)\s+[A-Z][\w ]*?\s+)?(?:\w+ly\s+)?(?:has\s+|have\s+|had\s+)?$")
 
 
 def _place(ev: Event):
@@ -83,7 +84,7 @@ def _state_actors(ev: Event) -> list[ActorRef]:
             continue  # "The US has carried out strikes in response to the attacks": not the attackers
         for pl in c.places:
             if pl.kind == "country" and pl.end <= c.trigger.start and not _LOCATIVE_BEFORE.search(c.sentence.text[max(0, pl.start - 30):pl.start]) \
-                    and re.match(r"^[\s,]*(?:(?:and|or)\s+[A-Z][\w ]*?\s+)?(?:\w+ly\s+)?(?:has\s+|have\s+|had\s+)?$", c.sentence.text[pl.end:c.trigger.start]):
+                    and _STATE_AS_SUBJECT.match(c.sentence.text[pl.end:c.trigger.start]):
                 role = {"statement": "speaker", "meeting": "participant"}.get(ev.type, "agent")
                 out.append(ActorRef(pl.name, "state", role))
     return out

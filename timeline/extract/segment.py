@@ -36,14 +36,15 @@ _DOTTED = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]?$")  # U.S, U.N, a.m, J (an init
 _STARTERS = frozenset("The A An He She It They We I In On At But This That These Those Its Their".split())
 _TERMINAL = re.compile(r"[.!?][\"'”’»)\]]*\s*$|[:;,]\s*$")
 _LINE = re.compile(r"[^\n]*\n?")
+_ENDS_SENTENCE = re.compile(r"[.!?][\"'”’»)\]]*$")
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     m = _WORD_BEFORE.search(text, max(0, dot - 40), dot)
     if not m:
         return False
-    word = m.group(1)
-    if word in abbreviations() or word.lower() in abbreviations():
+    word, known = m.group(1), abbreviations()
+    if word in known or word.lower() in known:
         return True
     if len(word) == 1 and word.isupper():  # an initial: "John F. Kennedy"
         return True
@@ -115,6 +116,6 @@ def split(text: str) -> list[Sentence]:
             if e <= s:
                 continue
             body = text[s:e]
-            headline = not re.search(r"[.!?][\"'”’»)\]]*$", body)
+            headline = not _ENDS_SENTENCE.search(body)
             out.append(Sentence(body, s, e, par, len(out), headline))
     return out
