@@ -14,13 +14,20 @@ from timeline.cli.options import engine_of, json_flag, print_json
 @click.option("--table", "fmt", flag_value="table", default=True, help="A table (default).")
 @click.option("--csv", "fmt", flag_value="csv", help="CSV with a header row.")
 @click.option("--json", "fmt", flag_value="json", help="A JSON array of objects.")
+@click.option("--raw", is_flag=True,
+              help="CSV cells exactly as stored: no quote before a leading =, +, -, @.")
 @click.option("-p", "--param", "params", type=(str, str), multiple=True, metavar="NAME VALUE",
               help="A value for :NAME in the statement (repeatable).")
 @click.option("--time-limit", type=click.FloatRange(min=0.001), default=5.0, show_default=True,
               metavar="SECONDS", help="Stop a query that runs longer.")
 @click.pass_context
-def sql(ctx: click.Context, statement: str, fmt: str, params, time_limit: float) -> None:
-    """Run one read-only SQL statement (the database is opened so that it cannot write)."""
+def sql(ctx: click.Context, statement: str, fmt: str, raw: bool, params,
+        time_limit: float) -> None:
+    """Run one read-only SQL statement (the database is opened so that it cannot write).
+
+    CSV cells that a spreadsheet would run as formulas are prefixed with a quote unless --raw,
+    as `export` writes them: a sentence quoted from an article may start with "=".
+    """
     from timeline import sql as readonly
     from timeline.db import resolve_url
 
@@ -35,7 +42,7 @@ def sql(ctx: click.Context, statement: str, fmt: str, params, time_limit: float)
         rows = (dict(zip(result.columns, row)) for row in result.rows)
         from timeline.export import write
 
-        write(rows, result.columns, fmt, sys.stdout, raw=True)
+        write(rows, result.columns, fmt, sys.stdout, raw=raw)
     finally:
         conn.close()
 
