@@ -165,3 +165,12 @@ def made(cli, db_path):
                                [_made_event(e, spec["text"]) for e in spec["events"]], "test")
     engine.dispose()
     return cli
+
+
+def cli_commands() -> dict:
+    """Every command of `timeline`, name -> click command, each module imported: the group
+    loads a command's module only when asked, so its `commands` starts empty."""
+    import click
+
+    ctx = click.Context(main, info_name="timeline")
+    return {name: main.get_command(ctx, name) for name in main.list_commands(ctx)}

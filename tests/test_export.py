@@ -122,7 +122,7 @@ def test_export_memory_stays_flat_as_events_grow(made, db_path):
 def test_plover_and_acled_come_last_and_agree_between_csv_and_jsonl(seeded):
     """Each event's type mapped to PLOVER and ACLED, so our rows join their datasets; the fast
     CSV path and the dict path must write the same values."""
-    from timeline.extract.taxonomy import mapping
+    from timeline.taxonomy import mapping
 
     assert EVENT_COLUMNS[-2:] == ["plover", "acled"]
     by_jsonl = {r["id"]: r for r in jsonl(seeded("export", "--format", "jsonl").output)}

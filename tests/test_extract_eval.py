@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from timeline.extract.evaluate import evaluate_directory, report_lines, score
-from timeline.extract.taxonomy import event_types, mapping
+from timeline.taxonomy import event_types, mapping
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"

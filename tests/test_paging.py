@@ -119,7 +119,7 @@ def test_fast_csv_export_writes_the_same_bytes_as_the_row_writer(seeded, db_path
     must be byte for byte what the dict writer makes of the same events."""
     import io
 
-    from timeline.cli import make_filter
+    from timeline.cli.options import make_filter
     from timeline.export import EVENT_COLUMNS, write
     from timeline.store import iter_events
 

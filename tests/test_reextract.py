@@ -9,9 +9,11 @@ import sqlite3
 
 import pytest
 
-from timeline.cli import main
+from tests.conftest import cli_commands
 
-pytestmark = pytest.mark.skipif("reextract" not in main.commands,
+COMMANDS = cli_commands()
+
+pytestmark = pytest.mark.skipif("reextract" not in COMMANDS,
                                 reason="`timeline reextract` is not merged into main yet")
 
 

@@ -15,8 +15,9 @@ import pytest
 from sqlalchemy import Engine, event
 
 from timeline.cli import main
-from tests.conftest import SEEDS
+from tests.conftest import SEEDS, cli_commands
 
+COMMANDS = cli_commands()
 INJECTION = "'; DROP TABLE events; --"
 # Options that are not filters: where to write, how to format, paging flags.
 NOT_FILTERS = {"fmt", "output", "as_json", "no_pager", "reverse", "help", "top", "after"}
@@ -25,7 +26,7 @@ NOT_FILTERS = {"fmt", "output", "as_json", "no_pager", "reverse", "help", "top",
 def value_options(command_name: str) -> list[str]:
     """Every option of the command that takes a value, read from the command itself, so an
     option added later is sent the injection too."""
-    command = main.commands[command_name]
+    command = COMMANDS[command_name]
     return [p.opts[-1] for p in command.params if isinstance(p, click.Option)
             and not p.is_flag and p.name not in NOT_FILTERS]
 
@@ -71,7 +72,7 @@ def statements():
 
 
 FILTER_CASES = [(command, option) for command in ("list", "export", "count", "stats")
-                if command in main.commands for option in value_options(command)]
+                if command in COMMANDS for option in value_options(command)]
 
 
 @pytest.mark.parametrize("command,option", FILTER_CASES, ids=[f"{c}{o}" for c, o in FILTER_CASES])
@@ -89,7 +90,7 @@ def test_the_filters_tried_include_every_text_filter(seeded):
     tried = {o for c, o in FILTER_CASES if c == "list"}
     assert {"--type", "--since", "--until", "--limit"} <= tried
     for later in ("--actor", "--country", "--place", "--search", "--status"):
-        if later in [p.opts[-1] for p in main.commands["list"].params]:
+        if later in [p.opts[-1] for p in COMMANDS["list"].params]:
             assert later in tried
 
 
@@ -194,7 +195,7 @@ def test_ingesting_articles_full_of_urls_fetches_nothing(cli, tmp_path, no_netwo
         "<img src=\"http://tracker.example/pixel.gif\"> See www.example.net for more.\n")
     for args in (["ingest", str(folder), str(SEEDS)], ["list"], ["export"], ["articles"],
                  ["count"], ["stats"]):
-        if args[0] in main.commands:
+        if args[0] in COMMANDS:
             result = cli(*args)
             assert result.exit_code == 0, (args, result.output)
     assert no_network == []

@@ -26,6 +26,16 @@ def test_select_with_parameters_as_csv_json_and_table(made):
     assert "┃ id ┃ type   ┃ country ┃" in table and "│ 1  │ attack │ SY      │" in table
 
 
+def test_csv_cells_a_spreadsheet_would_run_are_made_text_unless_raw(made):
+    """An analyst opens `sql --csv` output in a spreadsheet: a cell starting with = runs there
+    as a formula, so it gets a leading quote, as export writes it; --raw keeps it as stored."""
+    statement = "SELECT '=HYPERLINK(\"http://x\")' AS cell, -3 AS n"
+    assert list(csv.reader(io.StringIO(made("sql", statement, "--csv").output))) == [
+        ["cell", "n"], ["'=HYPERLINK(\"http://x\")", "-3"]]
+    assert list(csv.reader(io.StringIO(made("sql", statement, "--csv", "--raw").output))) == [
+        ["cell", "n"], ['=HYPERLINK("http://x")', "-3"]]
+
+
 def test_the_timeline_view_and_full_text_search_can_be_queried(made):
     rows = json.loads(made("sql", "SELECT t.id, t.actors FROM events_fts f JOIN timeline t "
                                   "ON t.id = f.rowid WHERE events_fts MATCH 'checkpoint'",

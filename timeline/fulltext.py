@@ -11,7 +11,7 @@ import re
 
 from sqlalchemy import column, func, literal_column, or_, select, table
 
-from timeline.models import Article, Event
+from timeline.models import ARTICLES, EVENTS
 
 FTS_TABLE = "events_fts"
 _fts = table(FTS_TABLE, column("rowid"), column(FTS_TABLE))
@@ -51,20 +51,20 @@ def matches(text: str, dialect: str, *, key=None):
     """
     if dialect == "postgresql":
         query = _tsquery(text)
-        in_titles = select(Article.id).where(
-            func.to_tsvector(ENGLISH, func.coalesce(Article.title, "")).op("@@")(query))
-        return or_(func.to_tsvector(ENGLISH, Event.sentence).op("@@")(query),
-                   Event.article_id.in_(in_titles))
-    return (Event.id if key is None else key).in_(hits(text))
+        in_titles = select(ARTICLES.c.id).where(
+            func.to_tsvector(ENGLISH, func.coalesce(ARTICLES.c.title, "")).op("@@")(query))
+        return or_(func.to_tsvector(ENGLISH, EVENTS.c.sentence).op("@@")(query),
+                   EVENTS.c.article_id.in_(in_titles))
+    return (EVENTS.c.id if key is None else key).in_(hits(text))
 
 
 def rank(text: str, dialect: str):
     """An ORDER BY term putting the best match first (bm25 on SQLite, ts_rank on PostgreSQL)."""
     if dialect == "postgresql":
-        return func.ts_rank(func.to_tsvector(ENGLISH, Event.sentence), _tsquery(text)).desc()
+        return func.ts_rank(func.to_tsvector(ENGLISH, EVENTS.c.sentence), _tsquery(text)).desc()
     # bm25 is smaller for better matches; sentence hits weigh more than title hits.
     return (select(func.bm25(_fts.c[FTS_TABLE], *BM25_WEIGHTS))
-            .where(_fts.c[FTS_TABLE].op("MATCH")(fts5_query(text)), _fts.c.rowid == Event.id)
+            .where(_fts.c[FTS_TABLE].op("MATCH")(fts5_query(text)), _fts.c.rowid == EVENTS.c.id)
             .scalar_subquery())
 
 

@@ -26,7 +26,8 @@ from sqlalchemy import (Connection, Date, DateTime, Integer, and_, bindparam, de
                         literal, null, or_, select, union_all, update)
 
 from timeline.errors import NotFound
-from timeline.models import Actor, Article, Event, EventActor, EventEdit, EventMention, Incident
+from timeline.models import (ACTORS, ARTICLES, EVENT_ACTORS, EVENT_EDITS, EVENT_MENTIONS, EVENTS,
+                             INCIDENTS)
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
 _NAME = re.compile(r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*")
@@ -193,8 +194,8 @@ class _Statements:
     (SQLAlchemy caches the compiled SQL, not the Python objects that describe it)."""
 
     def __init__(self) -> None:
-        events, mentions = Event.__table__, EventMention.__table__
-        links, actors = EventActor.__table__, Actor.__table__
+        events, mentions = EVENTS, EVENT_MENTIONS
+        links, actors = EVENT_ACTORS, ACTORS
         self.report = select(events.c.id, events.c.article_id, events.c.incident_id,
                              events.c.type, events.c.date_start, events.c.date_end,
                              events.c.location, events.c.country, events.c.sentence,
@@ -217,7 +218,7 @@ class _Statements:
         counting = select(literal(1, Integer).label("i")).cte("counting", recursive=True)
         counting = counting.union_all(select(counting.c.i + 1)
                                       .where(counting.c.i < bindparam("count")))
-        incidents = Incident.__table__
+        incidents = INCIDENTS
         self.new_incidents = insert(incidents).from_select(
             ["created_at"], select(bindparam("now", type_=DateTime)).select_from(counting)
         ).returning(incidents.c.id)
@@ -227,7 +228,7 @@ class _Statements:
         indexed range each. Statements come in sizes 1, 2, 4, 8...: a caller repeats its
         last window to fill one, so a handful of statements serve every article."""
         if windows not in self._candidates:
-            events = Event.__table__
+            events = EVENTS
             terms = [and_(events.c.type == bindparam(f"k{i}"),
                           events.c.date_start.between(bindparam(f"lo{i}", type_=Date),
                                                       bindparam(f"hi{i}", type_=Date)),
@@ -431,20 +432,20 @@ def _insert_incidents(conn: Connection, count: int) -> list[int]:
 
 def _pinned(conn: Connection, incident_ids: list[int]) -> bool:
     """True when an analyst fixed any of these incidents (one of its events is locked)."""
-    return conn.scalar(select(func.count()).select_from(Event).where(
-        Event.incident_id.in_(incident_ids), Event.merge_locked.is_(True))) > 0
+    return conn.scalar(select(func.count()).select_from(EVENTS).where(
+        EVENTS.c.incident_id.in_(incident_ids), EVENTS.c.merge_locked.is_(True))) > 0
 
 
 def _fuse_stored(conn: Connection, incident: int, target: int, reason: str) -> None:
-    conn.execute(update(Event).where(Event.incident_id == incident,
-                                     Event.merge_reason.is_(None)).values(merge_reason=reason))
-    conn.execute(update(Event).where(Event.incident_id == incident)
+    conn.execute(update(EVENTS).where(EVENTS.c.incident_id == incident,
+                                     EVENTS.c.merge_reason.is_(None)).values(merge_reason=reason))
+    conn.execute(update(EVENTS).where(EVENTS.c.incident_id == incident)
                  .values(incident_id=target))
-    conn.execute(delete(Incident).where(Incident.id == incident))
+    conn.execute(delete(INCIDENTS).where(INCIDENTS.c.id == incident))
 
 
 def _new_incident(conn: Connection) -> int:
-    return conn.execute(insert(Incident).returning(Incident.id),
+    return conn.execute(insert(INCIDENTS).returning(INCIDENTS.c.id),
                         {"created_at": datetime.now(timezone.utc).replace(tzinfo=None)}
                         ).scalar_one()
 
@@ -454,7 +455,7 @@ def _assign(conn: Connection, event_id: int, incident_id: int, reason: str | Non
     values = {"incident_id": incident_id, "merge_reason": reason}
     if locked is not None:
         values["merge_locked"] = locked
-    conn.execute(update(Event).where(Event.id == event_id).values(**values))
+    conn.execute(update(EVENTS).where(EVENTS.c.id == event_id).values(**values))
     return incident_id
 
 
@@ -466,8 +467,8 @@ def attach_article(conn: Connection, article_id: int) -> dict[int, int]:
 def attach_pending(conn: Connection, batch: int = 500) -> int:
     """Place events stored without an incident (older databases, re-extraction), oldest first."""
     done = 0
-    while ids := list(conn.scalars(select(Event.id).where(Event.incident_id.is_(None))
-                                   .order_by(Event.id).limit(batch))):
+    while ids := list(conn.scalars(select(EVENTS.c.id).where(EVENTS.c.incident_id.is_(None))
+                                   .order_by(EVENTS.c.id).limit(batch))):
         attach(conn, ids)
         done += len(ids)
     return done
@@ -476,7 +477,8 @@ def attach_pending(conn: Connection, batch: int = 500) -> int:
 # -- the analyst's hand ------------------------------------------------------------------------
 
 def _incident_of(conn: Connection, event_id: int) -> int | None:
-    row = conn.execute(select(Event.id, Event.incident_id).where(Event.id == event_id)).first()
+    row = conn.execute(select(EVENTS.c.id, EVENTS.c.incident_id)
+                       .where(EVENTS.c.id == event_id)).first()
     if row is None:
         raise NotFound("event", event_id)
     return row.incident_id
@@ -486,7 +488,7 @@ def split(conn: Connection, event_id: int, note: str | None = None) -> int:
     """Detach one event into an incident of its own and lock it there; returns the incident."""
     old = _incident_of(conn, event_id)
     alone = old is not None and conn.scalar(
-        select(func.count()).select_from(Event).where(Event.incident_id == old)) == 1
+        select(func.count()).select_from(EVENTS).where(EVENTS.c.incident_id == old)) == 1
     new = old if alone else _new_incident(conn)
     reason = "split by analyst" + (f" from incident {old}" if old and not alone else "")
     _assign(conn, event_id, new, reason, locked=True)
@@ -509,11 +511,11 @@ def merge(conn: Connection, event_ids: list[int], note: str | None = None) -> in
     others = sorted(set(incidents.values()) - {target})
     first = min(event_ids, key=lambda e: (incidents[e] != target, e))
     for incident in others:
-        moved = list(conn.scalars(select(Event.id).where(Event.incident_id == incident)))
-        conn.execute(update(Event).where(Event.id.in_(moved)).values(
+        moved = list(conn.scalars(select(EVENTS.c.id).where(EVENTS.c.incident_id == incident)))
+        conn.execute(update(EVENTS).where(EVENTS.c.id.in_(moved)).values(
             incident_id=target, merge_reason=f"merged by analyst with event {first}"))
         _audit(conn, moved, incident, target, note or "merge")
-    conn.execute(update(Event).where(Event.incident_id == target).values(merge_locked=True))
+    conn.execute(update(EVENTS).where(EVENTS.c.incident_id == target).values(merge_locked=True))
     _drop_empty(conn, others)
     return target
 
@@ -530,14 +532,14 @@ def _audit(conn: Connection, event_ids: list[int], old: int | None, new: int, no
     rows = [{"event_id": e, "field": "incident_id", "old_value": None if old is None else str(old),
              "new_value": str(new), "changed_at": now, "note": note} for e in event_ids]
     if rows and old != new:
-        conn.execute(insert(EventEdit), rows)
+        conn.execute(insert(EVENT_EDITS), rows)
 
 
 def _drop_empty(conn: Connection, incident_ids: list[int]) -> None:
     empty = [i for i in incident_ids if not conn.scalar(
-        select(func.count()).select_from(Event).where(Event.incident_id == i))]
+        select(func.count()).select_from(EVENTS).where(EVENTS.c.incident_id == i))]
     if empty:
-        conn.execute(delete(Incident).where(Incident.id.in_(empty)))
+        conn.execute(delete(INCIDENTS).where(INCIDENTS.c.id.in_(empty)))
 
 
 # -- reading -----------------------------------------------------------------------------------
@@ -546,12 +548,13 @@ def explain(conn: Connection, event_id: int) -> list[dict]:
     """Every report of the event's incident, oldest first, with why it was joined: the rows
     `timeline show` prints. The first report's reason is None (it started the incident)."""
     incident = _incident_of(conn, event_id)
-    where = Event.incident_id == incident if incident is not None else Event.id == event_id
+    where = EVENTS.c.incident_id == incident if incident is not None else EVENTS.c.id == event_id
     rows = conn.execute(
-        select(Event.id.label("event_id"), Event.incident_id, Event.article_id, Article.source,
-               Article.title, Article.published, Event.type, Event.date_start, Event.date_end,
-               Event.sentence, Event.merge_reason, Event.merge_locked)
-        .join(Article, Article.id == Event.article_id).where(where).order_by(Event.id))
+        select(EVENTS.c.id.label("event_id"), EVENTS.c.incident_id, EVENTS.c.article_id,
+               ARTICLES.c.source, ARTICLES.c.title, ARTICLES.c.published, EVENTS.c.type,
+               EVENTS.c.date_start, EVENTS.c.date_end, EVENTS.c.sentence, EVENTS.c.merge_reason,
+               EVENTS.c.merge_locked)
+        .join(ARTICLES, ARTICLES.c.id == EVENTS.c.article_id).where(where).order_by(EVENTS.c.id))
     return [row._asdict() for row in rows]
 
 
@@ -563,8 +566,10 @@ def report_counts(conn: Connection, incident_ids: Iterable[int | None]) -> dict[
     ids = sorted(i for i in incident_ids if i is not None)
     if not ids:
         return {}
-    return dict(conn.execute(select(Event.incident_id, func.count(distinct(Event.article_id)))
-                             .where(Event.incident_id.in_(ids)).group_by(Event.incident_id)).all())
+    return dict(conn.execute(select(EVENTS.c.incident_id,
+                                    func.count(distinct(EVENTS.c.article_id)))
+                             .where(EVENTS.c.incident_id.in_(ids))
+                             .group_by(EVENTS.c.incident_id)).all())
 
 
 def best_of_incident(conditions: list):
@@ -576,11 +581,11 @@ def best_of_incident(conditions: list):
 
     from timeline.models import PRECISIONS
 
-    better = Event.__table__.alias("better")
+    better = EVENTS.alias("better")
     adapt = ClauseAdapter(better).traverse
     rank = lambda t: case({p: i for i, p in enumerate(PRECISIONS)}, value=t.c.precision,
                           else_=len(PRECISIONS))
-    me = Event.__table__
+    me = EVENTS
     beats = or_(rank(better) < rank(me),
                 and_(rank(better) == rank(me),
                      or_(better.c.confidence > me.c.confidence,

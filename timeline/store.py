@@ -12,7 +12,8 @@ from sqlalchemy import (Connection, Date, Integer, String, and_, bindparam, case
 
 from timeline import fulltext
 from timeline.errors import NotFound
-from timeline.models import Actor, ActorAlias, Article, Event, EventActor, EventEdit, EventMention
+from timeline.models import (ACTOR_ALIASES, ACTORS, ARTICLES, EVENT_ACTORS, EVENT_EDITS,
+                             EVENT_MENTIONS, EVENTS)
 from timeline.records import Article as ArticleRecord
 from timeline.records import ActorRef, EventRecord
 
@@ -28,7 +29,7 @@ class _Statements:
     running it (SQLAlchemy caches the compiled SQL, not the Python objects that describe it)."""
 
     def __init__(self) -> None:
-        articles, events = Article.__table__, Event.__table__
+        articles, events = ARTICLES, EVENTS
         self.article_by_sha = select(articles.c.id).where(articles.c.sha256 == bindparam("sha"))
         self.insert_article = insert(articles).returning(articles.c.id)
         self.insert_events_returning = insert(events).returning(
@@ -98,19 +99,19 @@ def save_events(conn: Connection, article_id: int, events: list[EventRecord],
             row["id"] = i
             if placed is not None:
                 row["incident_id"], row["merge_reason"] = placed[i]
-        insert_rows(conn, Event.__table__, rows)
+        insert_rows(conn, EVENTS, rows)
     else:
         ids = _insert_events(conn, rows)
     mentions = [{"event_id": i, "sentence": m.sentence, "start": m.start, "end": m.end}
                 for i, e in zip(ids, events) for m in e.mentions]
     if mentions:
-        insert_rows(conn, EventMention.__table__, mentions)
+        insert_rows(conn, EVENT_MENTIONS, mentions)
     refs = [a for e in events for a in e.actors]
     if refs:
         actors = actors if actors is not None else ActorCache()
         known = actors.resolve(conn, refs)
         links = {(i, known[a.name], a.role) for i, e in zip(ids, events) for a in e.actors}
-        insert_rows(conn, EventActor.__table__, [{"event_id": e, "actor_id": a, "role": r}
+        insert_rows(conn, EVENT_ACTORS, [{"event_id": e, "actor_id": a, "role": r}
                                                  for e, a, r in sorted(links)])
     return list(ids)
 
@@ -214,7 +215,7 @@ def _insert_ignoring_duplicates(dialect: str, table):
 
 class _ActorStatements:
     def __init__(self, dialect: str) -> None:
-        actors, aliases = Actor.__table__, ActorAlias.__table__
+        actors, aliases = ACTORS, ACTOR_ALIASES
         self.by_name = select(actors.c.name, actors.c.id).where(
             actors.c.name.in_(bindparam("names", expanding=True)))
         self.insert = _insert_ignoring_duplicates(dialect, actors)
@@ -368,25 +369,25 @@ class EventFilter:
         """
         out = []
         if self.types:
-            out.append(Event.type.in_(self.types))
+            out.append(EVENTS.c.type.in_(self.types))
         if self.since:
-            out.append(func.coalesce(Event.date_end, Event.date_start) >= self.since)
+            out.append(func.coalesce(EVENTS.c.date_end, EVENTS.c.date_start) >= self.since)
         if self.until:
-            out.append(Event.date_start <= self.until)
+            out.append(EVENTS.c.date_start <= self.until)
         if self.statuses:
-            out.append(Event.status.in_(self.statuses))
+            out.append(EVENTS.c.status.in_(self.statuses))
         elif self.hide_rejected:
-            out.append(Event.status != "rejected")
+            out.append(EVENTS.c.status != "rejected")
         if self.actor:
             out.append(event_key(walk).in_(actor_events(self.actor)))
         if self.country:
-            out.append(Event.country == self.country.upper())
+            out.append(EVENTS.c.country == self.country.upper())
         if self.place:
-            out.append(func.lower(Event.location).contains(self.place.lower(), autoescape=True))
+            out.append(func.lower(EVENTS.c.location).contains(self.place.lower(), autoescape=True))
         if self.min_confidence is not None:
-            out.append(Event.confidence >= self.min_confidence)
+            out.append(EVENTS.c.confidence >= self.min_confidence)
         if self.article_id is not None:
-            out.append(Event.article_id == self.article_id)
+            out.append(EVENTS.c.article_id == self.article_id)
         searched = len(out)
         if self.search:
             out.append(fulltext.matches(self.search, dialect, key=event_key(walk)))
@@ -403,7 +404,7 @@ def event_key(walk: bool = False):
     """Event.id, or for `walk` (SQLite) `events.id + 0`: an expression in no index, so a
     condition on it cannot lead the query, and the planner walks the index that gives the
     order asked for, testing each event on the way."""
-    return Event.id + literal_column("0") if walk else Event.id
+    return EVENTS.c.id + literal_column("0") if walk else EVENTS.c.id
 
 
 # A time-ordered page of a search or of an actor's events either looks every matching event
@@ -428,7 +429,7 @@ def walks(conn: Connection, flt: EventFilter) -> bool:
 def actor_events(name: str):
     """The ids of the events an actor (see `actor_ids`) takes part in, from
     ix_event_actors_actor_event alone."""
-    return select(EventActor.event_id).where(EventActor.actor_id.in_(actor_ids(name)))
+    return select(EVENT_ACTORS.c.event_id).where(EVENT_ACTORS.c.actor_id.in_(actor_ids(name)))
 
 
 def actor_ids(name: str):
@@ -437,21 +438,21 @@ def actor_ids(name: str):
     from timeline.filters import actor_names
 
     needles = [n.lower() for n in actor_names(name)]
-    return select(Actor.id).where(func.lower(Actor.name).in_(needles)).union(
-        select(ActorAlias.actor_id).where(func.lower(ActorAlias.alias).in_(needles)))
+    return select(ACTORS.c.id).where(func.lower(ACTORS.c.name).in_(needles)).union(
+        select(ACTOR_ALIASES.c.actor_id).where(func.lower(ACTOR_ALIASES.c.alias).in_(needles)))
 
 
 def event_query(flt: EventFilter, dialect: str = "sqlite"):
     """The filtered timeline as one statement (undated events last); lists by time use
     `timeline_parts`, which walk indexes instead."""
-    order = [Event.date_start.is_(None), Event.date_start, Event.id]
+    order = [EVENTS.c.date_start.is_(None), EVENTS.c.date_start, EVENTS.c.id]
     if flt.reverse:
-        order = [Event.date_start.is_(None), Event.date_start.desc(), Event.id.desc()]
-    query = (select(Event, Article.source, Article.published)
-             .join(Article, Article.id == Event.article_id))
+        order = [EVENTS.c.date_start.is_(None), EVENTS.c.date_start.desc(), EVENTS.c.id.desc()]
+    query = (select(EVENTS, ARTICLES.c.source, ARTICLES.c.published)
+             .join(ARTICLES, ARTICLES.c.id == EVENTS.c.article_id))
     if flt.search and flt.by_rank and dialect == "sqlite":
         page = _best_matches(flt, order)
-        return query.join(page, page.c.id == Event.id).order_by(page.c.rank, *order)
+        return query.join(page, page.c.id == EVENTS.c.id).order_by(page.c.rank, *order)
     if flt.search and flt.by_rank:
         order = [fulltext.rank(flt.search, dialect), *order]
     query = (query.where(and_(True, *flt.conditions(dialect))).order_by(*order)
@@ -469,7 +470,7 @@ def _best_matches(flt: EventFilter, order: list):
     and articles are read.
     """
     hits = fulltext.ranked_hits(flt.search)
-    return (select(Event.id, hits.c.rank).join(hits, hits.c.rowid == Event.id)
+    return (select(EVENTS.c.id, hits.c.rank).join(hits, hits.c.rowid == EVENTS.c.id)
             .where(and_(True, *flt.conditions("sqlite", search_joined=True)))
             .order_by(hits.c.rank, *order).offset(flt.offset or None).limit(flt.limit)
             .subquery("page"))
@@ -508,8 +509,8 @@ def _passing(conn: Connection, flt: EventFilter, hits: list) -> dict[int, tuple]
     where = flt.conditions("sqlite", search_joined=True)
     out = {}
     for ids in _chunks(list(ranks), CHUNK):
-        for id_, day in conn.execute(select(Event.id, Event.date_start)
-                                     .where(Event.id.in_(ids), *where)):
+        for id_, day in conn.execute(select(EVENTS.c.id, EVENTS.c.date_start)
+                                     .where(EVENTS.c.id.in_(ids), *where)):
             out[id_] = (ranks[id_], day is None, sign * day.toordinal() if day else 0,
                         sign * id_, id_)
     return out
@@ -524,21 +525,21 @@ def timeline_parts(flt: EventFilter, dialect: str = "sqlite", *, walk: bool = Fa
     `walk`: the search and the actor are tested on the way (`walks`, `event_key`).
     """
     later = (lambda a, b: a < b) if flt.reverse else (lambda a, b: a > b)
-    dated = [Event.date_start.is_not(None)]
+    dated = [EVENTS.c.date_start.is_not(None)]
     if flt.since is not None:  # the same events, and a start for the index's range scan
-        dated.append(Event.date_start >= earliest_start(flt.since, dialect))
-    undated = [Event.date_start.is_(None)]
+        dated.append(EVENTS.c.date_start >= earliest_start(flt.since, dialect))
+    undated = [EVENTS.c.date_start.is_(None)]
     if flt.after is not None and flt.after.date_start is not None:
-        dated.append(later(tuple_(Event.date_start, Event.id),
+        dated.append(later(tuple_(EVENTS.c.date_start, EVENTS.c.id),
                            tuple_(literal(flt.after.date_start, Date), literal(flt.after.id))))
     elif flt.after is not None:
         dated = None  # the cursor is among the undated events: the dated ones are behind
-        undated.append(later(Event.id, flt.after.id))
+        undated.append(later(EVENTS.c.id, flt.after.id))
     parts = []
     if dated is not None:
-        parts.append(_part(flt, dialect, dated, [Event.date_start, Event.id], walk))
+        parts.append(_part(flt, dialect, dated, [EVENTS.c.date_start, EVENTS.c.id], walk))
     if flt.since is None and flt.until is None:  # a date bound never matches an undated event
-        parts.append(_part(flt, dialect, undated, [Event.id], walk))
+        parts.append(_part(flt, dialect, undated, [EVENTS.c.id], walk))
     return parts
 
 
@@ -552,23 +553,25 @@ def earliest_start(since: date, dialect: str):
     """
     cap = since.toordinal() - 1
     if dialect == "postgresql":
-        widest = select(func.max(Event.date_end - Event.date_start)).scalar_subquery()
+        widest = select(func.max(EVENTS.c.date_end - EVENTS.c.date_start)).scalar_subquery()
         return literal(since, Date) - func.least(func.coalesce(widest, 0), cap)
-    widest = select(func.max(func.julianday(Event.date_end) - func.julianday(Event.date_start))
+    widest = select(func.max(func.julianday(EVENTS.c.date_end)
+                             - func.julianday(EVENTS.c.date_start))
                     ).scalar_subquery()
     days = cast(func.min(func.coalesce(widest, 0), cap), Integer)
     return func.date(literal(since, Date), "-" + cast(days, String) + " days", type_=Date)
 
 
 def _part(flt: EventFilter, dialect: str, where: list, order: list, walk: bool):
-    return (select(Event.id, Article.source).join(Article, Article.id == Event.article_id)
+    return (select(EVENTS.c.id, ARTICLES.c.source)
+            .join(ARTICLES, ARTICLES.c.id == EVENTS.c.article_id)
             .where(*flt.conditions(dialect, walk=walk), *where)
             .order_by(*[c.desc() for c in order] if flt.reverse else order))
 
 
 def iter_events(conn: Connection, flt: EventFilter) -> Iterator[dict]:
     """The filtered timeline as flat dicts (the export contract's keys), streamed in chunks."""
-    return _timeline(conn, flt, (*Event.__table__.c, Article.source, Article.published),
+    return _timeline(conn, flt, (*EVENTS.c, ARTICLES.c.source, ARTICLES.c.published),
                      _stream)
 
 
@@ -584,11 +587,11 @@ def iter_event_values(conn: Connection, flt: EventFilter, columns: list[str]) ->
 
 
 def _value_columns(columns: list[str]) -> list:
-    known = {c.name: c for c in Event.__table__.c}
-    known.update(source=Article.source, published=Article.published)
+    known = {c.name: c for c in EVENTS.c}
+    known.update(source=ARTICLES.c.source, published=ARTICLES.c.published)
     wanted = [known[name] for name in columns if name not in COMPUTED]
     # The keys the computed columns are looked up by, after the selected ones.
-    wanted += [Event.id, Event.incident_id, Event.type]
+    wanted += [EVENTS.c.id, EVENTS.c.incident_id, EVENTS.c.type]
     # CAST in SQL: SQLite already holds ISO text, PostgreSQL prints dates as ISO.
     return [cast(c, String).label(c.name) if isinstance(c.type, Date) else c for c in wanted]
 
@@ -599,10 +602,10 @@ def _timeline(conn: Connection, flt: EventFilter, columns, stream) -> Iterator:
         ids = best_match_page(conn, flt)
         if ids:
             yield from stream(conn, select(*columns)
-                              .join_from(Event, Article, Article.id == Event.article_id)
-                              .where(Event.id.in_(ids))
+                              .join_from(EVENTS, ARTICLES, ARTICLES.c.id == EVENTS.c.article_id)
+                              .where(EVENTS.c.id.in_(ids))
                               .order_by(case({id_: i for i, id_ in enumerate(ids)},
-                                             value=Event.id)))
+                                             value=EVENTS.c.id)))
         return
     if flt.search and flt.by_rank:  # best match first: one ranked statement
         yield from stream(conn, event_query(flt, conn.dialect.name).with_only_columns(*columns))
@@ -639,7 +642,8 @@ def _stream(conn: Connection, query) -> Iterator[dict]:
 
 def cursor_of(conn: Connection, event_id: int) -> Cursor:
     """The keyset cursor of an event: `--after ID` pages on from it without OFFSET."""
-    found = conn.execute(select(Event.date_start, Event.id).where(Event.id == event_id)).first()
+    found = conn.execute(select(EVENTS.c.date_start, EVENTS.c.id)
+                         .where(EVENTS.c.id == event_id)).first()
     if found is None:
         raise NotFound("event", event_id)
     return Cursor(found[0], found[1])
@@ -652,7 +656,7 @@ COMPUTED = ("actors", "reports", "plover", "acled")
 
 def type_mapping(event_type: str) -> dict[str, str | None]:
     """{"plover": ..., "acled": ...} of an event type, from the shipped taxonomy."""
-    from timeline.extract.taxonomy import mapping
+    from timeline.taxonomy import mapping
 
     return mapping(event_type)
 
@@ -687,7 +691,7 @@ def actor_names(conn: Connection, event_ids: list[int]) -> dict[int, list[str]]:
     """Canonical actor names per event, agents and speakers first, each name once."""
     global _actor_names_sql
     if _actor_names_sql is None:  # built once: it runs for every chunk of a long export
-        links, actors = EventActor.__table__, Actor.__table__
+        links, actors = EVENT_ACTORS, ACTORS
         _actor_names_sql = (select(links.c.event_id, actors.c.name, links.c.role)
                             .join(actors, actors.c.id == links.c.actor_id)
                             .where(links.c.event_id.in_(bindparam("ids", expanding=True)))
@@ -702,63 +706,65 @@ def actor_names(conn: Connection, event_ids: list[int]) -> dict[int, list[str]]:
 
 def iter_articles(conn: Connection, article_id: int | None = None) -> Iterator[dict]:
     """Articles by publication date (undated last), each with how many events it gave."""
-    events = (select(func.count(Event.id)).where(Event.article_id == Article.id)
+    events = (select(func.count(EVENTS.c.id)).where(EVENTS.c.article_id == ARTICLES.c.id)
               .scalar_subquery().label("events"))
-    query = (select(Article.id, Article.source, Article.title, Article.published,
-                    Article.published_end, Article.published_precision,
-                    Article.published_basis, Article.url, Article.author, events)
-             .order_by(Article.published.is_(None), Article.published, Article.id))
+    query = (select(ARTICLES.c.id, ARTICLES.c.source, ARTICLES.c.title, ARTICLES.c.published,
+                    ARTICLES.c.published_end, ARTICLES.c.published_precision,
+                    ARTICLES.c.published_basis, ARTICLES.c.url, ARTICLES.c.author, events)
+             .order_by(ARTICLES.c.published.is_(None), ARTICLES.c.published, ARTICLES.c.id))
     if article_id is not None:
-        query = query.where(Article.id == article_id)
+        query = query.where(ARTICLES.c.id == article_id)
     for row in conn.execute(query):
         yield row._asdict()
 
 
 def count_events(conn: Connection, flt: EventFilter) -> int:
-    return conn.scalar(select(func.count(Event.id)).where(
+    return conn.scalar(select(func.count(EVENTS.c.id)).where(
         and_(True, *flt.conditions(conn.dialect.name))))
 
 
 def event_detail(conn: Connection, event_id: int) -> dict:
     """One event with every field, its actors (name, kind, role, aliases), its further
     mentions, its curation history, and its article (source, title, published, text)."""
-    row = conn.execute(select(*Event.__table__.c, Article.source, Article.published,
-                              Article.title, Article.text.label("article_text"))
-                       .join(Article, Article.id == Event.article_id)
-                       .where(Event.id == event_id)).first()
+    row = conn.execute(select(*EVENTS.c, ARTICLES.c.source, ARTICLES.c.published,
+                              ARTICLES.c.title, ARTICLES.c.text.label("article_text"))
+                       .join(ARTICLES, ARTICLES.c.id == EVENTS.c.article_id)
+                       .where(EVENTS.c.id == event_id)).first()
     if row is None:
         raise NotFound("event", event_id)
     event = row._asdict()
     event["actors"] = actor_names(conn, [event_id]).get(event_id, [])
     event.update(type_mapping(event["type"]))
     event["actor_roles"] = [r._asdict() for r in conn.execute(
-        select(Actor.id, Actor.name, Actor.kind, EventActor.role)
-        .join(EventActor, EventActor.actor_id == Actor.id)
-        .where(EventActor.event_id == event_id).order_by(EventActor.role, Actor.name))]
+        select(ACTORS.c.id, ACTORS.c.name, ACTORS.c.kind, EVENT_ACTORS.c.role)
+        .join(EVENT_ACTORS, EVENT_ACTORS.c.actor_id == ACTORS.c.id)
+        .where(EVENT_ACTORS.c.event_id == event_id).order_by(EVENT_ACTORS.c.role, ACTORS.c.name))]
     ids = [a["id"] for a in event["actor_roles"]]
-    aliases = conn.execute(select(ActorAlias.actor_id, ActorAlias.alias)
-                           .where(ActorAlias.actor_id.in_(ids)).order_by(ActorAlias.alias))
+    aliases = conn.execute(select(ACTOR_ALIASES.c.actor_id, ACTOR_ALIASES.c.alias)
+                           .where(ACTOR_ALIASES.c.actor_id.in_(ids))
+                           .order_by(ACTOR_ALIASES.c.alias))
     by_actor: dict[int, list[str]] = {}
     for actor, alias in aliases:
         by_actor.setdefault(actor, []).append(alias)
     for actor in event["actor_roles"]:
         actor["aliases"] = by_actor.get(actor.pop("id"), [])
     event["mentions"] = [m._asdict() for m in conn.execute(
-        select(EventMention.sentence, EventMention.start, EventMention.end)
-        .where(EventMention.event_id == event_id).order_by(EventMention.start))]
+        select(EVENT_MENTIONS.c.sentence, EVENT_MENTIONS.c.start, EVENT_MENTIONS.c.end)
+        .where(EVENT_MENTIONS.c.event_id == event_id).order_by(EVENT_MENTIONS.c.start))]
     from timeline.incidents import explain
 
     # Every report of the event's incident, with why it was joined (`timeline show`).
     event["incident_reports"] = explain(conn, event_id)
     event["edits"] = [e._asdict() for e in conn.execute(
-        select(EventEdit.field, EventEdit.old_value, EventEdit.new_value, EventEdit.changed_at,
-               EventEdit.note).where(EventEdit.event_id == event_id).order_by(EventEdit.id))]
+        select(EVENT_EDITS.c.field, EVENT_EDITS.c.old_value, EVENT_EDITS.c.new_value,
+               EVENT_EDITS.c.changed_at, EVENT_EDITS.c.note)
+        .where(EVENT_EDITS.c.event_id == event_id).order_by(EVENT_EDITS.c.id))]
     return event
 
 
 def article_detail(conn: Connection, article_id: int) -> dict:
     """An article with its text and its events (the export contract's keys), in text order."""
-    found = conn.execute(select(*Article.__table__.c).where(Article.id == article_id)).first()
+    found = conn.execute(select(*ARTICLES.c).where(ARTICLES.c.id == article_id)).first()
     if found is None:
         raise NotFound("article", article_id)
     article = found._asdict()

@@ -1,0 +1,5 @@
+"""`python -m timeline.cli`: the `timeline` command without its console script."""
+
+from timeline.cli import main
+
+main()
