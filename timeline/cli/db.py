@@ -30,12 +30,7 @@ def revision_checked(ctx: click.Context):
 @click.pass_context
 def upgrade(ctx: click.Context, revision: str) -> None:
     """Upgrade the schema to REVISION (default: head)."""
-    from timeline.db import current_revision, run_alembic
-
-    engine = engine_of(ctx.parent, migrate=False)
-    with revision_checked(ctx):
-        run_alembic(engine, "upgrade", revision)
-    click.echo(f"database at revision {current_revision(engine)}")
+    move_to(ctx, "upgrade", revision)
 
 
 @db.command()
@@ -43,11 +38,16 @@ def upgrade(ctx: click.Context, revision: str) -> None:
 @click.pass_context
 def downgrade(ctx: click.Context, revision: str) -> None:
     """Downgrade the schema to REVISION (default: one step back; 'base' empties it)."""
+    move_to(ctx, "downgrade", revision)
+
+
+def move_to(ctx: click.Context, command_name: str, revision: str) -> None:
+    """Run Alembic's upgrade or downgrade and say where the schema is now."""
     from timeline.db import current_revision, run_alembic
 
     engine = engine_of(ctx.parent, migrate=False)
     with revision_checked(ctx):
-        run_alembic(engine, "downgrade", revision)
+        run_alembic(engine, command_name, revision)
     click.echo(f"database at revision {current_revision(engine) or 'base'}")
 
 
