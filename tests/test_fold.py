@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from timeline.fold import loosened_pattern, lowered_pattern, lowered_text
+from timeline.fold import first_chars, loosened_pattern, lowered_pattern, lowered_text
 
 SAME = [  # (pattern, text, why)
     (r"(?P<n>\d+) Killed\b", "At least 12 KILLED, 3 killed", "capitals in the pattern and the text"),
@@ -68,3 +68,27 @@ def test_loosened_matches_wherever_the_pattern_does(src, text, why):
 ], ids=["negated", "negation inside", "atomic", "nothing to loosen"])
 def test_loosening_refused(src, why):
     assert loosened_pattern(src) is None
+
+
+FIRST = [  # (pattern, class, why)
+    (r"(?:on\s+)?may\s+\d", "[om]", "an optional part adds its first characters"),
+    (r"(?<!\w)(?<!\d[,.])'\d\d", "[']", "lookbehinds consume nothing"),
+    (r"\d+|the", r"[\dt]", "each branch, a category kept as it is written"),
+    (r"(?:[a-c]|x)y", "[a-cx]", "a range"),
+    (r"(?:x)?", None, "a pattern that can match nothing starts with anything"),
+    (r"[^a]b", None, "a negated class is not told"),
+    (r".b", None, "nor any character"),
+    (r"(?i:may)", None, "nor a part with flags of its own"),
+]
+
+
+@pytest.mark.parametrize("src,want,why", FIRST, ids=[c[2] for c in FIRST])
+def test_first_chars(src, want, why):
+    assert first_chars(src) == want
+
+
+@pytest.mark.parametrize("src,want,why", [c for c in FIRST if c[1]], ids=[c[2] for c in FIRST if c[1]])
+def test_every_match_starts_with_one_of_the_first_chars(src, want, why):
+    text = "on may 5, may 6; '19 and 1999 the bxy axy"
+    starts = [text[m.start()] for m in re.finditer(src, text)]
+    assert starts and all(re.fullmatch(want, c) for c in starts)

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from timeline.temporal import tag
@@ -34,3 +34,21 @@ def test_tag_is_total_and_offsets_are_true(text, dct):
         if t.interval is not None:
             assert t.interval.start <= t.interval.end
     assert all(a.end <= b.start for a, b in zip(found, found[1:]))
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXT, st.integers(0, 200), st.integers(0, 200))
+@example("for the last two years, since May 4 and 5, 2019 (06/28/2021)", 0, 200)
+@example("for the last two years, since May 4 and 5, 2019 (06/28/2021)", 12, 40)
+def test_fast_searches_find_what_the_rules_find(text, a, b):
+    """The searches on lowered text (lowered, loosened, started from a class of first
+    characters) give the same matches in a window as each rule's own pattern on the text."""
+    from timeline.fold import lowered_text
+    from timeline.temporal.engine import _matches, grammar
+
+    low = lowered_text(text)
+    window = [(min(a, b, len(text)), min(max(a, b), len(text)))]
+    for rule in grammar().rules:
+        fast = [(m.span(), m.groups()) for m in _matches(text, rule, window, low)]
+        plain = [(m.span(), m.groups()) for m in _matches(text, rule, window, None)]
+        assert fast == plain, rule.name

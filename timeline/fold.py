@@ -68,3 +68,67 @@ def _case_sensitive_in_negation(items, negated: bool, sensitive: bool = False) -
         if any(_case_sensitive_in_negation(sub, inner_negated, inner_sensitive) for sub in subs):
             return True
     return False
+
+
+_CLASS_ESCAPES = {sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_NOT_DIGIT: r"\D", sre.CATEGORY_SPACE: r"\s",
+                  sre.CATEGORY_NOT_SPACE: r"\S", sre.CATEGORY_WORD: r"\w", sre.CATEGORY_NOT_WORD: r"\W"}
+
+
+def first_chars(src: str) -> str | None:
+    """A character class ("[tms]") holding every character a match of the case-sensitive
+    pattern `src` can start with; None when that cannot be told, or when it can match
+    nothing at all. A search that starts with a class skips the characters outside it in
+    one quick loop, where a pattern opening with a lookbehind is tried at every position."""
+    first = _first(sre_parse.parse(src))
+    if first is None or first[1]:
+        return None
+    parts = []
+    for op, av in first[0]:
+        if op is sre.LITERAL:
+            parts.append(re.escape(chr(av)))
+        elif op is sre.RANGE:
+            parts.append(re.escape(chr(av[0])) + "-" + re.escape(chr(av[1])))
+        elif op is sre.CATEGORY and av in _CLASS_ESCAPES:
+            parts.append(_CLASS_ESCAPES[av])
+        else:
+            return None
+    return "[" + "".join(dict.fromkeys(parts)) + "]"
+
+
+def _first(items) -> tuple[list, bool] | None:
+    """The class items a parsed sequence can start with, and whether it can match empty;
+    None when that cannot be told."""
+    out: list = []
+    for op, av in items:
+        found = _first_of(op, av)
+        if found is None:
+            return None
+        out += found[0]
+        if not found[1]:
+            return out, False
+    return out, True
+
+
+def _first_of(op, av) -> tuple[list, bool] | None:
+    if op is sre.LITERAL:
+        return [(op, av)], False
+    if op is sre.IN:
+        return None if any(o is sre.NEGATE for o, _ in av) else (list(av), False)
+    if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):  # they consume nothing
+        return [], True
+    if op is sre.SUBPATTERN:  # a group with flags of its own (?i:...) is not told
+        return None if av[1] or av[2] else _first(av[3])
+    if op is sre.BRANCH:
+        out: list = []
+        empty = False
+        for branch in av[1]:
+            found = _first(branch)
+            if found is None:
+                return None
+            out += found[0]
+            empty = empty or found[1]
+        return out, empty
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+        found = _first(av[2])
+        return None if found is None else (found[0], found[1] or av[0] == 0)
+    return None

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from ..fold import loosened_pattern, lowered_pattern, lowered_text
+from ..fold import first_chars, loosened_pattern, lowered_pattern, lowered_text
 
 DATA = Path(__file__).parent / "data"
 FLAGS = re.IGNORECASE
@@ -48,8 +48,10 @@ class Rule:
     flags: frozenset[str]
     order: int
     key: re.Pattern
-    lowered: re.Pattern | None  # the pattern for lower-cased text (faster), if it has one
-    loose: re.Pattern | None  # else one that finds at least its starts there, if it has one
+    # Where the rule's matches start, found on lower-cased text (see `_starts`), if it can be;
+    # exact when it also gives each match's end, else the rule is tried at each start it finds.
+    starts: re.Pattern | None
+    exact: bool
 
 
 @dataclass(frozen=True)
@@ -134,10 +136,29 @@ def _parse_rules(lists: dict[str, str]) -> tuple[Rule, ...]:
         except re.error as e:
             raise ValueError(f"rules.txt: rule {b['name']}: bad pattern ({e})") from None
         key = _expand(b["key"], lists).replace(r"\.?", "").replace(r"\.", "")
+        lowered = lowered_pattern(regex.pattern)
+        starts, exact = _starts(lowered or loosened_pattern(regex.pattern), left)
         rules.append(Rule(b["name"], b["type"], regex, b["value"], b.get("mod"), b.get("end"),
-                          flags, order, re.compile(key, FLAGS), lowered_pattern(regex.pattern),
-                          loosened_pattern(regex.pattern)))
+                          flags, order, re.compile(key, FLAGS), starts, exact and lowered is not None))
     return tuple(rules)
+
+
+def _starts(pattern: re.Pattern | None, left: str) -> tuple[re.Pattern | None, bool]:
+    """For a pattern on lowered text (see `fold`) that opens with the lookbehinds `left`: a
+    pattern matching one character, the first of a class every match starts with (see
+    `fold.first_chars`), where the pattern matches, its group 1 spanning that match (then
+    True). Run on a window, the search skips in one quick loop the characters no match
+    starts with, where the pattern itself is tried at every position. A back-reference may
+    not stand in a lookbehind: for such a pattern it only tells where a match may start."""
+    if pattern is None or not pattern.pattern.startswith(left):
+        return None, False
+    first = first_chars(pattern.pattern)
+    if first is None:
+        return None, False
+    try:
+        return re.compile(f"{first}(?<={left}(?=({pattern.pattern[len(left):]})){first})"), True
+    except re.error:
+        return re.compile(f"{first}(?<={left}{first})"), False
 
 
 @lru_cache(maxsize=1)
@@ -237,16 +258,14 @@ def _matches(text: str, rule: Rule, windows: list[tuple[int, int]], low: str | N
     """The rule's matches that start inside the windows. The window only finds where a
     match starts; the match itself is redone on the whole text, as the window's end may
     have cut it short (an optional part left out, a lookahead blinded). Where it can, the
-    search runs on the lower-cased text `low` (see `fold`), which finds the same starts."""
+    search runs on the lower-cased text `low` (see `fold` and `_starts`), which finds the
+    same starts."""
     for ws, we in windows:
+        if low is not None and rule.starts is not None:
+            yield from _started(text, low, rule, ws, we)
+            continue
         redo = we < len(text)
-        if low is None or (rule.lowered is None and rule.loose is None):
-            found = rule.regex.finditer(text, ws, we)
-        elif rule.lowered is not None:
-            found, redo = rule.lowered.finditer(low, ws, we), True
-        else:
-            found = _tried_where_loose(text, low, rule, ws, we)
-        for m in found:
+        for m in rule.regex.finditer(text, ws, we):
             if redo:
                 m = rule.regex.match(text, m.start())
                 if m is None:
@@ -254,21 +273,28 @@ def _matches(text: str, rule: Rule, windows: list[tuple[int, int]], low: str | N
             yield m
 
 
-def _tried_where_loose(text: str, low: str, rule: Rule, ws: int, we: int) -> list[re.Match]:
-    """`list(rule.regex.finditer(text, ws, we))`, the rule tried only where its loosened
-    pattern matches the lowered text: nowhere else can the rule match."""
-    out: list[re.Match] = []
+def _started(text: str, low: str, rule: Rule, ws: int, we: int):
+    """The matches `rule.regex.finditer(text, ws, we)` gives, redone on the whole text, found
+    through `rule.starts` on the lowered text. When exact, its group 1 is the match,
+    where finditer looks for the next; else (a loosened pattern, a back-reference) it only
+    says where the rule may match, and the rule itself is tried there."""
     pos = ws
-    while (maybe := rule.loose.search(low, pos, we)) is not None:
-        m = rule.regex.match(text, maybe.start(), we)
-        if m is None:
-            pos = maybe.start() + 1
-        elif m.end() == m.start():  # finditer's rule for empty matches: leave it to finditer
-            return list(rule.regex.finditer(text, ws, we))
+    while (found := rule.starts.search(low, pos, we)) is not None:
+        start = found.start()
+        if rule.exact:
+            pos = found.end(1)
         else:
-            out.append(m)
-            pos = m.end()
-    return out
+            m = rule.regex.match(text, start, we)
+            if m is None:
+                pos = start + 1
+                continue
+            pos = m.end()  # a match is never empty: its first character is one of a class
+            if we == len(text):
+                yield m
+                continue
+        m = rule.regex.match(text, start)
+        if m is not None:
+            yield m
 
 
 def find_candidates(text: str, g: Grammar | None = None) -> list[Candidate]:
