@@ -144,7 +144,7 @@ def _parse_rules(lists: dict[str, str]) -> tuple[Rule, ...]:
 def grammar() -> Grammar:
     """The compiled resources; built once a process."""
     lists = _load_lists()
-    negatives = "|".join(f"(?:{p.strip()})" for p in _lines(DATA / "negatives.txt"))
+    negatives = "|".join(f"(?:{_expand(p.strip(), lists)})" for p in _lines(DATA / "negatives.txt"))
     cues = dict(line.split("\t", 1) for line in _lines(DATA / "tense.txt"))
     tense_words = {w: 1 for w in cues["future"].split()}
     tense_words.update({w: -1 for w in cues["past"].split()})

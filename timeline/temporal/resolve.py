@@ -291,6 +291,20 @@ def call_ago(ctx: Context, anchor: str, n: str, unit: str, sign: str) -> tuple[s
     return _fmt(day, unit), None
 
 
+def call_ref(ctx: Context, unit: str = "", fallback: str = "") -> tuple[str, None]:
+    """The last date the text named, as it was named ("since then", "until then"); with
+    `unit`, only a date of that granularity counts ("later in the day": a day). Without
+    one, `fallback`: "dct" for the DCT's period, a *_REF value, or nothing (no date)."""
+    if not unit and ctx.ref is not None and value_interval(ctx.ref) is not None:
+        return ctx.ref, None
+    ref = _ref_date(ctx) if unit else None
+    if ref is not None and ref[1] == unit:
+        return _fmt(ref[0], unit), None
+    if fallback == "dct":
+        return (_fmt(ctx.dct, unit or "D") if ctx.dct else _UNKNOWN.get(unit or "D", "")), None
+    return fallback, None
+
+
 def call_weekday(ctx: Context, wd: str, dir_: str) -> tuple[str, None]:
     """Wednesday in "X said Wednesday" is the last one on or before the DCT (TimeBank's
     convention, the DCT itself included); in a future sentence the next one on or after;
@@ -624,6 +638,7 @@ CALLS = {
     "DCT": call_dct,
     "SHIFT": call_shift,
     "AGO": call_ago,
+    "REF": call_ref,
     "WEEKDAY": call_weekday,
     "MONTH": call_month,
     "MONTHDAY": call_monthday,
