@@ -501,7 +501,18 @@ CASES += [
     ("He would not travel at this crucial moment.", "1990-08-15", "this crucial moment",
      "PRESENT_REF", None, None, "this-moment-is-the-present"),
     ("Financing will be arranged at a later date.", "1989-10-26", "a later date", "FUTURE_REF",
-     None, None, "a-later-date-is-the-future"),
+     None, None, "a-later-date-is-the-future"),    # --- times of day with their day
+    ("The attack came on the night of 3 June.", "2024-06-12", "the night of 3 June",
+     "2024-06-03TNI", ("2024-06-03", "2024-06-03"), None, "the-night-of-a-day-is-that-day"),
+    ("Gunmen struck on the morning of September 11, 2001.", "2024-06-12",
+     "the morning of September 11, 2001", "2001-09-11TMO", ("2001-09-11", "2001-09-11"), None,
+     "the-morning-of-a-full-date"),
+    ("The incident happened at around 10:30 on Tuesday.", "2024-06-12", "10:30 on Tuesday",
+     "2024-06-11T10:30", ("2024-06-11", "2024-06-11"), None, "a-clock-time-after-at-joins-its-day"),
+    ("The attack happened on Tuesday at 10.30am.", "2024-06-12", "Tuesday at 10.30am",
+     "2024-06-11T10:30", ("2024-06-11", "2024-06-11"), None, "the-full-stop-after-am-ends-the-sentence"),
+    ("The Fed meets again in March.", "1998-02-06", "March", "1998-03",
+     ("1998-03-01", "1998-03-31"), None, "a-schedule-verb-with-again-looks-ahead"),
 ]
 
 
@@ -564,6 +575,8 @@ TRAPS = [
     ("It was one of the events of the past century.", "1989-11-01",
      "the-past-before-a-unit-is-no-past-ref"),
     ("In the early hours, gunmen attacked.", "2024-06-12", "the-early-hours-are-no-length"),
+    ("Shares closed at 10.30 and the odds were 3:1.", "2024-06-12",
+     "a-price-and-a-ratio-are-no-clock-times"),
 ]
 
 
