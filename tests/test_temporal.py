@@ -512,7 +512,16 @@ CASES += [
     ("The attack happened on Tuesday at 10.30am.", "2024-06-12", "Tuesday at 10.30am",
      "2024-06-11T10:30", ("2024-06-11", "2024-06-11"), None, "the-full-stop-after-am-ends-the-sentence"),
     ("The Fed meets again in March.", "1998-02-06", "March", "1998-03",
-     ("1998-03-01", "1998-03-31"), None, "a-schedule-verb-with-again-looks-ahead"),
+     ("1998-03-01", "1998-03-31"), None, "a-schedule-verb-with-again-looks-ahead"),    ("The president arrives in Jakarta on the fifteenth.", "1998-01-08", "the fifteenth",
+     "1998-01-15", ("1998-01-15", "1998-01-15"), None, "a-day-of-the-month-alone-ahead"),
+    ("The talks began on the 5th, officials said.", "1998-01-08", "the 5th", "1998-01-05",
+     ("1998-01-05", "1998-01-05"), None, "a-day-of-the-month-alone-in-the-past"),
+    ("The payment is due by the 31st.", "1998-01-08", "the 31st", "1998-01-31",
+     ("1998-01-31", "1998-01-31"), None, "due-by-looks-ahead"),
+    ("The talks ended late today.", "1998-01-08", "late today", "1998-01-08",
+     ("1998-01-08", "1998-01-08"), "END", "late-today-is-the-dct-end"),
+    ("In the last half hour, the dollar rose.", "1998-01-08", "the last half hour", "PT30M",
+     None, None, "a-half-hour-is-thirty-minutes"),
 ]
 
 
@@ -577,6 +586,8 @@ TRAPS = [
     ("In the early hours, gunmen attacked.", "2024-06-12", "the-early-hours-are-no-length"),
     ("Shares closed at 10.30 and the odds were 3:1.", "2024-06-12",
      "a-price-and-a-ratio-are-no-clock-times"),
+    ("He was hurt on the fifth day; it was the crime of the century on the 15th floor.",
+     "1998-01-08", "an-ordinal-before-a-noun-is-no-day-of-the-month"),
 ]
 
 

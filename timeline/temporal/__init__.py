@@ -46,7 +46,7 @@ class Timex:
 
 _FULL_DATE = re.compile(r"^\d{4}-\d\d-\d\d")
 # Calls whose direction comes from the tense of the sentence.
-_TENSED = ("WEEKDAY(", "MONTH(", "MONTHDAY(", "SEASON(", "QUARTER(", "QENDED(", "HALF(", "WEEKEND(", "IN(", "HOLIDAY(")
+_TENSED = ("WEEKDAY(", "MONTH(", "MONTHDAY(", "SEASON(", "QUARTER(", "QENDED(", "HALF(", "WEEKEND(", "IN(", "HOLIDAY(", "DAYOFMONTH(")
 # A length is a DURATION whatever rule found it: IN() gives one when its sentence does not
 # look ahead ("rose 5% in two years").
 _LENGTH = re.compile(r"^P(?:\d|X|T)")

@@ -393,6 +393,25 @@ def call_monthday(ctx: Context, month: str, day: str, dir_: str, weekday: str = 
     return f"{year:04d}-{month}-{day}", None
 
 
+def call_dayofmonth(ctx: Context, day: str) -> tuple[str, None]:
+    """A day of the month named alone ("arrives on the fifteenth"): in the DCT's month or a
+    month next to it, the last one on or before the DCT in the past, the next one on or
+    after it in the future, else the nearest."""
+    if not day:
+        return "", None
+    if ctx.dct is None:
+        return f"XXXX-XX-{int(day):02d}", None
+    months = [_shift(ctx.dct.replace(day=1), n, "M") for n in (-1, 0, 1)]
+    days = [m.replace(day=int(day)) for m in months if _valid(m.year, m.month, int(day))]
+    if ctx.tense < 0:
+        days = [d for d in days if d <= ctx.dct]
+    elif ctx.tense > 0:
+        days = [d for d in days if d >= ctx.dct]
+    if not days:
+        return "", None
+    return min(days, key=lambda d: abs((d - ctx.dct).days)).isoformat(), None
+
+
 def _valid(y: int, m: int, d: int) -> bool:
     try:
         date(y, m, d)
@@ -642,6 +661,7 @@ CALLS = {
     "WEEKDAY": call_weekday,
     "MONTH": call_month,
     "MONTHDAY": call_monthday,
+    "DAYOFMONTH": call_dayofmonth,
     "SEASON": call_season,
     "QUARTER": call_quarter,
     "QENDED": call_quarter_ended,
