@@ -521,7 +521,10 @@ CASES += [
     ("The talks ended late today.", "1998-01-08", "late today", "1998-01-08",
      ("1998-01-08", "1998-01-08"), "END", "late-today-is-the-dct-end"),
     ("In the last half hour, the dollar rose.", "1998-01-08", "the last half hour", "PT30M",
-     None, None, "a-half-hour-is-thirty-minutes"),
+     None, None, "a-half-hour-is-thirty-minutes"),    ("Attacks peaked in 2014-2016.", "2024-06-12", "2014-2016", "2014",
+     ("2014-01-01", "2016-12-31"), None, "a-run-of-years-is-one-interval"),
+    ("The budget for 2024-25 was cut.", "2024-06-12", "2024-25", "2024",
+     ("2024-01-01", "2025-12-31"), None, "a-run-of-years-with-a-short-second-year"),
 ]
 
 
@@ -588,6 +591,7 @@ TRAPS = [
      "a-price-and-a-ratio-are-no-clock-times"),
     ("He was hurt on the fifth day; it was the crime of the century on the 15th floor.",
      "1998-01-08", "an-ordinal-before-a-noun-is-no-day-of-the-month"),
+    ("The report for 2015-12 is out.", "2024-06-12", "a-year-and-a-month-number-is-no-run-of-years"),
 ]
 
 

@@ -585,6 +585,19 @@ def call_inyear(ctx: Context, n: str, suffix: str) -> tuple[str, None]:
     return year + suffix, None
 
 
+def call_years(ctx: Context, first: str, last: str) -> tuple[str, Interval | None]:
+    """A run of years ("2014-2016", "2015-16", "2015/16"): the first year's value, an
+    interval to the end of the last. A short second year must be the next one ("2015-16");
+    anything else ("2015-12", a month; "2016-2014") is no run of years."""
+    y = int(first)
+    end = int(last) if len(last) == 4 else None
+    if len(last) == 2 and int(last) == (y + 1) % 100:
+        end = y + 1
+    if end is None or not y < end <= y + 50:
+        return "", None
+    return first, Interval(date(y, 1, 1), date(end, 12, 31), Precision.YEAR)
+
+
 def call_yearplus(ctx: Context, base: str, n: str) -> tuple[str, None]:
     return str(int(base) + int(n or 0)), None
 
@@ -674,5 +687,6 @@ CALLS = {
     "CENTURY": call_century,
     "INYEAR": call_inyear,
     "YEARPLUS": call_yearplus,
+    "YEARS": call_years,
     "HOLIDAY": call_holiday,
 }
