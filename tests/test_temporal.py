@@ -338,7 +338,7 @@ CASES += [
     ("The plan was approved in summer.", "1989-11-02", "summer", "1989-SU",
      ("1989-06-01", "1989-08-31"), None, "a-bare-season-after-in"),
     ("The plant will reopen by early spring, officials said.", "1989-11-02", "early spring",
-     "1990-SP", ("1990-03-01", "1990-05-31"), "START", "a-bare-season-after-by-looking-ahead"),
+     "1990-SP", ("1990-03-01", "1990-03-31"), "START", "a-bare-season-after-by-looking-ahead"),
     ("Profit fell from the year-earlier first half.", "1989-11-02",
      "the year-earlier first half", "1988-H1", ("1988-01-01", "1988-06-30"), None,
      "a-year-earlier-half"),
@@ -379,7 +379,7 @@ CASES += [
      "the end of the third quarter", "1989-Q3", ("1989-07-01", "1989-09-30"), "END",
      "the-end-of-joins-a-quarter-and-sets-its-mod"),
     ("Prices fell at the beginning of the summer.", "1989-11-02", "the beginning of the summer",
-     "1989-SU", ("1989-06-01", "1989-08-31"), "START", "the-beginning-of-joins-a-season"),
+     "1989-SU", ("1989-06-01", "1989-06-30"), "START", "the-beginning-of-joins-a-season"),
     ("The trial resumes Monday.", "1989-11-02", "Monday", "1989-11-06",
      ("1989-11-06", "1989-11-06"), None, "a-scheduling-verb-in-the-present-looks-ahead"),
     ("Talks begin in March.", "1989-11-02", "March", "1990-03", ("1990-03-01", "1990-03-31"),
@@ -524,7 +524,12 @@ CASES += [
      None, None, "a-half-hour-is-thirty-minutes"),    ("Attacks peaked in 2014-2016.", "2024-06-12", "2014-2016", "2014",
      ("2014-01-01", "2016-12-31"), None, "a-run-of-years-is-one-interval"),
     ("The budget for 2024-25 was cut.", "2024-06-12", "2024-25", "2024",
-     ("2024-01-01", "2025-12-31"), None, "a-run-of-years-with-a-short-second-year"),
+     ("2024-01-01", "2025-12-31"), None, "a-run-of-years-with-a-short-second-year"),    ("It happened in the summer of last year.", "2024-06-12", "the summer of last year",
+     "2023-SU", ("2023-06-01", "2023-08-31"), None, "a-season-of-last-year"),
+    ("In late summer last year, the group struck.", "2024-06-12", "late summer last year",
+     "2023-SU", ("2023-08-01", "2023-08-31"), "END", "late-summer-is-the-seasons-last-month"),
+    ("The offensive came in mid-spring.", "2024-06-12", "mid-spring", "2024-SP",
+     ("2024-04-01", "2024-04-30"), "MID", "mid-spring-is-the-seasons-middle-month"),
 ]
 
 

@@ -132,12 +132,14 @@ _THIRDS = {
     Precision.MONTH: {"START": (1, 10), "MID": (11, 20), "END": (21, 31)},
     Precision.YEAR: {"START": (1, 4), "MID": (5, 8), "END": (9, 12)},
     Precision.DECADE: {"START": (0, 3), "MID": (3, 6), "END": (7, 9)},
+    Precision.SEASON: {"START": (0, 0), "MID": (1, 1), "END": (2, 2)},  # months of the season
 }
 
 
 def narrow(interval: Interval, mod: str | None) -> Interval:
     """"Early April" is the first third of April: early/mid/late narrow months, years and
-    decades to about a third; other periods keep their bounds, and so does the precision."""
+    decades to about a third and a season to one of its months ("late summer": August);
+    other periods keep their bounds, and so does the precision."""
     cuts = _THIRDS.get(interval.precision, {}).get(mod or "")
     if cuts is None:
         return interval
@@ -146,6 +148,9 @@ def narrow(interval: Interval, mod: str | None) -> Interval:
         start, end = s.replace(day=cuts[0]), s.replace(day=min(cuts[1], e.day))
     elif interval.precision is Precision.YEAR:
         start, end = s.replace(month=cuts[0]), Interval.month(s.year, cuts[1]).end
+    elif interval.precision is Precision.SEASON:  # "late summer" is its last month
+        month = _shift(s, cuts[0], "M")
+        start, end = month, Interval.month(month.year, month.month).end
     else:
         start, end = date(s.year + cuts[0], 1, 1), date(s.year + cuts[1], 12, 31)
     return Interval(start, end, interval.precision)
