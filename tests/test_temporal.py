@@ -529,7 +529,18 @@ CASES += [
     ("In late summer last year, the group struck.", "2024-06-12", "late summer last year",
      "2023-SU", ("2023-08-01", "2023-08-31"), "END", "late-summer-is-the-seasons-last-month"),
     ("The offensive came in mid-spring.", "2024-06-12", "mid-spring", "2024-SP",
-     ("2024-04-01", "2024-04-30"), "MID", "mid-spring-is-the-seasons-middle-month"),
+     ("2024-04-01", "2024-04-30"), "MID", "mid-spring-is-the-seasons-middle-month"),    ("He faces trial in September.", "2024-06-12", "September", "2024-09",
+     ("2024-09-01", "2024-09-30"), None, "faces-trial-is-a-schedule-ahead"),
+    ("The men appear in court on Thursday.", "2024-06-12", "Thursday", "2024-06-13",
+     ("2024-06-13", "2024-06-13"), None, "appear-in-court-is-a-schedule-ahead"),
+    ("The suspects appeared in court on Thursday.", "2024-06-12", "Thursday", "2024-06-06",
+     ("2024-06-06", "2024-06-06"), None, "appeared-in-court-is-past"),
+    ("The summit takes place on Friday.", "2024-06-12", "Friday", "2024-06-14",
+     ("2024-06-14", "2024-06-14"), None, "takes-place-is-a-schedule-ahead"),
+    ("The group vowed to strike again in July.", "2024-06-12", "July", "2024-07",
+     ("2024-07-01", "2024-07-31"), None, "vowed-to-looks-ahead-at-what-it-governs"),
+    ("The group threatened to attack in August.", "2024-06-12", "August", "2024-08",
+     ("2024-08-01", "2024-08-31"), None, "threatened-to-looks-ahead-at-what-it-governs"),
 ]
 
 
