@@ -540,7 +540,12 @@ CASES += [
     ("The group vowed to strike again in July.", "2024-06-12", "July", "2024-07",
      ("2024-07-01", "2024-07-31"), None, "vowed-to-looks-ahead-at-what-it-governs"),
     ("The group threatened to attack in August.", "2024-06-12", "August", "2024-08",
-     ("2024-08-01", "2024-08-31"), None, "threatened-to-looks-ahead-at-what-it-governs"),
+     ("2024-08-01", "2024-08-31"), None, "threatened-to-looks-ahead-at-what-it-governs"),    ("The embassy is closed until Monday.", "2024-06-12", "Monday", "2024-06-17",
+     ("2024-06-17", "2024-06-17"), None, "until-in-the-present-is-a-bound-ahead"),
+    ("The ban is in force until March.", "2024-06-12", "March", "2025-03",
+     ("2025-03-01", "2025-03-31"), None, "until-a-month-in-the-present-is-the-coming-one"),
+    ("The curfew remained in place until Sunday.", "2024-06-12", "Sunday", "2024-06-09",
+     ("2024-06-09", "2024-06-09"), None, "until-in-the-past-is-past"),
 ]
 
 

@@ -152,6 +152,7 @@ def grammar() -> Grammar:
     tense_words.update({w: 2 for w in cues["future-adjacent"].split() if w != "-"})  # adjacent
     tense_words.update({w: -2 for w in cues["past-adjacent"].split() if w != "-"})
     tense_words.update({w: 3 for w in cues["future-before"].split()})  # only before it
+    tense_words.update({w: 4 for w in cues["bound-ahead"].split()})  # see tense.py
     between = "|".join(cues["between"].split())
     return Grammar(
         rules=_parse_rules(lists),
