@@ -545,7 +545,9 @@ CASES += [
     ("The ban is in force until March.", "2024-06-12", "March", "2025-03",
      ("2025-03-01", "2025-03-31"), None, "until-a-month-in-the-present-is-the-coming-one"),
     ("The curfew remained in place until Sunday.", "2024-06-12", "Sunday", "2024-06-09",
-     ("2024-06-09", "2024-06-09"), None, "until-in-the-past-is-past"),
+     ("2024-06-09", "2024-06-09"), None, "until-in-the-past-is-past"),    ("It is the first meeting since February 2019. Since then, ISIS has lost its territory.",
+     "2021-06-28", "then", "2019-02", ("2019-02-01", "2019-02-28"), None,
+     "since-then-after-a-boundary-date-is-that-date"),
 ]
 
 

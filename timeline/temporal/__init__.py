@@ -67,6 +67,8 @@ def tag(text: str, dct: date | None) -> list[Timex]:
         if out and _joins(text, out[-1], timex):
             timex = _join(text, out.pop(), timex)
         out.append(timex)
+        if timex.interval is not None:  # "since February 2019. Since then, ...": any date
+            ctx.last = timex.value.split("T")[0]
         if _anchors(text, timex, c, g):
             ctx.ref = timex.value.split("T")[0]
             if "y" in c.match.re.groupindex and c.match.group("y") and _YEAR_FIRST.match(timex.value):

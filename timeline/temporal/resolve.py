@@ -35,6 +35,7 @@ class Context:
     present: bool = False           # the sentence's nearest tense cue is a present one ("is")
     day_first: bool | None = None   # the document's numeric date order, when its dates show it
     year_here: int | None = None    # a year the sentence names before the expression
+    last: str | None = None         # the last date value named, a boundary ("since ...") too
 
 
 # ---------------------------------------------------------------- templates
@@ -297,11 +298,11 @@ def call_ago(ctx: Context, anchor: str, n: str, unit: str, sign: str) -> tuple[s
 
 
 def call_ref(ctx: Context, unit: str = "", fallback: str = "") -> tuple[str, None]:
-    """The last date the text named, as it was named ("since then", "until then"); with
-    `unit`, only a date of that granularity counts ("later in the day": a day). Without
-    one, `fallback`: "dct" for the DCT's period, a *_REF value, or nothing (no date)."""
-    if not unit and ctx.ref is not None and value_interval(ctx.ref) is not None:
-        return ctx.ref, None
+    """The last date the text named, as it was named, a boundary too ("since February 2019.
+    Since then"); with `unit`, the reference date of that granularity ("later in the day":
+    a day). Without one, `fallback`: "dct" for the DCT's period, a *_REF value, or nothing."""
+    if not unit and ctx.last is not None:
+        return ctx.last, None
     ref = _ref_date(ctx) if unit else None
     if ref is not None and ref[1] == unit:
         return _fmt(ref[0], unit), None
