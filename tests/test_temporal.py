@@ -547,7 +547,9 @@ CASES += [
     ("The curfew remained in place until Sunday.", "2024-06-12", "Sunday", "2024-06-09",
      ("2024-06-09", "2024-06-09"), None, "until-in-the-past-is-past"),    ("It is the first meeting since February 2019. Since then, ISIS has lost its territory.",
      "2021-06-28", "then", "2019-02", ("2019-02-01", "2019-02-28"), None,
-     "since-then-after-a-boundary-date-is-that-date"),
+     "since-then-after-a-boundary-date-is-that-date"),    ("Islamic State claimed it in a statement late on Thursday.", "2024-03-15",
+     "late on Thursday", "2024-03-14", ("2024-03-14", "2024-03-14"), "END",
+     "late-on-a-weekday-sets-its-mod"),
 ]
 
 
