@@ -549,7 +549,9 @@ CASES += [
      "2021-06-28", "then", "2019-02", ("2019-02-01", "2019-02-28"), None,
      "since-then-after-a-boundary-date-is-that-date"),    ("Islamic State claimed it in a statement late on Thursday.", "2024-03-15",
      "late on Thursday", "2024-03-14", ("2024-03-14", "2024-03-14"), "END",
-     "late-on-a-weekday-sets-its-mod"),
+     "late-on-a-weekday-sets-its-mod"),    ("Attacks in 2017 - at Westminster Bridge in March, Manchester Arena in May and London "
+     "Bridge in June - killed 36.", "2024-01-17", "June", "2017-06", ("2017-06-01", "2017-06-30"),
+     None, "a-month-that-took-the-year-passes-it-on"),
 ]
 
 

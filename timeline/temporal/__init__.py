@@ -73,6 +73,10 @@ def tag(text: str, dct: date | None) -> list[Timex]:
             ctx.ref = timex.value.split("T")[0]
             if "y" in c.match.re.groupindex and c.match.group("y") and _YEAR_FIRST.match(timex.value):
                 named = timex.end, int(timex.value[:4])
+            elif ctx.year_here is not None and timex.value.startswith(f"{ctx.year_here:04d}-"):
+                # a month that took the year passes it on: "in 2017 - at Westminster in
+                # March, Manchester in May and London Bridge in June"
+                named = timex.end, ctx.year_here
     return out
 
 
