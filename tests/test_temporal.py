@@ -551,7 +551,9 @@ CASES += [
      "late on Thursday", "2024-03-14", ("2024-03-14", "2024-03-14"), "END",
      "late-on-a-weekday-sets-its-mod"),    ("Attacks in 2017 - at Westminster Bridge in March, Manchester Arena in May and London "
      "Bridge in June - killed 36.", "2024-01-17", "June", "2017-06", ("2017-06-01", "2017-06-30"),
-     None, "a-month-that-took-the-year-passes-it-on"),
+     None, "a-month-that-took-the-year-passes-it-on"),    ("Security was stepped up over the weekend and will remain in place.", "2024-06-12",
+     "the weekend", "2024-W23-WE", ("2024-06-08", "2024-06-09"), None,
+     "a-cue-after-and-belongs-to-another-verb-phrase"),
 ]
 
 
