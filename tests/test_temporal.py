@@ -553,7 +553,15 @@ CASES += [
      "Bridge in June - killed 36.", "2024-01-17", "June", "2017-06", ("2017-06-01", "2017-06-30"),
      None, "a-month-that-took-the-year-passes-it-on"),    ("Security was stepped up over the weekend and will remain in place.", "2024-06-12",
      "the weekend", "2024-W23-WE", ("2024-06-08", "2024-06-09"), None,
-     "a-cue-after-and-belongs-to-another-verb-phrase"),
+     "a-cue-after-and-belongs-to-another-verb-phrase"),    ("The bomb exploded on Monday. That night, police raided homes.", "2024-06-12",
+     "That night", "2024-06-10TNI", ("2024-06-10", "2024-06-10"), None,
+     "that-night-is-the-night-of-the-day-last-named"),
+    ("The raid came at dawn on Friday.", "2024-06-12", "dawn on Friday", "2024-06-07TMO",
+     ("2024-06-07", "2024-06-07"), None, "dawn-joins-its-day-as-a-clock-time-does"),
+    ("Troops moved in before dawn.", "2024-06-12", "dawn", "2024-06-12TMO", None, None,
+     "dawn-alone-names-no-day"),
+    ("He spoke last evening.", "2024-06-12", "last evening", "2024-06-11TEV",
+     ("2024-06-11", "2024-06-11"), None, "last-evening-is-yesterdays"),
 ]
 
 

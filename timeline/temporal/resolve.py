@@ -548,6 +548,14 @@ def call_clock(ctx: Context, hour: str, minute: str, ampm: str) -> tuple[str, In
     return day + clock, NO_INTERVAL
 
 
+def call_daypart(ctx: Context, code: str) -> tuple[str, Interval]:
+    """A part of a day whose day is not said ("at dawn"): as a clock time, the DCT's day in
+    its value (TimeML) and no interval, until a day next to it joins it."""
+    if not code:
+        return "", NO_INTERVAL
+    return (ctx.dct.isoformat() if ctx.dct else "XXXX-XX-XX") + "T" + code, NO_INTERVAL
+
+
 # A fraction of a unit written in the next smaller one, as TimeBank does (2 1/2 years =
 # P2Y6M): unit -> (smaller unit, how many of it make one).
 _SMALLER = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("TH", 24), "TH": ("TM", 60),
@@ -688,6 +696,7 @@ CALLS = {
     "WEEKEND": call_weekend,
     "NUMDATE": call_numdate,
     "CLOCK": call_clock,
+    "DAYPART": call_daypart,
     "DUR": call_dur,
     "IN": call_in,
     "CENTURY": call_century,
