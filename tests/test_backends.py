@@ -8,6 +8,7 @@ what a user reads with what the same commands give on SQLite.
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import subprocess
@@ -85,6 +86,44 @@ def test_stats_count_the_same_on_every_backend(url_cli, tmp_path):
     [_, reference] = sqlite_says(tmp_path, ("ingest", "--jobs", "1", str(SEEDS)),
                                  ("stats", "--json"))
     assert url_cli("stats", "--json").stdout == reference
+
+
+EVERYTHING = [(), ("--min-confidence", "0"), ("--status", "auto", "--status", "confirmed",
+                                               "--status", "edited")]
+
+
+@pytest.mark.parametrize("args", EVERYTHING[1:], ids=["min-confidence-0", "every-status-shown"])
+def test_a_filter_that_keeps_every_event_gives_the_figures_of_no_filter(url_cli, db_url, tmp_path,
+                                                                        args):
+    """Articles count when they tell an event counted: not one without events, nor one whose
+    every event is rejected, whichever path (index-only or general) the stats take."""
+    from timeline.stats import filtered_stats
+    from timeline.store import EventFilter
+
+    quiet = tmp_path / "quiet.txt"
+    quiet.write_text("Quiet day\n\n12 March 2019\n\nThe weather was mild and the markets calm.\n",
+                     encoding="utf-8")
+    assert url_cli("ingest", "--jobs", "1", str(SEEDS), str(quiet)).exit_code == 0
+    engine = open_database(db_url)
+    with engine.connect() as conn:
+        articles = conn.execute(text("SELECT count(*) FROM articles")).scalar()
+        events = conn.execute(text("SELECT min(article_id) FROM events")).scalar()
+        doomed = conn.execute(text(f"SELECT id FROM events WHERE article_id = {events}")).scalars()
+        doomed = list(doomed)
+    for event_id in doomed:
+        assert url_cli("reject", str(event_id)).exit_code == 0
+    with engine.connect() as conn:
+        telling = conn.execute(text("SELECT count(DISTINCT article_id) FROM events "
+                                    "WHERE status <> 'rejected'")).scalar()
+        general = filtered_stats(conn, EventFilter())
+    engine.dispose()
+    assert telling < articles - 1, "an article without events and one all rejected"
+    plain = json.loads(url_cli("stats", "--json").stdout)
+    assert json.loads(url_cli("stats", "--json", *args).stdout) == plain
+    assert general == plain
+    assert sum(n for _, n in plain["articles_by_month"]) == telling
+    shown = url_cli("stats").stdout
+    assert "Articles by publication month (of events counted)" in shown
 
 
 WRITERS = 3
