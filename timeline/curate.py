@@ -84,6 +84,21 @@ def set_status(conn: Connection, event_id: int, status: str, note: str | None = 
     return outcome
 
 
+# What incident placing compares: a change to any of them may move the event to another.
+PLACED_BY = {"date", "type", "location", "country", "actors"}
+
+
+def _resettle(conn: Connection, outcome: Outcome, note: str) -> None:
+    """Place the event again (`incidents.resettle`); a move is said in the outcome's line
+    (the incidents module audits it, for the reports left behind as well)."""
+    from timeline.incidents import resettle
+
+    old, new = resettle(conn, outcome.event_id, note)
+    if old != new:
+        outcome.changes.append(("incident", None if old is None else str(old),
+                                None if new is None else str(new)))
+
+
 def confirm(conn: Connection, event_id: int, note: str | None = None) -> Outcome:
     return set_status(conn, event_id, "confirmed", note)
 
@@ -130,6 +145,8 @@ def edit(conn: Connection, event_id: int, change: Change) -> Outcome:
     if values:
         conn.execute(update(Event).where(Event.id == event_id).values(**values))
     _audit(conn, event_id, outcome.changes, change.note)
+    if PLACED_BY & {f for f, _, _ in outcome.changes}:
+        _resettle(conn, outcome, change.note or "edited: placed again")
     return outcome
 
 

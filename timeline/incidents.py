@@ -542,6 +542,51 @@ def _drop_empty(conn: Connection, incident_ids: list[int]) -> None:
         conn.execute(delete(INCIDENTS).where(INCIDENTS.c.id.in_(empty)))
 
 
+def resettle(conn: Connection, event_id: int, note: str) -> tuple[int | None, int | None]:
+    """Place an event again, as ingest would have placed it, after an analyst changed what
+    placing compares (type, dates, place, country, actors) or its status; returns its
+    (old incident, new incident).
+
+    A rejected event tells no incident: it leaves its own (incident None). Any other leaves
+    an incident it no longer matches and joins the one it does. The reports it leaves behind
+    are placed again first, oldest first (it may have been the one that tied them together),
+    the oldest keeping the incident's id. An incident an analyst fixed (a locked event) keeps
+    its events as the analyst made it, but for a rejected event leaving it."""
+    row = conn.execute(select(EVENTS.c.incident_id, EVENTS.c.status, EVENTS.c.merge_locked)
+                       .where(EVENTS.c.id == event_id)).first()
+    if row is None:
+        raise NotFound("event", event_id)
+    old, rejected = row.incident_id, row.status == "rejected"
+    if row.merge_locked and not rejected:
+        return old, old
+    members = [] if old is None else conn.execute(
+        select(EVENTS.c.id, EVENTS.c.status, EVENTS.c.merge_locked)
+        .where(EVENTS.c.incident_id == old, EVENTS.c.id != event_id)).all()
+    if any(m.merge_locked for m in members):
+        members = []
+    behind = sorted(m.id for m in members if m.status != "rejected")
+    moving = [event_id, *(m.id for m in members)]
+    conn.execute(update(EVENTS).where(EVENTS.c.id.in_(moving))
+                 .values(incident_id=None, merge_reason=None))
+    newest = conn.scalar(select(func.max(INCIDENTS.c.id))) or 0
+    placed = place(conn, load_reports(conn, behind))
+    if behind and placed[behind[0]] > newest:  # still starts an incident: the old one
+        conn.execute(update(EVENTS).where(EVENTS.c.incident_id == placed[behind[0]])
+                     .values(incident_id=old))
+        conn.execute(delete(INCIDENTS).where(INCIDENTS.c.id == placed[behind[0]]))
+        placed = {e: old if i == placed[behind[0]] else i for e, i in placed.items()}
+    if not rejected:
+        placed.update(place(conn, load_reports(conn, [event_id])))
+    now = datetime.now(timezone.utc).replace(tzinfo=None)
+    moved = [{"event_id": e, "field": "incident_id", "old_value": None if old is None else str(old),
+              "new_value": None if placed.get(e) is None else str(placed[e]),
+              "changed_at": now, "note": note} for e in moving if placed.get(e) != old]
+    if moved:
+        conn.execute(insert(EVENT_EDITS), moved)
+    _drop_empty(conn, [old] if old is not None else [])
+    return old, placed.get(event_id)
+
+
 # -- reading -----------------------------------------------------------------------------------
 
 def explain(conn: Connection, event_id: int) -> list[dict]:
