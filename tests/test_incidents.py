@@ -366,3 +366,25 @@ def test_an_edited_type_moves_a_report_as_ingest_would_place_it(url_cli, db_url,
     assert url_cli("edit", str(html), "--type", "attack").exit_code == 0
     assert len({incidents_seen(url_cli)[s] for s in (EURASIA, HTML, WIRE)}) == 1
     assert no_incident_without_a_live_report(db_url)
+
+
+def test_a_rejected_report_leaves_its_incident_and_an_incident_left_empty_goes(url_cli, db_url):
+    assert url_cli("ingest", "--jobs", "1", str(INCIDENT)).exit_code == 0
+    before = incidents_seen(url_cli)
+    kandahar = dated_attacks_of(url_cli)[KANDAHAR]["id"]
+    assert url_cli("reject", str(kandahar)).output == (
+        f"event {kandahar} rejected: status auto -> rejected, "
+        f"incident {before[KANDAHAR][0]} -> —\n")
+    assert incidents_seen(url_cli, "--status", "rejected") == {KANDAHAR: (None, 1)}
+    assert no_incident_without_a_live_report(db_url), "its incident, left empty, is gone"
+    url_cli("ingest", "--jobs", "1", KANDAHAR)  # places what waits for an incident first
+    assert incidents_seen(url_cli, "--status", "rejected") == {KANDAHAR: (None, 1)}
+    # The report that tied the Crocus reports together, rejected, unties them; confirmed, ties.
+    html = dated_attacks_of(url_cli)[HTML]["id"]
+    url_cli("reject", str(html))
+    seen = incidents_seen(url_cli)
+    assert seen[EURASIA][1] == seen[WIRE][1] == 1 and seen[EURASIA][0] != seen[WIRE][0]
+    assert no_incident_without_a_live_report(db_url)
+    url_cli("confirm", str(html))
+    assert {incidents_seen(url_cli)[s] for s in (EURASIA, HTML, WIRE)} == {before[EURASIA]}
+    assert no_incident_without_a_live_report(db_url)

@@ -74,13 +74,16 @@ def _audit(conn: Connection, event_id: int, changes, note: str | None) -> None:
 
 
 def set_status(conn: Connection, event_id: int, status: str, note: str | None = None) -> Outcome:
-    """confirm / reject: the status changes, the old one is kept in the audit trail."""
+    """confirm / reject: the status changes, the old one is kept in the audit trail. A
+    rejected event leaves its incident; one no longer rejected is placed as ingest would."""
     old = _event(conn, event_id)["status"]
     outcome = Outcome(event_id)
     if old != status:
         conn.execute(update(Event).where(Event.id == event_id).values(status=status))
         outcome.changes.append(("status", old, status))
     _audit(conn, event_id, outcome.changes, note)
+    if "rejected" in (old, status) and old != status:
+        _resettle(conn, outcome, note or f"{status}: placed again")
     return outcome
 
 

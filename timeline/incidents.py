@@ -465,9 +465,11 @@ def attach_article(conn: Connection, article_id: int) -> dict[int, int]:
 
 
 def attach_pending(conn: Connection, batch: int = 500) -> int:
-    """Place events stored without an incident (older databases, re-extraction), oldest first."""
+    """Place events stored without an incident (older databases, re-extraction), oldest first.
+    A rejected event tells no incident (`resettle`): it stays without one."""
     done = 0
-    while ids := list(conn.scalars(select(EVENTS.c.id).where(EVENTS.c.incident_id.is_(None))
+    while ids := list(conn.scalars(select(EVENTS.c.id).where(EVENTS.c.incident_id.is_(None),
+                                                             EVENTS.c.status != "rejected")
                                    .order_by(EVENTS.c.id).limit(batch))):
         attach(conn, ids)
         done += len(ids)
