@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import re
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
@@ -23,7 +24,7 @@ from functools import cached_property, lru_cache
 from importlib import resources
 
 from sqlalchemy import (Connection, Date, DateTime, Integer, and_, bindparam, delete, func, insert,
-                        literal, null, or_, select, union_all, update)
+                        literal, null, or_, select, text, union_all, update)
 
 from timeline.errors import NotFound
 from timeline.models import (ACTORS, ARTICLES, EVENT_ACTORS, EVENT_EDITS, EVENT_MENTIONS, EVENTS,
@@ -354,10 +355,38 @@ def placements(conn: Connection, new: list[Report]) -> dict[int, tuple[int, str 
     are written at once: a handful of statements an article, not a handful an event."""
     if not new:
         return {}
+    if conn.dialect.name == "postgresql":
+        _lock_windows(conn, new)
     batch = _Batch(conn, load_candidates(conn, new))
     for report in new:
         batch.place(report)
     return batch.incidents(new)
+
+
+# Placing is read, then decide, then write: two PostgreSQL transactions placing reports of one
+# incident at once would each miss the other's (not yet committed) and start two incidents.
+# Each first takes transaction-scoped advisory locks on the (type, LOCK_DAYS-day stretch)
+# keys its reports could match within, so the second waits for the first to commit and then
+# reads it. Reports that can match share a key: their dates, each widened by the slack, meet.
+# SQLite needs none: a writer holds the database's write lock from its first write on.
+PLACING_LOCKS = 0x74696D65  # the two-key lock space's first key: "time" in ASCII
+LOCK_DAYS = 16
+
+
+def _lock_windows(conn: Connection, reports: list[Report]) -> None:
+    slack = rules().slack_days
+    keys = set()
+    for r in reports:
+        if r.datable:
+            first = (r.start.toordinal() - slack) // LOCK_DAYS
+            for stretch in range(first, (r.end.toordinal() + slack) // LOCK_DAYS + 1):
+                keys.add(zlib.crc32(f"{r.type}:{stretch}".encode()) - (1 << 31))  # an int4
+    if keys:  # in one order for every transaction (no deadlock between them), one statement
+        conn.execute(_LOCK, {"space": PLACING_LOCKS, "keys": sorted(keys)})
+
+
+_LOCK = text("SELECT pg_advisory_xact_lock(:space, k) FROM unnest(CAST(:keys AS integer[])) "
+             "WITH ORDINALITY AS locks(k, n) ORDER BY n")
 
 
 class _Batch:
