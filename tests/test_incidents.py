@@ -142,9 +142,13 @@ def test_merge_joins_by_hand_and_is_audited(cli, db_path):
     (("merge", "1"), "Error: merge needs at least two different events", 1),
     (("merge", "1", "x"), "'x' is not a valid integer", 2),
     (("split", "0"), "0 is not in the range x>=1", 2),
-], ids=["split-unknown-event", "merge-one-event", "merge-not-a-number", "split-id-zero"])
+    (("split", "2"), "Error: event 2 is rejected: it tells no incident (confirm it first)", 1),
+    (("merge", "1", "2"), "Error: event 2 is rejected: it tells no incident", 1),
+], ids=["split-unknown-event", "merge-one-event", "merge-not-a-number", "split-id-zero",
+        "split-a-rejected-event", "merge-a-rejected-event"])
 def test_curation_mistakes_are_one_clear_line(cli, args, message, code):
-    cli("ingest", KANDAHAR)
+    cli("ingest", KANDAHAR, HERAT)
+    cli("reject", "2")
     result = cli(*args)
     assert result.exit_code == code
     assert message in result.output and "Traceback" not in result.output

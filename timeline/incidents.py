@@ -515,9 +515,21 @@ def _incident_of(conn: Connection, event_id: int) -> int | None:
     return row.incident_id
 
 
+def _refuse_rejected(conn: Connection, event_ids: list[int]) -> None:
+    """A rejected event tells no incident (`resettle`): split and merge leave it out."""
+    from timeline.curate import CurationError
+
+    rejected = sorted(conn.scalars(select(EVENTS.c.id).where(EVENTS.c.id.in_(event_ids),
+                                                            EVENTS.c.status == "rejected")))
+    if rejected:
+        raise CurationError(f"event {rejected[0]} is rejected: it tells no incident "
+                            "(confirm it first)")
+
+
 def split(conn: Connection, event_id: int, note: str | None = None) -> int:
     """Detach one event into an incident of its own and lock it there; returns the incident."""
     old = _incident_of(conn, event_id)
+    _refuse_rejected(conn, [event_id])
     alone = old is not None and conn.scalar(
         select(func.count()).select_from(EVENTS).where(EVENTS.c.incident_id == old)) == 1
     new = old if alone else _new_incident(conn)
@@ -535,6 +547,7 @@ def merge(conn: Connection, event_ids: list[int], note: str | None = None) -> in
     if len(set(event_ids)) < 2:
         raise CurationError("merge needs at least two different events")
     incidents = {e: _incident_of(conn, e) for e in event_ids}
+    _refuse_rejected(conn, event_ids)
     for event_id, incident in incidents.items():
         if incident is None:
             incidents[event_id] = _assign(conn, event_id, _new_incident(conn), None)
