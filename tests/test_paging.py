@@ -115,7 +115,7 @@ def test_a_malformed_cursor_is_a_usage_error(seeded, value):
                                   ("--reverse", "--offset", "2")],
                          ids=["everything", "filtered-page", "reverse-offset"])
 def test_fast_csv_export_writes_the_same_bytes_as_the_row_writer(seeded, db_path, args):
-    """`export --format csv` reads plain values (store.iter_event_values), not dicts: its file
+    """`export --format csv` has the database make its cells (store.iter_event_rows): its file
     must be byte for byte what the dict writer makes of the same events."""
     import io
 

@@ -661,6 +661,17 @@ def report_counts(conn: Connection, incident_ids: Iterable[int | None]) -> dict[
                              .group_by(EVENTS.c.incident_id)).all())
 
 
+def reports_told():
+    """SQL: `report_counts` of each event's incident as a cell of the event's row, 1 for an
+    event of no incident (a correlated count on the incident index)."""
+    from sqlalchemy import case, distinct
+
+    told = EVENTS.alias("told")
+    count = (select(func.count(distinct(told.c.article_id)))
+             .where(told.c.incident_id == EVENTS.c.incident_id).scalar_subquery())
+    return case((EVENTS.c.incident_id.is_(None), 1), else_=count)
+
+
 def best_of_incident(conditions: list):
     """True for the one event that stands for its incident among those matching `conditions`:
     the most precisely dated, then the most confident, then the first stored. A correlated
