@@ -229,3 +229,23 @@ def test_a_page_of_best_matches_is_the_page_of_every_match_sorted(seeded, db_pat
         expected = list(conn.execute(event_query(flt).with_only_columns(Event.id)).scalars())
         assert expected, "the seeds hold the word"
         assert [e["id"] for e in iter_events(conn, flt)] == expected
+
+
+def test_a_page_of_best_matches_leaves_the_callers_transaction_open(seeded, db_path):
+    """The ranking runs in a savepoint (store.best_match_page): inside a caller's transaction
+    it sees the caller's own writes and commits none of them."""
+    from sqlalchemy import update
+
+    from timeline.models import EVENTS
+    from timeline.store import iter_events
+
+    flt = EventFilter(search="quixotically", by_rank=True, limit=5)
+    engine = open_database(str(db_path))
+    with engine.connect() as conn:
+        first = conn.execute(EVENTS.select().limit(1)).first()
+        conn.execute(update(EVENTS).where(EVENTS.c.id == first.id)
+                     .values(sentence=first.sentence + " quixotically"))
+        assert [e["id"] for e in iter_events(conn, flt)] == [first.id]
+        conn.rollback()
+    with engine.connect() as conn:
+        assert list(iter_events(conn, flt)) == []

@@ -485,10 +485,20 @@ def best_match_page(conn: Connection, flt: EventFilter) -> list[int]:
     If `offset + limit` of these pass the filter's other conditions, the page is among them,
     as sorting every match would give it; else more are ranked. Looking every match up to
     sort them (40,321 for "hostages" in a million events) cost as much as ranking them.
+
+    The statements run in one read transaction (a savepoint, which begins one when none is
+    open): they see one snapshot of the database, and FTS5's bm25 runs a lookup of each
+    match's length as a statement of its own, whose end outside a transaction also tries to
+    commit: 7% of the instructions of ranking 40,321 matches (callgrind).
     """
-    need = flt.offset + flt.limit
     if not flt.limit:
         return []
+    with conn.begin_nested():
+        return _best_match_ids(conn, flt)
+
+
+def _best_match_ids(conn: Connection, flt: EventFilter) -> list[int]:
+    need = flt.offset + flt.limit
     found: dict[int, tuple] = {}
     limit = 2 * need
     while True:
