@@ -333,7 +333,7 @@ def _windows(reports: list[Report]) -> list[tuple[str, date, date, date]]:
 
 def attach(conn: Connection, event_ids: Iterable[int]) -> dict[int, int]:
     """Give each new event an incident: an existing one it matches, or its own. Returns
-    {event id: incident id}. The caller owns the transaction (one per article at ingest)."""
+    {event id: incident id}. The caller owns the transaction."""
     return place(conn, [r for r in load_reports(conn, event_ids) if r.incident_id is None])
 
 

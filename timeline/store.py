@@ -1,4 +1,4 @@
-"""Writes (one transaction per article, through SQLAlchemy Core) and filtered event queries."""
+"""Writes (through SQLAlchemy Core, in the caller's transaction) and filtered event queries."""
 
 from __future__ import annotations
 
