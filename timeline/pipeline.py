@@ -116,6 +116,9 @@ class Writer:
     it fails (a duplicate another process stored meanwhile, a constraint, a lock that would
     not come), the batch is rolled back and each of its articles stored again in a
     transaction of its own, so the one bad article alone fails and the others land.
+    On PostgreSQL the batch holds what placing locks (`incidents.placements`) until it
+    commits: two writers whose batches wait for each other are a deadlock PostgreSQL ends by
+    failing one transaction, and that batch is then stored an article at a time.
     """
 
     def __init__(self, engine: Engine, summary: IngestSummary,
