@@ -29,6 +29,7 @@ from sqlalchemy import (Connection, Date, DateTime, Integer, and_, bindparam, de
 from timeline.errors import NotFound
 from timeline.models import (ACTORS, ARTICLES, EVENT_ACTORS, EVENT_EDITS, EVENT_MENTIONS, EVENTS,
                              INCIDENTS)
+from timeline.store import on_sqlite
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
 _NAME = re.compile(r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*")
@@ -74,8 +75,8 @@ class Report:
     @cached_property
     def words(self) -> frozenset[str]:
         stop = rules().stopwords
-        return frozenset(_stem(w) for w in (m.lower() for m in _WORD.findall(self.text))
-                         if w not in stop and len(w) > 2)
+        return frozenset([_stem(w) for w in map(str.lower, _WORD.findall(self.text))
+                          if len(w) > 2 and w not in stop])
 
     @cached_property
     def names(self) -> frozenset[str]:
@@ -99,6 +100,7 @@ class Report:
                 and (self.end - self.start).days < rules().max_span_days)
 
 
+@lru_cache(maxsize=65536)  # a report's words are stemmed each time one is compared
 def _stem(word: str) -> str:
     # A light suffix cut so that "attacked", "attacks" and "attack" count as one word.
     for suffix in ("ing", "ed", "es", "s"):
@@ -195,22 +197,15 @@ class _Statements:
     (SQLAlchemy caches the compiled SQL, not the Python objects that describe it)."""
 
     def __init__(self) -> None:
-        events, mentions = EVENTS, EVENT_MENTIONS
-        links, actors = EVENT_ACTORS, ACTORS
+        events = EVENTS
         self.report = select(events.c.id, events.c.article_id, events.c.incident_id,
                              events.c.type, events.c.date_start, events.c.date_end,
                              events.c.location, events.c.country, events.c.sentence,
                              events.c.merge_locked)
         self.by_id = self.report.where(
             events.c.id.in_(bindparam("ids", expanding=True))).order_by(events.c.id)
-        # Mentions (role NULL) and actors (a name and a role) in one round trip.
-        self.details = union_all(
-            select(mentions.c.event_id, mentions.c.sentence.label("text"),
-                   null().label("role"), mentions.c.start)
-            .where(mentions.c.event_id.in_(bindparam("ids", expanding=True))),
-            select(links.c.event_id, actors.c.name, links.c.role, null())
-            .join(actors, actors.c.id == links.c.actor_id)
-            .where(links.c.event_id.in_(bindparam("ids", expanding=True))))
+        self.details = self._details(bindparam("ids", expanding=True))
+        self._details_sized: dict[int, object] = {}
         self.placed = (update(events).where(events.c.id == bindparam("event"))
                        .values(incident_id=bindparam("incident"), merge_reason=bindparam("why")))
         self.by_article = (select(events.c.id).where(events.c.article_id == bindparam("a"))
@@ -223,6 +218,28 @@ class _Statements:
         self.new_incidents = insert(incidents).from_select(
             ["created_at"], select(bindparam("now", type_=DateTime)).select_from(counting)
         ).returning(incidents.c.id)
+
+    @staticmethod
+    def _details(ids):
+        """Mentions (role NULL) and actors (a name and a role) of the events `ids`, in one
+        round trip."""
+        mentions, links, actors = EVENT_MENTIONS, EVENT_ACTORS, ACTORS
+        return union_all(
+            select(mentions.c.event_id, mentions.c.sentence.label("text"),
+                   null().label("role"), mentions.c.start)
+            .where(mentions.c.event_id.in_(ids)),
+            select(links.c.event_id, actors.c.name, links.c.role, null())
+            .join(actors, actors.c.id == links.c.actor_id)
+            .where(links.c.event_id.in_(ids)))
+
+    def details_sized(self, count: int):
+        """`details` for exactly `count` ids, bound as e0, e1...: a statement SQLite runs
+        compiled once (see `store.SQLiteStatement`), where an expanding parameter is
+        rendered again at each execution. Sizes are powers of two, as for `candidates`."""
+        if count not in self._details_sized:
+            self._details_sized[count] = self._details(
+                [bindparam(f"e{i}", type_=Integer) for i in range(count)])
+        return self._details_sized[count]
 
     def candidates(self, windows: int):
         """Placed, not rejected events in any of `windows` windows (type, lo, hi, floor): one
@@ -264,7 +281,7 @@ def _with_details(conn: Connection, rows) -> list[Report]:
     actors: dict[int, set[str]] = {}
     agents: dict[int, set[str]] = {}
     for chunk in _chunks(ids):
-        for event_id, text, role, start in conn.execute(statements().details, {"ids": chunk}):
+        for event_id, text, role, start in _details(conn, chunk):
             if role is None:
                 mentions.setdefault(event_id, []).append((start, text))
             else:
@@ -278,6 +295,14 @@ def _with_details(conn: Connection, rows) -> list[Report]:
                    bool(r.merge_locked), frozenset(actors.get(r.id, ())),
                    frozenset(agents.get(r.id, ())))
             for r in rows]
+
+
+def _details(conn: Connection, ids: list[int]):
+    if conn.dialect.name != "sqlite":
+        return conn.execute(statements().details, {"ids": ids})
+    size = 1 << (len(ids) - 1).bit_length()  # the next power of two, filled with the last id
+    values = {f"e{i}": ids[min(i, len(ids) - 1)] for i in range(size)}
+    return on_sqlite(conn, statements().details_sized(size)).rows(conn, values)
 
 
 def _chunks(ids: list[int], size: int = 4000) -> Iterable[list[int]]:
@@ -312,7 +337,9 @@ def load_candidates(conn: Connection, reports: list[Report]) -> list[Report]:
         params = {}
         for i, (kind, lo, hi, floor) in enumerate(chunk):
             params.update({f"k{i}": kind, f"lo{i}": lo, f"hi{i}": hi, f"floor{i}": floor})
-        rows.extend(conn.execute(statements().candidates(size), params).all())
+        statement = statements().candidates(size)
+        rows.extend(on_sqlite(conn, statement).rows(conn, params) if conn.dialect.name == "sqlite"
+                    else conn.execute(statement, params).all())
     if len(windows) > WINDOWS_A_QUERY:  # an event in two chunks' windows is one candidate
         rows = sorted({r.id: r for r in rows}.values(), key=lambda r: r.id)
     return _with_details(conn, rows)
@@ -334,7 +361,7 @@ def _windows(reports: list[Report]) -> list[tuple[str, date, date, date]]:
 
 def attach(conn: Connection, event_ids: Iterable[int]) -> dict[int, int]:
     """Give each new event an incident: an existing one it matches, or its own. Returns
-    {event id: incident id}. The caller owns the transaction (one per article at ingest)."""
+    {event id: incident id}. The caller owns the transaction."""
     return place(conn, [r for r in load_reports(conn, event_ids) if r.incident_id is None])
 
 
@@ -454,9 +481,11 @@ def _insert_incidents(conn: Connection, count: int) -> list[int]:
 
     Incidents are alike (a row is its id and when it was made), so one INSERT ... SELECT over
     a counting CTE makes them all: one statement a row through SQLAlchemy cost 10x more."""
-    now = datetime.now(timezone.utc).replace(tzinfo=None)
-    return sorted(conn.execute(statements().new_incidents, {"count": count, "now": now})
-                  .scalars())
+    now, statement = datetime.now(timezone.utc).replace(tzinfo=None), statements().new_incidents
+    values = {"count": count, "now": now}
+    if conn.dialect.name == "sqlite":
+        return sorted(i for i, in on_sqlite(conn, statement).execute(conn, values).fetchall())
+    return sorted(conn.execute(statement, values).scalars())
 
 
 def _pinned(conn: Connection, incident_ids: list[int]) -> bool:
