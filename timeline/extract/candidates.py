@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
+from timeline.fold import lowered_text
 from timeline.intervals import Interval
 from timeline.records import DateBasis
 
@@ -91,24 +92,33 @@ def _modality(text: str, t: lexicon.Trigger) -> tuple[str | None, str | None]:
     if not t.rule.modality:
         return None, None
     head = text[max(0, t.start - 160):t.start]  # the cues lie within a few words
-    breaks = list(_MODALITY_BREAK.finditer(head))
-    window = head[breaks[-1].end():] if breaks else head
-    window = " ".join(window.split()[-m.window:])
+    window = _clause_tail(head, m.window)
+    low = lowered_text(window)
     statement = t.type == "statement"
-    if (m.any_statement_before if statement else m.any_before).search(window):
+    if (m.any_statement_before if statement else m.any_before).search(window, low):
         for name, effect, rx in m.statement_before if statement else m.before:
-            if rx.search(window):
+            if rx.search(window, low):
                 return effect, name
     if not statement:
         bare = t.rule.pos == "verb" or not t.text.lower().endswith("s")
         if bare and _TO_BEFORE.search(head) and not _TO_NOUN_BEFORE.search(head):
             return "plot", "infinitive"  # "plans to attack", "threatened to attack": not done
         tail = text[t.end:t.end + 120]
-        if m.any_after.search(tail):
+        low = lowered_text(tail)
+        if m.any_after.search(tail, low):
             for name, effect, rx in m.after:
-                if rx.search(tail):
+                if rx.search(tail, low):
                     return effect, name
     return None, None
+
+
+def _clause_tail(head: str, n: int) -> str:
+    """The last `n` words of `head` after its last clause break, joined by single spaces. A
+    break holds no space, so the breaks among the last words are found in those words alone,
+    and one before them leaves all of them."""
+    tail = " ".join(head.split()[-n:])
+    breaks = list(_MODALITY_BREAK.finditer(tail))
+    return tail[breaks[-1].end():].strip() if breaks else tail
 
 
 _TO_BEFORE = re.compile(r"\bto\s+$")
@@ -468,6 +478,7 @@ class SentenceReader:
         text, m = s.text, lexicon.modality()
         found = []
         tallied = False  # an event word was dropped as generic ("has claimed several attacks")
+        words_only = None  # the sentence speaks of often or of words: searched once, if asked
         for t in triggers:
             effect, cue = _modality(text, t)
             etype = t.type
@@ -480,10 +491,13 @@ class SentenceReader:
             if _generic(text, t, has_date, dated_spans):
                 tallied = True
                 continue
-            if etype != "statement" and not has_date and m.frequency.search(text):
-                continue  # "every few months, a stabbing ...": what happens often, not what happened
-            if etype != "statement" and m.definition.search(text):
-                continue  # "the term 'neutralise' is used to imply killed or captured": words, not events
+            if etype != "statement":
+                if words_only is None:
+                    words_only = bool(not has_date and m.frequency.search(text) or m.definition.search(text))
+                if words_only:
+                    # "every few months, a stabbing ...": what happens often, not what happened;
+                    # "the term 'neutralise' is used to imply killed or captured": words, not events
+                    continue
             found.append((etype, t, cue))
         if tallied:
             # a claim whose object is a tally is no statement of a particular act either
