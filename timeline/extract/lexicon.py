@@ -186,9 +186,17 @@ def find_in(text: str, bounds: list[tuple[int, int]]) -> list[list[Trigger]]:
                     prev = _WORD_BEFORE.search(text[max(a, s - 30):s])
                     if prev and prev.group(1).lower() in _NOUN_BEFORE:
                         continue
-                hits.append(Trigger(rule, s - a, e - a, text[s:e]))
+                hits.append(_trigger(rule, s - a, e - a, text[s:e]))
         per.append(_resolve_overlaps(hits))
     return per
+
+
+def _trigger(rule: TriggerRule, start: int, end: int, text: str) -> Trigger:
+    """Trigger(rule, start, end, text) without the frozen dataclass's __init__, which sets each
+    field through object.__setattr__ and costs several times as much."""
+    t = object.__new__(Trigger)
+    t.__dict__.update(rule=rule, start=start, end=end, text=text)
+    return t
 
 
 def _span(m: re.Match) -> tuple[int, int]:
@@ -200,6 +208,8 @@ def _span(m: re.Match) -> tuple[int, int]:
 
 
 def _resolve_overlaps(hits: list[Trigger]) -> list[Trigger]:
+    if len(hits) < 2:
+        return hits  # most sentences: nothing to resolve
     hits.sort(key=lambda t: (-(t.end - t.start), -t.rule.strength))
     kept: list[Trigger] = []
     for t in hits:
