@@ -9,6 +9,7 @@ feared, future: dropped; prepared: a foiled plot if something stopped it) -> gen
 
 from __future__ import annotations
 
+import operator
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
@@ -278,10 +279,10 @@ def _resolve_types(text: str, found: list[tuple[str, lexicon.Trigger, str | None
     if military:
         # "troops killed 14 fighters in an ambush": the ambush is the troops' operation
         found = [("military_operation", f[1], f[2]) if f[0] == "attack" and f[1].start > military[0] else f for f in found]
-    content = [f for f in found if _is_content(f, text) and f[1].rule.pos != "casualty"] or \
-        [f for f in found if _is_content(f, text)]
+    contents = [f for f in found if _is_content(f, text)]
+    content = [f for f in contents if f[1].rule.pos != "casualty"] or contents
     # "The attack came a week after jihadists killed 15 people": a toll in a clause of its own
-    apart = [(f[0], f[1], "apart") for f in found if f[1].rule.pos == "casualty" and f not in content and _is_content(f, text)
+    apart = [(f[0], f[1], "apart") for f in contents if f[1].rule.pos == "casualty" and f not in content
              and any(c[1].end <= f[1].start and _LATER_CLAUSE.search(text, c[1].end, f[1].start) for c in content)]
     claim = any(f[0] == "statement" and _is_claim(text, f[1]) for f in found)
     if content and not has_date and not claim and all(f[1].rule.pos == "noun" and _DEFINITE.search(text[:f[1].start][-40:]) for f in content):
@@ -415,6 +416,9 @@ def _moved(item, by: int):
     return copy
 
 
+_SPEAKER_FIELDS = operator.attrgetter("speaker", "speaker_kind", "speaker_alias", "unnamed")
+
+
 class SentenceReader:
     """Reads an article's sentences in order, keeping what later sentences need: the people
     met so far, the last speaker, the last dated event of the paragraph."""
@@ -427,6 +431,7 @@ class SentenceReader:
         self.prev: Sentence | None = None
         self.reference: tuple[int, dating.Dated] | None = None  # (paragraph, last own date told)
         self.lead_read = False  # past the article's first body sentence
+        self._speakers: dict[int, tuple] = {}  # the sentence's statement speakers, by trigger
 
     def read_all(self, sentences: list[Sentence]) -> list[Candidate]:
         """Every sentence in order. Triggers, places and aliases are found in one pass over the
@@ -506,10 +511,12 @@ class SentenceReader:
 
     def _reporter(self, s: Sentence, found, actors, places, timexes) -> str | None:
         """The named speaker of the sentence's reporting verb, if any: the source of what it reports."""
+        self._speakers = {}  # trigger -> its statement's speaker fields, for _candidate
         for etype, t, _ in found:
             if etype == "statement":
                 probe = Candidate("statement", s, t, 0.0, dating.NO_DATE, actors, places, {})
                 _statement_speaker(probe)
+                self._speakers[id(t)] = _SPEAKER_FIELDS(probe)
                 if probe.speaker_kind not in (None, "pronoun"):
                     return probe.speaker
         return None
@@ -564,7 +571,11 @@ class SentenceReader:
         elif cue:
             c.cues.append(cue)
         if etype == "statement":
-            _statement_speaker(c)
+            known = self._speakers.get(id(t))  # the trigger's speaker, if _reporter found it
+            if known is None:
+                _statement_speaker(c)
+            else:
+                c.speaker, c.speaker_kind, c.speaker_alias, c.unnamed = known
         if dated.interval is None and etype != "statement" and not c.definite:
             c.dated = self._fallback_date(s, t, reporting)
         return c
