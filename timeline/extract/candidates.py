@@ -55,7 +55,6 @@ _STOP_NP = frozenset("The A An In On At It He She They We This That These Those 
 _DETERMINER_SLOT = re.compile(r"([\w'’-]+)\W*(?:(?:[A-Z][\w'’-]*|\d{4})\s+){0,3}$")
 _COMMA_AFTER = re.compile(r"\s*,")
 _APPOSITION_AFTER = re.compile(r"\s*,\s*(?:which|who|a|an|the)\b")
-_QUOTE_CLOSED = re.compile(r"[,\"”’]\s*$")
 _TITLE_WORDS_ONLY = re.compile(r"^[\s,]*(?:[A-Z][\w.]*\.?\s+){0,4}$")
 _PRONOUN_START = re.compile(r"^\W*(?:he|she|they)\b", re.I)
 _FIRST_WORD = re.compile(r"^\W*(\w+)")
@@ -183,7 +182,7 @@ def _statement_speaker(c: Candidate) -> None:
         return None
     if before and _AT_START.match(text[:before[0].start]) and before[0].kind in ("person", "group", "agency", "state"):
         return _set_speaker(c, before[0])
-    inverted = t.text.lower() in _INVERTED_VERBS and (c.sentence.headline or _QUOTE_CLOSED.search(text, 0, t.start))
+    inverted = t.text.lower() in _INVERTED_VERBS and (c.sentence.headline or _quote_closed(text[:t.start]))
     if after and inverted and _TITLE_WORDS_ONLY.match(text[t.end:after[0].start]):
         return _set_speaker(c, after[0])
     np = _NP_BEFORE.search(text[:t.start])
@@ -202,6 +201,13 @@ def _statement_speaker(c: Candidate) -> None:
         return None
     c.unnamed = True
     return None
+
+
+def _quote_closed(head: str) -> bool:
+    """Does `head` end in a comma or closing quote, white space after it allowed? (Read from
+    the end: a regex search ending in `$` would try every place of the sentence.)"""
+    head = head.rstrip()
+    return bool(head) and head[-1] in ',"”’'
 
 
 def _state_speaker(c: Candidate):
@@ -432,6 +438,7 @@ class SentenceReader:
         self.reference: tuple[int, dating.Dated] | None = None  # (paragraph, last own date told)
         self.lead_read = False  # past the article's first body sentence
         self._speakers: dict[int, tuple] = {}  # the sentence's statement speakers, by trigger
+        self._publication = dating.publication(Interval.day(dct) if dct else None)  # frozen: shared
 
     def read_all(self, sentences: list[Sentence]) -> list[Candidate]:
         """Every sentence in order. Triggers, places and aliases are found in one pass over the
@@ -601,7 +608,7 @@ class SentenceReader:
                 return began
         if lexicon.dating_cue("anaphoric_offset").search(s.text):
             return dating.NO_DATE  # "two days later": counted from the story, not from today
-        pub = dating.publication(Interval.day(self.dct) if self.dct else None)
+        pub = self._publication
         if reporting and pub.interval:
             return dating.Dated(pub.interval, None, DateBasis.PUBLICATION, report_date=True)
         if not self.lead_read and t.rule.pos == "verb" and _PERFECT_BEFORE.search(s.text[:t.start]) and pub.interval:
