@@ -146,8 +146,8 @@ def _generic(text: str, t: lexicon.Trigger, has_date: bool, dated_spans=()) -> b
         return True  # "has arrested more than 40 people in the past year": a tally, not an event
     if t.rule.pos == "casualty" and (m.aggregate.search(text) or perfect and m.aggregate_subjects.search(text[:t.start])):
         return True  # "the insurgency has killed more than 4,000", "170 killed since 2013"
-    last = t.text.split()[-1].lower()
-    if t.rule.pos == "noun" and last.endswith("s") and last not in _PLURALIA:
+    last = t.text.split()[-1].lower() if t.rule.pos == "noun" else ""
+    if last.endswith("s") and last not in _PLURALIA:
         head = text[max(0, t.start - 40):t.start]
         # look past names and years to the determiner: "the 2002 Bali bombings"
         prev = _DETERMINER_SLOT.search(head)
