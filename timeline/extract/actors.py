@@ -160,7 +160,12 @@ class ActorIndex:
         found += self._people(text, found, places or [])
         return sorted(found, key=lambda a: a.start)
 
-    def _people(self, text: str, known: list[ActorMention], places: list) -> list[ActorMention]:
+    def meet(self, text: str, places: list | None = None, known: list[ActorMention] | None = None) -> None:
+        """Learn the full names a sentence introduces, for later bare surnames, without finding
+        its actors (a sentence that tells no event needs none)."""
+        self._people(text, list(known) if known is not None else self.table.find(text), places or [], surnames=False)
+
+    def _people(self, text: str, known: list[ActorMention], places: list, surnames: bool = True) -> list[ActorMention]:
         by_title, run, org_words, _ = _people_rules()
         spans = [(a.start, a.end) for a in known] + [(p.start, p.end) for p in places]
         out: list[ActorMention] = []
@@ -203,7 +208,7 @@ class ActorIndex:
             if _SPEECH_NEAR.match(text[m.end("name"):]) or _SPEAKER_BEFORE.search(text, max(0, s - 20), s) \
                     or _TITLE_AFTER.match(text, m.end("name")):
                 add(m.group("name"), s, m.end("name"))
-        if self.people:
+        if surnames and self.people:
             for s, e, name in _surnames(text, self.people):
                 if free(s, e):
                     out.append(ActorMention(self.people[name], "person", s, e, name))

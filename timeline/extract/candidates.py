@@ -455,9 +455,22 @@ class SentenceReader:
             triggers = lexicon.find(text)
         if places is None:
             places = find_places(text)
-        actors = self.index.find(text, places, aliases)
         timexes = self.timexes[bisect_left(self._timex_starts, s.start):
                                bisect_left(self._timex_starts, s.end)]
+        if triggers:
+            out = self._events(s, triggers, self.index.find(text, places, aliases), places, timexes)
+        else:
+            self.index.meet(text, places, aliases)  # no event to give actors to: names learnt only
+            out = []
+        self._remember_reference(s, timexes, out)
+        self.prev = s
+        if not s.headline:
+            self.lead_read = True
+        return out
+
+    def _events(self, s: Sentence, triggers: list, actors: list, places: list, timexes: list) -> list[Candidate]:
+        """The candidates of a sentence with triggers."""
+        text = s.text
         dated_spans = [(tx.start - s.start, tx.end - s.start) for tx in timexes if dating.usable(self.text, tx)]
         has_date = bool(dated_spans)
         found = self._real_triggers(s, triggers, has_date, dated_spans)
@@ -479,10 +492,6 @@ class SentenceReader:
                     else:
                         c.source = source
                 out.append(c)
-        self._remember_reference(s, timexes, out)
-        self.prev = s
-        if not s.headline:
-            self.lead_read = True
         return out
 
     def _real_triggers(self, s: Sentence, triggers, has_date: bool, dated_spans) -> list:
