@@ -94,3 +94,23 @@ def _case_sensitive_in_negation(items, negated: bool, sre, sensitive: bool = Fal
                for sub in subs):
             return True
     return False
+
+
+class CaseBlind:
+    """A re.IGNORECASE pattern that searches the lower-cased text when that finds the same:
+    `search(text, low)` with `low = lowered_text(text)`. A pattern with case-sensitive parts
+    first asks its loosened form (see loosened_pattern), which rules out most texts."""
+
+    def __init__(self, src: str):
+        self.rx = re.compile(src, re.I)
+        self.low = lowered_pattern(src)
+        self.loose = None if self.low is not None else loosened_pattern(src)
+
+    def search(self, text: str, low: str | None) -> bool:
+        """Whether the pattern occurs in `text` (`low` its lowered_text, or None)."""
+        if low is not None:
+            if self.low is not None:
+                return self.low.search(low) is not None
+            if self.loose is not None and self.loose.search(low) is None:
+                return False
+        return self.rx.search(text) is not None
