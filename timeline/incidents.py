@@ -556,39 +556,3 @@ def explain(conn: Connection, event_id: int) -> list[dict]:
                EVENTS.c.merge_locked)
         .join(ARTICLES, ARTICLES.c.id == EVENTS.c.article_id).where(where).order_by(EVENTS.c.id))
     return [row._asdict() for row in rows]
-
-
-def report_counts(conn: Connection, incident_ids: Iterable[int | None]) -> dict[int, int]:
-    """How many articles tell each incident: one grouped lookup on the incident index for a
-    chunk of rows (as actors are joined), so listing queries keep walking their own index."""
-    from sqlalchemy import distinct
-
-    ids = sorted(i for i in incident_ids if i is not None)
-    if not ids:
-        return {}
-    return dict(conn.execute(select(EVENTS.c.incident_id,
-                                    func.count(distinct(EVENTS.c.article_id)))
-                             .where(EVENTS.c.incident_id.in_(ids))
-                             .group_by(EVENTS.c.incident_id)).all())
-
-
-def best_of_incident(conditions: list):
-    """True for the one event that stands for its incident among those matching `conditions`:
-    the most precisely dated, then the most confident, then the first stored. A correlated
-    NOT EXISTS on the incident index, so a list that stops at --limit stops early too."""
-    from sqlalchemy import case, exists, or_
-    from sqlalchemy.sql.util import ClauseAdapter
-
-    from timeline.models import PRECISIONS
-
-    better = EVENTS.alias("better")
-    adapt = ClauseAdapter(better).traverse
-    rank = lambda t: case({p: i for i, p in enumerate(PRECISIONS)}, value=t.c.precision,
-                          else_=len(PRECISIONS))
-    me = EVENTS
-    beats = or_(rank(better) < rank(me),
-                and_(rank(better) == rank(me),
-                     or_(better.c.confidence > me.c.confidence,
-                         and_(better.c.confidence == me.c.confidence, better.c.id < me.c.id))))
-    return ~exists().where(better.c.incident_id == me.c.incident_id, better.c.id != me.c.id,
-                           beats, *[adapt(c) for c in conditions])
