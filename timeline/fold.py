@@ -4,12 +4,16 @@ lower-cased text, as long as lower-casing keeps every offset and the text holds 
 three letters that IGNORECASE folds onto an ASCII letter other than their lower case
 (U+0130 İ, U+0131 ı, U+017F ſ). Python's regex engine skips a failing alternative on its
 first character only in a case-sensitive pattern, so long alternations run several times
-faster that way."""
+faster that way.
+
+`loosened_pattern` reads a pattern's parse tree through CPython's private `re._parser` and
+`re._constants`. Where a Python moves or changes them, it gives None, and the callers search
+with the re.I pattern itself: the same matches, found more slowly."""
 
 from __future__ import annotations
 
 import re
-from re import _constants as sre, _parser as sre_parse
+from functools import lru_cache
 
 _ODD = re.compile("[\u0130\u0131\u017f]")
 # Escapes (\D is not \d) and group names keep their case; every other letter is lowered.
@@ -39,14 +43,35 @@ def loosened_pattern(src: str) -> re.Pattern | None:
     text, and maybe elsewhere: a search with it finds where to try `src`. None when a
     case-sensitive part sits in a negative assertion (loosening it would forbid more) or the
     pattern commits to a path (atomic groups) or compares with a group."""
-    if "(?-i:" not in src or _case_sensitive_in_negation(sre_parse.parse(src, re.I), False):
+    if "(?-i:" not in src or (parts := _private_parser()) is None:
+        return None
+    try:
+        if _case_sensitive_in_negation(parts[0].parse(src, re.I), False, parts[1]):
+            return None
+    except (AttributeError, IndexError, TypeError, ValueError):  # a tree of another shape
         return None
     return lowered_pattern(src.replace("(?-i:", "(?:"))
 
 
-def _case_sensitive_in_negation(items, negated: bool, sensitive: bool = False) -> bool:
+@lru_cache(maxsize=1)
+def _private_parser():
+    """(re._parser, re._constants), or None when this Python lacks them or what is read of
+    them (CPython's own, private: 3.11 renamed sre_parse to re._parser)."""
+    try:
+        from re import _constants as sre, _parser as sre_parse
+
+        for name in ("SUBPATTERN", "ASSERT", "ASSERT_NOT", "BRANCH", "MAX_REPEAT", "MIN_REPEAT",
+                     "ATOMIC_GROUP", "POSSESSIVE_REPEAT", "GROUPREF", "GROUPREF_EXISTS"):
+            getattr(sre, name)
+        sre_parse.parse  # noqa: B018 (the one function used)
+    except (ImportError, AttributeError):
+        return None
+    return sre_parse, sre
+
+
+def _case_sensitive_in_negation(items, negated: bool, sre, sensitive: bool = False) -> bool:
     """Whether a case-sensitive part of the parsed pattern lies in a negative assertion, or a
-    negative assertion in a case-sensitive part."""
+    negative assertion in a case-sensitive part (`sre`: re._constants)."""
     for op, av in items:
         inner_negated, inner_sensitive = negated, sensitive
         if op is sre.SUBPATTERN:
@@ -65,6 +90,7 @@ def _case_sensitive_in_negation(items, negated: bool, sensitive: bool = False) -
             continue
         if inner_negated and inner_sensitive:
             return True
-        if any(_case_sensitive_in_negation(sub, inner_negated, inner_sensitive) for sub in subs):
+        if any(_case_sensitive_in_negation(sub, inner_negated, sre, inner_sensitive)
+               for sub in subs):
             return True
     return False

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import re
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
@@ -23,7 +24,7 @@ from functools import cached_property, lru_cache
 from importlib import resources
 
 from sqlalchemy import (Connection, Date, DateTime, Integer, and_, bindparam, delete, func, insert,
-                        literal, null, or_, select, union_all, update)
+                        literal, null, or_, select, text, union_all, update)
 
 from timeline.errors import NotFound
 from timeline.models import (ACTORS, ARTICLES, EVENT_ACTORS, EVENT_EDITS, EVENT_MENTIONS, EVENTS,
@@ -354,10 +355,38 @@ def placements(conn: Connection, new: list[Report]) -> dict[int, tuple[int, str 
     are written at once: a handful of statements an article, not a handful an event."""
     if not new:
         return {}
+    if conn.dialect.name == "postgresql":
+        _lock_windows(conn, new)
     batch = _Batch(conn, load_candidates(conn, new))
     for report in new:
         batch.place(report)
     return batch.incidents(new)
+
+
+# Placing is read, then decide, then write: two PostgreSQL transactions placing reports of one
+# incident at once would each miss the other's (not yet committed) and start two incidents.
+# Each first takes transaction-scoped advisory locks on the (type, LOCK_DAYS-day stretch)
+# keys its reports could match within, so the second waits for the first to commit and then
+# reads it. Reports that can match share a key: their dates, each widened by the slack, meet.
+# SQLite needs none: a writer holds the database's write lock from its first write on.
+PLACING_LOCKS = 0x74696D65  # the two-key lock space's first key: "time" in ASCII
+LOCK_DAYS = 16
+
+
+def _lock_windows(conn: Connection, reports: list[Report]) -> None:
+    slack = rules().slack_days
+    keys = set()
+    for r in reports:
+        if r.datable:
+            first = (r.start.toordinal() - slack) // LOCK_DAYS
+            for stretch in range(first, (r.end.toordinal() + slack) // LOCK_DAYS + 1):
+                keys.add(zlib.crc32(f"{r.type}:{stretch}".encode()) - (1 << 31))  # an int4
+    if keys:  # in one order for every transaction (no deadlock between them), one statement
+        conn.execute(_LOCK, {"space": PLACING_LOCKS, "keys": sorted(keys)})
+
+
+_LOCK = text("SELECT pg_advisory_xact_lock(:space, k) FROM unnest(CAST(:keys AS integer[])) "
+             "WITH ORDINALITY AS locks(k, n) ORDER BY n")
 
 
 class _Batch:
@@ -465,9 +494,11 @@ def attach_article(conn: Connection, article_id: int) -> dict[int, int]:
 
 
 def attach_pending(conn: Connection, batch: int = 500) -> int:
-    """Place events stored without an incident (older databases, re-extraction), oldest first."""
+    """Place events stored without an incident (older databases, re-extraction), oldest first.
+    A rejected event tells no incident (`resettle`): it stays without one."""
     done = 0
-    while ids := list(conn.scalars(select(EVENTS.c.id).where(EVENTS.c.incident_id.is_(None))
+    while ids := list(conn.scalars(select(EVENTS.c.id).where(EVENTS.c.incident_id.is_(None),
+                                                             EVENTS.c.status != "rejected")
                                    .order_by(EVENTS.c.id).limit(batch))):
         attach(conn, ids)
         done += len(ids)
@@ -484,9 +515,21 @@ def _incident_of(conn: Connection, event_id: int) -> int | None:
     return row.incident_id
 
 
+def _refuse_rejected(conn: Connection, event_ids: list[int]) -> None:
+    """A rejected event tells no incident (`resettle`): split and merge leave it out."""
+    from timeline.curate import CurationError
+
+    rejected = sorted(conn.scalars(select(EVENTS.c.id).where(EVENTS.c.id.in_(event_ids),
+                                                            EVENTS.c.status == "rejected")))
+    if rejected:
+        raise CurationError(f"event {rejected[0]} is rejected: it tells no incident "
+                            "(confirm it first)")
+
+
 def split(conn: Connection, event_id: int, note: str | None = None) -> int:
     """Detach one event into an incident of its own and lock it there; returns the incident."""
     old = _incident_of(conn, event_id)
+    _refuse_rejected(conn, [event_id])
     alone = old is not None and conn.scalar(
         select(func.count()).select_from(EVENTS).where(EVENTS.c.incident_id == old)) == 1
     new = old if alone else _new_incident(conn)
@@ -504,6 +547,7 @@ def merge(conn: Connection, event_ids: list[int], note: str | None = None) -> in
     if len(set(event_ids)) < 2:
         raise CurationError("merge needs at least two different events")
     incidents = {e: _incident_of(conn, e) for e in event_ids}
+    _refuse_rejected(conn, event_ids)
     for event_id, incident in incidents.items():
         if incident is None:
             incidents[event_id] = _assign(conn, event_id, _new_incident(conn), None)
@@ -540,6 +584,51 @@ def _drop_empty(conn: Connection, incident_ids: list[int]) -> None:
         select(func.count()).select_from(EVENTS).where(EVENTS.c.incident_id == i))]
     if empty:
         conn.execute(delete(INCIDENTS).where(INCIDENTS.c.id.in_(empty)))
+
+
+def resettle(conn: Connection, event_id: int, note: str) -> tuple[int | None, int | None]:
+    """Place an event again, as ingest would have placed it, after an analyst changed what
+    placing compares (type, dates, place, country, actors) or its status; returns its
+    (old incident, new incident).
+
+    A rejected event tells no incident: it leaves its own (incident None). Any other leaves
+    an incident it no longer matches and joins the one it does. The reports it leaves behind
+    are placed again first, oldest first (it may have been the one that tied them together),
+    the oldest keeping the incident's id. An incident an analyst fixed (a locked event) keeps
+    its events as the analyst made it, but for a rejected event leaving it."""
+    row = conn.execute(select(EVENTS.c.incident_id, EVENTS.c.status, EVENTS.c.merge_locked)
+                       .where(EVENTS.c.id == event_id)).first()
+    if row is None:
+        raise NotFound("event", event_id)
+    old, rejected = row.incident_id, row.status == "rejected"
+    if row.merge_locked and not rejected:
+        return old, old
+    members = [] if old is None else conn.execute(
+        select(EVENTS.c.id, EVENTS.c.status, EVENTS.c.merge_locked)
+        .where(EVENTS.c.incident_id == old, EVENTS.c.id != event_id)).all()
+    if any(m.merge_locked for m in members):
+        members = []
+    behind = sorted(m.id for m in members if m.status != "rejected")
+    moving = [event_id, *(m.id for m in members)]
+    conn.execute(update(EVENTS).where(EVENTS.c.id.in_(moving))
+                 .values(incident_id=None, merge_reason=None))
+    newest = conn.scalar(select(func.max(INCIDENTS.c.id))) or 0
+    placed = place(conn, load_reports(conn, behind))
+    if behind and placed[behind[0]] > newest:  # still starts an incident: the old one
+        conn.execute(update(EVENTS).where(EVENTS.c.incident_id == placed[behind[0]])
+                     .values(incident_id=old))
+        conn.execute(delete(INCIDENTS).where(INCIDENTS.c.id == placed[behind[0]]))
+        placed = {e: old if i == placed[behind[0]] else i for e, i in placed.items()}
+    if not rejected:
+        placed.update(place(conn, load_reports(conn, [event_id])))
+    now = datetime.now(timezone.utc).replace(tzinfo=None)
+    moved = [{"event_id": e, "field": "incident_id", "old_value": None if old is None else str(old),
+              "new_value": None if placed.get(e) is None else str(placed[e]),
+              "changed_at": now, "note": note} for e in moving if placed.get(e) != old]
+    if moved:
+        conn.execute(insert(EVENT_EDITS), moved)
+    _drop_empty(conn, [old] if old is not None else [])
+    return old, placed.get(event_id)
 
 
 # -- reading -----------------------------------------------------------------------------------
