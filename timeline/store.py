@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 from collections import namedtuple
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from itertools import islice
 
-from sqlalchemy import (Connection, Date, Integer, String, and_, bindparam, case, cast, func,
-                        insert, literal, literal_column, select, tuple_)
+from sqlalchemy import (Connection, Date, Integer, String, and_, bindparam, case, cast, distinct,
+                        exists, func, insert, literal, literal_column, or_, select, tuple_)
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.sql.util import ClauseAdapter
 
 from timeline import fulltext
 from timeline.errors import NotFound
 from timeline.models import (ACTOR_ALIASES, ACTORS, ARTICLES, EVENT_ACTORS, EVENT_EDITS,
-                             EVENT_MENTIONS, EVENTS)
+                             EVENT_MENTIONS, EVENTS, PRECISIONS)
 from timeline.records import Article as ArticleRecord
 from timeline.records import ActorRef, EventRecord
 
@@ -474,12 +475,27 @@ class EventFilter:
         if self.search:
             out.append(fulltext.matches(self.search, dialect, key=event_key(walk)))
         if self.one_per_incident:
-            from timeline.incidents import best_of_incident
-
             out.append(best_of_incident(list(out)))
         if self.search and search_joined:
             del out[searched]
         return out
+
+
+def best_of_incident(conditions: list):
+    """True for the one event that stands for its incident among those matching `conditions`:
+    the most precisely dated, then the most confident, then the first stored. A correlated
+    NOT EXISTS on the incident index, so a list that stops at --limit stops early too."""
+    better = EVENTS.alias("better")
+    adapt = ClauseAdapter(better).traverse
+    rank = lambda t: case({p: i for i, p in enumerate(PRECISIONS)}, value=t.c.precision,
+                          else_=len(PRECISIONS))
+    me = EVENTS
+    beats = or_(rank(better) < rank(me),
+                and_(rank(better) == rank(me),
+                     or_(better.c.confidence > me.c.confidence,
+                         and_(better.c.confidence == me.c.confidence, better.c.id < me.c.id))))
+    return ~exists().where(better.c.incident_id == me.c.incident_id, better.c.id != me.c.id,
+                           beats, *[adapt(c) for c in conditions])
 
 
 def event_key(walk: bool = False):
@@ -628,10 +644,11 @@ def timeline_parts(flt: EventFilter, dialect: str = "sqlite", *, walk: bool = Fa
         dated = None  # the cursor is among the undated events: the dated ones are behind
         undated.append(later(EVENTS.c.id, flt.after.id))
     parts = []
+    conditions = flt.conditions(dialect, walk=walk)  # built once: both parts share them
     if dated is not None:
-        parts.append(_part(flt, dialect, dated, [EVENTS.c.date_start, EVENTS.c.id], walk))
+        parts.append(_part(flt, conditions + dated, [EVENTS.c.date_start, EVENTS.c.id]))
     if flt.since is None and flt.until is None:  # a date bound never matches an undated event
-        parts.append(_part(flt, dialect, undated, [EVENTS.c.id], walk))
+        parts.append(_part(flt, conditions + undated, [EVENTS.c.id]))
     return parts
 
 
@@ -654,10 +671,10 @@ def earliest_start(since: date, dialect: str):
     return func.date(literal(since, Date), "-" + cast(days, String) + " days", type_=Date)
 
 
-def _part(flt: EventFilter, dialect: str, where: list, order: list, walk: bool):
+def _part(flt: EventFilter, where: list, order: list):
     return (select(EVENTS.c.id, ARTICLES.c.source)
             .join(ARTICLES, ARTICLES.c.id == EVENTS.c.article_id)
-            .where(*flt.conditions(dialect, walk=walk), *where)
+            .where(*where)
             .order_by(*[c.desc() for c in order] if flt.reverse else order))
 
 
@@ -711,8 +728,6 @@ def _timeline(conn: Connection, flt: EventFilter, columns, stream) -> Iterator[l
 
 
 def _stream(conn: Connection, query) -> Iterator[list[dict]]:
-    from timeline.incidents import report_counts
-
     result = conn.execution_options(stream_results=True, yield_per=CHUNK).execute(query)
     while chunk := [row._asdict() for row in islice(result, CHUNK)]:
         names = actor_names(conn, [row["id"] for row in chunk])
@@ -754,7 +769,6 @@ def export_cells(columns: list[str], dialect: str, inert: tuple[str, ...] = ()) 
     untouched: in Python it cost a million-event export more than the database did.
     """
     from timeline.export import NEVER_FORMULA
-    from timeline.incidents import reports_told
 
     cells = {c.name: c for c in EVENTS.c}
     cells.update(source=ARTICLES.c.source, published=ARTICLES.c.published,
@@ -812,6 +826,27 @@ def type_mapping_cells() -> dict:
             for key in ("plover", "acled")}
 
 
+def report_counts(conn: Connection, incident_ids: Iterable[int | None]) -> dict[int, int]:
+    """How many articles tell each incident: one grouped lookup on the incident index for a
+    chunk of rows (as actors are joined), so listing queries keep walking their own index."""
+    ids = sorted(i for i in incident_ids if i is not None)
+    if not ids:
+        return {}
+    return dict(conn.execute(select(EVENTS.c.incident_id,
+                                    func.count(distinct(EVENTS.c.article_id)))
+                             .where(EVENTS.c.incident_id.in_(ids))
+                             .group_by(EVENTS.c.incident_id)).all())
+
+
+def reports_told():
+    """SQL: `report_counts` of each event's incident as a cell of the event's row, 1 for an
+    event of no incident (a correlated count on the incident index)."""
+    told = EVENTS.alias("told")
+    count = (select(func.count(distinct(told.c.article_id)))
+             .where(told.c.incident_id == EVENTS.c.incident_id).scalar_subquery())
+    return case((EVENTS.c.incident_id.is_(None), 1), else_=count)
+
+
 def cursor_of(conn: Connection, event_id: int) -> Cursor:
     """The keyset cursor of an event: `--after ID` pages on from it without OFFSET."""
     found = conn.execute(select(EVENTS.c.date_start, EVENTS.c.id)
@@ -828,28 +863,44 @@ def type_mapping(event_type: str) -> dict[str, str | None]:
     return mapping(event_type)
 
 
-_actor_names_sql = None
+_actor_names_sql: dict[int, object] = {}
+
+
+def _actor_names_statement(size: int):
+    """The actor names of `size` events as one statement of plain parameters, built once a
+    size: an expanding IN is compiled anew for every call, which cost a long export a fifth of
+    its time."""
+    if size not in _actor_names_sql:
+        links, actors = EVENT_ACTORS, ACTORS
+        _actor_names_sql[size] = (select(links.c.event_id, actors.c.name, links.c.role)
+                                  .join(actors, actors.c.id == links.c.actor_id)
+                                  .where(links.c.event_id.in_([bindparam(f"e{k}")
+                                                               for k in range(size)]))
+                                  .order_by(links.c.event_id, links.c.role, actors.c.name))
+    return _actor_names_sql[size]
+
+
+def _padded_size(count: int) -> int:
+    """The statement size for `count` events: the next power of two from 8, at most CHUNK.
+    A page of 10 events built and compiled a statement of CHUNK parameters, a third of the
+    start-up of `timeline list --limit 10`; a long export still runs one size throughout."""
+    size = 8
+    while size < count:
+        size *= 2
+    return min(size, CHUNK)
 
 
 def actor_names(conn: Connection, event_ids: list[int]) -> dict[int, list[str]]:
     """Canonical actor names per event, agents and speakers first, each name once.
 
-    One statement of CHUNK plain parameters, built once and padded with a repeated id: an
-    expanding IN is compiled anew for every call, which cost a long export a fifth of its time.
-    """
-    global _actor_names_sql
-    if _actor_names_sql is None:  # built once: it runs for every chunk of a long export
-        links, actors = EVENT_ACTORS, ACTORS
-        _actor_names_sql = (select(links.c.event_id, actors.c.name, links.c.role)
-                            .join(actors, actors.c.id == links.c.actor_id)
-                            .where(links.c.event_id.in_([bindparam(f"e{k}")
-                                                         for k in range(CHUNK)]))
-                            .order_by(links.c.event_id, links.c.role, actors.c.name))
+    Each chunk is padded with a repeated id to the size of a statement built once."""
     names: dict[int, list[str]] = {}
     for start in range(0, len(event_ids), CHUNK):
         part = event_ids[start:start + CHUNK]
-        part += [part[0]] * (CHUNK - len(part))
-        rows = conn.execute(_actor_names_sql, {f"e{k}": i for k, i in enumerate(part)})
+        size = _padded_size(len(part))
+        part += [part[0]] * (size - len(part))
+        rows = conn.execute(_actor_names_statement(size),
+                            {f"e{k}": i for k, i in enumerate(part)})
         for event_id, name, _role in rows:
             if name not in names.setdefault(event_id, []):
                 names[event_id].append(name)
