@@ -174,3 +174,41 @@ def cli_commands() -> dict:
 
     ctx = click.Context(main, info_name="timeline")
     return {name: main.get_command(ctx, name) for name in main.list_commands(ctx)}
+
+
+def add_tricky_cells(url: str) -> dict[str, int]:
+    """Edit a seeded or made database (either backend) so its export meets each case the CSV
+    cells must get right: an actor in two roles of one event (named once, at its first role),
+    a second actor whose name sorts first but whose role comes later (roles order first), an
+    actor whose name starts like a formula (the joined cell is quoted), a type the taxonomy
+    does not know (mapped like `other`), and an incident told by two articles (reports 2:
+    the first event and the last one `elsewhere`, of another article, whose type is the
+    unknown one). Returns the ids of the events changed."""
+    from sqlalchemy import text
+
+    from timeline.db import open_database
+
+    engine = open_database(url)
+    with engine.begin() as conn:
+        one = lambda sql, **kw: conn.execute(text(sql), kw).scalar()
+        first = one("SELECT min(event_id) FROM event_actors WHERE role = 'agent'")
+        agent = one("SELECT min(actor_id) FROM event_actors WHERE event_id = :e", e=first)
+        article = one("SELECT article_id FROM events WHERE id = :e", e=first)
+        second = one("SELECT min(event_id) FROM event_actors WHERE role = 'agent' "
+                     "AND event_id != :e", e=first)
+        elsewhere = one("SELECT max(id) FROM events WHERE article_id != :a", a=article)
+        conn.execute(text("INSERT INTO actors (name, kind) VALUES ('=cmd()', 'group'), "
+                          "('AAA Brigade', 'group')"))
+        formula = one("SELECT id FROM actors WHERE name = '=cmd()'")
+        early = one("SELECT id FROM actors WHERE name = 'AAA Brigade'")
+        conn.execute(text("INSERT INTO event_actors (event_id, actor_id, role) VALUES "
+                          "(:e, :a, 'target'), (:e, :b, 'target'), (:f, :c, 'agent')"),
+                     dict(e=first, a=agent, b=early, f=second, c=formula))
+        conn.execute(text("UPDATE events SET type = 'unheard_of' WHERE id = :e"),
+                     dict(e=elsewhere))
+        incident = one("INSERT INTO incidents (created_at) VALUES (CURRENT_TIMESTAMP) "
+                       "RETURNING id")
+        conn.execute(text("UPDATE events SET incident_id = :i WHERE id IN (:a, :b)"),
+                     dict(i=incident, a=first, b=elsewhere))
+    engine.dispose()
+    return {"two_roles": first, "formula_actor": second, "elsewhere": elsewhere}

@@ -8,6 +8,7 @@ what a user reads with what the same commands give on SQLite.
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import subprocess
@@ -21,7 +22,7 @@ from click.testing import CliRunner
 from sqlalchemy import inspect, text
 
 from benchmarks.corpus import article
-from tests.conftest import ROOT, SEEDS, jsonl
+from tests.conftest import ROOT, SEEDS, add_tricky_cells, jsonl
 from timeline.cli import main
 from timeline.db import current_revision, head_revision, include_name, open_database, run_alembic
 from timeline.models import Base
@@ -50,15 +51,31 @@ def test_migrations_build_the_models_schema_and_round_trip(db_url):
     engine.dispose()
 
 
-def test_the_seeds_export_the_same_on_every_backend(url_cli, tmp_path):
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+def test_the_seeds_export_the_same_on_every_backend(url_cli, tmp_path, fmt):
     ingest = url_cli("ingest", "--jobs", "1", str(SEEDS))
     assert ingest.exit_code == 0, ingest.output
     [reference_ingest, reference] = sqlite_says(
-        tmp_path, ("ingest", "--jobs", "1", str(SEEDS)), ("export", "--format", "jsonl"))
+        tmp_path, ("ingest", "--jobs", "1", str(SEEDS)), ("export", "--format", fmt))
     assert ingest.stdout == reference_ingest
-    exported = url_cli("export", "--format", "jsonl").stdout
-    assert jsonl(exported), "the seeds give events"
+    exported = url_cli("export", "--format", fmt).stdout
+    assert exported.count("\n") > 2, "the seeds give events"
     assert exported == reference
+
+
+def test_csv_cells_are_the_same_on_every_backend(db_url, url_cli, tmp_path):
+    """The CSV's cells are made in SQL (store.export_cells): actors joined in order, reports
+    counted, the taxonomy mapped, formulas made inert, the same on each backend."""
+    assert url_cli("ingest", "--jobs", "1", str(SEEDS)).exit_code == 0
+    ids = add_tricky_cells(db_url)
+    reference_db = tmp_path / "reference.db"
+    sqlite_says(tmp_path, ("ingest", "--jobs", "1", str(SEEDS)))
+    assert add_tricky_cells(f"sqlite:///{reference_db}") == ids
+    [reference, reference_raw] = sqlite_says(tmp_path, ("export",), ("export", "--raw"))
+    exported = url_cli("export").stdout
+    assert "'=cmd()" in exported
+    assert exported == reference
+    assert url_cli("export", "--raw").stdout == reference_raw
 
 
 @pytest.mark.parametrize("args", [
@@ -85,6 +102,44 @@ def test_stats_count_the_same_on_every_backend(url_cli, tmp_path):
     [_, reference] = sqlite_says(tmp_path, ("ingest", "--jobs", "1", str(SEEDS)),
                                  ("stats", "--json"))
     assert url_cli("stats", "--json").stdout == reference
+
+
+EVERYTHING = [(), ("--min-confidence", "0"), ("--status", "auto", "--status", "confirmed",
+                                               "--status", "edited")]
+
+
+@pytest.mark.parametrize("args", EVERYTHING[1:], ids=["min-confidence-0", "every-status-shown"])
+def test_a_filter_that_keeps_every_event_gives_the_figures_of_no_filter(url_cli, db_url, tmp_path,
+                                                                        args):
+    """Articles count when they tell an event counted: not one without events, nor one whose
+    every event is rejected, whichever path (index-only or general) the stats take."""
+    from timeline.stats import filtered_stats
+    from timeline.store import EventFilter
+
+    quiet = tmp_path / "quiet.txt"
+    quiet.write_text("Quiet day\n\n12 March 2019\n\nThe weather was mild and the markets calm.\n",
+                     encoding="utf-8")
+    assert url_cli("ingest", "--jobs", "1", str(SEEDS), str(quiet)).exit_code == 0
+    engine = open_database(db_url)
+    with engine.connect() as conn:
+        articles = conn.execute(text("SELECT count(*) FROM articles")).scalar()
+        events = conn.execute(text("SELECT min(article_id) FROM events")).scalar()
+        doomed = conn.execute(text(f"SELECT id FROM events WHERE article_id = {events}")).scalars()
+        doomed = list(doomed)
+    for event_id in doomed:
+        assert url_cli("reject", str(event_id)).exit_code == 0
+    with engine.connect() as conn:
+        telling = conn.execute(text("SELECT count(DISTINCT article_id) FROM events "
+                                    "WHERE status <> 'rejected'")).scalar()
+        general = filtered_stats(conn, EventFilter())
+    engine.dispose()
+    assert telling < articles - 1, "an article without events and one all rejected"
+    plain = json.loads(url_cli("stats", "--json").stdout)
+    assert json.loads(url_cli("stats", "--json", *args).stdout) == plain
+    assert general == plain
+    assert sum(n for _, n in plain["articles_by_month"]) == telling
+    shown = url_cli("stats").stdout
+    assert "Articles by publication month (of events counted)" in shown
 
 
 WRITERS = 3
@@ -151,3 +206,56 @@ def test_several_processes_opening_a_new_database_at_once_make_its_schema_once(d
         versions = conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
     engine.dispose()
     assert versions == [head_revision(db_url)]
+
+
+def test_two_writers_placing_reports_of_one_incident_at_once_make_one_incident(db_url,
+                                                                              monkeypatch):
+    """PostgreSQL: a writer placing a report waits for another placing a report it could match
+    to commit (an advisory lock), then reads it: one incident, not two. (SQLite: one writer
+    at a time already.)"""
+    import threading
+    import time
+
+    from timeline import pipeline, store
+    from timeline.readers import read_all
+
+    if not db_url.startswith("postgresql"):
+        pytest.skip("SQLite lets one writer in at a time")
+    folder = ROOT / "tests" / "data" / "incident"
+    first, second = [pipeline.prepare_source(a, None) for a in read_all(
+        [str(folder / "eurasia_monitor_crocus.txt"), str(folder / "worldnewsdesk_crocus.html")])]
+    engine = open_database(db_url)
+    placed, release = threading.Event(), threading.Event()
+    save_events = store.save_events
+
+    def saved_then_held_open(conn, *args, **kwargs):  # the first writer's transaction waits
+        ids = save_events(conn, *args, **kwargs)
+        if not placed.is_set():
+            placed.set()
+            release.wait(60)
+        return ids
+
+    monkeypatch.setattr(store, "save_events", saved_then_held_open)
+    hold_open = lambda: pipeline.store_prepared(engine, first, pipeline.IngestSummary())
+    holder = threading.Thread(target=hold_open)
+    holder.start()
+    assert placed.wait(60)
+    writer = threading.Thread(target=pipeline.store_prepared,
+                              args=(engine, second, pipeline.IngestSummary()))
+    writer.start()
+    with engine.connect() as conn:  # until the second writer waits for the lock, or is done
+        deadline = time.monotonic() + 60
+        while writer.is_alive() and time.monotonic() < deadline and not conn.execute(text(
+                "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted")
+                ).scalar():
+            conn.rollback()
+            time.sleep(0.05)
+    release.set()
+    holder.join(60)
+    writer.join(60)
+    with engine.connect() as conn:
+        attacks = conn.execute(text("SELECT article_id, incident_id FROM events "
+                                    "WHERE type = 'attack' AND date_start IS NOT NULL")).all()
+    engine.dispose()
+    assert len({a for a, _ in attacks}) == 2, "both articles stored"
+    assert len({i for _, i in attacks}) == 1, attacks

@@ -55,7 +55,9 @@ def test_edit_sets_fields_marks_edited_and_audits_each_old_value(made, db_path):
         ("location", "Paris", "Saint-Denis"),
         ("actors", "French police", "Islamic State"),
         ("status", "auto", "edited"),
+        ("incident_id", None, "1"),  # stored without one, it is placed as ingest places
     ]
+    assert result.output.endswith(", incident — -> 1\n")
     assert "location: Paris -> Saint-Denis" in made("show", "2").output
 
 

@@ -143,3 +143,31 @@ def test_show_json_carries_the_mapping_too(seeded):
     row = jsonl(seeded("export", "--format", "jsonl", "--type", "attack").output)[0]
     shown = json.loads(seeded("show", str(row["id"]), "--json").output)
     assert (shown["plover"], shown["acled"]) == ("ASSAULT", "Attack")
+
+
+def test_csv_cells_made_by_the_database_are_the_row_writers(made, db_path):
+    """`export --format csv` has the database make every cell (store.export_cells), the other
+    formats make them in Python: both must write the same, case by case (add_tricky_cells)."""
+    from tests.conftest import add_tricky_cells
+
+    ids = add_tricky_cells(f"sqlite:///{db_path}")
+    exported = made("export", "--format", "csv").stdout_bytes.decode("utf-8")
+    rows = {int(r["id"]): r for r in csv.DictReader(io.StringIO(exported, newline=""))}
+    assert rows[ids["two_roles"]]["actors"] == "Islamic State; AAA Brigade"
+    assert rows[ids["formula_actor"]]["actors"] == "'=cmd(); French police"
+    assert (rows[ids["elsewhere"]]["plover"], rows[ids["elsewhere"]]["acled"]) == \
+        ("OTHER", "Other")
+    assert rows[ids["two_roles"]]["reports"] == rows[ids["elsewhere"]]["reports"] == "2"
+    assert {r["reports"] for i, r in rows.items() if i not in ids.values()} == {"1"}
+    by_rows = {int(r["id"]): r for r in jsonl(made("export", "--format", "jsonl").output)}
+    assert by_rows[ids["two_roles"]]["actors"] == ["Islamic State", "AAA Brigade"]
+    from timeline.db import open_database
+    from timeline.store import EventFilter, iter_events
+
+    for raw in ((), ("--raw",)):
+        fast = made("export", "--format", "csv", *raw).stdout_bytes.decode("utf-8")
+        expected = io.StringIO()
+        with open_database(str(db_path)).connect() as conn:
+            write(iter_events(conn, EventFilter()), EVENT_COLUMNS, "csv", expected, raw=bool(raw))
+        assert fast == expected.getvalue(), raw
+    assert "'=cmd()" not in made("export", "--format", "csv", "--raw").stdout

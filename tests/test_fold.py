@@ -70,6 +70,65 @@ def test_loosening_refused(src, why):
     assert loosened_pattern(src) is None
 
 
+def _parser_moved(monkeypatch):
+    """A Python whose re has no _parser module (moved or renamed, as sre_parse once was)."""
+    import sys
+
+    monkeypatch.delattr(re, "_parser")
+    monkeypatch.setitem(sys.modules, "re._parser", None)  # the import now raises ImportError
+
+
+def _constant_gone(monkeypatch):
+    """A Python whose re._constants lacks a name the walk reads (AttributeError)."""
+    monkeypatch.delattr(re._constants, "ATOMIC_GROUP")
+
+
+@pytest.mark.parametrize("break_parser", [_parser_moved, _constant_gone],
+                         ids=["re._parser-missing", "re._constants-name-missing"])
+def test_without_the_private_parser_the_tagger_finds_the_same(monkeypatch, break_parser):
+    """The tagger still imports and runs, searching with the re.I patterns: same matches."""
+    from tests.conftest import SEEDS
+    from timeline import fold
+    from timeline.temporal import engine
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.iterdir())]
+    texts.append("may 5, May 6, MAY 7; on June 5 and on june 6 the envoys met. In March, two "
+                 "weeks ago, and last May they said so.")
+    engine.grammar.cache_clear()
+    fold._private_parser.cache_clear()
+    found = lambda text: [(c.start, c.end, c.rule.name, c.match.groupdict())
+                          for c in engine.find_candidates(text)]
+    usual = [found(t) for t in texts]
+    assert any(rule.starts is not None for rule in engine.grammar().rules)
+    break_parser(monkeypatch)
+    engine.grammar.cache_clear()
+    fold._private_parser.cache_clear()
+    try:
+        assert loosened_pattern(r"(?-i:May)\s+\d+") is None
+        assert all(rule.starts is None for rule in engine.grammar().rules), "the fallback ran"
+        assert [found(t) for t in texts] == usual
+        assert any(usual), "the texts hold dates"
+    finally:
+        monkeypatch.undo()
+        engine.grammar.cache_clear()
+        fold._private_parser.cache_clear()
+
+
+def test_the_tagger_imports_where_re_has_no_private_parser():
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    script = ("import re, sys; del re._parser; sys.modules['re._parser'] = None; "
+              "from datetime import date; from timeline.temporal import tag; "
+              "print([t.text for t in tag('They met on May 6, 2024.', date(2024, 5, 7))])")
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True,
+                          text=True, env={"PYTHONPATH": str(ROOT)}, timeout=60)
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout == "['May 6, 2024']\n"
+
+
 FIRST = [  # (pattern, class, why)
     (r"(?:on\s+)?may\s+\d", "[om]", "an optional part adds its first characters"),
     (r"(?<!\w)(?<!\d[,.])'\d\d", "[']", "lookbehinds consume nothing"),

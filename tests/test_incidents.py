@@ -142,9 +142,13 @@ def test_merge_joins_by_hand_and_is_audited(cli, db_path):
     (("merge", "1"), "Error: merge needs at least two different events", 1),
     (("merge", "1", "x"), "'x' is not a valid integer", 2),
     (("split", "0"), "0 is not in the range x>=1", 2),
-], ids=["split-unknown-event", "merge-one-event", "merge-not-a-number", "split-id-zero"])
+    (("split", "2"), "Error: event 2 is rejected: it tells no incident (confirm it first)", 1),
+    (("merge", "1", "2"), "Error: event 2 is rejected: it tells no incident", 1),
+], ids=["split-unknown-event", "merge-one-event", "merge-not-a-number", "split-id-zero",
+        "split-a-rejected-event", "merge-a-rejected-event"])
 def test_curation_mistakes_are_one_clear_line(cli, args, message, code):
-    cli("ingest", KANDAHAR)
+    cli("ingest", KANDAHAR, HERAT)
+    cli("reject", "2")
     result = cli(*args)
     assert result.exit_code == code
     assert message in result.output and "Traceback" not in result.output
@@ -291,3 +295,100 @@ def test_an_event_an_analyst_adds_joins_its_incident(cli):
     assert result.exit_code == 0, result.output
     reports = {r["source"]: r["reports"] for r in dated_attacks(cli).values()}
     assert reports == {str(INCIDENT / "worldnewsdesk_crocus.html"): 2, "analyst": 2}
+
+
+# -- an analyst's correction moves a report, as ingest would have placed it -----------------
+
+EURASIA = str(INCIDENT / "eurasia_monitor_crocus.txt")
+WIRE = "https://securitywire.example/eu/2024/03/24/crocus-claim"
+HTML = str(INCIDENT / "worldnewsdesk_crocus.html")  # ties the other two Crocus reports together
+
+
+def incidents_seen(cli, *args) -> dict[str, tuple]:
+    """source -> (incident id, reports) of each dated attack `export` shows."""
+    return {source: (r["incident_id"], r["reports"])
+            for source, r in dated_attacks_of(cli, *args).items()}
+
+
+def dated_attacks_of(cli, *args) -> dict[str, dict]:
+    rows = jsonl(cli("export", "--format", "jsonl", "--type", "attack", *args).output)
+    return {r["source"]: r for r in rows if r["date_start"]}
+
+
+def no_incident_without_a_live_report(db_url) -> bool:
+    from timeline.db import open_database
+
+    engine = open_database(db_url)
+    with engine.connect() as conn:
+        empty = conn.execute(text(
+            "SELECT count(*) FROM incidents WHERE NOT EXISTS (SELECT 1 FROM events "
+            "WHERE events.incident_id = incidents.id AND events.status <> 'rejected')")).scalar()
+        rejected_placed = conn.execute(text(
+            "SELECT count(*) FROM events WHERE status = 'rejected' "
+            "AND incident_id IS NOT NULL")).scalar()
+    engine.dispose()
+    return empty == 0 and rejected_placed == 0
+
+
+def partition(seen: dict[str, tuple]) -> list[list[str]]:
+    groups: dict[int, list] = {}
+    for source, (incident, _) in seen.items():
+        groups.setdefault(incident, []).append(source)
+    return sorted(sorted(g) for g in groups.values())
+
+
+def test_an_edited_date_leaves_its_incident_and_an_edit_back_rejoins_it(url_cli, db_url):
+    assert url_cli("ingest", "--jobs", "1", str(INCIDENT)).exit_code == 0
+    crocus = incidents_seen(url_cli)[EURASIA][0]
+    eurasia = dated_attacks_of(url_cli)[EURASIA]["id"]
+    moved = url_cli("edit", str(eurasia), "--date", "2024-05-10")
+    seen = incidents_seen(url_cli)
+    assert seen[EURASIA][1] == 1 and seen[EURASIA][0] != crocus
+    assert seen[HTML] == seen[WIRE] == (crocus, 2), "the others keep the incident's id"
+    assert moved.output.endswith(f", incident {crocus} -> {seen[EURASIA][0]}\n")
+    back = url_cli("edit", str(eurasia), "--date", "2024-03-22")
+    assert back.output.endswith(f", incident {seen[EURASIA][0]} -> {crocus}\n")
+    assert [incidents_seen(url_cli)[s] for s in (EURASIA, HTML, WIRE)] == [(crocus, 3)] * 3
+    assert no_incident_without_a_live_report(db_url)
+
+
+def test_an_edited_type_moves_a_report_as_ingest_would_place_it(url_cli, db_url, tmp_path):
+    """The HTML report ties the other two: made a statement, it takes the tie with it."""
+    assert url_cli("ingest", "--jobs", "1", str(INCIDENT)).exit_code == 0
+    html = dated_attacks_of(url_cli)[HTML]["id"]
+    assert url_cli("edit", str(html), "--type", "statement").exit_code == 0
+    from click.testing import CliRunner
+
+    from timeline.cli import main
+
+    fresh = str(tmp_path / "without-html.db")
+    CliRunner().invoke(main, ["--db", fresh, "ingest", *(str(f) for f in sorted(INCIDENT.iterdir())
+                                                         if f.suffix != ".html")])
+    expected = partition(incidents_seen(lambda *a: CliRunner().invoke(main, ["--db", fresh, *a])))
+    assert partition({s: v for s, v in incidents_seen(url_cli).items() if s != HTML}) == expected
+    assert incidents_seen(url_cli)[EURASIA][1] == incidents_seen(url_cli)[WIRE][1] == 1
+    assert url_cli("edit", str(html), "--type", "attack").exit_code == 0
+    assert len({incidents_seen(url_cli)[s] for s in (EURASIA, HTML, WIRE)}) == 1
+    assert no_incident_without_a_live_report(db_url)
+
+
+def test_a_rejected_report_leaves_its_incident_and_an_incident_left_empty_goes(url_cli, db_url):
+    assert url_cli("ingest", "--jobs", "1", str(INCIDENT)).exit_code == 0
+    before = incidents_seen(url_cli)
+    kandahar = dated_attacks_of(url_cli)[KANDAHAR]["id"]
+    assert url_cli("reject", str(kandahar)).output == (
+        f"event {kandahar} rejected: status auto -> rejected, "
+        f"incident {before[KANDAHAR][0]} -> —\n")
+    assert incidents_seen(url_cli, "--status", "rejected") == {KANDAHAR: (None, 1)}
+    assert no_incident_without_a_live_report(db_url), "its incident, left empty, is gone"
+    url_cli("ingest", "--jobs", "1", KANDAHAR)  # places what waits for an incident first
+    assert incidents_seen(url_cli, "--status", "rejected") == {KANDAHAR: (None, 1)}
+    # The report that tied the Crocus reports together, rejected, unties them; confirmed, ties.
+    html = dated_attacks_of(url_cli)[HTML]["id"]
+    url_cli("reject", str(html))
+    seen = incidents_seen(url_cli)
+    assert seen[EURASIA][1] == seen[WIRE][1] == 1 and seen[EURASIA][0] != seen[WIRE][0]
+    assert no_incident_without_a_live_report(db_url)
+    url_cli("confirm", str(html))
+    assert {incidents_seen(url_cli)[s] for s in (EURASIA, HTML, WIRE)} == {before[EURASIA]}
+    assert no_incident_without_a_live_report(db_url)

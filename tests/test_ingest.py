@@ -78,3 +78,61 @@ def test_an_impossible_published_date_is_a_usage_error(cli):
     result = cli("ingest", "--published", "2021-02-31", str(SEEDS))
     assert result.exit_code == 2
     assert "impossible date '2021-02-31'" in result.output
+
+
+def refusing(name: str):
+    """An extractor whose events for the seed `name` break a CHECK constraint (an unknown date
+    basis), so the database refuses that article when it is stored."""
+    from timeline import pipeline
+
+    real = pipeline.extract_events
+
+    def extract(article):
+        events, version = real(article)
+        if Path(article.source).name == name:
+            for e in events:
+                e.date_basis = "guessed"
+        return events, version
+
+    return extract
+
+
+def test_an_article_the_database_refuses_fails_alone_and_the_rest_of_its_batch_lands(
+        url_cli, monkeypatch):
+    """Articles are stored a batch a transaction: the refused one rolls its batch back, then
+    each article of the batch is stored again on its own, and it alone fails."""
+    from timeline import pipeline
+
+    monkeypatch.setattr(pipeline, "extract_events", refusing("001_1d99418e4c2cbd88.txt"))
+    result = url_cli("ingest", "-j", "1", str(SEEDS))
+    assert result.exit_code == 1
+    assert result.stdout.startswith("3 articles added, 0 skipped as already known, 1 failed; ")
+    assert "001_1d99418e4c2cbd88.txt: " in result.stderr and "Traceback" not in result.output
+    stored = {Path(a["source"]).name for a in jsonl(url_cli("articles", "--format",
+                                                            "jsonl").output)}
+    assert stored == {"000_e877d95a32a4e0ef.txt", "002_a2f742a56d34091d.txt",
+                      "003_539a479ea003e1b3.txt"}
+    monkeypatch.undo()
+    again = url_cli("ingest", "-j", "1", str(SEEDS))
+    assert again.stdout.startswith("1 article added, 3 skipped as already known, 0 failed; ")
+
+
+def test_each_article_is_reported_in_input_order_once_its_batch_is_stored(db_path, monkeypatch):
+    """More articles than a batch: progress hears of every one, in order, each once stored."""
+    from timeline import pipeline
+    from timeline.db import open_database
+
+    monkeypatch.setattr(pipeline, "BATCH", 2)
+    engine = open_database(str(db_path))
+    heard, stored_then = [], []
+
+    def told(source: str, outcome: str) -> None:
+        heard.append((Path(source).name, outcome))
+        with engine.connect() as conn:
+            stored_then.append(conn.exec_driver_sql("SELECT count(*) FROM articles").scalar())
+
+    summary = pipeline.ingest(engine, [str(SEEDS)], on_article=told, jobs=1)
+    names = sorted(p.name for p in SEEDS.glob("*.txt"))
+    assert summary.added == len(names) == 4
+    assert heard == [(n, "added") for n in names]
+    assert stored_then == [2, 2, 4, 4]  # told once its batch is committed, not before

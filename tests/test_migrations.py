@@ -45,6 +45,9 @@ def full_database(tmp_path_factory) -> Path:
                                 "('2024-01-01 00:00:00')").lastrowid
         conn.execute("UPDATE events SET incident_id = ? WHERE id IN (?, ?)",
                      (incident, first, third))
+        # as the product leaves it: no incident without a report (migration 0006)
+        conn.execute("DELETE FROM incidents WHERE id NOT IN "
+                     "(SELECT incident_id FROM events WHERE incident_id IS NOT NULL)")
         if not conn.execute("SELECT count(*) FROM actor_aliases").fetchone()[0]:
             actor = conn.execute("SELECT id FROM actors LIMIT 1").fetchone()[0]
             conn.execute("INSERT INTO actor_aliases (actor_id, alias) VALUES (?, 'An alias')",
@@ -132,3 +135,31 @@ def test_a_database_from_a_newer_version_is_refused_by_every_command(full_databa
         result = CliRunner().invoke(main, ["--db", str(db), *args], catch_exceptions=False)
         assert (result.exit_code, result.output) == (1, message), args
     assert db.read_bytes() == before, "a newer database was written to"
+
+
+def test_0006_takes_rejected_reports_out_of_incidents_and_drops_empty_ones(full_database,
+                                                                            tmp_path):
+    """A database curated before rejected reports left their incidents: after the upgrade no
+    rejected event sits in an incident and no incident is left without a report."""
+    db = tmp_path / "curated-before.db"
+    shutil.copy(full_database, db)
+    engine = open_database(str(db), migrate=False)
+    run_alembic(engine, "downgrade", "0005")
+    with sqlite3.connect(db) as conn:
+        rejected = conn.execute("SELECT id FROM events WHERE status = 'rejected'").fetchone()[0]
+        kept = conn.execute("SELECT id FROM events WHERE status <> 'rejected' "
+                            "ORDER BY id LIMIT 1").fetchone()[0]
+        new = lambda: conn.execute("INSERT INTO incidents (created_at) VALUES "
+                                   "('2024-01-01 00:00:00')").lastrowid
+        shared, only_rejected, empty = new(), new(), new()
+        conn.execute("UPDATE events SET incident_id = ? WHERE id = ?", (shared, kept))
+        conn.execute("UPDATE events SET incident_id = ? WHERE id = ?", (only_rejected, rejected))
+    run_alembic(engine, "upgrade", "0006")
+    engine.dispose()
+    with sqlite3.connect(db) as conn:
+        incidents = {i for (i,) in conn.execute("SELECT id FROM incidents")}
+        assert conn.execute("SELECT incident_id FROM events WHERE id = ?",
+                            (rejected,)).fetchone() == (None,)
+        assert conn.execute("SELECT incident_id FROM events WHERE id = ?",
+                            (kept,)).fetchone() == (shared,)
+    assert shared in incidents and not {only_rejected, empty} & incidents

@@ -74,14 +74,32 @@ def _audit(conn: Connection, event_id: int, changes, note: str | None) -> None:
 
 
 def set_status(conn: Connection, event_id: int, status: str, note: str | None = None) -> Outcome:
-    """confirm / reject: the status changes, the old one is kept in the audit trail."""
+    """confirm / reject: the status changes, the old one is kept in the audit trail. A
+    rejected event leaves its incident; one no longer rejected is placed as ingest would."""
     old = _event(conn, event_id)["status"]
     outcome = Outcome(event_id)
     if old != status:
         conn.execute(update(Event).where(Event.id == event_id).values(status=status))
         outcome.changes.append(("status", old, status))
     _audit(conn, event_id, outcome.changes, note)
+    if "rejected" in (old, status) and old != status:
+        _resettle(conn, outcome, note or f"{status}: placed again")
     return outcome
+
+
+# What incident placing compares: a change to any of them may move the event to another.
+PLACED_BY = {"date", "type", "location", "country", "actors"}
+
+
+def _resettle(conn: Connection, outcome: Outcome, note: str) -> None:
+    """Place the event again (`incidents.resettle`); a move is said in the outcome's line
+    (the incidents module audits it, for the reports left behind as well)."""
+    from timeline.incidents import resettle
+
+    old, new = resettle(conn, outcome.event_id, note)
+    if old != new:
+        outcome.changes.append(("incident", None if old is None else str(old),
+                                None if new is None else str(new)))
 
 
 def confirm(conn: Connection, event_id: int, note: str | None = None) -> Outcome:
@@ -130,6 +148,8 @@ def edit(conn: Connection, event_id: int, change: Change) -> Outcome:
     if values:
         conn.execute(update(Event).where(Event.id == event_id).values(**values))
     _audit(conn, event_id, outcome.changes, change.note)
+    if PLACED_BY & {f for f, _, _ in outcome.changes}:
+        _resettle(conn, outcome, change.note or "edited: placed again")
     return outcome
 
 

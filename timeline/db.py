@@ -109,7 +109,11 @@ def head_from_files() -> str | None:
     """
     revisions, revised = set(), set()
     for script in (Path(migrations_dir()) / "versions").glob("*.py"):
-        for kind, revision in _REVISION_LINE.findall(script.read_text(encoding="utf-8")):
+        # Only the lines that can match: the pattern tried at every line start of every
+        # script cost `list` 1.7 M instructions.
+        lines = "\n".join(line for line in script.read_text(encoding="utf-8").splitlines()
+                          if line.startswith(("revision", "down_revision")))
+        for kind, revision in _REVISION_LINE.findall(lines):
             (revisions if kind == "revision" else revised).add(revision)
     heads = revisions - revised
     return heads.pop() if len(heads) == 1 else None

@@ -4,12 +4,16 @@ lower-cased text, as long as lower-casing keeps every offset and the text holds 
 three letters that IGNORECASE folds onto an ASCII letter other than their lower case
 (U+0130 İ, U+0131 ı, U+017F ſ). Python's regex engine skips a failing alternative on its
 first character only in a case-sensitive pattern, so long alternations run several times
-faster that way."""
+faster that way.
+
+`loosened_pattern` reads a pattern's parse tree through CPython's private `re._parser` and
+`re._constants`. Where a Python moves or changes them, it gives None, and the callers search
+with the re.I pattern itself: the same matches, found more slowly."""
 
 from __future__ import annotations
 
 import re
-from re import _constants as sre, _parser as sre_parse
+from functools import lru_cache
 
 _ODD = re.compile("[\u0130\u0131\u017f]")
 # Escapes (\D is not \d) and group names keep their case; every other letter is lowered.
@@ -39,14 +43,35 @@ def loosened_pattern(src: str) -> re.Pattern | None:
     text, and maybe elsewhere: a search with it finds where to try `src`. None when a
     case-sensitive part sits in a negative assertion (loosening it would forbid more) or the
     pattern commits to a path (atomic groups) or compares with a group."""
-    if "(?-i:" not in src or _case_sensitive_in_negation(sre_parse.parse(src, re.I), False):
+    if "(?-i:" not in src or (parts := _private_parser()) is None:
+        return None
+    try:
+        if _case_sensitive_in_negation(parts[0].parse(src, re.I), False, parts[1]):
+            return None
+    except (AttributeError, IndexError, TypeError, ValueError):  # a tree of another shape
         return None
     return lowered_pattern(src.replace("(?-i:", "(?:"))
 
 
-def _case_sensitive_in_negation(items, negated: bool, sensitive: bool = False) -> bool:
+@lru_cache(maxsize=1)
+def _private_parser():
+    """(re._parser, re._constants), or None when this Python lacks them or what is read of
+    them (CPython's own, private: 3.11 renamed sre_parse to re._parser)."""
+    try:
+        from re import _constants as sre, _parser as sre_parse
+
+        for name in ("SUBPATTERN", "ASSERT", "ASSERT_NOT", "BRANCH", "MAX_REPEAT", "MIN_REPEAT",
+                     "ATOMIC_GROUP", "POSSESSIVE_REPEAT", "GROUPREF", "GROUPREF_EXISTS"):
+            getattr(sre, name)
+        sre_parse.parse  # noqa: B018 (the one function used)
+    except (ImportError, AttributeError):
+        return None
+    return sre_parse, sre
+
+
+def _case_sensitive_in_negation(items, negated: bool, sre, sensitive: bool = False) -> bool:
     """Whether a case-sensitive part of the parsed pattern lies in a negative assertion, or a
-    negative assertion in a case-sensitive part."""
+    negative assertion in a case-sensitive part (`sre`: re._constants)."""
     for op, av in items:
         inner_negated, inner_sensitive = negated, sensitive
         if op is sre.SUBPATTERN:
@@ -65,42 +90,68 @@ def _case_sensitive_in_negation(items, negated: bool, sensitive: bool = False) -
             continue
         if inner_negated and inner_sensitive:
             return True
-        if any(_case_sensitive_in_negation(sub, inner_negated, inner_sensitive) for sub in subs):
+        if any(_case_sensitive_in_negation(sub, inner_negated, sre, inner_sensitive)
+               for sub in subs):
             return True
     return False
 
 
-_CLASS_ESCAPES = {sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_NOT_DIGIT: r"\D", sre.CATEGORY_SPACE: r"\s",
-                  sre.CATEGORY_NOT_SPACE: r"\S", sre.CATEGORY_WORD: r"\w", sre.CATEGORY_NOT_WORD: r"\W"}
+class CaseBlind:
+    """A re.IGNORECASE pattern that searches the lower-cased text when that finds the same:
+    `search(text, low)` with `low = lowered_text(text)`. A pattern with case-sensitive parts
+    first asks its loosened form (see loosened_pattern), which rules out most texts."""
+
+    def __init__(self, src: str):
+        self.rx = re.compile(src, re.I)
+        self.low = lowered_pattern(src)
+        self.loose = None if self.low is not None else loosened_pattern(src)
+
+    def search(self, text: str, low: str | None) -> bool:
+        """Whether the pattern occurs in `text` (`low` its lowered_text, or None)."""
+        if low is not None:
+            if self.low is not None:
+                return self.low.search(low) is not None
+            if self.loose is not None and self.loose.search(low) is None:
+                return False
+        return self.rx.search(text) is not None
 
 
 def first_chars(src: str) -> str | None:
     """A character class ("[tms]") holding every character a match of the case-sensitive
-    pattern `src` can start with; None when that cannot be told, or when it can match
-    nothing at all. A search that starts with a class skips the characters outside it in
-    one quick loop, where a pattern opening with a lookbehind is tried at every position."""
-    first = _first(sre_parse.parse(src))
+    pattern `src` can start with; None when that cannot be told (or the private parser is
+    missing), or when it can match nothing at all. A search that starts with a class skips
+    the characters outside it in one quick loop, where a pattern opening with a lookbehind
+    is tried at every position."""
+    if (parts := _private_parser()) is None:
+        return None
+    sre_parse, sre = parts
+    try:
+        escapes = {sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_NOT_DIGIT: r"\D", sre.CATEGORY_SPACE: r"\s",
+                   sre.CATEGORY_NOT_SPACE: r"\S", sre.CATEGORY_WORD: r"\w", sre.CATEGORY_NOT_WORD: r"\W"}
+        first = _first(sre_parse.parse(src), sre)
+    except AttributeError:  # a Python whose re._constants reads otherwise
+        return None
     if first is None or first[1]:
         return None
-    parts = []
+    out = []
     for op, av in first[0]:
         if op is sre.LITERAL:
-            parts.append(re.escape(chr(av)))
+            out.append(re.escape(chr(av)))
         elif op is sre.RANGE:
-            parts.append(re.escape(chr(av[0])) + "-" + re.escape(chr(av[1])))
-        elif op is sre.CATEGORY and av in _CLASS_ESCAPES:
-            parts.append(_CLASS_ESCAPES[av])
+            out.append(re.escape(chr(av[0])) + "-" + re.escape(chr(av[1])))
+        elif op is sre.CATEGORY and av in escapes:
+            out.append(escapes[av])
         else:
             return None
-    return "[" + "".join(dict.fromkeys(parts)) + "]"
+    return "[" + "".join(dict.fromkeys(out)) + "]"
 
 
-def _first(items) -> tuple[list, bool] | None:
+def _first(items, sre) -> tuple[list, bool] | None:
     """The class items a parsed sequence can start with, and whether it can match empty;
     None when that cannot be told."""
     out: list = []
     for op, av in items:
-        found = _first_of(op, av)
+        found = _first_of(op, av, sre)
         if found is None:
             return None
         out += found[0]
@@ -109,7 +160,7 @@ def _first(items) -> tuple[list, bool] | None:
     return out, True
 
 
-def _first_of(op, av) -> tuple[list, bool] | None:
+def _first_of(op, av, sre) -> tuple[list, bool] | None:
     if op is sre.LITERAL:
         return [(op, av)], False
     if op is sre.IN:
@@ -117,18 +168,18 @@ def _first_of(op, av) -> tuple[list, bool] | None:
     if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):  # they consume nothing
         return [], True
     if op is sre.SUBPATTERN:  # a group with flags of its own (?i:...) is not told
-        return None if av[1] or av[2] else _first(av[3])
+        return None if av[1] or av[2] else _first(av[3], sre)
     if op is sre.BRANCH:
         out: list = []
         empty = False
         for branch in av[1]:
-            found = _first(branch)
+            found = _first(branch, sre)
             if found is None:
                 return None
             out += found[0]
             empty = empty or found[1]
         return out, empty
     if op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
-        found = _first(av[2])
+        found = _first(av[2], sre)
         return None if found is None else (found[0], found[1] or av[0] == 0)
     return None

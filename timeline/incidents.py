@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import re
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
@@ -23,11 +24,12 @@ from functools import cached_property, lru_cache
 from importlib import resources
 
 from sqlalchemy import (Connection, Date, DateTime, Integer, and_, bindparam, delete, func, insert,
-                        literal, null, or_, select, union_all, update)
+                        literal, null, or_, select, text, union_all, update)
 
 from timeline.errors import NotFound
 from timeline.models import (ACTORS, ARTICLES, EVENT_ACTORS, EVENT_EDITS, EVENT_MENTIONS, EVENTS,
                              INCIDENTS)
+from timeline.store import on_sqlite
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
 _NAME = re.compile(r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*")
@@ -73,8 +75,8 @@ class Report:
     @cached_property
     def words(self) -> frozenset[str]:
         stop = rules().stopwords
-        return frozenset(_stem(w) for w in (m.lower() for m in _WORD.findall(self.text))
-                         if w not in stop and len(w) > 2)
+        return frozenset([_stem(w) for w in map(str.lower, _WORD.findall(self.text))
+                          if len(w) > 2 and w not in stop])
 
     @cached_property
     def names(self) -> frozenset[str]:
@@ -98,6 +100,7 @@ class Report:
                 and (self.end - self.start).days < rules().max_span_days)
 
 
+@lru_cache(maxsize=65536)  # a report's words are stemmed each time one is compared
 def _stem(word: str) -> str:
     # A light suffix cut so that "attacked", "attacks" and "attack" count as one word.
     for suffix in ("ing", "ed", "es", "s"):
@@ -194,22 +197,15 @@ class _Statements:
     (SQLAlchemy caches the compiled SQL, not the Python objects that describe it)."""
 
     def __init__(self) -> None:
-        events, mentions = EVENTS, EVENT_MENTIONS
-        links, actors = EVENT_ACTORS, ACTORS
+        events = EVENTS
         self.report = select(events.c.id, events.c.article_id, events.c.incident_id,
                              events.c.type, events.c.date_start, events.c.date_end,
                              events.c.location, events.c.country, events.c.sentence,
                              events.c.merge_locked)
         self.by_id = self.report.where(
             events.c.id.in_(bindparam("ids", expanding=True))).order_by(events.c.id)
-        # Mentions (role NULL) and actors (a name and a role) in one round trip.
-        self.details = union_all(
-            select(mentions.c.event_id, mentions.c.sentence.label("text"),
-                   null().label("role"), mentions.c.start)
-            .where(mentions.c.event_id.in_(bindparam("ids", expanding=True))),
-            select(links.c.event_id, actors.c.name, links.c.role, null())
-            .join(actors, actors.c.id == links.c.actor_id)
-            .where(links.c.event_id.in_(bindparam("ids", expanding=True))))
+        self.details = self._details(bindparam("ids", expanding=True))
+        self._details_sized: dict[int, object] = {}
         self.placed = (update(events).where(events.c.id == bindparam("event"))
                        .values(incident_id=bindparam("incident"), merge_reason=bindparam("why")))
         self.by_article = (select(events.c.id).where(events.c.article_id == bindparam("a"))
@@ -222,6 +218,28 @@ class _Statements:
         self.new_incidents = insert(incidents).from_select(
             ["created_at"], select(bindparam("now", type_=DateTime)).select_from(counting)
         ).returning(incidents.c.id)
+
+    @staticmethod
+    def _details(ids):
+        """Mentions (role NULL) and actors (a name and a role) of the events `ids`, in one
+        round trip."""
+        mentions, links, actors = EVENT_MENTIONS, EVENT_ACTORS, ACTORS
+        return union_all(
+            select(mentions.c.event_id, mentions.c.sentence.label("text"),
+                   null().label("role"), mentions.c.start)
+            .where(mentions.c.event_id.in_(ids)),
+            select(links.c.event_id, actors.c.name, links.c.role, null())
+            .join(actors, actors.c.id == links.c.actor_id)
+            .where(links.c.event_id.in_(ids)))
+
+    def details_sized(self, count: int):
+        """`details` for exactly `count` ids, bound as e0, e1...: a statement SQLite runs
+        compiled once (see `store.SQLiteStatement`), where an expanding parameter is
+        rendered again at each execution. Sizes are powers of two, as for `candidates`."""
+        if count not in self._details_sized:
+            self._details_sized[count] = self._details(
+                [bindparam(f"e{i}", type_=Integer) for i in range(count)])
+        return self._details_sized[count]
 
     def candidates(self, windows: int):
         """Placed, not rejected events in any of `windows` windows (type, lo, hi, floor): one
@@ -263,7 +281,7 @@ def _with_details(conn: Connection, rows) -> list[Report]:
     actors: dict[int, set[str]] = {}
     agents: dict[int, set[str]] = {}
     for chunk in _chunks(ids):
-        for event_id, text, role, start in conn.execute(statements().details, {"ids": chunk}):
+        for event_id, text, role, start in _details(conn, chunk):
             if role is None:
                 mentions.setdefault(event_id, []).append((start, text))
             else:
@@ -277,6 +295,14 @@ def _with_details(conn: Connection, rows) -> list[Report]:
                    bool(r.merge_locked), frozenset(actors.get(r.id, ())),
                    frozenset(agents.get(r.id, ())))
             for r in rows]
+
+
+def _details(conn: Connection, ids: list[int]):
+    if conn.dialect.name != "sqlite":
+        return conn.execute(statements().details, {"ids": ids})
+    size = 1 << (len(ids) - 1).bit_length()  # the next power of two, filled with the last id
+    values = {f"e{i}": ids[min(i, len(ids) - 1)] for i in range(size)}
+    return on_sqlite(conn, statements().details_sized(size)).rows(conn, values)
 
 
 def _chunks(ids: list[int], size: int = 4000) -> Iterable[list[int]]:
@@ -311,7 +337,9 @@ def load_candidates(conn: Connection, reports: list[Report]) -> list[Report]:
         params = {}
         for i, (kind, lo, hi, floor) in enumerate(chunk):
             params.update({f"k{i}": kind, f"lo{i}": lo, f"hi{i}": hi, f"floor{i}": floor})
-        rows.extend(conn.execute(statements().candidates(size), params).all())
+        statement = statements().candidates(size)
+        rows.extend(on_sqlite(conn, statement).rows(conn, params) if conn.dialect.name == "sqlite"
+                    else conn.execute(statement, params).all())
     if len(windows) > WINDOWS_A_QUERY:  # an event in two chunks' windows is one candidate
         rows = sorted({r.id: r for r in rows}.values(), key=lambda r: r.id)
     return _with_details(conn, rows)
@@ -333,7 +361,7 @@ def _windows(reports: list[Report]) -> list[tuple[str, date, date, date]]:
 
 def attach(conn: Connection, event_ids: Iterable[int]) -> dict[int, int]:
     """Give each new event an incident: an existing one it matches, or its own. Returns
-    {event id: incident id}. The caller owns the transaction (one per article at ingest)."""
+    {event id: incident id}. The caller owns the transaction."""
     return place(conn, [r for r in load_reports(conn, event_ids) if r.incident_id is None])
 
 
@@ -354,10 +382,38 @@ def placements(conn: Connection, new: list[Report]) -> dict[int, tuple[int, str 
     are written at once: a handful of statements an article, not a handful an event."""
     if not new:
         return {}
+    if conn.dialect.name == "postgresql":
+        _lock_windows(conn, new)
     batch = _Batch(conn, load_candidates(conn, new))
     for report in new:
         batch.place(report)
     return batch.incidents(new)
+
+
+# Placing is read, then decide, then write: two PostgreSQL transactions placing reports of one
+# incident at once would each miss the other's (not yet committed) and start two incidents.
+# Each first takes transaction-scoped advisory locks on the (type, LOCK_DAYS-day stretch)
+# keys its reports could match within, so the second waits for the first to commit and then
+# reads it. Reports that can match share a key: their dates, each widened by the slack, meet.
+# SQLite needs none: a writer holds the database's write lock from its first write on.
+PLACING_LOCKS = 0x74696D65  # the two-key lock space's first key: "time" in ASCII
+LOCK_DAYS = 16
+
+
+def _lock_windows(conn: Connection, reports: list[Report]) -> None:
+    slack = rules().slack_days
+    keys = set()
+    for r in reports:
+        if r.datable:
+            first = (r.start.toordinal() - slack) // LOCK_DAYS
+            for stretch in range(first, (r.end.toordinal() + slack) // LOCK_DAYS + 1):
+                keys.add(zlib.crc32(f"{r.type}:{stretch}".encode()) - (1 << 31))  # an int4
+    if keys:  # in one order for every transaction (no deadlock between them), one statement
+        conn.execute(_LOCK, {"space": PLACING_LOCKS, "keys": sorted(keys)})
+
+
+_LOCK = text("SELECT pg_advisory_xact_lock(:space, k) FROM unnest(CAST(:keys AS integer[])) "
+             "WITH ORDINALITY AS locks(k, n) ORDER BY n")
 
 
 class _Batch:
@@ -425,9 +481,11 @@ def _insert_incidents(conn: Connection, count: int) -> list[int]:
 
     Incidents are alike (a row is its id and when it was made), so one INSERT ... SELECT over
     a counting CTE makes them all: one statement a row through SQLAlchemy cost 10x more."""
-    now = datetime.now(timezone.utc).replace(tzinfo=None)
-    return sorted(conn.execute(statements().new_incidents, {"count": count, "now": now})
-                  .scalars())
+    now, statement = datetime.now(timezone.utc).replace(tzinfo=None), statements().new_incidents
+    values = {"count": count, "now": now}
+    if conn.dialect.name == "sqlite":
+        return sorted(i for i, in on_sqlite(conn, statement).execute(conn, values).fetchall())
+    return sorted(conn.execute(statement, values).scalars())
 
 
 def _pinned(conn: Connection, incident_ids: list[int]) -> bool:
@@ -465,9 +523,11 @@ def attach_article(conn: Connection, article_id: int) -> dict[int, int]:
 
 
 def attach_pending(conn: Connection, batch: int = 500) -> int:
-    """Place events stored without an incident (older databases, re-extraction), oldest first."""
+    """Place events stored without an incident (older databases, re-extraction), oldest first.
+    A rejected event tells no incident (`resettle`): it stays without one."""
     done = 0
-    while ids := list(conn.scalars(select(EVENTS.c.id).where(EVENTS.c.incident_id.is_(None))
+    while ids := list(conn.scalars(select(EVENTS.c.id).where(EVENTS.c.incident_id.is_(None),
+                                                             EVENTS.c.status != "rejected")
                                    .order_by(EVENTS.c.id).limit(batch))):
         attach(conn, ids)
         done += len(ids)
@@ -484,9 +544,21 @@ def _incident_of(conn: Connection, event_id: int) -> int | None:
     return row.incident_id
 
 
+def _refuse_rejected(conn: Connection, event_ids: list[int]) -> None:
+    """A rejected event tells no incident (`resettle`): split and merge leave it out."""
+    from timeline.curate import CurationError
+
+    rejected = sorted(conn.scalars(select(EVENTS.c.id).where(EVENTS.c.id.in_(event_ids),
+                                                            EVENTS.c.status == "rejected")))
+    if rejected:
+        raise CurationError(f"event {rejected[0]} is rejected: it tells no incident "
+                            "(confirm it first)")
+
+
 def split(conn: Connection, event_id: int, note: str | None = None) -> int:
     """Detach one event into an incident of its own and lock it there; returns the incident."""
     old = _incident_of(conn, event_id)
+    _refuse_rejected(conn, [event_id])
     alone = old is not None and conn.scalar(
         select(func.count()).select_from(EVENTS).where(EVENTS.c.incident_id == old)) == 1
     new = old if alone else _new_incident(conn)
@@ -504,6 +576,7 @@ def merge(conn: Connection, event_ids: list[int], note: str | None = None) -> in
     if len(set(event_ids)) < 2:
         raise CurationError("merge needs at least two different events")
     incidents = {e: _incident_of(conn, e) for e in event_ids}
+    _refuse_rejected(conn, event_ids)
     for event_id, incident in incidents.items():
         if incident is None:
             incidents[event_id] = _assign(conn, event_id, _new_incident(conn), None)
@@ -542,6 +615,51 @@ def _drop_empty(conn: Connection, incident_ids: list[int]) -> None:
         conn.execute(delete(INCIDENTS).where(INCIDENTS.c.id.in_(empty)))
 
 
+def resettle(conn: Connection, event_id: int, note: str) -> tuple[int | None, int | None]:
+    """Place an event again, as ingest would have placed it, after an analyst changed what
+    placing compares (type, dates, place, country, actors) or its status; returns its
+    (old incident, new incident).
+
+    A rejected event tells no incident: it leaves its own (incident None). Any other leaves
+    an incident it no longer matches and joins the one it does. The reports it leaves behind
+    are placed again first, oldest first (it may have been the one that tied them together),
+    the oldest keeping the incident's id. An incident an analyst fixed (a locked event) keeps
+    its events as the analyst made it, but for a rejected event leaving it."""
+    row = conn.execute(select(EVENTS.c.incident_id, EVENTS.c.status, EVENTS.c.merge_locked)
+                       .where(EVENTS.c.id == event_id)).first()
+    if row is None:
+        raise NotFound("event", event_id)
+    old, rejected = row.incident_id, row.status == "rejected"
+    if row.merge_locked and not rejected:
+        return old, old
+    members = [] if old is None else conn.execute(
+        select(EVENTS.c.id, EVENTS.c.status, EVENTS.c.merge_locked)
+        .where(EVENTS.c.incident_id == old, EVENTS.c.id != event_id)).all()
+    if any(m.merge_locked for m in members):
+        members = []
+    behind = sorted(m.id for m in members if m.status != "rejected")
+    moving = [event_id, *(m.id for m in members)]
+    conn.execute(update(EVENTS).where(EVENTS.c.id.in_(moving))
+                 .values(incident_id=None, merge_reason=None))
+    newest = conn.scalar(select(func.max(INCIDENTS.c.id))) or 0
+    placed = place(conn, load_reports(conn, behind))
+    if behind and placed[behind[0]] > newest:  # still starts an incident: the old one
+        conn.execute(update(EVENTS).where(EVENTS.c.incident_id == placed[behind[0]])
+                     .values(incident_id=old))
+        conn.execute(delete(INCIDENTS).where(INCIDENTS.c.id == placed[behind[0]]))
+        placed = {e: old if i == placed[behind[0]] else i for e, i in placed.items()}
+    if not rejected:
+        placed.update(place(conn, load_reports(conn, [event_id])))
+    now = datetime.now(timezone.utc).replace(tzinfo=None)
+    moved = [{"event_id": e, "field": "incident_id", "old_value": None if old is None else str(old),
+              "new_value": None if placed.get(e) is None else str(placed[e]),
+              "changed_at": now, "note": note} for e in moving if placed.get(e) != old]
+    if moved:
+        conn.execute(insert(EVENT_EDITS), moved)
+    _drop_empty(conn, [old] if old is not None else [])
+    return old, placed.get(event_id)
+
+
 # -- reading -----------------------------------------------------------------------------------
 
 def explain(conn: Connection, event_id: int) -> list[dict]:
@@ -556,39 +674,3 @@ def explain(conn: Connection, event_id: int) -> list[dict]:
                EVENTS.c.merge_locked)
         .join(ARTICLES, ARTICLES.c.id == EVENTS.c.article_id).where(where).order_by(EVENTS.c.id))
     return [row._asdict() for row in rows]
-
-
-def report_counts(conn: Connection, incident_ids: Iterable[int | None]) -> dict[int, int]:
-    """How many articles tell each incident: one grouped lookup on the incident index for a
-    chunk of rows (as actors are joined), so listing queries keep walking their own index."""
-    from sqlalchemy import distinct
-
-    ids = sorted(i for i in incident_ids if i is not None)
-    if not ids:
-        return {}
-    return dict(conn.execute(select(EVENTS.c.incident_id,
-                                    func.count(distinct(EVENTS.c.article_id)))
-                             .where(EVENTS.c.incident_id.in_(ids))
-                             .group_by(EVENTS.c.incident_id)).all())
-
-
-def best_of_incident(conditions: list):
-    """True for the one event that stands for its incident among those matching `conditions`:
-    the most precisely dated, then the most confident, then the first stored. A correlated
-    NOT EXISTS on the incident index, so a list that stops at --limit stops early too."""
-    from sqlalchemy import case, exists, or_
-    from sqlalchemy.sql.util import ClauseAdapter
-
-    from timeline.models import PRECISIONS
-
-    better = EVENTS.alias("better")
-    adapt = ClauseAdapter(better).traverse
-    rank = lambda t: case({p: i for i, p in enumerate(PRECISIONS)}, value=t.c.precision,
-                          else_=len(PRECISIONS))
-    me = EVENTS
-    beats = or_(rank(better) < rank(me),
-                and_(rank(better) == rank(me),
-                     or_(better.c.confidence > me.c.confidence,
-                         and_(better.c.confidence == me.c.confidence, better.c.id < me.c.id))))
-    return ~exists().where(better.c.incident_id == me.c.incident_id, better.c.id != me.c.id,
-                           beats, *[adapt(c) for c in conditions])

@@ -2,7 +2,9 @@
 
 Annotations are evaluated as the classes are made (no `from __future__ import annotations`):
 SQLAlchemy would otherwise evaluate each one from its string, about a tenth of this module's
-import, which every command pays. Names of classes declared further down are quoted.
+import, which every command pays. Names of classes declared further down are quoted, only
+inside list[...]: `Mapped["Name"]` makes typing compile a ForwardRef, about 1 M instructions
+each at start-up, so a class is declared before the classes that name it alone.
 """
 
 from datetime import date, datetime
@@ -79,6 +81,17 @@ class Article(Base):
     events: Mapped[list["Event"]] = relationship(back_populates="article", passive_deletes=True)
 
 
+class Incident(Base):
+    """One real-world event as told by one or more articles; each report is an `Event`."""
+
+    __tablename__ = "incidents"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+    events: Mapped[list["Event"]] = relationship(back_populates="incident")
+
+
 class Event(Base):
     __tablename__ = "events"
     __table_args__ = (
@@ -122,24 +135,13 @@ class Event(Base):
     merge_reason: Mapped[str | None] = mapped_column(Text)
     merge_locked: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
-    article: Mapped["Article"] = relationship(back_populates="events")
-    incident: Mapped["Incident | None"] = relationship(back_populates="events")
+    article: Mapped[Article] = relationship(back_populates="events")
+    incident: Mapped[Incident | None] = relationship(back_populates="events")
     actor_links: Mapped[list["EventActor"]] = relationship(
         back_populates="event", cascade="all, delete-orphan", passive_deletes=True)
     mentions: Mapped[list["EventMention"]] = relationship(
         back_populates="event", cascade="all, delete-orphan", passive_deletes=True,
         order_by="EventMention.start")
-
-
-class Incident(Base):
-    """One real-world event as told by one or more articles; each report is an `Event`."""
-
-    __tablename__ = "incidents"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    created_at: Mapped[datetime] = mapped_column(DateTime)
-
-    events: Mapped[list["Event"]] = relationship(back_populates="incident")
 
 
 class EventEdit(Base):
@@ -167,7 +169,7 @@ class EventMention(Base):
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
 
-    event: Mapped["Event"] = relationship(back_populates="mentions")
+    event: Mapped[Event] = relationship(back_populates="mentions")
 
 
 class Actor(Base):
@@ -190,7 +192,7 @@ class ActorAlias(Base):
     actor_id: Mapped[int] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"), index=True)
     alias: Mapped[str] = mapped_column(String(200), index=True)
 
-    actor: Mapped["Actor"] = relationship(back_populates="aliases")
+    actor: Mapped[Actor] = relationship(back_populates="aliases")
 
 
 class EventActor(Base):
@@ -207,8 +209,8 @@ class EventActor(Base):
         ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True)
     role: Mapped[str] = mapped_column(String(12), primary_key=True)
 
-    event: Mapped["Event"] = relationship(back_populates="actor_links")
-    actor: Mapped["Actor"] = relationship()
+    event: Mapped[Event] = relationship(back_populates="actor_links")
+    actor: Mapped[Actor] = relationship()
 
 
 # The tables, for Core statements. The read paths name these (EVENTS.c.type), not the mapped

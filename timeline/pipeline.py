@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from timeline.errors import ReadError, TimelineError, database_problem
@@ -69,18 +70,23 @@ def ingest(engine: Engine, inputs: Iterable[str], *, published: Interval | None 
            options: ReadOptions = ReadOptions(),
            on_article: Callable[[str, str], None] | None = None,
            jobs: int | None = 1) -> IngestSummary:
-    """Read, extract and store every article named; each article is its own transaction.
+    """Read, extract and store every article named, a batch of articles a transaction.
 
-    `on_article(source, outcome)` is told of each article as it is done ("added", "known",
-    "failed: ..."), so a caller can show progress or report errors as they happen.
+    `on_article(source, outcome)` is told of each article, in input order, once its batch is
+    committed ("added", "known", "failed: ..."), so a caller can show progress or report
+    errors as they happen. One bad article never costs the others (see `Writer`); a crash
+    loses at most the batch not yet committed, which ingesting the same input again stores.
     `jobs` > 1 (None: every core) extracts in that many worker processes while this process
     reads and alone writes, committing in input order, so a run's outcome does not depend on it.
-    Each stored article's events are placed in incidents in its own transaction.
+    Each stored article's events are placed in incidents as it is stored.
     """
     summary = IngestSummary()
     _place_pending(engine)
     articles = read_all(inputs, options)  # one item per article or failure, streamed
-    jobs, known = jobs or os.cpu_count() or 1, _known_check(engine)
+    writer = Writer(engine, summary, on_article)
+    stored = _known_check(engine)
+    known = lambda sha: sha in writer.shas or stored(sha)  # noqa: E731
+    jobs = jobs or os.cpu_count() or 1
     if jobs > 1:
         from timeline.workers import prepared_in_parallel
 
@@ -88,12 +94,90 @@ def ingest(engine: Engine, inputs: Iterable[str], *, published: Interval | None 
                                         engine.url.render_as_string(hide_password=False), known)
     else:
         prepared = (prepare_source(item, published, known) for item in articles)
-    actors = store.ActorCache()
     for item in prepared:
-        outcome = store_prepared(engine, item, summary, actors)
-        if on_article:
-            on_article(item.name, outcome)
+        writer.add(item)
+    writer.flush()
     return summary
+
+
+# A commit costs more than storing an article (SQLite writes the WAL and FTS5 its index
+# segment at each one; PostgreSQL a round trip and a WAL flush), so articles are stored
+# this many to a transaction, or what came within BATCH_SECONDS, whichever is fewer:
+# a crash loses at most that much work.
+BATCH = 32
+BATCH_SECONDS = 1.0
+
+
+class Writer:
+    """Stores prepared articles a batch a transaction, telling `on_article` of each in order.
+
+    The batch is gathered in memory and written at once, so the transaction (and SQLite's
+    write lock) lasts for the writing only, never for reading or extracting. When anything in
+    it fails (a duplicate another process stored meanwhile, a constraint, a lock that would
+    not come), the batch is rolled back and each of its articles stored again in a
+    transaction of its own, so the one bad article alone fails and the others land.
+    On PostgreSQL the batch holds what placing locks (`incidents.placements`) until it
+    commits: two writers whose batches wait for each other are a deadlock PostgreSQL ends by
+    failing one transaction, and that batch is then stored an article at a time.
+    """
+
+    def __init__(self, engine: Engine, summary: IngestSummary,
+                 on_article: Callable[[str, str], None] | None = None) -> None:
+        self.engine, self.summary, self.on_article = engine, summary, on_article
+        self.actors = store.ActorCache()
+        self.pending: list[Prepared] = []
+        self.shas: set[str] = set()  # of the articles waiting: a second copy is known
+        self.since = 0.0
+
+    def add(self, item: Prepared) -> None:
+        if not self.pending:
+            self.since = time.monotonic()
+        self.pending.append(item)
+        if item.article is not None and item.error is None:
+            self.shas.add(item.sha)
+        if len(self.pending) >= BATCH or time.monotonic() - self.since >= BATCH_SECONDS:
+            self.flush()
+
+    def flush(self) -> None:
+        items = self.pending
+        if not items:
+            return
+        outcomes = self._in_one_transaction(items)
+        if outcomes is None:
+            outcomes = [store_prepared(self.engine, item, self.summary, self.actors)
+                        for item in items]
+        self.pending, self.shas = [], set()
+        if self.on_article:
+            for item, outcome in zip(items, outcomes):
+                self.on_article(item.name, outcome)
+
+    def _in_one_transaction(self, items: list[Prepared]) -> list[str] | None:
+        """Every article of `items` stored in one transaction: their outcomes; or None, with
+        nothing stored, when the transaction failed."""
+        storing = [item for item in items if item.error is None and not item.known]
+        if storing:
+            try:
+                with self.engine.begin() as conn:
+                    for item in storing:
+                        _store(conn, item, self.actors)
+            except SQLAlchemyError:
+                self.actors.rollback()
+                self.actors.ids.clear()  # the cache may be what failed (an actor deleted)
+                return None
+            self.actors.commit()
+        return [_outcome(self.summary, item) for item in items]
+
+
+def _outcome(summary: IngestSummary, item: Prepared) -> str:
+    """Count an article whose batch was committed; its outcome."""
+    if item.error is not None:
+        return _failed(summary, item.error)
+    if item.known:
+        summary.known += 1
+        return "known"
+    summary.added += 1
+    summary.events += len(item.events)
+    return "added"
 
 
 @dataclass
@@ -148,22 +232,12 @@ def _known_check(engine: Engine) -> Callable[[str], bool]:
 def store_prepared(engine: Engine, item: Prepared, summary: IngestSummary,
                    actors: store.ActorCache | None = None) -> str:
     """Store one prepared article in its own transaction; a duplicate is "known", not an error."""
-    if item.error is not None:
-        return _failed(summary, item.error)
-    if item.known:
-        summary.known += 1
-        return "known"
+    if item.error is not None or item.known:
+        return _outcome(summary, item)
     actors = actors if actors is not None else store.ActorCache()
     try:
         with engine.begin() as conn:
-            article_id = store.insert_article(conn, item.article, item.sha, item.version)
-            # The events are placed before they are stored, from their records: they are
-            # written once, with their incidents, and nothing is read back.
-            ids = store.reserve_event_ids(conn, len(item.events))
-            placed = incidents.placements(conn, incidents.reports_of(article_id, ids,
-                                                                     item.events))
-            store.save_events(conn, article_id, item.events, item.version, actors=actors,
-                              ids=ids, placed=placed)
+            _store(conn, item, actors)
         actors.commit()
     except IntegrityError as exc:
         # The cache may be what failed (an actor deleted meanwhile): start it afresh.
@@ -178,9 +252,18 @@ def store_prepared(engine: Engine, item: Prepared, summary: IngestSummary,
     except SQLAlchemyError as exc:
         actors.rollback()
         return _failed(summary, f"{item.name}: {database_problem(exc)}")
-    summary.added += 1
-    summary.events += len(item.events)
-    return "added"
+    return _outcome(summary, item)
+
+
+def _store(conn: Connection, item: Prepared, actors: store.ActorCache) -> None:
+    """Write one article, its events and their incidents; the caller owns the transaction."""
+    article_id = store.insert_article(conn, item.article, item.sha, item.version)
+    # The events are placed before they are stored, from their records: they are
+    # written once, with their incidents, and nothing is read back.
+    ids = store.reserve_event_ids(conn, len(item.events))
+    placed = incidents.placements(conn, incidents.reports_of(article_id, ids, item.events))
+    store.save_events(conn, article_id, item.events, item.version, actors=actors,
+                      ids=ids, placed=placed)
 
 
 def _place_pending(engine: Engine) -> None:

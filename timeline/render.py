@@ -427,7 +427,9 @@ def stats_view(counts: dict) -> Iterator[RenderableType]:
     yield bar_chart("Top actors", counts["top_actors"], "yellow")
     yield bar_chart("Top countries", [[f"{code} {country_name(code)}", n]
                                       for code, n in counts["top_countries"]], "green")
-    yield bar_chart("Articles by publication month", counts["articles_by_month"], "magenta")
+    # An article counts when it tells an event counted above (`timeline.stats`).
+    yield bar_chart("Articles by publication month (of events counted)",
+                    counts["articles_by_month"], "magenta")
 
 
 # -- SQL and schema ------------------------------------------------------------------------

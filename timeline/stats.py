@@ -1,6 +1,10 @@
 """Counts behind `timeline stats`: events by type and year, top actors and countries, articles
 by publication month; each over the same EventFilter as `list` (facets, as Datasette has).
 
+An article counts when it tells at least one of the events counted: with no filter, an article
+with an event not rejected; an article with no event, or only rejected ones, tells nothing the
+timeline shows. Every path counts so, whatever the filter and however it is asked.
+
 Each count is one pass over the events the filter matches: type and year come from a single
 GROUP BY, and actors are counted by joining their links to the matching events.
 """
@@ -43,7 +47,7 @@ def filtered_stats(conn: Connection, flt: EventFilter, top: int = TOP) -> dict:
             select(Event.country, func.count().label("n"))
             .where(where, Event.country.is_not(None)).group_by(Event.country)
             .order_by(func.count().desc(), Event.country).limit(top))],
-        "articles_by_month": articles_by_month(conn, flt, where),
+        "articles_by_month": articles_by_month(conn, where),
     }
 
 
@@ -82,14 +86,13 @@ def top_actors(conn: Connection, where, top: int) -> list[list]:
         .order_by(counted.c.n.desc(), Actor.name).limit(top))]
 
 
-def articles_by_month(conn: Connection, flt: EventFilter, where) -> list[list]:
+def articles_by_month(conn: Connection, where) -> list[list]:
     """Articles per publication month ('YYYY-MM'; a coarser date counts under 'YYYY'; '?' for
-    none). Narrowed by a filter, only the articles that hold a matching event."""
+    none): the articles that tell at least one matching event."""
     year, month = extract("year", Article.published), extract("month", Article.published)
     query = select(year, month, Article.published_precision, func.count(Article.id)).group_by(
-        year, month, Article.published_precision)
-    if flt.narrows():
-        query = query.where(exists(select(Event.id).where(Event.article_id == Article.id, where)))
+        year, month, Article.published_precision).where(
+        exists(select(Event.id).where(Event.article_id == Article.id, where)))
     counts: Counter = Counter()
     for y, m, precision, count in conn.execute(query):
         counts["?" if y is None else (f"{int(y)}-{int(m):02d}" if precision in MONTH_OR_FINER

@@ -14,7 +14,10 @@ from timeline.cli.options import engine_of, filter_options, json_flag, make_filt
               help="How many actors and countries to show.")
 @click.pass_context
 def stats(ctx: click.Context, as_json: bool, top: int, **filters) -> None:
-    """Events by type and by year, top actors and countries, articles by publication month."""
+    """Events by type and by year, top actors and countries, articles by publication month.
+
+    An article counts when it tells at least one of the events counted (with no filter: an
+    event not rejected), so a filter that keeps every event gives the same figures as none."""
     from timeline.stats import stats as count_all
 
     with engine_of(ctx).connect() as conn:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -64,7 +65,10 @@ class AliasTable:
 
     def find(self, text: str) -> list[ActorMention]:
         out: list[ActorMention] = []
-        taken: list[tuple[int, int]] = []
+        # the any-case pass's spans, in order and apart (one finditer's): what the exact pass
+        # may not overlap, found by bisection
+        starts: list[int] = []
+        ends: list[int] = []
         low = text.lower()
         folded = low if len(low) == len(text) else None
         for rx, table, exact in ((self._any, self.by_alias, False), (self._exact, self.by_exact, True)):
@@ -73,15 +77,19 @@ class AliasTable:
             if not exact and folded is None:
                 rx = re.compile(rx.pattern, re.I)  # exotic letters change length when lowered
             for m in rx.finditer(text if exact or folded is None else folded):
-                if any(s < m.end() and m.start() < e for s, e in taken):
-                    continue
+                if exact:
+                    i = bisect_left(starts, m.end()) - 1
+                    if i >= 0 and ends[i] > m.start():
+                        continue
                 alias = text[m.start():m.end()]
                 if exact and _in_capitals_run(text, m.start(), m.end()):
                     continue  # "WHAT IS NEXT": a shouted headline, not the group
                 canonical = table[alias if exact else alias.lower()]
                 kind = self.actors[canonical]["kind"]
                 out.append(ActorMention(canonical, kind, m.start(), m.end(), alias))
-                taken.append((m.start(), m.end()))
+                if not exact:
+                    starts.append(m.start())
+                    ends.append(m.end())
         return sorted(out, key=lambda a: a.start)
 
 
@@ -152,7 +160,12 @@ class ActorIndex:
         found += self._people(text, found, places or [])
         return sorted(found, key=lambda a: a.start)
 
-    def _people(self, text: str, known: list[ActorMention], places: list) -> list[ActorMention]:
+    def meet(self, text: str, places: list | None = None, known: list[ActorMention] | None = None) -> None:
+        """Learn the full names a sentence introduces, for later bare surnames, without finding
+        its actors (a sentence that tells no event needs none)."""
+        self._people(text, list(known) if known is not None else self.table.find(text), places or [], surnames=False)
+
+    def _people(self, text: str, known: list[ActorMention], places: list, surnames: bool = True) -> list[ActorMention]:
         by_title, run, org_words, _ = _people_rules()
         spans = [(a.start, a.end) for a in known] + [(p.start, p.end) for p in places]
         out: list[ActorMention] = []
@@ -195,7 +208,7 @@ class ActorIndex:
             if _SPEECH_NEAR.match(text[m.end("name"):]) or _SPEAKER_BEFORE.search(text, max(0, s - 20), s) \
                     or _TITLE_AFTER.match(text, m.end("name")):
                 add(m.group("name"), s, m.end("name"))
-        if self.people:
+        if surnames and self.people:
             for s, e, name in _surnames(text, self.people):
                 if free(s, e):
                     out.append(ActorMention(self.people[name], "person", s, e, name))

@@ -9,12 +9,14 @@ feared, future: dropped; prepared: a foiled plot if something stopped it) -> gen
 
 from __future__ import annotations
 
+import operator
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
+from timeline.fold import lowered_text
 from timeline.intervals import Interval
 from timeline.records import DateBasis
 
@@ -53,7 +55,6 @@ _STOP_NP = frozenset("The A An In On At It He She They We This That These Those 
 _DETERMINER_SLOT = re.compile(r"([\w'’-]+)\W*(?:(?:[A-Z][\w'’-]*|\d{4})\s+){0,3}$")
 _COMMA_AFTER = re.compile(r"\s*,")
 _APPOSITION_AFTER = re.compile(r"\s*,\s*(?:which|who|a|an|the)\b")
-_QUOTE_CLOSED = re.compile(r"[,\"”’]\s*$")
 _TITLE_WORDS_ONLY = re.compile(r"^[\s,]*(?:[A-Z][\w.]*\.?\s+){0,4}$")
 _PRONOUN_START = re.compile(r"^\W*(?:he|she|they)\b", re.I)
 _FIRST_WORD = re.compile(r"^\W*(\w+)")
@@ -91,24 +92,33 @@ def _modality(text: str, t: lexicon.Trigger) -> tuple[str | None, str | None]:
     if not t.rule.modality:
         return None, None
     head = text[max(0, t.start - 160):t.start]  # the cues lie within a few words
-    breaks = list(_MODALITY_BREAK.finditer(head))
-    window = head[breaks[-1].end():] if breaks else head
-    window = " ".join(window.split()[-m.window:])
+    window = _clause_tail(head, m.window)
+    low = lowered_text(window)
     statement = t.type == "statement"
-    if (m.any_statement_before if statement else m.any_before).search(window):
+    if (m.any_statement_before if statement else m.any_before).search(window, low):
         for name, effect, rx in m.statement_before if statement else m.before:
-            if rx.search(window):
+            if rx.search(window, low):
                 return effect, name
     if not statement:
         bare = t.rule.pos == "verb" or not t.text.lower().endswith("s")
         if bare and _TO_BEFORE.search(head) and not _TO_NOUN_BEFORE.search(head):
             return "plot", "infinitive"  # "plans to attack", "threatened to attack": not done
         tail = text[t.end:t.end + 120]
-        if m.any_after.search(tail):
+        low = lowered_text(tail)
+        if m.any_after.search(tail, low):
             for name, effect, rx in m.after:
-                if rx.search(tail):
+                if rx.search(tail, low):
                     return effect, name
     return None, None
+
+
+def _clause_tail(head: str, n: int) -> str:
+    """The last `n` words of `head` after its last clause break, joined by single spaces. A
+    break holds no space, so the breaks among the last words are found in those words alone,
+    and one before them leaves all of them."""
+    tail = " ".join(head.split()[-n:])
+    breaks = list(_MODALITY_BREAK.finditer(tail))
+    return tail[breaks[-1].end():].strip() if breaks else tail
 
 
 _TO_BEFORE = re.compile(r"\bto\s+$")
@@ -136,8 +146,8 @@ def _generic(text: str, t: lexicon.Trigger, has_date: bool, dated_spans=()) -> b
         return True  # "has arrested more than 40 people in the past year": a tally, not an event
     if t.rule.pos == "casualty" and (m.aggregate.search(text) or perfect and m.aggregate_subjects.search(text[:t.start])):
         return True  # "the insurgency has killed more than 4,000", "170 killed since 2013"
-    last = t.text.split()[-1].lower()
-    if t.rule.pos == "noun" and last.endswith("s") and last not in _PLURALIA:
+    last = t.text.split()[-1].lower() if t.rule.pos == "noun" else ""
+    if last.endswith("s") and last not in _PLURALIA:
         head = text[max(0, t.start - 40):t.start]
         # look past names and years to the determiner: "the 2002 Bali bombings"
         prev = _DETERMINER_SLOT.search(head)
@@ -172,7 +182,7 @@ def _statement_speaker(c: Candidate) -> None:
         return None
     if before and _AT_START.match(text[:before[0].start]) and before[0].kind in ("person", "group", "agency", "state"):
         return _set_speaker(c, before[0])
-    inverted = t.text.lower() in _INVERTED_VERBS and (c.sentence.headline or _QUOTE_CLOSED.search(text, 0, t.start))
+    inverted = t.text.lower() in _INVERTED_VERBS and (c.sentence.headline or _quote_closed(text[:t.start]))
     if after and inverted and _TITLE_WORDS_ONLY.match(text[t.end:after[0].start]):
         return _set_speaker(c, after[0])
     np = _NP_BEFORE.search(text[:t.start])
@@ -191,6 +201,13 @@ def _statement_speaker(c: Candidate) -> None:
         return None
     c.unnamed = True
     return None
+
+
+def _quote_closed(head: str) -> bool:
+    """Does `head` end in a comma or closing quote, white space after it allowed? (Read from
+    the end: a regex search ending in `$` would try every place of the sentence.)"""
+    head = head.rstrip()
+    return bool(head) and head[-1] in ',"”’'
 
 
 def _state_speaker(c: Candidate):
@@ -268,10 +285,10 @@ def _resolve_types(text: str, found: list[tuple[str, lexicon.Trigger, str | None
     if military:
         # "troops killed 14 fighters in an ambush": the ambush is the troops' operation
         found = [("military_operation", f[1], f[2]) if f[0] == "attack" and f[1].start > military[0] else f for f in found]
-    content = [f for f in found if _is_content(f, text) and f[1].rule.pos != "casualty"] or \
-        [f for f in found if _is_content(f, text)]
+    contents = [f for f in found if _is_content(f, text)]
+    content = [f for f in contents if f[1].rule.pos != "casualty"] or contents
     # "The attack came a week after jihadists killed 15 people": a toll in a clause of its own
-    apart = [(f[0], f[1], "apart") for f in found if f[1].rule.pos == "casualty" and f not in content and _is_content(f, text)
+    apart = [(f[0], f[1], "apart") for f in contents if f[1].rule.pos == "casualty" and f not in content
              and any(c[1].end <= f[1].start and _LATER_CLAUSE.search(text, c[1].end, f[1].start) for c in content)]
     claim = any(f[0] == "statement" and _is_claim(text, f[1]) for f in found)
     if content and not has_date and not claim and all(f[1].rule.pos == "noun" and _DEFINITE.search(text[:f[1].start][-40:]) for f in content):
@@ -405,6 +422,9 @@ def _moved(item, by: int):
     return copy
 
 
+_SPEAKER_FIELDS = operator.attrgetter("speaker", "speaker_kind", "speaker_alias", "unnamed")
+
+
 class SentenceReader:
     """Reads an article's sentences in order, keeping what later sentences need: the people
     met so far, the last speaker, the last dated event of the paragraph."""
@@ -417,6 +437,8 @@ class SentenceReader:
         self.prev: Sentence | None = None
         self.reference: tuple[int, dating.Dated] | None = None  # (paragraph, last own date told)
         self.lead_read = False  # past the article's first body sentence
+        self._speakers: dict[int, tuple] = {}  # the sentence's statement speakers, by trigger
+        self._publication = dating.publication(Interval.day(dct) if dct else None)  # frozen: shared
 
     def read_all(self, sentences: list[Sentence]) -> list[Candidate]:
         """Every sentence in order. Triggers, places and aliases are found in one pass over the
@@ -433,9 +455,22 @@ class SentenceReader:
             triggers = lexicon.find(text)
         if places is None:
             places = find_places(text)
-        actors = self.index.find(text, places, aliases)
         timexes = self.timexes[bisect_left(self._timex_starts, s.start):
                                bisect_left(self._timex_starts, s.end)]
+        if triggers:
+            out = self._events(s, triggers, self.index.find(text, places, aliases), places, timexes)
+        else:
+            self.index.meet(text, places, aliases)  # no event to give actors to: names learnt only
+            out = []
+        self._remember_reference(s, timexes, out)
+        self.prev = s
+        if not s.headline:
+            self.lead_read = True
+        return out
+
+    def _events(self, s: Sentence, triggers: list, actors: list, places: list, timexes: list) -> list[Candidate]:
+        """The candidates of a sentence with triggers."""
+        text = s.text
         dated_spans = [(tx.start - s.start, tx.end - s.start) for tx in timexes if dating.usable(self.text, tx)]
         has_date = bool(dated_spans)
         found = self._real_triggers(s, triggers, has_date, dated_spans)
@@ -457,10 +492,6 @@ class SentenceReader:
                     else:
                         c.source = source
                 out.append(c)
-        self._remember_reference(s, timexes, out)
-        self.prev = s
-        if not s.headline:
-            self.lead_read = True
         return out
 
     def _real_triggers(self, s: Sentence, triggers, has_date: bool, dated_spans) -> list:
@@ -468,6 +499,7 @@ class SentenceReader:
         text, m = s.text, lexicon.modality()
         found = []
         tallied = False  # an event word was dropped as generic ("has claimed several attacks")
+        words_only = None  # the sentence speaks of often or of words: searched once, if asked
         for t in triggers:
             effect, cue = _modality(text, t)
             etype = t.type
@@ -480,10 +512,13 @@ class SentenceReader:
             if _generic(text, t, has_date, dated_spans):
                 tallied = True
                 continue
-            if etype != "statement" and not has_date and m.frequency.search(text):
-                continue  # "every few months, a stabbing ...": what happens often, not what happened
-            if etype != "statement" and m.definition.search(text):
-                continue  # "the term 'neutralise' is used to imply killed or captured": words, not events
+            if etype != "statement":
+                if words_only is None:
+                    words_only = bool(not has_date and m.frequency.search(text) or m.definition.search(text))
+                if words_only:
+                    # "every few months, a stabbing ...": what happens often, not what happened;
+                    # "the term 'neutralise' is used to imply killed or captured": words, not events
+                    continue
             found.append((etype, t, cue))
         if tallied:
             # a claim whose object is a tally is no statement of a particular act either
@@ -492,10 +527,12 @@ class SentenceReader:
 
     def _reporter(self, s: Sentence, found, actors, places, timexes) -> str | None:
         """The named speaker of the sentence's reporting verb, if any: the source of what it reports."""
+        self._speakers = {}  # trigger -> its statement's speaker fields, for _candidate
         for etype, t, _ in found:
             if etype == "statement":
                 probe = Candidate("statement", s, t, 0.0, dating.NO_DATE, actors, places, {})
                 _statement_speaker(probe)
+                self._speakers[id(t)] = _SPEAKER_FIELDS(probe)
                 if probe.speaker_kind not in (None, "pronoun"):
                     return probe.speaker
         return None
@@ -550,7 +587,11 @@ class SentenceReader:
         elif cue:
             c.cues.append(cue)
         if etype == "statement":
-            _statement_speaker(c)
+            known = self._speakers.get(id(t))  # the trigger's speaker, if _reporter found it
+            if known is None:
+                _statement_speaker(c)
+            else:
+                c.speaker, c.speaker_kind, c.speaker_alias, c.unnamed = known
         if dated.interval is None and etype != "statement" and not c.definite:
             c.dated = self._fallback_date(s, t, reporting)
         return c
@@ -576,7 +617,7 @@ class SentenceReader:
                 return began
         if lexicon.dating_cue("anaphoric_offset").search(s.text):
             return dating.NO_DATE  # "two days later": counted from the story, not from today
-        pub = dating.publication(Interval.day(self.dct) if self.dct else None)
+        pub = self._publication
         if reporting and pub.interval:
             return dating.Dated(pub.interval, None, DateBasis.PUBLICATION, report_date=True)
         if not self.lead_read and t.rule.pos == "verb" and _PERFECT_BEFORE.search(s.text[:t.start]) and pub.interval:

@@ -59,6 +59,13 @@ _STRENGTH = {DateBasis.EXPLICIT: 4, DateBasis.RELATIVE: 4, DateBasis.INHERITED: 
 NO_DATE = Dated(None, None, DateBasis.NONE)
 
 
+def _dated(interval, text, basis, timex, report_date) -> Dated:
+    """Dated(...) without the frozen dataclass's __init__ (a setattr through object a field)."""
+    d = object.__new__(Dated)
+    d.__dict__.update(interval=interval, text=text, basis=basis, timex=timex, report_date=report_date)
+    return d
+
+
 _REPORTED_BEFORE = re.compile(r"\b(?:said|says|told \w+|reported|announced|added|stated|confirmed)\s+(?:on\s+|late\s+|early\s+)?$", re.I)
 
 
@@ -120,7 +127,8 @@ def governing(text: str, sent_start: int, trig_start: int, trig_end: int, timexe
               reported: bool = False, verb: bool = False, same_clause: bool = False,
               others: list[tuple[int, int]] = (), strict: bool = False,
               nouns: list[tuple[int, int]] = ()) -> Dated:
-    """The date of the trigger at [trig_start, trig_end) from the usable timexes of its sentence.
+    """The date of the trigger at [trig_start, trig_end) from the usable timexes of its sentence
+    (in order of their start).
     For a `reported` event (not the report itself), a date right after a reporting verb ("the
     ministry said on Wednesday") is the report's date, not the event's."""
     best, best_score = None, None
@@ -171,7 +179,7 @@ def governing(text: str, sent_start: int, trig_start: int, trig_end: int, timexe
     interval, said = _joined(text, best, timexes)
     # a date from another clause ("a year after gunmen killed 145", "before the siege ended
     # on Thursday") is weaker evidence, like a report's date
-    return Dated(interval, said, basis_of(best), best, report_date=best_late or best_far)
+    return _dated(interval, said, basis_of(best), best, best_late or best_far)
 
 
 _JOINED = re.compile(r"\s*(?:and|or|-|–|to)\s*")
@@ -180,8 +188,7 @@ _JOINED = re.compile(r"\s*(?:and|or|-|–|to)\s*")
 def _joined(text: str, tx, timexes: list) -> tuple[Interval, str]:
     """A date coordinated with the next one ("talks in 2021 and 2022", "in March and April")
     covers both: the first alone would say the event was over before it was."""
-    later = [t for t in timexes if t.start >= tx.end and t.interval is not None]
-    nxt = min(later, key=lambda t: t.start, default=None)
+    nxt = next((t for t in timexes if t.start >= tx.end and t.interval is not None), None)  # in order
     if nxt is None or not _JOINED.fullmatch(text, tx.end, nxt.start) \
             or nxt.interval.precision != tx.interval.precision or nxt.interval.start <= tx.interval.end:
         return tx.interval, tx.text

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from ..fold import CaseBlind
 from .trie import trie_pattern
 
 
@@ -92,9 +93,9 @@ def rules() -> list[TriggerRule]:
 @dataclass(frozen=True)
 class Modality:
     window: int
-    before: list[tuple[str, str, re.Pattern]]
-    after: list[tuple[str, str, re.Pattern]]
-    statement_before: list[tuple[str, str, re.Pattern]]
+    before: list[tuple[str, str, CaseBlind]]
+    after: list[tuple[str, str, CaseBlind]]
+    statement_before: list[tuple[str, str, CaseBlind]]
     foil_context: re.Pattern
     determiner: re.Pattern
     military_agents: re.Pattern
@@ -107,9 +108,9 @@ class Modality:
     vague_quantity: re.Pattern
     # each cue list as one regex, which finds something exactly when one of its cues does: most
     # triggers have no cue near them, and one search then replaces one a cue
-    any_before: re.Pattern | None = None
-    any_after: re.Pattern | None = None
-    any_statement_before: re.Pattern | None = None
+    any_before: CaseBlind | None = None
+    any_after: CaseBlind | None = None
+    any_statement_before: CaseBlind | None = None
 
 
 @lru_cache(maxsize=1)
@@ -117,10 +118,10 @@ def modality() -> Modality:
     d = _json("modality.json")
 
     def cues(key: str):
-        return [(c["name"], c["effect"], re.compile(c["pattern"], re.I)) for c in d[key]]
+        return [(c["name"], c["effect"], CaseBlind(c["pattern"])) for c in d[key]]
 
-    def either(key: str) -> re.Pattern:
-        return re.compile("|".join(f"(?:{c['pattern']})" for c in d[key]), re.I)
+    def either(key: str) -> CaseBlind:
+        return CaseBlind("|".join(f"(?:{c['pattern']})" for c in d[key]))
 
     return Modality(d["window"], cues("before"), cues("after"), cues("statement_before"),
                     re.compile(d["foil_context"], re.I), re.compile(d["generic_determiners"], re.I),
@@ -185,9 +186,17 @@ def find_in(text: str, bounds: list[tuple[int, int]]) -> list[list[Trigger]]:
                     prev = _WORD_BEFORE.search(text[max(a, s - 30):s])
                     if prev and prev.group(1).lower() in _NOUN_BEFORE:
                         continue
-                hits.append(Trigger(rule, s - a, e - a, text[s:e]))
+                hits.append(_trigger(rule, s - a, e - a, text[s:e]))
         per.append(_resolve_overlaps(hits))
     return per
+
+
+def _trigger(rule: TriggerRule, start: int, end: int, text: str) -> Trigger:
+    """Trigger(rule, start, end, text) without the frozen dataclass's __init__, which sets each
+    field through object.__setattr__ and costs several times as much."""
+    t = object.__new__(Trigger)
+    t.__dict__.update(rule=rule, start=start, end=end, text=text)
+    return t
 
 
 def _span(m: re.Match) -> tuple[int, int]:
@@ -199,6 +208,8 @@ def _span(m: re.Match) -> tuple[int, int]:
 
 
 def _resolve_overlaps(hits: list[Trigger]) -> list[Trigger]:
+    if len(hits) < 2:
+        return hits  # most sentences: nothing to resolve
     hits.sort(key=lambda t: (-(t.end - t.start), -t.rule.strength))
     kept: list[Trigger] = []
     for t in hits:

@@ -77,19 +77,22 @@ def find_places(text: str) -> list[Place]:
     regions count anywhere; a city only after a locative preposition, a country's possessive
     ("Russia's Sakhalin") or a comma, and not when a capitalised word follows ("Paris Olympics")."""
     names, blocked = gazetteer()
-    firsts = _first_words()
+    firsts, single = _first_words(), _single_names()
     out: list[Place] = []
     resume = 0
     for cap in _CAPITALISED.finditer(text):
-        if cap.start() < resume:
+        s, word = cap.start(), cap.group(0)
+        if s < resume:
             continue
-        spans = [(cap.start(), cap.end())]
-        if cap.group(0) in firsts:  # only then can a longer name start here
+        if word in firsts:  # only then can a longer name start here
+            spans = [(s, cap.end())]
             for t in _TOKEN.finditer(text, cap.end(), min(len(text), cap.end() + 100)):
                 if len(spans) == _MAX_TOKENS:
                     break
                 spans.append((t.start(), t.end()))
-        hit = _longest_name(text, spans, names, blocked)
+            hit = _longest_name(text, spans, names, blocked)
+        else:
+            hit = _one_word_name(word, s, single)
         if not hit:
             continue
         name, s, e = hit
@@ -102,6 +105,24 @@ def find_places(text: str) -> list[Place]:
                 continue
         out.append(Place(name, cc, kind, s, e))
     return out
+
+
+@lru_cache(maxsize=1)
+def _single_names() -> frozenset[str]:
+    """The names a single token can give, blocked words left out."""
+    names, blocked = gazetteer()
+    return frozenset(n for n in names if n not in blocked)
+
+
+def _one_word_name(word: str, s: int, names: frozenset[str]):
+    """_longest_name for a one-token span: the word, less a final stop or possessive."""
+    if word in names:
+        return word, s, s + len(word)
+    if word[-1] in ".'’" and word[:-1] in names:
+        return word[:-1], s, s + len(word) - 1
+    if word.endswith(("'s", "’s")) and word[:-2] in names:
+        return word[:-2], s, s + len(word) - 2
+    return None
 
 
 _CAPITALISED = re.compile(r"(?<![\w'’.-])[A-Z][\w'’.-]*")

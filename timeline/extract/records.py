@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from timeline.intervals import Interval
 from timeline.records import ActorRef, DateBasis, EventRecord, Mention
@@ -19,7 +20,7 @@ _DATE_EVIDENCE = {DateBasis.EXPLICIT: 0.15, DateBasis.RELATIVE: 0.12, DateBasis.
 MIN_CONFIDENCE = 0.3
 
 
-def _actors(ev: Event) -> list[ActorRef]:
+def _actors(ev: _Settled) -> list[ActorRef]:
     out: dict[tuple[str, str], ActorRef] = {}
     p = ev.primary
     # a sentence that only points back ("the Taliban condemned the attack") adds no actors to it
@@ -55,7 +56,7 @@ _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside|on|across|into|fr
 _STATE_AS_SUBJECT = re.compile(r"^[\s,]*(?:(?:and|or)\s+[A-Z][\w ]*?\s+)?(?:\w+ly\s+)?(?:has\s+|have\s+|had\s+)?$")
 
 
-def _place(ev: Event):
+def _place(ev: _Settled):
     """Where: a place named after a locative word ("in Kabul") in the primary sentence, then in
     the other sentences; a city or region before a country. A statement has a place only so."""
     p = ev.primary
@@ -76,7 +77,7 @@ def _place(ev: Event):
     return None
 
 
-def _state_actors(ev: Event) -> list[ActorRef]:
+def _state_actors(ev: _Settled) -> list[ActorRef]:
     """Countries named as the subject of an event ("Italy and Turkey arrested ...") act as states."""
     out = []
     for c in ev.members:
@@ -90,7 +91,7 @@ def _state_actors(ev: Event) -> list[ActorRef]:
     return out
 
 
-def _toll(ev: Event) -> tuple[int | None, int | None]:
+def _toll(ev: _Settled) -> tuple[int | None, int | None]:
     """The toll of the first body sentence that states one (the lead gives the victims; a later
     "15 assailants were killed" is not the event's toll), else the headline's."""
     ordered = sorted(ev.members, key=lambda c: (c.sentence.headline, c.sentence.index))
@@ -100,7 +101,7 @@ def _toll(ev: Event) -> tuple[int | None, int | None]:
     return None, None
 
 
-def _confidence(ev: Event, basis: DateBasis, actors: list, place) -> float:
+def _confidence(ev: _Settled, basis: DateBasis, actors: list, place) -> float:
     p = ev.primary
     score = max(c.strength for c in ev.members) - 0.1
     score += _DATE_EVIDENCE[basis]
@@ -132,7 +133,24 @@ def _news_of_the_day(p) -> bool:
     return bool(dating_cue("present_perfect_before_statement").search(before))
 
 
+@dataclass(frozen=True)
+class _Settled:
+    """A merged event with what its properties derive read once: building a record asks for
+    the primary member, the type and the date many times over."""
+
+    members: list
+    primary: object
+    type: str
+    dated: object
+    speaker: str | None
+
+    @classmethod
+    def of(cls, ev: Event) -> _Settled:
+        return cls(ev.members, ev.primary, ev.type, ev.dated, ev.speaker)
+
+
 def build(ev: Event, text: str, published: Interval | None) -> EventRecord | None:
+    ev = _Settled.of(ev)
     p = ev.primary
     dated = ev.dated
     if dated.interval is None and ev.type == "statement" and _news_of_the_day(p):

@@ -31,19 +31,28 @@ def abbreviations() -> frozenset[str]:
 
 # A candidate end: terminal punctuation, optional closing quotes/brackets, then white space.
 _END = re.compile(r"[.!?]+[\"'”’»)\]]*(?=\s)")
-_WORD_BEFORE = re.compile(r"([\w.\-]+)$")
 _DOTTED = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]?$")  # U.S, U.N, a.m, J (an initial)
 _STARTERS = frozenset("The A An He She It They We I In On At But This That These Those Its Their".split())
-_TERMINAL = re.compile(r"[.!?][\"'”’»)\]]*\s*$|[:;,]\s*$")
-_LINE = re.compile(r"[^\n]*\n?")
-_ENDS_SENTENCE = re.compile(r"[.!?][\"'”’»)\]]*$")
+
+
+def _word_before(text: str, dot: int) -> str | None:
+    """The run of word characters, dots and hyphens that ends at the dot (or at a newline
+    just before it), within 40 characters: a walk back, where a regex search ending in `$`
+    would try every place of the 40."""
+    lo, end = max(0, dot - 40), dot
+    if end > lo and text[end - 1] == "\n":
+        end -= 1
+    p = end
+    while p > lo and (text[p - 1].isalnum() or text[p - 1] in "_.-"):
+        p -= 1
+    return text[p:end] if p < end else None
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
-    m = _WORD_BEFORE.search(text, max(0, dot - 40), dot)
-    if not m:
+    word = _word_before(text, dot)
+    if not word:
         return False
-    word, known = m.group(1), abbreviations()
+    known = abbreviations()
     if word in known or word.lower() in known:
         return True
     if len(word) == 1 and word.isupper():  # an initial: "John F. Kennedy"
@@ -68,7 +77,7 @@ def _split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
             continue  # "... said the U.S. military", "p.m. local time"
         if text[stop] == "." and m.group(0).startswith(".") and len(m.group(0).rstrip("\"'”’»)]")) == 1:
             if _is_abbreviation(text, stop):
-                word = _WORD_BEFORE.search(text, max(0, stop - 40), stop).group(1)
+                word = _word_before(text, stop)
                 # a dotted acronym can end a sentence: "... to the U.S. The talks ..."
                 if not (_DOTTED.match(word) and len(word) > 2 and nxt in _STARTERS):
                     continue
@@ -85,12 +94,37 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, s + len(stripped.rstrip())
 
 
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line, its newline included."""
+    out, pos, n = [], 0, len(text)
+    while pos < n:
+        nl = text.find("\n", pos)
+        end = n if nl < 0 else nl + 1
+        out.append((pos, end))
+        pos = end
+    return out
+
+
+_CLOSERS = "\"'”’»)]"
+
+
+def _ends_sentence(stripped: str) -> bool:
+    """Does a text without white space at its end end in a stop, closing quotes or brackets
+    after it allowed? (Read from the end: a regex search would try every place.)"""
+    bare = stripped.rstrip(_CLOSERS)
+    return bool(bare) and bare[-1] in ".!?"
+
+
+def _ends_clause(stripped: str) -> bool:
+    """Does it end a sentence, or a clause (":", ";", ",")?"""
+    return bool(stripped) and stripped[-1] in ":;," or _ends_sentence(stripped)
+
+
 def _blocks(text: str):
     """Line runs: a line that ends without punctuation and is followed by a line starting in
     lower case is a hard wrap, so the two are one block; otherwise every line is its own block."""
-    lines = [(m.start(), m.end()) for m in _LINE.finditer(text) if m.end() > m.start()]
     block_start, prev_open = None, False
-    for ls, le in lines:
+    for ls, le in _lines(text):
         content = text[ls:le].strip()
         if not content:
             if block_start is not None:
@@ -103,9 +137,16 @@ def _blocks(text: str):
             block_start = None
         if block_start is None:
             block_start = ls
-        prev_open = not _TERMINAL.search(content)
+        prev_open = not _ends_clause(content)
     if block_start is not None:
         yield block_start, len(text)
+
+
+def _sentence(text: str, start: int, end: int, paragraph: int, index: int, headline: bool) -> Sentence:
+    """Sentence(...) without the frozen dataclass's __init__ (a setattr through object a field)."""
+    s = object.__new__(Sentence)
+    s.__dict__.update(text=text, start=start, end=end, paragraph=paragraph, index=index, headline=headline)
+    return s
 
 
 def split(text: str) -> list[Sentence]:
@@ -116,6 +157,6 @@ def split(text: str) -> list[Sentence]:
             if e <= s:
                 continue
             body = text[s:e]
-            headline = not _ENDS_SENTENCE.search(body)
-            out.append(Sentence(body, s, e, par, len(out), headline))
+            headline = not _ends_sentence(body)
+            out.append(_sentence(body, s, e, par, len(out), headline))
     return out

@@ -46,7 +46,7 @@ class Timex:
 
 _FULL_DATE = re.compile(r"^\d{4}-\d\d-\d\d")
 # Calls whose direction comes from the tense of the sentence.
-_TENSED = ("WEEKDAY(", "MONTH(", "MONTHDAY(", "SEASON(", "QUARTER(", "QENDED(", "HALF(", "WEEKEND(", "IN(", "HOLIDAY(")
+_TENSED = ("WEEKDAY(", "MONTH(", "MONTHDAY(", "SEASON(", "QUARTER(", "QENDED(", "HALF(", "WEEKEND(", "IN(", "HOLIDAY(", "DAYOFMONTH(")
 # A length is a DURATION whatever rule found it: IN() gives one when its sentence does not
 # look ahead ("rose 5% in two years").
 _LENGTH = re.compile(r"^P(?:\d|X|T)")
@@ -67,10 +67,16 @@ def tag(text: str, dct: date | None) -> list[Timex]:
         if out and _joins(text, out[-1], timex):
             timex = _join(text, out.pop(), timex)
         out.append(timex)
+        if timex.interval is not None:  # "since February 2019. Since then, ...": any date
+            ctx.last = timex.value.split("T")[0]
         if _anchors(text, timex, c, g):
             ctx.ref = timex.value.split("T")[0]
             if "y" in c.match.re.groupindex and c.match.group("y") and _YEAR_FIRST.match(timex.value):
                 named = timex.end, int(timex.value[:4])
+            elif ctx.year_here is not None and timex.value.startswith(f"{ctx.year_here:04d}-"):
+                # a month that took the year passes it on: "in 2017 - at Westminster in
+                # March, Manchester in May and London Bridge in June"
+                named = timex.end, ctx.year_here
     return out
 
 

@@ -165,7 +165,7 @@ def _starts(pattern: re.Pattern | None, left: str) -> tuple[re.Pattern | None, b
 def grammar() -> Grammar:
     """The compiled resources; built once a process."""
     lists = _load_lists()
-    negatives = "|".join(f"(?:{p.strip()})" for p in _lines(DATA / "negatives.txt"))
+    negatives = "|".join(f"(?:{_expand(p.strip(), lists)})" for p in _lines(DATA / "negatives.txt"))
     cues = dict(line.split("\t", 1) for line in _lines(DATA / "tense.txt"))
     tense_words = {w: 1 for w in cues["future"].split()}
     tense_words.update({w: -1 for w in cues["past"].split()})
@@ -173,6 +173,7 @@ def grammar() -> Grammar:
     tense_words.update({w: 2 for w in cues["future-adjacent"].split() if w != "-"})  # adjacent
     tense_words.update({w: -2 for w in cues["past-adjacent"].split() if w != "-"})
     tense_words.update({w: 3 for w in cues["future-before"].split()})  # only before it
+    tense_words.update({w: 4 for w in cues["bound-ahead"].split()})  # see tense.py
     between = "|".join(cues["between"].split())
     return Grammar(
         rules=_parse_rules(lists),

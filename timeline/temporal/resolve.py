@@ -35,6 +35,7 @@ class Context:
     present: bool = False           # the sentence's nearest tense cue is a present one ("is")
     day_first: bool | None = None   # the document's numeric date order, when its dates show it
     year_here: int | None = None    # a year the sentence names before the expression
+    last: str | None = None         # the last date value named, a boundary ("since ...") too
 
 
 # ---------------------------------------------------------------- templates
@@ -132,12 +133,14 @@ _THIRDS = {
     Precision.MONTH: {"START": (1, 10), "MID": (11, 20), "END": (21, 31)},
     Precision.YEAR: {"START": (1, 4), "MID": (5, 8), "END": (9, 12)},
     Precision.DECADE: {"START": (0, 3), "MID": (3, 6), "END": (7, 9)},
+    Precision.SEASON: {"START": (0, 0), "MID": (1, 1), "END": (2, 2)},  # months of the season
 }
 
 
 def narrow(interval: Interval, mod: str | None) -> Interval:
     """"Early April" is the first third of April: early/mid/late narrow months, years and
-    decades to about a third; other periods keep their bounds, and so does the precision."""
+    decades to about a third and a season to one of its months ("late summer": August);
+    other periods keep their bounds, and so does the precision."""
     cuts = _THIRDS.get(interval.precision, {}).get(mod or "")
     if cuts is None:
         return interval
@@ -146,6 +149,9 @@ def narrow(interval: Interval, mod: str | None) -> Interval:
         start, end = s.replace(day=cuts[0]), s.replace(day=min(cuts[1], e.day))
     elif interval.precision is Precision.YEAR:
         start, end = s.replace(month=cuts[0]), Interval.month(s.year, cuts[1]).end
+    elif interval.precision is Precision.SEASON:  # "late summer" is its last month
+        month = _shift(s, cuts[0], "M")
+        start, end = month, Interval.month(month.year, month.month).end
     else:
         start, end = date(s.year + cuts[0], 1, 1), date(s.year + cuts[1], 12, 31)
     return Interval(start, end, interval.precision)
@@ -291,6 +297,20 @@ def call_ago(ctx: Context, anchor: str, n: str, unit: str, sign: str) -> tuple[s
     return _fmt(day, unit), None
 
 
+def call_ref(ctx: Context, unit: str = "", fallback: str = "") -> tuple[str, None]:
+    """The last date the text named, as it was named, a boundary too ("since February 2019.
+    Since then"); with `unit`, the reference date of that granularity ("later in the day":
+    a day). Without one, `fallback`: "dct" for the DCT's period, a *_REF value, or nothing."""
+    if not unit and ctx.last is not None:
+        return ctx.last, None
+    ref = _ref_date(ctx) if unit else None
+    if ref is not None and ref[1] == unit:
+        return _fmt(ref[0], unit), None
+    if fallback == "dct":
+        return (_fmt(ctx.dct, unit or "D") if ctx.dct else _UNKNOWN.get(unit or "D", "")), None
+    return fallback, None
+
+
 def call_weekday(ctx: Context, wd: str, dir_: str) -> tuple[str, None]:
     """Wednesday in "X said Wednesday" is the last one on or before the DCT (TimeBank's
     convention, the DCT itself included); in a future sentence the next one on or after;
@@ -377,6 +397,25 @@ def call_monthday(ctx: Context, month: str, day: str, dir_: str, weekday: str = 
     if year is None:
         return f"XXXX-{month}-{day}", None
     return f"{year:04d}-{month}-{day}", None
+
+
+def call_dayofmonth(ctx: Context, day: str) -> tuple[str, None]:
+    """A day of the month named alone ("arrives on the fifteenth"): in the DCT's month or a
+    month next to it, the last one on or before the DCT in the past, the next one on or
+    after it in the future, else the nearest."""
+    if not day:
+        return "", None
+    if ctx.dct is None:
+        return f"XXXX-XX-{int(day):02d}", None
+    months = [_shift(ctx.dct.replace(day=1), n, "M") for n in (-1, 0, 1)]
+    days = [m.replace(day=int(day)) for m in months if _valid(m.year, m.month, int(day))]
+    if ctx.tense < 0:
+        days = [d for d in days if d <= ctx.dct]
+    elif ctx.tense > 0:
+        days = [d for d in days if d >= ctx.dct]
+    if not days:
+        return "", None
+    return min(days, key=lambda d: abs((d - ctx.dct).days)).isoformat(), None
 
 
 def _valid(y: int, m: int, d: int) -> bool:
@@ -509,6 +548,14 @@ def call_clock(ctx: Context, hour: str, minute: str, ampm: str) -> tuple[str, In
     return day + clock, NO_INTERVAL
 
 
+def call_daypart(ctx: Context, code: str) -> tuple[str, Interval]:
+    """A part of a day whose day is not said ("at dawn"): as a clock time, the DCT's day in
+    its value (TimeML) and no interval, until a day next to it joins it."""
+    if not code:
+        return "", NO_INTERVAL
+    return (ctx.dct.isoformat() if ctx.dct else "XXXX-XX-XX") + "T" + code, NO_INTERVAL
+
+
 # A fraction of a unit written in the next smaller one, as TimeBank does (2 1/2 years =
 # P2Y6M): unit -> (smaller unit, how many of it make one).
 _SMALLER = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("TH", 24), "TH": ("TM", 60),
@@ -550,6 +597,19 @@ def call_inyear(ctx: Context, n: str, suffix: str) -> tuple[str, None]:
         return "", None
     year = f"{ctx.dct.year + int(n):04d}" if ctx.dct else "XXXX"
     return year + suffix, None
+
+
+def call_years(ctx: Context, first: str, last: str) -> tuple[str, Interval | None]:
+    """A run of years ("2014-2016", "2015-16", "2015/16"): the first year's value, an
+    interval to the end of the last. A short second year must be the next one ("2015-16");
+    anything else ("2015-12", a month; "2016-2014") is no run of years."""
+    y = int(first)
+    end = int(last) if len(last) == 4 else None
+    if len(last) == 2 and int(last) == (y + 1) % 100:
+        end = y + 1
+    if end is None or not y < end <= y + 50:
+        return "", None
+    return first, Interval(date(y, 1, 1), date(end, 12, 31), Precision.YEAR)
 
 
 def call_yearplus(ctx: Context, base: str, n: str) -> tuple[str, None]:
@@ -624,9 +684,11 @@ CALLS = {
     "DCT": call_dct,
     "SHIFT": call_shift,
     "AGO": call_ago,
+    "REF": call_ref,
     "WEEKDAY": call_weekday,
     "MONTH": call_month,
     "MONTHDAY": call_monthday,
+    "DAYOFMONTH": call_dayofmonth,
     "SEASON": call_season,
     "QUARTER": call_quarter,
     "QENDED": call_quarter_ended,
@@ -634,10 +696,12 @@ CALLS = {
     "WEEKEND": call_weekend,
     "NUMDATE": call_numdate,
     "CLOCK": call_clock,
+    "DAYPART": call_daypart,
     "DUR": call_dur,
     "IN": call_in,
     "CENTURY": call_century,
     "INYEAR": call_inyear,
     "YEARPLUS": call_yearplus,
+    "YEARS": call_years,
     "HOLIDAY": call_holiday,
 }

@@ -16,7 +16,7 @@ _REACH = 200
 # Where a sentence ends (shared with the tagger, which lends a year only within one).
 SENTENCE_END = re.compile(r"[.!?](?=\s+[\"'“‘(]?[A-Z0-9])|\n\s*\n|\n(?=\s*[A-Z\"“])")
 _TENSE_WORDS = re.compile(r"[A-Za-z']+")
-_CLAUSE = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
+_CLAUSE = re.compile(r"[,;:()\u2013\u2014]|\s-\s|\s(?:and|but)\s")
 _CLAUSE_BREAK = 60  # characters a clause boundary adds to a cue's distance
 
 
@@ -42,13 +42,26 @@ def tense(text: str, start: int, end: int, g: Grammar) -> int | None:
                 far = _CLAUSE_BREAK if _CLAUSE.search(text, *gap) else 0
                 found.append((gap[1] - gap[0] + far, sign))
                 break
-    return min(found, key=lambda f: f[0])[1] if found else None
+    sign = min(found, key=lambda f: f[0])[1] if found else None
+    if not sign and before and g.tense_words.get(before[-1][0]) == _BOUND_AHEAD \
+            and g.adjacent.match(text, before[-1][2], start):
+        return 1  # "is closed until Monday": a bound in the present is ahead
+    return sign
+
+
+# After these an "-ed" word is a passive or an adjective in the present, no past: "will be
+# completed by Aug. 31", "the embassy is closed until Monday".
+_PASSIVE = frozenset(("be", "been", "being", "is", "are", "am"))
+
+_BOUND_AHEAD = 4  # the code engine.py gives the words of tense.txt's "bound-ahead"
 
 
 def _cue(text: str, words: list, i: int, start: int, end: int, g: Grammar) -> int | None:
     """The direction word i gives, or None when it is no cue here."""
     w, s, e = words[i]
     sign = g.tense_words.get(w)
+    if sign == _BOUND_AHEAD:  # no cue by itself (see tense())
+        return None
     if i + 1 < len(words):  # a phrase such as "going to" counts at its first word
         phrase = g.tense_words.get(w + "_" + words[i + 1][0])
         # "agreed to buy" looks ahead; "agreed to a truce" and "due to its loss" take a noun
@@ -57,7 +70,7 @@ def _cue(text: str, words: list, i: int, start: int, end: int, g: Grammar) -> in
             sign = phrase
     if sign == -2 or (sign is None and len(w) > 3 and w.endswith(g.past_suffix)):
         # "will be completed by Aug. 31": after "be" an "-ed" word is a passive, no tense.
-        sign = None if i and words[i - 1][0] in ("be", "been", "being") else -2
+        sign = None if i and words[i - 1][0] in _PASSIVE else -2
     if sign == 3:  # a commitment governs what follows it, not what stands before
         sign = 1 if e <= start else None
     if sign in (-2, 2):  # weak cues ("-ed") count only right next to the expression
