@@ -185,6 +185,51 @@ def test_several_ingest_processes_at_once_lose_nothing_and_double_nothing(db_url
     assert actors[0] == actors[1]
 
 
+def losing_races(times: int, name: str):
+    """A pipeline._store that, for article `name`, loses its first `times` transactions the way
+    PostgreSQL ends one side of a deadlock (a real server error, SQLSTATE 40P01)."""
+    from timeline import pipeline
+
+    real, lost = pipeline._store, []
+
+    def store(conn, item, actors):
+        if Path(item.name).name == name and len(lost) < times:
+            lost.append(item.name)
+            conn.exec_driver_sql("DO $$ BEGIN RAISE EXCEPTION 'deadlock detected' "
+                                 "USING ERRCODE = 'deadlock_detected'; END $$")
+        return real(conn, item, actors)
+
+    return store, lost
+
+
+@pytest.mark.parametrize("losses, added, failed", [
+    (2, 4, 0),  # its batch, then its first try alone: the second try lands
+    (1 + 5, 3, 1),  # its batch and every one of the five tries: it alone fails, in one line
+])
+def test_an_article_that_loses_a_deadlock_is_stored_again(db_url, url_cli, monkeypatch,
+                                                            losses, added, failed):
+    """PostgreSQL breaks a deadlock between writers by failing one transaction; nothing in it
+    was wrong, so the article is stored again (after a short wait), not reported failed."""
+    from timeline import db, pipeline
+
+    if not db_url.startswith("postgresql"):
+        pytest.skip("deadlocks between writers are PostgreSQL's (SQLite lets one writer in)")
+    assert db.ATTEMPTS == 5
+    store, lost = losing_races(losses, "001_1d99418e4c2cbd88.txt")
+    monkeypatch.setattr(pipeline, "_store", store)
+    monkeypatch.setattr(db, "RETRY_WAIT", 0.001)
+    result = url_cli("ingest", "-j", "1", str(SEEDS))
+    assert len(lost) == losses
+    assert result.stdout.startswith(f"{added} articles added, 0 skipped as already known, "
+                                    f"{failed} failed; ")
+    assert result.exit_code == (1 if failed else 0)
+    if failed:
+        assert result.stderr.strip().endswith(
+            "001_1d99418e4c2cbd88.txt: database error: deadlock detected")
+    articles = jsonl(url_cli("articles", "--format", "jsonl").output)
+    assert len(articles) == added
+
+
 OPENERS = 4
 
 

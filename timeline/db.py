@@ -4,16 +4,21 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import random
 import re
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy import Connection, Engine, create_engine, event, inspect
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from timeline.errors import DatabaseError, RevisionError
+
+T = TypeVar("T")
 
 DEFAULT_DB = "timeline.db"
 ENV_VAR = "TIMELINE_DB"
@@ -257,3 +262,36 @@ def _upgrade_to_head(engine: Engine, url: str, shown: str) -> None:
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
+
+
+# SQLSTATEs of a transaction the server ended so that another could go on (PostgreSQL breaks a
+# deadlock so, and fails a serialization conflict so): nothing in it was wrong, and the same
+# work run again succeeds. It is run again after a short random wait, so the racers part,
+# this many times in all before its failure is reported.
+RETRYABLE_SQLSTATES = frozenset({"40P01", "40001"})
+ATTEMPTS = 5
+RETRY_WAIT = 0.05  # seconds, doubled at each attempt, times a random factor in [0.5, 1.5)
+
+
+def lost_a_race(exc: Exception) -> bool:
+    """Whether a failed transaction lost only a race with another one (psycopg names the
+    code `sqlstate`, psycopg2 `pgcode`)."""
+    orig = getattr(exc, "orig", None)
+    code = getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None)
+    return code in RETRYABLE_SQLSTATES
+
+
+def transaction_retried(engine: Engine, work: Callable[[Connection], T], *,
+                        undo: Callable[[], None] = lambda: None) -> T:
+    """`work(conn)` in a transaction, run again while the server ends it to break a deadlock;
+    `undo()` forgets what a failed attempt left in memory. Other failures are raised at once."""
+    for attempt in range(ATTEMPTS):
+        try:
+            with engine.begin() as conn:
+                return work(conn)
+        except DBAPIError as exc:
+            undo()
+            if attempt == ATTEMPTS - 1 or not lost_a_race(exc):
+                raise
+            time.sleep(RETRY_WAIT * 2 ** attempt * (0.5 + random.random()))
+    raise AssertionError("unreachable: the last attempt returns or raises")

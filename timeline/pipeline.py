@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
+from timeline.db import transaction_retried
 from timeline.errors import ReadError, TimelineError, database_problem
 from timeline.intervals import Interval
 from timeline.readers import ReadOptions, read_all
@@ -118,7 +119,9 @@ class Writer:
     transaction of its own, so the one bad article alone fails and the others land.
     On PostgreSQL the batch holds what placing locks (`incidents.placements`) until it
     commits: two writers whose batches wait for each other are a deadlock PostgreSQL ends by
-    failing one transaction, and that batch is then stored an article at a time.
+    failing one transaction, and that batch is then stored an article at a time. An article
+    alone can still meet a batch in the other order (its row, then an actor the batch holds),
+    so a transaction that lost such a race is run again (`db.transaction_retried`).
     """
 
     def __init__(self, engine: Engine, summary: IngestSummary,
@@ -236,8 +239,8 @@ def store_prepared(engine: Engine, item: Prepared, summary: IngestSummary,
         return _outcome(summary, item)
     actors = actors if actors is not None else store.ActorCache()
     try:
-        with engine.begin() as conn:
-            _store(conn, item, actors)
+        transaction_retried(engine, lambda conn: _store(conn, item, actors),
+                            undo=actors.rollback)
         actors.commit()
     except IntegrityError as exc:
         # The cache may be what failed (an actor deleted meanwhile): start it afresh.
@@ -269,8 +272,7 @@ def _store(conn: Connection, item: Prepared, actors: store.ActorCache) -> None:
 def _place_pending(engine: Engine) -> None:
     """Events stored without an incident (older databases, re-extraction, events an analyst
     added) get theirs before new articles are compared with them."""
-    with engine.begin() as conn:
-        incidents.attach_pending(conn)
+    transaction_retried(engine, incidents.attach_pending)
 
 
 def _failed(summary: IngestSummary, message: str) -> str:
