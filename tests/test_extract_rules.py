@@ -389,6 +389,29 @@ def test_rule(text, dct, expected):
         assert {(a.name, a.role) for a in got[0].actors} == {("Mary Doyle", "target")}
 
 
+# (reason, text, publication date, the first event's actors as {(name, role)})
+ROLES = [
+    ("a trailing 'officials said' has its own subject: the clause's actor did the deed",
+     "Boko Haram militants killed 40 farm workers in Borno state on Saturday, a local official and residents said.",
+     "2020-11-29", {("Boko Haram", "agent")}),
+    ("a trailing attribution after a passive: the named person is the victim, not the speaker",
+     "Mr. David Okafor was abducted near Lagos on Tuesday, an army spokesman said.",
+     "2023-05-12", {("David Okafor", "target")}),
+    ("a named trailing speaker is the speaker",
+     "Gunmen killed 12 soldiers in Helmand on Monday, the Taliban said.",
+     "2020-11-29", {("Taliban", "speaker")}),
+    ("a phrase set off by commas is no subject of its own: the first actor speaks",
+     "The FSB, in a statement, said two plots had been foiled in Moscow on Monday.",
+     "2020-11-29", {("FSB", "speaker")}),
+]
+
+
+@pytest.mark.parametrize("text,dct,expected", [c[1:] for c in ROLES], ids=[c[0] for c in ROLES])
+def test_actor_roles(text, dct, expected):
+    got = extract(Article(source="t", text=text, published=Interval.day(D(dct))))
+    assert {(a.name, a.role) for a in got[0].actors} == expected, [(e.type, e.actors) for e in got]
+
+
 INFERRED = [
     ("a date inferred from an old event resolves no weekday",
      "Gunmen freed 40 hostages in Kaduna on Tuesday, police said. The village was first raided on 3 March 2014.",
