@@ -405,6 +405,20 @@ def _is_claim(text: str, t: lexicon.Trigger) -> bool:
 
 
 _RESPONSIBILITY = re.compile(r"\bclaim(?:ed|s|ing)? (?:responsibility|credit)\b", re.I)
+_NOT_CLAIMED = re.compile(r"\b(?:not|never|no|yet|denied|refused|would|could|may|might)\b", re.I)
+
+
+def _responsibility_claimant(text: str, actors: list) -> str | None:
+    """Who claimed responsibility in "The TTP claimed responsibility for the assault": the actor
+    that opens the sentence, unless the claim is denied or not yet made ("has not claimed")."""
+    m = _RESPONSIBILITY.search(text)
+    if not m:
+        return None
+    before = [a for a in actors if a.end <= m.start() and a.kind in ("group", "agency", "state", "person")]
+    if not before or not _AT_START.match(text[:before[0].start]) \
+            or _NOT_CLAIMED.search(text, before[0].end, m.start()):
+        return None
+    return before[0].name
 
 
 def _priority(f) -> int:
@@ -493,6 +507,9 @@ class SentenceReader:
                         and not _BE_BEFORE.search(text[max(0, f[1].start - 12):f[1].start]) for f in found)
         source = self._reporter(s, found, actors, places, timexes)
         claimed = any(f[0] == "statement" and _is_claim(text, f[1]) for f in found)
+        if source is None and not claimed:  # "claimed responsibility" is no reporting verb
+            source = _responsibility_claimant(text, actors)
+            claimed = source is not None
         out = []
         for etype, t, cue in _resolve_types(text, found, has_date, dated_spans):
             # other event words compete for the dates; a toll or a word of the same kind does not
