@@ -562,6 +562,32 @@ CASES += [
      "dawn-alone-names-no-day"),
     ("He spoke last evening.", "2024-06-12", "last evening", "2024-06-11TEV",
      ("2024-06-11", "2024-06-11"), None, "last-evening-is-yesterdays"),
+    # --- TimeML conventions: anaphoric periods, "this" + season, mods written after
+    ("Fourth-quarter net rose 5%. Sales in the latest period were $1.76 billion.", "1989-11-02",
+     "the latest period", "1989-Q4", ("1989-10-01", "1989-12-31"), None,
+     "the-latest-period-is-the-quarter-last-named"),
+    ("Sales in the latest period were $1.76 billion.", "1989-11-02", "the latest period",
+     "1989-Q3", ("1989-07-01", "1989-09-30"), None,
+     "the-latest-period-with-no-quarter-named-is-the-last-one-ended"),
+    ("On March 5, sales in the latest period fell.", "1989-11-02", "the latest period",
+     "1989-Q3", ("1989-07-01", "1989-09-30"), None,
+     "the-latest-period-after-a-day-is-still-the-last-quarter-ended"),
+    ("They will vote on the plan this fall.", "1998-02-13", "this fall", "1998-FA",
+     ("1998-09-01", "1998-11-30"), None, "this-fall-said-in-february-is-this-years"),
+    ("Heating bills were high this winter.", "1998-02-13", "this winter", "1997-WI",
+     ("1997-12-01", "1998-02-28"), None, "this-winter-said-in-february-is-the-one-under-way"),
+    ("Holders may buy shares at 50% of the then current market price.", "1989-10-26",
+     "then current", "PAST_REF", None, None, "then-current-is-current-at-a-past-time"),
+    ("The plants will be closed over the next year or so, a spokesman said.", "1989-11-02",
+     "the next year or so", "1990", ("1990-01-01", "1990-12-31"), "APPROX",
+     "or-so-after-a-date-joins-it-as-approx"),
+    ("It is confident about earnings for 1990 and beyond.", "1989-10-27", "1990 and beyond",
+     "1990", ("1990-01-01", "1990-12-31"), "ON_OR_AFTER", "and-beyond-is-on-or-after"),
+    ("The agency will need two years or more to finish.", "1989-10-27", "two years or more",
+     "P2Y", None, "EQUAL_OR_MORE", "or-more-after-a-length-is-equal-or-more"),
+    ("Volume has been flat over the last half of the '80s.", "1989-10-26",
+     "the last half of the '80s", "198", ("1987-01-01", "1989-12-31"), "END",
+     "the-last-half-of-a-decade-is-its-end"),
 ]
 
 
@@ -629,6 +655,10 @@ TRAPS = [
     ("He was hurt on the fifth day; it was the crime of the century on the 15th floor.",
      "1998-01-08", "an-ordinal-before-a-noun-is-no-day-of-the-month"),
     ("The report for 2015-12 is out.", "2024-06-12", "a-year-and-a-month-number-is-no-run-of-years"),
+    ("The latest results and the most recent periodicals are out.", "1989-11-02",
+     "latest-results-and-periodicals-are-no-period"),
+    ("He flew to Mars and beyond, 10 or so times, or more.", "1989-11-02",
+     "or-so-and-beyond-without-a-date-are-nothing"),
 ]
 
 

@@ -60,6 +60,8 @@ def tag(text: str, dct: date | None) -> list[Timex]:
     out: list[Timex] = []
     named: tuple[int, int] | None = None  # (end, year) of the last year the text wrote out
     for c in cands:
+        if out and c.start < out[-1].end:  # taken by the words after the last one ("or later")
+            continue
         ctx.year_here = named[1] if named and _near_in_sentence(text, named[0], c.start) else None
         timex = _resolve(text, c, ctx, g)
         if timex is None:
@@ -121,6 +123,11 @@ def _resolve(text: str, c: Candidate, ctx: Context, g: Grammar) -> Timex | None:
         start, mod = _mod_words(text, start, g.approx, g, mod)
     if not mod and rule.type == "DATE":
         start, mod = _mod_words(text, start, g.part_of, g, mod)
+    end = c.end
+    if rule.type in ("DATE", "DURATION") and (after := g.mod_after.match(text, end)):
+        # "the next year or so", "1990 and beyond": the words join the span, and set the mod
+        # unless one is set before it ("about a year or so")
+        end, mod = after.end(), mod or g.tables["mod"].get(normalise_key(after.group(1)), "")
     mod = mod or None
     if own is NO_INTERVAL or rule.type in ("DURATION", "SET"):
         interval = None
@@ -133,7 +140,7 @@ def _resolve(text: str, c: Candidate, ctx: Context, g: Grammar) -> Timex | None:
     kind = "DURATION" if rule.type == "DATE" and _LENGTH.match(value) else rule.type
     if kind == "DURATION":
         interval = None
-    return Timex(start, c.end, text[start:c.end], kind, value, mod, interval)
+    return Timex(start, end, text[start:end], kind, value, mod, interval)
 
 
 def _bound(interval: Interval, rule, mod: str | None, ctx: Context, c: Candidate, g: Grammar) -> Interval:

@@ -300,7 +300,8 @@ def call_ago(ctx: Context, anchor: str, n: str, unit: str, sign: str) -> tuple[s
 def call_ref(ctx: Context, unit: str = "", fallback: str = "") -> tuple[str, None]:
     """The last date the text named, as it was named, a boundary too ("since February 2019.
     Since then"); with `unit`, the reference date of that granularity ("later in the day":
-    a day). Without one, `fallback`: "dct" for the DCT's period, a *_REF value, or nothing."""
+    a day). Without one, `fallback`: "dct" for the DCT's period, "prev" for the one before
+    it, a *_REF value, or nothing."""
     if not unit and ctx.last is not None:
         return ctx.last, None
     ref = _ref_date(ctx) if unit else None
@@ -308,6 +309,9 @@ def call_ref(ctx: Context, unit: str = "", fallback: str = "") -> tuple[str, Non
         return _fmt(ref[0], unit), None
     if fallback == "dct":
         return (_fmt(ctx.dct, unit or "D") if ctx.dct else _UNKNOWN.get(unit or "D", "")), None
+    if fallback == "prev":  # the period before the DCT's ("the latest period": the last quarter)
+        return (_fmt(_shift(ctx.dct, -1, unit), unit) if ctx.dct and unit
+                else _UNKNOWN.get(unit or "D", "")), None
     return fallback, None
 
 
@@ -444,7 +448,9 @@ def call_season(ctx: Context, code: str, dir_: str) -> tuple[str, None]:
     idx = SEASON_ORDER.index(code)
     step = int(dir_) if dir_ else 0
     if dir_ == "0":
-        year = y
+        # "this fall" is the fall of the DCT's year, even said in February; only "this
+        # winter" is the winter under way (or the one that begins in December).
+        year = y if code == "WI" else ctx.dct.year
     elif not dir_ and ctx.tense == 0:
         mid = lambda year: Interval.season(year, code).start + timedelta(days=45)
         year = min((y - 1, y, y + 1), key=lambda yy: abs((mid(yy) - ctx.dct).days))
