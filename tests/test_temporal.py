@@ -588,6 +588,15 @@ CASES += [
     ("Volume has been flat over the last half of the '80s.", "1989-10-26",
      "the last half of the '80s", "198", ("1987-01-01", "1989-12-31"), "END",
      "the-last-half-of-a-decade-is-its-end"),
+    ("Third-quarter net rose. In the year-earlier quarter, net fell.", "1989-11-01",
+     "the year-earlier quarter", "1988-Q3", ("1988-07-01", "1988-09-30"), None,
+     "the-year-earlier-quarter-is-the-quarter-named-a-year-before"),
+    ("Sales fell from the year-ago quarter.", "1989-11-01", "the year-ago quarter", "1988-Q3",
+     ("1988-07-01", "1988-09-30"), None,
+     "the-year-ago-quarter-with-none-named-is-the-last-one-ended-a-year-before"),
+    ("It moved its year-end in December. In the comparable year-ago quarter, it lost money.",
+     "1989-10-27", "the comparable year-ago quarter", "1988-Q3", ("1988-07-01", "1988-09-30"),
+     None, "a-month-named-is-no-quarter-for-the-year-ago-quarter"),
 ]
 
 

@@ -272,6 +272,15 @@ def call_ago(ctx: Context, anchor: str, n: str, unit: str, sign: str) -> tuple[s
         # "several years ago" said in 1991 is in the 1980s)
         return ("PAST_REF" if s < 0 else "FUTURE_REF"), None
     count = float(n) * s
+    if anchor == "refq":  # "the year-ago quarter": always a quarter
+        ref = _ref_date(ctx)
+        if ref is not None and ref[1] == "Q":  # a day or a month named is no report's quarter
+            base = ref[0]
+        elif ctx.dct is not None:
+            base = _shift(ctx.dct, -1, "Q")
+        else:
+            return _UNKNOWN["Q"], None
+        return _fmt(_shift(base, count, unit), "Q"), None
     if anchor == "ref":
         ref = _ref_date(ctx)
         if ref is not None and _FINENESS.index(ref[1]) <= _FINENESS.index(
