@@ -597,6 +597,15 @@ CASES += [
     ("It moved its year-end in December. In the comparable year-ago quarter, it lost money.",
      "1989-10-27", "the comparable year-ago quarter", "1988-Q3", ("1988-07-01", "1988-09-30"),
      None, "a-month-named-is-no-quarter-for-the-year-ago-quarter"),
+    ("He left the party a year and a half ago.", "1998-02-13", "a year and a half ago", "1996",
+     ("1996-01-01", "1996-12-31"), None, "a-year-and-a-half-ago-is-a-year-as-its-unit-is"),
+    ("The plant closed two and a half months ago.", "1998-02-13", "two and a half months ago",
+     "1997-11", ("1997-11-01", "1997-11-30"), None, "and-a-half-before-the-unit-ago"),
+    ("The leaders met at eight o'clock in the morning on Friday.", "1998-02-16",
+     "eight o'clock in the morning on Friday", "1998-02-13T08:00", ("1998-02-13", "1998-02-13"),
+     None, "o-clock-in-the-morning-joins-its-day"),
+    ("The vote closes at eleven o'clock at night.", "1998-02-16", "eleven o'clock at night",
+     "1998-02-16T23:00", None, None, "o-clock-at-night-is-after-noon"),
 ]
 
 
@@ -668,6 +677,7 @@ TRAPS = [
      "latest-results-and-periodicals-are-no-period"),
     ("He flew to Mars and beyond, 10 or so times, or more.", "1989-11-02",
      "or-so-and-beyond-without-a-date-are-nothing"),
+    ("The clock struck ten and he ate half a cake.", "1998-02-13", "a-clock-striking-is-no-time"),
 ]
 
 

@@ -213,9 +213,11 @@ _UNKNOWN = {"D": "XXXX-XX-XX", "2W": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-X
 def _shift(d: date, n: float, unit: str) -> date:
     if unit in UNIT_DAYS:
         return d + timedelta(days=round(n * UNIT_DAYS[unit]))
-    months = round(n * UNIT_MONTHS.get(unit, 0))
+    total = n * UNIT_MONTHS.get(unit, 0)
+    months = int(total)  # whole months; what is left ("two and a half months") in days
     y, m = divmod(d.year * 12 + d.month - 1 + months, 12)
-    return date(y, m + 1, min(d.day, calendar.monthrange(y, m + 1)[1]))
+    out = date(y, m + 1, min(d.day, calendar.monthrange(y, m + 1)[1]))
+    return out + timedelta(days=round((total - months) * 30.44)) if total != months else out
 
 
 def _ref_date(ctx: Context) -> tuple[date, str] | None:
