@@ -337,6 +337,20 @@ CASES = [
      "2020-05-14", [ev("attack", "2020-05-12", actors=["Islamic State Khorasan"], country="AF", killed=19)]),
     ("al-Qaeda variant", "Al Qaida militants kidnapped two Austrians in Tunisia on 22 February 2008.",
      "2008-03-01", [ev("kidnapping", "2008-02-22", actors=["al-Qaeda"], country="TN")]),
+    # --- people: one spelling of a romanised given name (outlets spell Cyrillic and Arabic
+    # names differently; one person must stay one actor)
+    ("romanised given name takes one spelling",
+     "FSB Director Aleksandr Bortnikov said on Tuesday that two plots had been foiled in Moscow.",
+     "2017-10-05", [ev("statement", "2017-10-03", actors=["Alexander Bortnikov"])]),
+    ("a bare surname later takes the full name's one spelling",
+     "Police arrested Sergey Ivanov, a FSB officer, in Moscow on Monday. Ivanov said on Tuesday he was innocent.",
+     "2021-03-10", [ev("arrest", "2021-03-08"), ev("statement", "2021-03-09", actors=["Sergei Ivanov"])]),
+    ("Arabic given name romanised differently",
+     "Muhammad Khan, a police spokesman, said on Friday that a suicide bomber killed four people in Peshawar.",
+     "2022-08-20", [ev("attack", "2022-08-19", killed=4, actors=["Mohammed Khan"])]),
+    ("a different given name is a different person (Alexandra is not Alexander)",
+     "Alexandra Bortnikova, a spokeswoman, said on Tuesday that the bombing suspects had been detained.",
+     "2017-10-05", [ev("arrest", "2017-10-03", actors=["Alexandra Bortnikova"])]),
 ]
 
 
