@@ -606,6 +606,11 @@ CASES += [
      None, "o-clock-in-the-morning-joins-its-day"),
     ("The vote closes at eleven o'clock at night.", "1998-02-16", "eleven o'clock at night",
      "1998-02-16T23:00", None, None, "o-clock-at-night-is-after-noon"),
+    ("The storm hit the coast late last night.", "1998-02-13", "late last night",
+     "1998-02-12TNI", ("1998-02-12", "1998-02-12"), "END", "late-last-night-sets-its-mod"),
+    ("Rebels attacked early yesterday morning.", "1998-02-13", "early yesterday morning",
+     "1998-02-12TMO", ("1998-02-12", "1998-02-12"), "START",
+     "early-yesterday-morning-sets-its-mod"),
 ]
 
 
