@@ -46,6 +46,12 @@ CASES = [
     ("undated arrest inherits the paragraph's reference time",
      "In January 2023, Dutch police arrested three men in Rotterdam. Belgian officers also detained a fourth suspect.",
      "2023-03-01", [ev("arrest", "2023-01-01", "2023-01-31"), ev("arrest", "2023-01-01", "2023-01-31")]),
+    ("a wire date line's date is the filing's, not the event's",
+     "MAIDUGURI, Nigeria, March 14, 2025 (Reuters) - A suicide bomber killed at least 12 people at a market in Konduga on Thursday, police said on Friday.",
+     "2025-03-14", [ev("attack", "2025-03-13", killed=12)]),
+    ("a wire date line's place is where the reporter filed from",
+     "ISTANBUL, June 2, 2023 (AP) — Gunmen attacked a police post in Syria on Friday, killing four officers.",
+     "2023-06-02", [ev("attack", "2023-06-02", killed=4, country="SY")]),
     ("kidnapping with explicit day",
      "Gunmen abducted two Italian engineers near Benghazi on 3 February 2019.",
      "2019-02-10", [ev("kidnapping", "2019-02-03", country="LY")]),
@@ -381,6 +387,29 @@ def test_rule(text, dct, expected):
         assert not [a for a in got[0].actors if a.kind == "person"]
     if text.startswith("Inspector Mary Doyle"):
         assert {(a.name, a.role) for a in got[0].actors} == {("Mary Doyle", "target")}
+
+
+# (reason, text, publication date, the first event's actors as {(name, role)})
+ROLES = [
+    ("a trailing 'officials said' has its own subject: the clause's actor did the deed",
+     "Boko Haram militants killed 40 farm workers in Borno state on Saturday, a local official and residents said.",
+     "2020-11-29", {("Boko Haram", "agent")}),
+    ("a trailing attribution after a passive: the named person is the victim, not the speaker",
+     "Mr. David Okafor was abducted near Lagos on Tuesday, an army spokesman said.",
+     "2023-05-12", {("David Okafor", "target")}),
+    ("a named trailing speaker is the speaker",
+     "Gunmen killed 12 soldiers in Helmand on Monday, the Taliban said.",
+     "2020-11-29", {("Taliban", "speaker")}),
+    ("a phrase set off by commas is no subject of its own: the first actor speaks",
+     "The FSB, in a statement, said two plots had been foiled in Moscow on Monday.",
+     "2020-11-29", {("FSB", "speaker")}),
+]
+
+
+@pytest.mark.parametrize("text,dct,expected", [c[1:] for c in ROLES], ids=[c[0] for c in ROLES])
+def test_actor_roles(text, dct, expected):
+    got = extract(Article(source="t", text=text, published=Interval.day(D(dct))))
+    assert {(a.name, a.role) for a in got[0].actors} == expected, [(e.type, e.actors) for e in got]
 
 
 INFERRED = [
