@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date, timedelta
 
 from timeline.intervals import Interval
@@ -106,10 +107,19 @@ def modifies(text: str, tx, trig_start: int) -> bool:
         and bool(_NAMES_ONLY.fullmatch(text, tx.end + 1, trig_start))
 
 
+@lru_cache(maxsize=1)
+def _names_a_thing() -> re.Pattern:
+    from timeline.extract.lexicon import dating_cue
+
+    return dating_cue("date_names_a_thing")
+
+
 def usable(text: str, tx, trig_start: int | None = None) -> bool:
     """Is this temporal expression a date an event can carry?"""
     if tx.type not in ("DATE", "TIME") or tx.interval is None:
         return False
+    if _names_a_thing().match(text, tx.end):
+        return False  # "attacks on Christmas markets": what the markets are, not when
     before = text[max(0, tx.start - 30):tx.start]
     modifies_trigger = trig_start is not None and modifies(text, tx, trig_start)
     if text.startswith(("'s", "’s"), tx.end) and trig_start is not None and not 0 <= trig_start - tx.end <= 30:
