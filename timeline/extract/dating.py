@@ -67,7 +67,11 @@ def _dated(interval, text, basis, timex, report_date) -> Dated:
     return d
 
 
-_REPORTED_BEFORE = re.compile(r"\b(?:said|says|told \w+|reported|announced|added|stated|confirmed)\s+(?:on\s+|late\s+|early\s+)?$", re.I)
+# "said on Monday", "told reporters late Sunday", "said in a separate statement on Sunday"
+_REPORTED_BEFORE = re.compile(
+    r"\b(?:said|says|told \w+|reported|announced|added|stated|confirmed)"
+    r"(?:\s+in\s+(?:a|an|its|their|his|her)\s+(?:\w+\s+)?(?:statement|interview|briefing|post|message|speech))?"
+    r"\s+(?:on\s+|late\s+|early\s+)?$", re.I)
 
 
 _WHEN_AFTER = re.compile(r"\s*,?\s*when\b")
@@ -159,7 +163,7 @@ def governing(text: str, sent_start: int, trig_start: int, trig_end: int, timexe
         if nxt is not None and basis_of(tx) is DateBasis.RELATIVE and basis_of(nxt) is DateBasis.EXPLICIT \
                 and _QUALIFIER.fullmatch(text[tx.end:nxt.start]):
             continue  # "on Remembrance Sunday in November 2021": the explicit date is the one to trust
-        late = reported and bool(_REPORTED_BEFORE.search(text[max(0, tx.start - 30):tx.start]))
+        late = reported and bool(_REPORTED_BEFORE.search(text[max(0, tx.start - 60):tx.start]))
         if tx.end <= trig_start:
             dist, crossings = trig_start - tx.end, _breaks(text, tx.end, trig_start)
             if _when_clause(text, tx, trig_start) or modifies(text, tx, trig_start):
