@@ -91,9 +91,19 @@ def _own_date_of_noun(text: str, sent_start: int, trig_start: int, trig_end: int
 _NAMES_ONLY = re.compile(r"(?:['’]s)?(?:\s*[A-Z][\w'’-]*)*\s*")
 
 
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
+
+
 def modifies(text: str, tx, trig_start: int) -> bool:
-    """The date premodifies the trigger noun: "the November 2015 attacks", "the 2002 Bali bombings"."""
-    return tx.end <= trig_start and bool(_NAMES_ONLY.fullmatch(text, tx.end, trig_start))
+    """The date premodifies the trigger noun: "the November 2015 attacks", "the 2002 Bali
+    bombings", and in the style of US wires, a full date set off by commas after "the": "the
+    Sept. 11, 2001, attacks"."""
+    if tx.end > trig_start:
+        return False
+    if _NAMES_ONLY.fullmatch(text, tx.end, trig_start):
+        return True
+    return text.startswith(",", tx.end) and bool(_THE_BEFORE.search(text, max(0, tx.start - 8), tx.start)) \
+        and bool(_NAMES_ONLY.fullmatch(text, tx.end + 1, trig_start))
 
 
 def usable(text: str, tx, trig_start: int | None = None) -> bool:
@@ -142,8 +152,8 @@ def governing(text: str, sent_start: int, trig_start: int, trig_end: int, timexe
         late = reported and bool(_REPORTED_BEFORE.search(text[max(0, tx.start - 30):tx.start]))
         if tx.end <= trig_start:
             dist, crossings = trig_start - tx.end, _breaks(text, tx.end, trig_start)
-            if _when_clause(text, tx, trig_start):
-                crossings = 0
+            if _when_clause(text, tx, trig_start) or modifies(text, tx, trig_start):
+                crossings = 0  # a premodifier ("the Sept. 11, 2001, attacks") is the noun's own
             elif _INITIAL.match(text[sent_start:tx.start]) and not COORDINATE.search(text, tx.end, trig_start):
                 crossings = 0  # "In early May, a man was arrested": a sentence adverbial (up to "..., and ...")
             elif verb:
