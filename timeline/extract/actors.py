@@ -126,7 +126,10 @@ def _people_rules():
     word = rf"[{up}][{low}]+(?:-[{up}a-zß-öø-ÿ][{low}]+)*"  # "Jean-Pierre", "Dema-ala"
     name = rf"(?P<name>{word}(?:\s+(?:al-|bin |ibn |van |von |de |el-)?{word}){{0,3}})"
     by_title = re.compile(rf"(?:\b(?:(?:{honor})\.?\s+)+|\b(?:{titles})\s+){name}")
-    run = re.compile(rf"\b(?P<name>{word}(?:\s+(?:al-|bin |ibn |van |von |de |el-)?{word}){{1,2}})\b")
+    # \b after the first capital, not before it: a search then skips in one quick loop the
+    # characters no name starts with (one opening with \b is tried at every place)
+    first_word = rf"[{up}](?<!\w.)[{low}]+(?:-[{up}a-zß-öø-ÿ][{low}]+)*"
+    run = re.compile(rf"(?P<name>{first_word}(?:\s+(?:al-|bin |ibn |van |von |de |el-)?{word}){{1,2}})\b")
     return by_title, run, frozenset(data["org_words"]), frozenset(data["pronouns"])
 
 

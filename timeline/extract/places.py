@@ -125,7 +125,9 @@ def _one_word_name(word: str, s: int, names: frozenset[str]):
     return None
 
 
-_CAPITALISED = re.compile(r"(?<![\w'’.-])[A-Z][\w'’.-]*")
+# The capital comes before the look back, so that a search skips in one quick loop the
+# characters no name starts with (a pattern opening with a lookbehind is tried at every one).
+_CAPITALISED = re.compile(r"[A-Z](?<![\w'’.-].)[\w'’.-]*")
 
 
 def _longest_name(text: str, spans: list[tuple[int, int]], names: dict, blocked: frozenset):
