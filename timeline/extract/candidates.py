@@ -112,6 +112,10 @@ def _modality(text: str, t: lexicon.Trigger) -> tuple[str | None, str | None]:
     return None, None
 
 
+# A sentence is asked several times in a row: its lowered text (see `fold`) is made once.
+_lowered = lru_cache(maxsize=4)(lowered_text)
+
+
 def _clause_tail(head: str, n: int) -> str:
     """The last `n` words of `head` after its last clause break, joined by single spaces. A
     break holds no space, so the breaks among the last words are found in those words alone,
@@ -142,9 +146,9 @@ def _generic(text: str, t: lexicon.Trigger, has_date: bool, dated_spans=()) -> b
     "its members have been arrested in Europe" (no date, no count, no particular case)."""
     m = lexicon.modality()
     perfect = bool(_PERFECT_BEFORE.search(text[max(0, t.start - 40):t.start]))
-    if t.rule.pos in ("verb", "casualty") and perfect and m.aggregate.search(text):
+    if t.rule.pos in ("verb", "casualty") and perfect and m.aggregate.search(text, _lowered(text)):
         return True  # "has arrested more than 40 people in the past year": a tally, not an event
-    if t.rule.pos == "casualty" and (m.aggregate.search(text) or perfect and m.aggregate_subjects.search(text[:t.start])):
+    if t.rule.pos == "casualty" and (m.aggregate.search(text, _lowered(text)) or perfect and m.aggregate_subjects.search(text[:t.start])):
         return True  # "the insurgency has killed more than 4,000", "170 killed since 2013"
     last = t.text.split()[-1].lower() if t.rule.pos == "noun" else ""
     if last.endswith("s") and last not in _PLURALIA:
@@ -278,7 +282,8 @@ def _resolve_types(text: str, found: list[tuple[str, lexicon.Trigger, str | None
                     for a, b in dated_spans)]
     if len(found) > 1:
         # "rescued 15 people who had been abducted": the earlier event is background here
-        found = [f for f in found if not m.background_relative.search(text[:f[1].start])] or found
+        low = _lowered(text)
+        found = [f for f in found if not m.background_relative.search(text, low, 0, f[1].start)] or found
     found = [("military_operation", f[1], f[2]) if f[1].rule.pos == "casualty" and _military_killing(text, f[1]) else f
              for f in found]
     military = [f[1].start for f in found if f[1].rule.pos == "casualty" and f[0] == "military_operation"]
@@ -386,7 +391,8 @@ def _is_claim(text: str, t: lexicon.Trigger) -> bool:
     """A claim of responsibility: "claimed the attack", "said it carried out", "admitted", or a
     statement in a sentence that claims responsibility ("claimed ... in a statement posted")."""
     claim = lexicon.modality().claim
-    return bool(claim.search(text, t.start, t.end + 30) or _RESPONSIBILITY.search(text))
+    return claim.search(text, _lowered(text), t.start, min(len(text), t.end + 30)) \
+        or bool(_RESPONSIBILITY.search(text))
 
 
 _RESPONSIBILITY = re.compile(r"\bclaim(?:ed|s|ing)? (?:responsibility|credit)\b", re.I)
@@ -514,7 +520,8 @@ class SentenceReader:
                 continue
             if etype != "statement":
                 if words_only is None:
-                    words_only = bool(not has_date and m.frequency.search(text) or m.definition.search(text))
+                    low = _lowered(text)
+                    words_only = not has_date and m.frequency.search(text, low) or m.definition.search(text, low)
                 if words_only:
                     # "every few months, a stabbing ...": what happens often, not what happened;
                     # "the term 'neutralise' is used to imply killed or captured": words, not events
@@ -561,9 +568,10 @@ class SentenceReader:
 
     def _foiled_context(self, s: Sentence) -> bool:
         rx = lexicon.modality().foil_context
-        if rx.search(s.text):
+        if rx.search(s.text, _lowered(s.text)):
             return True
-        return bool(self.prev and self.prev.paragraph == s.paragraph and rx.search(self.prev.text))
+        return bool(self.prev and self.prev.paragraph == s.paragraph
+                    and rx.search(self.prev.text, _lowered(self.prev.text)))
 
     def _candidate(self, s, etype, t, cue, actors, places, timexes, reporting=False, others=(), nouns=()) -> Candidate | None:
         a, b = s.start + t.start, s.start + t.end
