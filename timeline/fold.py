@@ -120,6 +120,10 @@ class CaseBlind:
                 return False
         return self.rx.search(text, pos, end) is not None
 
+    def found_in(self, text: str) -> bool:
+        """Whether the pattern occurs in a short text (a window), lowered here."""
+        return self.search(text, lowered_text(text))
+
 
 def skipping(pattern: re.Pattern) -> re.Pattern:
     """A pattern found wherever the case-sensitive `pattern` is, opening with the class of

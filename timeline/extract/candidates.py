@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
-from timeline.fold import CaseBlind, lowered_text
+from timeline.fold import CaseBlind, lowered_text, skipping
 from timeline.intervals import Interval
 from timeline.records import DateBasis
 
@@ -139,7 +139,7 @@ def _clause_tail(head: str, n: int) -> str:
     return tail[breaks[-1].end():].strip() if breaks else tail
 
 
-_TO_BEFORE = re.compile(r"\bto\s+$")
+_TO_BEFORE = skipping(re.compile(r"\bto\s+$"))  # asked only whether it occurs
 _TO_NOUN_BEFORE = re.compile(r"\b(?:according|due|prior|owing|response|reaction|addition|contrast|related|linked|led|leading|lead|connection|relation)\s+to\s+$", re.I)
 
 
