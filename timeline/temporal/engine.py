@@ -30,9 +30,12 @@ def _lines(path: Path) -> list[str]:
     return out
 
 
+_SPACES = re.compile(r"[\s\-]+")
+
+
 def normalise_key(s: str) -> str:
     """How a matched word is looked up in a table: lower case, no dots, single spaces."""
-    return re.sub(r"[\s\-]+", " ", s.lower().replace(".", "")).strip()
+    return _SPACES.sub(" ", s.lower().replace(".", "")).strip()
 
 
 @dataclass(frozen=True)

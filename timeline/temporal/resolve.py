@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from datetime import date, timedelta
 
 from timeline.intervals import Interval, Precision
@@ -45,39 +46,56 @@ _FIELD = re.compile(r"\{(\w+)(?:\|(\w+))?\}")
 
 def fill(template: str, match: re.Match, tables: dict[str, dict[str, str]]) -> str:
     """Replace {group} and {group|table} with the matched text or its normalised value."""
+    return "".join(part if part.__class__ is str else _field(match, *part, tables)
+                   for part in _template(template))
 
-    def sub(m: re.Match) -> str:
-        name, table = m.group(1), m.group(2)
-        raw = match.group(int(name) if name.isdigit() else name) if _has(match, name) else None
-        if raw is None:
-            return ""
-        if table is None:
-            return raw
-        return normalise(raw, table, tables)
 
-    return _FIELD.sub(sub, template)
+@lru_cache(maxsize=None)
+def _template(template: str) -> tuple:
+    """A rule's template cut once into its literal text and (group, table) fields."""
+    parts: list = []
+    pos = 0
+    for m in _FIELD.finditer(template):
+        parts += [template[pos:m.start()], (m.group(1), m.group(2))]
+        pos = m.end()
+    return (*parts, template[pos:])
+
+
+def _field(match: re.Match, name: str, table: str | None, tables: dict[str, dict[str, str]]) -> str:
+    raw = match.group(int(name) if name.isdigit() else name) if _has(match, name) else None
+    if raw is None:
+        return ""
+    if table is None:
+        return raw
+    return normalise(raw, table, tables)
 
 
 def _has(match: re.Match, name: str) -> bool:
     return name.isdigit() or name in match.re.groupindex
 
 
+_DECIMAL = re.compile(r"\s*\d+\.\d+\s*")
+_DIGITS = re.compile(r"\d+")
+_CENTURIES = re.compile(r"(?<=centur)ies$")
+_NUMERAL = re.compile(r"\d+(\.\d+)?")
+
+
 def normalise(raw: str, table: str, tables: dict[str, dict[str, str]]) -> str:
-    key = raw.strip() if re.fullmatch(r"\s*\d+\.\d+\s*", raw) else normalise_key(raw)
+    key = raw.strip() if _DECIMAL.fullmatch(raw) else normalise_key(raw)
     if table == "num":
         return _number(key.replace(",", ""), tables["number"])
     if table == "day":
-        return "%02d" % int(re.match(r"\d+", key).group())
+        return "%02d" % int(_DIGITS.match(key).group())
     if table == "year2":
         return str(1900 + int(key) if int(key) >= 50 else 2000 + int(key))
     if table == "unit":
-        key = re.sub(r"(?<=centur)ies$", "y", key)
+        key = _CENTURIES.sub("y", key)
         key = key[:-1] if key.endswith("s") and key[:-1] in tables["unit"] else key
     return tables[table].get(key, "")
 
 
 def _number(key: str, numbers: dict[str, str]) -> str:
-    if re.fullmatch(r"\d+(\.\d+)?", key):
+    if _NUMERAL.fullmatch(key):
         return key
     if key in numbers:
         return numbers[key]
