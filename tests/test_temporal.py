@@ -618,6 +618,27 @@ CASES += [
     ("Rebels attacked early yesterday morning.", "1998-02-13", "early yesterday morning",
      "1998-02-12TMO", ("1998-02-12", "1998-02-12"), "START",
      "early-yesterday-morning-sets-its-mod"),
+    # traps that must still be tagged next to the names above
+    ("May Day protests turned violent in 2019.", "2019-05-02", "May Day", "2019-05-01",
+     ("2019-05-01", "2019-05-01"), None, "may-day-is-the-first-of-may-not-the-month"),
+    ("The Sunday Times said on Sunday that police held him.", "1998-03-04", "Sunday",
+     "1998-03-01", ("1998-03-01", "1998-03-01"), None, "a-weekday-after-a-paper-is-a-day"),
+    ("Output is reported daily.", "1998-03-04", "daily", "P1D", None, None,
+     "daily-as-an-adverb-is-a-set"),
+    ("The daily dividends are paid.", "1998-03-04", "daily", "P1D", None, None,
+     "daily-before-a-common-noun-is-a-set"),
+    ("Sales rose in the current quarter.", "1989-10-26", "the current quarter", "1989-Q4",
+     ("1989-10-01", "1989-12-31"), None, "the-current-quarter-is-still-a-quarter"),
+    ("It cut its current source of supply.", "1989-11-02", "current", "PRESENT_REF", None, None,
+     "current-the-adjective-is-still-present-ref"),
+    ("Imports now will be eligible, now that the rule changed.", "1989-11-02", "now",
+     "PRESENT_REF", None, None, "now-alone-and-now-that-are-still-present-ref"),
+    ("The eight-year war ended.", "1989-11-02", "eight-year", "P8Y", None, None,
+     "a-war-in-lower-case-keeps-its-length"),
+    ("The winter sales began in the summer.", "1989-11-02", "the summer", "1989-SU",
+     ("1989-06-01", "1989-08-31"), None, "the-summer-before-no-name-is-a-season"),
+    ("Sales fell in the first nine months of the year.", "1989-11-02", "the year", "1989",
+     ("1989-01-01", "1989-12-31"), None, "months-of-the-year-is-still-a-year"),
 ]
 
 
@@ -690,6 +711,28 @@ TRAPS = [
     ("He flew to Mars and beyond, 10 or so times, or more.", "1989-11-02",
      "or-so-and-beyond-without-a-date-are-nothing"),
     ("The clock struck ten and he ate half a cake.", "1998-02-13", "a-clock-striking-is-no-time"),
+    # names of papers, events and awards made of date words
+    ("The Sunday Times reported that the man was released.", "1998-03-04",
+     "a-weekday-paper-is-no-day"),
+    ("According to the Mail on Sunday, the man fled.", "1998-03-04", "mail-on-sunday-is-a-paper"),
+    ("The Daily Telegraph said the plot was foiled.", "1998-03-04", "the-daily-x-is-a-paper"),
+    ("The daily Le Monde reported the arrest.", "1998-03-04", "daily-before-a-name-is-a-paper"),
+    ("The Israeli daily said the daily newspaper erred.", "1998-03-04", "daily-as-a-noun-is-a-paper"),
+    ("The Winter Olympics and the Summer Games were held.", "1998-03-04",
+     "olympics-are-named-by-a-season"),
+    ("The Spring Festival was cancelled.", "1998-03-04", "a-festival-named-by-a-season"),
+    ("Time magazine named him person of the year.", "1998-03-04", "person-of-the-year-is-an-award"),
+    ("He was named Man of the Year.", "1998-03-04", "man-of-the-year-is-an-award"),
+    ("In the Six-Day War and the Thirty Years' War, towns fell.", "1998-03-04",
+     "a-war-named-by-its-length-is-no-duration"),
+    # "now" and "current" that are no time
+    ("Every now and then the rebels shell the town; it was now or never.", "1998-03-04",
+     "now-and-then-and-now-or-never-are-no-time"),
+    ("The current was strong and the river's current carried them.", "1998-03-04",
+     "current-the-noun-is-no-time"),
+    ("The electric current failed.", "1998-03-04", "electric-current-is-no-time"),
+    ("The current account deficit widened and current affairs shows ran it.", "1998-03-04",
+     "current-account-and-current-affairs-are-no-time"),
 ]
 
 
