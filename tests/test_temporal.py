@@ -637,6 +637,12 @@ CASES += [
      "a-war-in-lower-case-keeps-its-length"),
     ("The winter sales began in the summer.", "1989-11-02", "the summer", "1989-SU",
      ("1989-06-01", "1989-08-31"), None, "the-summer-before-no-name-is-a-season"),
+    ("Siege Ends After 48 Hours", "1998-03-04", "48 Hours", "PT48H", None, None,
+     "a-length-in-a-title-case-headline-is-still-a-length"),
+    ("This Week, the talks resume.", "1998-03-04", "This Week", "1998-W10",
+     ("1998-03-02", "1998-03-08"), None, "this-week-opening-a-sentence-is-still-a-week"),
+    ('"Today is a sad day," he said.', "1998-03-04", "Today", "1998-03-04",
+     ("1998-03-04", "1998-03-04"), None, "today-opening-a-quote-is-still-a-day"),
     ("Sales fell in the first nine months of the year.", "1989-11-02", "the year", "1989",
      ("1989-01-01", "1989-12-31"), None, "months-of-the-year-is-still-a-year"),
 ]
@@ -717,7 +723,8 @@ TRAPS = [
     ("According to the Mail on Sunday, the man fled.", "1998-03-04", "mail-on-sunday-is-a-paper"),
     ("The Daily Telegraph said the plot was foiled.", "1998-03-04", "the-daily-x-is-a-paper"),
     ("The daily Le Monde reported the arrest.", "1998-03-04", "daily-before-a-name-is-a-paper"),
-    ("The Israeli daily said the daily newspaper erred.", "1998-03-04", "daily-as-a-noun-is-a-paper"),
+    ("The Israeli daily said the daily newspaper erred.", "1998-03-04",
+     "daily-as-a-noun-is-a-paper"),
     ("The Winter Olympics and the Summer Games were held.", "1998-03-04",
      "olympics-are-named-by-a-season"),
     ("The Spring Festival was cancelled.", "1998-03-04", "a-festival-named-by-a-season"),
@@ -733,6 +740,15 @@ TRAPS = [
     ("The electric current failed.", "1998-03-04", "electric-current-is-no-time"),
     ("The current account deficit widened and current affairs shows ran it.", "1998-03-04",
      "current-account-and-current-affairs-are-no-time"),
+    # broadcasts named by a time, and ages of a group
+    ('Speaking on ABC News\' "This Week," Baker said so.', "1990-08-13",
+     "this-week-the-broadcast-is-no-week"),
+    ('CBS\'s "60 Minutes" aired it; he told 48 Hours he fled.', "1998-03-04",
+     "sixty-minutes-and-48-hours-the-broadcasts-are-no-length"),
+    ('NBC\'s "Today" show aired it, the Today programme too, and he told USA Today.',
+     "1998-03-04", "today-the-broadcast-and-usa-today-are-no-day"),
+    ("Two 17-year-olds and the five-year-olds were held.", "1998-03-04",
+     "year-olds-are-ages-of-people-not-lengths"),
 ]
 
 

@@ -2,8 +2,8 @@
 
 It knows nothing about English: every word, pattern and value lives in `data/`. The engine
 compiles each rule's pattern once, scans the text with them, drops candidates that overlap a
-known non-date (`negatives.txt`), sit inside a name or are one (`names.txt`), and keeps the longest non-overlapping
-matches. Resolution of values against the DCT is in `resolve.py`.
+known non-date (`negatives.txt`), sit inside a name or are one (`names.txt`), and keeps the
+longest non-overlapping matches. Resolution of values against the DCT is in `resolve.py`.
 """
 
 from __future__ import annotations
@@ -163,11 +163,16 @@ def _starts(pattern: re.Pattern | None, left: str) -> tuple[re.Pattern | None, b
         return re.compile(f"{first}(?<={left}{first})"), False
 
 
+def _joined(path: Path, lists: dict[str, str]) -> str:
+    """The patterns of a file, one a line, as one alternation."""
+    return "|".join(f"(?:{_expand(p.strip(), lists)})" for p in _lines(path))
+
+
 @lru_cache(maxsize=1)
 def grammar() -> Grammar:
     """The compiled resources; built once a process."""
     lists = _load_lists()
-    negatives = "|".join(f"(?:{_expand(p.strip(), lists)})" for p in _lines(DATA / "negatives.txt"))
+    negatives = _joined(DATA / "negatives.txt", lists)
     cues = dict(line.split("\t", 1) for line in _lines(DATA / "tense.txt"))
     tense_words = {w: 1 for w in cues["future"].split()}
     tense_words.update({w: -1 for w in cues["past"].split()})
@@ -181,7 +186,7 @@ def grammar() -> Grammar:
         rules=_parse_rules(lists),
         tables=_load_tables(),
         negatives=re.compile(negatives, FLAGS),
-        names=re.compile("|".join(f"(?:{_expand(p.strip(), lists)})" for p in _lines(DATA / "names.txt"))),
+        names=re.compile(_joined(DATA / "names.txt", lists)),
         name_ok=frozenset(normalise_key(w) for w in _lines(DATA / "nameok.txt")),
         tense_words=tense_words,
         past_suffix=cues["past-suffix"].strip(),
