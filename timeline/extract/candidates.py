@@ -513,7 +513,11 @@ class SentenceReader:
         out = []
         for etype, t, cue in _resolve_types(text, found, has_date, dated_spans):
             # other event words compete for the dates; a toll or a word of the same kind does not
-            rivals = [f for f in found if f[1] is not t and f[0] != etype and f[1].rule.pos != "casualty"]
+            # (nor does a plain "said": a date after it is the report's, which `governing` weighs
+            # as such; counted as a rival too, it tied with a date another event word claims:
+            # "said on Monday they had charged ... over a knife attack in August")
+            rivals = [f for f in found if f[1] is not t and f[0] != etype and f[1].rule.pos != "casualty"
+                      and not (f[0] == "statement" and _ATTRIBUTION.match(f[1].text))]
             others = [(s.start + f[1].start, s.start + f[1].end) for f in rivals]
             nouns = [(s.start + f[1].start, s.start + f[1].end) for f in rivals if f[1].rule.pos == "noun"]
             c = self._candidate(s, etype, t, cue, actors, places, timexes, reporting, others, nouns)
