@@ -647,6 +647,10 @@ CASES += [
      None, "military-time-after-at-is-a-clock"),
     ("Troops arrived at 05:30 hours.", "1998-03-04", "05:30 hours", "1998-03-04T05:30", None,
      None, "hours-after-a-written-clock-is-a-clock"),
+    ("In the late sixties, the city grew.", "1998-03-04", "the late sixties", "196", ("1967-01-01",
+     "1969-12-31"), "END", "the-late-sixties-is-still-a-decade"),
+    ("In March on Tuesday it rained.", "1998-03-04", "March", "1998-03",
+     ("1998-03-01", "1998-03-31"), None, "in-march-on-a-weekday-is-still-the-month"),
     ("Siege Ends After 48 Hours", "1998-03-04", "48 Hours", "PT48H", None, None,
      "a-length-in-a-title-case-headline-is-still-a-length"),
     ("This Week, the talks resume.", "1998-03-04", "This Week", "1998-W10",
@@ -759,6 +763,12 @@ TRAPS = [
      "1998-03-04", "today-the-broadcast-and-usa-today-are-no-day"),
     ("Two 17-year-olds and the five-year-olds were held.", "1998-03-04",
      "year-olds-are-ages-of-people-not-lengths"),
+    ("A man in his late sixties and women in their twenties were held.", "1998-03-04",
+     "a-decade-after-a-possessive-is-an-age"),
+    ("The October Revolution and the Easter Rising failed.", "1998-03-04",
+     "revolutions-named-by-a-month-or-feast-are-names"),
+    ("The March on Washington and the March of Dimes drew thousands.", "1998-03-04",
+     "the-march-on-a-place-is-an-event-not-the-month"),
 ]
 
 
