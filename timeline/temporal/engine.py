@@ -2,8 +2,8 @@
 
 It knows nothing about English: every word, pattern and value lives in `data/`. The engine
 compiles each rule's pattern once, scans the text with them, drops candidates that overlap a
-known non-date (`negatives.txt`) or sit inside a name, and keeps the longest non-overlapping
-matches. Resolution of values against the DCT is in `resolve.py`.
+known non-date (`negatives.txt`), sit inside a name or are one (`names.txt`), and keeps the
+longest non-overlapping matches. Resolution of values against the DCT is in `resolve.py`.
 """
 
 from __future__ import annotations
@@ -64,6 +64,7 @@ class Grammar:
     rules: tuple[Rule, ...]
     tables: dict[str, dict[str, str]]
     negatives: re.Pattern
+    names: re.Pattern            # names made of date words ("The Sunday Times"), case-sensitive
     name_ok: frozenset[str]
     tense_words: dict[str, int]  # cue word or phrase ("going_to") -> +1 future, -1 past,
     past_suffix: str             # 0 present, +-2 only next to it, 3 future only before it;
@@ -165,11 +166,16 @@ def _starts(pattern: re.Pattern | None, left: str) -> tuple[re.Pattern | None, b
         return re.compile(f"{first}(?<={left}{first})"), False
 
 
+def _joined(path: Path, lists: dict[str, str]) -> str:
+    """The patterns of a file, one a line, as one alternation."""
+    return "|".join(f"(?:{_expand(p.strip(), lists)})" for p in _lines(path))
+
+
 @lru_cache(maxsize=1)
 def grammar() -> Grammar:
     """The compiled resources; built once a process."""
     lists = _load_lists()
-    negatives = "|".join(f"(?:{_expand(p.strip(), lists)})" for p in _lines(DATA / "negatives.txt"))
+    negatives = _joined(DATA / "negatives.txt", lists)
     cues = dict(line.split("\t", 1) for line in _lines(DATA / "tense.txt"))
     tense_words = {w: 1 for w in cues["future"].split()}
     tense_words.update({w: -1 for w in cues["past"].split()})
@@ -183,6 +189,7 @@ def grammar() -> Grammar:
         rules=_parse_rules(lists),
         tables=_load_tables(),
         negatives=re.compile(negatives, FLAGS),
+        names=re.compile(_joined(DATA / "names.txt", lists)),
         name_ok=frozenset(normalise_key(w) for w in _lines(DATA / "nameok.txt")),
         tense_words=tense_words,
         past_suffix=cues["past-suffix"].strip(),
@@ -340,7 +347,7 @@ def find_candidates(text: str, g: Grammar | None = None) -> list[Candidate]:
     taken = _longest(found)
     # Known non-dates are looked for only around what was kept; when one is found, the
     # choice is made again without the candidates it touches.
-    blocked = _negatives(text, taken, g)
+    blocked = _negatives(text, taken, g) + _names(text, taken, g)
     if blocked:
         blocked.sort()
         found = [c for c in found if not _overlapping(blocked, c.start, c.end)]
@@ -382,6 +389,14 @@ def _overlapping(spans: list[tuple[int, int]], s: int, e: int) -> bool:
     then the last span starting before e has the furthest end of them all."""
     i = bisect_left(spans, (e, -1))
     return i > 0 and spans[i - 1][1] > s
+
+
+def _names(text: str, taken: list[Candidate], g: Grammar) -> list[tuple[int, int]]:
+    """Spans of names made of date words (names.txt) that overlap a candidate without a digit
+    (no such name holds one)."""
+    kept = sorted((c.start, c.end) for c in taken if not _DIGIT.search(text, c.start, c.end))
+    return [m.span() for ws, we in _windows(kept, 20, len(text))
+            for m in g.names.finditer(text, ws, we) if _overlapping(kept, *m.span())]
 
 
 def _negatives(text: str, taken: list[Candidate], g: Grammar) -> list[tuple[int, int]]:
