@@ -6,8 +6,9 @@ import json
 from collections import namedtuple
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
 from datetime import date, datetime, timezone
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from sqlalchemy import (Connection, Date, Integer, String, and_, bindparam, case, cast, distinct,
                         exists, func, insert, literal, literal_column, or_, select, tuple_)
@@ -16,14 +17,16 @@ from sqlalchemy.sql.util import ClauseAdapter
 
 from timeline import fulltext
 from timeline.errors import NotFound
-from timeline.models import (ACTOR_ALIASES, ACTORS, ARTICLES, EVENT_ACTORS, EVENT_EDITS,
+from timeline.tables import (ACTOR_ALIASES, ACTORS, ARTICLES, EVENT_ACTORS, EVENT_EDITS,
                              EVENT_MENTIONS, EVENTS, PRECISIONS)
-from timeline.records import Article as ArticleRecord
-from timeline.records import ActorRef, EventRecord
+
+if TYPE_CHECKING:  # the writes' arguments; making the record classes costs reads ~15 M instructions
+    from timeline.records import ActorRef, EventRecord
+    from timeline.records import Article as ArticleRecord
 
 CHUNK = 500  # events fetched per round trip when streaming; actors are joined per chunk
 # A page of best matches up to this far in is found by `best_match_page` and read by its ids
-# (two bound parameters an id); a longer one by one statement ranking and sorting every match.
+# (bound as one JSON list); a longer one by one statement ranking and sorting every match.
 BEST_PAGE_AT_MOST = 1000
 EVENT_COLUMNS = (*EVENTS.c, ARTICLES.c.source, ARTICLES.c.published)  # what iter_events reads
 
@@ -374,6 +377,8 @@ class ActorCache:
 
 def actor_id(conn: Connection, name: str, kind: str, alias: str | None = None) -> int:
     """The id of the actor with this canonical name, created on first sight; aliases recorded."""
+    from timeline.records import ActorRef
+
     return ActorCache().resolve(conn, [ActorRef(name, kind, "agent", alias)])[name]
 
 

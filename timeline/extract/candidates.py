@@ -54,6 +54,13 @@ _STOP_NP = frozenset("The A An In On At It He She They We This That These Those 
 # Patterns of the steps below, compiled here once
 _DETERMINER_SLOT = re.compile(r"([\w'’-]+)\W*(?:(?:[A-Z][\w'’-]*|\d{4})\s+){0,3}$")
 _COMMA_AFTER = re.compile(r"\s*,")
+# "Boko Haram militants killed 40 workers, a local official and residents said": the speaking
+# verb has a subject of its own after the clause's comma, so the clause's first actor is what
+# was told of, not who told it. (Not a phrase a comma sets off: ", in a statement, said".)
+_TRAILING_SUBJECT = re.compile(
+    r",\s+(?!(?:in|on|at|via|through|after|before|later|also|then|again|earlier|however|"
+    r"meanwhile|and|but|which|who|where|when|while|as|according|it|he|she|they)\b)"
+    r"(?P<np>(?:[A-Za-z][\w'’.-]*\s+){1,6})$", re.I)
 _APPOSITION_AFTER = re.compile(r"\s*,\s*(?:which|who|a|an|the)\b")
 _TITLE_WORDS_ONLY = re.compile(r"^[\s,]*(?:[A-Z][\w.]*\.?\s+){0,4}$")
 _PRONOUN_START = re.compile(r"^\W*(?:he|she|they)\b", re.I)
@@ -179,6 +186,14 @@ def _statement_speaker(c: Candidate) -> None:
     pron = _PRONOUN_BEFORE.search(text[:t.start])
     if pron and (pron.group(1).lower() != "it"):
         c.speaker, c.speaker_kind = pron.group(1).lower(), "pronoun"
+        return None
+    trailing = _TRAILING_SUBJECT.search(text, 0, t.start)
+    if before and trailing and before[-1].end <= trailing.start():
+        np = trailing.group("np").strip()
+        if np[0].isupper() and _named(np):
+            c.speaker, c.speaker_kind, c.speaker_alias = np, "agency", np
+        else:
+            c.unnamed = True
         return None
     if before and _AT_START.match(text[:before[0].start]) and before[0].kind in ("person", "group", "agency", "state"):
         return _set_speaker(c, before[0])
@@ -390,6 +405,20 @@ def _is_claim(text: str, t: lexicon.Trigger) -> bool:
 
 
 _RESPONSIBILITY = re.compile(r"\bclaim(?:ed|s|ing)? (?:responsibility|credit)\b", re.I)
+_NOT_CLAIMED = re.compile(r"\b(?:not|never|no|yet|denied|refused|would|could|may|might)\b", re.I)
+
+
+def _responsibility_claimant(text: str, actors: list) -> str | None:
+    """Who claimed responsibility in "The TTP claimed responsibility for the assault": the actor
+    that opens the sentence, unless the claim is denied or not yet made ("has not claimed")."""
+    m = _RESPONSIBILITY.search(text)
+    if not m:
+        return None
+    before = [a for a in actors if a.end <= m.start() and a.kind in ("group", "agency", "state", "person")]
+    if not before or not _AT_START.match(text[:before[0].start]) \
+            or _NOT_CLAIMED.search(text, before[0].end, m.start()):
+        return None
+    return before[0].name
 
 
 def _priority(f) -> int:
@@ -478,10 +507,17 @@ class SentenceReader:
                         and not _BE_BEFORE.search(text[max(0, f[1].start - 12):f[1].start]) for f in found)
         source = self._reporter(s, found, actors, places, timexes)
         claimed = any(f[0] == "statement" and _is_claim(text, f[1]) for f in found)
+        if source is None and not claimed:  # "claimed responsibility" is no reporting verb
+            source = _responsibility_claimant(text, actors)
+            claimed = source is not None
         out = []
         for etype, t, cue in _resolve_types(text, found, has_date, dated_spans):
             # other event words compete for the dates; a toll or a word of the same kind does not
-            rivals = [f for f in found if f[1] is not t and f[0] != etype and f[1].rule.pos != "casualty"]
+            # (nor does a plain "said": a date after it is the report's, which `governing` weighs
+            # as such; counted as a rival too, it tied with a date another event word claims:
+            # "said on Monday they had charged ... over a knife attack in August")
+            rivals = [f for f in found if f[1] is not t and f[0] != etype and f[1].rule.pos != "casualty"
+                      and not (f[0] == "statement" and _ATTRIBUTION.match(f[1].text))]
             others = [(s.start + f[1].start, s.start + f[1].end) for f in rivals]
             nouns = [(s.start + f[1].start, s.start + f[1].end) for f in rivals if f[1].rule.pos == "noun"]
             c = self._candidate(s, etype, t, cue, actors, places, timexes, reporting, others, nouns)

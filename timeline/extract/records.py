@@ -52,7 +52,9 @@ def _actors(ev: _Settled) -> list[ActorRef]:
     return list(out.values())
 
 
-_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside|on|across|into|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+)?$|[’']s\s+$", re.I)
+# ("Ahmed Yusuf, 34, from Luton, was convicted": a "from" set off by a comma says where a
+# person is from, not where the event was)
+_LOCATIVE_BEFORE = re.compile(r"(?:\b(?:in|at|near|outside|inside|on|across|into)|(?<!, )(?<!,)\bfrom)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+)?$|[’']s\s+$", re.I)
 _STATE_AS_SUBJECT = re.compile(r"^[\s,]*(?:(?:and|or)\s+[A-Z][\w ]*?\s+)?(?:\w+ly\s+)?(?:has\s+|have\s+|had\s+)?$")
 
 

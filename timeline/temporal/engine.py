@@ -71,6 +71,7 @@ class Grammar:
     not_infinitive: frozenset[str]  # words after "to" that make it a preposition ("to a truce")
     approx: re.Pattern
     part_of: re.Pattern          # "the end of" before an expression that did not take it
+    mod_after: re.Pattern        # "or so", "and beyond" right after an expression
     boundary: re.Pattern         # "since", "the quarter ended" before a date that bounds a period
 
     keyed: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False)
@@ -188,6 +189,7 @@ def grammar() -> Grammar:
         adjacent=re.compile(r"[\s,]*(?:(?:" + between + r")\s+)*$", FLAGS),
         approx=re.compile(r"(?<!\w)(" + lists["approx"] + r")\s+$", FLAGS),
         part_of=re.compile(r"(?<!\w)(" + lists["partof"] + r")\s+$", FLAGS),
+        mod_after=re.compile(r"\s+(" + lists["modafter"] + r")(?!\w)", FLAGS),
         boundary=re.compile(r"(?<!\w)" + lists["boundary"] + r"\s+$", FLAGS),
     )
 

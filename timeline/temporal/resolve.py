@@ -213,9 +213,11 @@ _UNKNOWN = {"D": "XXXX-XX-XX", "2W": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-X
 def _shift(d: date, n: float, unit: str) -> date:
     if unit in UNIT_DAYS:
         return d + timedelta(days=round(n * UNIT_DAYS[unit]))
-    months = round(n * UNIT_MONTHS.get(unit, 0))
+    total = n * UNIT_MONTHS.get(unit, 0)
+    months = int(total)  # whole months; what is left ("two and a half months") in days
     y, m = divmod(d.year * 12 + d.month - 1 + months, 12)
-    return date(y, m + 1, min(d.day, calendar.monthrange(y, m + 1)[1]))
+    out = date(y, m + 1, min(d.day, calendar.monthrange(y, m + 1)[1]))
+    return out + timedelta(days=round((total - months) * 30.44)) if total != months else out
 
 
 def _ref_date(ctx: Context) -> tuple[date, str] | None:
@@ -272,6 +274,15 @@ def call_ago(ctx: Context, anchor: str, n: str, unit: str, sign: str) -> tuple[s
         # "several years ago" said in 1991 is in the 1980s)
         return ("PAST_REF" if s < 0 else "FUTURE_REF"), None
     count = float(n) * s
+    if anchor == "refq":  # "the year-ago quarter": always a quarter
+        ref = _ref_date(ctx)
+        if ref is not None and ref[1] == "Q":  # a day or a month named is no report's quarter
+            base = ref[0]
+        elif ctx.dct is not None:
+            base = _shift(ctx.dct, -1, "Q")
+        else:
+            return _UNKNOWN["Q"], None
+        return _fmt(_shift(base, count, unit), "Q"), None
     if anchor == "ref":
         ref = _ref_date(ctx)
         if ref is not None and _FINENESS.index(ref[1]) <= _FINENESS.index(
@@ -300,7 +311,8 @@ def call_ago(ctx: Context, anchor: str, n: str, unit: str, sign: str) -> tuple[s
 def call_ref(ctx: Context, unit: str = "", fallback: str = "") -> tuple[str, None]:
     """The last date the text named, as it was named, a boundary too ("since February 2019.
     Since then"); with `unit`, the reference date of that granularity ("later in the day":
-    a day). Without one, `fallback`: "dct" for the DCT's period, a *_REF value, or nothing."""
+    a day). Without one, `fallback`: "dct" for the DCT's period, "prev" for the one before
+    it, a *_REF value, or nothing."""
     if not unit and ctx.last is not None:
         return ctx.last, None
     ref = _ref_date(ctx) if unit else None
@@ -308,6 +320,9 @@ def call_ref(ctx: Context, unit: str = "", fallback: str = "") -> tuple[str, Non
         return _fmt(ref[0], unit), None
     if fallback == "dct":
         return (_fmt(ctx.dct, unit or "D") if ctx.dct else _UNKNOWN.get(unit or "D", "")), None
+    if fallback == "prev":  # the period before the DCT's ("the latest period": the last quarter)
+        return (_fmt(_shift(ctx.dct, -1, unit), unit) if ctx.dct and unit
+                else _UNKNOWN.get(unit or "D", "")), None
     return fallback, None
 
 
@@ -444,7 +459,9 @@ def call_season(ctx: Context, code: str, dir_: str) -> tuple[str, None]:
     idx = SEASON_ORDER.index(code)
     step = int(dir_) if dir_ else 0
     if dir_ == "0":
-        year = y
+        # "this fall" is the fall of the DCT's year, even said in February; only "this
+        # winter" is the winter under way (or the one that begins in December).
+        year = y if code == "WI" else ctx.dct.year
     elif not dir_ and ctx.tense == 0:
         mid = lambda year: Interval.season(year, code).start + timedelta(days=45)
         year = min((y - 1, y, y + 1), key=lambda yy: abs((mid(yy) - ctx.dct).days))
