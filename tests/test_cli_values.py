@@ -203,3 +203,14 @@ def test_the_busy_timeout_and_wal_are_set_on_every_connection(db_path):
     with open_database(str(db_path)).connect() as conn:
         assert conn.execute(text("PRAGMA busy_timeout")).scalar() == BUSY_TIMEOUT_MS >= 5000
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+
+
+def test_every_connection_can_cache_the_lengths_a_ranked_search_reads(db_path):
+    """bm25 looks up each match's length in events_fts_docsize, 10.5 MB for a million events:
+    a page cache smaller than that reads them from the OS again for every ranked page."""
+    from sqlalchemy import text
+
+    from timeline.db import open_database
+
+    with open_database(str(db_path)).connect() as conn:
+        assert conn.execute(text("PRAGMA cache_size")).scalar() <= -12 * 1024  # KiB

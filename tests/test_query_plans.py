@@ -111,3 +111,19 @@ def test_stats_of_the_whole_timeline_read_indexes_only(seeded, db_path):
     for sql, found in plans.items():
         for table in ("events", "event_actors", "articles"):
             assert f"SCAN {table}\n" not in found + "\n", (sql, found)
+
+
+@pytest.mark.parametrize("flt", [EventFilter(search="attack", by_rank=True, limit=50),
+                                 EventFilter(search="attack", by_rank=True, limit=50,
+                                             country="SY", since=date(2020, 1, 1))],
+                         ids=["search-only", "with-country-and-since"])
+def test_a_page_of_best_matches_looks_its_candidates_up_by_id(db_path, flt):
+    """The candidates FTS5 ranked best are checked against the filter, then read, by id from a
+    JSON list (store._listed_ids): never by a scan of an index the filter's conditions name."""
+    from timeline.store import EVENT_COLUMNS, _listed_events, _passing_statement
+
+    for query in (_passing_statement(flt), _listed_events(EVENT_COLUMNS)):
+        found = plan_of(db_path, query.params(ids="[1, 2]"))
+        # a seek a listed id: by the primary key, or by an index on (condition, rowid)
+        assert "SEARCH events USING" in found and "rowid=?)" in found, found
+        assert "SCAN events" not in found, found

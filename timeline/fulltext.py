@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import column, func, literal_column, or_, select, table
+from sqlalchemy import bindparam, column, func, literal_column, or_, select, table
 
 from timeline.tables import ARTICLES, EVENTS
 
@@ -71,18 +71,25 @@ def rank(text: str, dialect: str):
 def ranked_hits(text: str):
     """SQLite: the matching events' ids (`rowid`) with their bm25 `rank` (smaller is better;
     sentence hits weigh more than title hits), as a subquery to join once."""
-    return _ranked(text).subquery("fts_hits")
+    return _ranked(fts5_query(text)).subquery("fts_hits")
 
 
-def best_first(text: str, limit: int | None):
-    """SQLite: the `limit` best matches as (rowid, rank), best first (equal ranks in no set
-    order). SQLite keeps only the best `limit` while FTS5 ranks every match, where FTS5's
-    own ORDER BY rank sorted them all (a third slower for 40,321 matches)."""
-    ranked = _ranked(text)
-    return ranked.order_by(ranked.selected_columns.rank).limit(limit)
+def best_first():
+    """SQLite: the best matches of the bound `query` (an `fts5_query`) as (rowid, rank), best
+    first, at most the bound `limit` (-1: every match; equal ranks in no set order). Built
+    once: the statement does not change with the words.
+
+    SQLite keeps only the best `limit` while FTS5 ranks every match, where FTS5's own ORDER BY
+    rank sorted them all (a third slower for 40,321 matches). It stays a statement of its own:
+    as a subquery (to join the events it ranks) SQLite builds every match's (rowid, rank)
+    record before testing it against the best kept so far, 6% more instructions (callgrind).
+    """
+    ranked = _ranked(bindparam("query"))
+    return ranked.order_by(ranked.selected_columns.rank).limit(bindparam("limit"))
 
 
-def _ranked(text: str):
+def _ranked(query):
+    """(rowid, rank) of the matches of `query`: an `fts5_query` or a parameter standing for one."""
     return (select(_fts.c.rowid.label("rowid"),
                    func.bm25(_fts.c[FTS_TABLE], *BM25_WEIGHTS).label("rank"))
-            .where(_fts.c[FTS_TABLE].op("MATCH")(fts5_query(text))))
+            .where(_fts.c[FTS_TABLE].op("MATCH")(query)))
