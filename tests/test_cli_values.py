@@ -47,6 +47,13 @@ BAD_VALUES = [
     (["count", "--min-confidence", "high"], 2, "'high' is not a valid float"),
     (["list", "--country", "Narnia"], 2, "not a country name or ISO code: 'Narnia'"),
     (["list", "--type", "picnic"], 2, "unknown event type 'picnic'"),
+    (["list", "--since", "2021", "--until", "2020"], 2,  # a window no event fits: a slip
+     "Invalid value for '--since': --since 2021-01-01 is after --until 2020-12-31"),
+    (["stats", "--since", "2021-03-02", "--until", "2021-03-01"], 2,
+     "--since 2021-03-02 is after --until 2021-03-01"),
+    (["list", "--actor", ""], 2,  # would match every event, silently
+     "Invalid value for '--actor': empty; give a name or leave the option out"),
+    (["export", "--place", "  "], 2, "Invalid value for '--place': empty; give a name"),
     (["list", "--status", "maybe"], 2, "Invalid value for '--status': 'maybe' is not one of"),
     (["stats", "--top", "0"], 2, "Invalid value for '--top': 0 is not in the range"),
     (["show", "abc"], 2, "Invalid value for 'ID': 'abc' is not a valid integer"),

@@ -23,12 +23,23 @@ DATELINES = [
      date(2022, 3, 3), "header"),
     ("Updated 14:02 BST, 5th June 2023\nA story.", date(2023, 6, 5), "header"),
     ("Posted 28/06/2021 09:15\nDay-first numeric dates exist too.", date(2021, 6, 28), "header"),
+    ("Bomber kills 12 in Nigeria\n\nMAIDUGURI, Nigeria, March 14, 2025 (Reuters) - A suicide "
+     "bomber killed at least 12 people at a market on Thursday, police said on Friday.",
+     date(2025, 3, 14), "header"),
+    ("Strikes on Beirut\n\nBEIRUT, 14 March 2025 - Israeli strikes hit the southern suburbs "
+     "overnight, the health ministry said.", date(2025, 3, 14), "header"),
+    ("SAN JOSE, Calif., June 2, 2023 (AP) — Police arrested a man who they said planned to "
+     "bomb a rally.", date(2023, 6, 2), "header"),
+    ("NEW YORK, Oct. 3, 2024 /PRNewswire/ -- A security firm said it had found the plot.",
+     date(2024, 10, 3), "header"),
 ]
 
 
 @pytest.mark.parametrize("text,day,basis", DATELINES, ids=[
     "time-and-zone-glued-to-the-day", "status-label-us-numeric", "footer-iso-then-posting-date",
-    "published-label-month-first", "ordinal-day-with-zone", "day-first-numeric"])
+    "published-label-month-first", "ordinal-day-with-zone", "day-first-numeric",
+    "wire-dateline-heading-the-first-paragraph", "wire-dateline-day-first-no-agency",
+    "wire-dateline-with-state-and-agency", "press-release-dateline"])
 def test_publication_date_from_a_date_line(text, day, basis):
     interval, found_basis = publication_date(text)
     assert (interval.start, interval.end, found_basis) == (day, day, basis)
@@ -43,6 +54,12 @@ NO_DATELINE = [
      "foiled.", "a short body sentence is no date line"),
     ("Police arrest two men\n\nFrench police arrested two men in Lyon on 3 March 2022, "
      "officials said.", "a short report sentence is no date line"),
+    ("KABUL, Afghanistan (AP) — A suicide bomber struck on 3 March 2022, officials said.",
+     "a wire date line without a date: the body's date is the event's, not the filing's"),
+    ("WASHINGTON, Jan 5 (Reuters) - The U.S. charged two men.",
+     "a wire date line without a year dates nothing"),
+    ("ISIS, March 14, 2025 - the group's claim was false, police said.",
+     "what follows the dash starts no sentence (lower case): no wire date line"),
 ]
 
 

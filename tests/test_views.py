@@ -98,6 +98,16 @@ def test_stats_draws_bars_for_types_years_actors_countries_and_months(made):
     assert " Islamic State " in out and " SY Syria " in out and " 2017-10 " in out
 
 
+def test_stats_headings_stay_on_one_line_when_no_event_is_counted(made):
+    """A table's title wraps to the table's width: with no rows (or short ones) "Events by
+    year" came out as "Events / by year"."""
+    lines = made("stats", "--type", "kidnapping").output.splitlines()
+    assert lines[0] == "0 events"
+    for heading in ("Events by type", "Events by year", "Top actors", "Top countries",
+                    "Articles by publication month (of events counted)"):
+        assert heading in [line.strip() for line in lines]
+
+
 def test_stats_json_with_a_filter(made):
     counts = json.loads(made("stats", "--json", "--since", "2016").output)
     assert counts == {

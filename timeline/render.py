@@ -395,17 +395,20 @@ def marked_text(text: str, events: list[dict]) -> Text:
 BAR_WIDTH = 40
 
 
-def bar_chart(title: str, pairs: list[list], style: str = "cyan") -> Table:
-    """A horizontal bar per [label, count], scaled to the largest count."""
+def bar_chart(title: str, pairs: list[list], style: str | list[str] = "cyan") -> Table:
+    """A horizontal bar per [label, count], scaled to the largest count; `style` is the bars'
+    colour, or one colour a bar. The table is at least as wide as its title, which would
+    otherwise wrap to the width of short rows (or of none)."""
     table = Table(title=title, title_justify="left", title_style="bold", box=None,
-                  show_header=False, padding=(0, 1))
+                  show_header=False, padding=(0, 1), min_width=len(title))
     table.add_column(no_wrap=True)
     table.add_column(no_wrap=True)
     table.add_column(justify="right", no_wrap=True)
     most = max((n for _, n in pairs), default=0) or 1
-    for label, n in pairs:
+    styles = [style] * len(pairs) if isinstance(style, str) else style
+    for (label, n), colour in zip(pairs, styles):
         bar = "█" * max(1, round(BAR_WIDTH * n / most)) if n else ""
-        table.add_row("?" if label is None else str(label), Text(bar, style=style), str(n))
+        table.add_row("?" if label is None else str(label), Text(bar, style=colour), str(n))
     if not pairs:
         table.add_row("—", "", "0")
     return table
@@ -413,16 +416,10 @@ def bar_chart(title: str, pairs: list[list], style: str = "cyan") -> Table:
 
 def stats_view(counts: dict) -> Iterator[RenderableType]:
     yield Text(f"{counts['events']} events", style="bold")
-    by_type = Table(title="Events by type", title_justify="left", title_style="bold",
-                    box=None, show_header=False, padding=(0, 1))
-    for _ in range(3):
-        by_type.add_column(no_wrap=True)
-    most = max((n for _, n in counts["by_type"]), default=0) or 1
-    for kind, n in counts["by_type"]:
-        colour, symbol = type_style(kind)
-        by_type.add_row(f"{symbol} {kind}", Text("█" * max(1, round(BAR_WIDTH * n / most)),
-                                                 style=colour), str(n))
-    yield by_type
+    styles = [type_style(kind) for kind, _ in counts["by_type"]]
+    yield bar_chart("Events by type", [[f"{symbol} {kind}", n] for (kind, n), (_, symbol)
+                                       in zip(counts["by_type"], styles)],
+                    [colour for colour, _ in styles])
     yield bar_chart("Events by year", counts["by_year"])
     yield bar_chart("Top actors", counts["top_actors"], "yellow")
     yield bar_chart("Top countries", [[f"{code} {country_name(code)}", n]

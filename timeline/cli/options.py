@@ -128,6 +128,13 @@ def make_filter(types=(), since=None, until=None, search=None, **extra):
         if not words(search):  # FTS5 would fail on punctuation alone; say why instead
             raise click.BadParameter(f"no words to search for in {search!r}",
                                      param_hint="'--search'")
+    if since and until and since.start > until.end:  # a filter no event can pass: a slip
+        raise click.BadParameter(f"--since {since.start} is after --until {until.end}",
+                                 param_hint="'--since'")
+    for name in ("actor", "place"):  # an empty value would match every event, silently
+        if extra.get(name) is not None and not extra[name].strip():
+            raise click.BadParameter("empty; give a name or leave the option out",
+                                     param_hint=f"'--{name}'")
     return EventFilter(types=tuple(types), since=since.start if since else None,
                        until=until.end if until else None, search=search,
                        **{k: tuple(v) if isinstance(v, list) else v for k, v in extra.items()})

@@ -130,6 +130,20 @@ def _people_rules():
     return by_title, run, frozenset(data["org_words"]), frozenset(data["pronouns"])
 
 
+@lru_cache(maxsize=1)
+def _given_name_spellings() -> dict[str, str]:
+    """Each romanisation of a given name -> the one spelling people's names take."""
+    spellings = _package_json("people.json")["given_name_spellings"]
+    return {variant: name for name, variants in spellings.items() for variant in variants}
+
+
+def one_spelling(words: list[str]) -> str:
+    """A person's full name with its given name in the one spelling the data file chooses:
+    "Aleksandr Bortnikov" -> "Alexander Bortnikov"; other names as written."""
+    given = _given_name_spellings().get(words[0])
+    return " ".join([given, *words[1:]]) if given else " ".join(words)
+
+
 _NOT_NAMES = frozenset("The A An In On At By For From Of To With After Before During Since Until This That These Those It He She They We Yesterday Today".split())
 _DATE_WORD = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b")
 # '"...," Flemming Drejer, operations chief at PET, told ...': a name right after a quote, or
@@ -192,6 +206,7 @@ class ActorIndex:
                 if not full:
                     return
             else:
+                full = one_spelling(words)
                 self.people.setdefault(words[-1], full)
             out.append(ActorMention(full, "person", s, e, text[s:e]))
             spans.append((s, e))

@@ -54,6 +54,13 @@ _STOP_NP = frozenset("The A An In On At It He She They We This That These Those 
 # Patterns of the steps below, compiled here once
 _DETERMINER_SLOT = re.compile(r"([\w'’-]+)\W*(?:(?:[A-Z][\w'’-]*|\d{4})\s+){0,3}$")
 _COMMA_AFTER = re.compile(r"\s*,")
+# "Boko Haram militants killed 40 workers, a local official and residents said": the speaking
+# verb has a subject of its own after the clause's comma, so the clause's first actor is what
+# was told of, not who told it. (Not a phrase a comma sets off: ", in a statement, said".)
+_TRAILING_SUBJECT = re.compile(
+    r",\s+(?!(?:in|on|at|via|through|after|before|later|also|then|again|earlier|however|"
+    r"meanwhile|and|but|which|who|where|when|while|as|according|it|he|she|they)\b)"
+    r"(?P<np>(?:[A-Za-z][\w'’.-]*\s+){1,6})$", re.I)
 _APPOSITION_AFTER = re.compile(r"\s*,\s*(?:which|who|a|an|the)\b")
 _TITLE_WORDS_ONLY = re.compile(r"^[\s,]*(?:[A-Z][\w.]*\.?\s+){0,4}$")
 _PRONOUN_START = re.compile(r"^\W*(?:he|she|they)\b", re.I)
@@ -179,6 +186,14 @@ def _statement_speaker(c: Candidate) -> None:
     pron = _PRONOUN_BEFORE.search(text[:t.start])
     if pron and (pron.group(1).lower() != "it"):
         c.speaker, c.speaker_kind = pron.group(1).lower(), "pronoun"
+        return None
+    trailing = _TRAILING_SUBJECT.search(text, 0, t.start)
+    if before and trailing and before[-1].end <= trailing.start():
+        np = trailing.group("np").strip()
+        if np[0].isupper() and _named(np):
+            c.speaker, c.speaker_kind, c.speaker_alias = np, "agency", np
+        else:
+            c.unnamed = True
         return None
     if before and _AT_START.match(text[:before[0].start]) and before[0].kind in ("person", "group", "agency", "state"):
         return _set_speaker(c, before[0])

@@ -15,7 +15,8 @@ def _rules():
     data = json.loads(resources.files("timeline.extract").joinpath("data/casualties.json").read_text("utf-8"))
     rules = []
     for p in data["patterns"]:
-        src = p["pattern"].replace("{HEDGE}", data["hedge"]).replace("{NUM}", data["num"]).replace("{WHO}", data["who"])
+        src = p["pattern"].replace("{HEDGE}", data["hedge"]).replace("{NUM}", data["num"]) \
+            .replace("{WHO}", data["who"]).replace("{ONE}", data["one"])
         rules.append((p["kind"], re.compile(src, re.I), lowered_pattern(src)))
     return rules, data["numbers"]
 

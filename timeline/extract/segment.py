@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from timeline.readers.datelines import wire_dateline
+
 
 @dataclass(frozen=True)
 class Sentence:
@@ -142,6 +144,14 @@ def _blocks(text: str):
         yield block_start, len(text)
 
 
+def _after_wire_dateline(text: str, start: int) -> int:
+    """Where a paragraph's first sentence begins: after a wire date line heading it ("KABUL,
+    Afghanistan (AP) — "), whose place and date are the filing's, not the event's."""
+    first = start + len(text[start:start + 200]) - len(text[start:start + 200].lstrip())
+    wire = wire_dateline(text, first)
+    return wire.end if wire else start
+
+
 def _sentence(text: str, start: int, end: int, paragraph: int, index: int, headline: bool) -> Sentence:
     """Sentence(...) without the frozen dataclass's __init__ (a setattr through object a field)."""
     s = object.__new__(Sentence)
@@ -152,6 +162,7 @@ def _sentence(text: str, start: int, end: int, paragraph: int, index: int, headl
 def split(text: str) -> list[Sentence]:
     out: list[Sentence] = []
     for par, (bs, be) in enumerate(_blocks(text)):
+        bs = _after_wire_dateline(text, bs)
         for s, e in _split_block(text, bs, be):
             s, e = _trim(text, s, e)
             if e <= s:

@@ -4,6 +4,11 @@ News pages copied as text carry their date in a short line near the top or the b
 styles: "19:50 GMT02 April 2020", "Status: 06/28/2021 4:30 a.m.", "2017-10-30T16:06:16+00:00
 Monday, 16 October 2017|Law enforcement", "Published: March 3, 2022". A date line is short and
 made mostly of the date; a body sentence that merely contains a date is not one.
+
+Wire copy puts its date line at the head of the first paragraph instead: "MAIDUGURI, Nigeria,
+March 14, 2025 (Reuters) - A suicide bomber ...", "KABUL, Afghanistan (AP) — ...". That prefix
+(`wire_dateline`) dates the article when it holds a full date, and is no part of the sentence
+it heads: its place is where the reporter filed from, its date the day of filing.
 """
 
 from __future__ import annotations
@@ -109,6 +114,33 @@ def is_dateline(line: str, found: list[FoundDate] | None = None) -> bool:
     return len(prose) <= MAX_DATELINE_PROSE_WORDS
 
 
+# A wire date line: the city in capitals, a region or country, then a date and/or the agency in
+# brackets, then a dash. Capitals and the closing dash keep body sentences out.
+_WIRE = re.compile(
+    r"(?P<place>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3})"
+    r"(?:, ?[A-Z][\w'’.-]*(?: [A-Za-z][\w'’.-]*){0,3}){0,2}?"
+    r"(?:, ?(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?|\d{1,2} [A-Z][a-z]{2,8}\.?(?: \d{4})?))?"
+    r"(?: ?\((?P<agency>[A-Z][\w .&'’-]{0,30})\)| ?/(?P<wire>[A-Z][\w .&'’-]{0,30})/)?"
+    r" ?(?:--|[-–—]) ?(?=[\"“‘'A-Z0-9])")  # and the paragraph's first sentence starts
+
+
+@dataclass(frozen=True)
+class WireDateline:
+    end: int  # where the paragraph's own first sentence begins
+    day: date | None  # the date named, when it names day, month and year
+
+
+def wire_dateline(text: str, pos: int = 0) -> WireDateline | None:
+    """The wire date line heading the paragraph at `pos`, if one does: it names a date or an
+    agency (a city in capitals and a dash alone could be a heading's first words)."""
+    m = _WIRE.match(text, pos)
+    if not m or m.group("date", "agency", "wire") == (None, None, None) \
+            or len(m.group("place")) < 3:
+        return None
+    found = dates_in_line(m.group("date") or "")
+    return WireDateline(m.end(), found[0].day if found else None)
+
+
 def publication_date(text: str) -> tuple[Interval, str] | None:
     """The date of the first date line in the header, else the last in the footer.
 
@@ -122,4 +154,8 @@ def publication_date(text: str) -> tuple[Interval, str] | None:
         for line in candidates:
             if is_dateline(line):
                 return Interval.day(min(f.day for f in dates_in_line(line))), basis
+    for line in lines[:HEADER_LINES]:
+        wire = wire_dateline(line.strip())
+        if wire and wire.day:
+            return Interval.day(wire.day), "header"
     return None
