@@ -1,4 +1,4 @@
-"""Alembic environment: migrations run against the models' metadata, SQLite in batch mode."""
+"""Alembic environment: migrations run against timeline.tables' schema, SQLite in batch mode."""
 
 import os
 
@@ -6,10 +6,10 @@ from alembic import context
 from sqlalchemy import create_engine
 
 from timeline.db import include_name
-from timeline.models import Base
+from timeline.tables import METADATA
 
 config = context.config
-target_metadata = Base.metadata
+target_metadata = METADATA
 
 
 def database_url() -> str:

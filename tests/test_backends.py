@@ -25,7 +25,7 @@ from benchmarks.corpus import article
 from tests.conftest import ROOT, SEEDS, add_tricky_cells, add_tricky_text, jsonl
 from timeline.cli import main
 from timeline.db import current_revision, head_revision, include_name, open_database, run_alembic
-from timeline.models import Base
+from timeline.tables import METADATA
 
 
 def sqlite_results(tmp_path: Path, *commands: tuple[str, ...]) -> list:
@@ -50,7 +50,7 @@ def test_migrations_build_the_models_schema_and_round_trip(db_url):
     engine = open_database(db_url)
     with engine.connect() as conn:
         context = MigrationContext.configure(conn, opts={"include_name": include_name})
-        assert compare_metadata(context, Base.metadata) == []
+        assert compare_metadata(context, METADATA) == []
     assert "timeline" in inspect(engine).get_view_names()
     run_alembic(engine, "downgrade", "base")
     assert set(inspect(engine).get_table_names()) == {"alembic_version"}

@@ -45,6 +45,37 @@ def wait_for(db: Path, process: subprocess.Popen, at_least: int, limit: float = 
                          f"{process.poll()=} {process.stderr.read() if process.poll() is not None else ''}")
 
 
+def children(pid: int) -> list[int]:
+    """The processes `pid` started (ingest's extraction workers), read from /proc."""
+    if not Path("/proc").is_dir():
+        pytest.skip("no /proc to read the worker processes from")
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:  # ended meanwhile
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def still_running(pids: list[int], within: float) -> list[int]:
+    """Which of `pids` still run after waiting up to `within` seconds for them to end."""
+    deadline = time.monotonic() + within
+    while (alive := [p for p in pids if _running(p)]) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return alive
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):  # ended
+        return False
+    return state != "Z"  # a zombie has ended; only its parent's wait is missing
+
+
 def fresh_event_counts(db: Path) -> dict[str, tuple[int, int]]:
     """Per stored article (by sha256): its stored event count and a fresh extraction's count."""
     from timeline.db import open_database
@@ -80,12 +111,14 @@ def test_a_killed_ingest_leaves_whole_articles_and_the_next_one_completes_it(tmp
     process = start_ingest(db, folder)
     try:
         wait_for(db, process, at_least=ARTICLES // 8)
+        workers = children(process.pid)
         process.send_signal(signal.SIGKILL)
     finally:
         process.wait(timeout=30)
         process.stdout.close()
         process.stderr.close()
     assert process.returncode == -signal.SIGKILL, "the ingest ended before it could be killed"
+    assert still_running(workers, within=10) == [], "a killed ingest's workers live on"
 
     with sqlite3.connect(db) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]

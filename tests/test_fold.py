@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from timeline.fold import first_chars, loosened_pattern, lowered_pattern, lowered_text
+from timeline.fold import CaseBlind, first_chars, loosened_pattern, lowered_pattern, lowered_text, skipping
 
 SAME = [  # (pattern, text, why)
     (r"(?P<n>\d+) Killed\b", "At least 12 KILLED, 3 killed", "capitals in the pattern and the text"),
@@ -151,3 +151,28 @@ def test_every_match_starts_with_one_of_the_first_chars(src, want, why):
     text = "on may 5, may 6; '19 and 1999 the bxy axy"
     starts = [text[m.start()] for m in re.finditer(src, text)]
     assert starts and all(re.fullmatch(want, c) for c in starts)
+
+
+SKIPPING = [  # (pattern, text, pos, endpos, found, why)
+    (r"\bthe (?:past|last) year\b", "over the last year", 0, None, True, "a match after skipped characters"),
+    (r"\bthe (?:past|last) year\b", "breathe last year", 0, None, False, r"\b still holds inside a word"),
+    (r"(?:who|which)\s+had\s+$", "men who had ", 0, None, True, "an end anchor inside the look ahead"),
+    (r"(?:who|which)\s+had\s+$", "men who had been", 0, 12, True, "endpos ends the text as search reads it"),
+    (r"claimed\b", "he claimed it", 0, 9, False, "a match cut by endpos is none"),
+    (r"claimed\b", "he claimed it", 4, None, False, "one starting before pos is none"),
+    (r"(?<!\w)attack", "counterattack", 0, None, False, "a lookbehind still sees before the match"),
+]
+
+
+@pytest.mark.parametrize("src,text,pos,endpos,found,why", SKIPPING, ids=[c[5] for c in SKIPPING])
+def test_skipping_finds_where_the_pattern_does(src, text, pos, endpos, found, why):
+    end = len(text) if endpos is None else endpos
+    rx = skipping(re.compile(src))
+    assert rx.pattern != src  # the class of first characters leads
+    assert (re.compile(src).search(text, pos, end) is not None) == found
+    assert (rx.search(text, pos, end) is not None) == found
+    assert CaseBlind(src).search(text.upper(), lowered_text(text.upper()), pos, end) == found
+
+
+def test_skipping_keeps_a_pattern_whose_start_is_unknown():
+    assert skipping(re.compile(r".b")).pattern == ".b"

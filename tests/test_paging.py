@@ -236,7 +236,7 @@ def test_a_page_of_best_matches_leaves_the_callers_transaction_open(seeded, db_p
     it sees the caller's own writes and commits none of them."""
     from sqlalchemy import update
 
-    from timeline.models import EVENTS
+    from timeline.tables import EVENTS
     from timeline.store import iter_events
 
     flt = EventFilter(search="quixotically", by_rank=True, limit=5)

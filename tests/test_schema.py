@@ -11,14 +11,14 @@ from sqlalchemy import inspect, text
 
 from timeline.db import include_name, current_revision, head_revision, open_database, run_alembic
 from timeline.errors import DatabaseError
-from timeline.models import Base
+from timeline.tables import METADATA
 
 
 def test_autogenerate_finds_no_difference_between_models_and_migrations(db_path):
     engine = open_database(str(db_path))
     with engine.connect() as conn:
         context = MigrationContext.configure(conn, opts={"include_name": include_name})
-        diff = compare_metadata(context, Base.metadata)
+        diff = compare_metadata(context, METADATA)
     assert diff == []
 
 

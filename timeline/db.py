@@ -65,7 +65,7 @@ UNMODELLED_INDEXES = ("ix_events_sentence_fts", "ix_events_span")
 
 
 def include_name(name: str | None, type_: str, _parent_names) -> bool:
-    """Alembic's include_name hook: compare only what the models declare."""
+    """Alembic's include_name hook: compare only what tables.py declares."""
     if type_ == "table" and name and name.startswith(UNMODELLED_TABLE_PREFIXES):
         return False
     return not (type_ == "index" and name in UNMODELLED_INDEXES)

@@ -99,21 +99,45 @@ def _case_sensitive_in_negation(items, negated: bool, sre, sensitive: bool = Fal
 class CaseBlind:
     """A re.IGNORECASE pattern that searches the lower-cased text when that finds the same:
     `search(text, low)` with `low = lowered_text(text)`. A pattern with case-sensitive parts
-    first asks its loosened form (see loosened_pattern), which rules out most texts."""
+    first asks its loosened form (see loosened_pattern), which rules out most texts. Only
+    whether it occurs is told, so the lowered forms may skip ahead (see `skipping`)."""
 
     def __init__(self, src: str):
         self.rx = re.compile(src, re.I)
-        self.low = lowered_pattern(src)
-        self.loose = None if self.low is not None else loosened_pattern(src)
+        low = lowered_pattern(src)
+        self.low = low and skipping(low)
+        loose = None if low is not None else loosened_pattern(src)
+        self.loose = loose and skipping(loose)
 
-    def search(self, text: str, low: str | None) -> bool:
-        """Whether the pattern occurs in `text` (`low` its lowered_text, or None)."""
+    def search(self, text: str, low: str | None, pos: int = 0, endpos: int | None = None) -> bool:
+        """Whether the pattern occurs in `text` (`low` its lowered_text, or None), between
+        `pos` and `endpos` as `re.Pattern.search` reads them."""
+        end = len(text) if endpos is None else endpos
         if low is not None:
             if self.low is not None:
-                return self.low.search(low) is not None
-            if self.loose is not None and self.loose.search(low) is None:
+                return self.low.search(low, pos, end) is not None
+            if self.loose is not None and self.loose.search(low, pos, end) is None:
                 return False
-        return self.rx.search(text) is not None
+        return self.rx.search(text, pos, end) is not None
+
+    def found_in(self, text: str) -> bool:
+        """Whether the pattern occurs in a short text (a window), lowered here."""
+        return self.search(text, lowered_text(text))
+
+
+def skipping(pattern: re.Pattern) -> re.Pattern:
+    """A pattern found wherever the case-sensitive `pattern` is, opening with the class of
+    characters its matches start with (`first_chars`), so that a search skips the others in
+    one quick loop where a pattern opening with \\b or a lookbehind is tried at every place.
+    What it matches is that first character alone: ask it only whether `pattern` occurs.
+    `pattern` itself when its first characters cannot be told."""
+    first = first_chars(pattern.pattern)
+    if first is None:
+        return pattern
+    try:  # the lookbehind is one character wide; the lookahead in it reads the whole match
+        return re.compile(f"{first}(?<=(?=(?:{pattern.pattern})){first})", pattern.flags)
+    except re.error:  # a back-reference, which may not stand in a lookbehind
+        return pattern
 
 
 def first_chars(src: str) -> str | None:

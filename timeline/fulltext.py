@@ -11,7 +11,7 @@ import re
 
 from sqlalchemy import column, func, literal_column, or_, select, table
 
-from timeline.models import ARTICLES, EVENTS
+from timeline.tables import ARTICLES, EVENTS
 
 FTS_TABLE = "events_fts"
 _fts = table(FTS_TABLE, column("rowid"), column(FTS_TABLE))

@@ -27,7 +27,7 @@ from sqlalchemy import (Connection, Date, DateTime, Integer, and_, bindparam, de
                         literal, null, or_, select, text, union_all, update)
 
 from timeline.errors import NotFound
-from timeline.models import (ACTORS, ARTICLES, EVENT_ACTORS, EVENT_EDITS, EVENT_MENTIONS, EVENTS,
+from timeline.tables import (ACTORS, ARTICLES, EVENT_ACTORS, EVENT_EDITS, EVENT_MENTIONS, EVENTS,
                              INCIDENTS)
 from timeline.store import on_sqlite
 

@@ -7,51 +7,13 @@ them. These plain dataclasses are the seam between those steps, so each can be r
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
 
 from timeline.intervals import Interval, Precision
 
-
-class PublishedBasis(str, Enum):
-    """Where an article's publication date came from."""
-
-    HEADER = "header"
-    FOOTER = "footer"
-    METADATA = "metadata"
-    INFERRED = "inferred"  # from the latest explicit date in the text
-    UNKNOWN = "unknown"
-
-    def __str__(self) -> str:
-        return self.value
-
-
-class DateBasis(str, Enum):
-    """How an event's date was decided."""
-
-    EXPLICIT = "explicit"  # an absolute date in the text: "on 4 and 5 October 2017"
-    RELATIVE = "relative"  # resolved against the publication date: "two weeks ago"
-    PUBLICATION = "publication"  # a reporting verb with no date of its own: "said"
-    INHERITED = "inherited"  # taken from the sentence's or paragraph's context
-    NONE = "none"  # no evidence: precision unknown, no dates
-
-    def __str__(self) -> str:
-        return self.value
-
-
-class Status(str, Enum):
-    """An event's curation state; only `auto` events are replaced by re-extraction."""
-
-    AUTO = "auto"
-    CONFIRMED = "confirmed"
-    REJECTED = "rejected"
-    EDITED = "edited"
-
-    def __str__(self) -> str:
-        return self.value
-
-
-ACTOR_KINDS = ("group", "person", "agency", "state")
-ACTOR_ROLES = ("agent", "target", "speaker", "participant")
+# The closed sets of values records hold (vocabulary.py, which the schema reads too), offered
+# here as well: the readers and extractors import them with the records.
+from timeline.vocabulary import (ACTOR_KINDS, ACTOR_ROLES, DateBasis,  # noqa: F401
+                                 PublishedBasis, Status)
 
 
 @dataclass

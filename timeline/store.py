@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from itertools import islice
+from typing import TYPE_CHECKING
 
 from sqlalchemy import (Connection, Date, Float, Integer, String, and_, bindparam, case, cast,
                         distinct, exists, func, insert, literal, literal_column, or_, select,
@@ -16,10 +17,12 @@ from sqlalchemy.sql.util import ClauseAdapter
 
 from timeline import fulltext
 from timeline.errors import NotFound
-from timeline.models import (ACTOR_ALIASES, ACTORS, ARTICLES, EVENT_ACTORS, EVENT_EDITS,
+from timeline.tables import (ACTOR_ALIASES, ACTORS, ARTICLES, EVENT_ACTORS, EVENT_EDITS,
                              EVENT_MENTIONS, EVENTS, PRECISIONS)
-from timeline.records import Article as ArticleRecord
-from timeline.records import ActorRef, EventRecord
+
+if TYPE_CHECKING:  # the writes' arguments; making the record classes costs reads ~15 M instructions
+    from timeline.records import ActorRef, EventRecord
+    from timeline.records import Article as ArticleRecord
 
 CHUNK = 500  # events fetched per round trip when streaming; actors are joined per chunk
 # A page of best matches up to this far in is found by `best_match_page` and read by its ids
@@ -373,6 +376,8 @@ class ActorCache:
 
 def actor_id(conn: Connection, name: str, kind: str, alias: str | None = None) -> int:
     """The id of the actor with this canonical name, created on first sight; aliases recorded."""
+    from timeline.records import ActorRef
+
     return ActorCache().resolve(conn, [ActorRef(name, kind, "agent", alias)])[name]
 
 

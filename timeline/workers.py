@@ -8,6 +8,9 @@ the input is (a slow writer makes the workers wait instead of piling up results)
 from __future__ import annotations
 
 import multiprocessing
+import os
+import threading
+import time
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -26,13 +29,29 @@ WINDOW = 4  # batches in flight per worker
 _known = None  # in a worker: is this sha already stored? (a read on the worker's own engine)
 
 
-def _start_worker(url: str | None) -> None:
+PARENT_CHECK_SECONDS = 0.5
+
+
+def _start_worker(url: str | None, parent: int) -> None:
     global _known
+    _exit_with(parent)
     if url is not None:
         from timeline.db import make_engine
         from timeline.pipeline import _known_check
 
         _known = _known_check(make_engine(url))
+
+
+def _exit_with(parent: int) -> None:
+    """End this worker when the process that started it is gone. A killed ingest (SIGKILL,
+    out of memory) leaves its workers waiting for work that will never come: the pool has no
+    way to tell them, so each watches its parent itself."""
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
 def _prepare_batch(batch: list[Article | ReadError], published: Interval | None
@@ -73,7 +92,7 @@ def prepared_in_parallel(sources: Iterable[Article | ReadError], published: Inte
 
 def _pool(jobs: int, url: str | None) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_start_worker,
-                               initargs=(url,))
+                               initargs=(url, os.getpid()))
 
 
 def _through_pool(batches: Iterator[list], published, jobs: int, url, check):

@@ -61,7 +61,7 @@ def _known_types() -> list[str]:
 
 
 EVENT_TYPE = Resolved("TYPE", resolver("timeline.filters", "event_type"), _known_types)
-STATUSES = ("auto", "confirmed", "rejected", "edited")  # as models.STATUSES, without importing it
+STATUSES = ("auto", "confirmed", "rejected", "edited")  # as tables.STATUSES, without importing it
 
 
 def filter_options(command):

@@ -48,14 +48,19 @@ class AliasTable:
             for a in entry.get("exact", []):
                 self.by_exact[a] = canonical
         # any-case aliases are matched in lower-cased text, which is faster than re.I
-        self._any = self._compile(self.by_alias, 0)
-        self._exact = self._compile(self.by_exact, 0)
+        self._any = self._compile(self.by_alias)
+        # the exact aliases start with a capital, which a search skips to (a look back
+        # first would be tried at every place); the any-case ones start with nearly any
+        # letter, and there the look back first is quicker
+        self._exact = self._compile(self.by_exact, after_first=True)
 
     @staticmethod
-    def _compile(aliases: dict[str, str], flags: int) -> re.Pattern | None:
+    def _compile(aliases: dict[str, str], after_first: bool = False) -> re.Pattern | None:
         if not aliases:
             return None
-        return re.compile(r"(?<![\w-])(?:" + trie_pattern(aliases) + r")(?![\w]|-[A-Za-z])", flags)
+        if after_first:  # the look back reads the character before the first one
+            return re.compile(trie_pattern(aliases, r"(?<![\w-].)") + r"(?![\w]|-[A-Za-z])")
+        return re.compile(r"(?<![\w-])(?:" + trie_pattern(aliases) + r")(?![\w]|-[A-Za-z])")
 
     def extended(self, extra: dict[str, dict]) -> AliasTable:
         merged = {k: dict(v) for k, v in self.actors.items()}
@@ -126,7 +131,10 @@ def _people_rules():
     word = rf"[{up}][{low}]+(?:-[{up}a-zß-öø-ÿ][{low}]+)*"  # "Jean-Pierre", "Dema-ala"
     name = rf"(?P<name>{word}(?:\s+(?:al-|bin |ibn |van |von |de |el-)?{word}){{0,3}})"
     by_title = re.compile(rf"(?:\b(?:(?:{honor})\.?\s+)+|\b(?:{titles})\s+){name}")
-    run = re.compile(rf"\b(?P<name>{word}(?:\s+(?:al-|bin |ibn |van |von |de |el-)?{word}){{1,2}})\b")
+    # \b after the first capital, not before it: a search then skips in one quick loop the
+    # characters no name starts with (one opening with \b is tried at every place)
+    first_word = rf"[{up}](?<!\w.)[{low}]+(?:-[{up}a-zß-öø-ÿ][{low}]+)*"
+    run = re.compile(rf"(?P<name>{first_word}(?:\s+(?:al-|bin |ibn |van |von |de |el-)?{word}){{1,2}})\b")
     return by_title, run, frozenset(data["org_words"]), frozenset(data["pronouns"])
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
-from timeline.fold import lowered_text
+from timeline.fold import CaseBlind, lowered_text, skipping
 from timeline.intervals import Interval
 from timeline.records import DateBasis
 
@@ -31,11 +31,12 @@ _GROUP_PRIORITY = {"arrest": 0, "plot_foiled": 1, "sentencing": 1}
 _PLURALIA = frozenset("talks negotiations consultations".split())
 # A plural subject whose verb follows tells of particular events: "bombings across Iraq killed 25".
 _PAST_AFTER = re.compile(r"^(?:\s+[\w'’-]+){0,5}?\s+(?:killed|wounded|injured|hit|struck|rocked|shook|left|destroyed|damaged|targeted|ripped|tore|broke|took|came|began|went|erupted|continued)\b")
-_PERFECT_BEFORE = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been\s+)?(?:\w+ly\s+)?$", re.I)
+# CaseBlind: asked only whether they occur, in the lowered sentence (see _occurs)
+_PERFECT_BEFORE = CaseBlind(r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been\s+)?(?:\w+ly\s+)?$")
 _SPECIFIC = re.compile(r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|dozens?|several|hundreds|thousands)\b", re.I)
 _MODALITY_BREAK = re.compile(r"[,;:()\"“”]|\b(?:that|which|who|because|but|while|although|whereas)\b")
-_DEFINITE = re.compile(r"(?:\b(?:the|this|that|these|its|their|his|her)\s+|\w['’]s\s+)(?:[\w'’-]+\s+){0,3}$", re.I)
-_DISTINCT = re.compile(r"\b(?:another|second|third|separate|separately|other|new|fresh|additionally|meanwhile|elsewhere|earlier|previous|also|similar|deadliest|worst|biggest|largest|latest)\b", re.I)
+_DEFINITE = CaseBlind(r"(?:\b(?:the|this|that|these|its|their|his|her)\s+|\w['’]s\s+)(?:[\w'’-]+\s+){0,3}$")
+_DISTINCT = CaseBlind(r"\b(?:another|second|third|separate|separately|other|new|fresh|additionally|meanwhile|elsewhere|earlier|previous|also|similar|deadliest|worst|biggest|largest|latest)\b")
 _PRONOUN_BEFORE = re.compile(r"\b(he|she|they|it)\s+(?:also\s+|further\s+|later\s+|then\s+|again\s+)?$", re.I)
 _SPEECH_GAP = re.compile(r"^[\s,]*(?:(?:also|further|later|then|again|earlier|previously|had|has|have|was|were|is)\s+)*$")
 _CAPS_NP = r"(?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|of|for|on|and|the))*"
@@ -119,6 +120,23 @@ def _modality(text: str, t: lexicon.Trigger) -> tuple[str | None, str | None]:
     return None, None
 
 
+# A sentence is asked several times in a row: its lowered text (see `fold`) is made once.
+_lowered = lru_cache(maxsize=4)(lowered_text)
+
+
+def _occurs(pattern: CaseBlind, text: str, a: int, b: int) -> bool:
+    """Whether the pattern occurs in text[a:b] (a slice: its ends are the ends \\b and $ see),
+    searched in the slice of the sentence's lowered text."""
+    low = _lowered(text)
+    return pattern.search(text[a:b], low and low[a:b])
+
+
+def _distinct_word(head: str, n: int) -> bool:
+    """Does one of the last `n` words of `head` tell of another event ("another", "also")?"""
+    last = " ".join(head.split()[-n:])
+    return _DISTINCT.search(last, lowered_text(last))
+
+
 def _clause_tail(head: str, n: int) -> str:
     """The last `n` words of `head` after its last clause break, joined by single spaces. A
     break holds no space, so the breaks among the last words are found in those words alone,
@@ -128,7 +146,7 @@ def _clause_tail(head: str, n: int) -> str:
     return tail[breaks[-1].end():].strip() if breaks else tail
 
 
-_TO_BEFORE = re.compile(r"\bto\s+$")
+_TO_BEFORE = skipping(re.compile(r"\bto\s+$"))  # asked only whether it occurs
 _TO_NOUN_BEFORE = re.compile(r"\b(?:according|due|prior|owing|response|reaction|addition|contrast|related|linked|led|leading|lead|connection|relation)\s+to\s+$", re.I)
 
 
@@ -148,10 +166,10 @@ def _generic(text: str, t: lexicon.Trigger, has_date: bool, dated_spans=()) -> b
     """A trigger that names a kind of event, not an occurrence: "carries out attacks",
     "its members have been arrested in Europe" (no date, no count, no particular case)."""
     m = lexicon.modality()
-    perfect = bool(_PERFECT_BEFORE.search(text[max(0, t.start - 40):t.start]))
-    if t.rule.pos in ("verb", "casualty") and perfect and m.aggregate.search(text):
+    perfect = _occurs(_PERFECT_BEFORE, text, max(0, t.start - 40), t.start)
+    if t.rule.pos in ("verb", "casualty") and perfect and m.aggregate.search(text, _lowered(text)):
         return True  # "has arrested more than 40 people in the past year": a tally, not an event
-    if t.rule.pos == "casualty" and (m.aggregate.search(text) or perfect and m.aggregate_subjects.search(text[:t.start])):
+    if t.rule.pos == "casualty" and (m.aggregate.search(text, _lowered(text)) or perfect and m.aggregate_subjects.search(text[:t.start])):
         return True  # "the insurgency has killed more than 4,000", "170 killed since 2013"
     last = t.text.split()[-1].lower() if t.rule.pos == "noun" else ""
     if last.endswith("s") and last not in _PLURALIA:
@@ -293,7 +311,8 @@ def _resolve_types(text: str, found: list[tuple[str, lexicon.Trigger, str | None
                     for a, b in dated_spans)]
     if len(found) > 1:
         # "rescued 15 people who had been abducted": the earlier event is background here
-        found = [f for f in found if not m.background_relative.search(text[:f[1].start])] or found
+        low = _lowered(text)
+        found = [f for f in found if not m.background_relative.search(text, low, 0, f[1].start)] or found
     found = [("military_operation", f[1], f[2]) if f[1].rule.pos == "casualty" and _military_killing(text, f[1]) else f
              for f in found]
     military = [f[1].start for f in found if f[1].rule.pos == "casualty" and f[0] == "military_operation"]
@@ -306,7 +325,7 @@ def _resolve_types(text: str, found: list[tuple[str, lexicon.Trigger, str | None
     apart = [(f[0], f[1], "apart") for f in contents if f[1].rule.pos == "casualty" and f not in content
              and any(c[1].end <= f[1].start and _LATER_CLAUSE.search(text, c[1].end, f[1].start) for c in content)]
     claim = any(f[0] == "statement" and _is_claim(text, f[1]) for f in found)
-    if content and not has_date and not claim and all(f[1].rule.pos == "noun" and _DEFINITE.search(text[:f[1].start][-40:]) for f in content):
+    if content and not has_date and not claim and all(f[1].rule.pos == "noun" and _occurs(_DEFINITE, text, max(0, f[1].start - 40), f[1].start) for f in content):
         # "X stressed the role of the Meeting": a speech act that names a known event
         return sorted(content + apart + [f for f in found if f[0] == "statement"], key=lambda f: f[1].start)
     if content:
@@ -357,7 +376,7 @@ def _rank(f, text: str) -> tuple:
     if t.rule.pos == "verb":
         form = 0
     elif t.rule.pos == "noun":
-        form = 2 if _DEFINITE.search(text[max(0, t.start - 40):t.start]) else 1
+        form = 2 if _occurs(_DEFINITE, text, max(0, t.start - 40), t.start) else 1
     else:
         form = 3
     return _priority(f), form, t.start
@@ -401,10 +420,25 @@ def _is_claim(text: str, t: lexicon.Trigger) -> bool:
     """A claim of responsibility: "claimed the attack", "said it carried out", "admitted", or a
     statement in a sentence that claims responsibility ("claimed ... in a statement posted")."""
     claim = lexicon.modality().claim
-    return bool(claim.search(text, t.start, t.end + 30) or _RESPONSIBILITY.search(text))
+    return claim.search(text, _lowered(text), t.start, min(len(text), t.end + 30)) \
+        or _RESPONSIBILITY.search(text, _lowered(text))
 
 
-_RESPONSIBILITY = re.compile(r"\bclaim(?:ed|s|ing)? (?:responsibility|credit)\b", re.I)
+_RESPONSIBILITY = CaseBlind(r"\bclaim(?:ed|s|ing)? (?:responsibility|credit)\b")
+_NOT_CLAIMED = re.compile(r"\b(?:not|never|no|yet|denied|refused|would|could|may|might)\b", re.I)
+
+
+def _responsibility_claimant(text: str, actors: list) -> str | None:
+    """Who claimed responsibility in "The TTP claimed responsibility for the assault": the actor
+    that opens the sentence, unless the claim is denied or not yet made ("has not claimed")."""
+    m = _RESPONSIBILITY.rx.search(text)
+    if not m:
+        return None
+    before = [a for a in actors if a.end <= m.start() and a.kind in ("group", "agency", "state", "person")]
+    if not before or not _AT_START.match(text[:before[0].start]) \
+            or _NOT_CLAIMED.search(text, before[0].end, m.start()):
+        return None
+    return before[0].name
 
 
 def _priority(f) -> int:
@@ -493,10 +527,17 @@ class SentenceReader:
                         and not _BE_BEFORE.search(text[max(0, f[1].start - 12):f[1].start]) for f in found)
         source = self._reporter(s, found, actors, places, timexes)
         claimed = any(f[0] == "statement" and _is_claim(text, f[1]) for f in found)
+        if source is None and not claimed:  # "claimed responsibility" is no reporting verb
+            source = _responsibility_claimant(text, actors)
+            claimed = source is not None
         out = []
         for etype, t, cue in _resolve_types(text, found, has_date, dated_spans):
             # other event words compete for the dates; a toll or a word of the same kind does not
-            rivals = [f for f in found if f[1] is not t and f[0] != etype and f[1].rule.pos != "casualty"]
+            # (nor does a plain "said": a date after it is the report's, which `governing` weighs
+            # as such; counted as a rival too, it tied with a date another event word claims:
+            # "said on Monday they had charged ... over a knife attack in August")
+            rivals = [f for f in found if f[1] is not t and f[0] != etype and f[1].rule.pos != "casualty"
+                      and not (f[0] == "statement" and _ATTRIBUTION.match(f[1].text))]
             others = [(s.start + f[1].start, s.start + f[1].end) for f in rivals]
             nouns = [(s.start + f[1].start, s.start + f[1].end) for f in rivals if f[1].rule.pos == "noun"]
             c = self._candidate(s, etype, t, cue, actors, places, timexes, reporting, others, nouns)
@@ -529,7 +570,8 @@ class SentenceReader:
                 continue
             if etype != "statement":
                 if words_only is None:
-                    words_only = bool(not has_date and m.frequency.search(text) or m.definition.search(text))
+                    low = _lowered(text)
+                    words_only = not has_date and m.frequency.search(text, low) or m.definition.search(text, low)
                 if words_only:
                     # "every few months, a stabbing ...": what happens often, not what happened;
                     # "the term 'neutralise' is used to imply killed or captured": words, not events
@@ -576,13 +618,14 @@ class SentenceReader:
 
     def _foiled_context(self, s: Sentence) -> bool:
         rx = lexicon.modality().foil_context
-        if rx.search(s.text):
+        if rx.search(s.text, _lowered(s.text)):
             return True
-        return bool(self.prev and self.prev.paragraph == s.paragraph and rx.search(self.prev.text))
+        return bool(self.prev and self.prev.paragraph == s.paragraph
+                    and rx.search(self.prev.text, _lowered(self.prev.text)))
 
     def _candidate(self, s, etype, t, cue, actors, places, timexes, reporting=False, others=(), nouns=()) -> Candidate | None:
         a, b = s.start + t.start, s.start + t.end
-        definite = t.rule.pos == "noun" and bool(_DEFINITE.search(s.text[max(0, t.start - 40):t.start]))
+        definite = t.rule.pos == "noun" and _occurs(_DEFINITE, s.text, max(0, t.start - 40), t.start)
         dated = dating.governing(self.text, s.start, a, b, timexes, reported=etype != "statement",
                                  verb=t.rule.pos == "verb", same_clause=etype == "statement", others=others,
                                  strict=definite, nouns=nouns)
@@ -594,8 +637,8 @@ class SentenceReader:
         counted = etype in ("attack", "military_operation", "plot_foiled")
         c = Candidate(etype, s, t, t.rule.strength, dated, actors, places,
                       casualties.toll(_own_clause(s.text, t, cue)) if counted else {},
-                      definite=t.rule.pos == "noun" and (bool(_DEFINITE.search(head[-40:])) or t.text[:1].isupper() and not s.text.startswith(t.text)),
-                      distinct=bool(_DISTINCT.search(" ".join(head.split()[-(2 if definite else 6):])))
+                      definite=definite or t.rule.pos == "noun" and t.text[:1].isupper() and not s.text.startswith(t.text),
+                      distinct=_distinct_word(head, 2 if definite else 6)
                       or (not definite and bool(_NEW_EVENT_START.match(s.text))))
         if cue == "apart":
             c.distinct = True  # told in a clause of its own beside another event: another event
@@ -625,7 +668,7 @@ class SentenceReader:
         reported ("X said that 137 hostages had been released"): the report's day, an upper bound;
         the lead's present perfect ("has gone on trial"): news of the day of publication;
         else the narrative's reference time from this paragraph or the one before; else none."""
-        if t.rule.pos == "verb" and t.type in _STATES and _PERFECT_BEFORE.search(s.text[max(0, t.start - 40):t.start]):
+        if t.rule.pos == "verb" and t.type in _STATES and _occurs(_PERFECT_BEFORE, s.text, max(0, t.start - 40), t.start):
             began = dating.since_duration(self.text, s.start + t.start, s.end,
                                           [tx for tx in self.timexes if s.start <= tx.start < s.end], self.dct)
             if began.interval is not None:
@@ -635,7 +678,7 @@ class SentenceReader:
         pub = self._publication
         if reporting and pub.interval:
             return dating.Dated(pub.interval, None, DateBasis.PUBLICATION, report_date=True)
-        if not self.lead_read and t.rule.pos == "verb" and _PERFECT_BEFORE.search(s.text[:t.start]) and pub.interval:
+        if not self.lead_read and t.rule.pos == "verb" and _occurs(_PERFECT_BEFORE, s.text, 0, t.start) and pub.interval:
             return pub
         if self._background(s, t):
             return dating.NO_DATE

@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
+from timeline.fold import CaseBlind, skipping
 from timeline.intervals import Interval
 from timeline.records import DateBasis
 
@@ -28,12 +30,13 @@ _AND = re.compile(r"\band\b")
 _QUALIFIER = re.compile(r"\s*(?:,|in|of|,\s*in)?\s*")
 # Coordinate clauses: "militants stormed a complex on March 20, and on Monday attacked a base"
 COORDINATE = re.compile(r";|,\s+(?:and|while|but|whereas)\s+")
-_ANCHOR_BEFORE = re.compile(r"\b(?:since|until|till|by|before|after|ahead of|from|as of|through)\s+(?:the\s+)?$", re.I)
-_NAMED_YEAR_BEFORE = re.compile(r"(?:\b(?:[Rr]esolutions?|No\.?|[Nn]umber|[Ll]aw|[Dd]ecree|Act|[Aa]rticle|[Ff]light|[Rr]oute|[Ss]ection)\s+(?:[\d/]+\s*\(?)?|[A-Z][\w-]*\s*\(?|\(\s*)$")
+# the window patterns below are asked only whether they occur: CaseBlind, or fold.skipping
+_ANCHOR_BEFORE = CaseBlind(r"\b(?:since|until|till|by|before|after|ahead of|from|as of|through)\s+(?:the\s+)?$")
+_NAMED_YEAR_BEFORE = skipping(re.compile(r"(?:\b(?:[Rr]esolutions?|No\.?|[Nn]umber|[Ll]aw|[Dd]ecree|Act|[Aa]rticle|[Ff]light|[Rr]oute|[Ss]ection)\s+(?:[\d/]+\s*\(?)?|[A-Z][\w-]*\s*\(?|\(\s*)$"))
 _INITIAL = re.compile(r"^\W*(?:(?:in|on|at|by|earlier|later|early|late|last|since|during|from|as of)\s+)*$", re.I)
 _EXPLICIT = re.compile(r"\b\d{4}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b|\d{1,2}/\d{1,2}", re.I)
 _YEAR_ONLY = re.compile(r"^\(?\d{4}\)?$")
-_PREPOSITION_BEFORE = re.compile(r"\b(?:in|of|since|during|by)\s+$", re.I)
+_PREPOSITION_BEFORE = CaseBlind(r"\b(?:in|of|since|during|by)\s+$")
 
 
 @dataclass(frozen=True)
@@ -66,7 +69,11 @@ def _dated(interval, text, basis, timex, report_date) -> Dated:
     return d
 
 
-_REPORTED_BEFORE = re.compile(r"\b(?:said|says|told \w+|reported|announced|added|stated|confirmed)\s+(?:on\s+|late\s+|early\s+)?$", re.I)
+# "said on Monday", "told reporters late Sunday", "said in a separate statement on Sunday"
+_REPORTED_BEFORE = CaseBlind(
+    r"\b(?:said|says|told \w+|reported|announced|added|stated|confirmed)"
+    r"(?:\s+in\s+(?:a|an|its|their|his|her)\s+(?:\w+\s+)?(?:statement|interview|briefing|post|message|speech))?"
+    r"\s+(?:on\s+|late\s+|early\s+)?$")
 
 
 _WHEN_AFTER = re.compile(r"\s*,?\s*when\b")
@@ -91,23 +98,42 @@ def _own_date_of_noun(text: str, sent_start: int, trig_start: int, trig_end: int
 _NAMES_ONLY = re.compile(r"(?:['’]s)?(?:\s*[A-Z][\w'’-]*)*\s*")
 
 
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
+
+
 def modifies(text: str, tx, trig_start: int) -> bool:
-    """The date premodifies the trigger noun: "the November 2015 attacks", "the 2002 Bali bombings"."""
-    return tx.end <= trig_start and bool(_NAMES_ONLY.fullmatch(text, tx.end, trig_start))
+    """The date premodifies the trigger noun: "the November 2015 attacks", "the 2002 Bali
+    bombings", and in the style of US wires, a full date set off by commas after "the": "the
+    Sept. 11, 2001, attacks"."""
+    if tx.end > trig_start:
+        return False
+    if _NAMES_ONLY.fullmatch(text, tx.end, trig_start):
+        return True
+    return text.startswith(",", tx.end) and bool(_THE_BEFORE.search(text, max(0, tx.start - 8), tx.start)) \
+        and bool(_NAMES_ONLY.fullmatch(text, tx.end + 1, trig_start))
+
+
+@lru_cache(maxsize=1)
+def _names_a_thing() -> re.Pattern:
+    from timeline.extract.lexicon import dating_cue
+
+    return dating_cue("date_names_a_thing")
 
 
 def usable(text: str, tx, trig_start: int | None = None) -> bool:
     """Is this temporal expression a date an event can carry?"""
     if tx.type not in ("DATE", "TIME") or tx.interval is None:
         return False
+    if _names_a_thing().match(text, tx.end):
+        return False  # "attacks on Christmas markets": what the markets are, not when
     before = text[max(0, tx.start - 30):tx.start]
     modifies_trigger = trig_start is not None and modifies(text, tx, trig_start)
     if text.startswith(("'s", "’s"), tx.end) and trig_start is not None and not 0 <= trig_start - tx.end <= 30:
         return False  # "last month's incident": the date belongs to the noun it possesses
-    if _ANCHOR_BEFORE.search(before) and not modifies_trigger and not _when_clause(text, tx, trig_start):
+    if _ANCHOR_BEFORE.found_in(before) and not modifies_trigger and not _when_clause(text, tx, trig_start):
         return False  # "since February 2019"; but "since the 2017 attacks" dates the attacks
     if _YEAR_ONLY.match(tx.text.strip()) or text[tx.start - 1:tx.start] == "(":
-        if _NAMED_YEAR_BEFORE.search(before) and not _PREPOSITION_BEFORE.search(before):
+        if _NAMED_YEAR_BEFORE.search(before) and not _PREPOSITION_BEFORE.found_in(before):
             return False
     return True
 
@@ -139,11 +165,11 @@ def governing(text: str, sent_start: int, trig_start: int, trig_end: int, timexe
         if nxt is not None and basis_of(tx) is DateBasis.RELATIVE and basis_of(nxt) is DateBasis.EXPLICIT \
                 and _QUALIFIER.fullmatch(text[tx.end:nxt.start]):
             continue  # "on Remembrance Sunday in November 2021": the explicit date is the one to trust
-        late = reported and bool(_REPORTED_BEFORE.search(text[max(0, tx.start - 30):tx.start]))
+        late = reported and _REPORTED_BEFORE.found_in(text[max(0, tx.start - 60):tx.start])
         if tx.end <= trig_start:
             dist, crossings = trig_start - tx.end, _breaks(text, tx.end, trig_start)
-            if _when_clause(text, tx, trig_start):
-                crossings = 0
+            if _when_clause(text, tx, trig_start) or modifies(text, tx, trig_start):
+                crossings = 0  # a premodifier ("the Sept. 11, 2001, attacks") is the noun's own
             elif _INITIAL.match(text[sent_start:tx.start]) and not COORDINATE.search(text, tx.end, trig_start):
                 crossings = 0  # "In early May, a man was arrested": a sentence adverbial (up to "..., and ...")
             elif verb:

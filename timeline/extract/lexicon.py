@@ -96,15 +96,16 @@ class Modality:
     before: list[tuple[str, str, CaseBlind]]
     after: list[tuple[str, str, CaseBlind]]
     statement_before: list[tuple[str, str, CaseBlind]]
-    foil_context: re.Pattern
+    # the patterns asked only whether they occur in a sentence are CaseBlind: search(text, low)
+    foil_context: CaseBlind
     determiner: re.Pattern
     military_agents: re.Pattern
-    claim: re.Pattern
-    background_relative: re.Pattern
-    aggregate: re.Pattern
+    claim: CaseBlind
+    background_relative: CaseBlind
+    aggregate: CaseBlind
     aggregate_subjects: re.Pattern
-    frequency: re.Pattern
-    definition: re.Pattern
+    frequency: CaseBlind
+    definition: CaseBlind
     vague_quantity: re.Pattern
     # each cue list as one regex, which finds something exactly when one of its cues does: most
     # triggers have no cue near them, and one search then replaces one a cue
@@ -124,11 +125,11 @@ def modality() -> Modality:
         return CaseBlind("|".join(f"(?:{c['pattern']})" for c in d[key]))
 
     return Modality(d["window"], cues("before"), cues("after"), cues("statement_before"),
-                    re.compile(d["foil_context"], re.I), re.compile(d["generic_determiners"], re.I),
-                    re.compile(d["military_agents"], re.I), re.compile(d["claim"], re.I),
-                    re.compile(d["background_relative"], re.I), re.compile(d["aggregate"], re.I),
-                    re.compile(d["aggregate_subjects"], re.I), re.compile(d["frequency"], re.I),
-                    re.compile(d["definition"], re.I), re.compile(d["vague_quantity"], re.I),
+                    CaseBlind(d["foil_context"]), re.compile(d["generic_determiners"], re.I),
+                    re.compile(d["military_agents"], re.I), CaseBlind(d["claim"]),
+                    CaseBlind(d["background_relative"]), CaseBlind(d["aggregate"]),
+                    re.compile(d["aggregate_subjects"], re.I), CaseBlind(d["frequency"]),
+                    CaseBlind(d["definition"]), re.compile(d["vague_quantity"], re.I),
                     either("before"), either("after"), either("statement_before"))
 
 

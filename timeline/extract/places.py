@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from timeline.fold import skipping
+
 
 @dataclass(frozen=True)
 class Place:
@@ -66,7 +68,7 @@ def _first_words() -> frozenset[str]:
 
 
 _TOKEN = re.compile(r"[\w'’.-]+")
-_LOCATIVE = re.compile(r"(?:\b(?:in|at|near|outside|inside|into|across|on|of|from|to|around|toward|towards|throughout|within)\s+(?:the\s+)?(?:(?:north|south|east|west|central|downtown|northern|southern|eastern|western|north-?(?:east|west)(?:ern)?|south-?(?:east|west)(?:ern)?|[A-Z]\w+)\s+)?(?:(?:city|town|village|province|region|capital|district|state|republic|suburb|outskirts|port|port city)\s+of\s+)?|[A-Z][\w]+(?:'s|’s)\s+|,\s*)$")
+_LOCATIVE = skipping(re.compile(r"(?:\b(?:in|at|near|outside|inside|into|across|on|of|from|to|around|toward|towards|throughout|within)\s+(?:the\s+)?(?:(?:north|south|east|west|central|downtown|northern|southern|eastern|western|north-?(?:east|west)(?:ern)?|south-?(?:east|west)(?:ern)?|[A-Z]\w+)\s+)?(?:(?:city|town|village|province|region|capital|district|state|republic|suburb|outskirts|port|port city)\s+of\s+)?|[A-Z][\w]+(?:'s|’s)\s+|,\s*)$"))  # asked only whether it occurs
 _MAX_TOKENS = 5
 _CAPITAL_AFTER = re.compile(r"\s[A-Z][a-z]")
 _STOP_WORD_AFTER = re.compile(r"\s(?:In|On|At|The|A)\b")
@@ -125,7 +127,9 @@ def _one_word_name(word: str, s: int, names: frozenset[str]):
     return None
 
 
-_CAPITALISED = re.compile(r"(?<![\w'’.-])[A-Z][\w'’.-]*")
+# The capital comes before the look back, so that a search skips in one quick loop the
+# characters no name starts with (a pattern opening with a lookbehind is tried at every one).
+_CAPITALISED = re.compile(r"[A-Z](?<![\w'’.-].)[\w'’.-]*")
 
 
 def _longest_name(text: str, spans: list[tuple[int, int]], names: dict, blocked: frozenset):

@@ -59,9 +59,12 @@ def tag(text: str, dct: date | None) -> list[Timex]:
     ctx = Context(dct=dct, day_first=_numeric_order(cands))
     out: list[Timex] = []
     named: tuple[int, int] | None = None  # (end, year) of the last year the text wrote out
-    for c in cands:
+    for i, c in enumerate(cands):
+        # words after an expression ("or later") join it only up to the next one: in
+        # "Monday or earlier this week", "earlier this week" is an expression of its own
+        limit = cands[i + 1].start if i + 1 < len(cands) else len(text)
         ctx.year_here = named[1] if named and _near_in_sentence(text, named[0], c.start) else None
-        timex = _resolve(text, c, ctx, g)
+        timex = _resolve(text, c, ctx, g, limit)
         if timex is None:
             continue
         if out and _joins(text, out[-1], timex):
@@ -107,7 +110,7 @@ def _anchors(text: str, timex: Timex, c: Candidate, g: Grammar) -> bool:
     return g.boundary.search(text, max(0, timex.start - _BOUNDARY_REACH), timex.start) is None
 
 
-def _resolve(text: str, c: Candidate, ctx: Context, g: Grammar) -> Timex | None:
+def _resolve(text: str, c: Candidate, ctx: Context, g: Grammar, limit: int) -> Timex | None:
     rule, start = c.rule, c.start
     template = fill(rule.value, c.match, g.tables)
     if template.startswith(_TENSED):
@@ -121,6 +124,11 @@ def _resolve(text: str, c: Candidate, ctx: Context, g: Grammar) -> Timex | None:
         start, mod = _mod_words(text, start, g.approx, g, mod)
     if not mod and rule.type == "DATE":
         start, mod = _mod_words(text, start, g.part_of, g, mod)
+    end = c.end
+    if rule.type in ("DATE", "DURATION") and (after := g.mod_after.match(text, end, limit)):
+        # "the next year or so", "1990 and beyond": the words join the span, and set the mod
+        # unless one is set before it ("about a year or so")
+        end, mod = after.end(), mod or g.tables["mod"].get(normalise_key(after.group(1)), "")
     mod = mod or None
     if own is NO_INTERVAL or rule.type in ("DURATION", "SET"):
         interval = None
@@ -133,7 +141,7 @@ def _resolve(text: str, c: Candidate, ctx: Context, g: Grammar) -> Timex | None:
     kind = "DURATION" if rule.type == "DATE" and _LENGTH.match(value) else rule.type
     if kind == "DURATION":
         interval = None
-    return Timex(start, c.end, text[start:c.end], kind, value, mod, interval)
+    return Timex(start, end, text[start:end], kind, value, mod, interval)
 
 
 def _bound(interval: Interval, rule, mod: str | None, ctx: Context, c: Candidate, g: Grammar) -> Interval:

@@ -30,9 +30,12 @@ def _lines(path: Path) -> list[str]:
     return out
 
 
+_SPACES = re.compile(r"[\s\-]+")
+
+
 def normalise_key(s: str) -> str:
     """How a matched word is looked up in a table: lower case, no dots, single spaces."""
-    return re.sub(r"[\s\-]+", " ", s.lower().replace(".", "")).strip()
+    return _SPACES.sub(" ", s.lower().replace(".", "")).strip()
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,7 @@ class Grammar:
     not_infinitive: frozenset[str]  # words after "to" that make it a preposition ("to a truce")
     approx: re.Pattern
     part_of: re.Pattern          # "the end of" before an expression that did not take it
+    mod_after: re.Pattern        # "or so", "and beyond" right after an expression
     boundary: re.Pattern         # "since", "the quarter ended" before a date that bounds a period
 
     keyed: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False)
@@ -188,6 +192,7 @@ def grammar() -> Grammar:
         adjacent=re.compile(r"[\s,]*(?:(?:" + between + r")\s+)*$", FLAGS),
         approx=re.compile(r"(?<!\w)(" + lists["approx"] + r")\s+$", FLAGS),
         part_of=re.compile(r"(?<!\w)(" + lists["partof"] + r")\s+$", FLAGS),
+        mod_after=re.compile(r"\s+(" + lists["modafter"] + r")(?!\w)", FLAGS),
         boundary=re.compile(r"(?<!\w)" + lists["boundary"] + r"\s+$", FLAGS),
     )
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from datetime import date, timedelta
 
 from timeline.intervals import Interval, Precision
@@ -45,39 +46,56 @@ _FIELD = re.compile(r"\{(\w+)(?:\|(\w+))?\}")
 
 def fill(template: str, match: re.Match, tables: dict[str, dict[str, str]]) -> str:
     """Replace {group} and {group|table} with the matched text or its normalised value."""
+    return "".join(part if part.__class__ is str else _field(match, *part, tables)
+                   for part in _template(template))
 
-    def sub(m: re.Match) -> str:
-        name, table = m.group(1), m.group(2)
-        raw = match.group(int(name) if name.isdigit() else name) if _has(match, name) else None
-        if raw is None:
-            return ""
-        if table is None:
-            return raw
-        return normalise(raw, table, tables)
 
-    return _FIELD.sub(sub, template)
+@lru_cache(maxsize=None)
+def _template(template: str) -> tuple:
+    """A rule's template cut once into its literal text and (group, table) fields."""
+    parts: list = []
+    pos = 0
+    for m in _FIELD.finditer(template):
+        parts += [template[pos:m.start()], (m.group(1), m.group(2))]
+        pos = m.end()
+    return (*parts, template[pos:])
+
+
+def _field(match: re.Match, name: str, table: str | None, tables: dict[str, dict[str, str]]) -> str:
+    raw = match.group(int(name) if name.isdigit() else name) if _has(match, name) else None
+    if raw is None:
+        return ""
+    if table is None:
+        return raw
+    return normalise(raw, table, tables)
 
 
 def _has(match: re.Match, name: str) -> bool:
     return name.isdigit() or name in match.re.groupindex
 
 
+_DECIMAL = re.compile(r"\s*\d+\.\d+\s*")
+_DIGITS = re.compile(r"\d+")
+_CENTURIES = re.compile(r"(?<=centur)ies$")
+_NUMERAL = re.compile(r"\d+(\.\d+)?")
+
+
 def normalise(raw: str, table: str, tables: dict[str, dict[str, str]]) -> str:
-    key = raw.strip() if re.fullmatch(r"\s*\d+\.\d+\s*", raw) else normalise_key(raw)
+    key = raw.strip() if _DECIMAL.fullmatch(raw) else normalise_key(raw)
     if table == "num":
         return _number(key.replace(",", ""), tables["number"])
     if table == "day":
-        return "%02d" % int(re.match(r"\d+", key).group())
+        return "%02d" % int(_DIGITS.match(key).group())
     if table == "year2":
         return str(1900 + int(key) if int(key) >= 50 else 2000 + int(key))
     if table == "unit":
-        key = re.sub(r"(?<=centur)ies$", "y", key)
+        key = _CENTURIES.sub("y", key)
         key = key[:-1] if key.endswith("s") and key[:-1] in tables["unit"] else key
     return tables[table].get(key, "")
 
 
 def _number(key: str, numbers: dict[str, str]) -> str:
-    if re.fullmatch(r"\d+(\.\d+)?", key):
+    if _NUMERAL.fullmatch(key):
         return key
     if key in numbers:
         return numbers[key]
@@ -213,9 +231,11 @@ _UNKNOWN = {"D": "XXXX-XX-XX", "2W": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-X
 def _shift(d: date, n: float, unit: str) -> date:
     if unit in UNIT_DAYS:
         return d + timedelta(days=round(n * UNIT_DAYS[unit]))
-    months = round(n * UNIT_MONTHS.get(unit, 0))
+    total = n * UNIT_MONTHS.get(unit, 0)
+    months = int(total)  # whole months; what is left ("two and a half months") in days
     y, m = divmod(d.year * 12 + d.month - 1 + months, 12)
-    return date(y, m + 1, min(d.day, calendar.monthrange(y, m + 1)[1]))
+    out = date(y, m + 1, min(d.day, calendar.monthrange(y, m + 1)[1]))
+    return out + timedelta(days=round((total - months) * 30.44)) if total != months else out
 
 
 def _ref_date(ctx: Context) -> tuple[date, str] | None:
@@ -272,6 +292,15 @@ def call_ago(ctx: Context, anchor: str, n: str, unit: str, sign: str) -> tuple[s
         # "several years ago" said in 1991 is in the 1980s)
         return ("PAST_REF" if s < 0 else "FUTURE_REF"), None
     count = float(n) * s
+    if anchor == "refq":  # "the year-ago quarter": always a quarter
+        ref = _ref_date(ctx)
+        if ref is not None and ref[1] == "Q":  # a day or a month named is no report's quarter
+            base = ref[0]
+        elif ctx.dct is not None:
+            base = _shift(ctx.dct, -1, "Q")
+        else:
+            return _UNKNOWN["Q"], None
+        return _fmt(_shift(base, count, unit), "Q"), None
     if anchor == "ref":
         ref = _ref_date(ctx)
         if ref is not None and _FINENESS.index(ref[1]) <= _FINENESS.index(
@@ -300,7 +329,8 @@ def call_ago(ctx: Context, anchor: str, n: str, unit: str, sign: str) -> tuple[s
 def call_ref(ctx: Context, unit: str = "", fallback: str = "") -> tuple[str, None]:
     """The last date the text named, as it was named, a boundary too ("since February 2019.
     Since then"); with `unit`, the reference date of that granularity ("later in the day":
-    a day). Without one, `fallback`: "dct" for the DCT's period, a *_REF value, or nothing."""
+    a day). Without one, `fallback`: "dct" for the DCT's period, "prev" for the one before
+    it, a *_REF value, or nothing."""
     if not unit and ctx.last is not None:
         return ctx.last, None
     ref = _ref_date(ctx) if unit else None
@@ -308,6 +338,9 @@ def call_ref(ctx: Context, unit: str = "", fallback: str = "") -> tuple[str, Non
         return _fmt(ref[0], unit), None
     if fallback == "dct":
         return (_fmt(ctx.dct, unit or "D") if ctx.dct else _UNKNOWN.get(unit or "D", "")), None
+    if fallback == "prev":  # the period before the DCT's ("the latest period": the last quarter)
+        return (_fmt(_shift(ctx.dct, -1, unit), unit) if ctx.dct and unit
+                else _UNKNOWN.get(unit or "D", "")), None
     return fallback, None
 
 
@@ -444,7 +477,9 @@ def call_season(ctx: Context, code: str, dir_: str) -> tuple[str, None]:
     idx = SEASON_ORDER.index(code)
     step = int(dir_) if dir_ else 0
     if dir_ == "0":
-        year = y
+        # "this fall" is the fall of the DCT's year, even said in February; only "this
+        # winter" is the winter under way (or the one that begins in December).
+        year = y if code == "WI" else ctx.dct.year
     elif not dir_ and ctx.tense == 0:
         mid = lambda year: Interval.season(year, code).start + timedelta(days=45)
         year = min((y - 1, y, y + 1), key=lambda yy: abs((mid(yy) - ctx.dct).days))
