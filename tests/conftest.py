@@ -212,3 +212,65 @@ def add_tricky_cells(url: str) -> dict[str, int]:
                      dict(i=incident, a=first, b=elsewhere))
     engine.dispose()
     return {"two_roles": first, "formula_actor": second, "elsewhere": elsewhere}
+
+
+# (column, value, why): cells a CSV must write exactly as Python's csv.writer would, for
+# `add_tricky_text`. Each value goes to an event of its own for its column.
+TRICKY_TEXT = [
+    ("sentence", 'He said "stop", then left.', "quotes and a comma: quoted, quotes doubled"),
+    ("sentence", 'a "quote" alone', "quotes and no comma: quoted all the same"),
+    ("sentence", "two\nlines", "a newline: quoted"),
+    ("sentence", "a bare\rreturn", "a carriage return alone: quoted, or the row would split"),
+    ("sentence", "windows\r\nline", "CRLF inside a cell"),
+    ("sentence", '=HYPERLINK("x")', "a formula holding quotes: made inert, then quoted"),
+    ("sentence", "+1 555 0100", "a leading plus: made inert"),
+    ("sentence", "-5 dead", "a leading minus: made inert"),
+    ("sentence", "@user wrote", "a leading at sign: made inert"),
+    ("sentence", "\tindented", "a leading tab: made inert, not quoted"),
+    ("sentence", "\rreturn first", "a leading CR: made inert and quoted"),
+    ("sentence", "Ürümqi — “typographic” quotes ☃", "unicode; curly quotes are not CSV's"),
+    ("sentence", "", "empty text (not NULL): nothing between the commas"),
+    ("sentence", "'already inert", "a leading apostrophe: left as it is"),
+    ("sentence", " padded ", "spaces at either end: kept, not quoted"),
+    ("trigger", '"', "a lone double quote"),
+    ("trigger", ",", "a lone comma"),
+    ("date_text", None, "NULL: nothing between the commas"),
+    ("date_text", "", "empty text"),
+    ("date_text", "=1+1", "a formula in a free-text column"),
+    ("location", "Raqqa, Syria", "a comma in a place"),
+    ("location", None, "no place"),
+    ("location", "-", "a lone minus: made inert"),
+    ("country", '="', "two characters (PostgreSQL's varchar(2)): a formula and a quote"),
+    ("country", "@,", "a formula and a comma"),
+    ("killed", None, "no toll"),
+    ("confidence", 1e-05, "Python writes 1e-05, printf's %g 1.0e-05"),
+    ("confidence", 0.1 + 0.2, "17 significant digits: 0.30000000000000004"),
+    ("confidence", 0.1234567890123456, "16 significant digits"),
+    ("confidence", 0.0, "zero"),
+    ("confidence", 1.0, "one: written 1.0"),
+    ("confidence", 0.0001, "the smallest that Python writes in fixed point"),
+    ("confidence", 5e-324, "the smallest float there is"),
+    ("source", 'feeds/a,"b".xml', "an article's source with a comma and quotes"),
+]
+
+
+def add_tricky_text(url: str) -> None:
+    """Give a seeded database (either backend) the TRICKY_TEXT cells: the k-th value of a
+    column goes to the k-th event by id (the k-th article by id for `source`)."""
+    from collections import Counter
+
+    from sqlalchemy import text
+
+    from timeline.db import open_database
+
+    engine = open_database(url)
+    seen: Counter = Counter()
+    with engine.begin() as conn:
+        events = conn.execute(text("SELECT id FROM events ORDER BY id")).scalars().all()
+        articles = conn.execute(text("SELECT id FROM articles ORDER BY id")).scalars().all()
+        for column, value, _why in TRICKY_TEXT:
+            table, ids = ("articles", articles) if column == "source" else ("events", events)
+            conn.execute(text(f"UPDATE {table} SET {column} = :v WHERE id = :i"),
+                         dict(v=value, i=ids[seen[column]]))
+            seen[column] += 1
+    engine.dispose()

@@ -22,20 +22,28 @@ from click.testing import CliRunner
 from sqlalchemy import inspect, text
 
 from benchmarks.corpus import article
-from tests.conftest import ROOT, SEEDS, add_tricky_cells, jsonl
+from tests.conftest import ROOT, SEEDS, add_tricky_cells, add_tricky_text, jsonl
 from timeline.cli import main
 from timeline.db import current_revision, head_revision, include_name, open_database, run_alembic
 from timeline.tables import METADATA
 
 
-def sqlite_says(tmp_path: Path, *commands: tuple[str, ...]) -> list[str]:
-    """What the same commands print on a SQLite file: the reference for the other backend."""
+def sqlite_results(tmp_path: Path, *commands: tuple[str, ...]) -> list:
+    """What the same commands give on a SQLite file (click Results): the reference for the
+    other backend."""
     db = str(tmp_path / "reference.db")
-    out = []
-    for args in commands:
-        result = CliRunner().invoke(main, ["--db", db, *args], catch_exceptions=False)
-        out.append(result.stdout)
-    return out
+    return [CliRunner().invoke(main, ["--db", db, *args], catch_exceptions=False)
+            for args in commands]
+
+
+def sqlite_says(tmp_path: Path, *commands: tuple[str, ...]) -> list[str]:
+    """What the same commands print on a SQLite file."""
+    return [result.stdout for result in sqlite_results(tmp_path, *commands)]
+
+
+def sqlite_bytes(tmp_path: Path, *commands: tuple[str, ...]) -> list[bytes]:
+    """`sqlite_says` as bytes: a CSV's CRLF and a cell's lone CR left as they are."""
+    return [result.stdout_bytes for result in sqlite_results(tmp_path, *commands)]
 
 
 def test_migrations_build_the_models_schema_and_round_trip(db_url):
@@ -68,14 +76,16 @@ def test_csv_cells_are_the_same_on_every_backend(db_url, url_cli, tmp_path):
     counted, the taxonomy mapped, formulas made inert, the same on each backend."""
     assert url_cli("ingest", "--jobs", "1", str(SEEDS)).exit_code == 0
     ids = add_tricky_cells(db_url)
+    add_tricky_text(db_url)
     reference_db = tmp_path / "reference.db"
     sqlite_says(tmp_path, ("ingest", "--jobs", "1", str(SEEDS)))
     assert add_tricky_cells(f"sqlite:///{reference_db}") == ids
-    [reference, reference_raw] = sqlite_says(tmp_path, ("export",), ("export", "--raw"))
-    exported = url_cli("export").stdout
-    assert "'=cmd()" in exported
+    add_tricky_text(f"sqlite:///{reference_db}")
+    [reference, reference_raw] = sqlite_bytes(tmp_path, ("export",), ("export", "--raw"))
+    exported = url_cli("export").stdout_bytes
+    assert b"'=cmd()" in exported and b'"He said ""stop"", then left."' in exported
     assert exported == reference
-    assert url_cli("export", "--raw").stdout == reference_raw
+    assert url_cli("export", "--raw").stdout_bytes == reference_raw
 
 
 @pytest.mark.parametrize("args", [

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import csv
 import html
+import io
 import json
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
+from operator import itemgetter
 from typing import TextIO
 
 # The export contract: other tools and the scorer read these keys. Extend, never rename.
@@ -113,6 +115,41 @@ def write_csv_rows(chunks: Iterable[list], columns: list[str], out: TextIO, *,
         writer.writerows(chunk)
         count += len(chunk)
     return count
+
+
+def write_csv_lines(chunks: Iterable[list], columns: list[str], out: TextIO, *,
+                    excel: bool = False) -> int:
+    """CSV from chunks of rows of one cell, a finished line (store.iter_csv_lines): the same
+    bytes as `write_csv`, a chunk a write."""
+    _csv_writer(out, columns, excel)
+    count = 0
+    line = itemgetter(0)
+    for chunk in chunks:
+        out.write("".join(map(line, chunk)))
+        count += len(chunk)
+    return count
+
+
+def csv_field(value) -> str:
+    """`value` as csv.writer writes it, a field among others (alone, an empty one is quoted)."""
+    line = io.StringIO()
+    csv.writer(line, lineterminator="\r\n").writerow([value, None])
+    return line.getvalue()[:-len(",\r\n")]
+
+
+def export_csv(conn, flt, out: TextIO, *, excel: bool = False, raw: bool = False) -> int:
+    """`export --format csv`: the filtered events (a store.EventFilter) written as the
+    database makes them, whole lines on SQLite (store.csv_line), cells elsewhere
+    (store.export_cells: PostgreSQL prints floats its own way, which only Python's csv
+    matches); formulas made inert unless `raw`. Returns how many were written."""
+    from timeline.store import iter_csv_lines, iter_event_rows
+
+    inert = () if raw else FORMULA_STARTS
+    if conn.dialect.name == "sqlite":
+        return write_csv_lines(iter_csv_lines(conn, flt, EVENT_COLUMNS, inert=inert),
+                               EVENT_COLUMNS, out, excel=excel)
+    return write_csv_rows(iter_event_rows(conn, flt, EVENT_COLUMNS, inert=inert),
+                          EVENT_COLUMNS, out, excel=excel)
 
 
 # -- TimelineJS 3 (https://timeline.knightlab.com/docs/json-format.html) --------------------

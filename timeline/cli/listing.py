@@ -94,8 +94,8 @@ def export(ctx: click.Context, fmt: str, as_json: bool, output: str, excel: bool
 
     CSV cells that a spreadsheet would run as formulas are prefixed with a quote unless --raw.
     """
-    from timeline.export import EVENT_COLUMNS, FORMULA_STARTS, write_csv_rows
-    from timeline.store import iter_event_rows, iter_events
+    from timeline.export import export_csv
+    from timeline.store import iter_events
 
     fmt = "json" if as_json else fmt
     after_id = filters.pop("after_id")
@@ -103,8 +103,7 @@ def export(ctx: click.Context, fmt: str, as_json: bool, output: str, excel: bool
     with engine_of(ctx).connect() as conn, output_file(output) as out:
         flt.after = keyset(conn, after_id)
         if fmt == "csv":  # the database makes the cells: a million rows at its pace
-            rows = iter_event_rows(conn, flt, EVENT_COLUMNS, inert=() if raw else FORMULA_STARTS)
-            count = write_csv_rows(rows, EVENT_COLUMNS, out, excel=excel)
+            count = export_csv(conn, flt, out, excel=excel, raw=raw)
         else:
             count = write_events(iter_events(conn, flt), fmt, out, excel=excel, raw=raw,
                                  title=title)
