@@ -5,10 +5,10 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
-from enum import Enum
+from enum import StrEnum
 
 
-class Precision(str, Enum):
+class Precision(StrEnum):
     """How finely a date is known; an interval never claims more than its precision."""
 
     DAY = "day"
@@ -19,9 +19,6 @@ class Precision(str, Enum):
     YEAR = "year"
     DECADE = "decade"
     UNKNOWN = "unknown"
-
-    def __str__(self) -> str:
-        return self.value
 
 
 # The months a TimeML season code covers (northern hemisphere, meteorological seasons).

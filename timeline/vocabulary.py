@@ -5,10 +5,10 @@ A module of their own, so that the schema (`tables.py`) reads them without the r
 dataclasses, whose making (~15 M instructions) `timeline list` does not need.
 """
 
-from enum import Enum
+from enum import StrEnum
 
 
-class PublishedBasis(str, Enum):
+class PublishedBasis(StrEnum):
     """Where an article's publication date came from."""
 
     HEADER = "header"
@@ -17,11 +17,8 @@ class PublishedBasis(str, Enum):
     INFERRED = "inferred"  # from the latest explicit date in the text
     UNKNOWN = "unknown"
 
-    def __str__(self) -> str:
-        return self.value
 
-
-class DateBasis(str, Enum):
+class DateBasis(StrEnum):
     """How an event's date was decided."""
 
     EXPLICIT = "explicit"  # an absolute date in the text: "on 4 and 5 October 2017"
@@ -30,20 +27,14 @@ class DateBasis(str, Enum):
     INHERITED = "inherited"  # taken from the sentence's or paragraph's context
     NONE = "none"  # no evidence: precision unknown, no dates
 
-    def __str__(self) -> str:
-        return self.value
 
-
-class Status(str, Enum):
+class Status(StrEnum):
     """An event's curation state; only `auto` events are replaced by re-extraction."""
 
     AUTO = "auto"
     CONFIRMED = "confirmed"
     REJECTED = "rejected"
     EDITED = "edited"
-
-    def __str__(self) -> str:
-        return self.value
 
 
 ACTOR_KINDS = ("group", "person", "agency", "state")
