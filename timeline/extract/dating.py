@@ -120,14 +120,15 @@ def _names_a_thing() -> re.Pattern:
     return dating_cue("date_names_a_thing")
 
 
-def usable(text: str, tx, trig_start: int | None = None) -> bool:
-    """Is this temporal expression a date an event can carry?"""
+def usable(text: str, tx, trig_start: int | None = None, verb: bool = False) -> bool:
+    """Is this temporal expression a date an event can carry? (`verb`: the trigger is a verb,
+    which no date premodifies: "troops deployed since July 2021 launched an operation")"""
     if tx.type not in ("DATE", "TIME") or tx.interval is None:
         return False
     if _names_a_thing().match(text, tx.end):
         return False  # "attacks on Christmas markets": what the markets are, not when
     before = text[max(0, tx.start - 30):tx.start]
-    modifies_trigger = trig_start is not None and modifies(text, tx, trig_start)
+    modifies_trigger = trig_start is not None and not verb and modifies(text, tx, trig_start)
     if text.startswith(("'s", "’s"), tx.end) and trig_start is not None and not 0 <= trig_start - tx.end <= 30:
         return False  # "last month's incident": the date belongs to the noun it possesses
     if _ANCHOR_BEFORE.found_in(before) and not modifies_trigger and not _when_clause(text, tx, trig_start):
@@ -159,7 +160,7 @@ def governing(text: str, sent_start: int, trig_start: int, trig_end: int, timexe
     ministry said on Wednesday") is the report's date, not the event's."""
     best, best_score = None, None
     for i, tx in enumerate(timexes):
-        if not usable(text, tx, trig_start):
+        if not usable(text, tx, trig_start, verb):
             continue
         nxt = timexes[i + 1] if i + 1 < len(timexes) else None
         if nxt is not None and basis_of(tx) is DateBasis.RELATIVE and basis_of(nxt) is DateBasis.EXPLICIT \
@@ -168,7 +169,7 @@ def governing(text: str, sent_start: int, trig_start: int, trig_end: int, timexe
         late = reported and _REPORTED_BEFORE.found_in(text[max(0, tx.start - 60):tx.start])
         if tx.end <= trig_start:
             dist, crossings = trig_start - tx.end, _breaks(text, tx.end, trig_start)
-            if _when_clause(text, tx, trig_start) or modifies(text, tx, trig_start):
+            if _when_clause(text, tx, trig_start) or not verb and modifies(text, tx, trig_start):
                 crossings = 0  # a premodifier ("the Sept. 11, 2001, attacks") is the noun's own
             elif _INITIAL.match(text[sent_start:tx.start]) and not COORDINATE.search(text, tx.end, trig_start):
                 crossings = 0  # "In early May, a man was arrested": a sentence adverbial (up to "..., and ...")
