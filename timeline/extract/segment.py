@@ -147,8 +147,8 @@ def _blocks(text: str):
 def _after_wire_dateline(text: str, start: int) -> int:
     """Where a paragraph's first sentence begins: after a wire date line heading it ("KABUL,
     Afghanistan (AP) — "), whose place and date are the filing's, not the event's."""
-    first = start + len(text[start:start + 200]) - len(text[start:start + 200].lstrip())
-    wire = wire_dateline(text, first)
+    head = text[start:start + 200]
+    wire = wire_dateline(text, start + len(head) - len(head.lstrip()))
     return wire.end if wire else start
 
 
