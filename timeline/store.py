@@ -619,15 +619,10 @@ def _best_match_ids(conn: Connection, flt: EventFilter) -> list[int]:
         limit = limit * 8 if limit < 5000 else None  # past a few thousand, rank them all
 
 
-_best_first_statement = None
-
-
+@lru_cache(maxsize=1)
 def _best_first():
     """`fulltext.best_first`, built once: it runs on the driver (`on_sqlite`)."""
-    global _best_first_statement
-    if _best_first_statement is None:
-        _best_first_statement = fulltext.best_first()
-    return _best_first_statement
+    return fulltext.best_first()
 
 
 @lru_cache(maxsize=1)
