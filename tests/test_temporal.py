@@ -78,6 +78,10 @@ CASES = [
      ("1989-01-01", "1989-12-31"), None, "the-full-year-is-the-dct-year"),
     ("Net income for the year ended Aug. 31 fell.", "1989-10-30", "the year", "P1Y", None, None,
      "the-year-ended-is-a-twelve-month-duration"),
+    ("He gave workers a day off.", "1998-03-04", "a day", "P1D", None, None,
+     "a-day-off-after-a-plural-noun-is-no-rate"),
+    ("The fall in 1998 was wet.", "1999-03-04", "1998", "1998", ("1998-01-01", "1998-12-31"),
+     None, "the-fall-in-a-year-keeps-the-year"),
     ("Profit rose in the third quarter.", "1989-11-02", "the third quarter", "1989-Q3",
      ("1989-07-01", "1989-09-30"), None, "quarter-takes-the-dct-year"),
     ("Visits fell this summer.", "1998-09-22", "this summer", "1998-SU",
@@ -794,6 +798,30 @@ TRAPS = [
      "revolutions-named-by-a-month-or-feast-are-names"),
     ("The March on Washington and the March of Dimes drew thousands.", "1998-03-04",
      "the-march-on-a-place-is-an-event-not-the-month"),
+    # names of papers, places and think tanks made of date words
+    ("The Weekly Standard, Publishers Weekly and The Atlantic Monthly agreed.", "1998-03-04",
+     "a-paper-named-weekly-or-monthly-is-no-set"),
+    ("Jane's Defence Weekly said the missile was new.", "1998-03-04",
+     "weekly-after-a-possessive-name-is-a-paper"),
+    ("The minister told The Sun.", "1998-03-04", "the-sun-paper-is-no-sunday"),
+    ("She wrote in the Toronto Sun.", "1998-03-04", "a-city-sun-is-a-paper"),
+    ("Easter Island and Christmas Island are remote.", "1998-03-04",
+     "islands-named-after-a-feast-are-places"),
+    ("Russia Today and India Today aired the speech.", "1998-03-04",
+     "broadcasters-named-today-are-no-day"),
+    ("The 20th Century Fund issued a report.", "1989-11-01", "a-fund-named-by-a-century"),
+    # rates and speeds say how much or how fast
+    ("Winds of 120 miles an hour hit the coast.", "1998-03-04", "a-speed-is-no-duration"),
+    ("The car was doing ninety miles per hour.", "1998-03-04", "a-spelled-speed-is-no-set"),
+    ("OPEC pumps 24 million barrels per day.", "1998-03-04", "barrels-per-day-is-a-rate"),
+    ("The plant makes 1,000 cars a day.", "1998-03-04", "cars-a-day-is-a-rate"),
+    # common words that are no times
+    ("The fall in oil prices hurt producers.", "1998-03-04", "the-fall-in-prices-is-a-decline"),
+    ("The fall to 2,600 points was steep.", "1998-03-04", "the-fall-to-a-level-is-a-decline"),
+    ("The plan was criticised in some quarters.", "1998-03-04",
+     "some-quarters-are-circles-of-people"),
+    ("About two thousand five hundred police came.", "1998-03-04",
+     "two-thousand-five-hundred-is-a-count"),
 ]
 
 
