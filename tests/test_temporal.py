@@ -80,6 +80,8 @@ CASES = [
      "the-year-ended-is-a-twelve-month-duration"),
     ("He gave workers a day off.", "1998-03-04", "a day", "P1D", None, None,
      "a-day-off-after-a-plural-noun-is-no-rate"),
+    ("He was paid for six months of work.", "1989-11-02", "six months", "P6M", None, None,
+     "months-of-work-is-a-length"),
     ("The fall in 1998 was wet.", "1999-03-04", "1998", "1998", ("1998-01-01", "1998-12-31"),
      None, "the-fall-in-a-year-keeps-the-year"),
     ("Profit rose in the third quarter.", "1989-11-02", "the third quarter", "1989-Q3",
@@ -822,6 +824,12 @@ TRAPS = [
      "some-quarters-are-circles-of-people"),
     ("About two thousand five hundred police came.", "1998-03-04",
      "two-thousand-five-hundred-is-a-count"),
+    # a length that measures out money or goods is an amount
+    ("He is offered a bonus equal to six months of base pay.", "1989-11-02",
+     "months-of-pay-is-an-amount"),
+    ("He got a year's salary and two weeks' severance pay.", "1989-11-02",
+     "a-years-salary-is-an-amount"),
+    ("They have several months' worth of food.", "1989-11-02", "months-worth-is-an-amount"),
 ]
 
 
