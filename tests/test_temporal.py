@@ -85,6 +85,8 @@ CASES = [
      "a-day-off-after-a-plural-noun-is-no-rate"),
     ("He was paid for six months of work.", "1989-11-02", "six months", "P6M", None, None,
      "months-of-work-is-a-length"),
+    ("Emissions must fall to 1990 levels.", "1998-03-04", "1990", "1990",
+     ("1990-01-01", "1990-12-31"), None, "a-year-before-levels-stays-a-year"),
     ("The fall in 1998 was wet.", "1999-03-04", "1998", "1998", ("1998-01-01", "1998-12-31"),
      None, "the-fall-in-a-year-keeps-the-year"),
     ("Profit rose in the third quarter.", "1989-11-02", "the third quarter", "1989-Q3",
@@ -833,6 +835,16 @@ TRAPS = [
     ("He got a year's salary and two weeks' severance pay.", "1989-11-02",
      "a-years-salary-is-an-amount"),
     ("They have several months' worth of food.", "1989-11-02", "months-worth-is-an-amount"),
+    # four-digit numbers that are levels, ranges and measures, not years
+    ("The Dow Jones Industrial Average crossed the 2000 mark.", "1989-10-30",
+     "an-index-mark-is-no-year"),
+    ("The index fell to 1750 before recovering.", "1989-10-30", "an-index-level-is-no-year"),
+    ("Bids ranged from 1850 to 1900 francs a share.", "1989-10-30",
+     "the-first-number-of-a-money-range-is-no-year"),
+    ("He won the 1500-meter race.", "1989-10-30", "a-hyphenated-measure-is-no-year"),
+    ("The jet cruised at 1800 knots.", "1989-10-30", "a-speed-in-knots-is-no-year"),
+    ("A town of 2000 residents was flooded.", "1989-10-30", "a-count-after-of-is-no-year"),
+    ("The plane carried 1989 passengers.", "1989-10-30", "a-count-of-passengers-is-no-year"),
 ]
 
 
