@@ -850,6 +850,9 @@ TRAPS = [
     ("The jet cruised at 1800 knots.", "1989-10-30", "a-speed-in-knots-is-no-year"),
     ("A town of 2000 residents was flooded.", "1989-10-30", "a-count-after-of-is-no-year"),
     ("The plane carried 1989 passengers.", "1989-10-30", "a-count-of-passengers-is-no-year"),
+    ("The camp holds 2000 detainees.", "2024-06-12", "a-count-of-detainees-is-no-year"),
+    ("Police found 1800 grams of explosives.", "2024-06-12", "a-weight-in-grams-is-no-year"),
+    ("The 1500 block of Main Street was closed.", "2024-06-12", "a-street-block-is-no-year"),
 ]
 
 
