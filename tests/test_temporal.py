@@ -108,6 +108,8 @@ CASES = [
      "the-latter-part-of-joins-and-ends"),
     ("Spending rises in the 1990 fiscal year.", "1989-10-26", "the 1990 fiscal year", "1990",
      ("1990-01-01", "1990-12-31"), None, "the-year-fiscal-year-is-one-expression"),
+    ("Every few months, a plot is foiled.", "2024-06-12", "Every few months", "PXM", None, None,
+     "every-few-months-is-a-set"),
     ("The fall in 1998 was wet.", "1999-03-04", "1998", "1998", ("1998-01-01", "1998-12-31"),
      None, "the-fall-in-a-year-keeps-the-year"),
     ("Profit rose in the third quarter.", "1989-11-02", "the third quarter", "1989-Q3",
