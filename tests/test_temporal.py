@@ -110,6 +110,8 @@ CASES = [
      ("1990-01-01", "1990-12-31"), None, "the-year-fiscal-year-is-one-expression"),
     ("Every few months, a plot is foiled.", "2024-06-12", "Every few months", "PXM", None, None,
      "every-few-months-is-a-set"),
+    ("Unlike 1999, this year was calm.", "2024-06-12", "1999", "1999",
+     ("1999-01-01", "1999-12-31"), None, "unlike-before-a-year-makes-no-name"),
     ("The fall in 1998 was wet.", "1999-03-04", "1998", "1998", ("1998-01-01", "1998-12-31"),
      None, "the-fall-in-a-year-keeps-the-year"),
     ("Profit rose in the third quarter.", "1989-11-02", "the third quarter", "1989-Q3",
