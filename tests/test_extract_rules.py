@@ -533,3 +533,33 @@ def test_inferred_publication(text, expected):
     assert [e.type for e in got] == [w["type"] for w in expected], [(e.type, e.sentence) for e in got]
     for g, w in zip(got, expected):
         _check(g, w)
+
+
+# (reason, text, the canonical actors the alias table names in it)
+ALIASES = [
+    ("ADF with a fighters' noun is the Congolese-Ugandan group",
+     "Suspected ADF fighters killed 40 villagers near Beni.", ["Allied Democratic Forces"]),
+    ("ADF alone is also the Australian Defence Force: no group",
+     "The ADF said two soldiers were hurt.", []),
+    ("Islamic State's Central Africa province by its acronym",
+     "ISCAP claimed the raid.", ["Islamic State Central Africa Province"]),
+    ("Baloch and Balochistan spellings, and BLA, are one group",
+     "The Baloch Liberation Army, or BLA, attacked the train.",
+     ["Balochistan Liberation Army", "Balochistan Liberation Army"]),
+    ("the Maute group is one of the Dawlah Islamiyah groups",
+     "Troops clashed with the Maute group.", ["Dawlah Islamiyah"]),
+    ("IDF in capitals is the Israeli army",
+     "The IDF said its jets struck the site.", ["Israel Defense Forces"]),
+    ("the Justice Department and DOJ are one agency",
+     "The Justice Department said the DOJ would appeal.",
+     ["US Department of Justice", "US Department of Justice"]),
+    ("RSF alone is also Reporters Without Borders: only the full name",
+     "RSF condemned the arrest; the Rapid Support Forces denied it.", ["Rapid Support Forces"]),
+]
+
+
+@pytest.mark.parametrize("text,expected", [c[1:] for c in ALIASES], ids=[c[0] for c in ALIASES])
+def test_alias_table(text, expected):
+    from timeline.extract.actors import default_table
+
+    assert [m.name for m in default_table().find(text)] == expected
