@@ -158,10 +158,14 @@ def _bound(interval: Interval, rule, mod: str | None, ctx: Context, c: Candidate
     return narrow(interval, mod)
 
 
+# How far before an expression the words of its mod may start ("the early morning hours of ").
+_MOD_REACH = 32
+
+
 def _mod_words(text: str, start: int, before: re.Pattern, g: Grammar, mod: str) -> tuple[int, str]:
     """"about two weeks", "nearly forty years", "the end of the third quarter": the words
     `before` finds join the span and set the mod."""
-    m = before.search(text, max(0, start - 25), start)
+    m = before.search(text, max(0, start - _MOD_REACH), start)
     if m is None or m.end() != start:
         return start, mod
     return m.start(), g.tables["mod"].get(normalise_key(m.group(1)), "")
