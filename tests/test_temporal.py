@@ -862,6 +862,8 @@ TRAPS = [
      "islands-named-after-a-feast-are-places"),
     ("Russia Today and India Today aired the speech.", "1998-03-04",
      "broadcasters-named-today-are-no-day"),
+    ("Mr. Weeks said Rep. Weeks voted no.", "1989-11-01", "a-man-named-weeks-is-no-length"),
+    ("Days Inn of America was sold.", "1989-11-01", "days-inn-is-a-firm"),
     ("The 20th Century Fund issued a report.", "1989-11-01", "a-fund-named-by-a-century"),
     ("Since Black Monday, traders have been nervous.", "1989-10-30",
      "black-monday-the-crash-is-no-weekday"),
