@@ -21,6 +21,11 @@ _DATE_EVIDENCE = {DateBasis.EXPLICIT: 0.15, DateBasis.RELATIVE: 0.12, DateBasis.
 MIN_CONFIDENCE = 0.3
 
 
+# A relative clause of place or time opens a clause with a subject of its own: who stands
+# before it did the main clause's deed, not the one told in it.
+_OTHER_CLAUSE = re.compile(r",\s+(?:where|when|whereas|while)\b")
+
+
 def _actors(ev: _Settled) -> list[ActorRef]:
     out: dict[tuple[str, str], ActorRef] = {}
     p = ev.primary
@@ -29,6 +34,9 @@ def _actors(ev: _Settled) -> list[ActorRef]:
         for a in c.actors:
             if c.definite and c is not p and a.name != c.claimant:
                 continue  # of a sentence that points back, only the claimant counts
+            if ev.type != "statement" and a.end <= c.trigger.start and a.name != c.claimant \
+                    and _OTHER_CLAUSE.search(c.sentence.text, a.end, c.trigger.start):
+                continue  # "Macron laid wreaths outside the offices, where gunmen opened fire"
             if a.name == c.claimant:
                 role = "agent"  # "X admitted carrying out the attack"
             elif ev.type == "statement":
