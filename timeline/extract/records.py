@@ -128,6 +128,9 @@ def _confidence(ev: _Settled, basis: DateBasis, actors: list, place) -> float:
     return round(max(0.0, min(1.0, score)), 2)
 
 
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+
+
 def _news_of_the_day(p) -> bool:
     """An undated statement takes the publication date only when it is told as news of the
     day: a reporting verb ("said", "told"), or an act of publishing in the present perfect
@@ -136,8 +139,9 @@ def _news_of_the_day(p) -> bool:
     from .lexicon import dating_cue
 
     before = p.sentence.text[max(0, p.trigger.start - 40):p.trigger.start]
-    if dating_cue("anaphoric_offset").search(p.sentence.text):
+    if dating_cue("anaphoric_offset").search(_QUOTED.sub("", p.sentence.text)):
         return False  # "claimed it two days later": a day counted from the story, not today
+        # (words inside a quotation are what was said, not when: '"Ten years on," she said')
     if p.trigger.rule.reporting:
         return (p.trigger.text.lower() != "according to"
                 and not dating_cue("reporting_before_statement").search(before))
