@@ -305,6 +305,8 @@ def _killing_by(agents: re.Pattern, text: str, t: lexicon.Trigger) -> bool:
 
 
 _RAID = re.compile(r"raids?$", re.I)
+_TWO_SIDED = re.compile(r"clash", re.I)  # "militants clashed with soldiers": both sides fought
+_BE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.I)  # "terrorists were neutralised"
 
 
 def _is_content(f, text: str) -> bool:
@@ -332,6 +334,12 @@ def _resolve_types(text: str, found: list[tuple[str, lexicon.Trigger, str | None
     if military:
         # "troops killed 14 fighters in an ambush": the ambush is the troops' operation
         found = [("military_operation", f[1], f[2]) if f[0] == "attack" and f[1].start > military[0] else f for f in found]
+    # "the rebels struck the Rubymar": a military verb whose doers are gunmen, rebels or
+    # fighters, and no troops, is their attack
+    found = [("attack", f[1], f[2]) if f[0] == "military_operation" and f[1].rule.pos == "verb"
+             and not _TWO_SIDED.match(f[1].text) and not _BE_BEFORE.search(text, max(0, f[1].start - 20), f[1].start)
+             and _killing_by(m.militant_agents, text, f[1]) and not _killing_by(m.military_agents, text, f[1])
+             else f for f in found]
     militant = [f[1].start for f in found if f[1].rule.pos == "casualty" and _killing_by(m.militant_agents, text, f[1])]
     if militant:
         # and "ADF fighters killed 40 people in a raid on a village": the raid is the fighters' attack
