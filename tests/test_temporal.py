@@ -143,6 +143,8 @@ CASES = [
      "et-joins-the-clock-time"),
     ("Prices fell in the last week of 1997.", "1998-02-13", "the last week of 1997", "1997",
      ("1997-09-01", "1997-12-31"), "END", "the-last-week-of-a-year-ends-it"),
+    ("Just moments ago, the verdict came in.", "1998-02-13", "moments ago", "PAST_REF", None,
+     None, "moments-ago-is-the-recent-past"),
     ("It rained all day.", "1998-02-13", "all day", "P1D", None, None, "all-day-is-a-day-long"),
     ("Markets were volatile all week long.", "1998-02-13", "all week long", "P1W", None, None,
      "all-week-long-is-a-week-long"),
