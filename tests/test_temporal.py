@@ -904,6 +904,8 @@ TRAPS = [
      "broadcasters-named-today-are-no-day"),
     ("Mr. Weeks said Rep. Weeks voted no.", "1989-11-01", "a-man-named-weeks-is-no-length"),
     ("Days Inn of America was sold.", "1989-11-01", "days-inn-is-a-firm"),
+    ("He watched Monday Night Football; Tuesday Morning Corp. and TGI Friday's grew.",
+     "1989-10-26", "shows-and-firms-named-by-a-day-are-names"),
     ("On a year-over-year basis it was a day-to-day struggle.", "1998-02-19",
      "a-unit-in-a-hyphenated-compound-is-no-length"),
     ("He has a day job and a day trader lost money.", "1998-02-19",
