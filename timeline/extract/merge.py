@@ -124,7 +124,14 @@ def _same_event(c: Candidate, e: Event) -> bool:
             return True
         places = {p.country for p in c.places}
         theirs = {p.country for m in e.members for p in m.places}
-        return not (places and theirs and not places & theirs and not c.definite)
+        if c.definite:
+            return True
+        # two cities named and none shared: "five killed in Kandahar ... In Kabul, three killed"
+        cities = {p.name for p in c.places if p.kind == "city"}
+        their_cities = {p.name for m in e.members for p in m.places if p.kind == "city"}
+        if cities and their_cities and not cities & their_cities:
+            return False
+        return not (places and theirs and not places & theirs)
     return False
 
 
