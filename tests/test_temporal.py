@@ -680,6 +680,26 @@ CASES += [
      ("1989-01-01", "1989-12-31"), None, "months-of-the-year-is-still-a-year"),
 ]
 
+# Resolution: which reference and which direction a relative date takes.
+CASES += [
+    ("A verdict is expected soon. Tuesday, the rebels released the hostages.", "1998-02-25",
+     "Tuesday", "1998-02-24", ("1998-02-24", "1998-02-24"), None,
+     "a-weekday-opening-a-sentence-takes-no-cue-from-the-sentence-before"),
+    ("A verdict is expected later this week. Late Tuesday, the rebels freed the hostages.",
+     "1998-02-25", "Late Tuesday", "1998-02-24", ("1998-02-24", "1998-02-24"), "END",
+     "late-weekday-opening-a-sentence-is-not-governed-by-the-sentence-before"),
+    ("The company was founded in 1985. March sales rose 5%.", "1998-04-20", "March", "1998-03",
+     ("1998-03-01", "1998-03-31"), None, "a-year-is-not-lent-to-a-month-opening-the-next-sentence"),
+    ("The plant, built in 1985, will close in June.", "1998-02-25", "June", "1998-06",
+     ("1998-06-01", "1998-06-30"), None, "a-past-year-is-not-lent-to-a-month-ahead"),
+    ("The 1994 accord expires in May.", "1998-02-25", "May", "1998-05",
+     ("1998-05-01", "1998-05-31"), None, "an-accord-year-is-not-lent-to-when-it-expires"),
+    ("The law, passed in 1996, takes effect Jan. 1.", "1998-02-25", "Jan. 1", "1999-01-01",
+     ("1999-01-01", "1999-01-01"), None, "takes-effect-looks-ahead"),
+    ("He said in 1985 he would resign in June.", "1998-02-25", "June", "1985-06",
+     ("1985-06-01", "1985-06-30"), None, "would-looks-ahead-from-the-past-year-named"),
+]
+
 
 def _find(timexes: list[Timex], text: str) -> Timex:
     found = [t for t in timexes if t.text == text]

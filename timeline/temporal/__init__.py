@@ -15,7 +15,7 @@ from timeline.intervals import Interval
 
 from .engine import Candidate, Grammar, grammar, find_candidates, normalise_key
 from .resolve import NO_INTERVAL, Context, fill, resolve_value, narrow, value_interval
-from .tense import SENTENCE_END, tense
+from .tense import SENTENCE_END, tense_cue
 
 __all__ = ["Timex", "tag"]
 
@@ -94,7 +94,8 @@ _YEAR_REACH = 60
 
 def _near_in_sentence(text: str, a: int, b: int) -> bool:
     """Whether offset b is close after a, with nothing between that ends a sentence."""
-    return b - a <= _YEAR_REACH and SENTENCE_END.search(text, a, b) is None
+    # one character past b: a sentence end is seen by the capital after it, which may be b's
+    return b - a <= _YEAR_REACH and SENTENCE_END.search(text, a, b + 1) is None
 
 
 # How far before a date the words that make it a boundary may start ("quarter ended ").
@@ -114,8 +115,9 @@ def _resolve(text: str, c: Candidate, ctx: Context, g: Grammar, limit: int) -> T
     rule, start = c.rule, c.start
     template = fill(rule.value, c.match, g.tables)
     if template.startswith(_TENSED):
-        cue = tense(text, c.start, c.end, g)
+        cue, word = tense_cue(text, c.start, c.end, g)
         ctx.tense, ctx.present = (cue or 0), cue == 0
+        ctx.reported = word in g.future_in_past
     value, own = resolve_value(template, ctx)
     if not value or (_FULL_DATE.match(value) and value_interval(value[:10]) is None):
         return None  # nothing resolved, or a day no calendar has ("31 April 2020")

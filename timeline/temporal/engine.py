@@ -73,6 +73,7 @@ class Grammar:
     verb_group: frozenset[str]   # words of a verb group before its verb ("had been scheduled to")
     pluperfect: frozenset[str]   # the auxiliary that puts a whole verb group in the past ("had")
     not_infinitive: frozenset[str]  # words after "to" that make it a preposition ("to a truce")
+    future_in_past: frozenset[str]  # future cues that look ahead from a time past ("would")
     approx: re.Pattern
     part_of: re.Pattern          # "the end of" before an expression that did not take it
     mod_after: re.Pattern        # "or so", "and beyond" right after an expression
@@ -196,6 +197,7 @@ def grammar() -> Grammar:
         verb_group=frozenset(cues["verb-group"].split()),
         pluperfect=frozenset(cues["pluperfect"].split()),
         not_infinitive=frozenset(cues["not-infinitive"].split()),
+        future_in_past=frozenset(cues["future-in-past"].split()),
         adjacent=re.compile(r"[\s,]*(?:(?:" + between + r")\s+)*$", FLAGS),
         approx=re.compile(r"(?<!\w)(" + lists["approx"] + r")\s+$", FLAGS),
         part_of=re.compile(r"(?<!\w)(" + lists["partof"] + r")\s+$", FLAGS),

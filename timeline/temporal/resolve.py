@@ -37,6 +37,7 @@ class Context:
     day_first: bool | None = None   # the document's numeric date order, when its dates show it
     year_here: int | None = None    # a year the sentence names before the expression
     last: str | None = None         # the last date value named, a boundary ("since ...") too
+    reported: bool = False          # the future cue looks ahead from a time past ("would")
 
 
 # ---------------------------------------------------------------- templates
@@ -387,10 +388,20 @@ def _year_for(ctx: Context, key: tuple, now: tuple, dir_: str, when=None) -> int
     return min((y - 1, y, y + 1), key=lambda year: abs((when(year) - ctx.dct).days))
 
 
+def _lent_year(ctx: Context) -> int | None:
+    """The year written out before a month in its sentence, when the month may take it: not
+    a year gone by in a sentence that looks ahead ("The plant, built in 1985, will close in
+    June" is the coming June; but "He said in 1985 he would resign in June" is June 1985)."""
+    if ctx.year_here is None or (ctx.tense > 0 and not ctx.reported and ctx.dct is not None
+                                 and ctx.year_here < ctx.dct.year):
+        return None
+    return ctx.year_here
+
+
 def call_month(ctx: Context, month: str, dir_: str) -> tuple[str, None]:
     if not month:
         return "", None
-    if ctx.year_here is not None and not dir_:
+    if _lent_year(ctx) is not None and not dir_:
         # "He joined in 1985 and became president in June": the sentence's year.
         return f"{ctx.year_here:04d}-{month}", None
     if ctx.dct is None:
@@ -408,7 +419,7 @@ def call_monthday(ctx: Context, month: str, day: str, dir_: str, weekday: str = 
     decides the year when one of the nearby years fits it."""
     if not month or not day:
         return "", None
-    if ctx.year_here is not None and not dir_ and not weekday:
+    if _lent_year(ctx) is not None and not dir_ and not weekday:
         return (f"{ctx.year_here:04d}-{month}-{day}" if _valid(ctx.year_here, int(month), int(day))
                 else ""), None
     if ctx.dct is None:

@@ -24,7 +24,14 @@ def tense(text: str, start: int, end: int, g: Grammar) -> int | None:
     """+1 when the nearest tense cue in the sentence is a future one, -1 when a past one, 0
     when it is a present one, None when the sentence has none. (On a tie the cue before
     wins.)"""
-    left = max((m.end() for m in SENTENCE_END.finditer(text, max(0, start - _REACH), start)),
+    return tense_cue(text, start, end, g)[0]
+
+
+def tense_cue(text: str, start: int, end: int, g: Grammar) -> tuple[int | None, str | None]:
+    """The direction `tense` gives and the cue word that gave it (None without one)."""
+    # the search runs one character past the start: a sentence end is seen by what follows
+    # it, and an expression may open the next sentence ("... later this week. Tuesday, ...")
+    left = max((m.end() for m in SENTENCE_END.finditer(text, max(0, start - _REACH), start + 1)),
                default=max(0, start - _REACH))
     stop = SENTENCE_END.search(text, end, end + _REACH)
     right = stop.start() if stop else min(len(text), end + _REACH)
@@ -40,13 +47,13 @@ def tense(text: str, start: int, end: int, g: Grammar) -> int | None:
                 # A cue in another clause counts as further away: in "will celebrate Mass
                 # on Sunday, the Vatican said" the "will" governs Sunday, not "said".
                 far = _CLAUSE_BREAK if _CLAUSE.search(text, *gap) else 0
-                found.append((gap[1] - gap[0] + far, sign))
+                found.append((gap[1] - gap[0] + far, sign, w))
                 break
-    sign = min(found, key=lambda f: f[0])[1] if found else None
+    _, sign, word = min(found, key=lambda f: f[0]) if found else (0, None, None)
     if not sign and before and g.tense_words.get(before[-1][0]) == _BOUND_AHEAD \
             and g.adjacent.match(text, before[-1][2], start):
-        return 1  # "is closed until Monday": a bound in the present is ahead
-    return sign
+        return 1, before[-1][0]  # "is closed until Monday": a bound in the present is ahead
+    return sign, word
 
 
 # After these an "-ed" word is a passive or an adjective in the present, no past: "will be
