@@ -698,6 +698,17 @@ CASES += [
      ("1999-01-01", "1999-01-01"), None, "takes-effect-looks-ahead"),
     ("He said in 1985 he would resign in June.", "1998-02-25", "June", "1985-06",
      ("1985-06-01", "1985-06-30"), None, "would-looks-ahead-from-the-past-year-named"),
+    ("He was arrested in March 1995 and tried the following January.", "1998-10-21",
+     "the following January", "1996-01", ("1996-01-01", "1996-01-31"), None,
+     "the-following-month-is-after-the-last-date-named"),
+    ("He was hired in May 1990, and the previous December he had graduated.", "1998-10-21",
+     "the previous December", "1989-12", ("1989-12-01", "1989-12-31"), None,
+     "the-previous-month-is-before-the-last-date-named"),
+    ("The truce was signed in the summer of 1994 and broke down the following spring.",
+     "1998-10-21", "the following spring", "1995-SP", ("1995-03-01", "1995-05-31"), None,
+     "the-following-season-is-after-the-last-date-named"),
+    ("The vote will be held the next January.", "1998-10-21", "the next January", "1999-01",
+     ("1999-01-01", "1999-01-31"), None, "the-next-month-with-no-date-named-counts-from-the-dct"),
 ]
 
 

@@ -414,6 +414,41 @@ def call_month(ctx: Context, month: str, dir_: str) -> tuple[str, None]:
     return f"{_year_for(ctx, (int(month),), (ctx.dct.month,), dir_):04d}-{month}", None
 
 
+def _after_ref(ctx: Context, step: str, period) -> tuple[int, ...] | None:
+    """The first year whose `period(year)` begins after the last date named ends (step +1),
+    or the last whose period ends before it begins (-1); None without a date named."""
+    ref = value_interval(ctx.ref) if ctx.ref else None
+    if ref is None or step not in ("+1", "-1"):
+        return None
+    years = range(ref.start.year - 1, ref.end.year + 2)
+    if step == "+1":
+        return min(y for y in years if period(y).start > ref.end),
+    return max(y for y in years if period(y).end < ref.start),
+
+
+def call_refmonth(ctx: Context, month: str, step: str) -> tuple[str, None]:
+    """"the following January", "the previous December": the month after or before the last
+    date the text named ("arrested in March 1995 and tried the following January": 1996-01);
+    with none named, as "next January" is, from the DCT."""
+    if not month:
+        return "", None
+    found = _after_ref(ctx, step, lambda y: Interval.month(y, int(month)))
+    if found is None:
+        return call_month(ctx, month, step)
+    return f"{found[0]:04d}-{month}", None
+
+
+def call_refseason(ctx: Context, code: str, step: str) -> tuple[str, None]:
+    """"the following spring": the season after or before the last date named, as
+    `call_refmonth`."""
+    if not code:
+        return "", None
+    found = _after_ref(ctx, step, lambda y: Interval.season(y, code))
+    if found is None:
+        return call_season(ctx, code, step)
+    return f"{found[0]:04d}-{code}", None
+
+
 def call_monthday(ctx: Context, month: str, day: str, dir_: str, weekday: str = "") -> tuple[str, None]:
     """A day of a month without a year. A weekday named with it ("Saturday, April 25")
     decides the year when one of the nearby years fits it."""
@@ -734,6 +769,8 @@ CALLS = {
     "WEEKDAY": call_weekday,
     "MONTH": call_month,
     "MONTHDAY": call_monthday,
+    "REFMONTH": call_refmonth,
+    "REFSEASON": call_refseason,
     "DAYOFMONTH": call_dayofmonth,
     "SEASON": call_season,
     "QUARTER": call_quarter,
