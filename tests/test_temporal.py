@@ -712,6 +712,11 @@ CASES += [
      "the-following-season-is-after-the-last-date-named"),
     ("The vote will be held the next January.", "1998-10-21", "the next January", "1999-01",
      ("1999-01-01", "1999-01-31"), None, "the-next-month-with-no-date-named-counts-from-the-dct"),
+    ("The company will report results for the quarter ending Dec. 31 in late January.",
+     "1989-10-26", "late January", "1990-01", ("1990-01-21", "1990-01-31"), "END",
+     "a-month-abbreviation-ends-no-sentence-so-will-still-governs"),
+    ("Officials will meet Sen. Dole on Tuesday.", "1998-02-25", "Tuesday", "1998-03-03",
+     ("1998-03-03", "1998-03-03"), None, "a-title-abbreviation-ends-no-sentence"),
 ]
 
 

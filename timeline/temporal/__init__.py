@@ -15,7 +15,7 @@ from timeline.intervals import Interval
 
 from .engine import Candidate, Grammar, grammar, find_candidates, normalise_key
 from .resolve import NO_INTERVAL, Context, fill, resolve_value, narrow, value_interval
-from .tense import SENTENCE_END, tense_cue
+from .tense import tense_cue
 
 __all__ = ["Timex", "tag"]
 
@@ -63,7 +63,7 @@ def tag(text: str, dct: date | None) -> list[Timex]:
         # words after an expression ("or later") join it only up to the next one: in
         # "Monday or earlier this week", "earlier this week" is an expression of its own
         limit = cands[i + 1].start if i + 1 < len(cands) else len(text)
-        ctx.year_here = named[1] if named and _near_in_sentence(text, named[0], c.start) else None
+        ctx.year_here = named[1] if named and _near_in_sentence(text, named[0], c.start, g) else None
         timex = _resolve(text, c, ctx, g, limit)
         if timex is None:
             continue
@@ -92,10 +92,10 @@ _YEAR_FIRST = re.compile(r"^\d{4}(?:-|$)")
 _YEAR_REACH = 60
 
 
-def _near_in_sentence(text: str, a: int, b: int) -> bool:
+def _near_in_sentence(text: str, a: int, b: int, g: Grammar) -> bool:
     """Whether offset b is close after a, with nothing between that ends a sentence."""
     # one character past b: a sentence end is seen by the capital after it, which may be b's
-    return b - a <= _YEAR_REACH and SENTENCE_END.search(text, a, b + 1) is None
+    return b - a <= _YEAR_REACH and g.sentence_end.search(text, a, b + 1) is None
 
 
 # How far before a date the words that make it a boundary may start ("quarter ended ").

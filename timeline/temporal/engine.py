@@ -74,6 +74,7 @@ class Grammar:
     pluperfect: frozenset[str]   # the auxiliary that puts a whole verb group in the past ("had")
     not_infinitive: frozenset[str]  # words after "to" that make it a preposition ("to a truce")
     future_in_past: frozenset[str]  # future cues that look ahead from a time past ("would")
+    sentence_end: re.Pattern     # where a sentence ends: not after "Dec." in "Dec. 31"
     approx: re.Pattern
     part_of: re.Pattern          # "the end of" before an expression that did not take it
     mod_after: re.Pattern        # "or so", "and beyond" right after an expression
@@ -172,6 +173,18 @@ def _joined(path: Path, lists: dict[str, str]) -> str:
     return "|".join(f"(?:{_expand(p.strip(), lists)})" for p in _lines(path))
 
 
+def sentence_end(abbreviations: list[str]) -> re.Pattern:
+    """Where a sentence ends: a full stop before a capital or a digit, unless it ends one of
+    the `abbreviations` ("Dec. 31", "Mr. Smith"), or a blank line, or a line break before a
+    capital. The checks for abbreviations stand after the stop, so that only a stop pays
+    for them; a lookbehind takes one width, so there is one for each length."""
+    by_len: dict[int, list[str]] = {}
+    for a in abbreviations:
+        by_len.setdefault(len(a), []).append(re.escape(a))
+    not_abbr = "".join(rf"(?<!\b(?:{'|'.join(ws)})\.)" for _, ws in sorted(by_len.items()))
+    return re.compile(rf"[.!?]{not_abbr}(?=\s+[\"'“‘(]?[A-Z0-9])|\n\s*\n|\n(?=\s*[A-Z\"“])")
+
+
 @lru_cache(maxsize=1)
 def grammar() -> Grammar:
     """The compiled resources; built once a process."""
@@ -198,6 +211,7 @@ def grammar() -> Grammar:
         pluperfect=frozenset(cues["pluperfect"].split()),
         not_infinitive=frozenset(cues["not-infinitive"].split()),
         future_in_past=frozenset(cues["future-in-past"].split()),
+        sentence_end=sentence_end(cues["abbreviations"].split()),
         adjacent=re.compile(r"[\s,]*(?:(?:" + between + r")\s+)*$", FLAGS),
         approx=re.compile(r"(?<!\w)(" + lists["approx"] + r")\s+$", FLAGS),
         part_of=re.compile(r"(?<!\w)(" + lists["partof"] + r")\s+$", FLAGS),

@@ -13,8 +13,6 @@ from .engine import Grammar
 
 # How far a cue may stand from the expression, in characters, within its sentence.
 _REACH = 200
-# Where a sentence ends (shared with the tagger, which lends a year only within one).
-SENTENCE_END = re.compile(r"[.!?](?=\s+[\"'“‘(]?[A-Z0-9])|\n\s*\n|\n(?=\s*[A-Z\"“])")
 _TENSE_WORDS = re.compile(r"[A-Za-z']+")
 _CLAUSE = re.compile(r"[,;:()\u2013\u2014]|\s-\s|\s(?:and|but|that)\s")
 _CLAUSE_BREAK = 60  # characters a clause boundary adds to a cue's distance
@@ -31,9 +29,9 @@ def tense_cue(text: str, start: int, end: int, g: Grammar) -> tuple[int | None, 
     """The direction `tense` gives and the cue word that gave it (None without one)."""
     # the search runs one character past the start: a sentence end is seen by what follows
     # it, and an expression may open the next sentence ("... later this week. Tuesday, ...")
-    left = max((m.end() for m in SENTENCE_END.finditer(text, max(0, start - _REACH), start + 1)),
+    left = max((m.end() for m in g.sentence_end.finditer(text, max(0, start - _REACH), start + 1)),
                default=max(0, start - _REACH))
-    stop = SENTENCE_END.search(text, end, end + _REACH)
+    stop = g.sentence_end.search(text, end, end + _REACH)
     right = stop.start() if stop else min(len(text), end + _REACH)
     before = [(m.group().lower(), m.start(), m.end()) for m in _TENSE_WORDS.finditer(text, left, start)]
     after = [(m.group().lower(), m.start(), m.end()) for m in _TENSE_WORDS.finditer(text, end, right)]
