@@ -717,6 +717,13 @@ CASES += [
      "a-month-abbreviation-ends-no-sentence-so-will-still-governs"),
     ("Officials will meet Sen. Dole on Tuesday.", "1998-02-25", "Tuesday", "1998-03-03",
      ("1998-03-03", "1998-03-03"), None, "a-title-abbreviation-ends-no-sentence"),
+    ("The funeral is Saturday.", "1998-02-18", "Saturday", "1998-02-21",
+     ("1998-02-21", "1998-02-21"), None, "present-tense-weekday-is-the-nearest-coming-one"),
+    ("The bombing Monday is the deadliest this year.", "1998-02-18", "Monday", "1998-02-16",
+     ("1998-02-16", "1998-02-16"), None, "present-tense-weekday-is-the-nearest-past-one"),
+    ("The bonds carry a 24% premium over Thursday's closing price.", "1989-10-30", "Thursday",
+     "1989-10-26", ("1989-10-26", "1989-10-26"), None,
+     "a-possessive-weekday-in-a-present-sentence-is-past"),
 ]
 
 

@@ -45,6 +45,7 @@ class Timex:
 
 
 _FULL_DATE = re.compile(r"^\d{4}-\d\d-\d\d")
+_POSSESSIVE = ("'s", "\u2019s")
 # Calls whose direction comes from the tense of the sentence.
 _TENSED = ("WEEKDAY(", "MONTH(", "MONTHDAY(", "SEASON(", "QUARTER(", "QENDED(", "HALF(", "WEEKEND(", "IN(", "HOLIDAY(", "DAYOFMONTH(")
 # A length is a DURATION whatever rule found it: IN() gives one when its sentence does not
@@ -116,7 +117,9 @@ def _resolve(text: str, c: Candidate, ctx: Context, g: Grammar, limit: int) -> T
     template = fill(rule.value, c.match, g.tables)
     if template.startswith(_TENSED):
         cue, word = tense_cue(text, c.start, c.end, g)
-        ctx.tense, ctx.present = (cue or 0), cue == 0
+        # a possessive names a day the sentence looks back on, whatever its present verb:
+        # "a premium over Thursday's closing price"
+        ctx.tense, ctx.present = (cue or 0), cue == 0 and not text.startswith(_POSSESSIVE, c.end)
         ctx.reported = word in g.future_in_past
     value, own = resolve_value(template, ctx)
     if not value or (_FULL_DATE.match(value) and value_interval(value[:10]) is None):

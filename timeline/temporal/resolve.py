@@ -347,7 +347,8 @@ def call_ref(ctx: Context, unit: str = "", fallback: str = "") -> tuple[str, Non
 
 def call_weekday(ctx: Context, wd: str, dir_: str) -> tuple[str, None]:
     """Wednesday in "X said Wednesday" is the last one on or before the DCT (TimeBank's
-    convention, the DCT itself included); in a future sentence the next one on or after;
+    convention, the DCT itself included); in a future sentence the next one on or after; in a
+    present one the nearest ("the funeral is Saturday");
     "last"/"next" exclude the DCT; "this" is the one in the DCT's week."""
     if not wd:
         return "", None
@@ -363,6 +364,9 @@ def call_weekday(ctx: Context, wd: str, dir_: str) -> tuple[str, None]:
         d = ctx.dct + timedelta(days=(iso - today) % 7 or 7)
     elif ctx.tense > 0:
         d = ctx.dct + timedelta(days=(iso - today) % 7)
+    elif ctx.present:  # "the funeral is Saturday": the nearest, the coming one on a tie
+        ahead, back = (iso - today) % 7, (today - iso) % 7
+        d = ctx.dct + timedelta(days=ahead) if ahead <= back else ctx.dct - timedelta(days=back)
     else:
         d = ctx.dct - timedelta(days=(today - iso) % 7)
     return d.isoformat(), None
