@@ -724,6 +724,20 @@ CASES += [
     ("The bonds carry a 24% premium over Thursday's closing price.", "1989-10-30", "Thursday",
      "1989-10-26", ("1989-10-26", "1989-10-26"), None,
      "a-possessive-weekday-in-a-present-sentence-is-past"),
+    ("Officials hope to sign the agreement by Friday.", "1998-02-18", "Friday", "1998-02-20",
+     ("1998-02-20", "1998-02-20"), None, "hope-to-looks-ahead"),
+    ("The government aims to finish the pipeline by June.", "1998-02-18", "June", "1998-06",
+     ("1998-06-01", "1998-06-30"), None, "aims-to-looks-ahead"),
+    ("Annan arrives in Baghdad Friday.", "1998-02-18", "Friday", "1998-02-20",
+     ("1998-02-20", "1998-02-20"), None, "a-schedule-verb-with-its-place-between-looks-ahead"),
+    ("The jury resumes deliberations Monday.", "1998-02-18", "Monday", "1998-02-23",
+     ("1998-02-23", "1998-02-23"), None, "a-schedule-verb-with-its-object-between-looks-ahead"),
+    ("The minister flies to Cairo on Tuesday.", "1998-02-18", "Tuesday", "1998-02-24",
+     ("1998-02-24", "1998-02-24"), None, "flies-to-a-place-looks-ahead"),
+    ("Bomb goes off in Baghdad market on Monday", "1998-02-18", "Monday", "1998-02-16",
+     ("1998-02-16", "1998-02-16"), None, "a-headline-verb-of-what-happened-is-no-schedule"),
+    ("The quake leaves scores dead on Monday", "1998-02-18", "Monday", "1998-02-16",
+     ("1998-02-16", "1998-02-16"), None, "leaves-dead-is-no-departure"),
 ]
 
 

@@ -70,6 +70,8 @@ class Grammar:
     past_suffix: str             # 0 present, +-2 only next to it, 3 future only before it;
                                  # the suffix of weaker past cues ("-ed")
     adjacent: re.Pattern         # what may stand between a weak cue and the expression
+    schedule_far: frozenset[str]  # schedule verbs that may stand a few words before their date
+    schedule_gap: re.Pattern     # what may stand between those and the date
     verb_group: frozenset[str]   # words of a verb group before its verb ("had been scheduled to")
     pluperfect: frozenset[str]   # the auxiliary that puts a whole verb group in the past ("had")
     not_infinitive: frozenset[str]  # words after "to" that make it a preposition ("to a truce")
@@ -213,6 +215,9 @@ def grammar() -> Grammar:
         future_in_past=frozenset(cues["future-in-past"].split()),
         sentence_end=sentence_end(cues["abbreviations"].split()),
         adjacent=re.compile(r"[\s,]*(?:(?:" + between + r")\s+)*$", FLAGS),
+        schedule_far=frozenset(cues["schedule-far"].split()),
+        schedule_gap=re.compile(r"(?:\s+[a-z][\w'-]*){0,%d}[\s,]*(?:(?:" % int(cues["schedule-gap"])
+                                + between + r")\s+)*$", FLAGS),
         approx=re.compile(r"(?<!\w)(" + lists["approx"] + r")\s+$", FLAGS),
         part_of=re.compile(r"(?<!\w)(" + lists["partof"] + r")\s+$", FLAGS),
         mod_after=re.compile(r"\s+(" + lists["modafter"] + r")(?!\w)", FLAGS),

@@ -79,7 +79,10 @@ def _cue(text: str, words: list, i: int, start: int, end: int, g: Grammar) -> in
     if sign == 3:  # a commitment governs what follows it, not what stands before
         sign = 1 if e <= start else None
     if sign in (-2, 2):  # weak cues ("-ed") count only right next to the expression
-        near = g.adjacent.match(text, e, start) if e <= start else g.adjacent.match(text, end, s)
+        # a schedule verb before it may have its object or place between: "leaves for
+        # Africa on Sunday", "resumes deliberations Monday"
+        before = g.schedule_gap if sign == 2 and w in g.schedule_far else g.adjacent
+        near = before.match(text, e, start) if e <= start else g.adjacent.match(text, end, s)
         sign = sign // 2 if near else None
     if sign is not None and sign >= 0 and _pluperfect(text, words, i, g):
         return -1
