@@ -738,6 +738,10 @@ CASES += [
      ("1998-02-16", "1998-02-16"), None, "a-headline-verb-of-what-happened-is-no-schedule"),
     ("The quake leaves scores dead on Monday", "1998-02-18", "Monday", "1998-02-16",
      ("1998-02-16", "1998-02-16"), None, "leaves-dead-is-no-departure"),
+    ("Over the summer, the rebels regrouped.", "1998-02-18", "the summer", "1997-SU",
+     ("1997-06-01", "1997-08-31"), None, "a-season-with-no-cue-is-the-one-that-has-passed"),
+    ("The summer is usually quiet.", "1998-02-18", "The summer", "1998-SU",
+     ("1998-06-01", "1998-08-31"), None, "a-season-in-the-present-is-the-nearest"),
 ]
 
 

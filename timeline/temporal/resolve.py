@@ -530,10 +530,12 @@ def call_season(ctx: Context, code: str, dir_: str) -> tuple[str, None]:
         # "this fall" is the fall of the DCT's year, even said in February; only "this
         # winter" is the winter under way (or the one that begins in December).
         year = y if code == "WI" else ctx.dct.year
-    elif not dir_ and ctx.tense == 0:
+    elif not dir_ and ctx.tense == 0 and ctx.present:
+        # in the present the nearest; with no cue at all, as a month, the one that has
+        # begun ("Over the summer, the rebels regrouped" written in February: last summer)
         mid = lambda year: Interval.season(year, code).start + timedelta(days=45)
         year = min((y - 1, y, y + 1), key=lambda yy: abs((mid(yy) - ctx.dct).days))
-    elif step < 0 or (not dir_ and ctx.tense < 0):
+    elif step < 0 or (not dir_ and ctx.tense <= 0):
         year = y if (idx < now or (not dir_ and idx == now)) else y - 1
     else:
         year = y if (idx > now or (not dir_ and idx == now)) else y + 1
