@@ -100,6 +100,27 @@ CASES = [
     ("'said in a statement posted on its website on Tuesday': a phrase of medium keeps the date the saying's",
      "Interior Minister Amina Diallo said in a statement posted on the ministry's website on Tuesday that the curfew was lifted.",
      "2025-09-12", [ev("statement", "2025-09-09", actors=["Amina Diallo"])]),
+    ("a chronology entry tells a past attack in the historical present: its date opens the line",
+     "- May 22, 2017 - A suicide bomber kills 22 people at a concert in Manchester.",
+     "2024-03-23", [ev("attack", "2017-05-22", killed=22, location="Manchester", country="GB")]),
+    ("a chronology entry with a day-first date and a colon, a kidnapping",
+     "14 April 2014: Boko Haram abducts 276 schoolgirls in northeastern Nigeria.",
+     "2024-03-23", [ev("kidnapping", "2014-04-14", actors=["Boko Haram"])]),
+    ("outside a dated chronology entry the present tense is generic: no event",
+     "Malaria kills thousands of children in Nigeria every year, and bandits often kidnap travellers.",
+     "2024-03-23", []),
+    ("a city name heading an 'X of Y' name is a word of it: 'the University of Lagos' is in Lagos (University is a US city)",
+     "Gunmen shot dead a lecturer outside the University of Lagos on Monday.",
+     "2025-06-18", [ev("attack", "2025-06-16", location="Lagos", country="NG")]),
+    ("a casualty in a sentence that names an accident as the cause is no attack",
+     "Two soldiers were injured in a training accident on Monday, the army said.",
+     "2025-06-18", []),
+    ("a casualty from a collision is no attack either",
+     "Twelve people were killed when a bus collided with a truck near Kano on Monday.",
+     "2025-06-18", []),
+    ("a named attack in a sentence that also says 'accident' is still an attack",
+     "Gunmen killed 12 people on Monday in an attack that officials first thought was an accident.",
+     "2025-06-18", [ev("attack", "2025-06-16", killed=12)]),
     ("', from Luton,' after a name is where the person is from, not where the event was",
      "Ahmed Yusuf, 34, from Luton, was convicted in May of preparing acts of terrorism.",
      "2025-07-18", [ev("sentencing", "2025-05-01", "2025-05-31", location=None)]),
@@ -521,3 +542,33 @@ def test_inferred_publication(text, expected):
     assert [e.type for e in got] == [w["type"] for w in expected], [(e.type, e.sentence) for e in got]
     for g, w in zip(got, expected):
         _check(g, w)
+
+
+# (reason, text, the canonical actors the alias table names in it)
+ALIASES = [
+    ("ADF with a fighters' noun is the Congolese-Ugandan group",
+     "Suspected ADF fighters killed 40 villagers near Beni.", ["Allied Democratic Forces"]),
+    ("ADF alone is also the Australian Defence Force: no group",
+     "The ADF said two soldiers were hurt.", []),
+    ("Islamic State's Central Africa province by its acronym",
+     "ISCAP claimed the raid.", ["Islamic State Central Africa Province"]),
+    ("Baloch and Balochistan spellings, and BLA, are one group",
+     "The Baloch Liberation Army, or BLA, attacked the train.",
+     ["Balochistan Liberation Army", "Balochistan Liberation Army"]),
+    ("the Maute group is one of the Dawlah Islamiyah groups",
+     "Troops clashed with the Maute group.", ["Dawlah Islamiyah"]),
+    ("IDF in capitals is the Israeli army",
+     "The IDF said its jets struck the site.", ["Israel Defense Forces"]),
+    ("the Justice Department and DOJ are one agency",
+     "The Justice Department said the DOJ would appeal.",
+     ["US Department of Justice", "US Department of Justice"]),
+    ("RSF alone is also Reporters Without Borders: only the full name",
+     "RSF condemned the arrest; the Rapid Support Forces denied it.", ["Rapid Support Forces"]),
+]
+
+
+@pytest.mark.parametrize("text,expected", [c[1:] for c in ALIASES], ids=[c[0] for c in ALIASES])
+def test_alias_table(text, expected):
+    from timeline.extract.actors import default_table
+
+    assert [m.name for m in default_table().find(text)] == expected
