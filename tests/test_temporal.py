@@ -742,6 +742,12 @@ CASES += [
      ("1997-06-01", "1997-08-31"), None, "a-season-with-no-cue-is-the-one-that-has-passed"),
     ("The summer is usually quiet.", "1998-02-18", "The summer", "1998-SU",
      ("1998-06-01", "1998-08-31"), None, "a-season-in-the-present-is-the-nearest"),
+    ("The stock closed yesterday at $25. In the year-ago period, sales were flat.",
+     "1989-10-26", "the year-ago period", "1988-Q3", ("1988-07-01", "1988-09-30"), None,
+     "a-year-ago-period-after-a-day-is-the-reports-quarter"),
+    ("Sales rose in September. In the year-ago period, they fell.", "1989-10-26",
+     "the year-ago period", "1988-09", ("1988-09-01", "1988-09-30"), None,
+     "a-year-ago-period-after-a-month-is-that-month"),
 ]
 
 

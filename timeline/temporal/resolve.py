@@ -293,6 +293,12 @@ def call_ago(ctx: Context, anchor: str, n: str, unit: str, sign: str) -> tuple[s
         # "several years ago" said in 1991 is in the 1980s)
         return ("PAST_REF" if s < 0 else "FUTURE_REF"), None
     count = float(n) * s
+    if anchor == "refp":  # "the year-ago period": the period last named, never a day or week
+        ref = _ref_date(ctx)
+        if ref is not None and ref[1] in ("M", "Q", "Y"):
+            return _fmt(_shift(ref[0], count, unit), ref[1]), None
+        # after "closed yesterday": the report's quarter; with nothing named, the year
+        anchor = "refq" if ref is not None else "ref"
     if anchor == "refq":  # "the year-ago quarter": always a quarter
         ref = _ref_date(ctx)
         if ref is not None and ref[1] == "Q":  # a day or a month named is no report's quarter
