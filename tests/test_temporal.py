@@ -748,6 +748,8 @@ CASES += [
     ("Sales rose in September. In the year-ago period, they fell.", "1989-10-26",
      "the year-ago period", "1988-09", ("1988-09-01", "1988-09-30"), None,
      "a-year-ago-period-after-a-month-is-that-month"),
+    ("Ten days from today, the deadline expires.", "1998-02-18", "Ten days from today",
+     "1998-02-28", ("1998-02-28", "1998-02-28"), None, "days-from-today-is-a-day-ahead"),
 ]
 
 
