@@ -750,6 +750,13 @@ CASES += [
      "a-year-ago-period-after-a-month-is-that-month"),
     ("Ten days from today, the deadline expires.", "1998-02-18", "Ten days from today",
      "1998-02-28", ("1998-02-28", "1998-02-28"), None, "days-from-today-is-a-day-ahead"),
+    ("At 3 o'clock this afternoon, the vote begins.", "1998-02-18", "3 o'clock this afternoon",
+     "1998-02-18T15:00", ("1998-02-18", "1998-02-18"), None,
+     "an-hour-said-with-this-afternoon-is-after-noon-on-that-day"),
+    ("The vote began at 3 p.m. this afternoon.", "1998-02-18", "3 p.m. this afternoon",
+     "1998-02-18T15:00", ("1998-02-18", "1998-02-18"), None, "a-clock-time-joins-a-part-of-a-day"),
+    ("This morning at 9, the rally began.", "1998-02-18", "This morning", "1998-02-18TMO",
+     ("1998-02-18", "1998-02-18"), None, "a-bare-number-after-a-part-of-a-day-is-no-clock"),
 ]
 
 

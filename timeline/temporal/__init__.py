@@ -190,16 +190,33 @@ _GLUE = re.compile(r"^(?:\s*,?\s*(?:on|at)?\s*)$", re.IGNORECASE)
 
 
 def _joins(text: str, a: Timex, b: Timex) -> bool:
-    """A time of day next to a day ("10 p.m. Wednesday", "06/28/2021 4:30 a.m.")."""
+    """A time of day next to a day ("10 p.m. Wednesday", "06/28/2021 4:30 a.m.") or next to a
+    part of a day ("3 o'clock this afternoon", "at 8 tonight")."""
     if b.start - a.end > 6 or not _GLUE.match(text[a.end:b.start]):
         return False
-    clock, day = (a, b) if a.type == "TIME" else (b, a)
+    clock, day = _clock_and_day(a, b)
     return (clock.type == "TIME" and clock.interval is None and "T" in clock.value
-            and day.type == "DATE" and day.interval is not None and day.interval.length_days == 1
-            and re.match(r"^\d{4}-\d\d-\d\d$", day.value) is not None)
+            and day.interval is not None and day.interval.length_days == 1
+            and (_DAY_PART if day.type == "TIME" else _DAY_ONLY).match(day.value) is not None)
+
+
+_DAY_ONLY = re.compile(r"^\d{4}-\d\d-\d\d$")
+_DAY_PART = re.compile(r"^\d{4}-\d\d-\d\dT(MO|AF|EV|NI)$")
+# Parts of a day after noon: an hour before 12 said with them is after noon ("3 o'clock this
+# afternoon"); at night only from six ("at 2 tonight" may be the small hours).
+_AFTER_NOON = {"AF": 1, "EV": 1, "NI": 6}
+
+
+def _clock_and_day(a: Timex, b: Timex) -> tuple[Timex, Timex]:
+    """Which of two expressions side by side is the clock time (a TIME with no day)."""
+    return (a, b) if a.type == "TIME" and a.interval is None else (b, a)
 
 
 def _join(text: str, a: Timex, b: Timex) -> Timex:
-    clock, day = (a, b) if a.type == "TIME" else (b, a)
-    value = day.value + "T" + clock.value.split("T", 1)[1]
+    clock, day = _clock_and_day(a, b)
+    hhmm = clock.value.split("T", 1)[1]
+    part = _DAY_PART.match(day.value)
+    if part and hhmm[:2].isdigit() and _AFTER_NOON.get(part[1], 12) <= int(hhmm[:2]) < 12:
+        hhmm = f"{int(hhmm[:2]) + 12:02d}{hhmm[2:]}"
+    value = day.value.split("T")[0] + "T" + hhmm
     return Timex(a.start, b.end, text[a.start:b.end], "TIME", value, clock.mod or day.mod, day.interval)
