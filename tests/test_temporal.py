@@ -757,6 +757,12 @@ CASES += [
      "1998-02-18T15:00", ("1998-02-18", "1998-02-18"), None, "a-clock-time-joins-a-part-of-a-day"),
     ("This morning at 9, the rally began.", "1998-02-18", "This morning", "1998-02-18TMO",
      ("1998-02-18", "1998-02-18"), None, "a-bare-number-after-a-part-of-a-day-is-no-clock"),
+    ("The company posted a loss in the first quarter.", "1989-10-26", "the first quarter",
+     "1989-Q1", ("1989-01-01", "1989-03-31"), None, "posted-is-a-past-verb-anywhere-in-its-sentence"),
+    ("The dividend will be posted in the first quarter.", "1989-10-26", "the first quarter",
+     "1990-Q1", ("1990-01-01", "1990-03-31"), None, "be-posted-is-a-passive-no-past"),
+    ("Rebels attacked the town in a raid on Jan. 3.", "1997-12-28", "Jan. 3", "1997-01-03",
+     ("1997-01-03", "1997-01-03"), None, "attacked-puts-a-month-day-in-the-past"),
 ]
 
 

@@ -200,6 +200,7 @@ def grammar() -> Grammar:
     tense_words.update({w: -2 for w in cues["past-adjacent"].split() if w != "-"})
     tense_words.update({w: 3 for w in cues["future-before"].split()})  # only before it
     tense_words.update({w: 4 for w in cues["bound-ahead"].split()})  # see tense.py
+    tense_words.update({w: -3 for w in cues["past-finite"].split()})  # past unless after "be"
     between = "|".join(cues["between"].split())
     return Grammar(
         rules=_parse_rules(lists),

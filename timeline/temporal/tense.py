@@ -76,6 +76,8 @@ def _cue(text: str, words: list, i: int, start: int, end: int, g: Grammar) -> in
     if sign == -2 or (sign is None and len(w) > 3 and w.endswith(g.past_suffix)):
         # "will be completed by Aug. 31": after "be" an "-ed" word is a passive, no tense.
         sign = None if i and words[i - 1][0] in _PASSIVE else -2
+    if sign == -3:  # "posted a loss": past anywhere, but "will be posted" is a passive
+        sign = None if i and words[i - 1][0] in _PASSIVE else -1
     if sign == 3:  # a commitment governs what follows it, not what stands before
         sign = 1 if e <= start else None
     if sign in (-2, 2):  # weak cues ("-ed") count only right next to the expression
