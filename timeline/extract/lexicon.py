@@ -114,6 +114,7 @@ class Modality:
     any_before: CaseBlind | None = None
     any_after: CaseBlind | None = None
     any_statement_before: CaseBlind | None = None
+    militant_agents: re.Pattern | None = None
 
 
 @lru_cache(maxsize=1)
@@ -132,7 +133,8 @@ def modality() -> Modality:
                     CaseBlind(d["background_relative"]), CaseBlind(d["aggregate"]),
                     re.compile(d["aggregate_subjects"], re.I), CaseBlind(d["frequency"]),
                     CaseBlind(d["definition"]), re.compile(d["vague_quantity"], re.I),
-                    either("before"), either("after"), either("statement_before"))
+                    either("before"), either("after"), either("statement_before"),
+                    militant_agents=re.compile(d["militant_agents"], re.I))
 
 
 # Words that, just before a verb trigger, show it is a noun ("amid reports of", "the attack").
