@@ -763,6 +763,8 @@ CASES += [
      "1990-Q1", ("1990-01-01", "1990-03-31"), None, "be-posted-is-a-passive-no-past"),
     ("Rebels attacked the town in a raid on Jan. 3.", "1997-12-28", "Jan. 3", "1997-01-03",
      ("1997-01-03", "1997-01-03"), None, "attacked-puts-a-month-day-in-the-past"),
+    ("Guerrillas seized the embassy on Jan. 3.", "1997-12-28", "Jan. 3", "1997-01-03",
+     ("1997-01-03", "1997-01-03"), None, "seized-puts-a-month-day-in-the-past"),
 ]
 
 
