@@ -765,6 +765,12 @@ CASES += [
      ("1997-01-03", "1997-01-03"), None, "attacked-puts-a-month-day-in-the-past"),
     ("Guerrillas seized the embassy on Jan. 3.", "1997-12-28", "Jan. 3", "1997-01-03",
      ("1997-01-03", "1997-01-03"), None, "seized-puts-a-month-day-in-the-past"),
+    ("Third-quarter net rose 10%. The company expects sales to double by 1992. Revenue rose "
+     "from $45 million a year earlier.", "1989-10-26", "a year earlier", "1988-Q3",
+     ("1988-07-01", "1988-09-30"), None, "a-deadline-ahead-is-no-reference-for-a-year-earlier"),
+    ("By Tuesday, the rebels had taken the town. The next day, they withdrew.", "1989-10-26",
+     "The next day", "1989-10-25", ("1989-10-25", "1989-10-25"), None,
+     "by-a-day-gone-by-stays-the-reference"),
 ]
 
 

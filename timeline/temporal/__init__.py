@@ -73,7 +73,7 @@ def tag(text: str, dct: date | None) -> list[Timex]:
         out.append(timex)
         if timex.interval is not None:  # "since February 2019. Since then, ...": any date
             ctx.last = timex.value.split("T")[0]
-        if _anchors(text, timex, c, g):
+        if _anchors(text, timex, c, g, dct):
             ctx.ref = timex.value.split("T")[0]
             if "y" in c.match.re.groupindex and c.match.group("y") and _YEAR_FIRST.match(timex.value):
                 named = timex.end, int(timex.value[:4])
@@ -103,13 +103,17 @@ def _near_in_sentence(text: str, a: int, b: int, g: Grammar) -> bool:
 _BOUNDARY_REACH = 24
 
 
-def _anchors(text: str, timex: Timex, c: Candidate, g: Grammar) -> bool:
+def _anchors(text: str, timex: Timex, c: Candidate, g: Grammar, dct: date | None) -> bool:
     """Whether a date becomes the reference for what follows ("the following day"): not a
-    comparison ("a year earlier"), and not a boundary ("since Jan. 5", "until 2013", "the
-    quarter ended Sept. 30"), as the story is not told at those dates."""
+    comparison ("a year earlier"), not a boundary ("since Jan. 5", "until 2013", "the
+    quarter ended Sept. 30"), and not a deadline ahead ("by 1992"), as the story is not told
+    at those dates."""
     if timex.interval is None or c.rule.value.startswith("AGO("):
         return False
-    return g.boundary.search(text, max(0, timex.start - _BOUNDARY_REACH), timex.start) is None
+    before = max(0, timex.start - _BOUNDARY_REACH)
+    if dct is not None and timex.interval.start > dct and g.deadline.search(text, before, timex.start):
+        return False
+    return g.boundary.search(text, before, timex.start) is None
 
 
 def _resolve(text: str, c: Candidate, ctx: Context, g: Grammar, limit: int) -> Timex | None:

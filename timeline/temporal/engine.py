@@ -81,6 +81,7 @@ class Grammar:
     part_of: re.Pattern          # "the end of" before an expression that did not take it
     mod_after: re.Pattern        # "or so", "and beyond" right after an expression
     boundary: re.Pattern         # "since", "the quarter ended" before a date that bounds a period
+    deadline: re.Pattern         # "by" before a date ahead of the DCT: a target
 
     keyed: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False)
 
@@ -223,6 +224,7 @@ def grammar() -> Grammar:
         part_of=re.compile(r"(?<!\w)(" + lists["partof"] + r")\s+$", FLAGS),
         mod_after=re.compile(r"\s+(" + lists["modafter"] + r")(?!\w)", FLAGS),
         boundary=re.compile(r"(?<!\w)" + lists["boundary"] + r"\s+$", FLAGS),
+        deadline=re.compile(r"(?<!\w)" + lists["deadline"] + r"\s+$", FLAGS),
     )
 
 
