@@ -771,6 +771,14 @@ CASES += [
     ("By Tuesday, the rebels had taken the town. The next day, they withdrew.", "1989-10-26",
      "The next day", "1989-10-25", ("1989-10-25", "1989-10-25"), None,
      "by-a-day-gone-by-stays-the-reference"),
+    ("The strike began on Monday the second.", "1989-10-26", "Monday the second", "1989-10-02",
+     ("1989-10-02", "1989-10-02"), None, "weekday-the-ordinal-is-that-day-of-a-month-near"),
+    ("Stocks plunged on Friday the 13th, and again on Monday.", "1989-10-26", "Friday the 13th",
+     "1989-10-13", ("1989-10-13", "1989-10-13"), None, "friday-the-13th-is-the-one-that-fits"),
+    ("The vote is set for Friday the 14th.", "1989-10-26", "Friday the 14th", "1989-10-27",
+     ("1989-10-27", "1989-10-27"), None, "a-weekday-no-month-near-fits-stays-the-weekday"),
+    ("Sunday, the first day of talks, went well.", "1989-10-26", "Sunday", "1989-10-22",
+     ("1989-10-22", "1989-10-22"), None, "an-ordinal-before-a-noun-is-no-day-of-the-month"),
 ]
 
 

@@ -488,16 +488,21 @@ def call_monthday(ctx: Context, month: str, day: str, dir_: str, weekday: str = 
     return f"{year:04d}-{month}-{day}", None
 
 
-def call_dayofmonth(ctx: Context, day: str) -> tuple[str, None]:
+def call_dayofmonth(ctx: Context, day: str, weekday: str = "") -> tuple[str, None]:
     """A day of the month named alone ("arrives on the fifteenth"): in the DCT's month or a
     month next to it, the last one on or before the DCT in the past, the next one on or
-    after it in the future, else the nearest."""
+    after it in the future, else the nearest. A weekday named with it ("Friday the 13th")
+    keeps only the months where the day is that weekday."""
     if not day:
         return "", None
     if ctx.dct is None:
         return f"XXXX-XX-{int(day):02d}", None
     months = [_shift(ctx.dct.replace(day=1), n, "M") for n in (-1, 0, 1)]
     days = [m.replace(day=int(day)) for m in months if _valid(m.year, m.month, int(day))]
+    if weekday:
+        days = [d for d in days if d.isoweekday() == int(weekday)]
+        if not days:  # no month near has that day on that weekday: the weekday alone
+            return call_weekday(ctx, weekday, "")
     if ctx.tense < 0:
         days = [d for d in days if d <= ctx.dct]
     elif ctx.tense > 0:
