@@ -779,6 +779,10 @@ CASES += [
      ("1989-10-27", "1989-10-27"), None, "a-weekday-no-month-near-fits-stays-the-weekday"),
     ("Sunday, the first day of talks, went well.", "1989-10-26", "Sunday", "1989-10-22",
      ("1989-10-22", "1989-10-22"), None, "an-ordinal-before-a-noun-is-no-day-of-the-month"),
+    ("Protests peaked in the last week of June.", "1998-02-18", "the last week of June",
+     "1997-W26", ("1997-06-24", "1997-06-30"), None, "the-last-week-of-a-month-is-no-last-week"),
+    ("The talks are set for the first week of March.", "1998-02-18", "the first week of March",
+     "1998-W10", ("1998-03-01", "1998-03-07"), None, "the-first-week-of-a-month-ahead-by-tense"),
 ]
 
 

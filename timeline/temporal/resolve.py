@@ -459,6 +459,26 @@ def call_refseason(ctx: Context, code: str, step: str) -> tuple[str, None]:
     return f"{found[0]:04d}-{code}", None
 
 
+# Where "the first week of March" ... "the last week of March" start in the month (a day,
+# or counted back from its end).
+_WEEK_OF_MONTH = {"first": 1, "second": 8, "third": 15, "fourth": 22, "last": -7, "final": -7}
+
+
+def call_monthweek(ctx: Context, nth: str, month: str, dir_: str, year: str) -> tuple[str, Interval | None]:
+    """"the last week of June": seven days of the month, the month found as a month named
+    alone is (or its year written); the value is the ISO week holding most of them."""
+    if not month or nth.lower() not in _WEEK_OF_MONTH:
+        return "", None
+    named = f"{year}-{month}" if year else call_month(ctx, month, dir_)[0]
+    iv = value_interval(named) if named else None
+    if iv is None:
+        return (f"XXXX-{month}" if named else ""), None
+    first = _WEEK_OF_MONTH[nth.lower()]
+    start = iv.start + timedelta(days=first - 1) if first > 0 else iv.end + timedelta(days=first + 1)
+    end = start + timedelta(days=6)
+    return _fmt(start + timedelta(days=3), "W"), Interval(start, end, Precision.WEEK)
+
+
 def call_monthday(ctx: Context, month: str, day: str, dir_: str, weekday: str = "") -> tuple[str, None]:
     """A day of a month without a year. A weekday named with it ("Saturday, April 25")
     decides the year when one of the nearby years fits it."""
@@ -786,6 +806,7 @@ CALLS = {
     "WEEKDAY": call_weekday,
     "MONTH": call_month,
     "MONTHDAY": call_monthday,
+    "MONTHWEEK": call_monthweek,
     "REFMONTH": call_refmonth,
     "REFSEASON": call_refseason,
     "DAYOFMONTH": call_dayofmonth,
