@@ -121,6 +121,13 @@ def _names_a_thing() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def _toll_update() -> re.Pattern:
+    from timeline.extract.lexicon import dating_cue
+
+    return dating_cue("toll_update_between")
+
+
+@lru_cache(maxsize=1)
 def _speech_cues() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     from timeline.extract.lexicon import dating_cue
 
@@ -206,6 +213,8 @@ def governing(text: str, sent_start: int, trig_start: int, trig_end: int, timexe
             continue
         if speech and tx.start >= trig_end and _in_reported_clause(text, trig_end, tx):
             continue
+        if not verb and tx.start >= trig_end and _toll_update().search(text, trig_end, tx.start):
+            continue  # "the toll from the siege rose to 21 on Sunday": the count's day
         lo, hi = (tx.end, trig_start) if tx.end <= trig_start else (trig_end, tx.start)
         # another event word between the date and this trigger has the better claim to it
         # ("pupils abducted earlier this month have been freed")
