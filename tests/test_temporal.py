@@ -795,6 +795,10 @@ CASES += [
      "1997-W26", ("1997-06-24", "1997-06-30"), None, "the-last-week-of-a-month-is-no-last-week"),
     ("The talks are set for the first week of March.", "1998-02-18", "the first week of March",
      "1998-W10", ("1998-03-01", "1998-03-07"), None, "the-first-week-of-a-month-ahead-by-tense"),
+    ("This winter has been unusually mild.", "1998-03-15", "This winter", "1997-WI",
+     ("1997-12-01", "1998-02-28"), None, "this-winter-said-in-spring-is-the-one-just-ended"),
+    ("This winter will be cold, forecasters say.", "1998-10-01", "This winter", "1998-WI",
+     ("1998-12-01", "1999-02-28"), None, "this-winter-said-in-the-fall-is-the-coming-one"),
 ]
 
 

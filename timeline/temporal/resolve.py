@@ -594,8 +594,11 @@ def call_season(ctx: Context, code: str, dir_: str) -> tuple[str, None]:
     step = int(dir_) if dir_ else 0
     if dir_ == "0":
         # "this fall" is the fall of the DCT's year, even said in February; only "this
-        # winter" is the winter under way (or the one that begins in December).
-        year = y if code == "WI" else ctx.dct.year
+        # winter" is the winter under way, the one just ended in spring ("this winter has
+        # been mild" said in March), else the one that begins in December.
+        year = ctx.dct.year
+        if code == "WI":
+            year = y if now == 3 else ctx.dct.year - 1 if now == 0 else ctx.dct.year
     elif not dir_ and ctx.tense == 0 and ctx.present:
         # in the present the nearest; with no cue at all, as a month, the one that has
         # begun ("Over the summer, the rebels regrouped" written in February: last summer)
