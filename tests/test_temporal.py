@@ -799,6 +799,12 @@ CASES += [
      ("1997-12-01", "1998-02-28"), None, "this-winter-said-in-spring-is-the-one-just-ended"),
     ("This winter will be cold, forecasters say.", "1998-10-01", "This winter", "1998-WI",
      ("1998-12-01", "1999-02-28"), None, "this-winter-said-in-the-fall-is-the-coming-one"),
+    ("Third-quarter net rose 5% from the same period last year.", "1989-10-26",
+     "the same period last year", "1988-Q3", ("1988-07-01", "1988-09-30"), None,
+     "the-same-period-last-year-is-the-quarter-named-a-year-before"),
+    ("Exports in January were up from the same month last year.", "1989-10-26",
+     "the same month last year", "1988-01", ("1988-01-01", "1988-01-31"), None,
+     "the-same-month-last-year-is-the-month-named-a-year-before"),
 ]
 
 
