@@ -805,6 +805,12 @@ CASES += [
     ("Exports in January were up from the same month last year.", "1989-10-26",
      "the same month last year", "1988-01", ("1988-01-01", "1988-01-31"), None,
      "the-same-month-last-year-is-the-month-named-a-year-before"),
+    ("He was elected in 1992. In the spring of that year, protests began.", "1998-05-20",
+     "the spring of that year", "1992-SP", ("1992-03-01", "1992-05-31"), None,
+     "the-season-of-that-year-is-in-the-year-last-named"),
+    ("He was elected in 1992. In the spring of that year, protests began. In the late summer "
+     "of that year, he resigned.", "1998-05-20", "the late summer of that year", "1992-SU",
+     ("1992-08-01", "1992-08-31"), "END", "the-season-of-that-year-after-a-season-keeps-its-year"),
 ]
 
 

@@ -543,6 +543,16 @@ def call_monthref(ctx: Context, month: str) -> tuple[str, None]:
     return (f"{ref[0].year:04d}-{month}" if ref is not None else f"XXXX-{month}"), None
 
 
+def call_seasonref(ctx: Context, code: str) -> tuple[str, None]:
+    """"the spring of that year": the season in the year of the last date named, as
+    `call_monthref` takes a month (a season named last, "the spring of that year ... the
+    summer of that year", gives its year too)."""
+    ref = value_interval(ctx.ref) if ctx.ref else None
+    if not code:
+        return "", None
+    return (f"{ref.start.year:04d}-{code}" if ref is not None else f"XXXX-{code}"), None
+
+
 def call_dayofmonth(ctx: Context, day: str, weekday: str = "") -> tuple[str, None]:
     """A day of the month named alone ("arrives on the fifteenth"): in the DCT's month or a
     month next to it, the last one on or before the DCT in the past, the next one on or
@@ -848,6 +858,7 @@ CALLS = {
     "REFMONTH": call_refmonth,
     "REFSEASON": call_refseason,
     "MONTHREF": call_monthref,
+    "SEASONREF": call_seasonref,
     "DAYOFMONTH": call_dayofmonth,
     "SEASON": call_season,
     "QUARTER": call_quarter,
