@@ -811,6 +811,13 @@ CASES += [
     ("He was elected in 1992. In the spring of that year, protests began. In the late summer "
      "of that year, he resigned.", "1998-05-20", "the late summer of that year", "1992-SU",
      ("1992-08-01", "1992-08-31"), "END", "the-season-of-that-year-after-a-season-keeps-its-year"),
+    ("Pope arrives in Cuba Wednesday\n\nHAVANA (AP) - The pope landed to a warm welcome.",
+     "1998-01-22", "Wednesday", "1998-01-21", ("1998-01-21", "1998-01-21"), None,
+     "a-headline-present-schedule-verb-takes-the-nearest-day"),
+    ("Talks resume Monday\n\nThe talks resume Monday.", "1998-01-22", "Monday", "1998-01-19",
+     ("1998-01-19", "1998-01-19"), None, "a-headline-present-may-tell-what-just-happened"),
+    ("The talks resume Monday.", "1998-01-22", "Monday", "1998-01-26",
+     ("1998-01-26", "1998-01-26"), None, "a-body-sentence-schedule-verb-looks-ahead"),
 ]
 
 

@@ -48,10 +48,27 @@ def tense_cue(text: str, start: int, end: int, g: Grammar) -> tuple[int | None, 
                 found.append((gap[1] - gap[0] + far, sign, w))
                 break
     _, sign, word = min(found, key=lambda f: f[0]) if found else (0, None, None)
+    if sign == 1 and g.tense_words.get(word) == 2 and _headline(text, right):
+        # a headline tells in the present what has just happened as well as what is about
+        # to: "Pope arrives in Cuba Wednesday" is the nearest Wednesday, as a present is
+        return 0, word
     if not sign and before and g.tense_words.get(before[-1][0]) == _BOUND_AHEAD \
             and g.adjacent.match(text, before[-1][2], start):
         return 1, before[-1][0]  # "is closed until Monday": a bound in the present is ahead
     return sign, word
+
+
+_CLOSERS = ".!?;:\"'”’)]"
+
+
+def _headline(text: str, stop: int) -> bool:
+    """Whether the sentence ending at `stop` is a headline: a line that ends without a
+    full stop (or other closing mark)."""
+    rest = text[stop:stop + 1]
+    if rest not in ("", "\n"):
+        return False
+    line = text[:stop].rstrip()
+    return bool(line) and line[-1] not in _CLOSERS
 
 
 # After these an "-ed" word is a passive or an adjective in the present, no past: "will be
