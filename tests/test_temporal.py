@@ -818,6 +818,10 @@ CASES += [
      ("1998-01-19", "1998-01-19"), None, "a-headline-present-may-tell-what-just-happened"),
     ("The talks resume Monday.", "1998-01-22", "Monday", "1998-01-26",
      ("1998-01-26", "1998-01-26"), None, "a-body-sentence-schedule-verb-looks-ahead"),
+    ("Profit rose in the June quarter.", "1989-10-26", "the June quarter", "1989-Q2",
+     ("1989-04-01", "1989-06-30"), None, "the-june-quarter-is-the-quarter-ending-in-june"),
+    ("Sales rose in the July quarter.", "1989-10-26", "the July quarter", "1989-Q2",
+     ("1989-05-01", "1989-07-31"), None, "a-fiscal-month-quarter-is-the-three-months-to-it"),
 ]
 
 

@@ -641,6 +641,17 @@ def call_quarter_ended(ctx: Context, month: str, day: str) -> tuple[str, Interva
     return _fmt(end - timedelta(days=45), "Q"), Interval(start, end, Precision.QUARTER)
 
 
+def call_quarter_month(ctx: Context, month: str) -> tuple[str, Interval | None]:
+    """"the June quarter", "the September quarter": the three months ending with that month,
+    the month's year found as a month alone is; valued as `call_quarter_ended`."""
+    value, _ = call_month(ctx, month, "")
+    last = value_interval(value) if value else None
+    if last is None:
+        return ("XXXX-QX" if value else ""), None
+    start = _shift(last.start, -2, "M")
+    return _fmt(last.end - timedelta(days=45), "Q"), Interval(start, last.end, Precision.QUARTER)
+
+
 def call_half(ctx: Context, h: str, dir_: str = "", shift: str = "") -> tuple[str, None]:
     """A half year without a year ("the first half"), chosen as a quarter is."""
     return _part_of_year(ctx, "H", h, 6, dir_, shift)
@@ -863,6 +874,7 @@ CALLS = {
     "SEASON": call_season,
     "QUARTER": call_quarter,
     "QENDED": call_quarter_ended,
+    "QMONTH": call_quarter_month,
     "HALF": call_half,
     "WEEKEND": call_weekend,
     "NUMDATE": call_numdate,
