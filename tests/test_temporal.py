@@ -822,6 +822,12 @@ CASES += [
      ("1989-04-01", "1989-06-30"), None, "the-june-quarter-is-the-quarter-ending-in-june"),
     ("Sales rose in the July quarter.", "1989-10-26", "the July quarter", "1989-Q2",
      ("1989-05-01", "1989-07-31"), None, "a-fiscal-month-quarter-is-the-three-months-to-it"),
+    ("The week before last, shares fell.", "1998-02-18", "The week before last", "1998-W06",
+     ("1998-02-02", "1998-02-08"), None, "the-week-before-last-is-two-weeks-back"),
+    ("The year before last was a record.", "1998-02-18", "The year before last", "1996",
+     ("1996-01-01", "1996-12-31"), None, "the-year-before-last-is-no-year-before"),
+    ("The month after next, the law takes effect.", "1998-02-18", "The month after next",
+     "1998-04", ("1998-04-01", "1998-04-30"), None, "the-month-after-next-is-two-ahead"),
 ]
 
 
