@@ -110,8 +110,14 @@ def find_places(text: str) -> list[Place]:
                 continue
             if _OF_NAME_AFTER.match(text, e) or _water_before().search(text, max(0, s - 12), s):
                 continue
-        out.append(Place(name, cc, kind, s, e))
+        out.append(Place(_region_names().get(name, name), cc, kind, s, e))
     return out
+
+
+@lru_cache(maxsize=1)
+def _region_names() -> dict[str, str]:
+    """'Borno State', 'Borno state' -> 'Borno': one region, one stored name."""
+    return _data().get("region_names", {})
 
 
 @lru_cache(maxsize=1)
