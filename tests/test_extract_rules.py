@@ -426,6 +426,19 @@ CASES = [
     ("a different given name is a different person (Alexandra is not Alexander)",
      "Alexandra Bortnikova, a spokeswoman, said on Tuesday that the bombing suspects had been detained.",
      "2017-10-05", [ev("arrest", "2017-10-03", actors=["Alexandra Bortnikova"])]),
+    # --- articles14 (unseen attack news): the day of an event told before its toll
+    ("a day and month before ', killing' is the day of the deed, not a name like 'the 11 April attacks'",
+     "A suicide bomber blew himself up near a mosque in Manila on 11 April, killing 10 people.",
+     "2024-05-01", [ev("attack", "2024-04-11", killed=10, location="Manila")]),
+    ("'Month day, killing' read as the event's date too",
+     "Militants ambushed an army convoy near Teguey on March 20, killing 23 soldiers.",
+     "2024-03-25", [ev("attack", "2024-03-20", killed=23)]),
+    ("a past verb with its object makes a month-day without year a past one (not the nearer coming one)",
+     "On Feb. 25, gunmen attacked a mosque in eastern Burkina Faso during dawn prayers.",
+     "2024-12-30", [ev("attack", "2024-02-25", country="BF")]),
+    ("a past verb with its object after the date counts as well",
+     "In Niger, militants ambushed an army convoy near the town of Teguey on March 20.",
+     "2024-11-09", [ev("attack", "2024-03-20", country="NE")]),
 ]
 
 

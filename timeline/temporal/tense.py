@@ -43,10 +43,29 @@ def tense(text: str, start: int, end: int, g: Grammar) -> int | None:
                 found.append((gap[1] - gap[0] + far, sign))
                 break
     sign = min(found, key=lambda f: f[0])[1] if found else None
+    if not found and (_past_verb(before, g) or _past_verb(after, g)):
+        return -1
     if not sign and before and g.tense_words.get(before[-1][0]) == _BOUND_AHEAD \
             and g.adjacent.match(text, before[-1][2], start):
         return 1  # "is closed until Monday": a bound in the present is ahead
     return sign
+
+
+# What follows a verb and never an adjective: "ambushed a convoy", "killed 39 civilians".
+_OBJECT_START = frozenset("a an the his her their its two three four five six seven eight nine ten dozens hundreds".split())
+
+
+def _past_verb(words: list, g: Grammar) -> bool:
+    """Whether, in a sentence with no tense cue, an "-ed" word is a verb with its object
+    ("gunmen attacked a mosque on Feb. 25", "On Feb. 25, gunmen attacked a mosque"): the
+    sentence tells of the past. Far from the expression an "-ed" word alone may be an adjective ("preferred
+    shares"), which a determiner or a number never follows."""
+    for k in range(len(words) - 1):
+        w, nxt = words[k][0], words[k + 1][0]
+        if len(w) > 3 and w.endswith(g.past_suffix) and (nxt in _OBJECT_START or nxt.isdigit()) \
+                and not (k and words[k - 1][0] in _PASSIVE):
+            return True
+    return False
 
 
 # After these an "-ed" word is a passive or an adjective in the present, no past: "will be
