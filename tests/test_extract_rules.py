@@ -439,6 +439,12 @@ CASES = [
     ("a past verb with its object after the date counts as well",
      "In Niger, militants ambushed an army convoy near the town of Teguey on March 20.",
      "2024-11-09", [ev("attack", "2024-03-20", country="NE")]),
+    ("a relative date said again by an explicit one after ', on' yields to it",
+     "Earlier this month, on Dec. 10, gunmen killed 39 civilians in two villages near the border with Mali.",
+     "2024-12-30", [ev("attack", "2024-12-10", killed=39)]),
+    ("'N months later, on <full date>' is dated by the full date",
+     "Two months later, on Oct. 29, 2022, twin car bombs at the education ministry in Mogadishu killed at least 121 people.",
+     "2024-03-15", [ev("attack", "2022-10-29", killed=121)]),
 ]
 
 

@@ -27,7 +27,9 @@ _NEAR_AFTER = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}?(?:on|in|of|at|during|sinc
 _MODIFIER_AFTER = re.compile(r",\s*(?:which\s+(?:was\s+)?)?(?:began|started|took place|happened|occurred|unfolded|hosted|held|organi[sz]ed|convened|carried out|staged|launched|conducted)\b[^,;]*$")
 _BEGAN = re.compile(r"\s*,?\s*which\s+(?:began|started|took place|happened|occurred|unfolded)\s+(?:on|in|at)?\s*(?:late\s+|early\s+)?$")
 _AND = re.compile(r"\band\b")
-_QUALIFIER = re.compile(r"\s*(?:,|in|of|,\s*in)?\s*")
+# between a relative date and the explicit one that says it again: "on Remembrance Sunday in
+# November 2021", "Earlier this month, on Dec. 10", "Two months later, on Oct. 29, 2022"
+_QUALIFIER = re.compile(r"\s*(?:,|in|of|on|,\s*(?:in|on))?\s*")
 # Coordinate clauses: "militants stormed a complex on March 20, and on Monday attacked a base"
 COORDINATE = re.compile(r";|,\s+(?:and|while|but|whereas)\s+")
 # the window patterns below are asked only whether they occur: CaseBlind, or fold.skipping
