@@ -628,7 +628,8 @@ class SentenceReader:
         definite = t.rule.pos == "noun" and _occurs(_DEFINITE, s.text, max(0, t.start - 40), t.start)
         dated = dating.governing(self.text, s.start, a, b, timexes, reported=etype != "statement",
                                  verb=t.rule.pos == "verb", same_clause=etype == "statement", others=others,
-                                 strict=definite, nouns=nouns)
+                                 strict=definite, nouns=nouns,
+                                 speech=etype == "statement" and t.rule.pos == "verb" and dating.is_speech_verb(t.text))
         if dated.interval and self.dct and dated.interval.start > self.dct + timedelta(days=1):
             if etype != "statement":
                 return None  # a future date: not an occurrence yet
