@@ -301,6 +301,16 @@ def _is_content(f, text: str) -> bool:
     return f[1].rule.pos != "casualty" or bool(casualties.toll(text))
 
 
+_VERB_BEFORE_OBJECT = re.compile(r"([A-Za-z]+)\s+(?:the|this|that|these|its|their|his|her)\s+(?:[\w'’-]+\s+){0,3}$")
+
+
+def _speech_act_object(text: str, trig_start: int) -> bool:
+    """The event noun is the object of a speech act: "condemned the attack", "denounced
+    this week's bombing"."""
+    m = _VERB_BEFORE_OBJECT.search(text, max(0, trig_start - 60), trig_start)
+    return bool(m and lexicon.speech_acts().match(m.group(1)))
+
+
 def _resolve_types(text: str, found: list[tuple[str, lexicon.Trigger, str | None]], has_date: bool,
                    dated_spans: list[tuple[int, int]] = ()) -> list[tuple[str, lexicon.Trigger, str | None]]:
     m = lexicon.modality()
@@ -630,6 +640,11 @@ class SentenceReader:
                                  verb=t.rule.pos == "verb", same_clause=etype == "statement", others=others,
                                  strict=definite, nouns=nouns,
                                  speech=etype == "statement" and t.rule.pos == "verb" and dating.is_speech_verb(t.text))
+        if definite and dated.timex is not None and dated.timex.start >= b \
+                and dating.basis_of(dated.timex) is DateBasis.RELATIVE and _speech_act_object(s.text, t.start):
+            # "condemned the attack on Friday": a weekday after the object is when it was
+            # condemned; the attack, a known one, takes no date from it
+            dated = dating.NO_DATE
         if dated.interval and self.dct and dated.interval.start > self.dct + timedelta(days=1):
             if etype != "statement":
                 return None  # a future date: not an occurrence yet
