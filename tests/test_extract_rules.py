@@ -470,9 +470,11 @@ CASES = [
      "Last year, on 12 June 2024, gunmen fired on a bus carrying pilgrims in Reasi district, killing nine people.",
      "2025-04-23", [ev("attack", "2024-06-12", killed=9)]),
     ("a weekday after the object of 'condemned' dates the condemnation, not a second attack",
-     "Al-Shabaab extremists stormed a hotel in Mogadishu late Thursday, killing 12 people.\n\n"
+     "Gunmen stormed a hotel in Mogadishu late Thursday, killing 12 people.\n\n"
+     "The intelligence agency said it had detained four people suspected of helping the attackers.\n\n"
      "President Hassan Sheikh Mohamud condemned the attack on Friday and said it would not weaken the government's resolve.",
-     "2024-03-15", [ev("attack", "2024-03-14", killed=12), ev("statement", "2024-03-15", actors=["Hassan Sheikh Mohamud"])]),
+     "2024-03-15", [ev("attack", "2024-03-14", killed=12), ev("arrest", "2024-03-15"),
+                    ev("statement", "2024-03-15", actors=["Hassan Sheikh Mohamud"])]),
 ]
 
 
