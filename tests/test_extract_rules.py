@@ -471,6 +471,7 @@ CASES = [
      "2025-04-23", [ev("attack", "2024-06-12", killed=9)]),
     ("a weekday after the object of 'condemned' dates the condemnation, not a second attack",
      "Gunmen stormed a hotel in Mogadishu late Thursday, killing 12 people.\n\n"
+     "The group claimed responsibility in a statement on its radio station.\n\n"
      "The intelligence agency said it had detained four people suspected of helping the attackers.\n\n"
      "President Hassan Sheikh Mohamud condemned the attack on Friday and said it would not weaken the government's resolve.",
      "2024-03-15", [ev("attack", "2024-03-14", killed=12), ev("arrest", "2024-03-15"),
