@@ -476,6 +476,12 @@ CASES = [
      "President Hassan Sheikh Mohamud condemned the attack on Friday and said it would not weaken the government's resolve.",
      "2024-03-15", [ev("attack", "2024-03-14", killed=12), ev("arrest", "2024-03-15"),
                     ev("statement", "2024-03-15", actors=["Hassan Sheikh Mohamud"])]),
+    ("a blast that struck is a bomb's, not a strike by an armed force",
+     "The blast struck as around 100 people waited for the train to Peshawar on Saturday.",
+     "2024-11-09", [ev("attack", "2024-11-09")]),
+    ("an explosion that struck is an attack too",
+     "A second explosion struck the crowd near the cemetery on Wednesday, killing rescuers.",
+     "2024-01-04", [ev("attack", "2024-01-03")]),
 ]
 
 
