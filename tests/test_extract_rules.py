@@ -482,6 +482,17 @@ CASES = [
     ("an explosion that struck is an attack too",
      "A second explosion struck the crowd near the cemetery on Wednesday, killing rescuers.",
      "2024-01-04", [ev("attack", "2024-01-03")]),
+    ("'a Palestinian from the West Bank' says where the attacker came from, not where he struck",
+     "A Palestinian from the West Bank rammed a stolen car into pedestrians on Monday, killing a woman.",
+     "2024-01-17", [ev("attack", "2024-01-15", location=None, killed=1)]),
+    ("'a Syrian from Idlib' is where the man came from",
+     "A Syrian from Idlib stabbed three people at a festival on Friday.",
+     "2024-08-24", [ev("attack", "2024-08-23", location=None)]),
+    ("'fighters from the city of Hebron' in a claim gives the attack no place",
+     "Two gunmen opened fire on passengers getting off a light rail train on Tuesday, killing seven people. "
+     "The armed wing of Hamas said the attack had been carried out by two of its fighters from the West Bank city of Hebron.",
+     "2024-10-02", [ev("attack", "2024-10-01", location=None, country=None, killed=7),
+                    ev("statement", "2024-10-02", location=None)]),
 ]
 
 
