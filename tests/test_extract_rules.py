@@ -493,6 +493,12 @@ CASES = [
      "The armed wing of Hamas said the attack had been carried out by two of its fighters from the West Bank city of Hebron.",
      "2024-10-02", [ev("attack", "2024-10-01", location=None, country=None, killed=7),
                     ev("statement", "2024-10-02", location=None)]),
+    ("the day before 'claimed responsibility' is the claim's; the attack's own day follows it",
+     "Hamas on Wednesday claimed responsibility for an attack in Tel Aviv that killed seven people on Tuesday evening.",
+     "2024-10-02", [ev("attack", "2024-10-01", killed=7)]),
+    ("the claim's day still bounds an attack that has no day of its own",
+     "Islamic State on Friday claimed responsibility for an attack on a church in Istanbul.",
+     "2024-01-30", [ev("attack", "2024-01-26")]),
 ]
 
 

@@ -541,6 +541,7 @@ class SentenceReader:
             source = _responsibility_claimant(text, actors)
             claimed = source is not None
         out = []
+        claim_span = _RESPONSIBILITY.rx.search(text)
         for etype, t, cue in _resolve_types(text, found, has_date, dated_spans):
             # other event words compete for the dates; a toll or a word of the same kind does not
             # (nor does a plain "said": a date after it is the report's, which `governing` weighs
@@ -549,6 +550,10 @@ class SentenceReader:
             rivals = [f for f in found if f[1] is not t and f[0] != etype and f[1].rule.pos != "casualty"
                       and not (f[0] == "statement" and _ATTRIBUTION.match(f[1].text))]
             others = [(s.start + f[1].start, s.start + f[1].end) for f in rivals]
+            if claim_span is not None and etype != "statement":
+                # "Hamas on Wednesday claimed responsibility for an attack ... that killed seven on
+                # Tuesday": the claim, an event word of its own, has the better right to its date
+                others.append((s.start + claim_span.start(), s.start + claim_span.end()))
             nouns = [(s.start + f[1].start, s.start + f[1].end) for f in rivals if f[1].rule.pos == "noun"]
             c = self._candidate(s, etype, t, cue, actors, places, timexes, reporting, others, nouns)
             if c is not None:
