@@ -499,6 +499,16 @@ CASES = [
     ("the claim's day still bounds an attack that has no day of its own",
      "Islamic State on Friday claimed responsibility for an attack on a church in Istanbul.",
      "2024-01-30", [ev("attack", "2024-01-26")]),
+    ("'the death toll had risen' points back to the attack told before: no new attack on the day it was said",
+     "Suicide bombers killed 18 people in Gwoza on Saturday.\n\n"
+     "Residents described scenes of panic and said many of the wounded were children.\n\n"
+     "The militia leader said the attackers had come from the hills.\n\n"
+     "An emergency official said on Sunday that the death toll had risen to 32.",
+     "2024-06-30", [ev("attack", "2024-06-29", killed=18)]),
+    ("'Minutes later' is the day of the story's last event, not the day residents told of it",
+     "A suicide bomber blew herself up at a wedding in Gwoza on Saturday, killing 18 people.\n\n"
+     "Minutes later, a second bomber struck near the hospital, residents said.",
+     "2024-06-30", [ev("attack", "2024-06-29", killed=18), ev("attack", "2024-06-29")]),
 ]
 
 

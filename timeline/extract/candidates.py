@@ -640,7 +640,9 @@ class SentenceReader:
 
     def _candidate(self, s, etype, t, cue, actors, places, timexes, reporting=False, others=(), nouns=()) -> Candidate | None:
         a, b = s.start + t.start, s.start + t.end
-        definite = t.rule.pos == "noun" and _occurs(_DEFINITE, s.text, max(0, t.start - 40), t.start)
+        # "the death toll had risen to 32": the toll of an event already told, a noun that points back
+        definite = (t.rule.pos == "noun" or t.text.lower() == "death toll") \
+            and _occurs(_DEFINITE, s.text, max(0, t.start - 40), t.start)
         dated = dating.governing(self.text, s.start, a, b, timexes, reported=etype != "statement",
                                  verb=t.rule.pos == "verb", same_clause=etype == "statement", others=others,
                                  strict=definite, nouns=nouns,
@@ -696,6 +698,10 @@ class SentenceReader:
                 return began
         if lexicon.dating_cue("anaphoric_offset").search(s.text):
             return dating.NO_DATE  # "two days later": counted from the story, not from today
+        if lexicon.dating_cue("same_day_offset").search(s.text) and self.reference is not None \
+                and s.paragraph - self.reference[0] <= 2:
+            ref = self.reference[1]  # "Minutes later, a second bomber struck": the story's day
+            return dating.Dated(ref.interval, ref.text, DateBasis.INHERITED)
         pub = self._publication
         if reporting and pub.interval:
             return dating.Dated(pub.interval, None, DateBasis.PUBLICATION, report_date=True)
