@@ -112,6 +112,33 @@ CASES = [
     ("a city name heading an 'X of Y' name is a word of it: 'the University of Lagos' is in Lagos (University is a US city)",
      "Gunmen shot dead a lecturer outside the University of Lagos on Monday.",
      "2025-06-18", [ev("attack", "2025-06-16", location="Lagos", country="NG")]),
+    ("a casualty in a sentence that names an accident as the cause is no attack",
+     "Two soldiers were injured in a training accident on Monday, the army said.",
+     "2025-06-18", []),
+    ("a casualty from a collision is no attack either",
+     "Twelve people were killed when a bus collided with a truck near Kano on Monday.",
+     "2025-06-18", []),
+    ("a named attack in a sentence that also says 'accident' is still an attack",
+     "Gunmen killed 12 people on Monday in an attack that officials first thought was an accident.",
+     "2025-06-18", [ev("attack", "2025-06-16", killed=12)]),
+    ("fighters doing the killing make their raid an attack",
+     "Al-Shabaab militants killed 10 soldiers in a dawn raid on a military base near Kismayo on Monday.",
+     "2025-06-18", [ev("attack", "2025-06-16", killed=10, actors=["al-Shabaab"])]),
+    ("troops doing the killing keep their raid a military operation",
+     "Troops killed 12 militants in a raid on a hideout near Beni on Monday.",
+     "2025-06-18", [ev("military_operation", "2025-06-16", killed=12)]),
+    ("in an article of unknown date, 'on Sunday' is the event's own unknown day: it borrows no earlier year",
+     "A bomb killed 12 people in Kabul in March 2019.\n\nThree suspects were arrested on Sunday in connection with the attack.",
+     None, [ev("attack", "2019-03-01", "2019-03-31", killed=12), ev("arrest")]),
+    ("in an article of unknown date, an attack 'on Friday evening' is not the 2017 bombing told next",
+     "Gunmen stormed a hotel in Mogadishu on Friday evening. The group has carried out scores of attacks in the city, including a 2017 truck bombing that killed more than 500 people.",
+     None, [ev("attack", location="Mogadishu"), ev("attack", "2017-01-01", "2017-12-31", killed=500)]),
+    ("'the death toll from the siege rose to 21 on Sunday': Sunday is the count's day; the siege is Friday's",
+     "Gunmen stormed a hotel in Mogadishu on Friday evening.\n\nThe death toll from the 30-hour siege of the hotel rose to 21 on Sunday, officials said.",
+     "2022-08-21", [ev("attack", "2022-08-19", location="Mogadishu", killed=21)]),
+    ("a long 'death toll from ... rose to 40' is still a toll",
+     "The death toll from Friday's bombing at a market in Kabul rose to 40 on Sunday.",
+     "2022-08-21", [ev("attack", "2022-08-19", killed=40)]),
     ("', from Luton,' after a name is where the person is from, not where the event was",
      "Ahmed Yusuf, 34, from Luton, was convicted in May of preparing acts of terrorism.",
      "2025-07-18", [ev("sentencing", "2025-05-01", "2025-05-31", location=None)]),
@@ -592,3 +619,39 @@ def test_inferred_publication(text, expected):
     assert [e.type for e in got] == [w["type"] for w in expected], [(e.type, e.sentence) for e in got]
     for g, w in zip(got, expected):
         _check(g, w)
+
+
+# (reason, text, the canonical actors the alias table names in it)
+ALIASES = [
+    ("ADF with a fighters' noun is the Congolese-Ugandan group",
+     "Suspected ADF fighters killed 40 villagers near Beni.", ["Allied Democratic Forces"]),
+    ("ADF alone is also the Australian Defence Force: no group",
+     "The ADF said two soldiers were hurt.", []),
+    ("Islamic State's Central Africa province by its acronym",
+     "ISCAP claimed the raid.", ["Islamic State Central Africa Province"]),
+    ("Baloch and Balochistan spellings, and BLA, are one group",
+     "The Baloch Liberation Army, or BLA, attacked the train.",
+     ["Balochistan Liberation Army", "Balochistan Liberation Army"]),
+    ("the Maute group is one of the Dawlah Islamiyah groups",
+     "Troops clashed with the Maute group.", ["Dawlah Islamiyah"]),
+    ("IDF in capitals is the Israeli army",
+     "The IDF said its jets struck the site.", ["Israel Defense Forces"]),
+    ("the Justice Department and the US Department of Justice are one agency",
+     "The Justice Department said the U.S. Department of Justice would appeal.",
+     ["US Department of Justice", "US Department of Justice"]),
+    ("a country's National Security Council holds 'Security Council' but is no UN body",
+     "Pakistan's National Security Council met on Monday.", []),
+    ("'the national security agency NISA' of Somalia, in lower case, is no NSA",
+     "Three suspects were arrested, the national security agency NISA said.", []),
+    ("'the Department of Justice' alone may be any country's ministry",
+     "The Department of Justice in Manila filed charges.", []),
+    ("RSF alone is also Reporters Without Borders: only the full name",
+     "RSF condemned the arrest; the Rapid Support Forces denied it.", ["Rapid Support Forces"]),
+]
+
+
+@pytest.mark.parametrize("text,expected", [c[1:] for c in ALIASES], ids=[c[0] for c in ALIASES])
+def test_alias_table(text, expected):
+    from timeline.extract.actors import default_table
+
+    assert [m.name for m in default_table().find(text)] == expected

@@ -286,12 +286,16 @@ def _in_quote(text: str, pos: int) -> bool:
     return head.count("“") > head.count("”") or head.count('"') % 2 == 1
 
 
-def _military_killing(text: str, t: lexicon.Trigger) -> bool:
-    """Troops, police or aircraft did the killing ("troops killed 22 fighters"); in the passive
-    ("seven soldiers were killed") they are the victims, not the agents."""
+def _killing_by(agents: re.Pattern, text: str, t: lexicon.Trigger) -> bool:
+    """These agents did the killing: troops, police or aircraft ("troops killed 22 fighters"),
+    or gunmen, militants, fighters ("ADF fighters killed 40 villagers"). In the passive ("seven
+    soldiers were killed") the words name the victims, not the agents."""
     if _PASSIVE.match(t.text):
         return False
-    return bool(lexicon.modality().military_agents.search(" ".join(text[:t.start].split()[-6:])))
+    return bool(agents.search(" ".join(text[:t.start].split()[-6:])))
+
+
+_RAID = re.compile(r"raids?$", re.I)
 
 
 def _is_content(f, text: str) -> bool:
@@ -323,12 +327,17 @@ def _resolve_types(text: str, found: list[tuple[str, lexicon.Trigger, str | None
         # "rescued 15 people who had been abducted": the earlier event is background here
         low = _lowered(text)
         found = [f for f in found if not m.background_relative.search(text, low, 0, f[1].start)] or found
-    found = [("military_operation", f[1], f[2]) if f[1].rule.pos == "casualty" and _military_killing(text, f[1]) else f
+    found = [("military_operation", f[1], f[2]) if f[1].rule.pos == "casualty" and _killing_by(m.military_agents, text, f[1]) else f
              for f in found]
     military = [f[1].start for f in found if f[1].rule.pos == "casualty" and f[0] == "military_operation"]
     if military:
         # "troops killed 14 fighters in an ambush": the ambush is the troops' operation
         found = [("military_operation", f[1], f[2]) if f[0] == "attack" and f[1].start > military[0] else f for f in found]
+    militant = [f[1].start for f in found if f[1].rule.pos == "casualty" and _killing_by(m.militant_agents, text, f[1])]
+    if militant:
+        # and "ADF fighters killed 40 people in a raid on a village": the raid is the fighters' attack
+        found = [("attack", f[1], f[2]) if f[0] == "military_operation" and f[1].rule.pos == "noun"
+                 and _RAID.match(f[1].text) and f[1].start > militant[0] else f for f in found]
     contents = [f for f in found if _is_content(f, text)]
     content = [f for f in contents if f[1].rule.pos != "casualty"] or contents
     # "The attack came a week after jihadists killed 15 people": a toll in a clause of its own
@@ -656,6 +665,12 @@ class SentenceReader:
             if etype != "statement":
                 return None  # a future date: not an occurrence yet
             dated = dating.NO_DATE
+        if dated.interval is None and self.dct is None and etype != "statement":
+            # "arrested on Sunday" in an article of unknown date: its own day, unknown; it
+            # borrows no other sentence's date
+            dated = dating.governing(self.text, s.start, a, b, timexes, reported=True,
+                                     verb=t.rule.pos == "verb", others=others, strict=definite,
+                                     nouns=nouns, unknown=True)
         head = s.text[:t.start]
         counted = etype in ("attack", "military_operation", "plot_foiled")
         c = Candidate(etype, s, t, t.rule.strength, dated, actors, places,
@@ -673,7 +688,7 @@ class SentenceReader:
                 _statement_speaker(c)
             else:
                 c.speaker, c.speaker_kind, c.speaker_alias, c.unnamed = known
-        if dated.interval is None and etype != "statement" and not c.definite:
+        if dated.interval is None and dated.text is None and etype != "statement" and not c.definite:
             c.dated = self._fallback_date(s, t, reporting)
         return c
 
