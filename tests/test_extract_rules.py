@@ -536,6 +536,25 @@ CASES = [
      "A suicide bomber blew herself up at a wedding in Gwoza on Saturday, killing 18 people.\n\n"
      "Minutes later, a second bomber struck near the hospital, residents said.",
      "2024-06-30", [ev("attack", "2024-06-29", killed=18), ev("attack", "2024-06-29")]),
+    ("a date after a chain of place phrases is the noun's own: 'the bombing at a rally in Ankara on Oct. 10, 2015'",
+     "The deadliest was the twin suicide bombing at a peace rally in Ankara on Oct. 10, 2015, which killed more than 100 people.",
+     "2024-01-30", [ev("attack", "2015-10-10", location="Ankara")]),
+    ("of two nouns of one kind, the one with a date of its own carries the event",
+     "The worst Islamist attack in the country remains the truck attack on a market in Berlin on 19.12.2016, in which 12 people were killed.",
+     "2024-08-24", [ev("attack", "2016-12-19", location="Berlin", killed=12)]),
+    ("a definite reference with its own date years from the event before is another event",
+     "On 31.05.2024, an Afghan man stabbed six people at a rally in Mannheim.\n\n"
+     "The worst attack in the country remains the truck attack on a market in Berlin on 19.12.2016, in which 12 people were killed.",
+     "2024-08-24", [ev("attack", "2024-05-31", location="Mannheim"), ev("attack", "2016-12-19", location="Berlin", killed=12)]),
+    ("far from an event with a borrowed date, a definite reference with its own date is another event",
+     "A woman blew herself up at a wedding in Gwoza on Saturday, killing 18 people.\n\n"
+     "Minutes later, a second bomber struck near the hospital, residents said.\n\n"
+     "Police said on Sunday they had arrested a man who drove one of the women to the wedding.\n\n"
+     "The governor visited the wounded in Maiduguri.\n\n"
+     "The use of suicide bombers had declined in recent years.\n\n"
+     "The last major suicide attack in Borno was in January 2022, when a bomber killed four people at a market in Konduga.",
+     "2024-06-30", [ev("attack", "2024-06-29", killed=18), ev("attack", "2024-06-29"), ev("arrest", "2024-06-30"),
+                    ev("attack", "2022-01-01", "2022-01-31", killed=4)]),
 ]
 
 

@@ -368,7 +368,7 @@ def _resolve_types(text: str, found: list[tuple[str, lexicon.Trigger, str | None
     for f in found:
         key = _GROUPS.get(f[0], f[0])
         have = out.get(key)
-        if have is None or _rank(f, text) < _rank(have, text):
+        if have is None or _rank(f, text, dated_spans) < _rank(have, text, dated_spans):
             out[key] = f
     kept = list(out.values())
     # "On March 20, militants stormed a complex in Gwadar, and on Monday night, militants
@@ -388,16 +388,21 @@ def _segment(text: str, pos: int) -> int:
     return len(dating.COORDINATE.findall(text, 0, pos))
 
 
-def _rank(f, text: str) -> tuple:
+def _rank(f, text: str, dated_spans=()) -> tuple:
     """Which of two triggers of one kind carries the sentence's event: by kind priority, then a
-    verb before a noun, and a noun that points back ("the attack") last."""
+    verb before a noun, a noun with a date of its own before the others ("The worst attack
+    remains the truck attack on a market in Berlin on 19.12.2016"), and a noun that points back
+    ("the attack") last."""
     t = f[1]
     if t.rule.pos == "verb":
         form = 0
     elif t.rule.pos == "noun":
-        form = 2 if _occurs(_DEFINITE, text, max(0, t.start - 40), t.start) else 1
+        if any(a >= t.end and dating.own_date_after(text[t.end:a]) for a, _ in dated_spans):
+            form = 1
+        else:
+            form = 3 if _occurs(_DEFINITE, text, max(0, t.start - 40), t.start) else 2
     else:
-        form = 3
+        form = 4
     return _priority(f), form, t.start
 
 

@@ -23,7 +23,11 @@ _CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014\"“”]|\s-\s|\b(?:which|who|wh
 _SUBORDINATE = re.compile(r";|\b(?:which|who|whom|while|whereas|but|after|before|when|until|since|as)\b", re.I)
 # After an event noun, a date within a few words, or in a participle or "which began" clause
 # that modifies it ("the Meeting ..., hosted by the FSB in Krasnodar on 4 and 5 October"), is its own.
-_NEAR_AFTER = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}?(?:on|in|of|at|during|since)?\s*$")
+# ... or after a chain of place phrases, none with a verb or a clause word ("the truck attack on a
+# Christmas market in Berlin on 19.12.2016", "the mass shooting at the Pulse nightclub in Orlando
+# on 06/12/2016", "the assault on southern Israel on October 7, 2023").
+_PLACE_PHRASE = r"(?:on|at|in|near|outside|inside|of|against)\s+(?:(?!(?:that|which|who|whom|when|where|while|and|but|after|before|was|were|is|are|had|has)\b)[\w'’.-]+\s+){1,5}"
+_NEAR_AFTER = re.compile(rf"^\s*(?:(?:[\w'’-]+\s+){{0,3}}?|(?:{_PLACE_PHRASE}){{1,4}})(?:on|in|of|at|during|since)?\s*$")
 _MODIFIER_AFTER = re.compile(r",\s*(?:which\s+(?:was\s+)?)?(?:began|started|took place|happened|occurred|unfolded|hosted|held|organi[sz]ed|convened|carried out|staged|launched|conducted)\b[^,;]*$")
 _BEGAN = re.compile(r"\s*,?\s*which\s+(?:began|started|took place|happened|occurred|unfolded)\s+(?:on|in|at)?\s*(?:late\s+|early\s+)?$")
 _AND = re.compile(r"\band\b")
@@ -86,6 +90,12 @@ def _when_clause(text: str, tx, trig_start: int | None) -> bool:
     """"since November 2020, when a gunman killed four": the when-clause happens at the date."""
     return trig_start is not None and tx.end <= trig_start and bool(_WHEN_AFTER.match(text, tx.end)) \
         and not _STOP.search(text, tx.end, trig_start)
+
+
+def own_date_after(gap: str) -> bool:
+    """Is a date after an event noun, `gap` between them, the noun's own ("the attack on a
+    market in Berlin on 19.12.2016")?"""
+    return len(gap) < 120 and bool(_NEAR_AFTER.match(gap))
 
 
 def _own_date_of_noun(text: str, sent_start: int, trig_start: int, trig_end: int, tx, crossings: int) -> bool:
