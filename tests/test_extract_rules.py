@@ -555,6 +555,9 @@ CASES = [
      "The last major suicide attack in Borno was in January 2022, when a bomber killed four people at a market in Konduga.",
      "2024-06-30", [ev("attack", "2024-06-29", killed=18), ev("attack", "2024-06-29"), ev("arrest", "2024-06-30"),
                     ev("attack", "2022-01-01", "2022-01-31", killed=4)]),
+    ("sketches of suspects that were released are no captives set free",
+     "Sketches of three suspected attackers were released on Wednesday.",
+     "2025-04-23", []),
 ]
 
 
