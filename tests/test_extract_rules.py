@@ -558,6 +558,16 @@ CASES = [
     ("sketches of suspects that were released are no captives set free",
      "Sketches of three suspected attackers were released on Wednesday.",
      "2025-04-23", []),
+    ("'police had caught the two suspected gunmen' is an arrest, the report's day bounding it",
+     "The minister said late on Sunday that police had caught the two suspected gunmen in Istanbul.",
+     "2024-01-30", [ev("arrest", "2024-01-28", country="TR")]),
+    ("a police car that caught fire is no arrest",
+     "A police car caught fire near the stadium on Monday.",
+     "2024-01-30", []),
+    ("an arrest told of late on Sunday is not the detentions made on Monday: a report's day bounds its event",
+     "The minister said late on Sunday that police had caught the two suspected gunmen in Istanbul. "
+     "Police detained 25 suspected members of the group in 17 provinces on Monday.",
+     "2024-01-30", [ev("arrest", "2024-01-28"), ev("arrest", "2024-01-29")]),
 ]
 
 
