@@ -568,6 +568,10 @@ CASES = [
      "The minister said late on Sunday that police had caught the two suspected gunmen in Istanbul. "
      "Police detained 25 suspected members of the group in 17 provinces on Monday.",
      "2024-01-30", [ev("arrest", "2024-01-28"), ev("arrest", "2024-01-29")]),
+    ("a date right after 'said' is the report's: the statement on the known attacks stands",
+     "Suicide bombers killed 18 people in Gwoza on Saturday.\n\n"
+     "President Bola Tinubu said in a statement on Sunday that the attacks were isolated episodes.",
+     "2024-06-30", [ev("attack", "2024-06-29", killed=18), ev("statement", "2024-06-30", actors=["Bola Tinubu"])]),
 ]
 
 

@@ -344,7 +344,10 @@ def _resolve_types(text: str, found: list[tuple[str, lexicon.Trigger, str | None
     apart = [(f[0], f[1], "apart") for f in contents if f[1].rule.pos == "casualty" and f not in content
              and any(c[1].end <= f[1].start and _LATER_CLAUSE.search(text, c[1].end, f[1].start) for c in content)]
     claim = any(f[0] == "statement" and _is_claim(text, f[1]) for f in found)
-    if content and not has_date and not claim and all(f[1].rule.pos == "noun" and _occurs(_DEFINITE, text, max(0, f[1].start - 40), f[1].start) for f in content):
+    # a date right after the reporting verb is the report's ("said in a statement on Sunday
+    # that the attacks were isolated"): it dates no event the sentence names
+    report_dated_only = bool(dated_spans) and all(dating.reported_before(text[max(0, a - 60):a]) for a, _ in dated_spans)
+    if content and (not has_date or report_dated_only) and not claim and all(f[1].rule.pos == "noun" and _occurs(_DEFINITE, text, max(0, f[1].start - 40), f[1].start) for f in content):
         # "X stressed the role of the Meeting": a speech act that names a known event
         return sorted(content + apart + [f for f in found if f[0] == "statement"], key=lambda f: f[1].start)
     if content:

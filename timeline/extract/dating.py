@@ -82,6 +82,12 @@ _REPORTED_BEFORE = CaseBlind(
     r"\s+(?:on\s+|late\s+|early\s+)?$")
 
 
+def reported_before(head: str) -> bool:
+    """Does `head` end with a reporting verb that a date would follow ("said on", "told
+    reporters late")?"""
+    return _REPORTED_BEFORE.found_in(head)
+
+
 _WHEN_AFTER = re.compile(r"\s*,?\s*when\b")
 _STOP = re.compile(r"[.;]")
 
