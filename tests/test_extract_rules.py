@@ -629,6 +629,15 @@ CASES = [
      "Suicide bombers killed 18 people in Gwoza on Saturday.\n\n"
      "President Bola Tinubu said in a statement on Sunday that the attacks were isolated episodes.",
      "2024-06-30", [ev("attack", "2024-06-29", killed=18), ev("statement", "2024-06-30", actors=["Bola Tinubu"])]),
+    ("a year's toll across several countries is a tally, not an attack",
+     "More than 11,000 people were killed in political violence across the three countries in 2024, most of them in Burkina Faso.",
+     "2024-12-30", []),
+    ("a day's attacks across two provinces are still that day's attack",
+     "Gunmen killed 12 people in attacks across two provinces on Sunday.",
+     "2024-12-30", [ev("attack", "2024-12-29", killed=12)]),
+    ("raids across provinces before the toll make no tally of the killing told after them",
+     "Police detained 47 people in raids across several provinces on Tuesday, two days after gunmen killed a man at a church in Istanbul.",
+     "2024-01-30", [ev("arrest", "2024-01-30"), ev("attack", killed=1, location="Istanbul")]),
 ]
 
 

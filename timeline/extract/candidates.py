@@ -177,7 +177,7 @@ def _generic(text: str, t: lexicon.Trigger, has_date: bool, dated_spans=()) -> b
     tally = t.rule.pos in ("verb", "casualty") and bool(m.aggregate.search(told, _lowered(told)))
     if perfect and tally:
         return True  # "has arrested more than 40 people in the past year": a tally, not an event
-    if t.rule.pos == "casualty" and (tally or m.aggregate_toll.search(told)
+    if t.rule.pos == "casualty" and (tally or m.aggregate_toll.search(told) or m.aggregate_toll_after.search(told, t.start)
                                      or perfect and m.aggregate_subjects.search(text[:t.start])):
         return True  # "the insurgency has killed more than 4,000", "170 killed since 2013", "since then"
     last = t.text.split()[-1].lower() if t.rule.pos == "noun" else ""
