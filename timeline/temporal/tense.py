@@ -48,6 +48,8 @@ def tense_cue(text: str, start: int, end: int, g: Grammar) -> tuple[int | None, 
                 found.append((gap[1] - gap[0] + far, sign, w))
                 break
     _, sign, word = min(found, key=lambda f: f[0]) if found else (0, None, None)
+    if not found and (_past_verb(before, g) or _past_verb(after, g)):
+        return -1, None  # "gunmen attacked a mosque on Feb. 25": a verb with its object
     if sign == 1 and g.tense_words.get(word) == 2 and _headline(text, right):
         # a headline tells in the present what has just happened as well as what is about
         # to: "Pope arrives in Cuba Wednesday" is the nearest Wednesday, as a present is
@@ -69,6 +71,23 @@ def _headline(text: str, stop: int) -> bool:
         return False
     line = text[:stop].rstrip()
     return bool(line) and line[-1] not in _CLOSERS
+
+
+# What follows a verb and never an adjective: "ambushed a convoy", "killed 39 civilians".
+_OBJECT_START = frozenset("a an the his her their its two three four five six seven eight nine ten dozens hundreds".split())
+
+
+def _past_verb(words: list, g: Grammar) -> bool:
+    """Whether, in a sentence with no tense cue, an "-ed" word is a verb with its object
+    ("gunmen attacked a mosque on Feb. 25", "On Feb. 25, gunmen attacked a mosque"): the
+    sentence tells of the past. Far from the expression an "-ed" word alone may be an adjective ("preferred
+    shares"), which a determiner or a number never follows."""
+    for k in range(len(words) - 1):
+        w, nxt = words[k][0], words[k + 1][0]
+        if len(w) > 3 and w.endswith(g.past_suffix) and (nxt in _OBJECT_START or nxt.isdigit()) \
+                and not (k and words[k - 1][0] in _PASSIVE):
+            return True
+    return False
 
 
 # After these an "-ed" word is a passive or an adjective in the present, no past: "will be
