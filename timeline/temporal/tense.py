@@ -48,7 +48,7 @@ def tense_cue(text: str, start: int, end: int, g: Grammar) -> tuple[int | None, 
                 found.append((gap[1] - gap[0] + far, sign, w))
                 break
     _, sign, word = min(found, key=lambda f: f[0]) if found else (0, None, None)
-    if not found and (_past_verb(before, g) or _past_verb(after, g)):
+    if not found and _past_verb(_own_clause(text, before, after, start, end), g):
         return -1, None  # "gunmen attacked a mosque on Feb. 25": a verb with its object
     if sign == 1 and g.tense_words.get(word) == 2 and _headline(text, right):
         # a headline tells in the present what has just happened as well as what is about
@@ -75,6 +75,30 @@ def _headline(text: str, stop: int) -> bool:
 
 # What follows a verb and never an adjective: "ambushed a convoy", "killed 39 civilians".
 _OBJECT_START = frozenset("a an the his her their its two three four five six seven eight nine ten dozens hundreds".split())
+
+
+_OPENER = frozenset("on in at by late early since from".split())
+
+
+def _own_clause(text: str, before: list, after: list, start: int, end: int) -> list:
+    """The words of the expression's own clause: in "directors authorized a split, payable
+    Dec. 7" the verb is another clause's. A sentence-initial adverbial ("On Feb. 25, gunmen
+    attacked a mosque") belongs to the clause after its comma."""
+    if all(w in _OPENER for w, _, _ in before):
+        stop = _CLAUSE.search(text, end)
+        if stop and not text[end:stop.start()].strip():  # "On Feb. 25, ...": the next clause
+            stop = _CLAUSE.search(text, stop.end())
+        return [x for x in after if stop is None or x[2] <= stop.start()]
+    breaks = [m.end() for m in _CLAUSE.finditer(text, before[0][1] if before else start, start)]
+    while breaks and _PHRASE_START.match(text, breaks[-1]):
+        breaks.pop()  # "ambushed a convoy near Teguey, in the Tillaberi region, on March 20"
+    stop = _CLAUSE.search(text, end)
+    return ([x for x in before if not breaks or x[1] >= breaks[-1]]
+            + [x for x in after if stop is None or x[2] <= stop.start()])
+
+
+# a phrase set off by commas that still belongs to the clause before it: of place or time
+_PHRASE_START = re.compile(r"\s*(?:on|in|at|near|outside|inside|north|south|east|west|about|some|late|early|by)\b", re.I)
 
 
 def _past_verb(words: list, g: Grammar) -> bool:
