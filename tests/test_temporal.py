@@ -33,7 +33,7 @@ CASES = [
     ("Gunmen attacked Paris on January 7, 2015. In November that year, bombers killed 130.", "2025-01-07",
      "November that year", "2015-11", ("2015-11-01", "2015-11-30"), None,
      "a-month-'that-year'-is-in-the-year-of-the-last-date-named"),
-    ("The board approved a special dividend of 50 cents a share, payable Jan. 15.", "2024-11-20",
+    ("The directors declared a special dividend of 50 cents a share, payable Jan. 15.", "2024-11-20",
      "Jan. 15", "2025-01-15", ("2025-01-15", "2025-01-15"), None,
      "a-past-verb-of-another-clause-does-not-make-'payable-Jan.-15'-past"),
     ("Militants ambushed a convoy near Teguey, in the Tillaberi region, on March 20, killing 23 soldiers.", "2025-01-10",
