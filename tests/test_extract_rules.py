@@ -423,6 +423,23 @@ CASES = [
     ("Arabic given name romanised differently",
      "Muhammad Khan, a police spokesman, said on Friday that a suicide bomber killed four people in Peshawar.",
      "2022-08-20", [ev("attack", "2022-08-19", killed=4, actors=["Mohammed Khan"])]),
+    # --- a noun's own date at the end of the places it happened at
+    ("a date after a chain of places is the event noun's own",
+     "Among the dead was a commander wanted for the bombing of a market in the north of Maiduguri on June 2, 2021, which killed nine people.",
+     "2024-05-10", [ev("attack", "2021-06-02", killed=9)]),
+    ("plural attacks dated after their targets and town are particular, not generic",
+     "The group killed 30 people in coordinated attacks on an army training base and a gendarmerie post near the town of Djibo in northern Burkina Faso on May 26 last year, the worst assault on the town in years.",
+     "2024-03-01", [ev("attack", "2023-05-26", killed=30)]),
+    # --- merging: a calendar date tells another event
+    ("a far definite reference with a calendar date is not the undated event told before",
+     "A suicide bomber killed 12 people at a bus station in Quetta. Officials gave no further details. "
+     "Traders closed their shops in protest. Roads into the city were sealed. "
+     "Separately, a court on Tuesday jailed two men for the attack on a police post in Bannu on March 3, 2023.",
+     "2024-05-10", [ev("attack", None, killed=12), ev("sentencing", "2024-05-07"), ev("attack", "2023-03-03")]),
+    ("a near definite reference with another year is another event",
+     "Threat levels have stayed high since October 2023, when a gunman shot dead two football fans in Brussels. "
+     "The country had been on alert since the bombings at the airport and the metro on 22 March 2016.",
+     "2025-02-11", [ev("attack", "2023-10-01", "2023-10-31"), ev("attack", "2016-03-22")]),
     ("a different given name is a different person (Alexandra is not Alexander)",
      "Alexandra Bortnikova, a spokeswoman, said on Tuesday that the bombing suspects had been detained.",
      "2017-10-05", [ev("arrest", "2017-10-03", actors=["Alexandra Bortnikova"])]),

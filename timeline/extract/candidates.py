@@ -157,7 +157,8 @@ def _attached_date(text: str, t: lexicon.Trigger, dated_spans) -> bool:
         if b <= t.start and (not text[b:t.start].strip() or text[b:t.start].strip() in ("'s", "’s")
                              or dating._INITIAL.match(text[:a])):
             return True
-        if a >= t.end and a - t.end <= 60 and not dating._CLAUSE_BREAK.search(text, t.end, a):
+        if a >= t.end and (a - t.end <= 60 and not dating._CLAUSE_BREAK.search(text, t.end, a)
+                           or dating._PLACE_CHAIN_AFTER.match(text, t.end, a)):
             return True
     return False
 

@@ -24,6 +24,14 @@ _SUBORDINATE = re.compile(r";|\b(?:which|who|whom|while|whereas|but|after|before
 # After an event noun, a date within a few words, or in a participle or "which began" clause
 # that modifies it ("the Meeting ..., hosted by the FSB in Krasnodar on 4 and 5 October"), is its own.
 _NEAR_AFTER = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}?(?:on|in|of|at|during|since)?\s*$")
+# ... or at the end of a chain of places it happened at, with no clause between: "the bombing of
+# a Catholic Mass at the gymnasium of Mindanao State University in Marawi City on December 3, 2023"
+# ("and" joins places, not a second verb: "and killed", "and was" end the chain).
+_PLACE_CHAIN_AFTER = re.compile(
+    r"\s*(?:(?:of|at|in|on|near|outside|inside|against|into|across)\s+"
+    r"(?:(?!(?:that|which|who|whom|whose|when|where|while|after|before|since|until|because|but|as|"
+    r"was|were|is|are|has|have|had|will|would|and\s+[a-z]+ed)\b)[\w'’.-]+\s+){1,8}?)+"
+    r"(?:on|in|at|during)\s*$")
 _MODIFIER_AFTER = re.compile(r",\s*(?:which\s+(?:was\s+)?)?(?:began|started|took place|happened|occurred|unfolded|hosted|held|organi[sz]ed|convened|carried out|staged|launched|conducted)\b[^,;]*$")
 _BEGAN = re.compile(r"\s*,?\s*which\s+(?:began|started|took place|happened|occurred|unfolded)\s+(?:on|in|at)?\s*(?:late\s+|early\s+)?$")
 _AND = re.compile(r"\band\b")
@@ -90,7 +98,7 @@ def _own_date_of_noun(text: str, sent_start: int, trig_start: int, trig_end: int
     if tx.end <= trig_start:
         return modifies(text, tx, trig_start) or (crossings == 0 and bool(_INITIAL.match(text[sent_start:tx.start])))
     gap = text[trig_end:tx.start]
-    return bool(_NEAR_AFTER.match(gap) or _MODIFIER_AFTER.search(gap))
+    return bool(_NEAR_AFTER.match(gap) or _MODIFIER_AFTER.search(gap) or _PLACE_CHAIN_AFTER.match(gap))
 
 
 # What may stand between a date and the noun it premodifies: names ("the 2002 Bali bombings"),

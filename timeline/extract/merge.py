@@ -85,14 +85,24 @@ def _dates_agree(a: Candidate, e: Event) -> bool:
     return x.interval.start <= y.interval.end and y.interval.start <= x.interval.end
 
 
+def _calendar_apart(c: Candidate, e: Event) -> bool:
+    """Both dated by the calendar (a year written out), and the dates do not meet."""
+    return c.dated.basis is DateBasis.EXPLICIT and e.dated.basis is DateBasis.EXPLICIT and not _dates_agree(c, e)
+
+
 def _same_event(c: Candidate, e: Event) -> bool:
     last = e.members[-1]
     near = c.sentence.index - last.sentence.index <= 2
     if not (c.definite or near):
         return False  # what follows can only join a definite or a near candidate: say so first,
         # or merge compares every candidate with every earlier event (minutes on a long text)
-    if kind(c.type) != kind(e.type) or not (_dates_agree(c, e) or c.definite and near):
-        return False  # "the attack, which began on Friday" still is the siege that ended on Sunday
+    if kind(c.type) != kind(e.type) or not (_dates_agree(c, e) or c.definite and near and not _calendar_apart(c, e)):
+        return False  # "the attack, which began on Friday" still is the siege that ended on Sunday,
+        # but "the bombings at Zaventem airport on 22 March 2016" are not the shooting of October 2023
+    if not near and c.type in _PHYSICAL and c.dated.basis is DateBasis.EXPLICIT and c.dated.strength >= 4 \
+            and e.dated.strength == 0:
+        return False  # "the attack on a police compound in Daraban on December 12, 2023", paragraphs
+        # after an undated bombing in Quetta: a reference back would not bring a calendar date
     sub = c.trigger.subkind
     if sub and not c.definite and any(m.trigger.subkind and m.trigger.subkind != sub for m in e.members):
         return False  # a charge, a conviction and a sentence are distinct steps
