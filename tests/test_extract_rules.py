@@ -88,6 +88,45 @@ CASES = [
     ("'said in a statement on Sunday' is the report's day: the sentence's own time wins",
      "Over the weekend, security forces conducted an operation in Khyber district, killing four militants, the army said in a separate statement on Sunday.",
      "2024-09-16", [ev("attack", "2024-09-14", "2024-09-15", killed=4)]),
+    ("a date inside what was said dates the reported act, not the saying: the statement is news of the day",
+     "US Africa Command said the strike took place on Tuesday and that no civilians were harmed.",
+     "2025-09-12", [ev("statement", "2025-09-12", actors=["AFRICOM"])]),
+    ("after 'said', the speaker and then the saying's own date: 'said Ali Musa on Wednesday'",
+     '"We will not negotiate," said Defence Minister Ali Musa on Wednesday.',
+     "2025-09-12", [ev("statement", "2025-09-10", actors=["Ali Musa"])]),
+    ("'told reporters by phone on Monday': the addressee and the medium stand before the saying's own date",
+     '"The attackers arrived at dawn," Governor Amina Diallo told reporters by phone on Monday.',
+     "2025-09-12", [ev("statement", "2025-09-08", actors=["Amina Diallo"])]),
+    ("'said in a statement posted on its website on Tuesday': a phrase of medium keeps the date the saying's",
+     "Interior Minister Amina Diallo said in a statement posted on the ministry's website on Tuesday that the curfew was lifted.",
+     "2025-09-12", [ev("statement", "2025-09-09", actors=["Amina Diallo"])]),
+    ("a chronology entry tells a past attack in the historical present: its date opens the line",
+     "- May 22, 2017 - A suicide bomber kills 22 people at a concert in Manchester.",
+     "2024-03-23", [ev("attack", "2017-05-22", killed=22, location="Manchester", country="GB")]),
+    ("a chronology entry with a day-first date and a colon, a kidnapping",
+     "14 April 2014: Boko Haram abducts 276 schoolgirls in northeastern Nigeria.",
+     "2024-03-23", [ev("kidnapping", "2014-04-14", actors=["Boko Haram"])]),
+    ("outside a dated chronology entry the present tense is generic: no event",
+     "Malaria kills thousands of children in Nigeria every year, and bandits often kidnap travellers.",
+     "2024-03-23", []),
+    ("a city name heading an 'X of Y' name is a word of it: 'the University of Lagos' is in Lagos (University is a US city)",
+     "Gunmen shot dead a lecturer outside the University of Lagos on Monday.",
+     "2025-06-18", [ev("attack", "2025-06-16", location="Lagos", country="NG")]),
+    ("a casualty in a sentence that names an accident as the cause is no attack",
+     "Two soldiers were injured in a training accident on Monday, the army said.",
+     "2025-06-18", []),
+    ("a casualty from a collision is no attack either",
+     "Twelve people were killed when a bus collided with a truck near Kano on Monday.",
+     "2025-06-18", []),
+    ("a named attack in a sentence that also says 'accident' is still an attack",
+     "Gunmen killed 12 people on Monday in an attack that officials first thought was an accident.",
+     "2025-06-18", [ev("attack", "2025-06-16", killed=12)]),
+    ("fighters doing the killing make their raid an attack",
+     "Al-Shabaab militants killed 10 soldiers in a dawn raid on a military base near Kismayo on Monday.",
+     "2025-06-18", [ev("attack", "2025-06-16", killed=10, actors=["al-Shabaab"])]),
+    ("troops doing the killing keep their raid a military operation",
+     "Troops killed 12 militants in a raid on a hideout near Beni on Monday.",
+     "2025-06-18", [ev("military_operation", "2025-06-16", killed=12)]),
     ("', from Luton,' after a name is where the person is from, not where the event was",
      "Ahmed Yusuf, 34, from Luton, was convicted in May of preparing acts of terrorism.",
      "2025-07-18", [ev("sentencing", "2025-05-01", "2025-05-31", location=None)]),
@@ -526,3 +565,33 @@ def test_inferred_publication(text, expected):
     assert [e.type for e in got] == [w["type"] for w in expected], [(e.type, e.sentence) for e in got]
     for g, w in zip(got, expected):
         _check(g, w)
+
+
+# (reason, text, the canonical actors the alias table names in it)
+ALIASES = [
+    ("ADF with a fighters' noun is the Congolese-Ugandan group",
+     "Suspected ADF fighters killed 40 villagers near Beni.", ["Allied Democratic Forces"]),
+    ("ADF alone is also the Australian Defence Force: no group",
+     "The ADF said two soldiers were hurt.", []),
+    ("Islamic State's Central Africa province by its acronym",
+     "ISCAP claimed the raid.", ["Islamic State Central Africa Province"]),
+    ("Baloch and Balochistan spellings, and BLA, are one group",
+     "The Baloch Liberation Army, or BLA, attacked the train.",
+     ["Balochistan Liberation Army", "Balochistan Liberation Army"]),
+    ("the Maute group is one of the Dawlah Islamiyah groups",
+     "Troops clashed with the Maute group.", ["Dawlah Islamiyah"]),
+    ("IDF in capitals is the Israeli army",
+     "The IDF said its jets struck the site.", ["Israel Defense Forces"]),
+    ("the Justice Department and DOJ are one agency",
+     "The Justice Department said the DOJ would appeal.",
+     ["US Department of Justice", "US Department of Justice"]),
+    ("RSF alone is also Reporters Without Borders: only the full name",
+     "RSF condemned the arrest; the Rapid Support Forces denied it.", ["Rapid Support Forces"]),
+]
+
+
+@pytest.mark.parametrize("text,expected", [c[1:] for c in ALIASES], ids=[c[0] for c in ALIASES])
+def test_alias_table(text, expected):
+    from timeline.extract.actors import default_table
+
+    assert [m.name for m in default_table().find(text)] == expected

@@ -287,12 +287,16 @@ def _in_quote(text: str, pos: int) -> bool:
     return head.count("“") > head.count("”") or head.count('"') % 2 == 1
 
 
-def _military_killing(text: str, t: lexicon.Trigger) -> bool:
-    """Troops, police or aircraft did the killing ("troops killed 22 fighters"); in the passive
-    ("seven soldiers were killed") they are the victims, not the agents."""
+def _killing_by(agents: re.Pattern, text: str, t: lexicon.Trigger) -> bool:
+    """These agents did the killing: troops, police or aircraft ("troops killed 22 fighters"),
+    or gunmen, militants, fighters ("ADF fighters killed 40 villagers"). In the passive ("seven
+    soldiers were killed") the words name the victims, not the agents."""
     if _PASSIVE.match(t.text):
         return False
-    return bool(lexicon.modality().military_agents.search(" ".join(text[:t.start].split()[-6:])))
+    return bool(agents.search(" ".join(text[:t.start].split()[-6:])))
+
+
+_RAID = re.compile(r"raids?$", re.I)
 
 
 def _is_content(f, text: str) -> bool:
@@ -314,12 +318,17 @@ def _resolve_types(text: str, found: list[tuple[str, lexicon.Trigger, str | None
         # "rescued 15 people who had been abducted": the earlier event is background here
         low = _lowered(text)
         found = [f for f in found if not m.background_relative.search(text, low, 0, f[1].start)] or found
-    found = [("military_operation", f[1], f[2]) if f[1].rule.pos == "casualty" and _military_killing(text, f[1]) else f
+    found = [("military_operation", f[1], f[2]) if f[1].rule.pos == "casualty" and _killing_by(m.military_agents, text, f[1]) else f
              for f in found]
     military = [f[1].start for f in found if f[1].rule.pos == "casualty" and f[0] == "military_operation"]
     if military:
         # "troops killed 14 fighters in an ambush": the ambush is the troops' operation
         found = [("military_operation", f[1], f[2]) if f[0] == "attack" and f[1].start > military[0] else f for f in found]
+    militant = [f[1].start for f in found if f[1].rule.pos == "casualty" and _killing_by(m.militant_agents, text, f[1])]
+    if militant:
+        # and "ADF fighters killed 40 people in a raid on a village": the raid is the fighters' attack
+        found = [("attack", f[1], f[2]) if f[0] == "military_operation" and f[1].rule.pos == "noun"
+                 and _RAID.match(f[1].text) and f[1].start > militant[0] else f for f in found]
     contents = [f for f in found if _is_content(f, text)]
     content = [f for f in contents if f[1].rule.pos != "casualty"] or contents
     # "The attack came a week after jihadists killed 15 people": a toll in a clause of its own
@@ -629,7 +638,8 @@ class SentenceReader:
         definite = t.rule.pos == "noun" and _occurs(_DEFINITE, s.text, max(0, t.start - 40), t.start)
         dated = dating.governing(self.text, s.start, a, b, timexes, reported=etype != "statement",
                                  verb=t.rule.pos == "verb", same_clause=etype == "statement", others=others,
-                                 strict=definite, nouns=nouns)
+                                 strict=definite, nouns=nouns,
+                                 speech=etype == "statement" and t.rule.pos == "verb" and dating.is_speech_verb(t.text))
         if dated.interval and self.dct and dated.interval.start > self.dct + timedelta(days=1):
             if etype != "statement":
                 return None  # a future date: not an occurrence yet

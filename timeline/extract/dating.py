@@ -128,6 +128,27 @@ def _names_a_thing() -> re.Pattern:
     return dating_cue("date_names_a_thing")
 
 
+@lru_cache(maxsize=1)
+def _speech_cues() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    from timeline.extract.lexicon import dating_cue
+
+    return dating_cue("speech_verb"), dating_cue("speech_addressee"), dating_cue("speech_own_adjunct")
+
+
+def is_speech_verb(word: str) -> bool:
+    """"said", "told", "added": a verb whose object is the reported clause."""
+    return bool(_speech_cues()[0].match(word))
+
+
+def _in_reported_clause(text: str, trig_end: int, tx) -> bool:
+    """After a verb of saying, is the date inside what was said ("said the strike took place
+    on Tuesday") rather than the saying's own adjunct ("said in a statement on Tuesday")?"""
+    _, addressee, own = _speech_cues()
+    gap = text[trig_end:tx.start]
+    m = addressee.match(gap)
+    return not own.fullmatch(gap[m.end():] if m else gap)
+
+
 def usable(text: str, tx, trig_start: int | None = None, verb: bool = False) -> bool:
     """Is this temporal expression a date an event can carry? (`verb`: the trigger is a verb,
     which no date premodifies: "troops deployed since July 2021 launched an operation")"""
@@ -161,11 +182,12 @@ def _breaks(text: str, a: int, b: int) -> int:
 def governing(text: str, sent_start: int, trig_start: int, trig_end: int, timexes: list,
               reported: bool = False, verb: bool = False, same_clause: bool = False,
               others: list[tuple[int, int]] = (), strict: bool = False,
-              nouns: list[tuple[int, int]] = ()) -> Dated:
+              nouns: list[tuple[int, int]] = (), speech: bool = False) -> Dated:
     """The date of the trigger at [trig_start, trig_end) from the usable timexes of its sentence
     (in order of their start).
     For a `reported` event (not the report itself), a date right after a reporting verb ("the
-    ministry said on Wednesday") is the report's date, not the event's."""
+    ministry said on Wednesday") is the report's date, not the event's. For a `speech` verb
+    (the statement itself), a date inside the reported clause is not the statement's."""
     best, best_score = None, None
     for i, tx in enumerate(timexes):
         if not usable(text, tx, trig_start, verb):
@@ -186,6 +208,8 @@ def governing(text: str, sent_start: int, trig_start: int, trig_end: int, timexe
         else:
             dist, crossings = tx.start - trig_end, _breaks(text, trig_end, tx.start)
         if same_clause and crossings:
+            continue
+        if speech and tx.start >= trig_end and _in_reported_clause(text, trig_end, tx):
             continue
         lo, hi = (tx.end, trig_start) if tx.end <= trig_start else (trig_end, tx.start)
         # another event word between the date and this trigger has the better claim to it
