@@ -97,6 +97,8 @@ def _when_clause(text: str, tx, trig_start: int | None) -> bool:
 def _own_date_of_noun(text: str, sent_start: int, trig_start: int, trig_end: int, tx, crossings: int) -> bool:
     if tx.end <= trig_start:
         return modifies(text, tx, trig_start) or (crossings == 0 and bool(_INITIAL.match(text[sent_start:tx.start])))
+    if _reaction_object().search(text, max(sent_start, trig_start - 60), trig_start):
+        return False  # "condemned the abduction on Monday": the condemnation's day
     gap = text[trig_end:tx.start]
     return bool(_NEAR_AFTER.match(gap) or _MODIFIER_AFTER.search(gap) or _PLACE_CHAIN_AFTER.match(gap))
 
@@ -119,6 +121,13 @@ def modifies(text: str, tx, trig_start: int) -> bool:
         return True
     return text.startswith(",", tx.end) and bool(_THE_BEFORE.search(text, max(0, tx.start - 8), tx.start)) \
         and bool(_NAMES_ONLY.fullmatch(text, tx.end + 1, trig_start))
+
+
+@lru_cache(maxsize=1)
+def _reaction_object() -> re.Pattern:
+    from timeline.extract.lexicon import dating_cue
+
+    return dating_cue("reaction_object_before")
 
 
 @lru_cache(maxsize=1)
