@@ -150,12 +150,14 @@ _TO_BEFORE = skipping(re.compile(r"\bto\s+$"))  # asked only whether it occurs
 _TO_NOUN_BEFORE = re.compile(r"\b(?:according|due|prior|owing|response|reaction|addition|contrast|related|linked|led|leading|lead|connection|relation)\s+to\s+$", re.I)
 
 
-def _attached_date(text: str, t: lexicon.Trigger, dated_spans) -> bool:
+def _attached_date(text: str, t: lexicon.Trigger, dated_spans, adverbial: bool = True) -> bool:
     """A date of the trigger's own: before it as a premodifier or sentence adverbial, or a few
-    words after it in its clause ("attacks in Paris on Friday")."""
+    words after it in its clause ("attacks in Paris on Friday"). Without `adverbial`, a
+    sentence adverbial does not count ("In July 2023, a jury convicted six men for those attacks":
+    the verdict's date)."""
     for a, b in dated_spans:
         if b <= t.start and (not text[b:t.start].strip() or text[b:t.start].strip() in ("'s", "’s")
-                             or dating._INITIAL.match(text[:a])):
+                             or adverbial and dating._INITIAL.match(text[:a])):
             return True
         if a >= t.end and (a - t.end <= 60 and not dating._CLAUSE_BREAK.search(text, t.end, a)
                            or dating._PLACE_CHAIN_AFTER.match(text, t.end, a)):
@@ -173,6 +175,8 @@ def _generic(text: str, t: lexicon.Trigger, has_date: bool, dated_spans=()) -> b
     if t.rule.pos == "casualty" and (m.aggregate.search(text, _lowered(text)) or perfect and m.aggregate_subjects.search(text[:t.start])):
         return True  # "the insurgency has killed more than 4,000", "170 killed since 2013"
     last = t.text.split()[-1].lower() if t.rule.pos == "noun" else ""
+    if last.endswith("s") and last not in _PLURALIA and m.aggregate.search(text, _lowered(text)):
+        return True  # "Attacks have grown deadlier over the past year": many events summed up
     if last.endswith("s") and last not in _PLURALIA:
         head = text[max(0, t.start - 40):t.start]
         # look past names and years to the determiner: "the 2002 Bali bombings"
@@ -349,7 +353,7 @@ def _resolve_types(text: str, found: list[tuple[str, lexicon.Trigger, str | None
         # "sentenced ... for fatally stabbing a tourist": the offence is what the court judged
         found = [f for f in found if not (f[0] in ("attack", "kidnapping", "plot_foiled") and any(
             c.end <= f[1].start and _OFFENCE.search(text, c.end, f[1].start) for c in custody)
-            and not _attached_date(text, f[1], dated_spans))]
+            and not _attached_date(text, f[1], dated_spans, adverbial=False))]
     found = [f for f in found if not _sourcing(text, f)]
     types = {f[0] for f in found}
     for winner, loser in lexicon.absorbs():
