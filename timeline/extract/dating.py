@@ -42,6 +42,12 @@ COORDINATE = re.compile(r";|,\s+(?:and|while|but|whereas)\s+")
 _ANCHOR_BEFORE = CaseBlind(r"\b(?:since|until|till|by|before|after|ahead of|from|as of|through)\s+(?:the\s+)?$")
 _NAMED_YEAR_BEFORE = skipping(re.compile(r"(?:\b(?:[Rr]esolutions?|No\.?|[Nn]umber|[Ll]aw|[Dd]ecree|Act|[Aa]rticle|[Ff]light|[Rr]oute|[Ss]ection)\s+(?:[\d/]+\s*\(?)?|[A-Z][\w-]*\s*\(?|\(\s*)$"))
 _INITIAL = re.compile(r"^\W*(?:(?:in|on|at|by|earlier|later|early|late|last|since|during|from|as of)\s+)*$", re.I)
+# A sentence that opens with the medium a statement was made in, dated: "In a message to the
+# media on Monday, ...", "In an audio message broadcast on Wednesday, ..."
+_MEDIUM_INITIAL = re.compile(
+    r"\W*In\s+(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:statement|message|video|recording|post|"
+    r"speech|interview|broadcast|letter|communiqu[eé]|address|tweet)\b[^,;:]{0,60}?$")
+_ADVERBIAL_END = re.compile(r"\s*,")
 _EXPLICIT = re.compile(r"\b\d{4}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b|\d{1,2}/\d{1,2}", re.I)
 _YEAR_ONLY = re.compile(r"^\(?\d{4}\)?$")
 _PREPOSITION_BEFORE = CaseBlind(r"\b(?:in|of|since|during|by)\s+$")
@@ -212,6 +218,9 @@ def governing(text: str, sent_start: int, trig_start: int, trig_end: int, timexe
                 crossings = 0  # a premodifier ("the Sept. 11, 2001, attacks") is the noun's own
             elif _INITIAL.match(text[sent_start:tx.start]) and not COORDINATE.search(text, tx.end, trig_start):
                 crossings = 0  # "In early May, a man was arrested": a sentence adverbial (up to "..., and ...")
+            elif same_clause and _MEDIUM_INITIAL.match(text, sent_start, tx.start) \
+                    and _ADVERBIAL_END.match(text, tx.end) and not _breaks(text, tx.end + 1, trig_start):
+                crossings = 0  # "In a message to the media on Monday, a BLA spokesman said": the statement's
             elif verb:
                 dist += 50  # a verb's own adjunct most often follows it ("were released on Thursday")
         else:
