@@ -321,7 +321,15 @@ def _resolve_types(text: str, found: list[tuple[str, lexicon.Trigger, str | None
     if len(found) > 1:
         # "rescued 15 people who had been abducted": the earlier event is background here
         low = _lowered(text)
-        found = [f for f in found if not m.background_relative.search(text, low, 0, f[1].start)] or found
+        # (but one in the past perfect with a date of its own is told in full: "freed two
+        # shepherds yesterday who had been abducted by fighters last Tuesday")
+        kept = []
+        for f in found:
+            if not m.background_relative.search(text, low, 0, f[1].start):
+                kept.append(f)
+            elif _PLUPERFECT_RELATIVE.search(text, 0, f[1].start) and _attached_date(text, f[1], dated_spans, adverbial=False):
+                kept.append((f[0], f[1], "background"))  # no reference time for what follows
+        found = kept or found
     found = [("military_operation", f[1], f[2]) if f[1].rule.pos == "casualty" and _killing_by(m.military_agents, text, f[1]) else f
              for f in found]
     military = [f[1].start for f in found if f[1].rule.pos == "casualty" and f[0] == "military_operation"]
@@ -397,6 +405,7 @@ def _rank(f, text: str) -> tuple:
 
 
 _NEW_EVENT_START = re.compile(r"^\W*(?:Additionally|Meanwhile|Separately|Elsewhere|Also|In another)\b")
+_PLUPERFECT_RELATIVE = re.compile(r"\b(?:who|which|that)\s+had\s+been\s+(?:\w+ly\s+)?$", re.I)
 _LATER_CLAUSE = re.compile(r"\b(?:after|before|since|following)\b", re.I)
 _OFFENCE = re.compile(r"\b(?:for|over|in connection with|accused of|convicted of|guilty of|charged with)\b", re.I)
 _FINAL_ATTRIBUTION = re.compile(r"^\s*(?:on\s+\w+|late\s+\w+|in a statement|on X|on Twitter)?\s*[.!]?\s*$")
@@ -614,7 +623,7 @@ class SentenceReader:
         tells no event ("Between 14 and 16 May, Europol coordinated an action day"), its date."""
         if s.headline:
             return
-        own = [c for c in events if c.dated.strength >= 4 and c.type != "statement"]
+        own = [c for c in events if c.dated.strength >= 4 and c.type != "statement" and "background" not in c.cues]
         if own:
             self.reference = (s.paragraph, own[-1].dated)
             return
