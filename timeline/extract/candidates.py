@@ -657,6 +657,12 @@ class SentenceReader:
             if etype != "statement":
                 return None  # a future date: not an occurrence yet
             dated = dating.NO_DATE
+        if dated.interval is None and self.dct is None and etype != "statement":
+            # "arrested on Sunday" in an article of unknown date: its own day, unknown; it
+            # borrows no other sentence's date
+            dated = dating.governing(self.text, s.start, a, b, timexes, reported=True,
+                                     verb=t.rule.pos == "verb", others=others, strict=definite,
+                                     nouns=nouns, unknown=True)
         head = s.text[:t.start]
         counted = etype in ("attack", "military_operation", "plot_foiled")
         c = Candidate(etype, s, t, t.rule.strength, dated, actors, places,
@@ -674,7 +680,7 @@ class SentenceReader:
                 _statement_speaker(c)
             else:
                 c.speaker, c.speaker_kind, c.speaker_alias, c.unnamed = known
-        if dated.interval is None and etype != "statement" and not c.definite:
+        if dated.interval is None and dated.text is None and etype != "statement" and not c.definite:
             c.dated = self._fallback_date(s, t, reporting)
         return c
 

@@ -144,6 +144,13 @@ def _names_a_thing() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def _toll_update() -> re.Pattern:
+    from timeline.extract.lexicon import dating_cue
+
+    return dating_cue("toll_update_between")
+
+
+@lru_cache(maxsize=1)
 def _speech_cues() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     from timeline.extract.lexicon import dating_cue
 
@@ -164,10 +171,11 @@ def _in_reported_clause(text: str, trig_end: int, tx) -> bool:
     return not own.fullmatch(gap[m.end():] if m else gap)
 
 
-def usable(text: str, tx, trig_start: int | None = None, verb: bool = False) -> bool:
+def usable(text: str, tx, trig_start: int | None = None, verb: bool = False, unknown: bool = False) -> bool:
     """Is this temporal expression a date an event can carry? (`verb`: the trigger is a verb,
-    which no date premodifies: "troops deployed since July 2021 launched an operation")"""
-    if tx.type not in ("DATE", "TIME") or tx.interval is None:
+    which no date premodifies: "troops deployed since July 2021 launched an operation";
+    `unknown`: one that could not be resolved, "on Friday" in an article of unknown date, counts)"""
+    if tx.type not in ("DATE", "TIME") or tx.interval is None and not unknown:
         return False
     if _names_a_thing().match(text, tx.end):
         return False  # "attacks on Christmas markets": what the markets are, not when
@@ -197,15 +205,17 @@ def _breaks(text: str, a: int, b: int) -> int:
 def governing(text: str, sent_start: int, trig_start: int, trig_end: int, timexes: list,
               reported: bool = False, verb: bool = False, same_clause: bool = False,
               others: list[tuple[int, int]] = (), strict: bool = False,
-              nouns: list[tuple[int, int]] = (), speech: bool = False) -> Dated:
+              nouns: list[tuple[int, int]] = (), speech: bool = False, unknown: bool = False) -> Dated:
     """The date of the trigger at [trig_start, trig_end) from the usable timexes of its sentence
     (in order of their start).
     For a `reported` event (not the report itself), a date right after a reporting verb ("the
     ministry said on Wednesday") is the report's date, not the event's. For a `speech` verb
-    (the statement itself), a date inside the reported clause is not the statement's."""
+    (the statement itself), a date inside the reported clause is not the statement's. With
+    `unknown`, a date that could not be resolved may govern: the result then has no interval,
+    only the words ("on Friday" in an article whose publication date is unknown)."""
     best, best_score = None, None
     for i, tx in enumerate(timexes):
-        if not usable(text, tx, trig_start, verb):
+        if not usable(text, tx, trig_start, verb, unknown):
             continue
         nxt = timexes[i + 1] if i + 1 < len(timexes) else None
         if nxt is not None and basis_of(tx) is DateBasis.RELATIVE and basis_of(nxt) is DateBasis.EXPLICIT \
@@ -229,6 +239,8 @@ def governing(text: str, sent_start: int, trig_start: int, trig_end: int, timexe
             continue
         if speech and tx.start >= trig_end and _in_reported_clause(text, trig_end, tx):
             continue
+        if not verb and tx.start >= trig_end and _toll_update().search(text, trig_end, tx.start):
+            continue  # "the toll from the siege rose to 21 on Sunday": the count's day
         lo, hi = (tx.end, trig_start) if tx.end <= trig_start else (trig_end, tx.start)
         # another event word between the date and this trigger has the better claim to it
         # ("pupils abducted earlier this month have been freed")
@@ -253,6 +265,8 @@ def governing(text: str, sent_start: int, trig_start: int, trig_end: int, timexe
             best, best_score, best_late, best_far = tx, score, late, far
     if best is None:
         return NO_DATE
+    if best.interval is None:
+        return _dated(None, best.text, basis_of(best), best, best_late or best_far)
     interval, said = _joined(text, best, timexes)
     # a date from another clause ("a year after gunmen killed 145", "before the siege ended
     # on Thursday") is weaker evidence, like a report's date

@@ -158,7 +158,7 @@ def build(ev: Event, text: str, published: Interval | None) -> EventRecord | Non
     dated = ev.dated
     if dated.interval is None and ev.type == "statement" and _news_of_the_day(p):
         dated = publication(published)
-    basis = dated.basis
+    basis = dated.basis if dated.interval is not None else DateBasis.NONE  # "on Friday", unknown
     actors = _actors(ev)
     actors += [a for a in _state_actors(ev) if a.name not in {x.name for x in actors}]
     place = _place(ev)
