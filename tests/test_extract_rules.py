@@ -493,6 +493,13 @@ CASES = [
      "Traders closed their shops in protest. Roads into the city were sealed. "
      "Separately, a court on Tuesday jailed two men for the attack on a police post in Bannu on March 3, 2023.",
      "2024-05-10", [ev("attack", None, killed=12), ev("sentencing", "2024-05-07"), ev("attack", "2023-03-03")]),
+    ("a siege that ended days after it began is one event",
+     "Gunmen stormed a shopping mall in Nairobi on September 21, 2013, killing 67 people. Kenyan forces ended the siege on September 24.",
+     "2023-09-22", [ev("attack", "2013-09-21", killed=67)]),
+    ("summits days apart in other towns are two meetings",
+     "The summit in Mogadishu, held on November 21, 2008, brought together delegates from 12 countries. "
+     "The summit in Kabul, held on November 25, 2008, brought together delegates from 31 countries.",
+     "2008-12-01", [ev("meeting", "2008-11-21"), ev("meeting", "2008-11-25")]),
     ("a near definite reference with another year is another event",
      "Threat levels have stayed high since October 2023, when a gunman shot dead two football fans in Brussels. "
      "The country had been on alert since the bombings at the airport and the metro on 22 March 2016.",

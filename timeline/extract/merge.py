@@ -22,6 +22,7 @@ _KIND = {"plot_foiled": "custody", "arrest": "custody"}
 _PERSONAL = frozenset({"he", "she"})
 # Events that happen at one place: two of them in different countries are two events.
 _PHYSICAL = frozenset({"attack", "arrest", "plot_foiled", "kidnapping", "release", "military_operation"})
+_APART_DAYS = 31
 _MEETING_WORDS = ("meeting", "summit", "conference", "forum", "participants", "delegates", "session", "talks")
 
 
@@ -90,8 +91,19 @@ def _dates_agree(a: Candidate, e: Event) -> bool:
 
 
 def _calendar_apart(c: Candidate, e: Event) -> bool:
-    """Both dated by the calendar (a year written out), and the dates do not meet."""
-    return c.dated.basis is DateBasis.EXPLICIT and e.dated.basis is DateBasis.EXPLICIT and not _dates_agree(c, e)
+    """Both dated by the calendar (a year written out), and more than a month apart, or on other
+    days in other towns: a siege that began on the 21st still ended on the 24th, but not seven
+    years later."""
+    x, y = c.dated.interval, e.dated.interval
+    if c.dated.basis is not DateBasis.EXPLICIT or e.dated.basis is not DateBasis.EXPLICIT or x is None or y is None:
+        return False
+    if (x.start - y.end).days > _APART_DAYS or (y.start - x.end).days > _APART_DAYS:
+        return True
+    # days apart and in other towns: "The summit in Mogadishu, held on November 21" is not "the
+    # summit in Kabul, held on November 25"
+    mine = {p.name for p in c.places if p.kind == "city"}
+    theirs = {p.name for m in e.members for p in m.places if p.kind == "city"}
+    return not _dates_agree(c, e) and bool(mine and theirs and not mine & theirs)
 
 
 def _same_event(c: Candidate, e: Event) -> bool:
