@@ -295,9 +295,13 @@ def _killing_by(agents: re.Pattern, text: str, t: lexicon.Trigger) -> bool:
     """These agents did the killing: troops, police or aircraft ("troops killed 22 fighters"),
     or gunmen, militants, fighters ("ADF fighters killed 40 villagers"). In the passive ("seven
     soldiers were killed") the words name the victims, not the agents."""
-    if _PASSIVE.match(t.text):
-        return False
+    if _PASSIVE.match(t.text) or _REDUCED_PASSIVE.match(text, t.end):
+        return False  # "Police reservists killed.", "soldiers killed in an ambush": a headline's passive
     return bool(agents.search(" ".join(text[:t.start].split()[-6:])))
+
+
+# Nothing after the verb, or a preposition where an active verb has its object.
+_REDUCED_PASSIVE = re.compile(r"\s*(?:[.!?\"”']*\s*$|(?:in|during|near|at|by|as|when|while|after)\b)", re.I)
 
 
 _RAID = re.compile(r"raids?$", re.I)
