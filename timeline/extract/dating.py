@@ -34,6 +34,9 @@ _PLACE_CHAIN_AFTER = re.compile(
     r"(?:on|in|at|during)\s*$")
 _MODIFIER_AFTER = re.compile(r",\s*(?:which\s+(?:was\s+)?)?(?:began|started|took place|happened|occurred|unfolded|hosted|held|organi[sz]ed|convened|carried out|staged|launched|conducted)\b[^,;]*$")
 _BEGAN = re.compile(r"\s*,?\s*which\s+(?:began|started|took place|happened|occurred|unfolded)\s+(?:on|in|at)?\s*(?:late\s+|early\s+)?$")
+# "the attack, which killed 12 people in Kabul on Monday": a which-clause that tells the event
+# noun's toll tells it at the event's date
+_TOLL_WHICH = re.compile(r"\s*,\s*which\s+(?:(?:has|had)\s+)?(?:killed|wounded|injured|left|claimed the lives of)\b[^,;.]*?$")
 _AND = re.compile(r"\band\b")
 _QUALIFIER = re.compile(r"\s*(?:,|in|of|,\s*in)?\s*")
 # Coordinate clauses: "militants stormed a complex on March 20, and on Monday attacked a base"
@@ -106,7 +109,8 @@ def _own_date_of_noun(text: str, sent_start: int, trig_start: int, trig_end: int
     if _reaction_object().search(text, max(sent_start, trig_start - 60), trig_start):
         return False  # "condemned the abduction on Monday": the condemnation's day
     gap = text[trig_end:tx.start]
-    return bool(_NEAR_AFTER.match(gap) or _MODIFIER_AFTER.search(gap) or _PLACE_CHAIN_AFTER.match(gap))
+    return bool(_NEAR_AFTER.match(gap) or _MODIFIER_AFTER.search(gap) or _PLACE_CHAIN_AFTER.match(gap)
+                or _TOLL_WHICH.match(gap))
 
 
 # What may stand between a date and the noun it premodifies: names ("the 2002 Bali bombings"),
@@ -256,7 +260,8 @@ def governing(text: str, sent_start: int, trig_start: int, trig_end: int, timexe
         score = crossings * 1000 + dist + (5000 if late else 0) + (10000 if claimed else 0)
         a, b = (tx.end, trig_start) if tx.end <= trig_start else (trig_end, tx.start)
         far = (crossings > 0 and bool(_SUBORDINATE.search(text, a, b)) and not _INITIAL.match(text[sent_start:tx.start])
-               and not _when_clause(text, tx, trig_start) and not _BEGAN.match(text, trig_end, tx.start))
+               and not _when_clause(text, tx, trig_start) and not _BEGAN.match(text, trig_end, tx.start)
+               and not (not verb and tx.start >= trig_end and _TOLL_WHICH.match(text, trig_end, tx.start)))
         if far and not late:
             continue  # a date across a subordinate clause ("a year after gunmen killed 145") is not this event's
         if strict and not _own_date_of_noun(text, sent_start, trig_start, trig_end, tx, crossings):

@@ -115,6 +115,8 @@ class Modality:
     any_after: CaseBlind | None = None
     any_statement_before: CaseBlind | None = None
     militant_agents: re.Pattern | None = None
+    superlative_before: re.Pattern | None = None
+    aggregate_toll: re.Pattern | None = None  # a span that makes a toll a tally ("killed since then")
 
 
 @lru_cache(maxsize=1)
@@ -134,7 +136,9 @@ def modality() -> Modality:
                     re.compile(d["aggregate_subjects"], re.I), CaseBlind(d["frequency"]),
                     CaseBlind(d["definition"]), re.compile(d["vague_quantity"], re.I),
                     either("before"), either("after"), either("statement_before"),
-                    militant_agents=re.compile(d["militant_agents"], re.I))
+                    militant_agents=re.compile(d["militant_agents"], re.I),
+                    superlative_before=re.compile(d["superlative_before"], re.I),
+                    aggregate_toll=re.compile(d["aggregate_toll"], re.I))
 
 
 # Words that, just before a verb trigger, show it is a noun ("amid reports of", "the attack").

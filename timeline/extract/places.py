@@ -108,10 +108,16 @@ def find_places(text: str) -> list[Place]:
                 continue
             if _CAPITAL_AFTER.match(text[e:e + 3]) and not _STOP_WORD_AFTER.match(text[e:e + 4]):
                 continue
-            if _OF_NAME_AFTER.match(text, e):
+            if _OF_NAME_AFTER.match(text, e) or _water_before().search(text, max(0, s - 12), s):
                 continue
         out.append(Place(name, cc, kind, s, e))
     return out
+
+
+@lru_cache(maxsize=1)
+def _water_before() -> re.Pattern:
+    """"the Gulf of Aden", "the Bay of Bengal": a sea's name ends in the city's."""
+    return re.compile(r"\b(?:" + "|".join(_data()["water_heads"]) + r")\s+of\s+$")
 
 
 @lru_cache(maxsize=1)
