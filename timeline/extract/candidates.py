@@ -662,6 +662,8 @@ class SentenceReader:
                 # tells happened; the narrative has moved to it, so no earlier time carries on
                 self.reference = None
                 continue
+            if lexicon.dating_cue("comparison_range_before").search(self.text, max(s.start, tx.start - 80), tx.start):
+                continue  # "its biggest operation in the area this year": a range compared over, no time told
             if dating.usable(self.text, tx) and (self.dct is None or tx.interval.start <= self.dct):
                 self.reference = (s.paragraph, dating.Dated(tx.interval, tx.text, dating.basis_of(tx), tx))
 
