@@ -598,6 +598,13 @@ CASES = [
     ("'the deadliest month ... this year' is a range compared over: no time for what follows",
      "Officials called it the deadliest month for civilians this year. Gunmen attacked a bus near Kandahar.",
      "2024-06-09", [ev("attack", None)]),
+    # --- places
+    ("the neighbour 'near the border with Niger' is not where the attack was",
+     "Fighters stormed an army base in the town of Malam Fatori, near the border with Niger, on Friday.",
+     "2024-06-09", [ev("attack", "2024-06-07", country=None, location=None)]),
+    ("'35 km north-east of Jilib, in Middle Juba region' is near Jilib in Somalia, not in Juba",
+     "US forces conducted an air strike against al-Shabaab about 35 km north-east of Jilib, in Middle Juba region, on Tuesday.",
+     "2024-06-09", [ev("military_operation", "2024-06-04", country="SO", location="Jilib")]),
     ("a different given name is a different person (Alexandra is not Alexander)",
      "Alexandra Bortnikova, a spokeswoman, said on Tuesday that the bombing suspects had been detained.",
      "2017-10-05", [ev("arrest", "2017-10-03", actors=["Alexandra Bortnikova"])]),

@@ -63,7 +63,10 @@ def _actors(ev: _Settled) -> list[ActorRef]:
 
 # ("Ahmed Yusuf, 34, from Luton, was convicted": a "from" set off by a comma says where a
 # person is from, not where the event was)
-_LOCATIVE_BEFORE = CaseBlind(r"(?:\b(?:in|at|near|outside|inside|on|across|into)|(?<!, )(?<!,)\bfrom)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+)?$|[’']s\s+$")
+_LOCATIVE_BEFORE = CaseBlind(r"(?:\b(?:in|at|near|outside|inside|on|across|into)|(?<!, )(?<!,)\bfrom)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+)?$|[’']s\s+$"
+                             r"|\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+$")
+# "near the border with Niger": the neighbour named is not where the event was
+_BORDER_BEFORE = CaseBlind(r"\b(?:borders?|frontier)\s+(?:with|of)\s+(?:the\s+)?$|\bbordering\s+$")
 _STATE_AS_SUBJECT = re.compile(r"^[\s,]*(?:(?:and|or)\s+[A-Z][\w ]*?\s+)?(?:\w+ly\s+)?(?:has\s+|have\s+|had\s+)?$")
 
 
@@ -76,6 +79,7 @@ def _place(ev: _Settled):
         ordered = [p]  # a speech's content names places it is about, not where it was made
     for c in ordered:
         located = [pl for pl in c.places if _LOCATIVE_BEFORE.found_in(c.sentence.text[max(0, pl.start - 30):pl.start])
+                   and not _BORDER_BEFORE.found_in(c.sentence.text[max(0, pl.start - 30):pl.start])
                    and (ev.type != "statement" or pl.kind != "country")]
         ranked = sorted(located, key=lambda pl: (pl.kind == "country", abs(pl.start - c.trigger.start)))
         if ranked:
