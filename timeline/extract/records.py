@@ -65,6 +65,10 @@ def _actors(ev: _Settled) -> list[ActorRef]:
 # person is from, not where the event was)
 _LOCATIVE_BEFORE = CaseBlind(r"(?:\b(?:in|at|near|outside|inside|on|across|into)|(?<!, )(?<!,)\bfrom)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+)?$|[’']s\s+$"
                              r"|\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+$")
+# "a train carrying 400 passengers from Quetta to Peshawar": the ends of a route, not where it happened
+_FROM_BEFORE = re.compile(r"\bfrom\s+$")
+_TO_AFTER = re.compile(r"\s+to\s+[A-Z]")
+_ROUTE_END_BEFORE = re.compile(r"\bfrom\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}\s+to\s+$")
 # "near the border with Niger": the neighbour named is not where the event was
 _BORDER_BEFORE = CaseBlind(r"\b(?:borders?|frontier)\s+(?:with|of)\s+(?:the\s+)?$|\bbordering\s+$")
 _STATE_AS_SUBJECT = re.compile(r"^[\s,]*(?:(?:and|or)\s+[A-Z][\w ]*?\s+)?(?:\w+ly\s+)?(?:has\s+|have\s+|had\s+)?$")
@@ -80,6 +84,9 @@ def _place(ev: _Settled):
     for c in ordered:
         located = [pl for pl in c.places if _LOCATIVE_BEFORE.found_in(c.sentence.text[max(0, pl.start - 30):pl.start])
                    and not _BORDER_BEFORE.found_in(c.sentence.text[max(0, pl.start - 30):pl.start])
+                   and not (_FROM_BEFORE.search(c.sentence.text, max(0, pl.start - 6), pl.start)
+                            and _TO_AFTER.match(c.sentence.text, pl.end))
+                   and not _ROUTE_END_BEFORE.search(c.sentence.text, max(0, pl.start - 40), pl.start)
                    and (ev.type != "statement" or pl.kind != "country")]
         ranked = sorted(located, key=lambda pl: (pl.kind == "country", abs(pl.start - c.trigger.start)))
         if ranked:
