@@ -608,6 +608,11 @@ CASES = [
     ("'from Quetta to Peshawar' are the ends of a route, not where the train was attacked",
      "Militants blew up a railway track and hijacked a train carrying 400 passengers from Quetta to Peshawar on Tuesday.",
      "2025-03-14", [ev("attack", "2025-03-11", location=None)]),
+    ("each coordinate clause's event counts the dead of its own clause",
+     "In August last year, militants killed 23 people in the Musakhel district after pulling them off buses and shooting them, "
+     "and in another highway attack in April 2024, nine passengers were abducted and killed near Noshki.",
+     "2025-04-29", [ev("attack", "2024-08-01", "2024-08-31", killed=23), ev("attack", "2024-04-01", "2024-04-30", killed=9),
+                    ev("kidnapping", "2024-04-01", "2024-04-30")]),
     ("a different given name is a different person (Alexandra is not Alexander)",
      "Alexandra Bortnikova, a spokeswoman, said on Tuesday that the bombing suspects had been detained.",
      "2017-10-05", [ev("arrest", "2017-10-03", actors=["Alexandra Bortnikova"])]),

@@ -408,7 +408,11 @@ def _resolve_types(text: str, found: list[tuple[str, lexicon.Trigger, str | None
         seg = _segment(text, f[1].start)
         if any(_segment(text, d[0]) == seg for d in dated_spans) and \
                 all(_segment(text, k[1].start) != seg for k in kept if _GROUPS.get(k[0], k[0]) == _GROUPS.get(f[0], f[0])):
-            kept.append(f)
+            # each clause's event counts the dead of its own clause ("militants killed 23 in
+            # Musakhel, and in another attack in April, nine passengers were killed near Noshki")
+            kept = [(k[0], k[1], "before_coordinate") if k[2] is None and _segment(text, k[1].start) < seg else k
+                    for k in kept]
+            kept.append((f[0], f[1], "coordinate"))
     return sorted(kept + apart, key=lambda f: f[1].start)
 
 
@@ -461,8 +465,14 @@ def _own_clause(text: str, t: lexicon.Trigger, cue: str | None) -> str:
     if cue == "apart":
         later = list(_LATER_CLAUSE.finditer(text, 0, t.start))
         return text[later[-1].start():] if later else text
-    later = _LATER_CLAUSE.search(text, t.end)
-    return text[:later.start()] if later else text
+    start, end = 0, len(text)
+    if cue == "coordinate":
+        start = max((m.end() for m in dating.COORDINATE.finditer(text, 0, t.start)), default=0)
+    elif cue == "before_coordinate":
+        nxt = dating.COORDINATE.search(text, t.end)
+        end = nxt.start() if nxt else end
+    later = _LATER_CLAUSE.search(text, t.end, end)
+    return text[start:later.start() if later else end]
 
 
 def _is_claim(text: str, t: lexicon.Trigger) -> bool:
@@ -700,6 +710,8 @@ class SentenceReader:
                       or (not definite and bool(_NEW_EVENT_START.match(s.text))))
         if cue == "apart":
             c.distinct = True  # told in a clause of its own beside another event: another event
+        elif cue in ("coordinate", "before_coordinate"):
+            pass  # only where its toll is read
         elif cue:
             c.cues.append(cue)
         if etype == "statement":
