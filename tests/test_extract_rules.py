@@ -628,6 +628,13 @@ CASES = [
      "and in another highway attack in April 2024, nine passengers were abducted and killed near Noshki.",
      "2025-04-29", [ev("attack", "2024-08-01", "2024-08-31", killed=23), ev("attack", "2024-04-01", "2024-04-30", killed=9),
                     ev("kidnapping", "2024-04-01", "2024-04-30")]),
+    ("the date of the statement a claim was released in is the claim's, not the attack's",
+     "ISWAP has claimed responsibility for an attack on an army base in Borno, in a statement released through its Amaq news agency on Sunday. "
+     "Fighters stormed the base late on Friday.",
+     "2024-08-05", [ev("attack", "2024-08-02", actors=["Islamic State West Africa Province"])]),
+    ("a neighbour across the border does not make a second event",
+     "Gunmen attacked a village in Borno on Friday, killing 12 people. They stormed the village near the border with Niger at dawn.",
+     "2024-08-05", [ev("attack", "2024-08-02", killed=12)]),
     ("a different given name is a different person (Alexandra is not Alexander)",
      "Alexandra Bortnikova, a spokeswoman, said on Tuesday that the bombing suspects had been detained.",
      "2017-10-05", [ev("arrest", "2017-10-03", actors=["Alexandra Bortnikova"])]),

@@ -88,8 +88,11 @@ def _dated(interval, text, basis, timex, report_date) -> Dated:
 
 # "said on Monday", "told reporters late Sunday", "said in a separate statement on Sunday"
 _REPORTED_BEFORE = CaseBlind(
-    r"\b(?:said|says|told \w+|reported|announced|added|stated|confirmed)"
+    r"(?:\b(?:said|says|told \w+|reported|announced|added|stated|confirmed)"
     r"(?:\s+in\s+(?:a|an|its|their|his|her)\s+(?:\w+\s+)?(?:statement|interview|briefing|post|message|speech))?"
+    # "claimed ... in a statement released through the group's Amaq agency on Sunday"
+    r"|\b(?:in|through|via)\s+(?:a|an|its|their|his|her)\s+(?:\w+\s+)?(?:statement|message|video|post|recording)"
+    r"\s+(?:released|issued|posted|published|circulated)(?:\s+[\w'’-]+){0,6}?)"
     r"\s+(?:on\s+|late\s+|early\s+)?$")
 
 
@@ -225,7 +228,7 @@ def governing(text: str, sent_start: int, trig_start: int, trig_end: int, timexe
         if nxt is not None and basis_of(tx) is DateBasis.RELATIVE and basis_of(nxt) is DateBasis.EXPLICIT \
                 and _QUALIFIER.fullmatch(text[tx.end:nxt.start]):
             continue  # "on Remembrance Sunday in November 2021": the explicit date is the one to trust
-        late = reported and _REPORTED_BEFORE.found_in(text[max(0, tx.start - 60):tx.start])
+        late = reported and _REPORTED_BEFORE.found_in(text[max(0, tx.start - 100):tx.start])
         if tx.end <= trig_start:
             dist, crossings = trig_start - tx.end, _breaks(text, tx.end, trig_start)
             if _when_clause(text, tx, trig_start) or not verb and modifies(text, tx, trig_start):

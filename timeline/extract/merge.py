@@ -16,6 +16,7 @@ from timeline.records import DateBasis
 
 from .candidates import Candidate
 from .dating import Dated
+from .places import across_border
 
 # Kinds that may tell of one event ("the FSB foiled a plot ... during the arrest").
 _KIND = {"plot_foiled": "custody", "arrest": "custody"}
@@ -134,8 +135,8 @@ def _same_event(c: Candidate, e: Event) -> bool:
     if c.definite or near:
         if c.type not in _PHYSICAL:
             return True
-        places = {p.country for p in c.places}
-        theirs = {p.country for m in e.members for p in m.places}
+        places = {p.country for p in c.places if not across_border(c.sentence.text, p)}
+        theirs = {p.country for m in e.members for p in m.places if not across_border(m.sentence.text, p)}
         return not (places and theirs and not places & theirs and not c.definite)
     return False
 

@@ -11,6 +11,7 @@ from timeline.records import ActorRef, DateBasis, EventRecord, Mention
 
 from .dating import publication
 from .merge import Event
+from .places import across_border
 
 _BY_BEFORE = re.compile(r"\bby\s+(?:[\w-]+\s+){0,5}$", re.I)  # "by gunmen believed to belong to an al-Qaeda affiliate"
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?(?:\w+(?:ed|en)|shot|held|hit|taken|struck|seized)\b")
@@ -69,8 +70,7 @@ _LOCATIVE_BEFORE = CaseBlind(r"(?:\b(?:in|at|near|outside|inside|on|across|into)
 _FROM_BEFORE = re.compile(r"\bfrom\s+$")
 _TO_AFTER = re.compile(r"\s+to\s+[A-Z]")
 _ROUTE_END_BEFORE = re.compile(r"\bfrom\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}\s+to\s+$")
-# "near the border with Niger": the neighbour named is not where the event was
-_BORDER_BEFORE = CaseBlind(r"\b(?:borders?|frontier)\s+(?:with|of)\s+(?:the\s+)?$|\bbordering\s+$")
+
 _STATE_AS_SUBJECT = re.compile(r"^[\s,]*(?:(?:and|or)\s+[A-Z][\w ]*?\s+)?(?:\w+ly\s+)?(?:has\s+|have\s+|had\s+)?$")
 
 
@@ -83,7 +83,7 @@ def _place(ev: _Settled):
         ordered = [p]  # a speech's content names places it is about, not where it was made
     for c in ordered:
         located = [pl for pl in c.places if _LOCATIVE_BEFORE.found_in(c.sentence.text[max(0, pl.start - 30):pl.start])
-                   and not _BORDER_BEFORE.found_in(c.sentence.text[max(0, pl.start - 30):pl.start])
+                   and not across_border(c.sentence.text, pl)
                    and not (_FROM_BEFORE.search(c.sentence.text, max(0, pl.start - 6), pl.start)
                             and _TO_AFTER.match(c.sentence.text, pl.end))
                    and not _ROUTE_END_BEFORE.search(c.sentence.text, max(0, pl.start - 40), pl.start)
