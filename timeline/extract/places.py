@@ -68,7 +68,7 @@ def _first_words() -> frozenset[str]:
 
 
 _TOKEN = re.compile(r"[\w'’.-]+")
-_LOCATIVE = skipping(re.compile(r"(?:\b(?:in|at|near|outside|inside|into|across|on|of|from|to|around|toward|towards|throughout|within)\s+(?:the\s+)?(?:(?:north|south|east|west|central|downtown|northern|southern|eastern|western|north-?(?:east|west)(?:ern)?|south-?(?:east|west)(?:ern)?|[A-Z]\w+)\s+)?(?:(?:city|town|village|province|region|capital|district|state|republic|suburb|outskirts|port|port city)\s+of\s+)?|[A-Z][\w]+(?:'s|’s)\s+|,\s*)$"))  # asked only whether it occurs
+_LOCATIVE = skipping(re.compile(r"(?:\b(?:in|at|near|outside|inside|into|across|on|of|from|to|around|toward|towards|throughout|within|In|At|Near|Outside|Inside|Across|On|From|Around|Throughout|Within)\s+(?:the\s+)?(?:(?:north|south|east|west|central|downtown|northern|southern|eastern|western|north-?(?:east|west)(?:ern)?|south-?(?:east|west)(?:ern)?|[A-Z]\w+)\s+)?(?:(?:city|town|village|province|region|capital|district|state|republic|suburb|outskirts|port|port city)\s+of\s+)?|[A-Z][\w]+(?:'s|’s)\s+|,\s*)$"))  # asked only whether it occurs
 _MAX_TOKENS = 5
 _CAPITAL_AFTER = re.compile(r"\s[A-Z][a-z]")
 _STOP_WORD_AFTER = re.compile(r"\s(?:In|On|At|The|A)\b")
@@ -110,7 +110,7 @@ def find_places(text: str) -> list[Place]:
                 continue
             if _OF_NAME_AFTER.match(text, e) or _water_before().search(text, max(0, s - 12), s):
                 continue
-        out.append(Place(name, cc, kind, s, e))
+        out.append(Place(_region_names().get(name, name), cc, kind, s, e))
     return out
 
 
@@ -121,6 +121,12 @@ _BORDER_BEFORE = re.compile(r"\b(?:borders?|frontier)\s+(?:with|of)\s+(?:the\s+)
 def across_border(text: str, place: Place) -> bool:
     """Is the place named as the neighbour across a border ("near the border with Niger")?"""
     return bool(_BORDER_BEFORE.search(text, max(0, place.start - 30), place.start))
+
+
+@lru_cache(maxsize=1)
+def _region_names() -> dict[str, str]:
+    """'Borno State', 'Borno state' -> 'Borno': one region, one stored name."""
+    return _data().get("region_names", {})
 
 
 @lru_cache(maxsize=1)

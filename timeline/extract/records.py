@@ -64,7 +64,7 @@ def _actors(ev: _Settled) -> list[ActorRef]:
 
 # ("Ahmed Yusuf, 34, from Luton, was convicted": a "from" set off by a comma says where a
 # person is from, not where the event was)
-_LOCATIVE_BEFORE = CaseBlind(r"(?:\b(?:in|at|near|outside|inside|on|across|into)|(?<!, )(?<!,)\bfrom)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+)?$|[’']s\s+$"
+_LOCATIVE_BEFORE = CaseBlind(r"(?:\b(?:in|at|near|outside|inside|on|across|into)|(?<!, )(?<!,)\bfrom)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:of\s+)?$|[’']s\s+$"
                              r"|\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+$")
 # "a train carrying 400 passengers from Quetta to Peshawar": the ends of a route, not where it happened
 _FROM_BEFORE = re.compile(r"\bfrom\s+$")
@@ -82,7 +82,7 @@ def _place(ev: _Settled):
     if ev.type == "statement":
         ordered = [p]  # a speech's content names places it is about, not where it was made
     for c in ordered:
-        located = [pl for pl in c.places if _LOCATIVE_BEFORE.found_in(c.sentence.text[max(0, pl.start - 30):pl.start])
+        located = [pl for pl in c.places if _LOCATIVE_BEFORE.found_in(c.sentence.text[max(0, pl.start - 45):pl.start])
                    and not across_border(c.sentence.text, pl)
                    and not (_FROM_BEFORE.search(c.sentence.text, max(0, pl.start - 6), pl.start)
                             and _TO_AFTER.match(c.sentence.text, pl.end))
@@ -106,7 +106,7 @@ def _state_actors(ev: _Settled) -> list[ActorRef]:
         if c.definite and c is not ev.primary:
             continue  # "The US has carried out strikes in response to the attacks": not the attackers
         for pl in c.places:
-            if pl.kind == "country" and pl.end <= c.trigger.start and not _LOCATIVE_BEFORE.found_in(c.sentence.text[max(0, pl.start - 30):pl.start]) \
+            if pl.kind == "country" and pl.end <= c.trigger.start and not _LOCATIVE_BEFORE.found_in(c.sentence.text[max(0, pl.start - 45):pl.start]) \
                     and _STATE_AS_SUBJECT.match(c.sentence.text[pl.end:c.trigger.start]):
                 role = {"statement": "speaker", "meeting": "participant"}.get(ev.type, "agent")
                 out.append(ActorRef(pl.name, "state", role))
