@@ -151,14 +151,17 @@ _TO_BEFORE = skipping(re.compile(r"\bto\s+$"))  # asked only whether it occurs
 _TO_NOUN_BEFORE = re.compile(r"\b(?:according|due|prior|owing|response|reaction|addition|contrast|related|linked|led|leading|lead|connection|relation)\s+to\s+$", re.I)
 
 
-def _attached_date(text: str, t: lexicon.Trigger, dated_spans) -> bool:
+def _attached_date(text: str, t: lexicon.Trigger, dated_spans, adverbial: bool = True) -> bool:
     """A date of the trigger's own: before it as a premodifier or sentence adverbial, or a few
-    words after it in its clause ("attacks in Paris on Friday")."""
+    words after it in its clause ("attacks in Paris on Friday"). Without `adverbial`, a
+    sentence adverbial does not count ("In July 2023, a jury convicted six men for those attacks":
+    the verdict's date)."""
     for a, b in dated_spans:
         if b <= t.start and (not text[b:t.start].strip() or text[b:t.start].strip() in ("'s", "’s")
-                             or dating._INITIAL.match(text[:a])):
+                             or adverbial and dating._INITIAL.match(text[:a])):
             return True
-        if a >= t.end and a - t.end <= 60 and not dating._CLAUSE_BREAK.search(text, t.end, a):
+        if a >= t.end and (a - t.end <= 60 and not dating._CLAUSE_BREAK.search(text, t.end, a)
+                           or dating._PLACE_CHAIN_AFTER.match(text, t.end, a)):
             return True
     return False
 
@@ -182,6 +185,8 @@ def _generic(text: str, t: lexicon.Trigger, has_date: bool, dated_spans=()) -> b
                                      or perfect and m.aggregate_subjects.search(text[:t.start])):
         return True  # "the insurgency has killed more than 4,000", "170 killed since 2013", "since then"
     last = t.text.split()[-1].lower() if t.rule.pos == "noun" else ""
+    if last.endswith("s") and last not in _PLURALIA and m.aggregate.search(text, _lowered(text)):
+        return True  # "Attacks have grown deadlier over the past year": many events summed up
     if last.endswith("s") and last not in _PLURALIA:
         head = text[max(0, t.start - 40):t.start]
         # look past names and years to the determiner: "the 2002 Bali bombings"
@@ -300,9 +305,13 @@ def _killing_by(agents: re.Pattern, text: str, t: lexicon.Trigger) -> bool:
     """These agents did the killing: troops, police or aircraft ("troops killed 22 fighters"),
     or gunmen, militants, fighters ("ADF fighters killed 40 villagers"). In the passive ("seven
     soldiers were killed") the words name the victims, not the agents."""
-    if _PASSIVE.match(t.text):
-        return False
+    if _PASSIVE.match(t.text) or _REDUCED_PASSIVE.match(text, t.end):
+        return False  # "Police reservists killed.", "soldiers killed in an ambush": a headline's passive
     return bool(agents.search(" ".join(text[:t.start].split()[-6:])))
+
+
+# Nothing after the verb, or a preposition where an active verb has its object.
+_REDUCED_PASSIVE = re.compile(r"\s*(?:[.!?\"”']*\s*$|(?:in|during|near|at|by|as|when|while|after)\b)", re.I)
 
 
 _RAID = re.compile(r"raids?$", re.I)
@@ -338,7 +347,15 @@ def _resolve_types(text: str, found: list[tuple[str, lexicon.Trigger, str | None
     if len(found) > 1:
         # "rescued 15 people who had been abducted": the earlier event is background here
         low = _lowered(text)
-        found = [f for f in found if not m.background_relative.search(text, low, 0, f[1].start)] or found
+        # (but one in the past perfect with a date of its own is told in full: "freed two
+        # shepherds yesterday who had been abducted by fighters last Tuesday")
+        kept = []
+        for f in found:
+            if not m.background_relative.search(text, low, 0, f[1].start):
+                kept.append(f)
+            elif _PLUPERFECT_RELATIVE.search(text, 0, f[1].start) and _attached_date(text, f[1], dated_spans, adverbial=False):
+                kept.append((f[0], f[1], "background"))  # no reference time for what follows
+        found = kept or found
     found = [("military_operation", f[1], f[2]) if f[1].rule.pos == "casualty" and _killing_by(m.military_agents, text, f[1]) else f
              for f in found]
     military = [f[1].start for f in found if f[1].rule.pos == "casualty" and f[0] == "military_operation"]
@@ -384,7 +401,7 @@ def _resolve_types(text: str, found: list[tuple[str, lexicon.Trigger, str | None
         # "sentenced ... for fatally stabbing a tourist": the offence is what the court judged
         found = [f for f in found if not (f[0] in ("attack", "kidnapping", "plot_foiled") and any(
             c.end <= f[1].start and _OFFENCE.search(text, c.end, f[1].start) for c in custody)
-            and not _attached_date(text, f[1], dated_spans))]
+            and not _attached_date(text, f[1], dated_spans, adverbial=False))]
     found = [f for f in found if not _sourcing(text, f)]
     types = {f[0] for f in found}
     for winner, loser in lexicon.absorbs():
@@ -405,7 +422,15 @@ def _resolve_types(text: str, found: list[tuple[str, lexicon.Trigger, str | None
         seg = _segment(text, f[1].start)
         if any(_segment(text, d[0]) == seg for d in dated_spans) and \
                 all(_segment(text, k[1].start) != seg for k in kept if _GROUPS.get(k[0], k[0]) == _GROUPS.get(f[0], f[0])):
-            kept.append(f)
+            # each clause's event counts the dead of its own clause ("militants killed 23 in
+            # Musakhel, and in another attack in April, nine passengers were killed near Noshki"),
+            # whichever of the two was kept first
+            group = _GROUPS.get(f[0], f[0])
+            later = [k for k in kept if _GROUPS.get(k[0], k[0]) == group and _segment(text, k[1].start) > seg]
+            kept = [(k[0], k[1], "before_coordinate") if k[2] is None and _GROUPS.get(k[0], k[0]) == group
+                    and _segment(text, k[1].start) < seg else
+                    (k[0], k[1], "coordinate") if k[2] is None and k in later else k for k in kept]
+            kept.append((f[0], f[1], "before_coordinate" if later else "coordinate"))
     return sorted(kept + apart, key=lambda f: f[1].start)
 
 
@@ -433,6 +458,7 @@ def _rank(f, text: str, dated_spans=()) -> tuple:
 
 
 _NEW_EVENT_START = re.compile(r"^\W*(?:Additionally|Meanwhile|Separately|Elsewhere|Also|In another)\b")
+_PLUPERFECT_RELATIVE = re.compile(r"\b(?:who|which|that)\s+had\s+been\s+(?:\w+ly\s+)?$", re.I)
 _LATER_CLAUSE = re.compile(r"\b(?:after|before|since|following)\b", re.I)
 _OFFENCE = re.compile(r"\b(?:for|over|in connection with|accused of|convicted of|guilty of|charged with)\b", re.I)
 _FINAL_ATTRIBUTION = re.compile(r"^\s*(?:on\s+\w+|late\s+\w+|in a statement|on X|on Twitter)?\s*[.!]?\s*$")
@@ -462,8 +488,14 @@ def _own_clause(text: str, t: lexicon.Trigger, cue: str | None) -> str:
     if cue == "apart":
         later = list(_LATER_CLAUSE.finditer(text, 0, t.start))
         return text[later[-1].start():] if later else text
-    later = _LATER_CLAUSE.search(text, t.end)
-    return text[:later.start()] if later else text
+    start, end = 0, len(text)
+    if cue == "coordinate":
+        start = max((m.end() for m in dating.COORDINATE.finditer(text, 0, t.start)), default=0)
+    elif cue == "before_coordinate":
+        nxt = dating.COORDINATE.search(text, t.end)
+        end = nxt.start() if nxt else end
+    later = _LATER_CLAUSE.search(text, t.end, end)
+    return text[start:later.start() if later else end]
 
 
 def _is_claim(text: str, t: lexicon.Trigger) -> bool:
@@ -655,7 +687,7 @@ class SentenceReader:
         tells no event ("Between 14 and 16 May, Europol coordinated an action day"), its date."""
         if s.headline:
             return
-        own = [c for c in events if c.dated.strength >= 4 and c.type != "statement"]
+        own = [c for c in events if c.dated.strength >= 4 and c.type != "statement" and "background" not in c.cues]
         if own:
             self.reference = (s.paragraph, own[-1].dated)
             return
@@ -668,6 +700,8 @@ class SentenceReader:
                 # tells happened; the narrative has moved to it, so no earlier time carries on
                 self.reference = None
                 continue
+            if lexicon.dating_cue("comparison_range_before").search(self.text, max(s.start, tx.start - 80), tx.start):
+                continue  # "its biggest operation in the area this year": a range compared over, no time told
             if dating.usable(self.text, tx) and (self.dct is None or tx.interval.start <= self.dct):
                 self.reference = (s.paragraph, dating.Dated(tx.interval, tx.text, dating.basis_of(tx), tx))
 
@@ -711,6 +745,8 @@ class SentenceReader:
                       or (not definite and bool(_NEW_EVENT_START.match(s.text))))
         if cue == "apart":
             c.distinct = True  # told in a clause of its own beside another event: another event
+        elif cue in ("coordinate", "before_coordinate"):
+            pass  # only where its toll is read
         elif cue:
             c.cues.append(cue)
         if etype == "statement":

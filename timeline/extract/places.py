@@ -114,6 +114,15 @@ def find_places(text: str) -> list[Place]:
     return out
 
 
+# "near the border with Niger": the neighbour named is not where the event was
+_BORDER_BEFORE = re.compile(r"\b(?:borders?|frontier)\s+(?:with|of)\s+(?:the\s+)?$|\bbordering\s+$", re.I)
+
+
+def across_border(text: str, place: Place) -> bool:
+    """Is the place named as the neighbour across a border ("near the border with Niger")?"""
+    return bool(_BORDER_BEFORE.search(text, max(0, place.start - 30), place.start))
+
+
 @lru_cache(maxsize=1)
 def _origin_before() -> re.Pattern:
     nouns = "|".join(_data()["origin_nouns"])
