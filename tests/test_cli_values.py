@@ -81,6 +81,27 @@ BAD_VALUES = [
     (["eval", "events", "/no/such/gold.json", "."], 2, "'/no/such/gold.json' does not exist"),
     (["ingest", "-j", "0", "-"], 2, "Invalid value for '-j' / '--jobs': 0 is not in the range"),
     (["no-such-command"], 2, "No such command 'no-such-command'"),
+    # Past the 64-bit integers SQLite and PostgreSQL hold, the driver raised a traceback.
+    (["list", "--limit", "99999999999999999999"], 2,
+     "Invalid value for '--limit': 99999999999999999999 is larger than the database can hold"),
+    (["export", "--offset", "99999999999999999999"], 2, "is larger than the database can hold"),
+    (["count", "--article", "99999999999999999999"], 2,
+     "Invalid value for '--article': 99999999999999999999 is larger than the database can hold"),
+    (["show", "99999999999999999999"], 2, "Invalid value for 'ID': 99999999999999999999 is"),
+    (["confirm", "9223372036854775808"], 2, "is larger than the database can hold"),
+    (["list", "--after", "99999999999999999999"], 2,
+     "Invalid value for '--after': 99999999999999999999 is larger than any id"),
+    (["reextract", "--article", "99999999999999999999"], 2, "is larger than the database can hold"),
+    (["db", "upgrade", ""], 2,  # Alembic failed an assertion: a traceback
+     "Invalid value for REVISION: cannot upgrade to '': name a revision"),
+    (["db", "downgrade", " "], 2, "cannot downgrade to '': name a revision"),
+    (["sql", ""], 1, "Error: no statement to run"),  # ran nothing and said nothing, exit 0
+    (["sql", " ; "], 1, "Error: no statement to run"),
+    (["export", "-o", ""], 2,  # named click's temporary file: ".__atomic-write...: Directory not empty"
+     "Invalid value for '-o' / '--output': empty; give a file name, or - for standard output"),
+    (["ingest", "--text-field", "", "-"], 2,  # fell back to the default fields in silence
+     "Invalid value for '--text-field': empty; give a name or leave the option out"),
+    (["ingest", "--date-field", " ", "-"], 2, "Invalid value for '--date-field': empty"),
     (["list", "--no-such-option"], 2, "No such option '--no-such-option'"),
 ]
 

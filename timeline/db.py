@@ -152,6 +152,9 @@ def run_alembic(engine: Engine, command_name: str, *args) -> None:
     from alembic import command
     from alembic.util import CommandError
 
+    if any(not str(a).strip() for a in args):  # Alembic would fail an assertion on ''
+        raise RevisionError(f"cannot {command_name} to '': name a revision (head, base, +1, -1 "
+                            "or an id)")
     config = alembic_config(engine.url.render_as_string(hide_password=False))
     try:
         with migrating(engine) as connection:

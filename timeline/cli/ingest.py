@@ -6,7 +6,7 @@ from contextlib import contextmanager
 
 import click
 
-from timeline.cli.options import DateBound, engine_of
+from timeline.cli.options import ID, DateBound, engine_of, non_empty
 
 
 @click.command()
@@ -15,13 +15,17 @@ from timeline.cli.options import DateBound, engine_of
               help="Publication date for every article read (overrides what the text says).")
 @click.option("--format", "fmt", type=click.Choice(["text", "html", "jsonl", "csv", "feed"]),
               help="Read every file as this format [default: by name ending, else content].")
-@click.option("--text-field", metavar="NAME", help="Dump field holding the article text "
+@click.option("--text-field", metavar="NAME", callback=non_empty,
+              help="Dump field holding the article text "
               "[default: text, content or body].")
-@click.option("--date-field", metavar="NAME", help="Dump field holding the publication date "
+@click.option("--date-field", metavar="NAME", callback=non_empty,
+              help="Dump field holding the publication date "
               "[default: date, published or published_at].")
-@click.option("--title-field", metavar="NAME", help="Dump field holding the title "
+@click.option("--title-field", metavar="NAME", callback=non_empty,
+              help="Dump field holding the title "
               "[default: title or headline].")
-@click.option("--url-field", metavar="NAME", help="Dump field holding the article's URL "
+@click.option("--url-field", metavar="NAME", callback=non_empty,
+              help="Dump field holding the article's URL "
               "[default: url or link].")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
               help="Processes that extract [default: one per core]; one reads and writes.")
@@ -48,7 +52,7 @@ def ingest(ctx: click.Context, inputs: tuple[str, ...], published, fmt, jobs: in
 
 
 @click.command()
-@click.option("--article", "article_ids", type=click.IntRange(min=1), multiple=True,
+@click.option("--article", "article_ids", type=ID, multiple=True,
               metavar="ID", help="Only this article (repeatable) [default: every article].")
 @click.pass_context
 def reextract(ctx: click.Context, article_ids: tuple[int, ...]) -> None:
