@@ -235,3 +235,38 @@ def test_every_connection_can_cache_the_lengths_a_ranked_search_reads(db_path):
 
     with open_database(str(db_path)).connect() as conn:
         assert conn.execute(text("PRAGMA cache_size")).scalar() <= -12 * 1024  # KiB
+
+
+# (eval command, the gold file's bytes, the line the user reads): each was a traceback, or
+# for an empty TimeBank file figures of 0.0 with exit 0.
+BAD_GOLD = [
+    ("events", b"{broken", "not JSON (Expecting property name enclosed in double quotes"),
+    ("events", b"", "not JSON (Expecting value: line 1 column 1 (char 0))"),
+    ("events", b"\x89PNG\r\n\x1a\n", "cannot read ('utf-8' codec can't decode byte 0x89"),
+    ("events", b"[]", 'not a gold file: a JSON object with a list of "events" was expected'),
+    ("events", b'{"articles": {}}', 'not a gold file: a JSON object with a list of "events"'),
+    ("events", b'{"events": [1]}', "event #1 is not an object"),
+    ("events", b'{"events": [{"id": "a1", "type": "attack"}]}', "event #1 has no article, evidence"),
+    ("events", b'{"events": [{"id": "a1", "article": "a.txt", "type": "attack", "evidence": ["x"],'
+               b' "date": ["2024-02-30", "2024-03-01"]}]}',
+     "event a1: date ['2024-02-30', '2024-03-01'] is not [YYYY-MM-DD, YYYY-MM-DD]"),
+    ("events", b'{"events": [], "articles": {"a.txt": {"published": "2024"}}}',
+     'article a.txt: "published" is not [YYYY-MM-DD, YYYY-MM-DD]'),
+    ("timex", b"[]\n", "gold.json:1: needs doc_id, text and timexes"),
+    ("timex", b"1\n", "gold.json:1: needs doc_id, text and timexes"),
+    ("timex", b"", "gold.json: no documents (one JSON object a line)"),
+    ("timex", b"\n  \n", "gold.json: no documents"),
+]
+
+
+@pytest.mark.parametrize("command,data,message", BAD_GOLD,
+                         ids=[f"{c}-{d[:24]!r}" for c, d, _ in BAD_GOLD])
+def test_a_malformed_gold_file_is_one_line(tmp_path, command, data, message):
+    gold = tmp_path / "gold.json"
+    gold.write_bytes(data)
+    args = ["eval", command, str(gold)] + ([str(tmp_path)] if command == "events" else [])
+    result = CliRunner().invoke(main, args, catch_exceptions=False)
+    assert result.exit_code == 1
+    assert result.output.startswith(f"Error: {gold}"), result.output
+    assert message in result.output
+    assert len(result.output.splitlines()) == 1

@@ -31,6 +31,10 @@ class NotFound(TimelineError):
         self.what, self.ident = what, ident
 
 
+class GoldFileError(TimelineError, ValueError):
+    """A gold file of `timeline eval` that cannot be read or is not of the shape it needs."""
+
+
 class RevisionError(DatabaseError):
     """A schema revision that does not exist, or a step past the first or the last."""
 
