@@ -66,6 +66,13 @@ BAD_RECORDS = [
     ("truncated.rss", ["#1: feed entry with no text (no content or summary)"], 0),
     ("book_length_record.jsonl",
      ["#1: a text of 623,999 characters is longer than the 500,000 an article may have"], 1),
+    # The decoder's RecursionError was an internal error that cost the rest of the file.
+    ("deep_nesting.jsonl", ["#1: JSON nested too deeply to be an article"], 1),
+    # A number is Unix seconds: 20220503 and 0 were read as days of 1970, in silence.
+    ("numeric_dates.jsonl", ["#1: date 20220503 is not a date (a number is read as Unix "
+                             "seconds, 9 or 10 digits)",
+                             "#2: date 0 is not a date (a number is read as Unix seconds, 9 or "
+                             "10 digits)"], 1),
 ]
 
 
@@ -104,6 +111,8 @@ READ = [
     ("title_only.txt", lambda a: a["title"] == "Just a headline with no body", "a title alone"),
     ("a_directory.txt", lambda a: Path(a["source"]).name == "inside.txt",
      "a folder named *.txt is walked, its article read"),
+    ("lone_surrogate.jsonl", lambda a: a["title"] == "Arrests in Lyon",
+     "JSON's unpaired \\ud800 is no character: dropped, not an internal error at storing"),
 ]
 
 

@@ -19,7 +19,9 @@ _BLANK_LINES = re.compile(r"\n{3,}")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 # C0 and C1 control characters other than newline and tab: never text, and an escape sequence
 # (ESC [ 2 J, an OSC title change) stored in an article would reach every terminal that lists it.
-_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufeff]")  # and a stray BOM
+# A lone surrogate (JSON's "\ud800" unpaired) is no character: it cannot be encoded as UTF-8,
+# so fingerprinting or storing the article failed as an internal error.
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufeff\ud800-\udfff]")  # a stray BOM too
 _LINE_SEPARATORS = re.compile(r"[\u2028\u2029]")  # lines to str.splitlines, so lines here too
 # A multi-byte UTF-8 sequence: in a file that is not valid UTF-8, these betray UTF-8 text with
 # a corrupt byte, which Windows-1252 would turn into mojibake ("GenÃ¨ve") instead of refusing.

@@ -33,6 +33,8 @@ def _article(line: bytes | None, where: str, fields: FieldNames) -> Article:
         raise BadRecord(f"not UTF-8 (byte 0x{line[exc.start]:02x})") from None
     except ValueError as exc:
         raise BadRecord(f"not JSON ({exc})") from None
+    except RecursionError:  # [[[[...: the decoder's stack, not the file, gave out
+        raise BadRecord("JSON nested too deeply to be an article") from None
     if not isinstance(record, dict):
         raise BadRecord(f"a JSON {type(record).__name__}, not an object")
     article = record_article(record, where, fields)

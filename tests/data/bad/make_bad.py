@@ -89,6 +89,14 @@ SMALL: dict[str, bytes] = {
     "half_bad.jsonl": b'{"text": "Police arrested two men in Lyon on 3 March 2022."}\n{not json\n',
     "unterminated.jsonl": b'{"text": "',
     "truncated.rss": b'<?xml version="1.0"?><rss><channel><item><title>A',
+    "lone_surrogate.jsonl": b'{"title": "Arrests in Lyon \\udc00", "text": "Police arrested two '
+                            b'men in Lyon on 3 March 2022 \\ud800 over a plot."}\n',
+    "numeric_dates.jsonl": b'{"text": "Police arrested a man in Nice on 3 May 2022.", '
+                           b'"published": 20220503}\n'
+                           b'{"text": "Police arrested a man in Metz on 4 May 2022.", '
+                           b'"published": 0}\n'
+                           b'{"text": "Police arrested a man in Pau on 5 May 2022.", '
+                           b'"published": 1651708800}\n',
 }
 
 
@@ -109,6 +117,8 @@ def write_big(folder: Path) -> None:
     record = {"text": (line * 12_000).decode()}
     (folder / "book_length_record.jsonl").write_text(json.dumps(record) + "\n" + json.dumps(
         {"text": "Police arrested two men in Paris on 4 March 2022."}) + "\n")
+    (folder / "deep_nesting.jsonl").write_text("[" * 100_000 + "]" * 100_000 + "\n" + json.dumps(
+        {"text": "Police arrested two men in Brest on 6 March 2022."}) + "\n")
     with open(folder / "one_10mb_line.txt", "wb") as f:
         f.write(b"threat " * (10_000_000 // 7) + b"end\n")  # 10,000,000 characters, one line
 
