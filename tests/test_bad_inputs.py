@@ -55,6 +55,8 @@ REFUSED = [
     ("empty.html", "empty file"),
     ("no_entries.rss", "not an RSS or Atom feed with entries"),
     ("broken.zip", "not a readable zip archive (File is not a zip file)"),
+    # tarfile's message was five lines, one for each compression it tried
+    ("not_a_tar.tar.gz", "not a readable tar archive (file could not be opened successfully)"),
 ]
 
 # (dump or feed, the lines its bad records get, articles it adds): a record is an article.
@@ -66,6 +68,9 @@ BAD_RECORDS = [
     ("truncated.rss", ["#1: feed entry with no text (no content or summary)"], 0),
     ("book_length_record.jsonl",
      ["#1: a text of 623,999 characters is longer than the 500,000 an article may have"], 1),
+    # EOFError is what click takes for Ctrl-D: "Aborted!" ended the whole run
+    ("cut_short.txt.gz", ["!cut_short.txt: truncated compressed data (Compressed file ended "
+                          "before the end-of-stream marker was reached)"], 0),
     # The decoder's RecursionError was an internal error that cost the rest of the file.
     ("deep_nesting.jsonl", ["#1: JSON nested too deeply to be an article"], 1),
     # A number is Unix seconds: 20220503 and 0 were read as days of 1970, in silence.
@@ -111,6 +116,9 @@ READ = [
     ("title_only.txt", lambda a: a["title"] == "Just a headline with no body", "a title alone"),
     ("a_directory.txt", lambda a: Path(a["source"]).name == "inside.txt",
      "a folder named *.txt is walked, its article read"),
+    ("story.txt.gz", lambda a: a["source"].endswith("story.txt.gz!story.txt"),
+     "a gzip of one file is that file (it was refused as 'not a readable tar archive')"),
+    ("dump.jsonl.gz", lambda a: a["title"] == "Arrests in Dijon", "a gzip of a dump is the dump"),
     ("lone_surrogate.jsonl", lambda a: a["title"] == "Arrests in Lyon",
      "JSON's unpaired \\ud800 is no character: dropped, not an internal error at storing"),
 ]

@@ -67,13 +67,18 @@ class Source:
                 data = stream.read(limit + 1)  # a file may have grown since stat
         except OSError as exc:
             raise ReadError(self.name, exc.strerror or str(exc)) from None
+        except EOFError as exc:
+            raise truncated(self.name, exc) from None
         if len(data) > limit:
             raise ReadError(self.name, f"more than the {limit // 2**20} MiB an article may be")
         return data
 
     def head(self, size: int = SNIFF_BYTES) -> bytes:
-        with self.open() as stream:
-            return stream.read(size)
+        try:
+            with self.open() as stream:
+                return stream.read(size)
+        except EOFError as exc:
+            raise truncated(self.name, exc) from None
 
     @property
     def suffix(self) -> str:
@@ -85,6 +90,12 @@ class Source:
                 return double
         dot = name.rfind(".")
         return name[dot:] if dot > 0 and dot < len(name) - 1 else ""
+
+
+def truncated(name: str, exc: EOFError) -> ReadError:
+    """A compressed file or member cut short. Its EOFError must not travel: click takes it for
+    Ctrl-D and ends the whole run with "Aborted!"."""
+    return ReadError(name, f"truncated compressed data ({exc})")
 
 
 def stdin_source() -> Source:

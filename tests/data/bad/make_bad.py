@@ -12,6 +12,7 @@ Each case is (file name, how to make it). What each must give is the test's tabl
 from __future__ import annotations
 
 import codecs
+import gzip
 import json
 import os
 import random
@@ -89,6 +90,12 @@ SMALL: dict[str, bytes] = {
     "half_bad.jsonl": b'{"text": "Police arrested two men in Lyon on 3 March 2022."}\n{not json\n',
     "unterminated.jsonl": b'{"text": "',
     "truncated.rss": b'<?xml version="1.0"?><rss><channel><item><title>A',
+    # Gzip of one file (not a tar): read as the file it holds, or refused in one line.
+    "story.txt.gz": gzip.compress(GOOD.replace("Lyon", "Lille").encode(), mtime=0),
+    "dump.jsonl.gz": gzip.compress(b'{"title": "Arrests in Dijon", "text": "Police arrested two '
+                                   b'men in Dijon on 3 March 2022."}\n', mtime=0),
+    "cut_short.txt.gz": gzip.compress(GOOD.encode() * 20, mtime=0)[:60],
+    "not_a_tar.tar.gz": gzip.compress(GOOD.encode(), mtime=0),
     "lone_surrogate.jsonl": b'{"title": "Arrests in Lyon \\udc00", "text": "Police arrested two '
                             b'men in Lyon on 3 March 2022 \\ud800 over a plot."}\n',
     "numeric_dates.jsonl": b'{"text": "Police arrested a man in Nice on 3 May 2022.", '
