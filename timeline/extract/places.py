@@ -72,6 +72,9 @@ _LOCATIVE = skipping(re.compile(r"(?:\b(?:in|at|near|outside|inside|into|across|
 _MAX_TOKENS = 5
 _CAPITAL_AFTER = re.compile(r"\s[A-Z][a-z]")
 _STOP_WORD_AFTER = re.compile(r"\s(?:In|On|At|The|A)\b")
+# "the University of Antwerp", "Mission of Iraq": a city name heading an "X of Y" name is a word
+# of that name (University, Florida is a city), not the city
+_OF_NAME_AFTER = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 
 
 def find_places(text: str) -> list[Place]:
@@ -104,6 +107,8 @@ def find_places(text: str) -> list[Place]:
             if not _LOCATIVE.search(text[max(0, s - 40):s]):
                 continue
             if _CAPITAL_AFTER.match(text[e:e + 3]) and not _STOP_WORD_AFTER.match(text[e:e + 4]):
+                continue
+            if _OF_NAME_AFTER.match(text, e):
                 continue
         out.append(Place(name, cc, kind, s, e))
     return out
