@@ -55,6 +55,10 @@ REFUSED = [
     ("empty.html", "empty file"),
     ("no_entries.rss", "not an RSS or Atom feed with entries"),
     ("broken.zip", "not a readable zip archive (File is not a zip file)"),
+    # the first row, taken for the header, was shown with its newlines: three lines
+    ("no_header.csv", "no text column (looked for text, content, body; the header has Police "
+                      "arrest two men in Lyon French police arrested two men on 3 March 2022., "
+                      "2022-03-03)"),
     # tarfile's message was five lines, one for each compression it tried
     ("not_a_tar.tar.gz", "not a readable tar archive (file could not be opened successfully)"),
 ]
@@ -119,6 +123,8 @@ READ = [
     ("story.txt.gz", lambda a: a["source"].endswith("story.txt.gz!story.txt"),
      "a gzip of one file is that file (it was refused as 'not a readable tar archive')"),
     ("dump.jsonl.gz", lambda a: a["title"] == "Arrests in Dijon", "a gzip of a dump is the dump"),
+    ("semicolons.csv", lambda a: (a["title"], a["published"]) == ("Arrests in Rouen", "2022-03-03"),
+     "Excel's semicolons where the comma is the decimal mark (was: no text column)"),
     ("lone_surrogate.jsonl", lambda a: a["title"] == "Arrests in Lyon",
      "JSON's unpaired \\ud800 is no character: dropped, not an internal error at storing"),
 ]

@@ -96,6 +96,10 @@ SMALL: dict[str, bytes] = {
                                    b'men in Dijon on 3 March 2022."}\n', mtime=0),
     "cut_short.txt.gz": gzip.compress(GOOD.encode() * 20, mtime=0)[:60],
     "not_a_tar.tar.gz": gzip.compress(GOOD.encode(), mtime=0),
+    "semicolons.csv": b'title;text;date\r\nArrests in Rouen;"Police, the prefect said, arrested '
+                      b'two men in Rouen on 3 March 2022.";2022-03-03\r\n',
+    "no_header.csv": b'"Police arrest two men in Lyon\n\nFrench police arrested two men on 3 March '
+                     b'2022.",2022-03-03\n',
     "lone_surrogate.jsonl": b'{"title": "Arrests in Lyon \\udc00", "text": "Police arrested two '
                             b'men in Lyon on 3 March 2022 \\ud800 over a plot."}\n',
     "numeric_dates.jsonl": b'{"text": "Police arrested a man in Nice on 3 May 2022.", '
