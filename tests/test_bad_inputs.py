@@ -75,6 +75,9 @@ BAD_RECORDS = [
     # EOFError is what click takes for Ctrl-D: "Aborted!" ended the whole run
     ("cut_short.txt.gz", ["!cut_short.txt: truncated compressed data (Compressed file ended "
                           "before the end-of-stream marker was reached)"], 0),
+    # an array's elements are its records (the file was stored as one text article of JSON)
+    ("array_with_junk.json", ["#2: a JSON number, not an object",
+                              "#3: a JSON null, not an object"], 1),
     # The decoder's RecursionError was an internal error that cost the rest of the file.
     ("deep_nesting.jsonl", ["#1: JSON nested too deeply to be an article"], 1),
     # A number is Unix seconds: 20220503 and 0 were read as days of 1970, in silence.
@@ -125,6 +128,10 @@ READ = [
     ("dump.jsonl.gz", lambda a: a["title"] == "Arrests in Dijon", "a gzip of a dump is the dump"),
     ("semicolons.csv", lambda a: (a["title"], a["published"]) == ("Arrests in Rouen", "2022-03-03"),
      "Excel's semicolons where the comma is the decimal mark (was: no text column)"),
+    ("pretty_array.json", lambda a: a["title"] == "Arrests in Nantes",
+     "a pretty-printed JSON array was stored as one text article of JSON syntax"),
+    ("one_line_array.json", lambda a: a["title"] == "Arrests in Tours",
+     "json.dump(a_list): one line holding an array was 'a JSON list, not an object'"),
     ("lone_surrogate.jsonl", lambda a: a["title"] == "Arrests in Lyon",
      "JSON's unpaired \\ud800 is no character: dropped, not an internal error at storing"),
 ]

@@ -10,6 +10,7 @@ from timeline.readers.sources import MAX_ARTICLE_BYTES, Source, formats
 
 FORMATS = ("text", "html", "jsonl", "csv", "feed")
 _FEED = re.compile(rb"<(rss|feed|rdf:rdf)[\s>]")
+_JSON_DOCUMENT = re.compile(rb'^(\[\s*\{|\{[ \t\r]*\n\s*")')
 _HTML = re.compile(rb"^(<!--.*?-->\s*)*<(!doctype\s+html|html)[\s>]", re.S)
 
 
@@ -25,6 +26,8 @@ def sniff(source: Source) -> str | None:
     if _HTML.match(head):
         return "html"
     if head.startswith(b"{") and _first_line_is_object(head):
+        return "jsonl"
+    if _JSON_DOCUMENT.match(head):  # an array of objects, or one object over several lines
         return "jsonl"
     return None
 

@@ -100,6 +100,13 @@ SMALL: dict[str, bytes] = {
                       b'two men in Rouen on 3 March 2022.";2022-03-03\r\n',
     "no_header.csv": b'"Police arrest two men in Lyon\n\nFrench police arrested two men on 3 March '
                      b'2022.",2022-03-03\n',
+    # JSON documents (json.dump of a list, pretty-printed or not) rather than JSON Lines
+    "pretty_array.json": json.dumps([{"title": "Arrests in Nantes", "text": "Police arrested two "
+                                      "men in Nantes on 3 March 2022."}], indent=2).encode(),
+    "one_line_array.json": json.dumps([{"title": "Arrests in Tours", "text": "Police arrested two "
+                                        "men in Tours on 3 March 2022."}]).encode(),
+    "array_with_junk.json": json.dumps([{"text": "Police arrested two men in Reims on 3 March "
+                                         "2022."}, 5, None], indent=1).encode(),
     "lone_surrogate.jsonl": b'{"title": "Arrests in Lyon \\udc00", "text": "Police arrested two '
                             b'men in Lyon on 3 March 2022 \\ud800 over a plot."}\n',
     "numeric_dates.jsonl": b'{"text": "Police arrested a man in Nice on 3 May 2022.", '
