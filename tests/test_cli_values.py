@@ -5,6 +5,7 @@ a well-formed one naming something unusable (a folder as --db, a text file) is a
 
 from __future__ import annotations
 
+import os
 import sqlite3
 
 import pytest
@@ -155,12 +156,15 @@ BAD_DATABASES = [
     (lambda t: "postgresql://me:hunter2@localhost:abc/x", 2,
      lambda t: "Invalid value for '--db': not a database URL: postgresql://***@localhost:abc/x"),
     (lambda t: "", 2, lambda t: "Invalid value for '--db': empty"),
+    # SQLite's "Can't reconnect until invalid transaction is rolled back" said nothing of why
+    (lambda t: "/dev/null", 1, lambda t: "Error: cannot open database /dev/null: it is a "
+                                         "character device, not a database file"),
 ]
 
 
 @pytest.mark.parametrize("make,code,message", BAD_DATABASES, ids=[
     "a-folder", "a-text-file", "random-bytes", "missing-folder", "missing-folder-as-url",
-    "unknown-scheme", "unsupported-scheme", "malformed-url", "empty"])
+    "unknown-scheme", "unsupported-scheme", "malformed-url", "empty", "a-device"])
 @pytest.mark.parametrize("command", [["list"], ["export"], ["articles"], ["ingest", "-"],
                                      ["db", "current"]], ids=lambda c: c[0])
 def test_an_unusable_database_is_one_clear_line(tmp_path, make, code, message, command):
@@ -214,6 +218,51 @@ def test_a_locked_database_is_one_line_not_a_traceback(seeded, db_path, monkeypa
     assert ingest.stderr == ("error: -: database busy: another process held its lock longer "
                              "than the busy timeout; try again\n")
     assert "locked" not in result.output + ingest.output
+
+
+def test_a_folder_that_cannot_be_written_is_named(tmp_path):
+    """SQLite said only "unable to open database file": WAL needs files beside the database."""
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    folder.chmod(0o555)
+    try:
+        if os.access(folder, os.W_OK):
+            pytest.skip("running as root: every folder is writable")
+        result = run("--db", str(folder / "x.db"), "list")
+    finally:
+        folder.chmod(0o755)
+    assert result.exit_code == 1
+    assert result.output == (f"Error: cannot open database {folder / 'x.db'}: its folder {folder} "
+                             "is not writable (SQLite keeps its -wal and -shm files beside the "
+                             "database)\n")
+
+
+def test_a_database_that_cannot_be_written_stops_ingest_in_one_line(seeded, db_path, tmp_path,
+                                                                     monkeypatch):
+    """A read-only database failed every article on a line of its own; now the run stops at
+    the first, on one line, and what was stored before stays."""
+    from timeline import db
+
+    real = db._sqlite_pragmas
+
+    def read_only(dbapi_connection, record):
+        real(dbapi_connection, record)
+        dbapi_connection.execute("PRAGMA query_only = ON")  # as a file mode 0444 answers
+
+    before = sqlite3.connect(db_path).execute("SELECT count(*) FROM articles").fetchone()[0]
+    monkeypatch.setattr(db, "_sqlite_pragmas", read_only)
+    for town in ("Lille", "Nantes", "Brest"):
+        (tmp_path / f"{town}.txt").write_text(f"Police arrest a man in {town}\n\nFrench police "
+                                              f"arrested a man in {town} on 2 May 2023.\n")
+    result = seeded("ingest", "-j", "1", *(str(tmp_path / f"{t}.txt") for t in ("Lille",
+                                                                              "Nantes", "Brest")))
+    assert result.exit_code == 1
+    assert result.output == (f"Error: cannot write to database {db_path} (attempt to write a "
+                             f"readonly database); stopped at {tmp_path / 'Lille.txt'}; 0 "
+                             "articles added, 0 skipped as already known, 0 failed; 0 events "
+                             "added\n")
+    after = sqlite3.connect(db_path).execute("SELECT count(*) FROM articles").fetchone()[0]
+    assert after == before
 
 
 def test_the_busy_timeout_and_wal_are_set_on_every_connection(db_path):

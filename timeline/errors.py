@@ -39,6 +39,18 @@ class RevisionError(DatabaseError):
     """A schema revision that does not exist, or a step past the first or the last."""
 
 
+def file_kind(mode: int) -> str:
+    """What a file that is not a regular one is, in words (from its st_mode)."""
+    import stat
+
+    for test, word in ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe"),
+                       (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+                       (stat.S_ISSOCK, "a socket")):
+        if test(mode):
+            return word
+    return "a special file"
+
+
 def database_problem(exc: Exception) -> str:
     """One line for a database failure nobody foresaw; "database is locked" said in words."""
     text = (str(getattr(exc, "orig", None) or exc).splitlines() or [""])[0]
@@ -46,3 +58,14 @@ def database_problem(exc: Exception) -> str:
         return ("database busy: another process held its lock longer than the busy timeout; "
                 "try again")
     return f"database error: {text}"
+
+
+# Failures of the database as a whole, not of the article being written: every article after
+# would fail the same way, a line each (SQLite's words, then PostgreSQL's).
+_WHOLE_DATABASE = ("readonly database", "database or disk is full", "disk I/O error",
+                   "read-only transaction", "No space left on device")
+
+
+def whole_database_failure(exc: Exception) -> bool:
+    text = str(getattr(exc, "orig", None) or exc)
+    return any(phrase in text for phrase in _WHOLE_DATABASE)

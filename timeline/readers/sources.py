@@ -20,7 +20,7 @@ from importlib import resources
 from pathlib import Path
 from typing import BinaryIO
 
-from timeline.errors import ReadError
+from timeline.errors import ReadError, file_kind
 
 MAX_ARTICLE_BYTES = 10 * 1024 * 1024  # the longest news articles are a few hundred KB; past
 # 10 MiB a one-article file is a dump or junk, and reading it would cost memory and minutes of
@@ -47,7 +47,7 @@ class Source:
         try:
             info = self.path.stat()
             if not stat.S_ISREG(info.st_mode):  # a FIFO or a device would block or never end
-                raise ReadError(self.name, f"not a regular file ({_kind(info.st_mode)})")
+                raise ReadError(self.name, f"not a regular file ({file_kind(info.st_mode)})")
             return open(self.path, "rb")
         except OSError as exc:
             raise ReadError(self.name, exc.strerror or str(exc)) from None
@@ -108,16 +108,6 @@ def stdin_source() -> Source:
         return io.BytesIO(kept[0])
 
     return Source("-", None, opener=opener)
-
-
-def _kind(mode: int) -> str:
-    """What a non-regular file is, in words."""
-    for test, word in ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe"),
-                       (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
-                       (stat.S_ISSOCK, "a socket")):
-        if test(mode):
-            return word
-    return "a special file"
 
 
 @lru_cache(maxsize=1)
