@@ -59,6 +59,9 @@ REFUSED = [
     ("no_header.csv", "no text column (looked for text, content, body; the header has Police "
                       "arrest two men in Lyon French police arrested two men on 3 March 2022., "
                       "2022-03-03)"),
+    # a line of error for each "line" of the junk: 4 for this PNG, thousands for a big file
+    ("png_image.jsonl", "a PNG image, not a JSON Lines dump"),
+    ("random_bytes.csv", "binary file (NUL byte at offset 95), not a CSV dump"),
     # tarfile's message was five lines, one for each compression it tried
     ("not_a_tar.tar.gz", "not a readable tar archive (file could not be opened successfully)"),
 ]
@@ -132,6 +135,10 @@ READ = [
      "a pretty-printed JSON array was stored as one text article of JSON syntax"),
     ("one_line_array.json", lambda a: a["title"] == "Arrests in Tours",
      "json.dump(a_list): one line holding an array was 'a JSON list, not an object'"),
+    ("utf16_dump.csv", lambda a: a["title"] == "Réunion à Genève",
+     "a CSV in UTF-16 with its BOM (was: not UTF-8 (byte 0xff))"),
+    ("utf16le_dump.jsonl", lambda a: a["title"] == "Réunion à Genève",
+     "JSON Lines in UTF-16 without a BOM (was: a line of 'not JSON' for each half line)"),
     ("lone_surrogate.jsonl", lambda a: a["title"] == "Arrests in Lyon",
      "JSON's unpaired \\ud800 is no character: dropped, not an internal error at storing"),
 ]

@@ -22,12 +22,14 @@ def read(source, options) -> Iterator[Article | ReadError]:
     fields = FieldNames.from_options(options)
     # The default limit (128 KiB a field) is smaller than a long article's text.
     csv.field_size_limit(max(csv.field_size_limit(), MAX_ARTICLE_BYTES))
+    codec = source.codec("a CSV dump")
     with source.open() as raw:
-        text = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
+        text = io.TextIOWrapper(raw, encoding=codec or "utf-8-sig", newline="")
         try:
             yield from _rows(source, text, fields)
         except UnicodeDecodeError as exc:
-            yield ReadError(source.name, f"not UTF-8 (byte 0x{exc.object[exc.start]:02x}); "
+            yield ReadError(source.name, f"not {(codec or 'UTF-8').upper()} (byte "
+                                         f"0x{exc.object[exc.start]:02x}); "
                                          f"the rows after the last one read are skipped")
 
 

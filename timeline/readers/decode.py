@@ -57,6 +57,23 @@ def decode(data: bytes, source: str) -> str:
         return _decode_legacy(data, source, exc)
 
 
+def dump_codec(head: bytes, source: str, what: str) -> str | None:
+    """The codec a dump's first bytes need when it is not UTF-8 (UTF-16 or UTF-32 with or without
+    a BOM, which is what Windows tools write); ReadError for a binary file, which would
+    otherwise be a line of error for each of its "lines"."""
+    for signature, it in _signatures():
+        if head.startswith(signature):
+            raise ReadError(source, f"{it}, not {what}")
+    for bom, codec in _BOMS:
+        if head.startswith(bom):
+            return codec
+    if (codec := _utf16_without_bom(head)) is not None:
+        return codec
+    if (nul := head.find(b"\x00")) >= 0:
+        raise ReadError(source, f"binary file (NUL byte at offset {nul}), not {what}")
+    return None
+
+
 def _strict(data: bytes, codec: str, source: str) -> str:
     try:
         return data.decode(codec)

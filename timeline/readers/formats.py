@@ -6,6 +6,7 @@ import json
 import re
 
 from timeline.errors import ReadError
+from timeline.readers.decode import dump_codec
 from timeline.readers.sources import MAX_ARTICLE_BYTES, Source, formats
 
 FORMATS = ("text", "html", "jsonl", "csv", "feed")
@@ -20,6 +21,12 @@ def sniff(source: Source) -> str | None:
         head = source.head()
     except (ReadError, OSError):
         return None
+    try:  # a UTF-16 page or dump is sniffed as what it says once decoded
+        codec = dump_codec(head, source.name, "text")
+    except ReadError:
+        return None
+    if codec:
+        head = head.decode(codec, errors="ignore").encode()
     head = head.removeprefix(b"\xef\xbb\xbf").lstrip().lower()
     if head.startswith(b"<?xml") or head.startswith(b"<rss") or head.startswith(b"<feed"):
         return "feed" if _FEED.search(head) else ("html" if b"<html" in head else None)

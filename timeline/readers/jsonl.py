@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from timeline.errors import ReadError
 from timeline.readers.fields import BadRecord, FieldNames, record_article
-from timeline.readers.sources import MAX_ARTICLE_BYTES
+from timeline.readers.sources import MAX_ARTICLE_BYTES, SNIFF_BYTES
 from timeline.readers.text import date_from_lines
 from timeline.records import Article
 
@@ -20,10 +20,12 @@ MAX_JSON_DOCUMENT_BYTES = 100 * 1024 * 1024
 
 def read(source, options) -> Iterator[Article | ReadError]:
     fields = FieldNames.from_options(options)
-    if is_pretty_json(source.head()):
+    with source.open_utf8("a JSON Lines dump") as stream:
+        pretty = is_pretty_json(stream.read(SNIFF_BYTES))
+    if pretty:
         yield from _document(source, fields)
         return
-    with source.open() as stream:
+    with source.open_utf8("a JSON Lines dump") as stream:
         lines = _lines(stream)
         first, second = next(lines, None), next(lines, None)
         if second is None and first is not None and _is_array(first[1]):
@@ -56,7 +58,7 @@ def _is_array(line: bytes | None) -> bool:
 
 def _document(source, fields: FieldNames) -> Iterator[Article | ReadError]:
     """A pretty-printed document, read whole within MAX_JSON_DOCUMENT_BYTES."""
-    with source.open() as stream:
+    with source.open_utf8("a JSON document") as stream:
         data = stream.read(MAX_JSON_DOCUMENT_BYTES + 1)
     if len(data) > MAX_JSON_DOCUMENT_BYTES:
         raise ReadError(source.name, f"a JSON document over {MAX_JSON_DOCUMENT_BYTES // 2**20} "

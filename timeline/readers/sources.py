@@ -73,6 +73,24 @@ class Source:
             raise ReadError(self.name, f"more than the {limit // 2**20} MiB an article may be")
         return data
 
+    def codec(self, what: str) -> str | None:
+        """The codec a dump needs when it is not UTF-8 (UTF-16 or UTF-32, as Windows tools
+        write); a binary file is refused as a whole (`what` names the format expected)."""
+        from timeline.readers.decode import dump_codec
+
+        return dump_codec(self.head(), self.name, what)
+
+    def open_utf8(self, what: str) -> BinaryIO:
+        """A stream of a dump's bytes as UTF-8 (recoded if `codec` says so), for read and
+        readline: the recoder passes read1 through undecoded, so no TextIOWrapper over it."""
+        codec = self.codec(what)
+        stream = self.open()
+        if codec is None:
+            return stream
+        import codecs
+
+        return codecs.EncodedFile(stream, data_encoding="utf-8", file_encoding=codec)
+
     def head(self, size: int = SNIFF_BYTES) -> bytes:
         try:
             with self.open() as stream:

@@ -107,6 +107,15 @@ SMALL: dict[str, bytes] = {
                                         "men in Tours on 3 March 2022."}]).encode(),
     "array_with_junk.json": json.dumps([{"text": "Police arrested two men in Reims on 3 March "
                                          "2022."}, 5, None], indent=1).encode(),
+    # Binary files named as dumps (one line, not a line for each "line" of junk), and dumps in
+    # the UTF-16 that Windows tools write
+    "png_image.jsonl": _png(),
+    "random_bytes.csv": _random(1, 4096),
+    "utf16_dump.csv": ('title,text\r\nRéunion à Genève,"Ministers met in Genève on 28 June 2021 '
+                       'and said the café attack was foiled."\r\n').encode("utf-16"),
+    "utf16le_dump.jsonl": (json.dumps({"title": "Réunion à Genève", "text": "Ministers met in "
+                                       "Genève on 28 June 2021."}, ensure_ascii=False)
+                           + "\n").encode("utf-16-le"),
     "lone_surrogate.jsonl": b'{"title": "Arrests in Lyon \\udc00", "text": "Police arrested two '
                             b'men in Lyon on 3 March 2022 \\ud800 over a plot."}\n',
     "numeric_dates.jsonl": b'{"text": "Police arrested a man in Nice on 3 May 2022.", '
