@@ -75,6 +75,8 @@ BAD_RECORDS = [
     ("truncated.rss", ["#1: feed entry with no text (no content or summary)"], 0),
     ("book_length_record.jsonl",
      ["#1: a text of 623,999 characters is longer than the 500,000 an article may have"], 1),
+    # named by its Atom <id> ("error: tag:wire.example,2024:1: ..."), which feedparser makes a link
+    ("atom_id_only.atom", ["#1: feed entry with no text (no content or summary)"], 0),
     # EOFError is what click takes for Ctrl-D: "Aborted!" ended the whole run
     ("cut_short.txt.gz", ["!cut_short.txt: truncated compressed data (Compressed file ended "
                           "before the end-of-stream marker was reached)"], 0),

@@ -34,7 +34,9 @@ def entry_article(entry, where: str) -> Article:
     """One entry: full content if the feed carries it, else the summary; link as the URL."""
     contents = [c.get("value", "") for c in entry.get("content", [])]
     text = fragment_text(max(contents, key=len) if contents else entry.get("summary", ""))
-    link = entry.get("link") or None
+    # feedparser gives an Atom entry without <link> its <id> as link: "x1" or "tag:site,2024:1"
+    # is no address to store, nor a name a user could find the entry by in an error.
+    link = entry.get("link") if "://" in (entry.get("link") or "") else None
     source = link or where
     if not text:
         raise ReadError(source, "feed entry with no text (no content or summary)")

@@ -116,6 +116,9 @@ SMALL: dict[str, bytes] = {
     "utf16le_dump.jsonl": (json.dumps({"title": "Réunion à Genève", "text": "Ministers met in "
                                        "Genève on 28 June 2021."}, ensure_ascii=False)
                            + "\n").encode("utf-16-le"),
+    "atom_id_only.atom": b'<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>F'
+                         b'</title><entry><title>Only a title</title><id>tag:wire.example,2024:1'
+                         b'</id><updated>2024-03-05T00:00:00Z</updated></entry></feed>',
     "lone_surrogate.jsonl": b'{"title": "Arrests in Lyon \\udc00", "text": "Police arrested two '
                             b'men in Lyon on 3 March 2022 \\ud800 over a plot."}\n',
     "numeric_dates.jsonl": b'{"text": "Police arrested a man in Nice on 3 May 2022.", '
