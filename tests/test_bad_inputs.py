@@ -273,3 +273,30 @@ def test_a_bug_on_one_article_fails_that_article_only(cli, tmp_path, monkeypatch
     assert result.stderr == (f"error: {folder / 'b.txt'}: internal error (IndexError: list index "
                              "out of range); please report it with this file\n")
     assert result.stdout.startswith("2 articles added, 0 skipped as already known, 1 failed;")
+
+
+def test_ctrl_c_keeps_the_articles_extracted_before_it_and_says_so(cli, tmp_path, monkeypatch):
+    """Ctrl-C was "Aborted!" and exit 1: nothing said what had been stored (the batch in
+    memory was lost with it)."""
+    from timeline import pipeline
+
+    real = pipeline.extract_events
+
+    def interrupted_at_the_third(article):
+        if "Metz" in article.text:
+            raise KeyboardInterrupt
+        return real(article)
+
+    monkeypatch.setattr(pipeline, "extract_events", interrupted_at_the_third)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, town in (("a.txt", "Rome"), ("b.txt", "Madrid"), ("c.txt", "Metz"),
+                       ("d.txt", "Oslo")):
+        (folder / name).write_text(GOOD_TEXT.replace("Rome", town))
+    result = cli("ingest", "-j", "1", str(folder))
+    assert result.exit_code == 130
+    assert result.stdout.startswith("2 articles added, 0 skipped as already known, 0 failed;")
+    assert result.stderr == ("interrupted (Ctrl-C): the articles counted above are stored; run "
+                             "the same command again to go on (it skips them)\n")
+    stored = {Path(a["source"]).name for a in jsonl(cli("articles", "--format", "jsonl").output)}
+    assert stored == {"a.txt", "b.txt"}

@@ -35,6 +35,14 @@ class GoldFileError(TimelineError, ValueError):
     """A gold file of `timeline eval` that cannot be read or is not of the shape it needs."""
 
 
+class Interrupted(TimelineError):
+    """Ctrl-C during a run that stores as it goes: what was stored before it stays."""
+
+    def __init__(self, summary):
+        super().__init__("interrupted (Ctrl-C)")
+        self.summary = summary
+
+
 class RevisionError(DatabaseError):
     """A schema revision that does not exist, or a step past the first or the last."""
 

@@ -11,8 +11,8 @@ from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from timeline.db import transaction_retried
-from timeline.errors import (DatabaseError, ReadError, TimelineError, database_problem,
-                             whole_database_failure)
+from timeline.errors import (DatabaseError, Interrupted, ReadError, TimelineError,
+                             database_problem, whole_database_failure)
 from timeline.intervals import Interval
 from timeline.readers import ReadOptions, read_all
 from timeline.readers.decode import fingerprint
@@ -96,8 +96,14 @@ def ingest(engine: Engine, inputs: Iterable[str], *, published: Interval | None 
                                         engine.url.render_as_string(hide_password=False), known)
     else:
         prepared = (prepare_source(item, published, known) for item in articles)
-    for item in prepared:
-        writer.add(item)
+    try:
+        for item in prepared:
+            writer.add(item)
+    except KeyboardInterrupt:
+        # Ctrl-C: the articles already extracted are stored, as a finished batch would be;
+        # those not yet read are left for the same command run again (it skips what is known).
+        writer.flush()
+        raise Interrupted(summary) from None
     writer.flush()
     return summary
 

@@ -38,14 +38,21 @@ def ingest(ctx: click.Context, inputs: tuple[str, ...], published, fmt, jobs: in
     row), an RSS or Atom feed, a folder (walked recursively), a quoted glob ('news/*.html'),
     a .zip or .tar.gz archive, or - for standard input.
     """
+    from timeline.errors import Interrupted
     from timeline.pipeline import ingest as run_ingest
     from timeline.readers import ReadOptions
 
     options = ReadOptions(format=fmt, **fields)
     engine = engine_of(ctx)
-    with progress() as tell:
-        summary = run_ingest(engine, inputs, published=published, options=options,
-                             on_article=tell, jobs=jobs)
+    try:
+        with progress() as tell:
+            summary = run_ingest(engine, inputs, published=published, options=options,
+                                 on_article=tell, jobs=jobs)
+    except Interrupted as stop:
+        click.echo(stop.summary.line())
+        click.echo("interrupted (Ctrl-C): the articles counted above are stored; run the same "
+                   "command again to go on (it skips them)", err=True)
+        ctx.exit(130)  # 128 + SIGINT, as a shell reports a command Ctrl-C stopped
     click.echo(summary.line())
     if summary.failed:
         ctx.exit(1)
