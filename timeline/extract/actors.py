@@ -211,6 +211,8 @@ class ActorIndex:
                 words.pop()
             if not words or any(w in org_words for w in words) or not free(s, s + len(" ".join(words))):
                 return
+            if len(words) == 1 and words[0] in titles:
+                return  # "the Federal Prosecutor General at the court": a title's last word, no name
             full = " ".join(words)
             e = s + len(full)
             if len(words) == 1:

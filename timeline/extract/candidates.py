@@ -35,7 +35,8 @@ _PAST_AFTER = re.compile(r"^(?:\s+[\w'’-]+){0,5}?\s+(?:killed|wounded|injured|
 _PERFECT_BEFORE = CaseBlind(r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been\s+)?(?:\w+ly\s+)?$")
 _SPECIFIC = re.compile(r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|dozens?|several|hundreds|thousands)\b", re.I)
 _MODALITY_BREAK = re.compile(r"[,;:()\"“”]|\b(?:that|which|who|because|but|while|although|whereas)\b")
-_DEFINITE = CaseBlind(r"(?:\b(?:the|this|that|these|its|their|his|her)\s+|\w['’]s\s+)(?:[\w'’-]+\s+){0,3}$")
+# (an indefinite article between starts another noun phrase: "the group claimed an attack")
+_DEFINITE = CaseBlind(r"(?:\b(?:the|this|that|these|its|their|his|her)\s+|\w['’]s\s+)(?:(?!(?:a|an)\s)[\w'’-]+\s+){0,3}$")
 _DISTINCT = CaseBlind(r"\b(?:another|second|third|separate|separately|other|new|fresh|additionally|meanwhile|elsewhere|earlier|previous|also|similar|deadliest|worst|biggest|largest|latest)\b")
 _PRONOUN_BEFORE = re.compile(r"\b(he|she|they|it)\s+(?:also\s+|further\s+|later\s+|then\s+|again\s+)?$", re.I)
 _SPEECH_GAP = re.compile(r"^[\s,]*(?:(?:also|further|later|then|again|earlier|previously|had|has|have|was|were|is)\s+)*$")
@@ -305,6 +306,8 @@ def _killing_by(agents: re.Pattern, text: str, t: lexicon.Trigger) -> bool:
 
 
 _RAID = re.compile(r"raids?$", re.I)
+_TWO_SIDED = re.compile(r"clash", re.I)  # "militants clashed with soldiers": both sides fought
+_BE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.I)  # "terrorists were neutralised"
 
 
 def _is_content(f, text: str) -> bool:
@@ -332,6 +335,12 @@ def _resolve_types(text: str, found: list[tuple[str, lexicon.Trigger, str | None
     if military:
         # "troops killed 14 fighters in an ambush": the ambush is the troops' operation
         found = [("military_operation", f[1], f[2]) if f[0] == "attack" and f[1].start > military[0] else f for f in found]
+    # "the rebels struck the Rubymar": a military verb whose doers are gunmen, rebels or
+    # fighters, and no troops, is their attack
+    found = [("attack", f[1], f[2]) if f[0] == "military_operation" and f[1].rule.pos == "verb"
+             and not _TWO_SIDED.match(f[1].text) and not _BE_BEFORE.search(text, max(0, f[1].start - 20), f[1].start)
+             and _killing_by(m.militant_agents, text, f[1]) and not _killing_by(m.military_agents, text, f[1])
+             else f for f in found]
     militant = [f[1].start for f in found if f[1].rule.pos == "casualty" and _killing_by(m.militant_agents, text, f[1])]
     if militant:
         # and "ADF fighters killed 40 people in a raid on a village": the raid is the fighters' attack

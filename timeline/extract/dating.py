@@ -29,6 +29,10 @@ _BEGAN = re.compile(r"\s*,?\s*which\s+(?:began|started|took place|happened|occur
 # "the attack, which killed 12 people in Kabul on Monday": a which-clause that tells the event
 # noun's toll tells it at the event's date
 _TOLL_WHICH = re.compile(r"\s*,\s*which\s+(?:(?:has|had)\s+)?(?:killed|wounded|injured|left|claimed the lives of)\b[^,;.]*?$")
+# "..., after two days of talks", "after a week of fighting": the noun's span ended by the
+# main clause's date (an upper bound, like a report's date)
+_AFTER_SPAN = re.compile(r",?\s*after\s+(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+)?"
+                         r"(?:\w+\s+)?(?:hours?|days?|weeks?|months?|rounds?|years?)\s+of\s+(?:[\w-]+\s+){0,2}$", re.I)
 _AND = re.compile(r"\band\b")
 _QUALIFIER = re.compile(r"\s*(?:,|in|of|,\s*in)?\s*")
 # Coordinate clauses: "militants stormed a complex on March 20, and on Monday attacked a base"
@@ -202,6 +206,8 @@ def governing(text: str, sent_start: int, trig_start: int, trig_end: int, timexe
                 and _QUALIFIER.fullmatch(text[tx.end:nxt.start]):
             continue  # "on Remembrance Sunday in November 2021": the explicit date is the one to trust
         late = reported and _REPORTED_BEFORE.found_in(text[max(0, tx.start - 60):tx.start])
+        # "agreed on Wednesday ..., after two days of talks": the talks ended by that day
+        late = late or (tx.end <= trig_start and not verb and bool(_AFTER_SPAN.search(text, tx.end, trig_start)))
         if tx.end <= trig_start:
             dist, crossings = trig_start - tx.end, _breaks(text, tx.end, trig_start)
             if _when_clause(text, tx, trig_start) or not verb and modifies(text, tx, trig_start):

@@ -11,6 +11,7 @@ article: its events join the first later event of their kind, or are dropped.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from timeline.records import DateBasis
 
@@ -78,8 +79,17 @@ class Event:
         return None
 
 
+# A report's day bounds what it tells from above, and news tells what happened in the days
+# before: an event told with its own date more than this many days earlier is another one
+# ("agreed on Wednesday, after two days of talks" is not the meeting "in November").
+_REPORT_REACH = timedelta(days=7)
+
+
 def _dates_agree(a: Candidate, e: Event) -> bool:
     x, y = a.dated, e.dated
+    own, bound = (x, y) if x.strength >= 4 else (y, x)
+    if own.strength >= 4 and bound.report_date and own.interval is not None and bound.interval is not None:
+        return own.interval.end >= bound.interval.start - _REPORT_REACH
     if x.strength < 4 or y.strength < 4:
         return True
     if x.interval is None or y.interval is None:
@@ -114,7 +124,14 @@ def _same_event(c: Candidate, e: Event) -> bool:
             return True
         places = {p.country for p in c.places}
         theirs = {p.country for m in e.members for p in m.places}
-        return not (places and theirs and not places & theirs and not c.definite)
+        if c.definite:
+            return True
+        # two cities named and none shared: "five killed in Kandahar ... In Kabul, three killed"
+        cities = {p.name for p in c.places if p.kind == "city"}
+        their_cities = {p.name for m in e.members for p in m.places if p.kind == "city"}
+        if cities and their_cities and not cities & their_cities:
+            return False
+        return not (places and theirs and not places & theirs)
     return False
 
 

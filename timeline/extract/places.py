@@ -68,7 +68,7 @@ def _first_words() -> frozenset[str]:
 
 
 _TOKEN = re.compile(r"[\w'’.-]+")
-_LOCATIVE = skipping(re.compile(r"(?:\b(?:in|at|near|outside|inside|into|across|on|of|from|to|around|toward|towards|throughout|within)\s+(?:the\s+)?(?:(?:north|south|east|west|central|downtown|northern|southern|eastern|western|north-?(?:east|west)(?:ern)?|south-?(?:east|west)(?:ern)?|[A-Z]\w+)\s+)?(?:(?:city|town|village|province|region|capital|district|state|republic|suburb|outskirts|port|port city)\s+of\s+)?|[A-Z][\w]+(?:'s|’s)\s+|,\s*)$"))  # asked only whether it occurs
+_LOCATIVE = skipping(re.compile(r"(?:\b(?:in|at|near|outside|inside|into|across|on|of|from|to|around|toward|towards|throughout|within|In|At|Near|Outside|Inside|Across|On|From|Around|Throughout|Within)\s+(?:the\s+)?(?:(?:north|south|east|west|central|downtown|northern|southern|eastern|western|north-?(?:east|west)(?:ern)?|south-?(?:east|west)(?:ern)?|[A-Z]\w+)\s+)?(?:(?:city|town|village|province|region|capital|district|state|republic|suburb|outskirts|port|port city)\s+of\s+)?|[A-Z][\w]+(?:'s|’s)\s+|,\s*)$"))  # asked only whether it occurs
 _MAX_TOKENS = 5
 _CAPITAL_AFTER = re.compile(r"\s[A-Z][a-z]")
 _STOP_WORD_AFTER = re.compile(r"\s(?:In|On|At|The|A)\b")
@@ -108,10 +108,22 @@ def find_places(text: str) -> list[Place]:
                 continue
             if _CAPITAL_AFTER.match(text[e:e + 3]) and not _STOP_WORD_AFTER.match(text[e:e + 4]):
                 continue
-            if _OF_NAME_AFTER.match(text, e):
+            if _OF_NAME_AFTER.match(text, e) or _water_before().search(text, max(0, s - 12), s):
                 continue
-        out.append(Place(name, cc, kind, s, e))
+        out.append(Place(_region_names().get(name, name), cc, kind, s, e))
     return out
+
+
+@lru_cache(maxsize=1)
+def _region_names() -> dict[str, str]:
+    """'Borno State', 'Borno state' -> 'Borno': one region, one stored name."""
+    return _data().get("region_names", {})
+
+
+@lru_cache(maxsize=1)
+def _water_before() -> re.Pattern:
+    """"the Gulf of Aden", "the Bay of Bengal": a sea's name ends in the city's."""
+    return re.compile(r"\b(?:" + "|".join(_data()["water_heads"]) + r")\s+of\s+$")
 
 
 @lru_cache(maxsize=1)

@@ -63,7 +63,7 @@ def _actors(ev: _Settled) -> list[ActorRef]:
 
 # ("Ahmed Yusuf, 34, from Luton, was convicted": a "from" set off by a comma says where a
 # person is from, not where the event was)
-_LOCATIVE_BEFORE = CaseBlind(r"(?:\b(?:in|at|near|outside|inside|on|across|into)|(?<!, )(?<!,)\bfrom)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+)?$|[’']s\s+$")
+_LOCATIVE_BEFORE = CaseBlind(r"(?:\b(?:in|at|near|outside|inside|on|across|into)|(?<!, )(?<!,)\bfrom)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:of\s+)?$|[’']s\s+$")
 _STATE_AS_SUBJECT = re.compile(r"^[\s,]*(?:(?:and|or)\s+[A-Z][\w ]*?\s+)?(?:\w+ly\s+)?(?:has\s+|have\s+|had\s+)?$")
 
 
@@ -75,7 +75,7 @@ def _place(ev: _Settled):
     if ev.type == "statement":
         ordered = [p]  # a speech's content names places it is about, not where it was made
     for c in ordered:
-        located = [pl for pl in c.places if _LOCATIVE_BEFORE.found_in(c.sentence.text[max(0, pl.start - 30):pl.start])
+        located = [pl for pl in c.places if _LOCATIVE_BEFORE.found_in(c.sentence.text[max(0, pl.start - 45):pl.start])
                    and (ev.type != "statement" or pl.kind != "country")]
         ranked = sorted(located, key=lambda pl: (pl.kind == "country", abs(pl.start - c.trigger.start)))
         if ranked:
@@ -95,7 +95,7 @@ def _state_actors(ev: _Settled) -> list[ActorRef]:
         if c.definite and c is not ev.primary:
             continue  # "The US has carried out strikes in response to the attacks": not the attackers
         for pl in c.places:
-            if pl.kind == "country" and pl.end <= c.trigger.start and not _LOCATIVE_BEFORE.found_in(c.sentence.text[max(0, pl.start - 30):pl.start]) \
+            if pl.kind == "country" and pl.end <= c.trigger.start and not _LOCATIVE_BEFORE.found_in(c.sentence.text[max(0, pl.start - 45):pl.start]) \
                     and _STATE_AS_SUBJECT.match(c.sentence.text[pl.end:c.trigger.start]):
                 role = {"statement": "speaker", "meeting": "participant"}.get(ev.type, "agent")
                 out.append(ActorRef(pl.name, "state", role))
