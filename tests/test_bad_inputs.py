@@ -62,6 +62,8 @@ REFUSED = [
     # a line of error for each "line" of the junk: 4 for this PNG, thousands for a big file
     ("png_image.jsonl", "a PNG image, not a JSON Lines dump"),
     ("random_bytes.csv", "binary file (NUL byte at offset 95), not a CSV dump"),
+    # was "not an RSS or Atom feed with entries", which did not say what it is instead
+    ("page_named.rss", "an HTML page, not an RSS or Atom feed (--format html reads it as a page)"),
     # tarfile's message was five lines, one for each compression it tried
     ("not_a_tar.tar.gz", "not a readable tar archive (file could not be opened successfully)"),
 ]

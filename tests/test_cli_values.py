@@ -96,6 +96,12 @@ BAD_VALUES = [
     (["db", "upgrade", ""], 2,  # Alembic failed an assertion: a traceback
      "Invalid value for REVISION: cannot upgrade to '': name a revision"),
     (["db", "downgrade", " "], 2, "cannot downgrade to '': name a revision"),
+    # nan passes click's range checks: the query ran with no time limit at all
+    (["sql", "SELECT 1", "--time-limit", "nan"], 2,
+     "Invalid value for '--time-limit': 'nan' is not a finite number"),
+    (["sql", "SELECT 1", "--time-limit", "inf"], 2, "'inf' is not a finite number"),
+    (["count", "--min-confidence", "nan"], 2,
+     "Invalid value for '--min-confidence': 'nan' is not a finite number"),
     (["sql", ""], 1, "Error: no statement to run"),  # ran nothing and said nothing, exit 0
     (["sql", " ; "], 1, "Error: no statement to run"),
     (["export", "-o", ""], 2,  # named click's temporary file: ".__atomic-write...: Directory not empty"

@@ -38,6 +38,19 @@ class Count(click.IntRange):
 ID = Count(min=1)
 
 
+class Finite(click.FloatRange):
+    """A FloatRange that also refuses nan and inf: nan passes every comparison click makes, and
+    a time limit of nan or inf is no limit at all."""
+
+    def convert(self, value, param, ctx):
+        import math
+
+        number = super().convert(value, param, ctx)
+        if not math.isfinite(number):
+            self.fail(f"{value!r} is not a finite number", param, ctx)
+        return number
+
+
 class Resolved(click.ParamType):
     """A parameter whose text a library resolver turns into a value; its ValueError becomes a
     usage error naming the option and the value (exit 2)."""
@@ -109,7 +122,7 @@ def filter_options(command):
         click.option("--place", metavar="WORDS", help="Words in the event's location."),
         click.option("--search", metavar="TEXT",
                      help="Full-text search in sentences and article titles (every word)."),
-        click.option("--min-confidence", type=click.FloatRange(0, 1), metavar="0..1",
+        click.option("--min-confidence", type=Finite(0, 1), metavar="0..1",
                      help="Only events at least this confident."),
         click.option("--article", "article_id", type=ID, metavar="ID",
                      help="Only events of this article."),

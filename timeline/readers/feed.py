@@ -20,6 +20,11 @@ def read(source, options=None) -> Iterator[Article | ReadError]:
         raise ReadError(source.name, "empty file")
     parsed = feedparser.parse(data)  # bytes: feedparser treats a str as a URL to fetch
     if not parsed.entries:
+        from timeline.readers.formats import sniff
+
+        if sniff(source) == "html":  # a page saved under a feed's name, or a feed URL's error page
+            raise ReadError(source.name, "an HTML page, not an RSS or Atom feed (--format html "
+                                         "reads it as a page)")
         problem = f" ({parsed.bozo_exception})" if parsed.bozo else ""
         raise ReadError(source.name, f"not an RSS or Atom feed with entries{problem}")
     for number, entry in enumerate(parsed.entries, 1):

@@ -119,6 +119,8 @@ SMALL: dict[str, bytes] = {
     "atom_id_only.atom": b'<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>F'
                          b'</title><entry><title>Only a title</title><id>tag:wire.example,2024:1'
                          b'</id><updated>2024-03-05T00:00:00Z</updated></entry></feed>',
+    "page_named.rss": b"<!DOCTYPE html><html><head><title>Feed moved</title></head><body><p>This "
+                      b"feed has moved.</p></body></html>",
     "lone_surrogate.jsonl": b'{"title": "Arrests in Lyon \\udc00", "text": "Police arrested two '
                             b'men in Lyon on 3 March 2022 \\ud800 over a plot."}\n',
     "numeric_dates.jsonl": b'{"text": "Police arrested a man in Nice on 3 May 2022.", '
