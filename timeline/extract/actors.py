@@ -213,6 +213,8 @@ class ActorIndex:
                 return
             if len(words) == 1 and words[0] in titles:
                 return  # "the Federal Prosecutor General at the court": a title's last word, no name
+            if all(w in _COMPASS for w in words):
+                return  # "Counter Terrorism Policing North East said": a region of a body, no name
             full = " ".join(words)
             e = s + len(full)
             if len(words) == 1:
@@ -243,6 +245,9 @@ class ActorIndex:
                     out.append(ActorMention(self.people[name], "person", s, e, name))
                     spans.append((s, e))
         return out
+
+
+_COMPASS = frozenset("North South East West Northern Southern Eastern Western Central North-East North-West South-East South-West".split())
 
 
 def _surnames(text: str, names) -> list[tuple[int, int, str]]:

@@ -178,7 +178,7 @@ def _generic(text: str, t: lexicon.Trigger, has_date: bool, dated_spans=()) -> b
     tally = t.rule.pos in ("verb", "casualty") and bool(m.aggregate.search(told, _lowered(told)))
     if perfect and tally:
         return True  # "has arrested more than 40 people in the past year": a tally, not an event
-    if t.rule.pos == "casualty" and (tally or m.aggregate_toll.search(told)
+    if t.rule.pos == "casualty" and (tally or m.aggregate_toll.search(told) or m.aggregate_toll_after.search(told, t.start)
                                      or perfect and m.aggregate_subjects.search(text[:t.start])):
         return True  # "the insurgency has killed more than 4,000", "170 killed since 2013", "since then"
     last = t.text.split()[-1].lower() if t.rule.pos == "noun" else ""
@@ -317,6 +317,16 @@ def _is_content(f, text: str) -> bool:
     return f[1].rule.pos != "casualty" or bool(casualties.toll(text))
 
 
+_VERB_BEFORE_OBJECT = re.compile(r"([A-Za-z]+)\s+(?:the|this|that|these|its|their|his|her)\s+(?:[\w'’-]+\s+){0,3}$")
+
+
+def _speech_act_object(text: str, trig_start: int) -> bool:
+    """The event noun is the object of a speech act: "condemned the attack", "denounced
+    this week's bombing"."""
+    m = _VERB_BEFORE_OBJECT.search(text, max(0, trig_start - 60), trig_start)
+    return bool(m and lexicon.speech_acts().match(m.group(1)))
+
+
 def _resolve_types(text: str, found: list[tuple[str, lexicon.Trigger, str | None]], has_date: bool,
                    dated_spans: list[tuple[int, int]] = ()) -> list[tuple[str, lexicon.Trigger, str | None]]:
     m = lexicon.modality()
@@ -357,7 +367,10 @@ def _resolve_types(text: str, found: list[tuple[str, lexicon.Trigger, str | None
     apart = [(f[0], f[1], "apart") for f in contents if f[1].rule.pos == "casualty" and f not in content
              and any(c[1].end <= f[1].start and _LATER_CLAUSE.search(text, c[1].end, f[1].start) for c in content)]
     claim = any(f[0] == "statement" and _is_claim(text, f[1]) for f in found)
-    if content and not has_date and not claim and all(f[1].rule.pos == "noun" and _occurs(_DEFINITE, text, max(0, f[1].start - 40), f[1].start) for f in content):
+    # a date right after the reporting verb is the report's ("said in a statement on Sunday
+    # that the attacks were isolated"): it dates no event the sentence names
+    report_dated_only = bool(dated_spans) and all(dating.reported_before(text[max(0, a - 60):a]) for a, _ in dated_spans)
+    if content and (not has_date or report_dated_only) and not claim and all(f[1].rule.pos == "noun" and _occurs(_DEFINITE, text, max(0, f[1].start - 40), f[1].start) for f in content):
         # "X stressed the role of the Meeting": a speech act that names a known event
         return sorted(content + apart + [f for f in found if f[0] == "statement"], key=lambda f: f[1].start)
     if content:
@@ -381,7 +394,7 @@ def _resolve_types(text: str, found: list[tuple[str, lexicon.Trigger, str | None
     for f in found:
         key = _GROUPS.get(f[0], f[0])
         have = out.get(key)
-        if have is None or _rank(f, text) < _rank(have, text):
+        if have is None or _rank(f, text, dated_spans) < _rank(have, text, dated_spans):
             out[key] = f
     kept = list(out.values())
     # "On March 20, militants stormed a complex in Gwadar, and on Monday night, militants
@@ -401,16 +414,21 @@ def _segment(text: str, pos: int) -> int:
     return len(dating.COORDINATE.findall(text, 0, pos))
 
 
-def _rank(f, text: str) -> tuple:
+def _rank(f, text: str, dated_spans=()) -> tuple:
     """Which of two triggers of one kind carries the sentence's event: by kind priority, then a
-    verb before a noun, and a noun that points back ("the attack") last."""
+    verb before a noun, a noun with a date of its own before the others ("The worst attack
+    remains the truck attack on a market in Berlin on 19.12.2016"), and a noun that points back
+    ("the attack") last."""
     t = f[1]
     if t.rule.pos == "verb":
         form = 0
     elif t.rule.pos == "noun":
-        form = 2 if _occurs(_DEFINITE, text, max(0, t.start - 40), t.start) else 1
+        if any(a >= t.end and dating.own_date_after(text[t.end:a]) for a, _ in dated_spans):
+            form = 1
+        else:
+            form = 3 if _occurs(_DEFINITE, text, max(0, t.start - 40), t.start) else 2
     else:
-        form = 3
+        form = 4
     return _priority(f), form, t.start
 
 
@@ -563,6 +581,7 @@ class SentenceReader:
             source = _responsibility_claimant(text, actors)
             claimed = source is not None
         out = []
+        claim_span = _RESPONSIBILITY.rx.search(text)
         for etype, t, cue in _resolve_types(text, found, has_date, dated_spans):
             # other event words compete for the dates; a toll or a word of the same kind does not
             # (nor does a plain "said": a date after it is the report's, which `governing` weighs
@@ -571,6 +590,10 @@ class SentenceReader:
             rivals = [f for f in found if f[1] is not t and f[0] != etype and f[1].rule.pos != "casualty"
                       and not (f[0] == "statement" and _ATTRIBUTION.match(f[1].text))]
             others = [(s.start + f[1].start, s.start + f[1].end) for f in rivals]
+            if claim_span is not None and etype != "statement":
+                # "Hamas on Wednesday claimed responsibility for an attack ... that killed seven on
+                # Tuesday": the claim, an event word of its own, has the better right to its date
+                others.append((s.start + claim_span.start(), s.start + claim_span.end()))
             nouns = [(s.start + f[1].start, s.start + f[1].end) for f in rivals if f[1].rule.pos == "noun"]
             c = self._candidate(s, etype, t, cue, actors, places, timexes, reporting, others, nouns)
             if c is not None:
@@ -657,11 +680,18 @@ class SentenceReader:
 
     def _candidate(self, s, etype, t, cue, actors, places, timexes, reporting=False, others=(), nouns=()) -> Candidate | None:
         a, b = s.start + t.start, s.start + t.end
-        definite = t.rule.pos == "noun" and _occurs(_DEFINITE, s.text, max(0, t.start - 40), t.start)
+        # "the death toll had risen to 32": the toll of an event already told, a noun that points back
+        definite = (t.rule.pos == "noun" or t.text.lower() == "death toll") \
+            and _occurs(_DEFINITE, s.text, max(0, t.start - 40), t.start)
         dated = dating.governing(self.text, s.start, a, b, timexes, reported=etype != "statement",
                                  verb=t.rule.pos == "verb", same_clause=etype == "statement", others=others,
                                  strict=definite, nouns=nouns,
                                  speech=etype == "statement" and t.rule.pos == "verb" and dating.is_speech_verb(t.text))
+        if definite and dated.timex is not None and dated.timex.start >= b \
+                and dating.basis_of(dated.timex) is DateBasis.RELATIVE and _speech_act_object(s.text, t.start):
+            # "condemned the attack on Friday": a weekday after the object is when it was
+            # condemned; the attack, a known one, takes no date from it
+            dated = dating.NO_DATE
         if dated.interval and self.dct and dated.interval.start > self.dct + timedelta(days=1):
             if etype != "statement":
                 return None  # a future date: not an occurrence yet
@@ -714,6 +744,10 @@ class SentenceReader:
                 return began
         if lexicon.dating_cue("anaphoric_offset").search(s.text):
             return dating.NO_DATE  # "two days later": counted from the story, not from today
+        if lexicon.dating_cue("same_day_offset").search(s.text) and self.reference is not None \
+                and s.paragraph - self.reference[0] <= 2:
+            ref = self.reference[1]  # "Minutes later, a second bomber struck": the story's day
+            return dating.Dated(ref.interval, ref.text, DateBasis.INHERITED)
         pub = self._publication
         if reporting and pub.interval:
             return dating.Dated(pub.interval, None, DateBasis.PUBLICATION, report_date=True)

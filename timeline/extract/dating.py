@@ -23,7 +23,11 @@ _CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014\"“”]|\s-\s|\b(?:which|who|wh
 _SUBORDINATE = re.compile(r";|\b(?:which|who|whom|while|whereas|but|after|before|when|until|since|as)\b", re.I)
 # After an event noun, a date within a few words, or in a participle or "which began" clause
 # that modifies it ("the Meeting ..., hosted by the FSB in Krasnodar on 4 and 5 October"), is its own.
-_NEAR_AFTER = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}?(?:on|in|of|at|during|since)?\s*$")
+# ... or after a chain of place phrases, none with a verb or a clause word ("the truck attack on a
+# Christmas market in Berlin on 19.12.2016", "the mass shooting at the Pulse nightclub in Orlando
+# on 06/12/2016", "the assault on southern Israel on October 7, 2023").
+_PLACE_PHRASE = r"(?:on|at|in|near|outside|inside|of|against)\s+(?:(?!(?:that|which|who|whom|when|where|while|and|but|after|before|was|were|is|are|had|has)\b)[\w'’.-]+\s+){1,5}"
+_NEAR_AFTER = re.compile(rf"^\s*(?:(?:[\w'’-]+\s+){{0,3}}?|(?:{_PLACE_PHRASE}){{1,4}})(?:on|in|of|at|during|since)?\s*$")
 _MODIFIER_AFTER = re.compile(r",\s*(?:which\s+(?:was\s+)?)?(?:began|started|took place|happened|occurred|unfolded|hosted|held|organi[sz]ed|convened|carried out|staged|launched|conducted)\b[^,;]*$")
 _BEGAN = re.compile(r"\s*,?\s*which\s+(?:began|started|took place|happened|occurred|unfolded)\s+(?:on|in|at)?\s*(?:late\s+|early\s+)?$")
 # "the attack, which killed 12 people in Kabul on Monday": a which-clause that tells the event
@@ -34,7 +38,9 @@ _TOLL_WHICH = re.compile(r"\s*,\s*which\s+(?:(?:has|had)\s+)?(?:killed|wounded|i
 _AFTER_SPAN = re.compile(r",?\s*after\s+(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+)?"
                          r"(?:\w+\s+)?(?:hours?|days?|weeks?|months?|rounds?|years?)\s+of\s+(?:[\w-]+\s+){0,2}$", re.I)
 _AND = re.compile(r"\band\b")
-_QUALIFIER = re.compile(r"\s*(?:,|in|of|,\s*in)?\s*")
+# between a relative date and the explicit one that says it again: "on Remembrance Sunday in
+# November 2021", "Earlier this month, on Dec. 10", "Two months later, on Oct. 29, 2022"
+_QUALIFIER = re.compile(r"\s*(?:,|in|of|on|,\s*(?:in|on))?\s*")
 # Coordinate clauses: "militants stormed a complex on March 20, and on Monday attacked a base"
 COORDINATE = re.compile(r";|,\s+(?:and|while|but|whereas)\s+")
 # the window patterns below are asked only whether they occur: CaseBlind, or fold.skipping
@@ -83,6 +89,12 @@ _REPORTED_BEFORE = CaseBlind(
     r"\s+(?:on\s+|late\s+|early\s+)?$")
 
 
+def reported_before(head: str) -> bool:
+    """Does `head` end with a reporting verb that a date would follow ("said on", "told
+    reporters late")?"""
+    return _REPORTED_BEFORE.found_in(head)
+
+
 _WHEN_AFTER = re.compile(r"\s*,?\s*when\b")
 _STOP = re.compile(r"[.;]")
 
@@ -91,6 +103,12 @@ def _when_clause(text: str, tx, trig_start: int | None) -> bool:
     """"since November 2020, when a gunman killed four": the when-clause happens at the date."""
     return trig_start is not None and tx.end <= trig_start and bool(_WHEN_AFTER.match(text, tx.end)) \
         and not _STOP.search(text, tx.end, trig_start)
+
+
+def own_date_after(gap: str) -> bool:
+    """Is a date after an event noun, `gap` between them, the noun's own ("the attack on a
+    market in Berlin on 19.12.2016")?"""
+    return len(gap) < 120 and bool(_NEAR_AFTER.match(gap))
 
 
 def _own_date_of_noun(text: str, sent_start: int, trig_start: int, trig_end: int, tx, crossings: int) -> bool:

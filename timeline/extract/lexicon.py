@@ -117,6 +117,8 @@ class Modality:
     militant_agents: re.Pattern | None = None
     superlative_before: re.Pattern | None = None
     aggregate_toll: re.Pattern | None = None  # a span that makes a toll a tally ("killed since then")
+    # the same after the toll only ("killed in political violence across the three countries in 2024")
+    aggregate_toll_after: re.Pattern | None = None
 
 
 @lru_cache(maxsize=1)
@@ -138,7 +140,8 @@ def modality() -> Modality:
                     either("before"), either("after"), either("statement_before"),
                     militant_agents=re.compile(d["militant_agents"], re.I),
                     superlative_before=re.compile(d["superlative_before"], re.I),
-                    aggregate_toll=re.compile(d["aggregate_toll"], re.I))
+                    aggregate_toll=re.compile(d["aggregate_toll"], re.I),
+                    aggregate_toll_after=re.compile(d["aggregate_toll_after"], re.I))
 
 
 # Words that, just before a verb trigger, show it is a noun ("amid reports of", "the attack").

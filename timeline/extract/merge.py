@@ -99,6 +99,36 @@ def _dates_agree(a: Candidate, e: Event) -> bool:
     return x.interval.start <= y.interval.end and y.interval.start <= x.interval.end
 
 
+# How far apart the own dates of a definite reference and an event may lie and still be one
+# event told over its course ("the siege, which began on Friday" of one that ended on Sunday).
+_COURSE_DAYS = 7
+
+
+def _dates_close(a: Candidate, e: Event, near: bool) -> bool:
+    """"the truck attack in Berlin on 19.12.2016" after an attack of May 2024 is another attack."""
+    x, y = a.dated, e.dated
+    if a.type not in _PHYSICAL or x.strength < 4 or x.interval is None or y.interval is None:
+        return True  # a meeting's sessions and the conference they belong to are told with many dates
+    if y.strength < 4:
+        # an event with a borrowed date only: the next sentence's "The attack on July 14, 2016"
+        # dates it; ten sentences on, "The last major suicide attack in Borno was in January
+        # 2022" is another one
+        return near
+    gap = max((x.interval.start - y.interval.end).days, (y.interval.start - x.interval.end).days)
+    return gap <= _COURSE_DAYS
+
+
+def _told_before(a: Candidate, e: Event) -> bool:
+    """One was told of on a day before the other's own date ("the minister said late on Sunday
+    that police had caught the gunmen"; "the detention of 25 suspects on Monday"): a report's
+    day bounds its event, so they are two."""
+    x, y = a.dated, e.dated
+    if x.interval is None or y.interval is None:
+        return False
+    return (x.report_date and y.strength >= 4 and x.interval.end < y.interval.start
+            or y.report_date and x.strength >= 4 and y.interval.end < x.interval.start)
+
+
 def _same_event(c: Candidate, e: Event) -> bool:
     last = e.members[-1]
     near = c.sentence.index - last.sentence.index <= 2
@@ -107,6 +137,8 @@ def _same_event(c: Candidate, e: Event) -> bool:
         # or merge compares every candidate with every earlier event (minutes on a long text)
     if kind(c.type) != kind(e.type) or not (_dates_agree(c, e) or c.definite and near):
         return False  # "the attack, which began on Friday" still is the siege that ended on Sunday
+    if _told_before(c, e) or c.definite and not _dates_close(c, e, near):
+        return False  # "the truck attack in Berlin on 19.12.2016" after the Mannheim stabbing of 2024
     sub = c.trigger.subkind
     if sub and not c.definite and any(m.trigger.subkind and m.trigger.subkind != sub for m in e.members):
         return False  # a charge, a conviction and a sentence are distinct steps

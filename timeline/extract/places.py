@@ -115,6 +115,21 @@ def find_places(text: str) -> list[Place]:
 
 
 @lru_cache(maxsize=1)
+def _origin_before() -> re.Pattern:
+    nouns = "|".join(_data()["origin_nouns"])
+    return re.compile(rf"\b(?:(?i:{nouns})|(?P<demonym>[A-Z][a-z]+(?:an|ian|i|ese|ish)))\s+from\s+(?:the\s+)?"
+                      rf"(?:[\w-]+\s+){{0,3}}?(?:of\s+)?$")
+
+
+def is_origin(text: str, start: int) -> bool:
+    """The place at `start` says where people come from, not where anything happened: "a
+    Palestinian from the West Bank rammed a car", "two fighters from the city of Hebron".
+    (A demonym that is a place itself is no demonym: "fired at Iran from Iraq".)"""
+    m = _origin_before().search(text, max(0, start - 60), start)
+    return bool(m) and not (m.group("demonym") and m.group("demonym") in gazetteer()[0])
+
+
+@lru_cache(maxsize=1)
 def _region_names() -> dict[str, str]:
     """'Borno State', 'Borno state' -> 'Borno': one region, one stored name."""
     return _data().get("region_names", {})

@@ -11,6 +11,7 @@ from timeline.records import ActorRef, DateBasis, EventRecord, Mention
 
 from .dating import publication
 from .merge import Event
+from .places import is_origin
 
 _BY_BEFORE = re.compile(r"\bby\s+(?:[\w-]+\s+){0,5}$", re.I)  # "by gunmen believed to belong to an al-Qaeda affiliate"
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?(?:\w+(?:ed|en)|shot|held|hit|taken|struck|seized)\b")
@@ -76,7 +77,7 @@ def _place(ev: _Settled):
         ordered = [p]  # a speech's content names places it is about, not where it was made
     for c in ordered:
         located = [pl for pl in c.places if _LOCATIVE_BEFORE.found_in(c.sentence.text[max(0, pl.start - 45):pl.start])
-                   and (ev.type != "statement" or pl.kind != "country")]
+                   and (ev.type != "statement" or pl.kind != "country") and not is_origin(c.sentence.text, pl.start)]
         ranked = sorted(located, key=lambda pl: (pl.kind == "country", abs(pl.start - c.trigger.start)))
         if ranked:
             return ranked[0]

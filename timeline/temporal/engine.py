@@ -70,13 +70,18 @@ class Grammar:
     past_suffix: str             # 0 present, +-2 only next to it, 3 future only before it;
                                  # the suffix of weaker past cues ("-ed")
     adjacent: re.Pattern         # what may stand between a weak cue and the expression
+    schedule_far: frozenset[str]  # schedule verbs that may stand a few words before their date
+    schedule_gap: re.Pattern     # what may stand between those and the date
     verb_group: frozenset[str]   # words of a verb group before its verb ("had been scheduled to")
     pluperfect: frozenset[str]   # the auxiliary that puts a whole verb group in the past ("had")
     not_infinitive: frozenset[str]  # words after "to" that make it a preposition ("to a truce")
+    future_in_past: frozenset[str]  # future cues that look ahead from a time past ("would")
+    sentence_end: re.Pattern     # where a sentence ends: not after "Dec." in "Dec. 31"
     approx: re.Pattern
     part_of: re.Pattern          # "the end of" before an expression that did not take it
     mod_after: re.Pattern        # "or so", "and beyond" right after an expression
     boundary: re.Pattern         # "since", "the quarter ended" before a date that bounds a period
+    deadline: re.Pattern         # "by" before a date ahead of the DCT: a target
 
     keyed: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False)
 
@@ -171,6 +176,18 @@ def _joined(path: Path, lists: dict[str, str]) -> str:
     return "|".join(f"(?:{_expand(p.strip(), lists)})" for p in _lines(path))
 
 
+def sentence_end(abbreviations: list[str]) -> re.Pattern:
+    """Where a sentence ends: a full stop before a capital or a digit, unless it ends one of
+    the `abbreviations` ("Dec. 31", "Mr. Smith"), or a blank line, or a line break before a
+    capital. The checks for abbreviations stand after the stop, so that only a stop pays
+    for them; a lookbehind takes one width, so there is one for each length."""
+    by_len: dict[int, list[str]] = {}
+    for a in abbreviations:
+        by_len.setdefault(len(a), []).append(re.escape(a))
+    not_abbr = "".join(rf"(?<!\b(?:{'|'.join(ws)})\.)" for _, ws in sorted(by_len.items()))
+    return re.compile(rf"[.!?]{not_abbr}(?=\s+[\"'“‘(]?[A-Z0-9])|\n\s*\n|\n(?=\s*[A-Z\"“])")
+
+
 @lru_cache(maxsize=1)
 def grammar() -> Grammar:
     """The compiled resources; built once a process."""
@@ -184,6 +201,7 @@ def grammar() -> Grammar:
     tense_words.update({w: -2 for w in cues["past-adjacent"].split() if w != "-"})
     tense_words.update({w: 3 for w in cues["future-before"].split()})  # only before it
     tense_words.update({w: 4 for w in cues["bound-ahead"].split()})  # see tense.py
+    tense_words.update({w: -3 for w in cues["past-finite"].split()})  # past unless after "be"
     between = "|".join(cues["between"].split())
     return Grammar(
         rules=_parse_rules(lists),
@@ -196,11 +214,17 @@ def grammar() -> Grammar:
         verb_group=frozenset(cues["verb-group"].split()),
         pluperfect=frozenset(cues["pluperfect"].split()),
         not_infinitive=frozenset(cues["not-infinitive"].split()),
+        future_in_past=frozenset(cues["future-in-past"].split()),
+        sentence_end=sentence_end(cues["abbreviations"].split()),
         adjacent=re.compile(r"[\s,]*(?:(?:" + between + r")\s+)*$", FLAGS),
+        schedule_far=frozenset(cues["schedule-far"].split()),
+        schedule_gap=re.compile(r"(?:\s+[a-z][\w'-]*){0,%d}[\s,]*(?:(?:" % int(cues["schedule-gap"])
+                                + between + r")\s+)*$", FLAGS),
         approx=re.compile(r"(?<!\w)(" + lists["approx"] + r")\s+$", FLAGS),
         part_of=re.compile(r"(?<!\w)(" + lists["partof"] + r")\s+$", FLAGS),
         mod_after=re.compile(r"\s+(" + lists["modafter"] + r")(?!\w)", FLAGS),
         boundary=re.compile(r"(?<!\w)" + lists["boundary"] + r"\s+$", FLAGS),
+        deadline=re.compile(r"(?<!\w)" + lists["deadline"] + r"\s+$", FLAGS),
     )
 
 
