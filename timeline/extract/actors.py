@@ -36,9 +36,12 @@ def _package_json(name: str) -> dict:
 class AliasTable:
     """Canonical actors and their aliases, compiled into two regexes (case-exact and any-case)."""
 
-    def __init__(self, actors: dict[str, dict]):
+    def __init__(self, actors: dict[str, dict], not_actors: list[str] = ()):
         self.actors = actors
-        self.by_alias: dict[str, str] = {}
+        self.not_actors = list(not_actors)
+        # a longer name that holds an alias but names something else ("National Security
+        # Council"): matched like an alias, so that no alias inside it is, and then dropped
+        self.by_alias: dict[str, str | None] = {n.lower(): None for n in not_actors}
         self.by_exact: dict[str, str] = {}
         for canonical, entry in actors.items():
             for a in [canonical, *entry.get("aliases", [])]:
@@ -67,7 +70,7 @@ class AliasTable:
         merged = {k: dict(v) for k, v in self.actors.items()}
         for k, v in extra.items():
             merged[k] = v
-        return AliasTable(merged)
+        return AliasTable(merged, self.not_actors)
 
     def find(self, text: str) -> list[ActorMention]:
         out: list[ActorMention] = []
@@ -91,8 +94,8 @@ class AliasTable:
                 if exact and _in_capitals_run(text, m.start(), m.end()):
                     continue  # "WHAT IS NEXT": a shouted headline, not the group
                 canonical = table[alias if exact else alias.lower()]
-                kind = self.actors[canonical]["kind"]
-                out.append(ActorMention(canonical, kind, m.start(), m.end(), alias))
+                if canonical is not None:
+                    out.append(ActorMention(canonical, self.actors[canonical]["kind"], m.start(), m.end(), alias))
                 if not exact:
                     starts.append(m.start())
                     ends.append(m.end())
@@ -112,7 +115,8 @@ def _in_capitals_run(text: str, start: int, end: int) -> bool:
 
 @lru_cache(maxsize=1)
 def default_table() -> AliasTable:
-    return AliasTable(_package_json("actors.json")["actors"])
+    data = _package_json("actors.json")
+    return AliasTable(data["actors"], data.get("not_actors", ()))
 
 
 def load_aliases(path: str | Path) -> AliasTable:
@@ -208,6 +212,8 @@ class ActorIndex:
                 words.pop()
             if not words or any(w in org_words for w in words) or not free(s, s + len(" ".join(words))):
                 return
+            if len(words) == 1 and words[0] in titles:
+                return  # "the Federal Prosecutor General at the court": a title's last word, no name
             full = " ".join(words)
             e = s + len(full)
             if len(words) == 1:

@@ -162,15 +162,24 @@ def _attached_date(text: str, t: lexicon.Trigger, dated_spans) -> bool:
     return False
 
 
+_CLAUSE_END = re.compile(r"[,;:]\s")
+
+
 def _generic(text: str, t: lexicon.Trigger, has_date: bool, dated_spans=()) -> bool:
     """A trigger that names a kind of event, not an occurrence: "carries out attacks",
     "its members have been arrested in Europe" (no date, no count, no particular case)."""
     m = lexicon.modality()
     perfect = _occurs(_PERFECT_BEFORE, text, max(0, t.start - 40), t.start)
-    if t.rule.pos in ("verb", "casualty") and perfect and m.aggregate.search(text, _lowered(text)):
+    # a tally's span of time is said up to the end of the trigger's clause, not in a later one
+    # ("killed 12 people on Friday, officials said, the deadliest attack since May")
+    upto = _CLAUSE_END.search(text, t.end)
+    told = text[:upto.start()] if upto else text
+    tally = t.rule.pos in ("verb", "casualty") and bool(m.aggregate.search(told, _lowered(told)))
+    if perfect and tally:
         return True  # "has arrested more than 40 people in the past year": a tally, not an event
-    if t.rule.pos == "casualty" and (m.aggregate.search(text, _lowered(text)) or perfect and m.aggregate_subjects.search(text[:t.start])):
-        return True  # "the insurgency has killed more than 4,000", "170 killed since 2013"
+    if t.rule.pos == "casualty" and (tally or m.aggregate_toll.search(told)
+                                     or perfect and m.aggregate_subjects.search(text[:t.start])):
+        return True  # "the insurgency has killed more than 4,000", "170 killed since 2013", "since then"
     last = t.text.split()[-1].lower() if t.rule.pos == "noun" else ""
     if last.endswith("s") and last not in _PLURALIA:
         head = text[max(0, t.start - 40):t.start]
@@ -286,12 +295,18 @@ def _in_quote(text: str, pos: int) -> bool:
     return head.count("“") > head.count("”") or head.count('"') % 2 == 1
 
 
-def _military_killing(text: str, t: lexicon.Trigger) -> bool:
-    """Troops, police or aircraft did the killing ("troops killed 22 fighters"); in the passive
-    ("seven soldiers were killed") they are the victims, not the agents."""
+def _killing_by(agents: re.Pattern, text: str, t: lexicon.Trigger) -> bool:
+    """These agents did the killing: troops, police or aircraft ("troops killed 22 fighters"),
+    or gunmen, militants, fighters ("ADF fighters killed 40 villagers"). In the passive ("seven
+    soldiers were killed") the words name the victims, not the agents."""
     if _PASSIVE.match(t.text):
         return False
-    return bool(lexicon.modality().military_agents.search(" ".join(text[:t.start].split()[-6:])))
+    return bool(agents.search(" ".join(text[:t.start].split()[-6:])))
+
+
+_RAID = re.compile(r"raids?$", re.I)
+_TWO_SIDED = re.compile(r"clash", re.I)  # "militants clashed with soldiers": both sides fought
+_BE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.I)  # "terrorists were neutralised"
 
 
 def _is_content(f, text: str) -> bool:
@@ -313,13 +328,29 @@ def _resolve_types(text: str, found: list[tuple[str, lexicon.Trigger, str | None
         # "rescued 15 people who had been abducted": the earlier event is background here
         low = _lowered(text)
         found = [f for f in found if not m.background_relative.search(text, low, 0, f[1].start)] or found
-    found = [("military_operation", f[1], f[2]) if f[1].rule.pos == "casualty" and _military_killing(text, f[1]) else f
+    found = [("military_operation", f[1], f[2]) if f[1].rule.pos == "casualty" and _killing_by(m.military_agents, text, f[1]) else f
              for f in found]
     military = [f[1].start for f in found if f[1].rule.pos == "casualty" and f[0] == "military_operation"]
     if military:
         # "troops killed 14 fighters in an ambush": the ambush is the troops' operation
         found = [("military_operation", f[1], f[2]) if f[0] == "attack" and f[1].start > military[0] else f for f in found]
+    # "the rebels struck the Rubymar": a military verb whose doers are gunmen, rebels or
+    # fighters, and no troops, is their attack
+    found = [("attack", f[1], f[2]) if f[0] == "military_operation" and f[1].rule.pos == "verb"
+             and not _TWO_SIDED.match(f[1].text) and not _BE_BEFORE.search(text, max(0, f[1].start - 20), f[1].start)
+             and _killing_by(m.militant_agents, text, f[1]) and not _killing_by(m.military_agents, text, f[1])
+             else f for f in found]
+    militant = [f[1].start for f in found if f[1].rule.pos == "casualty" and _killing_by(m.militant_agents, text, f[1])]
+    if militant:
+        # and "ADF fighters killed 40 people in a raid on a village": the raid is the fighters' attack
+        found = [("attack", f[1], f[2]) if f[0] == "military_operation" and f[1].rule.pos == "noun"
+                 and _RAID.match(f[1].text) and f[1].start > militant[0] else f for f in found]
     contents = [f for f in found if _is_content(f, text)]
+    if len(contents) > 1:
+        # "killed 12 people on Friday, the deadliest attack since May": a superlative noun
+        # ranks the event the sentence tells; its time ("since May") is the ranking's span
+        contents = [f for f in contents if not (f[1].rule.pos == "noun" and m.superlative_before.search(
+            text, max(0, f[1].start - 40), f[1].start))] or contents
     content = [f for f in contents if f[1].rule.pos != "casualty"] or contents
     # "The attack came a week after jihadists killed 15 people": a toll in a clause of its own
     apart = [(f[0], f[1], "apart") for f in contents if f[1].rule.pos == "casualty" and f not in content
@@ -628,11 +659,18 @@ class SentenceReader:
         definite = t.rule.pos == "noun" and _occurs(_DEFINITE, s.text, max(0, t.start - 40), t.start)
         dated = dating.governing(self.text, s.start, a, b, timexes, reported=etype != "statement",
                                  verb=t.rule.pos == "verb", same_clause=etype == "statement", others=others,
-                                 strict=definite, nouns=nouns)
+                                 strict=definite, nouns=nouns,
+                                 speech=etype == "statement" and t.rule.pos == "verb" and dating.is_speech_verb(t.text))
         if dated.interval and self.dct and dated.interval.start > self.dct + timedelta(days=1):
             if etype != "statement":
                 return None  # a future date: not an occurrence yet
             dated = dating.NO_DATE
+        if dated.interval is None and self.dct is None and etype != "statement":
+            # "arrested on Sunday" in an article of unknown date: its own day, unknown; it
+            # borrows no other sentence's date
+            dated = dating.governing(self.text, s.start, a, b, timexes, reported=True,
+                                     verb=t.rule.pos == "verb", others=others, strict=definite,
+                                     nouns=nouns, unknown=True)
         head = s.text[:t.start]
         counted = etype in ("attack", "military_operation", "plot_foiled")
         c = Candidate(etype, s, t, t.rule.strength, dated, actors, places,
@@ -650,7 +688,7 @@ class SentenceReader:
                 _statement_speaker(c)
             else:
                 c.speaker, c.speaker_kind, c.speaker_alias, c.unnamed = known
-        if dated.interval is None and etype != "statement" and not c.definite:
+        if dated.interval is None and dated.text is None and etype != "statement" and not c.definite:
             c.dated = self._fallback_date(s, t, reporting)
         return c
 

@@ -26,6 +26,9 @@ _SUBORDINATE = re.compile(r";|\b(?:which|who|whom|while|whereas|but|after|before
 _NEAR_AFTER = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}?(?:on|in|of|at|during|since)?\s*$")
 _MODIFIER_AFTER = re.compile(r",\s*(?:which\s+(?:was\s+)?)?(?:began|started|took place|happened|occurred|unfolded|hosted|held|organi[sz]ed|convened|carried out|staged|launched|conducted)\b[^,;]*$")
 _BEGAN = re.compile(r"\s*,?\s*which\s+(?:began|started|took place|happened|occurred|unfolded)\s+(?:on|in|at)?\s*(?:late\s+|early\s+)?$")
+# "the attack, which killed 12 people in Kabul on Monday": a which-clause that tells the event
+# noun's toll tells it at the event's date
+_TOLL_WHICH = re.compile(r"\s*,\s*which\s+(?:(?:has|had)\s+)?(?:killed|wounded|injured|left|claimed the lives of)\b[^,;.]*?$")
 _AND = re.compile(r"\band\b")
 _QUALIFIER = re.compile(r"\s*(?:,|in|of|,\s*in)?\s*")
 # Coordinate clauses: "militants stormed a complex on March 20, and on Monday attacked a base"
@@ -90,7 +93,7 @@ def _own_date_of_noun(text: str, sent_start: int, trig_start: int, trig_end: int
     if tx.end <= trig_start:
         return modifies(text, tx, trig_start) or (crossings == 0 and bool(_INITIAL.match(text[sent_start:tx.start])))
     gap = text[trig_end:tx.start]
-    return bool(_NEAR_AFTER.match(gap) or _MODIFIER_AFTER.search(gap))
+    return bool(_NEAR_AFTER.match(gap) or _MODIFIER_AFTER.search(gap) or _TOLL_WHICH.match(gap))
 
 
 # What may stand between a date and the noun it premodifies: names ("the 2002 Bali bombings"),
@@ -120,10 +123,39 @@ def _names_a_thing() -> re.Pattern:
     return dating_cue("date_names_a_thing")
 
 
-def usable(text: str, tx, trig_start: int | None = None, verb: bool = False) -> bool:
+@lru_cache(maxsize=1)
+def _toll_update() -> re.Pattern:
+    from timeline.extract.lexicon import dating_cue
+
+    return dating_cue("toll_update_between")
+
+
+@lru_cache(maxsize=1)
+def _speech_cues() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    from timeline.extract.lexicon import dating_cue
+
+    return dating_cue("speech_verb"), dating_cue("speech_addressee"), dating_cue("speech_own_adjunct")
+
+
+def is_speech_verb(word: str) -> bool:
+    """"said", "told", "added": a verb whose object is the reported clause."""
+    return bool(_speech_cues()[0].match(word))
+
+
+def _in_reported_clause(text: str, trig_end: int, tx) -> bool:
+    """After a verb of saying, is the date inside what was said ("said the strike took place
+    on Tuesday") rather than the saying's own adjunct ("said in a statement on Tuesday")?"""
+    _, addressee, own = _speech_cues()
+    gap = text[trig_end:tx.start]
+    m = addressee.match(gap)
+    return not own.fullmatch(gap[m.end():] if m else gap)
+
+
+def usable(text: str, tx, trig_start: int | None = None, verb: bool = False, unknown: bool = False) -> bool:
     """Is this temporal expression a date an event can carry? (`verb`: the trigger is a verb,
-    which no date premodifies: "troops deployed since July 2021 launched an operation")"""
-    if tx.type not in ("DATE", "TIME") or tx.interval is None:
+    which no date premodifies: "troops deployed since July 2021 launched an operation";
+    `unknown`: one that could not be resolved, "on Friday" in an article of unknown date, counts)"""
+    if tx.type not in ("DATE", "TIME") or tx.interval is None and not unknown:
         return False
     if _names_a_thing().match(text, tx.end):
         return False  # "attacks on Christmas markets": what the markets are, not when
@@ -153,14 +185,17 @@ def _breaks(text: str, a: int, b: int) -> int:
 def governing(text: str, sent_start: int, trig_start: int, trig_end: int, timexes: list,
               reported: bool = False, verb: bool = False, same_clause: bool = False,
               others: list[tuple[int, int]] = (), strict: bool = False,
-              nouns: list[tuple[int, int]] = ()) -> Dated:
+              nouns: list[tuple[int, int]] = (), speech: bool = False, unknown: bool = False) -> Dated:
     """The date of the trigger at [trig_start, trig_end) from the usable timexes of its sentence
     (in order of their start).
     For a `reported` event (not the report itself), a date right after a reporting verb ("the
-    ministry said on Wednesday") is the report's date, not the event's."""
+    ministry said on Wednesday") is the report's date, not the event's. For a `speech` verb
+    (the statement itself), a date inside the reported clause is not the statement's. With
+    `unknown`, a date that could not be resolved may govern: the result then has no interval,
+    only the words ("on Friday" in an article whose publication date is unknown)."""
     best, best_score = None, None
     for i, tx in enumerate(timexes):
-        if not usable(text, tx, trig_start, verb):
+        if not usable(text, tx, trig_start, verb, unknown):
             continue
         nxt = timexes[i + 1] if i + 1 < len(timexes) else None
         if nxt is not None and basis_of(tx) is DateBasis.RELATIVE and basis_of(nxt) is DateBasis.EXPLICIT \
@@ -179,6 +214,10 @@ def governing(text: str, sent_start: int, trig_start: int, trig_end: int, timexe
             dist, crossings = tx.start - trig_end, _breaks(text, trig_end, tx.start)
         if same_clause and crossings:
             continue
+        if speech and tx.start >= trig_end and _in_reported_clause(text, trig_end, tx):
+            continue
+        if not verb and tx.start >= trig_end and _toll_update().search(text, trig_end, tx.start):
+            continue  # "the toll from the siege rose to 21 on Sunday": the count's day
         lo, hi = (tx.end, trig_start) if tx.end <= trig_start else (trig_end, tx.start)
         # another event word between the date and this trigger has the better claim to it
         # ("pupils abducted earlier this month have been freed")
@@ -194,7 +233,8 @@ def governing(text: str, sent_start: int, trig_start: int, trig_end: int, timexe
         score = crossings * 1000 + dist + (5000 if late else 0) + (10000 if claimed else 0)
         a, b = (tx.end, trig_start) if tx.end <= trig_start else (trig_end, tx.start)
         far = (crossings > 0 and bool(_SUBORDINATE.search(text, a, b)) and not _INITIAL.match(text[sent_start:tx.start])
-               and not _when_clause(text, tx, trig_start) and not _BEGAN.match(text, trig_end, tx.start))
+               and not _when_clause(text, tx, trig_start) and not _BEGAN.match(text, trig_end, tx.start)
+               and not (not verb and tx.start >= trig_end and _TOLL_WHICH.match(text, trig_end, tx.start)))
         if far and not late:
             continue  # a date across a subordinate clause ("a year after gunmen killed 145") is not this event's
         if strict and not _own_date_of_noun(text, sent_start, trig_start, trig_end, tx, crossings):
@@ -203,6 +243,8 @@ def governing(text: str, sent_start: int, trig_start: int, trig_end: int, timexe
             best, best_score, best_late, best_far = tx, score, late, far
     if best is None:
         return NO_DATE
+    if best.interval is None:
+        return _dated(None, best.text, basis_of(best), best, best_late or best_far)
     interval, said = _joined(text, best, timexes)
     # a date from another clause ("a year after gunmen killed 145", "before the siege ended
     # on Thursday") is weaker evidence, like a report's date

@@ -24,6 +24,7 @@ class TriggerRule:
     subkinds: tuple[tuple[re.Pattern, str], ...] = ()  # trigger words -> sub-kind ("convicted" -> conviction)
     subkind: str | None = None
     require: re.Pattern | None = None  # the sentence must also say this (context of the rule)
+    unless: re.Pattern | None = None  # the sentence must not say this (a cause that is no event)
     keys: tuple[str, ...] = ()  # lower-case substrings one of which every match contains
     reporting: bool = False  # a reporting verb ("said"): undated, it is news of the publication day
     rx_lower: Leading | None = None  # the same pattern, case-sensitive, for lower-cased text (faster)
@@ -85,6 +86,7 @@ def rules() -> list[TriggerRule]:
             subkinds=tuple((re.compile(k, re.I), v) for k, v in r.get("subkinds", {}).items()),
             subkind=r.get("subkind"),
             require=re.compile(r["require"], re.I) if r.get("require") else None,
+            unless=re.compile(r["unless"], re.I) if r.get("unless") else None,
             keys=tuple(r.get("keys", ())), reporting=r.get("reporting", False),
             rx_lower=None if re.search(r"[A-Z]", re.sub(r"\\[A-Za-z]|\(\?P<\w+>|\{[A-Z_]+\}", "", r["pattern"])) else Leading(re.compile(src))))
     return out
@@ -112,6 +114,9 @@ class Modality:
     any_before: CaseBlind | None = None
     any_after: CaseBlind | None = None
     any_statement_before: CaseBlind | None = None
+    militant_agents: re.Pattern | None = None
+    superlative_before: re.Pattern | None = None
+    aggregate_toll: re.Pattern | None = None  # a span that makes a toll a tally ("killed since then")
 
 
 @lru_cache(maxsize=1)
@@ -130,7 +135,10 @@ def modality() -> Modality:
                     CaseBlind(d["background_relative"]), CaseBlind(d["aggregate"]),
                     re.compile(d["aggregate_subjects"], re.I), CaseBlind(d["frequency"]),
                     CaseBlind(d["definition"]), re.compile(d["vague_quantity"], re.I),
-                    either("before"), either("after"), either("statement_before"))
+                    either("before"), either("after"), either("statement_before"),
+                    militant_agents=re.compile(d["militant_agents"], re.I),
+                    superlative_before=re.compile(d["superlative_before"], re.I),
+                    aggregate_toll=re.compile(d["aggregate_toll"], re.I))
 
 
 # Words that, just before a verb trigger, show it is a noun ("amid reports of", "the attack").
@@ -183,6 +191,8 @@ def find_in(text: str, bounds: list[tuple[int, int]]) -> list[list[Trigger]]:
             for m, s, e in matches:
                 s, e = _span(m, s, e)
                 if rule.require is not None and not rule.require.search(text, a, b):
+                    break
+                if rule.unless is not None and rule.unless.search(text, a, b):
                     break
                 if rule.exclude_before is not None and rule.exclude_before.search(text, max(a, s - 80), s):
                     continue

@@ -80,8 +80,12 @@ class Event:
 
 def _dates_agree(a: Candidate, e: Event) -> bool:
     x, y = a.dated, e.dated
-    if x.strength < 4 or y.strength < 4 or x.interval is None or y.interval is None:
+    if x.strength < 4 or y.strength < 4:
         return True
+    if x.interval is None or y.interval is None:
+        # each told with its own date, one of them unknown ("on Friday" in an article of
+        # unknown date): nothing shows they agree
+        return x.interval is None and y.interval is None
     return x.interval.start <= y.interval.end and y.interval.start <= x.interval.end
 
 

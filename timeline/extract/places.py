@@ -72,6 +72,9 @@ _LOCATIVE = skipping(re.compile(r"(?:\b(?:in|at|near|outside|inside|into|across|
 _MAX_TOKENS = 5
 _CAPITAL_AFTER = re.compile(r"\s[A-Z][a-z]")
 _STOP_WORD_AFTER = re.compile(r"\s(?:In|On|At|The|A)\b")
+# "the University of Antwerp", "Mission of Iraq": a city name heading an "X of Y" name is a word
+# of that name (University, Florida is a city), not the city
+_OF_NAME_AFTER = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 
 
 def find_places(text: str) -> list[Place]:
@@ -105,8 +108,16 @@ def find_places(text: str) -> list[Place]:
                 continue
             if _CAPITAL_AFTER.match(text[e:e + 3]) and not _STOP_WORD_AFTER.match(text[e:e + 4]):
                 continue
+            if _OF_NAME_AFTER.match(text, e) or _water_before().search(text, max(0, s - 12), s):
+                continue
         out.append(Place(name, cc, kind, s, e))
     return out
+
+
+@lru_cache(maxsize=1)
+def _water_before() -> re.Pattern:
+    """"the Gulf of Aden", "the Bay of Bengal": a sea's name ends in the city's."""
+    return re.compile(r"\b(?:" + "|".join(_data()["water_heads"]) + r")\s+of\s+$")
 
 
 @lru_cache(maxsize=1)

@@ -21,6 +21,11 @@ _DATE_EVIDENCE = {DateBasis.EXPLICIT: 0.15, DateBasis.RELATIVE: 0.12, DateBasis.
 MIN_CONFIDENCE = 0.3
 
 
+# A relative clause of place or time opens a clause with a subject of its own: who stands
+# before it did the main clause's deed, not the one told in it.
+_OTHER_CLAUSE = re.compile(r",\s+(?:where|when|whereas|while)\b")
+
+
 def _actors(ev: _Settled) -> list[ActorRef]:
     out: dict[tuple[str, str], ActorRef] = {}
     p = ev.primary
@@ -29,6 +34,9 @@ def _actors(ev: _Settled) -> list[ActorRef]:
         for a in c.actors:
             if c.definite and c is not p and a.name != c.claimant:
                 continue  # of a sentence that points back, only the claimant counts
+            if ev.type != "statement" and a.end <= c.trigger.start and a.name != c.claimant \
+                    and _OTHER_CLAUSE.search(c.sentence.text, a.end, c.trigger.start):
+                continue  # "Macron laid wreaths outside the offices, where gunmen opened fire"
             if a.name == c.claimant:
                 role = "agent"  # "X admitted carrying out the attack"
             elif ev.type == "statement":
@@ -120,6 +128,9 @@ def _confidence(ev: _Settled, basis: DateBasis, actors: list, place) -> float:
     return round(max(0.0, min(1.0, score)), 2)
 
 
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+
+
 def _news_of_the_day(p) -> bool:
     """An undated statement takes the publication date only when it is told as news of the
     day: a reporting verb ("said", "told"), or an act of publishing in the present perfect
@@ -128,8 +139,9 @@ def _news_of_the_day(p) -> bool:
     from .lexicon import dating_cue
 
     before = p.sentence.text[max(0, p.trigger.start - 40):p.trigger.start]
-    if dating_cue("anaphoric_offset").search(p.sentence.text):
+    if dating_cue("anaphoric_offset").search(_QUOTED.sub("", p.sentence.text)):
         return False  # "claimed it two days later": a day counted from the story, not today
+        # (words inside a quotation are what was said, not when: '"Ten years on," she said')
     if p.trigger.rule.reporting:
         return (p.trigger.text.lower() != "according to"
                 and not dating_cue("reporting_before_statement").search(before))
@@ -158,7 +170,7 @@ def build(ev: Event, text: str, published: Interval | None) -> EventRecord | Non
     dated = ev.dated
     if dated.interval is None and ev.type == "statement" and _news_of_the_day(p):
         dated = publication(published)
-    basis = dated.basis
+    basis = dated.basis if dated.interval is not None else DateBasis.NONE  # "on Friday", unknown
     actors = _actors(ev)
     actors += [a for a in _state_actors(ev) if a.name not in {x.name for x in actors}]
     place = _place(ev)

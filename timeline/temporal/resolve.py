@@ -411,6 +411,9 @@ def call_monthday(ctx: Context, month: str, day: str, dir_: str, weekday: str = 
     if ctx.year_here is not None and not dir_ and not weekday:
         return (f"{ctx.year_here:04d}-{month}-{day}" if _valid(ctx.year_here, int(month), int(day))
                 else ""), None
+    told = _story_year(ctx, int(month), int(day)) if not dir_ and not weekday else None
+    if told is not None:
+        return f"{told:04d}-{month}-{day}", None
     if ctx.dct is None:
         return (f"XXXX-{month}-{day}" if _valid(2000, int(month), int(day)) else ""), None
     key, now = (int(month), int(day)), (ctx.dct.month, ctx.dct.day)
@@ -430,6 +433,38 @@ def call_monthday(ctx: Context, month: str, day: str, dir_: str, weekday: str = 
     if year is None:
         return f"XXXX-{month}-{day}", None
     return f"{year:04d}-{month}-{day}", None
+
+
+# How many days after the last day the story named a day of a month without a year may be
+# and still continue that story's year ("On Jan. 7, 2015, ... On Jan. 9, ...").
+STORY_DAYS = 45
+
+
+def _story_year(ctx: Context, month: int, day: int) -> int | None:
+    """The year of a story told in a year before the DCT's: a day of a month without a year
+    that falls within STORY_DAYS after the last full date named, when that date is from an
+    earlier year than the DCT ("gunmen stormed the offices on January 7, 2015 ... a
+    policewoman shot dead on January 8" is 8 January 2015, not the coming 8 January)."""
+    if ctx.dct is None or ctx.ref is None or not _FULL_DAY.match(ctx.ref):
+        return None
+    ref = date.fromisoformat(ctx.ref[:10])
+    if ref.year >= ctx.dct.year:
+        return None
+    for year in (ref.year, ref.year + 1):
+        if _valid(year, month, day) and 0 <= (date(year, month, day) - ref).days <= STORY_DAYS:
+            return year if year < ctx.dct.year or date(year, month, day) <= ctx.dct else None
+    return None
+
+
+_FULL_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def call_monthref(ctx: Context, month: str) -> tuple[str, None]:
+    """"November that year": the month in the year of the last date named (none: unknown)."""
+    ref = _ref_date(ctx)
+    if not month:
+        return "", None
+    return (f"{ref[0].year:04d}-{month}" if ref is not None else f"XXXX-{month}"), None
 
 
 def call_dayofmonth(ctx: Context, day: str) -> tuple[str, None]:
@@ -723,6 +758,7 @@ CALLS = {
     "WEEKDAY": call_weekday,
     "MONTH": call_month,
     "MONTHDAY": call_monthday,
+    "MONTHREF": call_monthref,
     "DAYOFMONTH": call_dayofmonth,
     "SEASON": call_season,
     "QUARTER": call_quarter,

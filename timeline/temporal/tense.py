@@ -16,7 +16,7 @@ _REACH = 200
 # Where a sentence ends (shared with the tagger, which lends a year only within one).
 SENTENCE_END = re.compile(r"[.!?](?=\s+[\"'“‘(]?[A-Z0-9])|\n\s*\n|\n(?=\s*[A-Z\"“])")
 _TENSE_WORDS = re.compile(r"[A-Za-z']+")
-_CLAUSE = re.compile(r"[,;:()\u2013\u2014]|\s-\s|\s(?:and|but)\s")
+_CLAUSE = re.compile(r"[,;:()\u2013\u2014]|\s-\s|\s(?:and|but|that)\s")
 _CLAUSE_BREAK = 60  # characters a clause boundary adds to a cue's distance
 
 
