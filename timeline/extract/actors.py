@@ -16,6 +16,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from ..fold import Leading
 from .trie import trie_pattern
 
 
@@ -134,7 +135,7 @@ def _people_rules():
     up, low = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ'’"
     word = rf"[{up}][{low}]+(?:-[{up}a-zß-öø-ÿ][{low}]+)*"  # "Jean-Pierre", "Dema-ala"
     name = rf"(?P<name>{word}(?:\s+(?:al-|bin |ibn |van |von |de |el-)?{word}){{0,3}})"
-    by_title = re.compile(rf"(?:\b(?:(?:{honor})\.?\s+)+|\b(?:{titles})\s+){name}")
+    by_title = Leading(re.compile(rf"(?:\b(?:(?:{honor})\.?\s+)+|\b(?:{titles})\s+){name}"))
     # \b after the first capital, not before it: a search then skips in one quick loop the
     # characters no name starts with (one opening with \b is tried at every place)
     first_word = rf"[{up}](?<!\w.)[{low}]+(?:-[{up}a-zß-öø-ÿ][{low}]+)*"
@@ -227,7 +228,7 @@ class ActorIndex:
             out.append(ActorMention(full, "person", s, e, text[s:e]))
             spans.append((s, e))
 
-        for m in by_title.finditer(text):
+        for m, _, _ in by_title.spans(text):
             add(m.group("name"), m.start("name"), m.end("name"), titled=True)
         for m in run.finditer(text):
             s = m.start("name")
