@@ -311,7 +311,8 @@ def _killing_by(agents: re.Pattern, text: str, t: lexicon.Trigger) -> bool:
 
 
 # Nothing after the verb, or a preposition where an active verb has its object.
-_REDUCED_PASSIVE = re.compile(r"\s*(?:[.!?\"”']*\s*$|(?:in|during|near|at|by|as|when|while|after)\b)", re.I)
+# ("killed at least 40 people" is active: "at least" counts its object)
+_REDUCED_PASSIVE = re.compile(r"\s*(?:[.!?\"”']*\s*$|(?:in|during|near|at(?!\s+(?:least|most)\b)|by|as|when|while|after)\b)", re.I)
 
 
 _RAID = re.compile(r"raids?$", re.I)
