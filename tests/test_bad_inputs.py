@@ -55,6 +55,17 @@ REFUSED = [
     ("empty.html", "empty file"),
     ("no_entries.rss", "not an RSS or Atom feed with entries"),
     ("broken.zip", "not a readable zip archive (File is not a zip file)"),
+    # the first row, taken for the header, was shown with its newlines: three lines
+    ("no_header.csv", "no text column (looked for text, content, body; the header has Police "
+                      "arrest two men in Lyon French police arrested two men on 3 March 2022., "
+                      "2022-03-03)"),
+    # a line of error for each "line" of the junk: 4 for this PNG, thousands for a big file
+    ("png_image.jsonl", "a PNG image, not a JSON Lines dump"),
+    ("random_bytes.csv", "binary file (NUL byte at offset 95), not a CSV dump"),
+    # was "not an RSS or Atom feed with entries", which did not say what it is instead
+    ("page_named.rss", "an HTML page, not an RSS or Atom feed (--format html reads it as a page)"),
+    # tarfile's message was five lines, one for each compression it tried
+    ("not_a_tar.tar.gz", "not a readable tar archive (file could not be opened successfully)"),
 ]
 
 # (dump or feed, the lines its bad records get, articles it adds): a record is an article.
@@ -66,6 +77,21 @@ BAD_RECORDS = [
     ("truncated.rss", ["#1: feed entry with no text (no content or summary)"], 0),
     ("book_length_record.jsonl",
      ["#1: a text of 623,999 characters is longer than the 500,000 an article may have"], 1),
+    # named by its Atom <id> ("error: tag:wire.example,2024:1: ..."), which feedparser makes a link
+    ("atom_id_only.atom", ["#1: feed entry with no text (no content or summary)"], 0),
+    # EOFError is what click takes for Ctrl-D: "Aborted!" ended the whole run
+    ("cut_short.txt.gz", ["!cut_short.txt: truncated compressed data (Compressed file ended "
+                          "before the end-of-stream marker was reached)"], 0),
+    # an array's elements are its records (the file was stored as one text article of JSON)
+    ("array_with_junk.json", ["#2: a JSON number, not an object",
+                              "#3: a JSON null, not an object"], 1),
+    # The decoder's RecursionError was an internal error that cost the rest of the file.
+    ("deep_nesting.jsonl", ["#1: JSON nested too deeply to be an article"], 1),
+    # A number is Unix seconds: 20220503 and 0 were read as days of 1970, in silence.
+    ("numeric_dates.jsonl", ["#1: date 20220503 is not a date (a number is read as Unix "
+                             "seconds, 9 or 10 digits)",
+                             "#2: date 0 is not a date (a number is read as Unix seconds, 9 or "
+                             "10 digits)"], 1),
 ]
 
 
@@ -104,6 +130,21 @@ READ = [
     ("title_only.txt", lambda a: a["title"] == "Just a headline with no body", "a title alone"),
     ("a_directory.txt", lambda a: Path(a["source"]).name == "inside.txt",
      "a folder named *.txt is walked, its article read"),
+    ("story.txt.gz", lambda a: a["source"].endswith("story.txt.gz!story.txt"),
+     "a gzip of one file is that file (it was refused as 'not a readable tar archive')"),
+    ("dump.jsonl.gz", lambda a: a["title"] == "Arrests in Dijon", "a gzip of a dump is the dump"),
+    ("semicolons.csv", lambda a: (a["title"], a["published"]) == ("Arrests in Rouen", "2022-03-03"),
+     "Excel's semicolons where the comma is the decimal mark (was: no text column)"),
+    ("pretty_array.json", lambda a: a["title"] == "Arrests in Nantes",
+     "a pretty-printed JSON array was stored as one text article of JSON syntax"),
+    ("one_line_array.json", lambda a: a["title"] == "Arrests in Tours",
+     "json.dump(a_list): one line holding an array was 'a JSON list, not an object'"),
+    ("utf16_dump.csv", lambda a: a["title"] == "Réunion à Genève",
+     "a CSV in UTF-16 with its BOM (was: not UTF-8 (byte 0xff))"),
+    ("utf16le_dump.jsonl", lambda a: a["title"] == "Réunion à Genève",
+     "JSON Lines in UTF-16 without a BOM (was: a line of 'not JSON' for each half line)"),
+    ("lone_surrogate.jsonl", lambda a: a["title"] == "Arrests in Lyon",
+     "JSON's unpaired \\ud800 is no character: dropped, not an internal error at storing"),
 ]
 
 
@@ -234,3 +275,30 @@ def test_a_bug_on_one_article_fails_that_article_only(cli, tmp_path, monkeypatch
     assert result.stderr == (f"error: {folder / 'b.txt'}: internal error (IndexError: list index "
                              "out of range); please report it with this file\n")
     assert result.stdout.startswith("2 articles added, 0 skipped as already known, 1 failed;")
+
+
+def test_ctrl_c_keeps_the_articles_extracted_before_it_and_says_so(cli, tmp_path, monkeypatch):
+    """Ctrl-C was "Aborted!" and exit 1: nothing said what had been stored (the batch in
+    memory was lost with it)."""
+    from timeline import pipeline
+
+    real = pipeline.extract_events
+
+    def interrupted_at_the_third(article):
+        if "Metz" in article.text:
+            raise KeyboardInterrupt
+        return real(article)
+
+    monkeypatch.setattr(pipeline, "extract_events", interrupted_at_the_third)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, town in (("a.txt", "Rome"), ("b.txt", "Madrid"), ("c.txt", "Metz"),
+                       ("d.txt", "Oslo")):
+        (folder / name).write_text(GOOD_TEXT.replace("Rome", town))
+    result = cli("ingest", "-j", "1", str(folder))
+    assert result.exit_code == 130
+    assert result.stdout.startswith("2 articles added, 0 skipped as already known, 0 failed;")
+    assert result.stderr == ("interrupted (Ctrl-C): the articles counted above are stored; run "
+                             "the same command again to go on (it skips them)\n")
+    stored = {Path(a["source"]).name for a in jsonl(cli("articles", "--format", "jsonl").output)}
+    assert stored == {"a.txt", "b.txt"}

@@ -5,6 +5,7 @@ a well-formed one naming something unusable (a folder as --db, a text file) is a
 
 from __future__ import annotations
 
+import os
 import sqlite3
 
 import pytest
@@ -81,6 +82,33 @@ BAD_VALUES = [
     (["eval", "events", "/no/such/gold.json", "."], 2, "'/no/such/gold.json' does not exist"),
     (["ingest", "-j", "0", "-"], 2, "Invalid value for '-j' / '--jobs': 0 is not in the range"),
     (["no-such-command"], 2, "No such command 'no-such-command'"),
+    # Past the 64-bit integers SQLite and PostgreSQL hold, the driver raised a traceback.
+    (["list", "--limit", "99999999999999999999"], 2,
+     "Invalid value for '--limit': 99999999999999999999 is larger than the database can hold"),
+    (["export", "--offset", "99999999999999999999"], 2, "is larger than the database can hold"),
+    (["count", "--article", "99999999999999999999"], 2,
+     "Invalid value for '--article': 99999999999999999999 is larger than the database can hold"),
+    (["show", "99999999999999999999"], 2, "Invalid value for 'ID': 99999999999999999999 is"),
+    (["confirm", "9223372036854775808"], 2, "is larger than the database can hold"),
+    (["list", "--after", "99999999999999999999"], 2,
+     "Invalid value for '--after': 99999999999999999999 is larger than any id"),
+    (["reextract", "--article", "99999999999999999999"], 2, "is larger than the database can hold"),
+    (["db", "upgrade", ""], 2,  # Alembic failed an assertion: a traceback
+     "Invalid value for REVISION: cannot upgrade to '': name a revision"),
+    (["db", "downgrade", " "], 2, "cannot downgrade to '': name a revision"),
+    # nan passes click's range checks: the query ran with no time limit at all
+    (["sql", "SELECT 1", "--time-limit", "nan"], 2,
+     "Invalid value for '--time-limit': 'nan' is not a finite number"),
+    (["sql", "SELECT 1", "--time-limit", "inf"], 2, "'inf' is not a finite number"),
+    (["count", "--min-confidence", "nan"], 2,
+     "Invalid value for '--min-confidence': 'nan' is not a finite number"),
+    (["sql", ""], 1, "Error: no statement to run"),  # ran nothing and said nothing, exit 0
+    (["sql", " ; "], 1, "Error: no statement to run"),
+    (["export", "-o", ""], 2,  # named click's temporary file: ".__atomic-write...: Directory not empty"
+     "Invalid value for '-o' / '--output': empty; give a file name, or - for standard output"),
+    (["ingest", "--text-field", "", "-"], 2,  # fell back to the default fields in silence
+     "Invalid value for '--text-field': empty; give a name or leave the option out"),
+    (["ingest", "--date-field", " ", "-"], 2, "Invalid value for '--date-field': empty"),
     (["list", "--no-such-option"], 2, "No such option '--no-such-option'"),
 ]
 
@@ -134,12 +162,15 @@ BAD_DATABASES = [
     (lambda t: "postgresql://me:hunter2@localhost:abc/x", 2,
      lambda t: "Invalid value for '--db': not a database URL: postgresql://***@localhost:abc/x"),
     (lambda t: "", 2, lambda t: "Invalid value for '--db': empty"),
+    # SQLite's "Can't reconnect until invalid transaction is rolled back" said nothing of why
+    (lambda t: "/dev/null", 1, lambda t: "Error: cannot open database /dev/null: it is a "
+                                         "character device, not a database file"),
 ]
 
 
 @pytest.mark.parametrize("make,code,message", BAD_DATABASES, ids=[
     "a-folder", "a-text-file", "random-bytes", "missing-folder", "missing-folder-as-url",
-    "unknown-scheme", "unsupported-scheme", "malformed-url", "empty"])
+    "unknown-scheme", "unsupported-scheme", "malformed-url", "empty", "a-device"])
 @pytest.mark.parametrize("command", [["list"], ["export"], ["articles"], ["ingest", "-"],
                                      ["db", "current"]], ids=lambda c: c[0])
 def test_an_unusable_database_is_one_clear_line(tmp_path, make, code, message, command):
@@ -195,6 +226,51 @@ def test_a_locked_database_is_one_line_not_a_traceback(seeded, db_path, monkeypa
     assert "locked" not in result.output + ingest.output
 
 
+def test_a_folder_that_cannot_be_written_is_named(tmp_path):
+    """SQLite said only "unable to open database file": WAL needs files beside the database."""
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    folder.chmod(0o555)
+    try:
+        if os.access(folder, os.W_OK):
+            pytest.skip("running as root: every folder is writable")
+        result = run("--db", str(folder / "x.db"), "list")
+    finally:
+        folder.chmod(0o755)
+    assert result.exit_code == 1
+    assert result.output == (f"Error: cannot open database {folder / 'x.db'}: its folder {folder} "
+                             "is not writable (SQLite keeps its -wal and -shm files beside the "
+                             "database)\n")
+
+
+def test_a_database_that_cannot_be_written_stops_ingest_in_one_line(seeded, db_path, tmp_path,
+                                                                     monkeypatch):
+    """A read-only database failed every article on a line of its own; now the run stops at
+    the first, on one line, and what was stored before stays."""
+    from timeline import db
+
+    real = db._sqlite_pragmas
+
+    def read_only(dbapi_connection, record):
+        real(dbapi_connection, record)
+        dbapi_connection.execute("PRAGMA query_only = ON")  # as a file mode 0444 answers
+
+    before = sqlite3.connect(db_path).execute("SELECT count(*) FROM articles").fetchone()[0]
+    monkeypatch.setattr(db, "_sqlite_pragmas", read_only)
+    for town in ("Lille", "Nantes", "Brest"):
+        (tmp_path / f"{town}.txt").write_text(f"Police arrest a man in {town}\n\nFrench police "
+                                              f"arrested a man in {town} on 2 May 2023.\n")
+    result = seeded("ingest", "-j", "1", *(str(tmp_path / f"{t}.txt") for t in ("Lille",
+                                                                              "Nantes", "Brest")))
+    assert result.exit_code == 1
+    assert result.output == (f"Error: cannot write to database {db_path} (attempt to write a "
+                             f"readonly database); stopped at {tmp_path / 'Lille.txt'}; 0 "
+                             "articles added, 0 skipped as already known, 0 failed; 0 events "
+                             "added\n")
+    after = sqlite3.connect(db_path).execute("SELECT count(*) FROM articles").fetchone()[0]
+    assert after == before
+
+
 def test_the_busy_timeout_and_wal_are_set_on_every_connection(db_path):
     from sqlalchemy import text
 
@@ -214,3 +290,38 @@ def test_every_connection_can_cache_the_lengths_a_ranked_search_reads(db_path):
 
     with open_database(str(db_path)).connect() as conn:
         assert conn.execute(text("PRAGMA cache_size")).scalar() <= -12 * 1024  # KiB
+
+
+# (eval command, the gold file's bytes, the line the user reads): each was a traceback, or
+# for an empty TimeBank file figures of 0.0 with exit 0.
+BAD_GOLD = [
+    ("events", b"{broken", "not JSON (Expecting property name enclosed in double quotes"),
+    ("events", b"", "not JSON (Expecting value: line 1 column 1 (char 0))"),
+    ("events", b"\x89PNG\r\n\x1a\n", "cannot read ('utf-8' codec can't decode byte 0x89"),
+    ("events", b"[]", 'not a gold file: a JSON object with a list of "events" was expected'),
+    ("events", b'{"articles": {}}', 'not a gold file: a JSON object with a list of "events"'),
+    ("events", b'{"events": [1]}', "event #1 is not an object"),
+    ("events", b'{"events": [{"id": "a1", "type": "attack"}]}', "event #1 has no article, evidence"),
+    ("events", b'{"events": [{"id": "a1", "article": "a.txt", "type": "attack", "evidence": ["x"],'
+               b' "date": ["2024-02-30", "2024-03-01"]}]}',
+     "event a1: date ['2024-02-30', '2024-03-01'] is not [YYYY-MM-DD, YYYY-MM-DD]"),
+    ("events", b'{"events": [], "articles": {"a.txt": {"published": "2024"}}}',
+     'article a.txt: "published" is not [YYYY-MM-DD, YYYY-MM-DD]'),
+    ("timex", b"[]\n", "gold.json:1: needs doc_id, text and timexes"),
+    ("timex", b"1\n", "gold.json:1: needs doc_id, text and timexes"),
+    ("timex", b"", "gold.json: no documents (one JSON object a line)"),
+    ("timex", b"\n  \n", "gold.json: no documents"),
+]
+
+
+@pytest.mark.parametrize("command,data,message", BAD_GOLD,
+                         ids=[f"{c}-{d[:24]!r}" for c, d, _ in BAD_GOLD])
+def test_a_malformed_gold_file_is_one_line(tmp_path, command, data, message):
+    gold = tmp_path / "gold.json"
+    gold.write_bytes(data)
+    args = ["eval", command, str(gold)] + ([str(tmp_path)] if command == "events" else [])
+    result = CliRunner().invoke(main, args, catch_exceptions=False)
+    assert result.exit_code == 1
+    assert result.output.startswith(f"Error: {gold}"), result.output
+    assert message in result.output
+    assert len(result.output.splitlines()) == 1

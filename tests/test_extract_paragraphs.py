@@ -28,6 +28,15 @@ def predictions(folder: Path, published: dict[str, str]) -> list[dict]:
     return rows
 
 
+# articles13 (ten longer articles, scored in benchmarks/bench_extract.py) is left out: some of
+# its gold events stay unreachable by any rule safe for news in general, e.g. a weekday the
+# tagger reads as the next one ("In an audio message broadcast ... on Wednesday, ... threatened
+# to attack"), a claim of responsibility the extractor folds into the attack it claims, and two
+# abductions of one type and different years in one sentence.
+# So is articles14 (unseen attack news): some of its gold events stay unreachable for now
+# (a second event told in the same sentence as another of its kind: 'in October 2022 ... and in
+# June 2017 ...'; 'fell upon villagers'; 'New Year's night in 2017'); benchmarks/bench_extract.py
+# scores it.
 @pytest.mark.parametrize("batch", ["paragraphs", "paragraphs2", "articles3", "articles4", "articles5", "articles6", "articles7", "articles8", "articles9", "articles11", "articles12"])
 def test_batch_scores(batch):
     gold = json.loads((DATA / f"{batch}_gold.json").read_text())

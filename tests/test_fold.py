@@ -4,7 +4,8 @@ import re
 
 import pytest
 
-from timeline.fold import CaseBlind, first_chars, loosened_pattern, lowered_pattern, lowered_text, skipping
+from timeline.fold import (CaseBlind, Leading, first_chars, loosened_pattern, lowered_pattern, lowered_text,
+                           skipping, widened_pattern)
 
 SAME = [  # (pattern, text, why)
     (r"(?P<n>\d+) Killed\b", "At least 12 KILLED, 3 killed", "capitals in the pattern and the text"),
@@ -52,10 +53,18 @@ LOOSE = [  # (pattern, text, why): wherever the pattern matches, the loosened on
 ]
 
 
-@pytest.mark.parametrize("src,text,why", LOOSE, ids=[c[2] for c in LOOSE])
-def test_loosened_matches_wherever_the_pattern_does(src, text, why):
+WIDENED = [  # (pattern, text, why): what loosened_pattern refuses, widened_pattern takes
+    (r"(?-i:\b(?!GMT|UTC)[A-Z]{1,6}-?\d+)", "COVID-19, GMT02 and F-16", "a negation inside a case-sensitive part"),
+    (r"\d+(?!\s+(?-i:GMT))", "at 10 GMT, 12 gmt", "a case-sensitive part inside a negation"),
+    (r"[(](?-i:(?![)(]X)[A-Z])|(?-i:May)\s+\d", "(A) (X) May 5 may 6", "parentheses in a class are characters"),
+]
+WIDER = [(loosened_pattern, *c) for c in LOOSE] + [(widened_pattern, *c) for c in LOOSE + WIDENED]
+
+
+@pytest.mark.parametrize("make,src,text,why", WIDER, ids=[f"{c[0].__name__}: {c[3]}" for c in WIDER])
+def test_loosened_matches_wherever_the_pattern_does(make, src, text, why):
     rx = re.compile(src, re.I)
-    loose = loosened_pattern(src)
+    loose = make(src)
     starts = [p for p in range(len(text)) if rx.match(text, p)]
     assert starts and all(loose.match(lowered_text(text), p) for p in starts)
 
@@ -176,3 +185,42 @@ def test_skipping_finds_where_the_pattern_does(src, text, pos, endpos, found, wh
 
 def test_skipping_keeps_a_pattern_whose_start_is_unknown():
     assert skipping(re.compile(r".b")).pattern == ".b"
+
+
+LEADING = [  # (pattern, text, pos, endpos, why): the same matches as finditer
+    (r"\b(?P<t>said|told)\b", "He said so, she told them; unsaid", 0, None, "a word list after \\b"),
+    (r"(?:at least )?(?P<n>\d+) killed", "at least 3 killed, 4 killed, 15 killed", 0, None,
+     "an optional word before the class the rest starts with"),
+    (r"\bto\b", "to to-do tomato into to", 0, None, "matches side by side, none inside a word"),
+    (r"aa", "aaaaa", 0, None, "none overlapping: the next starts after the last ends"),
+    (r"(?<!\w)attack", "counterattack, attack", 0, None, "a lookbehind still sees before the match"),
+    (r"\bsaid\b", "they said it", 6, None, "pos: \\b reads the character before it"),
+    (r"killed\b", "were killed by", 0, 9, "endpos cuts a match short: none"),
+]
+
+
+@pytest.mark.parametrize("src,text,pos,endpos,why", LEADING, ids=[c[4] for c in LEADING])
+def test_leading_finds_what_finditer_finds(src, text, pos, endpos, why):
+    end = len(text) if endpos is None else endpos
+    rx = re.compile(src)
+    leading = Leading(rx)
+    assert leading.lead is not None, "a class of first characters leads the search"
+    want = [(m.span(), m.groupdict()) for m in rx.finditer(text, pos, end)]
+    got = [((s, e), m.groupdict()) for m, s, e in leading.spans(text, pos, endpos)]
+    assert got == want
+
+
+@pytest.mark.parametrize("src,why", [
+    (r"(a)\1", "a group referred to by number: the lookahead's group 1 would shift it"),
+    (r"(?:x)?y?", "a pattern that can match nothing"),
+    (r"said", "case-insensitive", ),
+], ids=["numbered reference", "empty match", "re.I"])
+def test_leading_runs_the_pattern_as_it_is(src, why):
+    rx = re.compile(src, re.I if why == "case-insensitive" else 0)
+    assert Leading(rx).lead is None
+    text = "aa y said SAID"
+    assert [(s, e) for _, s, e in Leading(rx).spans(text)] == [m.span() for m in rx.finditer(text)]
+
+
+def test_widening_keeps_loosening_refusals_that_are_not_negations():
+    assert widened_pattern(r"(?>(?-i:May)|may)") is None  # an atomic group commits to a path

@@ -16,7 +16,7 @@ from sqlalchemy import Connection, Engine, create_engine, event, inspect
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from timeline.errors import DatabaseError, RevisionError
+from timeline.errors import DatabaseError, RevisionError, file_kind
 
 T = TypeVar("T")
 
@@ -152,6 +152,9 @@ def run_alembic(engine: Engine, command_name: str, *args) -> None:
     from alembic import command
     from alembic.util import CommandError
 
+    if any(not str(a).strip() for a in args):  # Alembic would fail an assertion on ''
+        raise RevisionError(f"cannot {command_name} to '': name a revision (head, base, +1, -1 "
+                            "or an id)")
     config = alembic_config(engine.url.render_as_string(hide_password=False))
     try:
         with migrating(engine) as connection:
@@ -225,6 +228,25 @@ def _check_sqlite_file(url: str) -> None:
         raise DatabaseError(f"cannot open database {path}: it is a folder, not a database file")
     if not path.parent.is_dir():
         raise DatabaseError(f"cannot open database {path}: its folder {path.parent} does not exist")
+    if path.exists() and not path.is_file():  # /dev/null, a FIFO: SQLite's words mislead
+        kind = file_kind(path.stat().st_mode)
+        raise DatabaseError(f"cannot open database {path}: it is {kind}, not a database file")
+
+
+def _unopenable(url: str) -> str | None:
+    """Why SQLite said 'unable to open database file', when the file system can tell."""
+    from sqlalchemy.engine import make_url
+
+    database = make_url(url).database
+    if not database or database == ":memory:":
+        return None
+    path = Path(database)
+    if not os.access(path.parent, os.W_OK):
+        return (f"its folder {path.parent} is not writable (SQLite keeps its -wal and -shm "
+                "files beside the database)")
+    if path.exists() and not os.access(path, os.R_OK):
+        return "the file is not readable (permission denied)"
+    return None
 
 
 def open_database(given: str | None = None, *, migrate: bool = True) -> Engine:
@@ -239,6 +261,8 @@ def open_database(given: str | None = None, *, migrate: bool = True) -> Engine:
         current = current_revision(engine)
     except (SQLAlchemyError, ValueError) as exc:  # ValueError: a malformed URL, such as port "abc"
         problem = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+        if "unable to open database file" in problem:
+            problem = _unopenable(url) or problem
         raise DatabaseError(f"cannot open database {shown}: {problem}") from None
     if current is not None and current not in known_revisions(url):
         raise DatabaseError(

@@ -31,8 +31,32 @@ class NotFound(TimelineError):
         self.what, self.ident = what, ident
 
 
+class GoldFileError(TimelineError, ValueError):
+    """A gold file of `timeline eval` that cannot be read or is not of the shape it needs."""
+
+
+class Interrupted(TimelineError):
+    """Ctrl-C during a run that stores as it goes: what was stored before it stays."""
+
+    def __init__(self, summary):
+        super().__init__("interrupted (Ctrl-C)")
+        self.summary = summary
+
+
 class RevisionError(DatabaseError):
     """A schema revision that does not exist, or a step past the first or the last."""
+
+
+def file_kind(mode: int) -> str:
+    """What a file that is not a regular one is, in words (from its st_mode)."""
+    import stat
+
+    for test, word in ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe"),
+                       (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+                       (stat.S_ISSOCK, "a socket")):
+        if test(mode):
+            return word
+    return "a special file"
 
 
 def database_problem(exc: Exception) -> str:
@@ -42,3 +66,14 @@ def database_problem(exc: Exception) -> str:
         return ("database busy: another process held its lock longer than the busy timeout; "
                 "try again")
     return f"database error: {text}"
+
+
+# Failures of the database as a whole, not of the article being written: every article after
+# would fail the same way, a line each (SQLite's words, then PostgreSQL's).
+_WHOLE_DATABASE = ("readonly database", "database or disk is full", "disk I/O error",
+                   "read-only transaction", "No space left on device")
+
+
+def whole_database_failure(exc: Exception) -> bool:
+    text = str(getattr(exc, "orig", None) or exc)
+    return any(phrase in text for phrase in _WHOLE_DATABASE)

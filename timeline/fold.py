@@ -53,6 +53,51 @@ def loosened_pattern(src: str) -> re.Pattern | None:
     return lowered_pattern(src.replace("(?-i:", "(?:"))
 
 
+def widened_pattern(src: str) -> re.Pattern | None:
+    """`loosened_pattern`, also for a pattern with a case-sensitive part in a negative
+    assertion (or one inside such a part): those assertions are left out, which only lets
+    more match. Like the loosened pattern, it only finds where to try `src` itself."""
+    loose = loosened_pattern(src)
+    if loose is not None or "(?-i:" not in src:
+        return loose
+    groups = _groups(src)
+    if groups is None:
+        return None
+    sensitive = [(a, b) for a, b in groups if src.startswith("(?-i:", a)]
+    negations = [(a, b) for a, b in groups if src.startswith(("(?!", "(?<!"), a)
+                 and ("(?-i:" in src[a:b] or any(x < a and b <= y for x, y in sensitive))]
+    kept, pos = [], 0
+    for a, b in sorted(negations):
+        if a >= pos:  # not inside one already left out
+            kept.append(src[pos:a])
+            pos = b
+    rest = "".join(kept) + src[pos:]
+    return loosened_pattern(rest) if "(?-i:" in rest else lowered_pattern(rest)
+
+
+def _groups(src: str) -> list[tuple[int, int]] | None:
+    """The (start, end) of each parenthesised group of a pattern; None if they do not pair."""
+    out, opened, i = [], [], 0
+    while i < len(src):
+        c = src[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":  # a class: its "(" and ")" are characters ("]" first is one too)
+            i += 2 if src.startswith("[^", i) else 1
+            i += src[i] == "]" if i < len(src) else 0
+            while i < len(src) and src[i] != "]":
+                i += 2 if src[i] == "\\" else 1
+        elif c == "(":
+            opened.append(i)
+        elif c == ")":
+            if not opened:
+                return None
+            out.append((opened.pop(), i + 1))
+        i += 1
+    return None if opened else out
+
+
 @lru_cache(maxsize=1)
 def _private_parser():
     """(re._parser, re._constants), or None when this Python lacks them or what is read of
@@ -138,6 +183,43 @@ def skipping(pattern: re.Pattern) -> re.Pattern:
         return re.compile(f"{first}(?<=(?=(?:{pattern.pattern})){first})", pattern.flags)
     except re.error:  # a back-reference, which may not stand in a lookbehind
         return pattern
+
+
+class Leading:
+    """`pattern.finditer` for a case-sensitive pattern, through a search that opens with the
+    class of characters its matches start with (see `skipping`): where a pattern opens with
+    \\b, a lookbehind or an optional word, the regex engine tries it at every position, and
+    the class skips in one quick loop the positions no match starts at. The same matches:
+    each found by the pattern itself, in a lookahead at that position, as group 1 (named
+    groups keep their names), leftmost first and none overlapping, as finditer gives them.
+    A pattern whose first characters cannot be told, or that refers to a group by number
+    (group 1 would shift them), is run as it is."""
+
+    def __init__(self, pattern: re.Pattern):
+        self.rx, self.lead = pattern, None
+        first = None if pattern.flags & re.I or _NUMBERED_REFERENCE.search(pattern.pattern) \
+            else first_chars(pattern.pattern)
+        if first is not None:
+            try:
+                self.lead = re.compile(f"{first}(?<=(?=({pattern.pattern})){first})", pattern.flags)
+            except re.error:  # a group reference, which may not stand in a lookbehind
+                pass
+
+    def spans(self, text: str, pos: int = 0, endpos: int | None = None):
+        """(match, start, end) of each match of the pattern in text[pos:endpos], in order; the
+        match may be the leading search's, so read it by group name or through start, end."""
+        end = len(text) if endpos is None else endpos
+        if self.lead is None:
+            for m in self.rx.finditer(text, pos, end):
+                yield m, m.start(), m.end()
+            return
+        search = self.lead.search
+        while (m := search(text, pos, end)) is not None:
+            pos = m.end(1)  # a match is never empty: its first character is one of a class
+            yield m, m.start(1), pos
+
+
+_NUMBERED_REFERENCE = re.compile(r"\\[1-9]|\(\?\(\d")
 
 
 def first_chars(src: str) -> str | None:

@@ -11,7 +11,8 @@ from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from timeline.db import transaction_retried
-from timeline.errors import ReadError, TimelineError, database_problem
+from timeline.errors import (DatabaseError, Interrupted, ReadError, TimelineError,
+                             database_problem, whole_database_failure)
 from timeline.intervals import Interval
 from timeline.readers import ReadOptions, read_all
 from timeline.readers.decode import fingerprint
@@ -95,8 +96,14 @@ def ingest(engine: Engine, inputs: Iterable[str], *, published: Interval | None 
                                         engine.url.render_as_string(hide_password=False), known)
     else:
         prepared = (prepare_source(item, published, known) for item in articles)
-    for item in prepared:
-        writer.add(item)
+    try:
+        for item in prepared:
+            writer.add(item)
+    except KeyboardInterrupt:
+        # Ctrl-C: the articles already extracted are stored, as a finished batch would be;
+        # those not yet read are left for the same command run again (it skips what is known).
+        writer.flush()
+        raise Interrupted(summary) from None
     writer.flush()
     return summary
 
@@ -254,6 +261,12 @@ def store_prepared(engine: Engine, item: Prepared, summary: IngestSummary,
         return _failed(summary, f"{item.name}: {database_problem(exc)}")
     except SQLAlchemyError as exc:
         actors.rollback()
+        if whole_database_failure(exc):  # stop: the articles stored so far stay stored
+            from timeline.db import describe
+
+            shown = describe(engine.url.render_as_string(hide_password=False))
+            raise DatabaseError(f"cannot write to database {shown} ({_first_line(exc)}); "
+                                f"stopped at {item.name}; {summary.line()}") from None
         return _failed(summary, f"{item.name}: {database_problem(exc)}")
     return _outcome(summary, item)
 

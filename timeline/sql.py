@@ -100,6 +100,8 @@ def query(conn: ReadOnly, sql: str, params: dict[str, str] | None = None) -> Res
     deadline = time.monotonic() + conn.time_limit
     conn.set_progress_handler(lambda: time.monotonic() > deadline, PROGRESS_STEPS)
     conn.refused.clear()
+    if not sql.strip().rstrip(";").strip():  # sqlite3 runs nothing and returns no columns
+        raise SqlError("no statement to run")
     try:
         cursor = conn.execute(sql, params or {})
     except (sqlite3.Error, sqlite3.Warning, ValueError) as exc:

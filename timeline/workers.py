@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import threading
 import time
 from collections import deque
@@ -35,6 +36,9 @@ PARENT_CHECK_SECONDS = 0.5
 def _start_worker(url: str | None, parent: int) -> None:
     global _known
     _exit_with(parent)
+    # Ctrl-C reaches the whole process group: the parent alone decides (it stores what is
+    # extracted and stops); a worker dying of it would look like a crash of its batch.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     if url is not None:
         from timeline.db import make_engine
         from timeline.pipeline import _known_check

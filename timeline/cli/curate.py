@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import click
 
-from timeline.cli.options import COUNTRY, EVENT_TYPE, Resolved, engine_of, resolver
+from timeline.cli.options import COUNTRY, EVENT_TYPE, ID, Resolved, engine_of, resolver
 
 NOTE = click.option("--note", help="Why: kept with the change in the audit trail.")
 DATE_GIVEN = Resolved("DATE", resolver("timeline.filters", "date_interval"))
@@ -18,7 +18,7 @@ def curating(ctx: click.Context, action, *args):
 
 
 @click.command()
-@click.argument("event_id", type=click.IntRange(min=1), metavar="ID")
+@click.argument("event_id", type=ID, metavar="ID")
 @NOTE
 @click.pass_context
 def confirm(ctx: click.Context, event_id: int, note: str | None) -> None:
@@ -29,7 +29,7 @@ def confirm(ctx: click.Context, event_id: int, note: str | None) -> None:
 
 
 @click.command()
-@click.argument("event_id", type=click.IntRange(min=1), metavar="ID")
+@click.argument("event_id", type=ID, metavar="ID")
 @NOTE
 @click.pass_context
 def reject(ctx: click.Context, event_id: int, note: str | None) -> None:
@@ -57,7 +57,7 @@ def event_fields(command):
 
 
 @click.command()
-@click.argument("event_id", type=click.IntRange(min=1), metavar="ID")
+@click.argument("event_id", type=ID, metavar="ID")
 @event_fields
 @click.pass_context
 def edit(ctx: click.Context, event_id: int, actors: tuple[str, ...], type_, **fields) -> None:
@@ -73,7 +73,7 @@ def edit(ctx: click.Context, event_id: int, actors: tuple[str, ...], type_, **fi
 
 @click.command()
 @click.option("--sentence", required=True, help="The words that tell of the event.")
-@click.option("--article", "article_id", type=click.IntRange(min=1), metavar="ID",
+@click.option("--article", "article_id", type=ID, metavar="ID",
               help="The article that holds the sentence (its text must contain it).")
 @event_fields
 @click.pass_context
@@ -92,7 +92,7 @@ def add(ctx: click.Context, sentence: str, actors: tuple[str, ...], type_, **fie
 
 
 @click.command()
-@click.argument("event_id", type=click.IntRange(min=1), metavar="ID")
+@click.argument("event_id", type=ID, metavar="ID")
 @NOTE
 @click.pass_context
 def split(ctx: click.Context, event_id: int, note: str | None) -> None:
@@ -104,7 +104,7 @@ def split(ctx: click.Context, event_id: int, note: str | None) -> None:
 
 
 @click.command()
-@click.argument("event_ids", nargs=-1, type=click.IntRange(min=1), required=True,
+@click.argument("event_ids", nargs=-1, type=ID, required=True,
                 metavar="ID ID...")
 @NOTE
 @click.pass_context

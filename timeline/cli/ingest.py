@@ -6,7 +6,7 @@ from contextlib import contextmanager
 
 import click
 
-from timeline.cli.options import DateBound, engine_of
+from timeline.cli.options import ID, DateBound, engine_of, non_empty
 
 
 @click.command()
@@ -15,13 +15,17 @@ from timeline.cli.options import DateBound, engine_of
               help="Publication date for every article read (overrides what the text says).")
 @click.option("--format", "fmt", type=click.Choice(["text", "html", "jsonl", "csv", "feed"]),
               help="Read every file as this format [default: by name ending, else content].")
-@click.option("--text-field", metavar="NAME", help="Dump field holding the article text "
+@click.option("--text-field", metavar="NAME", callback=non_empty,
+              help="Dump field holding the article text "
               "[default: text, content or body].")
-@click.option("--date-field", metavar="NAME", help="Dump field holding the publication date "
+@click.option("--date-field", metavar="NAME", callback=non_empty,
+              help="Dump field holding the publication date "
               "[default: date, published or published_at].")
-@click.option("--title-field", metavar="NAME", help="Dump field holding the title "
+@click.option("--title-field", metavar="NAME", callback=non_empty,
+              help="Dump field holding the title "
               "[default: title or headline].")
-@click.option("--url-field", metavar="NAME", help="Dump field holding the article's URL "
+@click.option("--url-field", metavar="NAME", callback=non_empty,
+              help="Dump field holding the article's URL "
               "[default: url or link].")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
               help="Processes that extract [default: one per core]; one reads and writes.")
@@ -34,21 +38,28 @@ def ingest(ctx: click.Context, inputs: tuple[str, ...], published, fmt, jobs: in
     row), an RSS or Atom feed, a folder (walked recursively), a quoted glob ('news/*.html'),
     a .zip or .tar.gz archive, or - for standard input.
     """
+    from timeline.errors import Interrupted
     from timeline.pipeline import ingest as run_ingest
     from timeline.readers import ReadOptions
 
     options = ReadOptions(format=fmt, **fields)
     engine = engine_of(ctx)
-    with progress() as tell:
-        summary = run_ingest(engine, inputs, published=published, options=options,
-                             on_article=tell, jobs=jobs)
+    try:
+        with progress() as tell:
+            summary = run_ingest(engine, inputs, published=published, options=options,
+                                 on_article=tell, jobs=jobs)
+    except Interrupted as stop:
+        click.echo(stop.summary.line())
+        click.echo("interrupted (Ctrl-C): the articles counted above are stored; run the same "
+                   "command again to go on (it skips them)", err=True)
+        ctx.exit(130)  # 128 + SIGINT, as a shell reports a command Ctrl-C stopped
     click.echo(summary.line())
     if summary.failed:
         ctx.exit(1)
 
 
 @click.command()
-@click.option("--article", "article_ids", type=click.IntRange(min=1), multiple=True,
+@click.option("--article", "article_ids", type=ID, multiple=True,
               metavar="ID", help="Only this article (repeatable) [default: every article].")
 @click.pass_context
 def reextract(ctx: click.Context, article_ids: tuple[int, ...]) -> None:

@@ -55,6 +55,9 @@ def output_file(output: str):
     """Standard output for '-', else a file written atomically: it appears whole or not at
     all, never half-written after an error. A path that cannot be written is named as given
     (not as the temporary file beside it)."""
+    if not output.strip():  # click's atomic writer would name its temporary file instead
+        raise click.BadParameter("empty; give a file name, or - for standard output",
+                                 param_hint="'-o' / '--output'")
     try:
         return click.open_file(output, "w", encoding="utf-8", atomic=output != "-")
     except OSError as exc:

@@ -15,6 +15,42 @@ def engine_of(ctx: click.Context, migrate: bool = True):
     return open_database(ctx.obj["db"], migrate=migrate)
 
 
+# The largest integer SQLite and PostgreSQL (BIGINT) hold: an id, a limit or an offset past it
+# failed in the driver ("Python int too large to convert to SQLite INTEGER") with a traceback.
+MAX_SQL_INT = 2**63 - 1
+
+
+class Count(click.IntRange):
+    """A whole number a query binds: at least `min`, and no larger than the database holds
+    (checked apart, so that help and messages still read [x>=0])."""
+
+    def __init__(self, min: int = 0) -> None:  # noqa: A002 (click's own name)
+        super().__init__(min=min)
+
+    def convert(self, value, param, ctx):
+        number = super().convert(value, param, ctx)
+        if number > MAX_SQL_INT:
+            self.fail(f"{number} is larger than the database can hold ({MAX_SQL_INT})",
+                      param, ctx)
+        return number
+
+
+ID = Count(min=1)
+
+
+class Finite(click.FloatRange):
+    """A FloatRange that also refuses nan and inf: nan passes every comparison click makes, and
+    a time limit of nan or inf is no limit at all."""
+
+    def convert(self, value, param, ctx):
+        import math
+
+        number = super().convert(value, param, ctx)
+        if not math.isfinite(number):
+            self.fail(f"{value!r} is not a finite number", param, ctx)
+        return number
+
+
 class Resolved(click.ParamType):
     """A parameter whose text a library resolver turns into a value; its ValueError becomes a
     usage error naming the option and the value (exit 2)."""
@@ -44,6 +80,13 @@ def resolver(module: str, function: str):
 
         return getattr(import_module(module), function)(value)
     return resolve
+
+
+def non_empty(ctx, param, value):
+    """An option given as '' would silently fall back to its default: say so instead."""
+    if value is not None and not value.strip():
+        raise click.BadParameter("empty; give a name or leave the option out", ctx, param)
+    return value
 
 
 def DateBound() -> Resolved:  # noqa: N802 (used like a click type)
@@ -79,9 +122,9 @@ def filter_options(command):
         click.option("--place", metavar="WORDS", help="Words in the event's location."),
         click.option("--search", metavar="TEXT",
                      help="Full-text search in sentences and article titles (every word)."),
-        click.option("--min-confidence", type=click.FloatRange(0, 1), metavar="0..1",
+        click.option("--min-confidence", type=Finite(0, 1), metavar="0..1",
                      help="Only events at least this confident."),
-        click.option("--article", "article_id", type=click.IntRange(min=1), metavar="ID",
+        click.option("--article", "article_id", type=ID, metavar="ID",
                      help="Only events of this article."),
         click.option("--status", "statuses", multiple=True, type=click.Choice(STATUSES),
                      help="Only events in this curation state (repeatable)."),
@@ -94,6 +137,8 @@ def filter_options(command):
 def _page_cursor(text: str):
     """An event id (looked up once a connection is open) or a DATE:ID / undated:ID cursor."""
     if text.strip().isdigit():
+        if int(text) > MAX_SQL_INT:
+            raise ValueError(f"{text.strip()} is larger than any id ({MAX_SQL_INT})")
         return int(text)
     from timeline.store import Cursor
 
@@ -105,9 +150,9 @@ PAGE_CURSOR = Resolved("ID|DATE:ID", _page_cursor)
 
 def paging_options(command):
     options = [
-        click.option("--limit", type=click.IntRange(min=0), metavar="N",
+        click.option("--limit", type=Count(), metavar="N",
                      help="At most this many events."),
-        click.option("--offset", type=click.IntRange(min=0), default=0, metavar="N",
+        click.option("--offset", type=Count(), default=0, metavar="N",
                      help="Skip this many events first."),
         click.option("--reverse", is_flag=True, help="Latest first."),
         click.option("--after", "after_id", type=PAGE_CURSOR, metavar="ID|DATE:ID",

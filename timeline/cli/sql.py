@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from timeline.cli.options import engine_of, json_flag, print_json
+from timeline.cli.options import Finite, engine_of, json_flag, print_json
 
 
 @click.command()
@@ -18,7 +18,7 @@ from timeline.cli.options import engine_of, json_flag, print_json
               help="CSV cells exactly as stored: no quote before a leading =, +, -, @.")
 @click.option("-p", "--param", "params", type=(str, str), multiple=True, metavar="NAME VALUE",
               help="A value for :NAME in the statement (repeatable).")
-@click.option("--time-limit", type=click.FloatRange(min=0.001), default=5.0, show_default=True,
+@click.option("--time-limit", type=Finite(min=0.001), default=5.0, show_default=True,
               metavar="SECONDS", help="Stop a query that runs longer.")
 @click.pass_context
 def sql(ctx: click.Context, statement: str, fmt: str, raw: bool, params,

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import click
 
-from timeline.cli.options import engine_of, filter_options, json_flag, make_filter, print_json
+from timeline.cli.options import (Count, engine_of, filter_options, json_flag, make_filter,
+                                  print_json)
 
 
 @click.command()
 @filter_options
 @json_flag
-@click.option("--top", type=click.IntRange(min=1), default=10, show_default=True,
+@click.option("--top", type=Count(min=1), default=10, show_default=True,
               help="How many actors and countries to show.")
 @click.pass_context
 def stats(ctx: click.Context, as_json: bool, top: int, **filters) -> None:

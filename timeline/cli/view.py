@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from timeline.cli.options import engine_of, format_options, json_flag, print_json
+from timeline.cli.options import ID, engine_of, format_options, json_flag, print_json
 
 
 @click.command()
@@ -31,7 +31,7 @@ def articles(ctx: click.Context, fmt: str, as_json: bool) -> None:
 
 
 @click.command()
-@click.argument("event_id", type=click.IntRange(min=1), metavar="ID")
+@click.argument("event_id", type=ID, metavar="ID")
 @json_flag
 @click.pass_context
 def show(ctx: click.Context, event_id: int, as_json: bool) -> None:
@@ -50,7 +50,7 @@ def show(ctx: click.Context, event_id: int, as_json: bool) -> None:
 
 
 @click.command()
-@click.argument("article_id", type=click.IntRange(min=1), metavar="ID")
+@click.argument("article_id", type=ID, metavar="ID")
 @json_flag
 @click.pass_context
 def article(ctx: click.Context, article_id: int, as_json: bool) -> None:

@@ -16,6 +16,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from ..fold import Leading
 from .trie import trie_pattern
 
 
@@ -134,7 +135,7 @@ def _people_rules():
     up, low = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ'’"
     word = rf"[{up}][{low}]+(?:-[{up}a-zß-öø-ÿ][{low}]+)*"  # "Jean-Pierre", "Dema-ala"
     name = rf"(?P<name>{word}(?:\s+(?:al-|bin |ibn |van |von |de |el-)?{word}){{0,3}})"
-    by_title = re.compile(rf"(?:\b(?:(?:{honor})\.?\s+)+|\b(?:{titles})\s+){name}")
+    by_title = Leading(re.compile(rf"(?:\b(?:(?:{honor})\.?\s+)+|\b(?:{titles})\s+){name}"))
     # \b after the first capital, not before it: a search then skips in one quick loop the
     # characters no name starts with (one opening with \b is tried at every place)
     first_word = rf"[{up}](?<!\w.)[{low}]+(?:-[{up}a-zß-öø-ÿ][{low}]+)*"
@@ -213,6 +214,8 @@ class ActorIndex:
                 return
             if len(words) == 1 and words[0] in titles:
                 return  # "the Federal Prosecutor General at the court": a title's last word, no name
+            if all(w in _COMPASS for w in words):
+                return  # "Counter Terrorism Policing North East said": a region of a body, no name
             full = " ".join(words)
             e = s + len(full)
             if len(words) == 1:
@@ -225,7 +228,7 @@ class ActorIndex:
             out.append(ActorMention(full, "person", s, e, text[s:e]))
             spans.append((s, e))
 
-        for m in by_title.finditer(text):
+        for m, _, _ in by_title.spans(text):
             add(m.group("name"), m.start("name"), m.end("name"), titled=True)
         for m in run.finditer(text):
             s = m.start("name")
@@ -243,6 +246,9 @@ class ActorIndex:
                     out.append(ActorMention(self.people[name], "person", s, e, name))
                     spans.append((s, e))
         return out
+
+
+_COMPASS = frozenset("North South East West Northern Southern Eastern Western Central North-East North-West South-East South-West".split())
 
 
 def _surnames(text: str, names) -> list[tuple[int, int, str]]:

@@ -35,7 +35,8 @@ _PAST_AFTER = re.compile(r"^(?:\s+[\w'’-]+){0,5}?\s+(?:killed|wounded|injured|
 _PERFECT_BEFORE = CaseBlind(r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been\s+)?(?:\w+ly\s+)?$")
 _SPECIFIC = re.compile(r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|dozens?|several|hundreds|thousands)\b", re.I)
 _MODALITY_BREAK = re.compile(r"[,;:()\"“”]|\b(?:that|which|who|because|but|while|although|whereas)\b")
-_DEFINITE = CaseBlind(r"(?:\b(?:the|this|that|these|its|their|his|her)\s+|\w['’]s\s+)(?:[\w'’-]+\s+){0,3}$")
+# (an indefinite article between starts another noun phrase: "the group claimed an attack")
+_DEFINITE = CaseBlind(r"(?:\b(?:the|this|that|these|its|their|his|her)\s+|\w['’]s\s+)(?:(?!(?:a|an)\s)[\w'’-]+\s+){0,3}$")
 _DISTINCT = CaseBlind(r"\b(?:another|second|third|separate|separately|other|new|fresh|additionally|meanwhile|elsewhere|earlier|previous|also|similar|deadliest|worst|biggest|largest|latest)\b")
 _PRONOUN_BEFORE = re.compile(r"\b(he|she|they|it)\s+(?:also\s+|further\s+|later\s+|then\s+|again\s+)?$", re.I)
 _SPEECH_GAP = re.compile(r"^[\s,]*(?:(?:also|further|later|then|again|earlier|previously|had|has|have|was|were|is)\s+)*$")
@@ -150,14 +151,17 @@ _TO_BEFORE = skipping(re.compile(r"\bto\s+$"))  # asked only whether it occurs
 _TO_NOUN_BEFORE = re.compile(r"\b(?:according|due|prior|owing|response|reaction|addition|contrast|related|linked|led|leading|lead|connection|relation)\s+to\s+$", re.I)
 
 
-def _attached_date(text: str, t: lexicon.Trigger, dated_spans) -> bool:
+def _attached_date(text: str, t: lexicon.Trigger, dated_spans, adverbial: bool = True) -> bool:
     """A date of the trigger's own: before it as a premodifier or sentence adverbial, or a few
-    words after it in its clause ("attacks in Paris on Friday")."""
+    words after it in its clause ("attacks in Paris on Friday"). Without `adverbial`, a
+    sentence adverbial does not count ("In July 2023, a jury convicted six men for those attacks":
+    the verdict's date)."""
     for a, b in dated_spans:
         if b <= t.start and (not text[b:t.start].strip() or text[b:t.start].strip() in ("'s", "’s")
-                             or dating._INITIAL.match(text[:a])):
+                             or adverbial and dating._INITIAL.match(text[:a])):
             return True
-        if a >= t.end and a - t.end <= 60 and not dating._CLAUSE_BREAK.search(text, t.end, a):
+        if a >= t.end and (a - t.end <= 60 and not dating._CLAUSE_BREAK.search(text, t.end, a)
+                           or dating._PLACE_CHAIN_AFTER.match(text, t.end, a)):
             return True
     return False
 
@@ -177,10 +181,12 @@ def _generic(text: str, t: lexicon.Trigger, has_date: bool, dated_spans=()) -> b
     tally = t.rule.pos in ("verb", "casualty") and bool(m.aggregate.search(told, _lowered(told)))
     if perfect and tally:
         return True  # "has arrested more than 40 people in the past year": a tally, not an event
-    if t.rule.pos == "casualty" and (tally or m.aggregate_toll.search(told)
+    if t.rule.pos == "casualty" and (tally or m.aggregate_toll.search(told) or m.aggregate_toll_after.search(told, t.start)
                                      or perfect and m.aggregate_subjects.search(text[:t.start])):
         return True  # "the insurgency has killed more than 4,000", "170 killed since 2013", "since then"
     last = t.text.split()[-1].lower() if t.rule.pos == "noun" else ""
+    if last.endswith("s") and last not in _PLURALIA and m.aggregate.search(text, _lowered(text)):
+        return True  # "Attacks have grown deadlier over the past year": many events summed up
     if last.endswith("s") and last not in _PLURALIA:
         head = text[max(0, t.start - 40):t.start]
         # look past names and years to the determiner: "the 2002 Bali bombings"
@@ -299,9 +305,14 @@ def _killing_by(agents: re.Pattern, text: str, t: lexicon.Trigger) -> bool:
     """These agents did the killing: troops, police or aircraft ("troops killed 22 fighters"),
     or gunmen, militants, fighters ("ADF fighters killed 40 villagers"). In the passive ("seven
     soldiers were killed") the words name the victims, not the agents."""
-    if _PASSIVE.match(t.text):
-        return False
+    if _PASSIVE.match(t.text) or _REDUCED_PASSIVE.match(text, t.end):
+        return False  # "Police reservists killed.", "soldiers killed in an ambush": a headline's passive
     return bool(agents.search(" ".join(text[:t.start].split()[-6:])))
+
+
+# Nothing after the verb, or a preposition where an active verb has its object.
+# ("killed at least 40 people" is active: "at least" counts its object)
+_REDUCED_PASSIVE = re.compile(r"\s*(?:[.!?\"”']*\s*$|(?:in|during|near|at(?!\s+(?:least|most)\b)|by|as|when|while|after)\b)", re.I)
 
 
 _RAID = re.compile(r"raids?$", re.I)
@@ -316,6 +327,16 @@ def _is_content(f, text: str) -> bool:
     return f[1].rule.pos != "casualty" or bool(casualties.toll(text))
 
 
+_VERB_BEFORE_OBJECT = re.compile(r"([A-Za-z]+)\s+(?:the|this|that|these|its|their|his|her)\s+(?:[\w'’-]+\s+){0,3}$")
+
+
+def _speech_act_object(text: str, trig_start: int) -> bool:
+    """The event noun is the object of a speech act: "condemned the attack", "denounced
+    this week's bombing"."""
+    m = _VERB_BEFORE_OBJECT.search(text, max(0, trig_start - 60), trig_start)
+    return bool(m and lexicon.speech_acts().match(m.group(1)))
+
+
 def _resolve_types(text: str, found: list[tuple[str, lexicon.Trigger, str | None]], has_date: bool,
                    dated_spans: list[tuple[int, int]] = ()) -> list[tuple[str, lexicon.Trigger, str | None]]:
     m = lexicon.modality()
@@ -327,7 +348,15 @@ def _resolve_types(text: str, found: list[tuple[str, lexicon.Trigger, str | None
     if len(found) > 1:
         # "rescued 15 people who had been abducted": the earlier event is background here
         low = _lowered(text)
-        found = [f for f in found if not m.background_relative.search(text, low, 0, f[1].start)] or found
+        # (but one in the past perfect with a date of its own is told in full: "freed two
+        # shepherds yesterday who had been abducted by fighters last Tuesday")
+        kept = []
+        for f in found:
+            if not m.background_relative.search(text, low, 0, f[1].start):
+                kept.append(f)
+            elif _PLUPERFECT_RELATIVE.search(text, 0, f[1].start) and _attached_date(text, f[1], dated_spans, adverbial=False):
+                kept.append((f[0], f[1], "background"))  # no reference time for what follows
+        found = kept or found
     found = [("military_operation", f[1], f[2]) if f[1].rule.pos == "casualty" and _killing_by(m.military_agents, text, f[1]) else f
              for f in found]
     military = [f[1].start for f in found if f[1].rule.pos == "casualty" and f[0] == "military_operation"]
@@ -356,7 +385,10 @@ def _resolve_types(text: str, found: list[tuple[str, lexicon.Trigger, str | None
     apart = [(f[0], f[1], "apart") for f in contents if f[1].rule.pos == "casualty" and f not in content
              and any(c[1].end <= f[1].start and _LATER_CLAUSE.search(text, c[1].end, f[1].start) for c in content)]
     claim = any(f[0] == "statement" and _is_claim(text, f[1]) for f in found)
-    if content and not has_date and not claim and all(f[1].rule.pos == "noun" and _occurs(_DEFINITE, text, max(0, f[1].start - 40), f[1].start) for f in content):
+    # a date right after the reporting verb is the report's ("said in a statement on Sunday
+    # that the attacks were isolated"): it dates no event the sentence names
+    report_dated_only = bool(dated_spans) and all(dating.reported_before(text[max(0, a - 60):a]) for a, _ in dated_spans)
+    if content and (not has_date or report_dated_only) and not claim and all(f[1].rule.pos == "noun" and _occurs(_DEFINITE, text, max(0, f[1].start - 40), f[1].start) for f in content):
         # "X stressed the role of the Meeting": a speech act that names a known event
         return sorted(content + apart + [f for f in found if f[0] == "statement"], key=lambda f: f[1].start)
     if content:
@@ -370,7 +402,7 @@ def _resolve_types(text: str, found: list[tuple[str, lexicon.Trigger, str | None
         # "sentenced ... for fatally stabbing a tourist": the offence is what the court judged
         found = [f for f in found if not (f[0] in ("attack", "kidnapping", "plot_foiled") and any(
             c.end <= f[1].start and _OFFENCE.search(text, c.end, f[1].start) for c in custody)
-            and not _attached_date(text, f[1], dated_spans))]
+            and not _attached_date(text, f[1], dated_spans, adverbial=False))]
     found = [f for f in found if not _sourcing(text, f)]
     types = {f[0] for f in found}
     for winner, loser in lexicon.absorbs():
@@ -380,7 +412,7 @@ def _resolve_types(text: str, found: list[tuple[str, lexicon.Trigger, str | None
     for f in found:
         key = _GROUPS.get(f[0], f[0])
         have = out.get(key)
-        if have is None or _rank(f, text) < _rank(have, text):
+        if have is None or _rank(f, text, dated_spans) < _rank(have, text, dated_spans):
             out[key] = f
     kept = list(out.values())
     # "On March 20, militants stormed a complex in Gwadar, and on Monday night, militants
@@ -391,7 +423,15 @@ def _resolve_types(text: str, found: list[tuple[str, lexicon.Trigger, str | None
         seg = _segment(text, f[1].start)
         if any(_segment(text, d[0]) == seg for d in dated_spans) and \
                 all(_segment(text, k[1].start) != seg for k in kept if _GROUPS.get(k[0], k[0]) == _GROUPS.get(f[0], f[0])):
-            kept.append(f)
+            # each clause's event counts the dead of its own clause ("militants killed 23 in
+            # Musakhel, and in another attack in April, nine passengers were killed near Noshki"),
+            # whichever of the two was kept first
+            group = _GROUPS.get(f[0], f[0])
+            later = [k for k in kept if _GROUPS.get(k[0], k[0]) == group and _segment(text, k[1].start) > seg]
+            kept = [(k[0], k[1], "before_coordinate") if k[2] is None and _GROUPS.get(k[0], k[0]) == group
+                    and _segment(text, k[1].start) < seg else
+                    (k[0], k[1], "coordinate") if k[2] is None and k in later else k for k in kept]
+            kept.append((f[0], f[1], "before_coordinate" if later else "coordinate"))
     return sorted(kept + apart, key=lambda f: f[1].start)
 
 
@@ -400,20 +440,26 @@ def _segment(text: str, pos: int) -> int:
     return len(dating.COORDINATE.findall(text, 0, pos))
 
 
-def _rank(f, text: str) -> tuple:
+def _rank(f, text: str, dated_spans=()) -> tuple:
     """Which of two triggers of one kind carries the sentence's event: by kind priority, then a
-    verb before a noun, and a noun that points back ("the attack") last."""
+    verb before a noun, a noun with a date of its own before the others ("The worst attack
+    remains the truck attack on a market in Berlin on 19.12.2016"), and a noun that points back
+    ("the attack") last."""
     t = f[1]
     if t.rule.pos == "verb":
         form = 0
     elif t.rule.pos == "noun":
-        form = 2 if _occurs(_DEFINITE, text, max(0, t.start - 40), t.start) else 1
+        if any(a >= t.end and dating.own_date_after(text[t.end:a]) for a, _ in dated_spans):
+            form = 1
+        else:
+            form = 3 if _occurs(_DEFINITE, text, max(0, t.start - 40), t.start) else 2
     else:
-        form = 3
+        form = 4
     return _priority(f), form, t.start
 
 
 _NEW_EVENT_START = re.compile(r"^\W*(?:Additionally|Meanwhile|Separately|Elsewhere|Also|In another)\b")
+_PLUPERFECT_RELATIVE = re.compile(r"\b(?:who|which|that)\s+had\s+been\s+(?:\w+ly\s+)?$", re.I)
 _LATER_CLAUSE = re.compile(r"\b(?:after|before|since|following)\b", re.I)
 _OFFENCE = re.compile(r"\b(?:for|over|in connection with|accused of|convicted of|guilty of|charged with)\b", re.I)
 _FINAL_ATTRIBUTION = re.compile(r"^\s*(?:on\s+\w+|late\s+\w+|in a statement|on X|on Twitter)?\s*[.!]?\s*$")
@@ -443,8 +489,14 @@ def _own_clause(text: str, t: lexicon.Trigger, cue: str | None) -> str:
     if cue == "apart":
         later = list(_LATER_CLAUSE.finditer(text, 0, t.start))
         return text[later[-1].start():] if later else text
-    later = _LATER_CLAUSE.search(text, t.end)
-    return text[:later.start()] if later else text
+    start, end = 0, len(text)
+    if cue == "coordinate":
+        start = max((m.end() for m in dating.COORDINATE.finditer(text, 0, t.start)), default=0)
+    elif cue == "before_coordinate":
+        nxt = dating.COORDINATE.search(text, t.end)
+        end = nxt.start() if nxt else end
+    later = _LATER_CLAUSE.search(text, t.end, end)
+    return text[start:later.start() if later else end]
 
 
 def _is_claim(text: str, t: lexicon.Trigger) -> bool:
@@ -562,6 +614,7 @@ class SentenceReader:
             source = _responsibility_claimant(text, actors)
             claimed = source is not None
         out = []
+        claim_span = _RESPONSIBILITY.rx.search(text)
         for etype, t, cue in _resolve_types(text, found, has_date, dated_spans):
             # other event words compete for the dates; a toll or a word of the same kind does not
             # (nor does a plain "said": a date after it is the report's, which `governing` weighs
@@ -570,6 +623,10 @@ class SentenceReader:
             rivals = [f for f in found if f[1] is not t and f[0] != etype and f[1].rule.pos != "casualty"
                       and not (f[0] == "statement" and _ATTRIBUTION.match(f[1].text))]
             others = [(s.start + f[1].start, s.start + f[1].end) for f in rivals]
+            if claim_span is not None and etype != "statement":
+                # "Hamas on Wednesday claimed responsibility for an attack ... that killed seven on
+                # Tuesday": the claim, an event word of its own, has the better right to its date
+                others.append((s.start + claim_span.start(), s.start + claim_span.end()))
             nouns = [(s.start + f[1].start, s.start + f[1].end) for f in rivals if f[1].rule.pos == "noun"]
             c = self._candidate(s, etype, t, cue, actors, places, timexes, reporting, others, nouns)
             if c is not None:
@@ -631,7 +688,7 @@ class SentenceReader:
         tells no event ("Between 14 and 16 May, Europol coordinated an action day"), its date."""
         if s.headline:
             return
-        own = [c for c in events if c.dated.strength >= 4 and c.type != "statement"]
+        own = [c for c in events if c.dated.strength >= 4 and c.type != "statement" and "background" not in c.cues]
         if own:
             self.reference = (s.paragraph, own[-1].dated)
             return
@@ -644,6 +701,8 @@ class SentenceReader:
                 # tells happened; the narrative has moved to it, so no earlier time carries on
                 self.reference = None
                 continue
+            if lexicon.dating_cue("comparison_range_before").search(self.text, max(s.start, tx.start - 80), tx.start):
+                continue  # "its biggest operation in the area this year": a range compared over, no time told
             if dating.usable(self.text, tx) and (self.dct is None or tx.interval.start <= self.dct):
                 self.reference = (s.paragraph, dating.Dated(tx.interval, tx.text, dating.basis_of(tx), tx))
 
@@ -656,11 +715,18 @@ class SentenceReader:
 
     def _candidate(self, s, etype, t, cue, actors, places, timexes, reporting=False, others=(), nouns=()) -> Candidate | None:
         a, b = s.start + t.start, s.start + t.end
-        definite = t.rule.pos == "noun" and _occurs(_DEFINITE, s.text, max(0, t.start - 40), t.start)
+        # "the death toll had risen to 32": the toll of an event already told, a noun that points back
+        definite = (t.rule.pos == "noun" or t.text.lower() == "death toll") \
+            and _occurs(_DEFINITE, s.text, max(0, t.start - 40), t.start)
         dated = dating.governing(self.text, s.start, a, b, timexes, reported=etype != "statement",
                                  verb=t.rule.pos == "verb", same_clause=etype == "statement", others=others,
                                  strict=definite, nouns=nouns,
                                  speech=etype == "statement" and t.rule.pos == "verb" and dating.is_speech_verb(t.text))
+        if definite and dated.timex is not None and dated.timex.start >= b \
+                and dating.basis_of(dated.timex) is DateBasis.RELATIVE and _speech_act_object(s.text, t.start):
+            # "condemned the attack on Friday": a weekday after the object is when it was
+            # condemned; the attack, a known one, takes no date from it
+            dated = dating.NO_DATE
         if dated.interval and self.dct and dated.interval.start > self.dct + timedelta(days=1):
             if etype != "statement":
                 return None  # a future date: not an occurrence yet
@@ -680,6 +746,8 @@ class SentenceReader:
                       or (not definite and bool(_NEW_EVENT_START.match(s.text))))
         if cue == "apart":
             c.distinct = True  # told in a clause of its own beside another event: another event
+        elif cue in ("coordinate", "before_coordinate"):
+            pass  # only where its toll is read
         elif cue:
             c.cues.append(cue)
         if etype == "statement":
@@ -713,6 +781,10 @@ class SentenceReader:
                 return began
         if lexicon.dating_cue("anaphoric_offset").search(s.text):
             return dating.NO_DATE  # "two days later": counted from the story, not from today
+        if lexicon.dating_cue("same_day_offset").search(s.text) and self.reference is not None \
+                and s.paragraph - self.reference[0] <= 2:
+            ref = self.reference[1]  # "Minutes later, a second bomber struck": the story's day
+            return dating.Dated(ref.interval, ref.text, DateBasis.INHERITED)
         pub = self._publication
         if reporting and pub.interval:
             return dating.Dated(pub.interval, None, DateBasis.PUBLICATION, report_date=True)

@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from ..fold import lowered_pattern, lowered_text
+from ..fold import Leading, lowered_pattern, lowered_text
 
 
 @lru_cache(maxsize=1)
@@ -17,7 +17,8 @@ def _rules():
     for p in data["patterns"]:
         src = p["pattern"].replace("{HEDGE}", data["hedge"]).replace("{NUM}", data["num"]) \
             .replace("{WHO}", data["who"]).replace("{ONE}", data["one"])
-        rules.append((p["kind"], re.compile(src, re.I), lowered_pattern(src)))
+        low = lowered_pattern(src)
+        rules.append((p["kind"], re.compile(src, re.I), low and Leading(low)))
     return rules, data["numbers"]
 
 
@@ -55,7 +56,7 @@ def _find_toll(text: str) -> dict[str, int]:
     found: dict[str, int] = {}
     for kind, rx, rx_low in rules:
         # the number group is read case-blind, so the lowered text's match gives the same
-        for m in rx.finditer(text) if low is None or rx_low is None else rx_low.finditer(low):
+        for m in rx.finditer(text) if low is None or rx_low is None else (m for m, _, _ in rx_low.spans(low)):
             n = number(m.group("n"))
             if n is None or n > 100000:
                 continue

@@ -23,7 +23,19 @@ _CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014\"“”]|\s-\s|\b(?:which|who|wh
 _SUBORDINATE = re.compile(r";|\b(?:which|who|whom|while|whereas|but|after|before|when|until|since|as)\b", re.I)
 # After an event noun, a date within a few words, or in a participle or "which began" clause
 # that modifies it ("the Meeting ..., hosted by the FSB in Krasnodar on 4 and 5 October"), is its own.
-_NEAR_AFTER = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}?(?:on|in|of|at|during|since)?\s*$")
+# ... or after a chain of place phrases, none with a verb or a clause word ("the truck attack on a
+# Christmas market in Berlin on 19.12.2016", "the mass shooting at the Pulse nightclub in Orlando
+# on 06/12/2016", "the assault on southern Israel on October 7, 2023").
+_PLACE_PHRASE = r"(?:on|at|in|near|outside|inside|of|against)\s+(?:(?!(?:that|which|who|whom|when|where|while|and|but|after|before|was|were|is|are|had|has)\b)[\w'’.-]+\s+){1,5}"
+_NEAR_AFTER = re.compile(rf"^\s*(?:(?:[\w'’-]+\s+){{0,3}}?|(?:{_PLACE_PHRASE}){{1,4}})(?:on|in|of|at|during|since)?\s*$")
+# ... or at the end of a chain of places it happened at, with no clause between: "the bombing of
+# a Catholic Mass at the gymnasium of Mindanao State University in Marawi City on December 3, 2023"
+# ("and" joins places, not a second verb: "and killed", "and was" end the chain).
+_PLACE_CHAIN_AFTER = re.compile(
+    r"\s*(?:(?:of|at|in|on|near|outside|inside|against|into|across)\s+"
+    r"(?:(?!(?:that|which|who|whom|whose|when|where|while|after|before|since|until|because|but|as|"
+    r"was|were|is|are|has|have|had|will|would|and\s+[a-z]+ed)\b)[\w'’.-]+\s+){1,8}?)+"
+    r"(?:on|in|at|during)\s*$")
 _MODIFIER_AFTER = re.compile(r",\s*(?:which\s+(?:was\s+)?)?(?:began|started|took place|happened|occurred|unfolded|hosted|held|organi[sz]ed|convened|carried out|staged|launched|conducted)\b[^,;]*$")
 _BEGAN = re.compile(r"\s*,?\s*which\s+(?:began|started|took place|happened|occurred|unfolded)\s+(?:on|in|at)?\s*(?:late\s+|early\s+)?$")
 # "the attack, which killed 12 people in Kabul on Monday": a which-clause that tells the event
@@ -34,13 +46,21 @@ _TOLL_WHICH = re.compile(r"\s*,\s*which\s+(?:(?:has|had)\s+)?(?:killed|wounded|i
 _AFTER_SPAN = re.compile(r",?\s*after\s+(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+)?"
                          r"(?:\w+\s+)?(?:hours?|days?|weeks?|months?|rounds?|years?)\s+of\s+(?:[\w-]+\s+){0,2}$", re.I)
 _AND = re.compile(r"\band\b")
-_QUALIFIER = re.compile(r"\s*(?:,|in|of|,\s*in)?\s*")
+# between a relative date and the explicit one that says it again: "on Remembrance Sunday in
+# November 2021", "Earlier this month, on Dec. 10", "Two months later, on Oct. 29, 2022"
+_QUALIFIER = re.compile(r"\s*(?:,|in|of|on|,\s*(?:in|on))?\s*")
 # Coordinate clauses: "militants stormed a complex on March 20, and on Monday attacked a base"
 COORDINATE = re.compile(r";|,\s+(?:and|while|but|whereas)\s+")
 # the window patterns below are asked only whether they occur: CaseBlind, or fold.skipping
 _ANCHOR_BEFORE = CaseBlind(r"\b(?:since|until|till|by|before|after|ahead of|from|as of|through)\s+(?:the\s+)?$")
 _NAMED_YEAR_BEFORE = skipping(re.compile(r"(?:\b(?:[Rr]esolutions?|No\.?|[Nn]umber|[Ll]aw|[Dd]ecree|Act|[Aa]rticle|[Ff]light|[Rr]oute|[Ss]ection)\s+(?:[\d/]+\s*\(?)?|[A-Z][\w-]*\s*\(?|\(\s*)$"))
 _INITIAL = re.compile(r"^\W*(?:(?:in|on|at|by|earlier|later|early|late|last|since|during|from|as of)\s+)*$", re.I)
+# A sentence that opens with the medium a statement was made in, dated: "In a message to the
+# media on Monday, ...", "In an audio message broadcast on Wednesday, ..."
+_MEDIUM_INITIAL = re.compile(
+    r"\W*In\s+(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:statement|message|video|recording|post|"
+    r"speech|interview|broadcast|letter|communiqu[eé]|address|tweet)\b[^,;:]{0,60}?$")
+_ADVERBIAL_END = re.compile(r"\s*,")
 _EXPLICIT = re.compile(r"\b\d{4}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b|\d{1,2}/\d{1,2}", re.I)
 _YEAR_ONLY = re.compile(r"^\(?\d{4}\)?$")
 _PREPOSITION_BEFORE = CaseBlind(r"\b(?:in|of|since|during|by)\s+$")
@@ -78,9 +98,18 @@ def _dated(interval, text, basis, timex, report_date) -> Dated:
 
 # "said on Monday", "told reporters late Sunday", "said in a separate statement on Sunday"
 _REPORTED_BEFORE = CaseBlind(
-    r"\b(?:said|says|told \w+|reported|announced|added|stated|confirmed)"
+    r"(?:\b(?:said|says|told \w+|reported|announced|added|stated|confirmed)"
     r"(?:\s+in\s+(?:a|an|its|their|his|her)\s+(?:\w+\s+)?(?:statement|interview|briefing|post|message|speech))?"
+    # "claimed ... in a statement released through the group's Amaq agency on Sunday"
+    r"|\b(?:in|through|via)\s+(?:a|an|its|their|his|her)\s+(?:\w+\s+)?(?:statement|message|video|post|recording)"
+    r"\s+(?:released|issued|posted|published|circulated)(?:\s+[\w'’-]+){0,6}?)"
     r"\s+(?:on\s+|late\s+|early\s+)?$")
+
+
+def reported_before(head: str) -> bool:
+    """Does `head` end with a reporting verb that a date would follow ("said on", "told
+    reporters late")?"""
+    return _REPORTED_BEFORE.found_in(head)
 
 
 _WHEN_AFTER = re.compile(r"\s*,?\s*when\b")
@@ -93,11 +122,20 @@ def _when_clause(text: str, tx, trig_start: int | None) -> bool:
         and not _STOP.search(text, tx.end, trig_start)
 
 
+def own_date_after(gap: str) -> bool:
+    """Is a date after an event noun, `gap` between them, the noun's own ("the attack on a
+    market in Berlin on 19.12.2016")?"""
+    return len(gap) < 120 and bool(_NEAR_AFTER.match(gap))
+
+
 def _own_date_of_noun(text: str, sent_start: int, trig_start: int, trig_end: int, tx, crossings: int) -> bool:
     if tx.end <= trig_start:
         return modifies(text, tx, trig_start) or (crossings == 0 and bool(_INITIAL.match(text[sent_start:tx.start])))
+    if _reaction_object().search(text, max(sent_start, trig_start - 60), trig_start):
+        return False  # "condemned the abduction on Monday": the condemnation's day
     gap = text[trig_end:tx.start]
-    return bool(_NEAR_AFTER.match(gap) or _MODIFIER_AFTER.search(gap) or _TOLL_WHICH.match(gap))
+    return bool(_NEAR_AFTER.match(gap) or _MODIFIER_AFTER.search(gap) or _PLACE_CHAIN_AFTER.match(gap)
+                or _TOLL_WHICH.match(gap))
 
 
 # What may stand between a date and the noun it premodifies: names ("the 2002 Bali bombings"),
@@ -118,6 +156,13 @@ def modifies(text: str, tx, trig_start: int) -> bool:
         return True
     return text.startswith(",", tx.end) and bool(_THE_BEFORE.search(text, max(0, tx.start - 8), tx.start)) \
         and bool(_NAMES_ONLY.fullmatch(text, tx.end + 1, trig_start))
+
+
+@lru_cache(maxsize=1)
+def _reaction_object() -> re.Pattern:
+    from timeline.extract.lexicon import dating_cue
+
+    return dating_cue("reaction_object_before")
 
 
 @lru_cache(maxsize=1)
@@ -205,7 +250,7 @@ def governing(text: str, sent_start: int, trig_start: int, trig_end: int, timexe
         if nxt is not None and basis_of(tx) is DateBasis.RELATIVE and basis_of(nxt) is DateBasis.EXPLICIT \
                 and _QUALIFIER.fullmatch(text[tx.end:nxt.start]):
             continue  # "on Remembrance Sunday in November 2021": the explicit date is the one to trust
-        late = reported and _REPORTED_BEFORE.found_in(text[max(0, tx.start - 60):tx.start])
+        late = reported and _REPORTED_BEFORE.found_in(text[max(0, tx.start - 100):tx.start])
         # "agreed on Wednesday ..., after two days of talks": the talks ended by that day
         late = late or (tx.end <= trig_start and not verb and bool(_AFTER_SPAN.search(text, tx.end, trig_start)))
         if tx.end <= trig_start:
@@ -214,6 +259,9 @@ def governing(text: str, sent_start: int, trig_start: int, trig_end: int, timexe
                 crossings = 0  # a premodifier ("the Sept. 11, 2001, attacks") is the noun's own
             elif _INITIAL.match(text[sent_start:tx.start]) and not COORDINATE.search(text, tx.end, trig_start):
                 crossings = 0  # "In early May, a man was arrested": a sentence adverbial (up to "..., and ...")
+            elif same_clause and _MEDIUM_INITIAL.match(text, sent_start, tx.start) \
+                    and _ADVERBIAL_END.match(text, tx.end) and not _breaks(text, tx.end + 1, trig_start):
+                crossings = 0  # "In a message to the media on Monday, a BLA spokesman said": the statement's
             elif verb:
                 dist += 50  # a verb's own adjunct most often follows it ("were released on Thursday")
         else:

@@ -16,6 +16,8 @@ from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
+from timeline.errors import GoldFileError
+
 
 def norm(text: str | None) -> str:
     return " ".join((text or "").replace("\u00a0", " ").split())
@@ -132,7 +134,48 @@ def score(gold: dict, preds: list[dict], articles: list[dict] | None = None) -> 
 
 
 def load_gold(path: str | Path) -> dict:
-    return json.loads(Path(path).read_text("utf-8"))
+    """The gold of `timeline eval events`; GoldFileError naming the file and what is wrong."""
+    try:
+        gold = json.loads(Path(path).read_text("utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise GoldFileError(f"{path}: cannot read ({exc})") from None
+    except ValueError as exc:
+        raise GoldFileError(f"{path}: not JSON ({exc})") from None
+    problem = _gold_problem(gold)
+    if problem:
+        raise GoldFileError(f"{path}: {problem}")
+    return gold
+
+
+def _gold_problem(gold: object) -> str | None:
+    """What keeps `score` from reading the gold, or None."""
+    if not isinstance(gold, dict) or not isinstance(gold.get("events"), list):
+        return "not a gold file: a JSON object with a list of \"events\" was expected"
+    if not isinstance(gold.setdefault("articles", {}), dict):
+        return "\"articles\" is not an object of file names"
+    for number, event in enumerate(gold["events"], 1):
+        if not isinstance(event, dict):
+            return f"event #{number} is not an object"
+        missing = [k for k in ("id", "article", "type", "evidence") if k not in event]
+        if missing:
+            return f"event #{number} has no {', '.join(missing)}"
+        if not isinstance(event["evidence"], list):
+            return f"event {event['id']}: \"evidence\" is not a list of strings"
+        if event.get("date") is not None and not _is_span(event["date"]):
+            return f"event {event['id']}: date {event['date']!r} is not [YYYY-MM-DD, YYYY-MM-DD]"
+    for name, article in gold["articles"].items():
+        if not isinstance(article, dict) or not _is_span(article.get("published")):
+            return f"article {name}: \"published\" is not [YYYY-MM-DD, YYYY-MM-DD]"
+    return None
+
+
+def _is_span(value: object) -> bool:
+    if not isinstance(value, list) or len(value) != 2 or not all(isinstance(v, str) for v in value):
+        return False
+    try:
+        return _day(value[0]) <= _day(value[1])
+    except ValueError:
+        return False
 
 
 def read_jsonl(path: str | Path) -> list[dict]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from ..fold import CaseBlind
+from ..fold import CaseBlind, Leading
 from .trie import trie_pattern
 
 
@@ -27,7 +27,7 @@ class TriggerRule:
     unless: re.Pattern | None = None  # the sentence must not say this (a cause that is no event)
     keys: tuple[str, ...] = ()  # lower-case substrings one of which every match contains
     reporting: bool = False  # a reporting verb ("said"): undated, it is news of the publication day
-    rx_lower: re.Pattern | None = None  # the same pattern, case-sensitive, for lower-cased text (faster)
+    rx_lower: Leading | None = None  # the same pattern, case-sensitive, for lower-cased text (faster)
 
 
 @dataclass(frozen=True)
@@ -88,7 +88,7 @@ def rules() -> list[TriggerRule]:
             require=re.compile(r["require"], re.I) if r.get("require") else None,
             unless=re.compile(r["unless"], re.I) if r.get("unless") else None,
             keys=tuple(r.get("keys", ())), reporting=r.get("reporting", False),
-            rx_lower=None if re.search(r"[A-Z]", re.sub(r"\\[A-Za-z]|\(\?P<\w+>|\{[A-Z_]+\}", "", r["pattern"])) else re.compile(src)))
+            rx_lower=None if re.search(r"[A-Z]", re.sub(r"\\[A-Za-z]|\(\?P<\w+>|\{[A-Z_]+\}", "", r["pattern"])) else Leading(re.compile(src))))
     return out
 
 
@@ -117,6 +117,8 @@ class Modality:
     militant_agents: re.Pattern | None = None
     superlative_before: re.Pattern | None = None
     aggregate_toll: re.Pattern | None = None  # a span that makes a toll a tally ("killed since then")
+    # the same after the toll only ("killed in political violence across the three countries in 2024")
+    aggregate_toll_after: re.Pattern | None = None
 
 
 @lru_cache(maxsize=1)
@@ -138,7 +140,8 @@ def modality() -> Modality:
                     either("before"), either("after"), either("statement_before"),
                     militant_agents=re.compile(d["militant_agents"], re.I),
                     superlative_before=re.compile(d["superlative_before"], re.I),
-                    aggregate_toll=re.compile(d["aggregate_toll"], re.I))
+                    aggregate_toll=re.compile(d["aggregate_toll"], re.I),
+                    aggregate_toll_after=re.compile(d["aggregate_toll_after"], re.I))
 
 
 # Words that, just before a verb trigger, show it is a noun ("amid reports of", "the attack").
@@ -184,9 +187,12 @@ def find_in(text: str, bounds: list[tuple[int, int]]) -> list[list[Trigger]]:
     for (a, b), rules_here in zip(bounds, todo):
         hits: list[Trigger] = []
         for rule in rules_here:
-            matches = rule.rx_lower.finditer(low, a, b) if same and rule.rx_lower is not None else rule.rx.finditer(text, a, b)
-            for m in matches:
-                s, e = _span(m)
+            if same and rule.rx_lower is not None:
+                matches = rule.rx_lower.spans(low, a, b)
+            else:
+                matches = ((m, m.start(), m.end()) for m in rule.rx.finditer(text, a, b))
+            for m, s, e in matches:
+                s, e = _span(m, s, e)
                 if rule.require is not None and not rule.require.search(text, a, b):
                     break
                 if rule.unless is not None and rule.unless.search(text, a, b):
@@ -210,12 +216,13 @@ def _trigger(rule: TriggerRule, start: int, end: int, text: str) -> Trigger:
     return t
 
 
-def _span(m: re.Match) -> tuple[int, int]:
-    """The trigger's span: group t (or t2, t3 for a rule with alternatives), else the match."""
+def _span(m: re.Match, start: int, end: int) -> tuple[int, int]:
+    """The trigger's span: group t (or t2, t3 for a rule with alternatives), else the match's
+    (start, end)."""
     for g in ("t", "t2", "t3"):
         if g in m.re.groupindex and m.start(g) >= 0:
             return m.start(g), m.end(g)
-    return m.start(), m.end()
+    return start, end
 
 
 def _resolve_overlaps(hits: list[Trigger]) -> list[Trigger]:

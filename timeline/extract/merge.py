@@ -17,12 +17,14 @@ from timeline.records import DateBasis
 
 from .candidates import Candidate
 from .dating import Dated
+from .places import across_border
 
 # Kinds that may tell of one event ("the FSB foiled a plot ... during the arrest").
 _KIND = {"plot_foiled": "custody", "arrest": "custody"}
 _PERSONAL = frozenset({"he", "she"})
 # Events that happen at one place: two of them in different countries are two events.
 _PHYSICAL = frozenset({"attack", "arrest", "plot_foiled", "kidnapping", "release", "military_operation"})
+_APART_DAYS = 31
 _MEETING_WORDS = ("meeting", "summit", "conference", "forum", "participants", "delegates", "session", "talks")
 
 
@@ -99,14 +101,67 @@ def _dates_agree(a: Candidate, e: Event) -> bool:
     return x.interval.start <= y.interval.end and y.interval.start <= x.interval.end
 
 
+# How far apart the own dates of a definite reference and an event may lie and still be one
+# event told over its course ("the siege, which began on Friday" of one that ended on Sunday).
+_COURSE_DAYS = 7
+
+
+def _dates_close(a: Candidate, e: Event, near: bool) -> bool:
+    """"the truck attack in Berlin on 19.12.2016" after an attack of May 2024 is another attack."""
+    x, y = a.dated, e.dated
+    if a.type not in _PHYSICAL or x.strength < 4 or x.interval is None or y.interval is None:
+        return True  # a meeting's sessions and the conference they belong to are told with many dates
+    if y.strength < 4:
+        # an event with a borrowed date only: the next sentence's "The attack on July 14, 2016"
+        # dates it; ten sentences on, "The last major suicide attack in Borno was in January
+        # 2022" is another one
+        return near
+    gap = max((x.interval.start - y.interval.end).days, (y.interval.start - x.interval.end).days)
+    return gap <= _COURSE_DAYS
+
+
+def _told_before(a: Candidate, e: Event) -> bool:
+    """One was told of on a day before the other's own date ("the minister said late on Sunday
+    that police had caught the gunmen"; "the detention of 25 suspects on Monday"): a report's
+    day bounds its event, so they are two."""
+    x, y = a.dated, e.dated
+    if x.interval is None or y.interval is None:
+        return False
+    return (x.report_date and y.strength >= 4 and x.interval.end < y.interval.start
+            or y.report_date and x.strength >= 4 and y.interval.end < x.interval.start)
+
+
+def _calendar_apart(c: Candidate, e: Event) -> bool:
+    """Both dated by the calendar (a year written out), and more than a month apart, or on other
+    days in other towns: a siege that began on the 21st still ended on the 24th, but not seven
+    years later."""
+    x, y = c.dated.interval, e.dated.interval
+    if c.dated.basis is not DateBasis.EXPLICIT or e.dated.basis is not DateBasis.EXPLICIT or x is None or y is None:
+        return False
+    if (x.start - y.end).days > _APART_DAYS or (y.start - x.end).days > _APART_DAYS:
+        return True
+    # days apart and in other towns: "The summit in Mogadishu, held on November 21" is not "the
+    # summit in Kabul, held on November 25"
+    mine = {p.name for p in c.places if p.kind == "city"}
+    theirs = {p.name for m in e.members for p in m.places if p.kind == "city"}
+    return not _dates_agree(c, e) and bool(mine and theirs and not mine & theirs)
+
+
 def _same_event(c: Candidate, e: Event) -> bool:
     last = e.members[-1]
     near = c.sentence.index - last.sentence.index <= 2
     if not (c.definite or near):
         return False  # what follows can only join a definite or a near candidate: say so first,
         # or merge compares every candidate with every earlier event (minutes on a long text)
-    if kind(c.type) != kind(e.type) or not (_dates_agree(c, e) or c.definite and near):
-        return False  # "the attack, which began on Friday" still is the siege that ended on Sunday
+    if kind(c.type) != kind(e.type) or not (_dates_agree(c, e) or c.definite and near and not _calendar_apart(c, e)):
+        return False  # "the attack, which began on Friday" still is the siege that ended on Sunday,
+        # but "the bombings at Zaventem airport on 22 March 2016" are not the shooting of October 2023
+    if _told_before(c, e) or c.definite and not _dates_close(c, e, near):
+        return False  # "the truck attack in Berlin on 19.12.2016" after the Mannheim stabbing of 2024
+    if not near and c.type in _PHYSICAL and c.dated.basis is DateBasis.EXPLICIT and c.dated.strength >= 4 \
+            and e.dated.strength == 0:
+        return False  # "the attack on a police compound in Daraban on December 12, 2023", paragraphs
+        # after an undated bombing in Quetta: a reference back would not bring a calendar date
     sub = c.trigger.subkind
     if sub and not c.definite and any(m.trigger.subkind and m.trigger.subkind != sub for m in e.members):
         return False  # a charge, a conviction and a sentence are distinct steps
@@ -122,9 +177,16 @@ def _same_event(c: Candidate, e: Event) -> bool:
     if c.definite or near:
         if c.type not in _PHYSICAL:
             return True
-        places = {p.country for p in c.places}
-        theirs = {p.country for m in e.members for p in m.places}
-        return not (places and theirs and not places & theirs and not c.definite)
+        places = {p.country for p in c.places if not across_border(c.sentence.text, p)}
+        theirs = {p.country for m in e.members for p in m.places if not across_border(m.sentence.text, p)}
+        if c.definite:
+            return True
+        # two cities named and none shared: "five killed in Kandahar ... In Kabul, three killed"
+        cities = {p.name for p in c.places if p.kind == "city"}
+        their_cities = {p.name for m in e.members for p in m.places if p.kind == "city"}
+        if cities and their_cities and not cities & their_cities:
+            return False
+        return not (places and theirs and not places & theirs)
     return False
 
 

@@ -68,7 +68,7 @@ def _first_words() -> frozenset[str]:
 
 
 _TOKEN = re.compile(r"[\w'’.-]+")
-_LOCATIVE = skipping(re.compile(r"(?:\b(?:in|at|near|outside|inside|into|across|on|of|from|to|around|toward|towards|throughout|within)\s+(?:the\s+)?(?:(?:north|south|east|west|central|downtown|northern|southern|eastern|western|north-?(?:east|west)(?:ern)?|south-?(?:east|west)(?:ern)?|[A-Z]\w+)\s+)?(?:(?:city|town|village|province|region|capital|district|state|republic|suburb|outskirts|port|port city)\s+of\s+)?|[A-Z][\w]+(?:'s|’s)\s+|,\s*)$"))  # asked only whether it occurs
+_LOCATIVE = skipping(re.compile(r"(?:\b(?:in|at|near|outside|inside|into|across|on|of|from|to|around|toward|towards|throughout|within|In|At|Near|Outside|Inside|Across|On|From|Around|Throughout|Within)\s+(?:the\s+)?(?:(?:north|south|east|west|central|downtown|northern|southern|eastern|western|north-?(?:east|west)(?:ern)?|south-?(?:east|west)(?:ern)?|[A-Z]\w+)\s+)?(?:(?:city|town|village|province|region|capital|district|state|republic|suburb|outskirts|port|port city)\s+of\s+)?|[A-Z][\w]+(?:'s|’s)\s+|,\s*)$"))  # asked only whether it occurs
 _MAX_TOKENS = 5
 _CAPITAL_AFTER = re.compile(r"\s[A-Z][a-z]")
 _STOP_WORD_AFTER = re.compile(r"\s(?:In|On|At|The|A)\b")
@@ -112,6 +112,30 @@ def find_places(text: str) -> list[Place]:
                 continue
         out.append(Place(_region_names().get(name, name), cc, kind, s, e))
     return out
+
+
+# "near the border with Niger": the neighbour named is not where the event was
+_BORDER_BEFORE = re.compile(r"\b(?:borders?|frontier)\s+(?:with|of)\s+(?:the\s+)?$|\bbordering\s+$", re.I)
+
+
+def across_border(text: str, place: Place) -> bool:
+    """Is the place named as the neighbour across a border ("near the border with Niger")?"""
+    return bool(_BORDER_BEFORE.search(text, max(0, place.start - 30), place.start))
+
+
+@lru_cache(maxsize=1)
+def _origin_before() -> re.Pattern:
+    nouns = "|".join(_data()["origin_nouns"])
+    return re.compile(rf"\b(?:(?i:{nouns})|(?P<demonym>[A-Z][a-z]+(?:an|ian|i|ese|ish)))\s+from\s+(?:the\s+)?"
+                      rf"(?:[\w-]+\s+){{0,3}}?(?:of\s+)?$")
+
+
+def is_origin(text: str, start: int) -> bool:
+    """The place at `start` says where people come from, not where anything happened: "a
+    Palestinian from the West Bank rammed a car", "two fighters from the city of Hebron".
+    (A demonym that is a place itself is no demonym: "fired at Iran from Iraq".)"""
+    m = _origin_before().search(text, max(0, start - 60), start)
+    return bool(m) and not (m.group("demonym") and m.group("demonym") in gazetteer()[0])
 
 
 @lru_cache(maxsize=1)

@@ -11,6 +11,7 @@ from timeline.records import ActorRef, DateBasis, EventRecord, Mention
 
 from .dating import publication
 from .merge import Event
+from .places import across_border, is_origin
 
 _BY_BEFORE = re.compile(r"\bby\s+(?:[\w-]+\s+){0,5}$", re.I)  # "by gunmen believed to belong to an al-Qaeda affiliate"
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?(?:\w+(?:ed|en)|shot|held|hit|taken|struck|seized)\b")
@@ -63,7 +64,13 @@ def _actors(ev: _Settled) -> list[ActorRef]:
 
 # ("Ahmed Yusuf, 34, from Luton, was convicted": a "from" set off by a comma says where a
 # person is from, not where the event was)
-_LOCATIVE_BEFORE = CaseBlind(r"(?:\b(?:in|at|near|outside|inside|on|across|into)|(?<!, )(?<!,)\bfrom)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:of\s+)?$|[’']s\s+$")
+_LOCATIVE_BEFORE = CaseBlind(r"(?:\b(?:in|at|near|outside|inside|on|across|into)|(?<!, )(?<!,)\bfrom)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:of\s+)?$|[’']s\s+$"
+                             r"|\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+$")
+# "a train carrying 400 passengers from Quetta to Peshawar": the ends of a route, not where it happened
+_FROM_BEFORE = re.compile(r"\bfrom\s+$")
+_TO_AFTER = re.compile(r"\s+to\s+[A-Z]")
+_ROUTE_END_BEFORE = re.compile(r"\bfrom\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}\s+to\s+$")
+
 _STATE_AS_SUBJECT = re.compile(r"^[\s,]*(?:(?:and|or)\s+[A-Z][\w ]*?\s+)?(?:\w+ly\s+)?(?:has\s+|have\s+|had\s+)?$")
 
 
@@ -76,6 +83,10 @@ def _place(ev: _Settled):
         ordered = [p]  # a speech's content names places it is about, not where it was made
     for c in ordered:
         located = [pl for pl in c.places if _LOCATIVE_BEFORE.found_in(c.sentence.text[max(0, pl.start - 45):pl.start])
+                   and not across_border(c.sentence.text, pl) and not is_origin(c.sentence.text, pl.start)
+                   and not (_FROM_BEFORE.search(c.sentence.text, max(0, pl.start - 6), pl.start)
+                            and _TO_AFTER.match(c.sentence.text, pl.end))
+                   and not _ROUTE_END_BEFORE.search(c.sentence.text, max(0, pl.start - 40), pl.start)
                    and (ev.type != "statement" or pl.kind != "country")]
         ranked = sorted(located, key=lambda pl: (pl.kind == "country", abs(pl.start - c.trigger.start)))
         if ranked:

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from timeline.errors import ReadError
-from timeline.readers.sources import MAX_ARTICLE_BYTES, Source, find_sources
+from timeline.readers.sources import MAX_ARTICLE_BYTES, Source, find_sources, truncated
 from timeline.records import Article
 
 __all__ = ["MAX_ARTICLE_BYTES", "ReadOptions", "Source", "find_sources", "read_all",
@@ -61,6 +61,8 @@ def read_articles(source: Source, options: ReadOptions = ReadOptions()
             yield item
     except ReadError as exc:
         yield exc
+    except EOFError as exc:  # a dump streamed from a compressed file that ends too soon
+        yield truncated(source.name, exc)
     except Exception as exc:  # a library's bug on one odd file must not stop the run
         yield ReadError(source.name, f"internal error ({exc.__class__.__name__}: "
                                      f"{(str(exc).splitlines() or [''])[0]}); please report it "

@@ -8,6 +8,7 @@ user should hear of it. The archive's other members are read.
 
 from __future__ import annotations
 
+import gzip
 import io
 import re
 import tarfile
@@ -16,7 +17,7 @@ from collections.abc import Iterator
 from pathlib import PurePosixPath
 
 from timeline.errors import ReadError
-from timeline.readers.sources import MAX_NESTED_ARCHIVE_BYTES, Source
+from timeline.readers.sources import MAX_NESTED_ARCHIVE_BYTES, Source, formats
 
 _DRIVE = re.compile(r"^[A-Za-z]:")
 
@@ -35,7 +36,9 @@ def members(archive: Source, kind: str) -> Iterator[Source | ReadError]:
     except ReadError as exc:
         yield exc
     except (zipfile.BadZipFile, tarfile.TarError, EOFError, OSError) as exc:
-        yield ReadError(archive.name, f"not a readable {kind} archive ({exc})")
+        # tarfile's message lists every compression it tried, a line each: keep the first
+        problem = (str(exc).splitlines() or [""])[0].rstrip(":")
+        yield ReadError(archive.name, f"not a readable {kind} archive ({problem})")
 
 
 def _refused(archive: Source, member: str) -> ReadError:
@@ -61,6 +64,9 @@ def _open_zip_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, archive: Source
 
 
 def _tar_members(archive: Source) -> Iterator[Source | ReadError]:
+    if _one_gzipped_file(archive):
+        yield _gunzipped(archive)
+        return
     with archive.open() as stream, tarfile.open(fileobj=_seekable(archive, stream),
                                                 mode="r:*") as tf:
         for member in tf:
@@ -72,6 +78,27 @@ def _tar_members(archive: Source) -> Iterator[Source | ReadError]:
             elif member.isfile() and not _hidden(member.name):
                 yield Source(f"{archive.name}!{member.name}",
                              opener=lambda tf=tf, member=member: tf.extractfile(member))
+
+
+def _one_gzipped_file(archive: Source) -> bool:
+    """A gzip file not named as a tar archive (story.txt.gz, dump.jsonl.gz) that holds no tar
+    archive: one compressed file, read as the file it holds."""
+    if archive.suffix in formats()["archives"] or not archive.head(2) == b"\x1f\x8b":
+        return False
+    with archive.open() as stream, gzip.open(stream) as inner:
+        try:
+            return inner.read(512)[257:262] != b"ustar"
+        except EOFError:  # cut short: reading the file it holds says so
+            return True
+        except OSError:  # not gzip after all: tarfile says why
+            return False
+
+
+def _gunzipped(archive: Source) -> Source:
+    """The file a gzip holds, named ARCHIVE!NAME with NAME the archive's name less .gz."""
+    name = archive.name.replace("\\", "/").rsplit("/", 1)[-1].rsplit("!", 1)[-1]
+    stem = name[:-3] if name.lower().endswith(".gz") else name
+    return Source(f"{archive.name}!{stem}", opener=lambda: gzip.open(archive.open()))
 
 
 def _hidden(member: str) -> bool:

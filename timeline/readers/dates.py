@@ -28,6 +28,10 @@ def parse_date(value: object) -> Interval | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if not _EPOCH.match(f"{value:.0f}" if value == value else "nan"):
+            # 20240101 or 0 read as seconds is a day of 1970: a date no article was published on
+            raise BadDate(f"{value!r} is not a date (a number is read as Unix seconds, "
+                          "9 or 10 digits)")
         return _epoch(float(value), value)
     text = str(value).strip()
     for parse in (_iso, _rfc822, _dateline):

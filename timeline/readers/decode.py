@@ -19,7 +19,9 @@ _BLANK_LINES = re.compile(r"\n{3,}")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 # C0 and C1 control characters other than newline and tab: never text, and an escape sequence
 # (ESC [ 2 J, an OSC title change) stored in an article would reach every terminal that lists it.
-_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufeff]")  # and a stray BOM
+# A lone surrogate (JSON's "\ud800" unpaired) is no character: it cannot be encoded as UTF-8,
+# so fingerprinting or storing the article failed as an internal error.
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufeff\ud800-\udfff]")  # a stray BOM too
 _LINE_SEPARATORS = re.compile(r"[\u2028\u2029]")  # lines to str.splitlines, so lines here too
 # A multi-byte UTF-8 sequence: in a file that is not valid UTF-8, these betray UTF-8 text with
 # a corrupt byte, which Windows-1252 would turn into mojibake ("GenÃ¨ve") instead of refusing.
@@ -53,6 +55,23 @@ def decode(data: bytes, source: str) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         return _decode_legacy(data, source, exc)
+
+
+def dump_codec(head: bytes, source: str, what: str) -> str | None:
+    """The codec a dump's first bytes need when it is not UTF-8 (UTF-16 or UTF-32 with or without
+    a BOM, which is what Windows tools write); ReadError for a binary file, which would
+    otherwise be a line of error for each of its "lines"."""
+    for signature, it in _signatures():
+        if head.startswith(signature):
+            raise ReadError(source, f"{it}, not {what}")
+    for bom, codec in _BOMS:
+        if head.startswith(bom):
+            return codec
+    if (codec := _utf16_without_bom(head)) is not None:
+        return codec
+    if (nul := head.find(b"\x00")) >= 0:
+        raise ReadError(source, f"binary file (NUL byte at offset {nul}), not {what}")
+    return None
 
 
 def _strict(data: bytes, codec: str, source: str) -> str:

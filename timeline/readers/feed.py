@@ -20,6 +20,11 @@ def read(source, options=None) -> Iterator[Article | ReadError]:
         raise ReadError(source.name, "empty file")
     parsed = feedparser.parse(data)  # bytes: feedparser treats a str as a URL to fetch
     if not parsed.entries:
+        from timeline.readers.formats import sniff
+
+        if sniff(source) == "html":  # a page saved under a feed's name, or a feed URL's error page
+            raise ReadError(source.name, "an HTML page, not an RSS or Atom feed (--format html "
+                                         "reads it as a page)")
         problem = f" ({parsed.bozo_exception})" if parsed.bozo else ""
         raise ReadError(source.name, f"not an RSS or Atom feed with entries{problem}")
     for number, entry in enumerate(parsed.entries, 1):
@@ -34,7 +39,9 @@ def entry_article(entry, where: str) -> Article:
     """One entry: full content if the feed carries it, else the summary; link as the URL."""
     contents = [c.get("value", "") for c in entry.get("content", [])]
     text = fragment_text(max(contents, key=len) if contents else entry.get("summary", ""))
-    link = entry.get("link") or None
+    # feedparser gives an Atom entry without <link> its <id> as link: "x1" or "tag:site,2024:1"
+    # is no address to store, nor a name a user could find the entry by in an error.
+    link = entry.get("link") if "://" in (entry.get("link") or "") else None
     source = link or where
     if not text:
         raise ReadError(source, "feed entry with no text (no content or summary)")

@@ -6,10 +6,12 @@ import json
 import re
 
 from timeline.errors import ReadError
+from timeline.readers.decode import dump_codec
 from timeline.readers.sources import MAX_ARTICLE_BYTES, Source, formats
 
 FORMATS = ("text", "html", "jsonl", "csv", "feed")
 _FEED = re.compile(rb"<(rss|feed|rdf:rdf)[\s>]")
+_JSON_DOCUMENT = re.compile(rb'^(\[\s*\{|\{[ \t\r]*\n\s*")')
 _HTML = re.compile(rb"^(<!--.*?-->\s*)*<(!doctype\s+html|html)[\s>]", re.S)
 
 
@@ -19,12 +21,20 @@ def sniff(source: Source) -> str | None:
         head = source.head()
     except (ReadError, OSError):
         return None
+    try:  # a UTF-16 page or dump is sniffed as what it says once decoded
+        codec = dump_codec(head, source.name, "text")
+    except ReadError:
+        return None
+    if codec:
+        head = head.decode(codec, errors="ignore").encode()
     head = head.removeprefix(b"\xef\xbb\xbf").lstrip().lower()
     if head.startswith(b"<?xml") or head.startswith(b"<rss") or head.startswith(b"<feed"):
         return "feed" if _FEED.search(head) else ("html" if b"<html" in head else None)
     if _HTML.match(head):
         return "html"
     if head.startswith(b"{") and _first_line_is_object(head):
+        return "jsonl"
+    if _JSON_DOCUMENT.match(head):  # an array of objects, or one object over several lines
         return "jsonl"
     return None
 

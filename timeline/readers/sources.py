@@ -20,7 +20,7 @@ from importlib import resources
 from pathlib import Path
 from typing import BinaryIO
 
-from timeline.errors import ReadError
+from timeline.errors import ReadError, file_kind
 
 MAX_ARTICLE_BYTES = 10 * 1024 * 1024  # the longest news articles are a few hundred KB; past
 # 10 MiB a one-article file is a dump or junk, and reading it would cost memory and minutes of
@@ -47,7 +47,7 @@ class Source:
         try:
             info = self.path.stat()
             if not stat.S_ISREG(info.st_mode):  # a FIFO or a device would block or never end
-                raise ReadError(self.name, f"not a regular file ({_kind(info.st_mode)})")
+                raise ReadError(self.name, f"not a regular file ({file_kind(info.st_mode)})")
             return open(self.path, "rb")
         except OSError as exc:
             raise ReadError(self.name, exc.strerror or str(exc)) from None
@@ -67,13 +67,36 @@ class Source:
                 data = stream.read(limit + 1)  # a file may have grown since stat
         except OSError as exc:
             raise ReadError(self.name, exc.strerror or str(exc)) from None
+        except EOFError as exc:
+            raise truncated(self.name, exc) from None
         if len(data) > limit:
             raise ReadError(self.name, f"more than the {limit // 2**20} MiB an article may be")
         return data
 
+    def codec(self, what: str) -> str | None:
+        """The codec a dump needs when it is not UTF-8 (UTF-16 or UTF-32, as Windows tools
+        write); a binary file is refused as a whole (`what` names the format expected)."""
+        from timeline.readers.decode import dump_codec
+
+        return dump_codec(self.head(), self.name, what)
+
+    def open_utf8(self, what: str) -> BinaryIO:
+        """A stream of a dump's bytes as UTF-8 (recoded if `codec` says so), for read and
+        readline: the recoder passes read1 through undecoded, so no TextIOWrapper over it."""
+        codec = self.codec(what)
+        stream = self.open()
+        if codec is None:
+            return stream
+        import codecs
+
+        return codecs.EncodedFile(stream, data_encoding="utf-8", file_encoding=codec)
+
     def head(self, size: int = SNIFF_BYTES) -> bytes:
-        with self.open() as stream:
-            return stream.read(size)
+        try:
+            with self.open() as stream:
+                return stream.read(size)
+        except EOFError as exc:
+            raise truncated(self.name, exc) from None
 
     @property
     def suffix(self) -> str:
@@ -87,6 +110,12 @@ class Source:
         return name[dot:] if dot > 0 and dot < len(name) - 1 else ""
 
 
+def truncated(name: str, exc: EOFError) -> ReadError:
+    """A compressed file or member cut short. Its EOFError must not travel: click takes it for
+    Ctrl-D and ends the whole run with "Aborted!"."""
+    return ReadError(name, f"truncated compressed data ({exc})")
+
+
 def stdin_source() -> Source:
     """Standard input can be read once; sniffing and reading both need it, so it is kept."""
     kept: list[bytes] = []
@@ -97,16 +126,6 @@ def stdin_source() -> Source:
         return io.BytesIO(kept[0])
 
     return Source("-", None, opener=opener)
-
-
-def _kind(mode: int) -> str:
-    """What a non-regular file is, in words."""
-    for test, word in ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe"),
-                       (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
-                       (stat.S_ISSOCK, "a socket")):
-        if test(mode):
-            return word
-    return "a special file"
 
 
 @lru_cache(maxsize=1)

@@ -15,7 +15,7 @@ from timeline.intervals import Interval
 
 from .engine import Candidate, Grammar, grammar, find_candidates, normalise_key
 from .resolve import NO_INTERVAL, Context, fill, resolve_value, narrow, value_interval
-from .tense import SENTENCE_END, tense
+from .tense import tense_cue
 
 __all__ = ["Timex", "tag"]
 
@@ -45,8 +45,10 @@ class Timex:
 
 
 _FULL_DATE = re.compile(r"^\d{4}-\d\d-\d\d")
+_POSSESSIVE = ("'s", "\u2019s")
 # Calls whose direction comes from the tense of the sentence.
-_TENSED = ("WEEKDAY(", "MONTH(", "MONTHDAY(", "SEASON(", "QUARTER(", "QENDED(", "HALF(", "WEEKEND(", "IN(", "HOLIDAY(", "DAYOFMONTH(")
+_TENSED = ("WEEKDAY(", "MONTH(", "MONTHDAY(", "SEASON(", "QUARTER(", "QENDED(", "HALF(", "WEEKEND(", "IN(",
+           "HOLIDAY(", "DAYOFMONTH(", "MONTHWEEK(", "REFMONTH(", "REFSEASON(", "QMONTH(")
 # A length is a DURATION whatever rule found it: IN() gives one when its sentence does not
 # look ahead ("rose 5% in two years").
 _LENGTH = re.compile(r"^P(?:\d|X|T)")
@@ -63,7 +65,7 @@ def tag(text: str, dct: date | None) -> list[Timex]:
         # words after an expression ("or later") join it only up to the next one: in
         # "Monday or earlier this week", "earlier this week" is an expression of its own
         limit = cands[i + 1].start if i + 1 < len(cands) else len(text)
-        ctx.year_here = named[1] if named and _near_in_sentence(text, named[0], c.start) else None
+        ctx.year_here = named[1] if named and _near_in_sentence(text, named[0], c.start, g) else None
         timex = _resolve(text, c, ctx, g, limit)
         if timex is None:
             continue
@@ -72,7 +74,7 @@ def tag(text: str, dct: date | None) -> list[Timex]:
         out.append(timex)
         if timex.interval is not None:  # "since February 2019. Since then, ...": any date
             ctx.last = timex.value.split("T")[0]
-        if _anchors(text, timex, c, g):
+        if _anchors(text, timex, c, g, dct):
             ctx.ref = timex.value.split("T")[0]
             if "y" in c.match.re.groupindex and c.match.group("y") and _YEAR_FIRST.match(timex.value):
                 named = timex.end, int(timex.value[:4])
@@ -92,30 +94,38 @@ _YEAR_FIRST = re.compile(r"^\d{4}(?:-|$)")
 _YEAR_REACH = 60
 
 
-def _near_in_sentence(text: str, a: int, b: int) -> bool:
+def _near_in_sentence(text: str, a: int, b: int, g: Grammar) -> bool:
     """Whether offset b is close after a, with nothing between that ends a sentence."""
-    return b - a <= _YEAR_REACH and SENTENCE_END.search(text, a, b) is None
+    # one character past b: a sentence end is seen by the capital after it, which may be b's
+    return b - a <= _YEAR_REACH and g.sentence_end.search(text, a, b + 1) is None
 
 
 # How far before a date the words that make it a boundary may start ("quarter ended ").
 _BOUNDARY_REACH = 24
 
 
-def _anchors(text: str, timex: Timex, c: Candidate, g: Grammar) -> bool:
+def _anchors(text: str, timex: Timex, c: Candidate, g: Grammar, dct: date | None) -> bool:
     """Whether a date becomes the reference for what follows ("the following day"): not a
-    comparison ("a year earlier"), and not a boundary ("since Jan. 5", "until 2013", "the
-    quarter ended Sept. 30"), as the story is not told at those dates."""
+    comparison ("a year earlier"), not a boundary ("since Jan. 5", "until 2013", "the
+    quarter ended Sept. 30"), and not a deadline ahead ("by 1992"), as the story is not told
+    at those dates."""
     if timex.interval is None or c.rule.value.startswith("AGO("):
         return False
-    return g.boundary.search(text, max(0, timex.start - _BOUNDARY_REACH), timex.start) is None
+    before = max(0, timex.start - _BOUNDARY_REACH)
+    if dct is not None and timex.interval.start > dct and g.deadline.search(text, before, timex.start):
+        return False
+    return g.boundary.search(text, before, timex.start) is None
 
 
 def _resolve(text: str, c: Candidate, ctx: Context, g: Grammar, limit: int) -> Timex | None:
     rule, start = c.rule, c.start
     template = fill(rule.value, c.match, g.tables)
     if template.startswith(_TENSED):
-        cue = tense(text, c.start, c.end, g)
-        ctx.tense, ctx.present = (cue or 0), cue == 0
+        cue, word = tense_cue(text, c.start, c.end, g)
+        # a possessive names a day the sentence looks back on, whatever its present verb:
+        # "a premium over Thursday's closing price"
+        ctx.tense, ctx.present = (cue or 0), cue == 0 and not text.startswith(_POSSESSIVE, c.end)
+        ctx.reported = word in g.future_in_past
     value, own = resolve_value(template, ctx)
     if not value or (_FULL_DATE.match(value) and value_interval(value[:10]) is None):
         return None  # nothing resolved, or a day no calendar has ("31 April 2020")
@@ -189,16 +199,33 @@ _GLUE = re.compile(r"^(?:\s*,?\s*(?:on|at)?\s*)$", re.IGNORECASE)
 
 
 def _joins(text: str, a: Timex, b: Timex) -> bool:
-    """A time of day next to a day ("10 p.m. Wednesday", "06/28/2021 4:30 a.m.")."""
+    """A time of day next to a day ("10 p.m. Wednesday", "06/28/2021 4:30 a.m.") or next to a
+    part of a day ("3 o'clock this afternoon", "at 8 tonight")."""
     if b.start - a.end > 6 or not _GLUE.match(text[a.end:b.start]):
         return False
-    clock, day = (a, b) if a.type == "TIME" else (b, a)
+    clock, day = _clock_and_day(a, b)
     return (clock.type == "TIME" and clock.interval is None and "T" in clock.value
-            and day.type == "DATE" and day.interval is not None and day.interval.length_days == 1
-            and re.match(r"^\d{4}-\d\d-\d\d$", day.value) is not None)
+            and day.interval is not None and day.interval.length_days == 1
+            and (_DAY_PART if day.type == "TIME" else _DAY_ONLY).match(day.value) is not None)
+
+
+_DAY_ONLY = re.compile(r"^\d{4}-\d\d-\d\d$")
+_DAY_PART = re.compile(r"^\d{4}-\d\d-\d\dT(MO|AF|EV|NI)$")
+# Parts of a day after noon: an hour before 12 said with them is after noon ("3 o'clock this
+# afternoon"); at night only from six ("at 2 tonight" may be the small hours).
+_AFTER_NOON = {"AF": 1, "EV": 1, "NI": 6}
+
+
+def _clock_and_day(a: Timex, b: Timex) -> tuple[Timex, Timex]:
+    """Which of two expressions side by side is the clock time (a TIME with no day)."""
+    return (a, b) if a.type == "TIME" and a.interval is None else (b, a)
 
 
 def _join(text: str, a: Timex, b: Timex) -> Timex:
-    clock, day = (a, b) if a.type == "TIME" else (b, a)
-    value = day.value + "T" + clock.value.split("T", 1)[1]
+    clock, day = _clock_and_day(a, b)
+    hhmm = clock.value.split("T", 1)[1]
+    part = _DAY_PART.match(day.value)
+    if part and hhmm[:2].isdigit() and _AFTER_NOON.get(part[1], 12) <= int(hhmm[:2]) < 12:
+        hhmm = f"{int(hhmm[:2]) + 12:02d}{hhmm[2:]}"
+    value = day.value.split("T")[0] + "T" + hhmm
     return Timex(a.start, b.end, text[a.start:b.end], "TIME", value, clock.mod or day.mod, day.interval)

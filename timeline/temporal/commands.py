@@ -85,7 +85,7 @@ def eval_timex(gold_path: str) -> dict:
         return evaluate(read_gold(gold_path))
     except GoldFileError as exc:
         raise InputError(str(exc)) from None
-    except (KeyError, TypeError, ValueError) as exc:
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise InputError(f"{gold_path}: not a TimeBank-shaped gold file ({exc})") from None
 
 

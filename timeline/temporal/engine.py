@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from ..fold import first_chars, loosened_pattern, lowered_pattern, lowered_text
+from ..fold import Leading, first_chars, loosened_pattern, lowered_pattern, lowered_text, skipping, widened_pattern
 
 DATA = Path(__file__).parent / "data"
 FLAGS = re.IGNORECASE
@@ -64,19 +64,27 @@ class Grammar:
     rules: tuple[Rule, ...]
     tables: dict[str, dict[str, str]]
     negatives: re.Pattern
-    names: re.Pattern            # names made of date words ("The Sunday Times"), case-sensitive
+    # where a negative may start, on lowered text (the first character of a match of its
+    # widened pattern: see fold.widened_pattern and `_negatives`), if that can be told
+    negative_starts: re.Pattern | None
+    names: Leading               # names made of date words ("The Sunday Times"), case-sensitive
     name_ok: frozenset[str]
     tense_words: dict[str, int]  # cue word or phrase ("going_to") -> +1 future, -1 past,
     past_suffix: str             # 0 present, +-2 only next to it, 3 future only before it;
                                  # the suffix of weaker past cues ("-ed")
     adjacent: re.Pattern         # what may stand between a weak cue and the expression
+    schedule_far: frozenset[str]  # schedule verbs that may stand a few words before their date
+    schedule_gap: re.Pattern     # what may stand between those and the date
     verb_group: frozenset[str]   # words of a verb group before its verb ("had been scheduled to")
     pluperfect: frozenset[str]   # the auxiliary that puts a whole verb group in the past ("had")
     not_infinitive: frozenset[str]  # words after "to" that make it a preposition ("to a truce")
+    future_in_past: frozenset[str]  # future cues that look ahead from a time past ("would")
+    sentence_end: re.Pattern     # where a sentence ends: not after "Dec." in "Dec. 31"
     approx: re.Pattern
     part_of: re.Pattern          # "the end of" before an expression that did not take it
     mod_after: re.Pattern        # "or so", "and beyond" right after an expression
     boundary: re.Pattern         # "since", "the quarter ended" before a date that bounds a period
+    deadline: re.Pattern         # "by" before a date ahead of the DCT: a target
 
     keyed: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False)
 
@@ -171,11 +179,24 @@ def _joined(path: Path, lists: dict[str, str]) -> str:
     return "|".join(f"(?:{_expand(p.strip(), lists)})" for p in _lines(path))
 
 
+def sentence_end(abbreviations: list[str]) -> re.Pattern:
+    """Where a sentence ends: a full stop before a capital or a digit, unless it ends one of
+    the `abbreviations` ("Dec. 31", "Mr. Smith"), or a blank line, or a line break before a
+    capital. The checks for abbreviations stand after the stop, so that only a stop pays
+    for them; a lookbehind takes one width, so there is one for each length."""
+    by_len: dict[int, list[str]] = {}
+    for a in abbreviations:
+        by_len.setdefault(len(a), []).append(re.escape(a))
+    not_abbr = "".join(rf"(?<!\b(?:{'|'.join(ws)})\.)" for _, ws in sorted(by_len.items()))
+    return re.compile(rf"[.!?]{not_abbr}(?=\s+[\"'“‘(]?[A-Z0-9])|\n\s*\n|\n(?=\s*[A-Z\"“])")
+
+
 @lru_cache(maxsize=1)
 def grammar() -> Grammar:
     """The compiled resources; built once a process."""
     lists = _load_lists()
     negatives = _joined(DATA / "negatives.txt", lists)
+    wide = widened_pattern(negatives)
     cues = dict(line.split("\t", 1) for line in _lines(DATA / "tense.txt"))
     tense_words = {w: 1 for w in cues["future"].split()}
     tense_words.update({w: -1 for w in cues["past"].split()})
@@ -184,23 +205,31 @@ def grammar() -> Grammar:
     tense_words.update({w: -2 for w in cues["past-adjacent"].split() if w != "-"})
     tense_words.update({w: 3 for w in cues["future-before"].split()})  # only before it
     tense_words.update({w: 4 for w in cues["bound-ahead"].split()})  # see tense.py
+    tense_words.update({w: -3 for w in cues["past-finite"].split()})  # past unless after "be"
     between = "|".join(cues["between"].split())
     return Grammar(
         rules=_parse_rules(lists),
         tables=_load_tables(),
         negatives=re.compile(negatives, FLAGS),
-        names=re.compile(_joined(DATA / "names.txt", lists)),
+        negative_starts=wide and first_chars(wide.pattern) and skipping(wide),
+        names=Leading(re.compile(_joined(DATA / "names.txt", lists))),
         name_ok=frozenset(normalise_key(w) for w in _lines(DATA / "nameok.txt")),
         tense_words=tense_words,
         past_suffix=cues["past-suffix"].strip(),
         verb_group=frozenset(cues["verb-group"].split()),
         pluperfect=frozenset(cues["pluperfect"].split()),
         not_infinitive=frozenset(cues["not-infinitive"].split()),
+        future_in_past=frozenset(cues["future-in-past"].split()),
+        sentence_end=sentence_end(cues["abbreviations"].split()),
         adjacent=re.compile(r"[\s,]*(?:(?:" + between + r")\s+)*$", FLAGS),
+        schedule_far=frozenset(cues["schedule-far"].split()),
+        schedule_gap=re.compile(r"(?:\s+[a-z][\w'-]*){0,%d}[\s,]*(?:(?:" % int(cues["schedule-gap"])
+                                + between + r")\s+)*$", FLAGS),
         approx=re.compile(r"(?<!\w)(" + lists["approx"] + r")\s+$", FLAGS),
         part_of=re.compile(r"(?<!\w)(" + lists["partof"] + r")\s+$", FLAGS),
         mod_after=re.compile(r"\s+(" + lists["modafter"] + r")(?!\w)", FLAGS),
         boundary=re.compile(r"(?<!\w)" + lists["boundary"] + r"\s+$", FLAGS),
+        deadline=re.compile(r"(?<!\w)" + lists["deadline"] + r"\s+$", FLAGS),
     )
 
 
@@ -347,7 +376,7 @@ def find_candidates(text: str, g: Grammar | None = None) -> list[Candidate]:
     taken = _longest(found)
     # Known non-dates are looked for only around what was kept; when one is found, the
     # choice is made again without the candidates it touches.
-    blocked = _negatives(text, taken, g) + _names(text, taken, g)
+    blocked = _negatives(text, low, taken, g) + _names(text, taken, g)
     if blocked:
         blocked.sort()
         found = [c for c in found if not _overlapping(blocked, c.start, c.end)]
@@ -395,15 +424,32 @@ def _names(text: str, taken: list[Candidate], g: Grammar) -> list[tuple[int, int
     """Spans of names made of date words (names.txt) that overlap a candidate without a digit
     (no such name holds one)."""
     kept = sorted((c.start, c.end) for c in taken if not _DIGIT.search(text, c.start, c.end))
-    return [m.span() for ws, we in _windows(kept, 20, len(text))
-            for m in g.names.finditer(text, ws, we) if _overlapping(kept, *m.span())]
+    return [(s, e) for ws, we in _windows(kept, 20, len(text))
+            for _, s, e in g.names.spans(text, ws, we) if _overlapping(kept, s, e)]
 
 
-def _negatives(text: str, taken: list[Candidate], g: Grammar) -> list[tuple[int, int]]:
+def _negatives(text: str, low: str | None, taken: list[Candidate], g: Grammar) -> list[tuple[int, int]]:
     """Spans of known non-dates (negatives.txt) near the candidates. They are all about
     numbers, so only candidates with a digit in or right next to them are looked at."""
     near = [(c.start, c.end) for c in taken if _DIGIT.search(text, max(0, c.start - 12), c.end + 12)]
     windows = _windows(near, 30, len(text))
     kept = sorted((c.start, c.end) for c in taken)
-    return [m.span() for ws, we in windows for m in g.negatives.finditer(text, ws, we)
-            if _overlapping(kept, *m.span())]
+    return [(s, e) for ws, we in windows for s, e in _negative_spans(text, low, ws, we, g)
+            if _overlapping(kept, s, e)]
+
+
+def _negative_spans(text: str, low: str | None, ws: int, we: int, g: Grammar):
+    """The spans `g.negatives.finditer(text, ws, we)` gives. The alternation of every negative,
+    case-blind, is tried at each position of the window; on lowered text, `negative_starts`
+    skips to the positions where one may start, and the negatives are tried there only."""
+    if low is None or g.negative_starts is None:
+        yield from (m.span() for m in g.negatives.finditer(text, ws, we))
+        return
+    pos = ws
+    while (found := g.negative_starts.search(low, pos, we)) is not None:
+        m = g.negatives.match(text, found.start(), we)
+        if m is None:
+            pos = found.start() + 1
+            continue
+        yield m.span()
+        pos = m.end()  # a match is never empty: its first character is one of a class

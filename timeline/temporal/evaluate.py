@@ -14,11 +14,9 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 
+from timeline.errors import GoldFileError
+
 from . import tag
-
-
-class GoldFileError(ValueError):
-    """A gold file that cannot be read as TimeBank-shaped JSONL."""
 
 
 def f1(p: float, r: float) -> float:
@@ -112,6 +110,7 @@ def _figures(c: Counter, per: dict[str, Counter]) -> dict:
 
 def read_gold(path: str | Path) -> Iterator[dict]:
     """Documents of a TimeBank-shaped JSONL file, one a line."""
+    found = False
     try:
         with open(path, encoding="utf-8") as fh:
             for n, line in enumerate(fh, 1):
@@ -120,11 +119,14 @@ def read_gold(path: str | Path) -> Iterator[dict]:
                         doc = json.loads(line)
                     except json.JSONDecodeError as e:
                         raise GoldFileError(f"{path}:{n}: not JSON ({e.msg})") from None
-                    if not {"doc_id", "text", "timexes"} <= doc.keys():
+                    if not isinstance(doc, dict) or not {"doc_id", "text", "timexes"} <= doc.keys():
                         raise GoldFileError(f"{path}:{n}: needs doc_id, text and timexes")
                     yield doc
+                    found = True
     except (OSError, UnicodeDecodeError) as e:
         raise GoldFileError(f"{path}: cannot read ({e})") from None
+    if not found:  # scoring nothing printed figures of 0.0 with exit 0
+        raise GoldFileError(f"{path}: no documents (one JSON object a line)")
 
 
 def run(gold_docs: Iterable[dict]) -> dict[str, list[dict]]:

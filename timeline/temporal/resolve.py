@@ -37,6 +37,7 @@ class Context:
     day_first: bool | None = None   # the document's numeric date order, when its dates show it
     year_here: int | None = None    # a year the sentence names before the expression
     last: str | None = None         # the last date value named, a boundary ("since ...") too
+    reported: bool = False          # the future cue looks ahead from a time past ("would")
 
 
 # ---------------------------------------------------------------- templates
@@ -292,6 +293,12 @@ def call_ago(ctx: Context, anchor: str, n: str, unit: str, sign: str) -> tuple[s
         # "several years ago" said in 1991 is in the 1980s)
         return ("PAST_REF" if s < 0 else "FUTURE_REF"), None
     count = float(n) * s
+    if anchor == "refp":  # "the year-ago period": the period last named, never a day or week
+        ref = _ref_date(ctx)
+        if ref is not None and ref[1] in ("M", "Q", "Y"):
+            return _fmt(_shift(ref[0], count, unit), ref[1]), None
+        # after "closed yesterday": the report's quarter; with nothing named, the year
+        anchor = "refq" if ref is not None else "ref"
     if anchor == "refq":  # "the year-ago quarter": always a quarter
         ref = _ref_date(ctx)
         if ref is not None and ref[1] == "Q":  # a day or a month named is no report's quarter
@@ -346,7 +353,8 @@ def call_ref(ctx: Context, unit: str = "", fallback: str = "") -> tuple[str, Non
 
 def call_weekday(ctx: Context, wd: str, dir_: str) -> tuple[str, None]:
     """Wednesday in "X said Wednesday" is the last one on or before the DCT (TimeBank's
-    convention, the DCT itself included); in a future sentence the next one on or after;
+    convention, the DCT itself included); in a future sentence the next one on or after; in a
+    present one the nearest ("the funeral is Saturday");
     "last"/"next" exclude the DCT; "this" is the one in the DCT's week."""
     if not wd:
         return "", None
@@ -362,6 +370,9 @@ def call_weekday(ctx: Context, wd: str, dir_: str) -> tuple[str, None]:
         d = ctx.dct + timedelta(days=(iso - today) % 7 or 7)
     elif ctx.tense > 0:
         d = ctx.dct + timedelta(days=(iso - today) % 7)
+    elif ctx.present:  # "the funeral is Saturday": the nearest, the coming one on a tie
+        ahead, back = (iso - today) % 7, (today - iso) % 7
+        d = ctx.dct + timedelta(days=ahead) if ahead <= back else ctx.dct - timedelta(days=back)
     else:
         d = ctx.dct - timedelta(days=(today - iso) % 7)
     return d.isoformat(), None
@@ -387,10 +398,20 @@ def _year_for(ctx: Context, key: tuple, now: tuple, dir_: str, when=None) -> int
     return min((y - 1, y, y + 1), key=lambda year: abs((when(year) - ctx.dct).days))
 
 
+def _lent_year(ctx: Context) -> int | None:
+    """The year written out before a month in its sentence, when the month may take it: not
+    a year gone by in a sentence that looks ahead ("The plant, built in 1985, will close in
+    June" is the coming June; but "He said in 1985 he would resign in June" is June 1985)."""
+    if ctx.year_here is None or (ctx.tense > 0 and not ctx.reported and ctx.dct is not None
+                                 and ctx.year_here < ctx.dct.year):
+        return None
+    return ctx.year_here
+
+
 def call_month(ctx: Context, month: str, dir_: str) -> tuple[str, None]:
     if not month:
         return "", None
-    if ctx.year_here is not None and not dir_:
+    if _lent_year(ctx) is not None and not dir_:
         # "He joined in 1985 and became president in June": the sentence's year.
         return f"{ctx.year_here:04d}-{month}", None
     if ctx.dct is None:
@@ -403,12 +424,67 @@ def call_month(ctx: Context, month: str, dir_: str) -> tuple[str, None]:
     return f"{_year_for(ctx, (int(month),), (ctx.dct.month,), dir_):04d}-{month}", None
 
 
+def _after_ref(ctx: Context, step: str, period) -> tuple[int, ...] | None:
+    """The first year whose `period(year)` begins after the last date named ends (step +1),
+    or the last whose period ends before it begins (-1); None without a date named."""
+    ref = value_interval(ctx.ref) if ctx.ref else None
+    if ref is None or step not in ("+1", "-1"):
+        return None
+    years = range(ref.start.year - 1, ref.end.year + 2)
+    if step == "+1":
+        return min(y for y in years if period(y).start > ref.end),
+    return max(y for y in years if period(y).end < ref.start),
+
+
+def call_refmonth(ctx: Context, month: str, step: str) -> tuple[str, None]:
+    """"the following January", "the previous December": the month after or before the last
+    date the text named ("arrested in March 1995 and tried the following January": 1996-01);
+    with none named, as "next January" is, from the DCT."""
+    if not month:
+        return "", None
+    found = _after_ref(ctx, step, lambda y: Interval.month(y, int(month)))
+    if found is None:
+        return call_month(ctx, month, step)
+    return f"{found[0]:04d}-{month}", None
+
+
+def call_refseason(ctx: Context, code: str, step: str) -> tuple[str, None]:
+    """"the following spring": the season after or before the last date named, as
+    `call_refmonth`."""
+    if not code:
+        return "", None
+    found = _after_ref(ctx, step, lambda y: Interval.season(y, code))
+    if found is None:
+        return call_season(ctx, code, step)
+    return f"{found[0]:04d}-{code}", None
+
+
+# Where "the first week of March" ... "the last week of March" start in the month (a day,
+# or counted back from its end).
+_WEEK_OF_MONTH = {"first": 1, "second": 8, "third": 15, "fourth": 22, "last": -7, "final": -7}
+
+
+def call_monthweek(ctx: Context, nth: str, month: str, dir_: str, year: str) -> tuple[str, Interval | None]:
+    """"the last week of June": seven days of the month, the month found as a month named
+    alone is (or its year written); the value is the ISO week holding most of them."""
+    if not month or nth.lower() not in _WEEK_OF_MONTH:
+        return "", None
+    named = f"{year}-{month}" if year else call_month(ctx, month, dir_)[0]
+    iv = value_interval(named) if named else None
+    if iv is None:
+        return (f"XXXX-{month}" if named else ""), None
+    first = _WEEK_OF_MONTH[nth.lower()]
+    start = iv.start + timedelta(days=first - 1) if first > 0 else iv.end + timedelta(days=first + 1)
+    end = start + timedelta(days=6)
+    return _fmt(start + timedelta(days=3), "W"), Interval(start, end, Precision.WEEK)
+
+
 def call_monthday(ctx: Context, month: str, day: str, dir_: str, weekday: str = "") -> tuple[str, None]:
     """A day of a month without a year. A weekday named with it ("Saturday, April 25")
     decides the year when one of the nearby years fits it."""
     if not month or not day:
         return "", None
-    if ctx.year_here is not None and not dir_ and not weekday:
+    if _lent_year(ctx) is not None and not dir_ and not weekday:
         return (f"{ctx.year_here:04d}-{month}-{day}" if _valid(ctx.year_here, int(month), int(day))
                 else ""), None
     told = _story_year(ctx, int(month), int(day)) if not dir_ and not weekday else None
@@ -467,16 +543,31 @@ def call_monthref(ctx: Context, month: str) -> tuple[str, None]:
     return (f"{ref[0].year:04d}-{month}" if ref is not None else f"XXXX-{month}"), None
 
 
-def call_dayofmonth(ctx: Context, day: str) -> tuple[str, None]:
+def call_seasonref(ctx: Context, code: str) -> tuple[str, None]:
+    """"the spring of that year": the season in the year of the last date named, as
+    `call_monthref` takes a month (a season named last, "the spring of that year ... the
+    summer of that year", gives its year too)."""
+    ref = value_interval(ctx.ref) if ctx.ref else None
+    if not code:
+        return "", None
+    return (f"{ref.start.year:04d}-{code}" if ref is not None else f"XXXX-{code}"), None
+
+
+def call_dayofmonth(ctx: Context, day: str, weekday: str = "") -> tuple[str, None]:
     """A day of the month named alone ("arrives on the fifteenth"): in the DCT's month or a
     month next to it, the last one on or before the DCT in the past, the next one on or
-    after it in the future, else the nearest."""
+    after it in the future, else the nearest. A weekday named with it ("Friday the 13th")
+    keeps only the months where the day is that weekday."""
     if not day:
         return "", None
     if ctx.dct is None:
         return f"XXXX-XX-{int(day):02d}", None
     months = [_shift(ctx.dct.replace(day=1), n, "M") for n in (-1, 0, 1)]
     days = [m.replace(day=int(day)) for m in months if _valid(m.year, m.month, int(day))]
+    if weekday:
+        days = [d for d in days if d.isoweekday() == int(weekday)]
+        if not days:  # no month near has that day on that weekday: the weekday alone
+            return call_weekday(ctx, weekday, "")
     if ctx.tense < 0:
         days = [d for d in days if d <= ctx.dct]
     elif ctx.tense > 0:
@@ -513,12 +604,17 @@ def call_season(ctx: Context, code: str, dir_: str) -> tuple[str, None]:
     step = int(dir_) if dir_ else 0
     if dir_ == "0":
         # "this fall" is the fall of the DCT's year, even said in February; only "this
-        # winter" is the winter under way (or the one that begins in December).
-        year = y if code == "WI" else ctx.dct.year
-    elif not dir_ and ctx.tense == 0:
+        # winter" is the winter under way, the one just ended in spring ("this winter has
+        # been mild" said in March), else the one that begins in December.
+        year = ctx.dct.year
+        if code == "WI":
+            year = y if now == 3 else ctx.dct.year - 1 if now == 0 else ctx.dct.year
+    elif not dir_ and ctx.tense == 0 and ctx.present:
+        # in the present the nearest; with no cue at all, as a month, the one that has
+        # begun ("Over the summer, the rebels regrouped" written in February: last summer)
         mid = lambda year: Interval.season(year, code).start + timedelta(days=45)
         year = min((y - 1, y, y + 1), key=lambda yy: abs((mid(yy) - ctx.dct).days))
-    elif step < 0 or (not dir_ and ctx.tense < 0):
+    elif step < 0 or (not dir_ and ctx.tense <= 0):
         year = y if (idx < now or (not dir_ and idx == now)) else y - 1
     else:
         year = y if (idx > now or (not dir_ and idx == now)) else y + 1
@@ -543,6 +639,17 @@ def call_quarter_ended(ctx: Context, month: str, day: str) -> tuple[str, Interva
     end = date.fromisoformat(value)
     start = _shift(end, -3, "M") + timedelta(days=1)
     return _fmt(end - timedelta(days=45), "Q"), Interval(start, end, Precision.QUARTER)
+
+
+def call_quarter_month(ctx: Context, month: str) -> tuple[str, Interval | None]:
+    """"the June quarter", "the September quarter": the three months ending with that month,
+    the month's year found as a month alone is; valued as `call_quarter_ended`."""
+    value, _ = call_month(ctx, month, "")
+    last = value_interval(value) if value else None
+    if last is None:
+        return ("XXXX-QX" if value else ""), None
+    start = _shift(last.start, -2, "M")
+    return _fmt(last.end - timedelta(days=45), "Q"), Interval(start, last.end, Precision.QUARTER)
 
 
 def call_half(ctx: Context, h: str, dir_: str = "", shift: str = "") -> tuple[str, None]:
@@ -758,11 +865,16 @@ CALLS = {
     "WEEKDAY": call_weekday,
     "MONTH": call_month,
     "MONTHDAY": call_monthday,
+    "MONTHWEEK": call_monthweek,
+    "REFMONTH": call_refmonth,
+    "REFSEASON": call_refseason,
     "MONTHREF": call_monthref,
+    "SEASONREF": call_seasonref,
     "DAYOFMONTH": call_dayofmonth,
     "SEASON": call_season,
     "QUARTER": call_quarter,
     "QENDED": call_quarter_ended,
+    "QMONTH": call_quarter_month,
     "HALF": call_half,
     "WEEKEND": call_weekend,
     "NUMDATE": call_numdate,

@@ -13,8 +13,6 @@ from .engine import Grammar
 
 # How far a cue may stand from the expression, in characters, within its sentence.
 _REACH = 200
-# Where a sentence ends (shared with the tagger, which lends a year only within one).
-SENTENCE_END = re.compile(r"[.!?](?=\s+[\"'“‘(]?[A-Z0-9])|\n\s*\n|\n(?=\s*[A-Z\"“])")
 _TENSE_WORDS = re.compile(r"[A-Za-z']+")
 _CLAUSE = re.compile(r"[,;:()\u2013\u2014]|\s-\s|\s(?:and|but|that)\s")
 _CLAUSE_BREAK = 60  # characters a clause boundary adds to a cue's distance
@@ -24,9 +22,16 @@ def tense(text: str, start: int, end: int, g: Grammar) -> int | None:
     """+1 when the nearest tense cue in the sentence is a future one, -1 when a past one, 0
     when it is a present one, None when the sentence has none. (On a tie the cue before
     wins.)"""
-    left = max((m.end() for m in SENTENCE_END.finditer(text, max(0, start - _REACH), start)),
+    return tense_cue(text, start, end, g)[0]
+
+
+def tense_cue(text: str, start: int, end: int, g: Grammar) -> tuple[int | None, str | None]:
+    """The direction `tense` gives and the cue word that gave it (None without one)."""
+    # the search runs one character past the start: a sentence end is seen by what follows
+    # it, and an expression may open the next sentence ("... later this week. Tuesday, ...")
+    left = max((m.end() for m in g.sentence_end.finditer(text, max(0, start - _REACH), start + 1)),
                default=max(0, start - _REACH))
-    stop = SENTENCE_END.search(text, end, end + _REACH)
+    stop = g.sentence_end.search(text, end, end + _REACH)
     right = stop.start() if stop else min(len(text), end + _REACH)
     before = [(m.group().lower(), m.start(), m.end()) for m in _TENSE_WORDS.finditer(text, left, start)]
     after = [(m.group().lower(), m.start(), m.end()) for m in _TENSE_WORDS.finditer(text, end, right)]
@@ -40,13 +45,73 @@ def tense(text: str, start: int, end: int, g: Grammar) -> int | None:
                 # A cue in another clause counts as further away: in "will celebrate Mass
                 # on Sunday, the Vatican said" the "will" governs Sunday, not "said".
                 far = _CLAUSE_BREAK if _CLAUSE.search(text, *gap) else 0
-                found.append((gap[1] - gap[0] + far, sign))
+                found.append((gap[1] - gap[0] + far, sign, w))
                 break
-    sign = min(found, key=lambda f: f[0])[1] if found else None
+    _, sign, word = min(found, key=lambda f: f[0]) if found else (0, None, None)
+    if not found and _past_verb(_own_clause(text, before, after, start, end), g):
+        return -1, None  # "gunmen attacked a mosque on Feb. 25": a verb with its object
+    if sign == 1 and g.tense_words.get(word) == 2 and _headline(text, right):
+        # a headline tells in the present what has just happened as well as what is about
+        # to: "Pope arrives in Cuba Wednesday" is the nearest Wednesday, as a present is
+        return 0, word
     if not sign and before and g.tense_words.get(before[-1][0]) == _BOUND_AHEAD \
             and g.adjacent.match(text, before[-1][2], start):
-        return 1  # "is closed until Monday": a bound in the present is ahead
-    return sign
+        return 1, before[-1][0]  # "is closed until Monday": a bound in the present is ahead
+    return sign, word
+
+
+_CLOSERS = ".!?;:\"'”’)]"
+
+
+def _headline(text: str, stop: int) -> bool:
+    """Whether the sentence ending at `stop` is a headline: a line that ends without a
+    full stop (or other closing mark)."""
+    rest = text[stop:stop + 1]
+    if rest not in ("", "\n"):
+        return False
+    line = text[:stop].rstrip()
+    return bool(line) and line[-1] not in _CLOSERS
+
+
+# What follows a verb and never an adjective: "ambushed a convoy", "killed 39 civilians".
+_OBJECT_START = frozenset("a an the his her their its two three four five six seven eight nine ten dozens hundreds".split())
+
+
+_OPENER = frozenset("on in at by late early since from".split())
+
+
+def _own_clause(text: str, before: list, after: list, start: int, end: int) -> list:
+    """The words of the expression's own clause: in "directors authorized a split, payable
+    Dec. 7" the verb is another clause's. A sentence-initial adverbial ("On Feb. 25, gunmen
+    attacked a mosque") belongs to the clause after its comma."""
+    if all(w in _OPENER for w, _, _ in before):
+        stop = _CLAUSE.search(text, end)
+        if stop and not text[end:stop.start()].strip():  # "On Feb. 25, ...": the next clause
+            stop = _CLAUSE.search(text, stop.end())
+        return [x for x in after if stop is None or x[2] <= stop.start()]
+    breaks = [m.end() for m in _CLAUSE.finditer(text, before[0][1] if before else start, start)]
+    while breaks and _PHRASE_START.match(text, breaks[-1]):
+        breaks.pop()  # "ambushed a convoy near Teguey, in the Tillaberi region, on March 20"
+    stop = _CLAUSE.search(text, end)
+    return ([x for x in before if not breaks or x[1] >= breaks[-1]]
+            + [x for x in after if stop is None or x[2] <= stop.start()])
+
+
+# a phrase set off by commas that still belongs to the clause before it: of place or time
+_PHRASE_START = re.compile(r"\s*(?:on|in|at|near|outside|inside|north|south|east|west|about|some|late|early|by)\b", re.I)
+
+
+def _past_verb(words: list, g: Grammar) -> bool:
+    """Whether, in a sentence with no tense cue, an "-ed" word is a verb with its object
+    ("gunmen attacked a mosque on Feb. 25", "On Feb. 25, gunmen attacked a mosque"): the
+    sentence tells of the past. Far from the expression an "-ed" word alone may be an adjective ("preferred
+    shares"), which a determiner or a number never follows."""
+    for k in range(len(words) - 1):
+        w, nxt = words[k][0], words[k + 1][0]
+        if len(w) > 3 and w.endswith(g.past_suffix) and (nxt in _OBJECT_START or nxt.isdigit()) \
+                and not (k and words[k - 1][0] in _PASSIVE):
+            return True
+    return False
 
 
 # After these an "-ed" word is a passive or an adjective in the present, no past: "will be
@@ -71,10 +136,15 @@ def _cue(text: str, words: list, i: int, start: int, end: int, g: Grammar) -> in
     if sign == -2 or (sign is None and len(w) > 3 and w.endswith(g.past_suffix)):
         # "will be completed by Aug. 31": after "be" an "-ed" word is a passive, no tense.
         sign = None if i and words[i - 1][0] in _PASSIVE else -2
+    if sign == -3:  # "posted a loss": past anywhere, but "will be posted" is a passive
+        sign = None if i and words[i - 1][0] in _PASSIVE else -1
     if sign == 3:  # a commitment governs what follows it, not what stands before
         sign = 1 if e <= start else None
     if sign in (-2, 2):  # weak cues ("-ed") count only right next to the expression
-        near = g.adjacent.match(text, e, start) if e <= start else g.adjacent.match(text, end, s)
+        # a schedule verb before it may have its object or place between: "leaves for
+        # Africa on Sunday", "resumes deliberations Monday"
+        before = g.schedule_gap if sign == 2 and w in g.schedule_far else g.adjacent
+        near = before.match(text, e, start) if e <= start else g.adjacent.match(text, end, s)
         sign = sign // 2 if near else None
     if sign is not None and sign >= 0 and _pluperfect(text, words, i, g):
         return -1

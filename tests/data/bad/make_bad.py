@@ -12,6 +12,7 @@ Each case is (file name, how to make it). What each must give is the test's tabl
 from __future__ import annotations
 
 import codecs
+import gzip
 import json
 import os
 import random
@@ -89,6 +90,45 @@ SMALL: dict[str, bytes] = {
     "half_bad.jsonl": b'{"text": "Police arrested two men in Lyon on 3 March 2022."}\n{not json\n',
     "unterminated.jsonl": b'{"text": "',
     "truncated.rss": b'<?xml version="1.0"?><rss><channel><item><title>A',
+    # Gzip of one file (not a tar): read as the file it holds, or refused in one line.
+    "story.txt.gz": gzip.compress(GOOD.replace("Lyon", "Lille").encode(), mtime=0),
+    "dump.jsonl.gz": gzip.compress(b'{"title": "Arrests in Dijon", "text": "Police arrested two '
+                                   b'men in Dijon on 3 March 2022."}\n', mtime=0),
+    "cut_short.txt.gz": gzip.compress(GOOD.encode() * 20, mtime=0)[:60],
+    "not_a_tar.tar.gz": gzip.compress(GOOD.encode(), mtime=0),
+    "semicolons.csv": b'title;text;date\r\nArrests in Rouen;"Police, the prefect said, arrested '
+                      b'two men in Rouen on 3 March 2022.";2022-03-03\r\n',
+    "no_header.csv": b'"Police arrest two men in Lyon\n\nFrench police arrested two men on 3 March '
+                     b'2022.",2022-03-03\n',
+    # JSON documents (json.dump of a list, pretty-printed or not) rather than JSON Lines
+    "pretty_array.json": json.dumps([{"title": "Arrests in Nantes", "text": "Police arrested two "
+                                      "men in Nantes on 3 March 2022."}], indent=2).encode(),
+    "one_line_array.json": json.dumps([{"title": "Arrests in Tours", "text": "Police arrested two "
+                                        "men in Tours on 3 March 2022."}]).encode(),
+    "array_with_junk.json": json.dumps([{"text": "Police arrested two men in Reims on 3 March "
+                                         "2022."}, 5, None], indent=1).encode(),
+    # Binary files named as dumps (one line, not a line for each "line" of junk), and dumps in
+    # the UTF-16 that Windows tools write
+    "png_image.jsonl": _png(),
+    "random_bytes.csv": _random(1, 4096),
+    "utf16_dump.csv": ('title,text\r\nRéunion à Genève,"Ministers met in Genève on 28 June 2021 '
+                       'and said the café attack was foiled."\r\n').encode("utf-16"),
+    "utf16le_dump.jsonl": (json.dumps({"title": "Réunion à Genève", "text": "Ministers met in "
+                                       "Genève on 28 June 2021."}, ensure_ascii=False)
+                           + "\n").encode("utf-16-le"),
+    "atom_id_only.atom": b'<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>F'
+                         b'</title><entry><title>Only a title</title><id>tag:wire.example,2024:1'
+                         b'</id><updated>2024-03-05T00:00:00Z</updated></entry></feed>',
+    "page_named.rss": b"<!DOCTYPE html><html><head><title>Feed moved</title></head><body><p>This "
+                      b"feed has moved.</p></body></html>",
+    "lone_surrogate.jsonl": b'{"title": "Arrests in Lyon \\udc00", "text": "Police arrested two '
+                            b'men in Lyon on 3 March 2022 \\ud800 over a plot."}\n',
+    "numeric_dates.jsonl": b'{"text": "Police arrested a man in Nice on 3 May 2022.", '
+                           b'"published": 20220503}\n'
+                           b'{"text": "Police arrested a man in Metz on 4 May 2022.", '
+                           b'"published": 0}\n'
+                           b'{"text": "Police arrested a man in Pau on 5 May 2022.", '
+                           b'"published": 1651708800}\n',
 }
 
 
@@ -109,6 +149,8 @@ def write_big(folder: Path) -> None:
     record = {"text": (line * 12_000).decode()}
     (folder / "book_length_record.jsonl").write_text(json.dumps(record) + "\n" + json.dumps(
         {"text": "Police arrested two men in Paris on 4 March 2022."}) + "\n")
+    (folder / "deep_nesting.jsonl").write_text("[" * 100_000 + "]" * 100_000 + "\n" + json.dumps(
+        {"text": "Police arrested two men in Brest on 6 March 2022."}) + "\n")
     with open(folder / "one_10mb_line.txt", "wb") as f:
         f.write(b"threat " * (10_000_000 // 7) + b"end\n")  # 10,000,000 characters, one line
 
