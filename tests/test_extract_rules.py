@@ -766,6 +766,25 @@ CASES = [
     ("raids across provinces before the toll make no tally of the killing told after them",
      "Police detained 47 people in raids across several provinces on Tuesday, two days after gunmen killed a man at a church in Istanbul.",
      "2024-01-30", [ev("arrest", "2024-01-30"), ev("attack", killed=1, location="Istanbul")]),
+    # --- articles16 (unseen news): each row fails without its rule
+    ("a release noun with its date before 'of': the date is the release's, even after 'welcomed'",
+     "The envoy welcomed the release on 10 June of 153 detainees held by the rebels.",
+     "2025-06-12", [ev("release", "2025-06-10")]),
+    ("a weekday between a welcomed release and its 'of' is the release's day",
+     "The minister welcomed the release on Monday of 40 prisoners held in the north.",
+     "2025-06-12", [ev("release", "2025-06-09")]),
+    ("a weekday after a condemned attack still dates the condemnation, not the attack",
+     "The minister condemned the attack on Friday.",
+     "2025-06-12", [ev("attack", None)]),
+    ("gunmen who seize a named kind of person abduct them",
+     "Gunmen seized a Canadian engineer on the road to the gold mine on Tuesday.",
+     "2025-06-12", [ev("kidnapping", "2025-06-10")]),
+    ("launching a sweep is a military operation",
+     "Soldiers launched a sweep of the forest on Saturday.",
+     "2025-06-12", [ev("military_operation", "2025-06-07")]),
+    ("a threat told in a post on a day keeps its goal",
+     "The group threatened in a Telegram post on Sunday to target foreign troops in the province.",
+     "2025-06-12", [ev("threat", "2025-06-08")]),
 ]
 
 

@@ -723,7 +723,8 @@ class SentenceReader:
                                  strict=definite, nouns=nouns,
                                  speech=etype == "statement" and t.rule.pos == "verb" and dating.is_speech_verb(t.text))
         if definite and dated.timex is not None and dated.timex.start >= b \
-                and dating.basis_of(dated.timex) is DateBasis.RELATIVE and _speech_act_object(s.text, t.start):
+                and dating.basis_of(dated.timex) is DateBasis.RELATIVE and _speech_act_object(s.text, t.start) \
+                and not lexicon.dating_cue("noun_complement_after").match(self.text, dated.timex.end):
             # "condemned the attack on Friday": a weekday after the object is when it was
             # condemned; the attack, a known one, takes no date from it
             dated = dating.NO_DATE

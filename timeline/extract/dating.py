@@ -131,9 +131,10 @@ def own_date_after(gap: str) -> bool:
 def _own_date_of_noun(text: str, sent_start: int, trig_start: int, trig_end: int, tx, crossings: int) -> bool:
     if tx.end <= trig_start:
         return modifies(text, tx, trig_start) or (crossings == 0 and bool(_INITIAL.match(text[sent_start:tx.start])))
-    if _reaction_object().search(text, max(sent_start, trig_start - 60), trig_start):
-        return False  # "condemned the abduction on Monday": the condemnation's day
     gap = text[trig_end:tx.start]
+    if _reaction_object().search(text, max(sent_start, trig_start - 60), trig_start) \
+            and not (_NEAR_AFTER.match(gap) and _complement_after().match(text, tx.end)):
+        return False  # "condemned the abduction on Monday": the condemnation's day
     return bool(_NEAR_AFTER.match(gap) or _MODIFIER_AFTER.search(gap) or _PLACE_CHAIN_AFTER.match(gap)
                 or _TOLL_WHICH.match(gap))
 
@@ -163,6 +164,13 @@ def _reaction_object() -> re.Pattern:
     from timeline.extract.lexicon import dating_cue
 
     return dating_cue("reaction_object_before")
+
+
+@lru_cache(maxsize=1)
+def _complement_after() -> re.Pattern:
+    from timeline.extract.lexicon import dating_cue
+
+    return dating_cue("noun_complement_after")
 
 
 @lru_cache(maxsize=1)
