@@ -785,6 +785,9 @@ CASES = [
     ("a threat told in a post on a day keeps its goal",
      "The group threatened in a Telegram post on Sunday to target foreign troops in the province.",
      "2025-06-12", [ev("threat", "2025-06-08")]),
+    ("a date before a named attack is the attack's: the court's weekday dates the verdict",
+     "The court on Thursday upheld the death sentences of five men over the March 2019 Christchurch Mosque attack.",
+     "2025-06-12", [ev("sentencing", "2025-06-12"), ev("attack", "2019-03-01", "2019-03-31")]),
 ]
 
 

@@ -157,7 +157,8 @@ def _attached_date(text: str, t: lexicon.Trigger, dated_spans, adverbial: bool =
     sentence adverbial does not count ("In July 2023, a jury convicted six men for those attacks":
     the verdict's date)."""
     for a, b in dated_spans:
-        if b <= t.start and (not text[b:t.start].strip() or text[b:t.start].strip() in ("'s", "’s")
+        # a premodifier, names between allowed: "the July 2016 Holey Artisan Bakery attack"
+        if b <= t.start and (dating._NAMES_ONLY.fullmatch(text, b, t.start)
                              or adverbial and dating._INITIAL.match(text[:a])):
             return True
         if a >= t.end and (a - t.end <= 60 and not dating._CLAUSE_BREAK.search(text, t.end, a)

@@ -286,8 +286,9 @@ def governing(text: str, sent_start: int, trig_start: int, trig_end: int, timexe
         claimed = not late and any(lo <= a and b <= hi and not _breaks(text, b, tx.start if tx.start >= b else b)
                                    and not (tx.end <= a and _AND.search(text, b, trig_start))
                                    for a, b in others)  # "on Tuesday freed 17 people and arrested four": shared
-        # "convicted over the 2016 attack": the year premodifies another event noun
-        claimed = claimed or any(a >= tx.end and not text[tx.end:a].strip() for a, b in nouns)
+        # "convicted over the 2016 attack", "over the July 2016 Holey Artisan Bakery attack": the
+        # date premodifies another event noun (names may stand between)
+        claimed = claimed or any(a >= tx.end and _NAMES_ONLY.fullmatch(text, tx.end, a) for a, b in nouns)
         if not claimed and tx.end <= trig_start and (verb or not modifies(text, tx, trig_start)):
             # a date after one event word and before this one is the first one's adjunct
             # ("pupils abducted ... earlier this month have been freed")
