@@ -766,6 +766,20 @@ CASES = [
     ("raids across provinces before the toll make no tally of the killing told after them",
      "Police detained 47 people in raids across several provinces on Tuesday, two days after gunmen killed a man at a church in Istanbul.",
      "2024-01-30", [ev("arrest", "2024-01-30"), ev("attack", killed=1, location="Istanbul")]),
+    ("'Hours later' opening a sentence is the day of the story's last event, after paragraphs of its detail",
+     "A bomb exploded at a market in Yala on Thursday, killing a vendor.\n\n"
+     "The blast happened outside the market as rangers were patrolling the area.\n\n"
+     "The dead vendor was identified as a woman of 54.\n\n"
+     "No group claimed responsibility.\n\n"
+     "Hours later, suspected insurgents opened fire on a ranger patrol in Rueso district, wounding two rangers.",
+     "2024-06-14", [ev("attack", "2024-06-13"), ev("attack", "2024-06-13")]),
+    ("'Hours later' inside a sentence does not reach back past paragraphs of detail",
+     "A bomb exploded at a market in Yala on Thursday, killing a vendor.\n\n"
+     "The blast happened outside the market as rangers were patrolling the area.\n\n"
+     "The dead vendor was identified as a woman of 54.\n\n"
+     "No group claimed responsibility.\n\n"
+     "Suspected insurgents opened fire on a ranger patrol in Rueso district hours later, wounding two rangers.",
+     "2024-06-14", [ev("attack", "2024-06-13"), ev("attack")]),
 ]
 
 
