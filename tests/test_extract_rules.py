@@ -780,6 +780,9 @@ CASES = [
      "No group claimed responsibility.\n\n"
      "Suspected insurgents opened fire on a ranger patrol in Rueso district hours later, wounding two rangers.",
      "2024-06-14", [ev("attack", "2024-06-13"), ev("attack")]),
+    ("'Speaking to reporters on Thursday afternoon, the governor said': the speaking's own day, not the paper's",
+     "Speaking to reporters on Thursday afternoon, Yala governor Pongsak Chaiwong said the province would pay compensation.",
+     "2024-06-14", [ev("statement", "2024-06-13")]),
 ]
 
 
