@@ -780,6 +780,12 @@ CASES = [
      "No group claimed responsibility.\n\n"
      "Suspected insurgents opened fire on a ranger patrol in Rueso district hours later, wounding two rangers.",
      "2024-06-14", [ev("attack", "2024-06-13"), ev("attack")]),
+    ("'a cell of a banned organization was uncovered and neutralized' is a foiled plot, not a military operation",
+     "A clandestine cell of a banned international terrorist organization was uncovered and neutralized on 2 September 2024.",
+     "2024-09-03", [ev("plot_foiled", "2024-09-02")]),
+    ("'a smuggling network was dismantled' is a foiled plot of its own",
+     "A weapons smuggling network was dismantled in Tashkent on Monday.",
+     "2024-09-03", [ev("plot_foiled", "2024-09-02")]),
     ("'Speaking to reporters on Thursday afternoon, the governor said': the speaking's own day, not the paper's",
      "Speaking to reporters on Thursday afternoon, Yala governor Pongsak Chaiwong said the province would pay compensation.",
      "2024-06-14", [ev("statement", "2024-06-13")]),
