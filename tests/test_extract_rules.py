@@ -786,6 +786,14 @@ CASES = [
     ("'a smuggling network was dismantled' is a foiled plot of its own",
      "A weapons smuggling network was dismantled in Tashkent on Monday.",
      "2024-09-03", [ev("plot_foiled", "2024-09-02")]),
+    ("under 'Updated: 18.02.2025' a day after publication, 'on Tuesday' is the update's Tuesday, not the week before's",
+     "Gunmen attack police post in Dagestan\n\nPublished: 17.02.2025 - 09:25\nUpdated: 18.02.2025 - 14:10\n\n"
+     "A fourth suspect was detained on Tuesday morning in Kaspiysk, the Interior Ministry said.",
+     "2025-02-17", [ev("arrest", "2025-02-18")]),
+    ("an update weeks after publication is a correction, not the day the story is told from",
+     "Gunmen attack police post in Dagestan\n\nPublished: 17.02.2025 - 09:25\nUpdated: 10.03.2025 - 14:10\n\n"
+     "A fourth suspect was detained on Tuesday morning in Kaspiysk, the Interior Ministry said.",
+     "2025-02-17", [ev("arrest", "2025-02-11")]),
     ("'Speaking to reporters on Thursday afternoon, the governor said': the speaking's own day, not the paper's",
      "Speaking to reporters on Thursday afternoon, Yala governor Pongsak Chaiwong said the province would pay compensation.",
      "2024-06-14", [ev("statement", "2024-06-13")]),
