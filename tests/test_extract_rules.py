@@ -794,6 +794,12 @@ CASES = [
      "Gunmen attack police post in Dagestan\n\nPublished: 17.02.2025 - 09:25\nUpdated: 10.03.2025 - 14:10\n\n"
      "A fourth suspect was detained on Tuesday morning in Kaspiysk, the Interior Ministry said.",
      "2025-02-17", [ev("arrest", "2025-02-11")]),
+    ("'assault rifles' found in a house are weapons, not an assault",
+     "Assault rifles, ammunition and components for an improvised explosive device were found in the house.",
+     "2025-02-18", []),
+    ("an assault on a post is still an attack",
+     "Militants carried out an assault on a police post in Dagestan on Monday.",
+     "2025-02-18", [ev("attack", "2025-02-17")]),
     ("'Speaking to reporters on Thursday afternoon, the governor said': the speaking's own day, not the paper's",
      "Speaking to reporters on Thursday afternoon, Yala governor Pongsak Chaiwong said the province would pay compensation.",
      "2024-06-14", [ev("statement", "2024-06-13")]),
