@@ -23,14 +23,11 @@ _CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014\"“”]|\s-\s|\b(?:which|who|wh
 _SUBORDINATE = re.compile(r";|\b(?:which|who|whom|while|whereas|but|after|before|when|until|since|as)\b", re.I)
 # After an event noun, a date within a few words, or in a participle or "which began" clause
 # that modifies it ("the Meeting ..., hosted by the FSB in Krasnodar on 4 and 5 October"), is its own.
-# ... or after a chain of place phrases, none with a verb or a clause word ("the truck attack on a
-# Christmas market in Berlin on 19.12.2016", "the mass shooting at the Pulse nightclub in Orlando
-# on 06/12/2016", "the assault on southern Israel on October 7, 2023").
-_PLACE_PHRASE = r"(?:on|at|in|near|outside|inside|of|against)\s+(?:(?!(?:that|which|who|whom|when|where|while|and|but|after|before|was|were|is|are|had|has)\b)[\w'’.-]+\s+){1,5}"
-_NEAR_AFTER = re.compile(rf"^\s*(?:(?:[\w'’-]+\s+){{0,3}}?|(?:{_PLACE_PHRASE}){{1,4}})(?:on|in|of|at|during|since)?\s*$")
+_NEAR_AFTER = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}?(?:on|in|of|at|during|since)?\s*$")
 # ... or at the end of a chain of places it happened at, with no clause between: "the bombing of
-# a Catholic Mass at the gymnasium of Mindanao State University in Marawi City on December 3, 2023"
-# ("and" joins places, not a second verb: "and killed", "and was" end the chain).
+# a Catholic Mass at the gymnasium of Mindanao State University in Marawi City on December 3, 2023",
+# "the truck attack on a Christmas market in Berlin on 19.12.2016" ("and" joins places, not a
+# second verb: "and killed", "and was" end the chain).
 _PLACE_CHAIN_AFTER = re.compile(
     r"\s*(?:(?:of|at|in|on|near|outside|inside|against|into|across)\s+"
     r"(?:(?!(?:that|which|who|whom|whose|when|where|while|after|before|since|until|because|but|as|"
@@ -126,7 +123,7 @@ def _when_clause(text: str, tx, trig_start: int | None) -> bool:
 def own_date_after(gap: str) -> bool:
     """Is a date after an event noun, `gap` between them, the noun's own ("the attack on a
     market in Berlin on 19.12.2016")?"""
-    return len(gap) < 120 and bool(_NEAR_AFTER.match(gap))
+    return len(gap) < 120 and bool(_NEAR_AFTER.match(gap) or _PLACE_CHAIN_AFTER.match(gap))
 
 
 def _own_date_of_noun(text: str, sent_start: int, trig_start: int, trig_end: int, tx, crossings: int) -> bool:
