@@ -788,6 +788,46 @@ CASES = [
     ("a date before a named attack is the attack's: the court's weekday dates the verdict",
      "The court on Thursday upheld the death sentences of five men over the March 2019 Christchurch Mosque attack.",
      "2025-06-12", [ev("sentencing", "2025-06-12"), ev("attack", "2019-03-01", "2019-03-31")]),
+    ("'Hours later' opening a sentence is the day of the story's last event, after paragraphs of its detail",
+     "A bomb exploded at a market in Yala on Thursday, killing a vendor.\n\n"
+     "The blast happened outside the market as rangers were patrolling the area.\n\n"
+     "The dead vendor was identified as a woman of 54.\n\n"
+     "No group claimed responsibility.\n\n"
+     "Hours later, suspected insurgents opened fire on a ranger patrol in Rueso district, wounding two rangers.",
+     "2024-06-14", [ev("attack", "2024-06-13"), ev("attack", "2024-06-13")]),
+    ("'Hours later' inside a sentence does not reach back past paragraphs of detail",
+     "A bomb exploded at a market in Yala on Thursday, killing a vendor.\n\n"
+     "The blast happened outside the market as rangers were patrolling the area.\n\n"
+     "The dead vendor was identified as a woman of 54.\n\n"
+     "No group claimed responsibility.\n\n"
+     "Suspected insurgents opened fire on a ranger patrol in Rueso district hours later, wounding two rangers.",
+     "2024-06-14", [ev("attack", "2024-06-13"), ev("attack")]),
+    ("'a cell of a banned organization was uncovered and neutralized' is a foiled plot, not a military operation",
+     "A clandestine cell of a banned international terrorist organization was uncovered and neutralized on 2 September 2024.",
+     "2024-09-03", [ev("plot_foiled", "2024-09-02")]),
+    ("'a smuggling network was dismantled' is a foiled plot of its own",
+     "A weapons smuggling network was dismantled in Tashkent on Monday.",
+     "2024-09-03", [ev("plot_foiled", "2024-09-02")]),
+    ("under 'Updated: 18.02.2025' a day after publication, 'on Tuesday' is the update's Tuesday, not the week before's",
+     "Gunmen attack police post in Dagestan\n\nPublished: 17.02.2025 - 09:25\nUpdated: 18.02.2025 - 14:10\n\n"
+     "A fourth suspect was detained on Tuesday morning in Kaspiysk, the Interior Ministry said.",
+     "2025-02-17", [ev("arrest", "2025-02-18")]),
+    ("an update weeks after publication is a correction, not the day the story is told from",
+     "Gunmen attack police post in Dagestan\n\nPublished: 17.02.2025 - 09:25\nUpdated: 10.03.2025 - 14:10\n\n"
+     "A fourth suspect was detained on Tuesday morning in Kaspiysk, the Interior Ministry said.",
+     "2025-02-17", [ev("arrest", "2025-02-11")]),
+    ("'assault rifles' found in a house are weapons, not an assault",
+     "Assault rifles, ammunition and components for an improvised explosive device were found in the house.",
+     "2025-02-18", []),
+    ("an assault on a post is still an attack",
+     "Militants carried out an assault on a police post in Dagestan on Monday.",
+     "2025-02-18", [ev("attack", "2025-02-17")]),
+    ("'three of the detained' are people held before, not a new arrest",
+     "It has been established that three of the detained had previously travelled to Turkey, where they were recruited.",
+     "2024-09-03", []),
+    ("'Speaking to reporters on Thursday afternoon, the governor said': the speaking's own day, not the paper's",
+     "Speaking to reporters on Thursday afternoon, Yala governor Pongsak Chaiwong said the province would pay compensation.",
+     "2024-06-14", [ev("statement", "2024-06-13")]),
 ]
 
 

@@ -41,6 +41,26 @@ def _told_as_report_day(text: str, published) -> bool:
                and cue.search(text, max(0, t.start - 40), t.start) for t in _timexes(text, None))
 
 
+MAX_UPDATE_DAYS = 3  # an update this soon after publication is the same developing story
+
+
+def _updated_day(text: str, dct):
+    """The day of an 'Updated:' header line shortly after the publication day `dct`, else None."""
+    from timeline.readers.datelines import HEADER_LINES, dates_in_line, is_dateline
+
+    from .lexicon import dating_cue
+
+    label = dating_cue("update_label")
+    for line in [line for line in text.split("\n") if line.strip()][:HEADER_LINES]:
+        m = label.search(line)
+        if m is None or not is_dateline(line):
+            continue
+        later = [f.day for f in dates_in_line(line) if f.start >= m.end()]
+        if later and 0 < (later[0] - dct).days <= MAX_UPDATE_DAYS:
+            return later[0]
+    return None
+
+
 def extract(article: Article, aliases=None) -> list[EventRecord]:
     """The events of one article. `aliases` is an AliasTable (see actors.load_aliases)."""
     from .actors import ActorIndex
@@ -58,6 +78,8 @@ def extract(article: Article, aliases=None) -> list[EventRecord]:
         # or "said" resolved against an old event's date would give days nobody wrote.
         published = None
     dct = published.start if published and published.precision == Precision.DAY else None
+    # a page updated a day or two later tells its weekdays from the update ("Updated: 18.02.2025")
+    dct = (dct and _updated_day(text, dct)) or dct
     reader = SentenceReader(text, _timexes(text, dct), dct, ActorIndex(aliases) if aliases else ActorIndex())
     cands = reader.read_all(split(text))
     return [r for r in (build(e, article.text, published) for e in merge(cands)) if r is not None]

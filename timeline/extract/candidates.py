@@ -48,6 +48,8 @@ _AT_START = re.compile(r"^\W*(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?(?:[A-Z][\w-]*\s+){
 _ATTRIBUTION = re.compile(r"^(?:said|says|told|reported|reports|added|stated|wrote|confirmed|announced|noted|explained)$", re.I)
 # A time given by another event ("following the US withdrawal"): the narrative's date is not this one's.
 _EVENT_ANCHOR = re.compile(r"\b(?:following|after|before|during|since|amid|ahead of|in the wake of|in the aftermath of)\s+(?:the|a|an|his|her|their|its)\s+\w+", re.I)
+# what may stand before a same-day offset that opens its sentence: "Hours later", "About 20 minutes later"
+_OPENING_OFFSET = re.compile(r"\W*(?:(?:about|some|around|just|only|barely|a|an)\s+)*(?:\d+\s+)?$", re.I)
 # Events that last as a state, so that "has been held for 14 months" dates their start
 # ("has been jailed for eight years" gives a term, not a start).
 _STATES = frozenset({"kidnapping", "arrest", "military_operation", "relocation"})
@@ -783,8 +785,11 @@ class SentenceReader:
                 return began
         if lexicon.dating_cue("anaphoric_offset").search(s.text):
             return dating.NO_DATE  # "two days later": counted from the story, not from today
-        if lexicon.dating_cue("same_day_offset").search(s.text) and self.reference is not None \
-                and s.paragraph - self.reference[0] <= 2:
+        offset = lexicon.dating_cue("same_day_offset").search(s.text)
+        # an offset opening the sentence ("Hours later, ...") counts from the story's last told
+        # time however many paragraphs of detail came between; inside it, only from nearby ones
+        if offset and self.reference is not None \
+                and (s.paragraph - self.reference[0] <= 2 or _OPENING_OFFSET.match(s.text, 0, offset.start())):
             ref = self.reference[1]  # "Minutes later, a second bomber struck": the story's day
             return dating.Dated(ref.interval, ref.text, DateBasis.INHERITED)
         pub = self._publication

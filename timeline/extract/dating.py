@@ -54,9 +54,10 @@ _NAMED_YEAR_BEFORE = skipping(re.compile(r"(?:\b(?:[Rr]esolutions?|No\.?|[Nn]umb
 _INITIAL = re.compile(r"^\W*(?:(?:in|on|at|by|earlier|later|early|late|last|since|during|from|as of)\s+)*$", re.I)
 # A sentence that opens with the medium a statement was made in, dated: "In a message to the
 # media on Monday, ...", "In an audio message broadcast on Wednesday, ..."
+# ... or with the speaker's act of speaking: "Speaking to reporters on Thursday afternoon, the governor said"
 _MEDIUM_INITIAL = re.compile(
-    r"\W*In\s+(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:statement|message|video|recording|post|"
-    r"speech|interview|broadcast|letter|communiqu[eé]|address|tweet)\b[^,;:]{0,60}?$")
+    r"\W*(?:In\s+(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:statement|message|video|recording|post|"
+    r"speech|interview|broadcast|letter|communiqu[eé]|address|tweet)|(?:Speaking|Talking|Addressing|Writing))\b[^,;:]{0,60}?$")
 _ADVERBIAL_END = re.compile(r"\s*,")
 _EXPLICIT = re.compile(r"\b\d{4}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b|\d{1,2}/\d{1,2}", re.I)
 _YEAR_ONLY = re.compile(r"^\(?\d{4}\)?$")
