@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import lru_cache
 
+from timeline.extract.lexicon import dating_cue
 from timeline.fold import CaseBlind, skipping
 from timeline.intervals import Interval
 from timeline.records import DateBasis
@@ -130,8 +130,8 @@ def _own_date_of_noun(text: str, sent_start: int, trig_start: int, trig_end: int
     if tx.end <= trig_start:
         return modifies(text, tx, trig_start) or (crossings == 0 and bool(_INITIAL.match(text[sent_start:tx.start])))
     gap = text[trig_end:tx.start]
-    if _reaction_object().search(text, max(sent_start, trig_start - 60), trig_start) \
-            and not (_NEAR_AFTER.match(gap) and _complement_after().match(text, tx.end)):
+    if dating_cue("reaction_object_before").search(text, max(sent_start, trig_start - 60), trig_start) \
+            and not (_NEAR_AFTER.match(gap) and dating_cue("noun_complement_after").match(text, tx.end)):
         return False  # "condemned the abduction on Monday": the condemnation's day
     return bool(_NEAR_AFTER.match(gap) or _MODIFIER_AFTER.search(gap) or _PLACE_CHAIN_AFTER.match(gap)
                 or _TOLL_WHICH.match(gap))
@@ -157,50 +157,15 @@ def modifies(text: str, tx, trig_start: int) -> bool:
         and bool(_NAMES_ONLY.fullmatch(text, tx.end + 1, trig_start))
 
 
-@lru_cache(maxsize=1)
-def _reaction_object() -> re.Pattern:
-    from timeline.extract.lexicon import dating_cue
-
-    return dating_cue("reaction_object_before")
-
-
-@lru_cache(maxsize=1)
-def _complement_after() -> re.Pattern:
-    from timeline.extract.lexicon import dating_cue
-
-    return dating_cue("noun_complement_after")
-
-
-@lru_cache(maxsize=1)
-def _names_a_thing() -> re.Pattern:
-    from timeline.extract.lexicon import dating_cue
-
-    return dating_cue("date_names_a_thing")
-
-
-@lru_cache(maxsize=1)
-def _toll_update() -> re.Pattern:
-    from timeline.extract.lexicon import dating_cue
-
-    return dating_cue("toll_update_between")
-
-
-@lru_cache(maxsize=1)
-def _speech_cues() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
-    from timeline.extract.lexicon import dating_cue
-
-    return dating_cue("speech_verb"), dating_cue("speech_addressee"), dating_cue("speech_own_adjunct")
-
-
 def is_speech_verb(word: str) -> bool:
     """"said", "told", "added": a verb whose object is the reported clause."""
-    return bool(_speech_cues()[0].match(word))
+    return bool(dating_cue("speech_verb").match(word))
 
 
 def _in_reported_clause(text: str, trig_end: int, tx) -> bool:
     """After a verb of saying, is the date inside what was said ("said the strike took place
     on Tuesday") rather than the saying's own adjunct ("said in a statement on Tuesday")?"""
-    _, addressee, own = _speech_cues()
+    addressee, own = dating_cue("speech_addressee"), dating_cue("speech_own_adjunct")
     gap = text[trig_end:tx.start]
     m = addressee.match(gap)
     return not own.fullmatch(gap[m.end():] if m else gap)
@@ -212,7 +177,7 @@ def usable(text: str, tx, trig_start: int | None = None, verb: bool = False, unk
     `unknown`: one that could not be resolved, "on Friday" in an article of unknown date, counts)"""
     if tx.type not in ("DATE", "TIME") or tx.interval is None and not unknown:
         return False
-    if _names_a_thing().match(text, tx.end):
+    if dating_cue("date_names_a_thing").match(text, tx.end):
         return False  # "attacks on Christmas markets": what the markets are, not when
     before = text[max(0, tx.start - 30):tx.start]
     modifies_trigger = trig_start is not None and not verb and modifies(text, tx, trig_start)
@@ -276,7 +241,7 @@ def governing(text: str, sent_start: int, trig_start: int, trig_end: int, timexe
             continue
         if speech and tx.start >= trig_end and _in_reported_clause(text, trig_end, tx):
             continue
-        if not verb and tx.start >= trig_end and _toll_update().search(text, trig_end, tx.start):
+        if not verb and tx.start >= trig_end and dating_cue("toll_update_between").search(text, trig_end, tx.start):
             continue  # "the toll from the siege rose to 21 on Sunday": the count's day
         lo, hi = (tx.end, trig_start) if tx.end <= trig_start else (trig_end, tx.start)
         # another event word between the date and this trigger has the better claim to it
