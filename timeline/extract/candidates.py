@@ -691,7 +691,10 @@ class SentenceReader:
         tells no event ("Between 14 and 16 May, Europol coordinated an action day"), its date."""
         if s.headline:
             return
-        own = [c for c in events if c.dated.strength >= 4 and c.type != "statement" and "background" not in c.cues]
+        # a past perfect ("had attacked a police station in 2019") tells what came before the
+        # narrative's time, which stays where it was: the next "he was charged" is not of 2019
+        own = [c for c in events if c.dated.strength >= 4 and c.type != "statement" and "background" not in c.cues
+               and not self._past_perfect(s, c.trigger)]
         if own:
             self.reference = (s.paragraph, own[-1].dated)
             return
@@ -706,6 +709,8 @@ class SentenceReader:
                 continue
             if lexicon.dating_cue("comparison_range_before").search(self.text, max(s.start, tx.start - 80), tx.start):
                 continue  # "its biggest operation in the area this year": a range compared over, no time told
+            if lexicon.dating_cue("past_perfect_before_date").search(self.text, s.start, tx.start):
+                continue  # "the suspect had travelled to Syria in 2019": before the narrative's time
             if dating.usable(self.text, tx) and (self.dct is None or tx.interval.start <= self.dct):
                 self.reference = (s.paragraph, dating.Dated(tx.interval, tx.text, dating.basis_of(tx), tx))
 
@@ -765,12 +770,15 @@ class SentenceReader:
         return c
 
     @staticmethod
-    def _background(s: Sentence, t: lexicon.Trigger) -> bool:
+    def _past_perfect(s: Sentence, t: lexicon.Trigger) -> bool:
+        return bool(lexicon.dating_cue("background_before_trigger").search(s.text[max(0, t.start - 40):t.start]))
+
+    @classmethod
+    def _background(cls, s: Sentence, t: lexicon.Trigger) -> bool:
         """Told as what came before the narrative's time ("had been freed", "since then"): it
         cannot take that time. (A reported "had been detained" is backshifted speech: the report's
         day still bounds it, see _fallback_date.)"""
-        return bool(lexicon.dating_cue("background_before_trigger").search(s.text[max(0, t.start - 40):t.start])
-                    or lexicon.dating_cue("background_sentence").search(s.text))
+        return cls._past_perfect(s, t) or bool(lexicon.dating_cue("background_sentence").search(s.text))
 
     def _fallback_date(self, s: Sentence, t: lexicon.Trigger, reporting: bool) -> dating.Dated:
         """An undated event's date from its context, weakest evidence last:
