@@ -133,12 +133,15 @@ def _people_rules():
     honor = trie_pattern(data["honorifics"])
     titles = trie_pattern(data["titles"])
     up, low = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ'’"
-    word = rf"[{up}][{low}]+(?:-[{up}a-zß-öø-ÿ][{low}]+)*"  # "Jean-Pierre", "Dema-ala"
+    # "Jean-Pierre", "Dema-ala"; a short head before a second capital: "LaToya", "McKenzie",
+    # "DeShawn", "O'Brien" (a name, not two: cut at the capital, "Mayor LaToya Cantrell" was "La")
+    inner = rf"(?:(?<=[{up}]['’])|(?<=[{up}][a-z])|(?<=[{up}][a-z]{{2}}))[{up}][{low}]+"
+    word = rf"[{up}][{low}]+(?:{inner})?(?:-[{up}a-zß-öø-ÿ][{low}]+)*"
     name = rf"(?P<name>{word}(?:\s+(?:al-|bin |ibn |van |von |de |el-)?{word}){{0,3}})"
     by_title = Leading(re.compile(rf"(?:\b(?:(?:{honor})\.?\s+)+|\b(?:{titles})\s+){name}"))
     # \b after the first capital, not before it: a search then skips in one quick loop the
     # characters no name starts with (one opening with \b is tried at every place)
-    first_word = rf"[{up}](?<!\w.)[{low}]+(?:-[{up}a-zß-öø-ÿ][{low}]+)*"
+    first_word = rf"[{up}](?<!\w.)[{low}]+(?:{inner})?(?:-[{up}a-zß-öø-ÿ][{low}]+)*"
     run = re.compile(rf"(?P<name>{first_word}(?:\s+(?:al-|bin |ibn |van |von |de |el-)?{word}){{1,2}})\b")
     return by_title, run, frozenset(data["org_words"]), frozenset(data["pronouns"])
 
