@@ -187,13 +187,15 @@ class ActorIndex:
     def find(self, text: str, places: list | None = None, known: list[ActorMention] | None = None) -> list[ActorMention]:
         """Actors of one sentence; `known` are its alias-table mentions if already found."""
         found = list(known) if known is not None else self.table.find(text)
+        found += forces(text, found, places or [])
         found += self._people(text, found, places or [])
         return sorted(found, key=lambda a: a.start)
 
     def meet(self, text: str, places: list | None = None, known: list[ActorMention] | None = None) -> None:
         """Learn the full names a sentence introduces, for later bare surnames, without finding
         its actors (a sentence that tells no event needs none)."""
-        self._people(text, list(known) if known is not None else self.table.find(text), places or [], surnames=False)
+        found = list(known) if known is not None else self.table.find(text)
+        self._people(text, found + forces(text, found, places or []), places or [], surnames=False)
 
     def _people(self, text: str, known: list[ActorMention], places: list, surnames: bool = True) -> list[ActorMention]:
         by_title, run, org_words, _ = _people_rules()
@@ -249,6 +251,38 @@ class ActorIndex:
                     out.append(ActorMention(self.people[name], "person", s, e, name))
                     spans.append((s, e))
         return out
+
+
+@lru_cache(maxsize=1)
+def _force_rules() -> tuple[re.Pattern, frozenset[str]]:
+    data = _package_json("actors.json")["forces"]
+    word = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+    return (re.compile(rf"(?P<name>[A-Z](?<![\w-].)[a-z]+(?:-[A-Z][a-z]+)?(?:\s+(?:and\s+)?{word}){{0,2}})"
+                       rf"\s+(?:{trie_pattern(data['heads'])})(?![\w-])"),
+            frozenset(data["kinds"]))
+
+
+def forces(text: str, known: list[ActorMention], places: list) -> list[ActorMention]:
+    """Police forces named after their area ("West Yorkshire Police", "Avon and Somerset
+    Constabulary"): agencies (data/actors.json "forces"). A country's police is the state's."""
+    from .places import is_demonym
+
+    rx, kinds = _force_rules()
+    out = []
+    for m in rx.finditer(text):
+        words, s = m.group("name").split(), m.start()
+        while words and (words[0] in _NOT_NAMES or _DATE_WORD.fullmatch(words[0])):
+            s = text.index(words[1], s + len(words[0])) if len(words) > 1 else m.end("name")
+            words.pop(0)  # "On Tuesday West Yorkshire Police said": the force starts after the date
+        named = [w for w in words if w != "and"]
+        if not named or all(w in kinds or is_demonym(w) for w in named):
+            continue  # "Riot Police", "Iraqi Police": a kind of police, no named force
+        if any(a.start < m.end() and s < a.end for a in known) \
+                or any(p.kind == "country" and p.start < m.end("name") and s < p.end for p in places):
+            continue  # an alias's ("Metropolitan Police") or a country's ("Kenya Police")
+        name = " ".join(text[s:m.end()].split())
+        out.append(ActorMention(name, "agency", s, m.end(), text[s:m.end()]))
+    return out
 
 
 _COMPASS = frozenset("North South East West Northern Southern Eastern Western Central North-East North-West South-East South-West".split())

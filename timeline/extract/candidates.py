@@ -254,6 +254,15 @@ def _statement_speaker(c: Candidate) -> None:
     return None
 
 
+def _outside_agencies(places: list[Place], actors: list[ActorMention]) -> list[Place]:
+    """The places not inside an agency's name: "UK Maritime Trade Operations", "US Central
+    Command" and "West Yorkshire Police" name no place where anything happened."""
+    names = [(a.start, a.end) for a in actors if a.kind == "agency"]
+    if not names:
+        return places
+    return [p for p in places if not any(a <= p.start and p.end <= b for a, b in names)]
+
+
 def _quote_closed(head: str) -> bool:
     """Does `head` end in a comma or closing quote, white space after it allowed? (Read from
     the end: a regex search ending in `$` would try every place of the sentence.)"""
@@ -593,7 +602,8 @@ class SentenceReader:
         timexes = self.timexes[bisect_left(self._timex_starts, s.start):
                                bisect_left(self._timex_starts, s.end)]
         if triggers:
-            out = self._events(s, triggers, self.index.find(text, places, aliases), places, timexes)
+            actors = self.index.find(text, places, aliases)
+            out = self._events(s, triggers, actors, _outside_agencies(places, actors), timexes)
         else:
             self.index.meet(text, places, aliases)  # no event to give actors to: names learnt only
             out = []

@@ -123,10 +123,18 @@ def across_border(text: str, place: Place) -> bool:
     return bool(_BORDER_BEFORE.search(text, max(0, place.start - 30), place.start))
 
 
+_DEMONYM = r"[A-Z][a-z]+(?:an|ian|i|ese|ish)"  # "Palestinian", "Iraqi", "Sudanese", "Turkish"
+
+
+def is_demonym(word: str) -> bool:
+    """A word shaped like a people's name that is no place itself ("Iraqi", not "Iran")."""
+    return re.fullmatch(_DEMONYM, word) is not None and word not in gazetteer()[0]
+
+
 @lru_cache(maxsize=1)
 def _origin_before() -> re.Pattern:
     nouns = "|".join(_data()["origin_nouns"])
-    return re.compile(rf"\b(?:(?i:{nouns})|(?P<demonym>[A-Z][a-z]+(?:an|ian|i|ese|ish)))\s+from\s+(?:the\s+)?"
+    return re.compile(rf"\b(?:(?i:{nouns})|(?P<demonym>{_DEMONYM}))\s+from\s+(?:the\s+)?"
                       rf"(?:[\w-]+\s+){{0,3}}?(?:of\s+)?$")
 
 
@@ -135,7 +143,7 @@ def is_origin(text: str, start: int) -> bool:
     Palestinian from the West Bank rammed a car", "two fighters from the city of Hebron".
     (A demonym that is a place itself is no demonym: "fired at Iran from Iraq".)"""
     m = _origin_before().search(text, max(0, start - 60), start)
-    return bool(m) and not (m.group("demonym") and m.group("demonym") in gazetteer()[0])
+    return bool(m) and (not m.group("demonym") or is_demonym(m.group("demonym")))
 
 
 @lru_cache(maxsize=1)
