@@ -213,6 +213,8 @@ class ActorIndex:
                 s += len(words[0]) + 1
                 words.pop(0)
                 titled = True
+            if words[-1] in org_words and not titled:
+                return  # "Deep South Watch said": an organisation's name, no person "Deep South"
             while words and words[-1] in org_words:
                 words.pop()
             if not words or any(w in org_words for w in words) or not free(s, s + len(" ".join(words))):
