@@ -256,12 +256,12 @@ class ActorIndex:
 
 
 @lru_cache(maxsize=1)
-def _force_rules() -> tuple[re.Pattern, frozenset[str]]:
+def _force_rules() -> tuple[re.Pattern, frozenset[str], frozenset[str]]:
     data = _package_json("actors.json")["forces"]
     word = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
     return (re.compile(rf"(?P<name>[A-Z](?<![\w-].)[a-z]+(?:-[A-Z][a-z]+)?(?:\s+(?:and\s+)?{word}){{0,2}})"
                        rf"\s+(?:{trie_pattern(data['heads'])})(?![\w-])"),
-            frozenset(data["kinds"]))
+            frozenset(data["kinds"]), frozenset(h.split()[0] for h in data["heads"]))
 
 
 def forces(text: str, known: list[ActorMention], places: list) -> list[ActorMention]:
@@ -269,8 +269,10 @@ def forces(text: str, known: list[ActorMention], places: list) -> list[ActorMent
     Constabulary"): agencies (data/actors.json "forces"). A country's police is the state's."""
     from .places import is_demonym
 
-    rx, kinds = _force_rules()
+    rx, kinds, firsts = _force_rules()
     out = []
+    if not any(w in text for w in firsts):
+        return out  # most sentences name no police: a look for the word is cheaper than the pattern
     for m in rx.finditer(text):
         words, s = m.group("name").split(), m.start()
         while words and (words[0] in _NOT_NAMES or _DATE_WORD.fullmatch(words[0])):
