@@ -255,6 +255,9 @@ class ActorIndex:
         return out
 
 
+_CAPITAL_WORD_BEFORE = re.compile(r"\b([A-Z][\w'’-]*)[ \t]+$")
+
+
 @lru_cache(maxsize=1)
 def _force_rules() -> tuple[re.Pattern, frozenset[str], frozenset[str]]:
     data = _package_json("actors.json")["forces"]
@@ -281,6 +284,10 @@ def forces(text: str, known: list[ActorMention], places: list) -> list[ActorMent
         named = [w for w in words if w != "and"]
         if not named or all(w in kinds or is_demonym(w) for w in named):
             continue  # "Riot Police", "Iraqi Police": a kind of police, no named force
+        before = _CAPITAL_WORD_BEFORE.search(text, 0, m.start())
+        if any(w in _NOT_NAMES for w in named) or before and before.group(1) not in _NOT_NAMES \
+                and not _DATE_WORD.fullmatch(before.group(1)):
+            continue  # a title-case headline: "Two Men Arrested After Police Raid"
         if any(a.start < m.end() and s < a.end for a in known) \
                 or any(p.kind == "country" and p.start < m.end("name") and s < p.end for p in places):
             continue  # an alias's ("Metropolitan Police") or a country's ("Kenya Police")
