@@ -849,6 +849,12 @@ CASES += [
     ("The stock closed yesterday at $25. In the year-ago period, sales were flat.",
      "1989-10-26", "the year-ago period", "1988-Q3", ("1988-07-01", "1988-09-30"), None,
      "a-year-ago-period-after-a-day-is-the-reports-quarter"),
+    ("Third-quarter net fell. The slump is expected to continue into the fourth quarter. In the "
+     "year-ago period, it earned $5 million.", "1989-10-26", "the year-ago period", "1988-Q3",
+     ("1988-07-01", "1988-09-30"), None, "a-year-ago-period-compares-the-period-reported-not-one-ahead"),
+    ("Third-quarter net fell. Losses will go on into the fourth quarter. In the year-ago "
+     "quarter, it earned $5 million.", "1989-10-26", "the year-ago quarter", "1988-Q3",
+     ("1988-07-01", "1988-09-30"), None, "a-year-ago-quarter-compares-the-quarter-reported-not-one-ahead"),
     ("Sales rose in September. In the year-ago period, they fell.", "1989-10-26",
      "the year-ago period", "1988-09", ("1988-09-01", "1988-09-30"), None,
      "a-year-ago-period-after-a-month-is-that-month"),

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from timeline.intervals import Interval
+from timeline.intervals import Interval, Precision
 
 from .engine import Candidate, Grammar, grammar, find_candidates, normalise_key
 from .resolve import NO_INTERVAL, Context, fill, resolve_value, narrow, value_interval
@@ -76,6 +76,8 @@ def tag(text: str, dct: date | None) -> list[Timex]:
             ctx.last = timex.value.split("T")[0]
         if _anchors(text, timex, c, g, dct):
             ctx.ref = timex.value.split("T")[0]
+            if _is_period_over(timex, dct):
+                ctx.period = ctx.ref
             if "y" in c.match.re.groupindex and c.match.group("y") and _YEAR_FIRST.match(timex.value):
                 named = timex.end, int(timex.value[:4])
             elif ctx.year_here is not None and timex.value.startswith(f"{ctx.year_here:04d}-"):
@@ -115,6 +117,16 @@ def _anchors(text: str, timex: Timex, c: Candidate, g: Grammar, dct: date | None
     if dct is not None and timex.interval.start > dct and g.deadline.search(text, before, timex.start):
         return False
     return g.boundary.search(text, before, timex.start) is None
+
+
+_PERIOD = (Precision.MONTH, Precision.QUARTER, Precision.YEAR)
+
+
+def _is_period_over(timex: Timex, dct: date | None) -> bool:
+    """Whether a date is a month, quarter or year that ended by the DCT (any, without one):
+    a period a report may give figures for."""
+    iv = timex.interval
+    return iv.precision in _PERIOD and (dct is None or iv.end <= dct)
 
 
 def _resolve(text: str, c: Candidate, ctx: Context, g: Grammar, limit: int) -> Timex | None:

@@ -38,6 +38,8 @@ class Context:
     year_here: int | None = None    # a year the sentence names before the expression
     last: str | None = None         # the last date value named, a boundary ("since ...") too
     reported: bool = False          # the future cue looks ahead from a time past ("would")
+    period: str | None = None       # the last month, quarter or year named that was over by the
+                                    # DCT: what a report's figures are for ("the year-ago period")
 
 
 # ---------------------------------------------------------------- templates
@@ -293,14 +295,16 @@ def call_ago(ctx: Context, anchor: str, n: str, unit: str, sign: str) -> tuple[s
         # "several years ago" said in 1991 is in the 1980s)
         return ("PAST_REF" if s < 0 else "FUTURE_REF"), None
     count = float(n) * s
+    # A report compares figures for a period that is over: "expects losses to continue into
+    # the fourth quarter ... In the year-ago period" is the quarter reported, not the one ahead.
+    period = _ref_date(replace(ctx, ref=ctx.period))
     if anchor == "refp":  # "the year-ago period": the period last named, never a day or week
-        ref = _ref_date(ctx)
-        if ref is not None and ref[1] in ("M", "Q", "Y"):
-            return _fmt(_shift(ref[0], count, unit), ref[1]), None
+        if period is not None:
+            return _fmt(_shift(period[0], count, unit), period[1]), None
         # after "closed yesterday": the report's quarter; with nothing named, the year
-        anchor = "refq" if ref is not None else "ref"
+        anchor = "refq" if ctx.ref is not None else "ref"
     if anchor == "refq":  # "the year-ago quarter": always a quarter
-        ref = _ref_date(ctx)
+        ref = period
         if ref is not None and ref[1] == "Q":  # a day or a month named is no report's quarter
             base = ref[0]
         elif ctx.dct is not None:
