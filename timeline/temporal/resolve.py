@@ -412,9 +412,13 @@ def _lent_year(ctx: Context) -> int | None:
     return ctx.year_here
 
 
-def call_month(ctx: Context, month: str, dir_: str) -> tuple[str, None]:
+def call_month(ctx: Context, month: str, dir_: str, skip_last: str = "") -> tuple[str, None]:
+    """A month without a year. `skip_last` ("last February"): the month just before the DCT's
+    is the one a year before (normalization/lastmonth.tsv)."""
     if not month:
         return "", None
+    if skip_last and ctx.dct is not None and int(month) == ctx.dct.month - 1:
+        return f"{ctx.dct.year - 1:04d}-{month}", None
     if _lent_year(ctx) is not None and not dir_:
         # "He joined in 1985 and became president in June": the sentence's year.
         return f"{ctx.year_here:04d}-{month}", None
