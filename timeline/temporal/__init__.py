@@ -129,6 +129,10 @@ def _is_period_over(timex: Timex, dct: date | None) -> bool:
     return iv.precision in _PERIOD and (dct is None or iv.end <= dct)
 
 
+# How far before a date "ended" may start ("ended on ").
+_OVER_REACH = 10
+
+
 def _resolve(text: str, c: Candidate, ctx: Context, g: Grammar, limit: int) -> Timex | None:
     rule, start = c.rule, c.start
     template = fill(rule.value, c.match, g.tables)
@@ -138,6 +142,9 @@ def _resolve(text: str, c: Candidate, ctx: Context, g: Grammar, limit: int) -> T
         # "a premium over Thursday's closing price"
         ctx.tense, ctx.present = (cue or 0), cue == 0 and not text.startswith(_POSSESSIVE, c.end)
         ctx.reported = word in g.future_in_past
+        # "the quarter ended Nov. 3", "the talks ended Friday": a day gone by
+        ctx.over = bool(g.over_before.search(text, max(0, c.start - _OVER_REACH), c.start)
+                        or g.over_after.match(text, c.end))
     value, own = resolve_value(template, ctx)
     if not value or (_FULL_DATE.match(value) and value_interval(value[:10]) is None):
         return None  # nothing resolved, or a day no calendar has ("31 April 2020")

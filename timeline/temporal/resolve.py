@@ -38,6 +38,7 @@ class Context:
     year_here: int | None = None    # a year the sentence names before the expression
     last: str | None = None         # the last date value named, a boundary ("since ...") too
     reported: bool = False          # the future cue looks ahead from a time past ("would")
+    over: bool = False              # "ended" stands next to it: a day gone by
     period: str | None = None       # the last month, quarter or year named that was over by the
                                     # DCT: what a report's figures are for ("the year-ago period")
 
@@ -504,7 +505,8 @@ def call_monthday(ctx: Context, month: str, day: str, dir_: str, weekday: str = 
     if not _valid(2000, *key):  # "30 Feb" is no day of any year
         return "", None
     year = _year_for(ctx, key, now, dir_) if key != (2, 29) else None
-    if year is not None and year < ctx.dct.year and not dir_ and _valid(ctx.dct.year, *key):
+    if (year is not None and year < ctx.dct.year and not dir_ and not ctx.over
+            and _valid(ctx.dct.year, *key)):
         # News names a day of last year with its year; one a few days ahead of the DCT in a
         # past sentence is the coming one ("declared March 24 a day of mourning").
         ahead = (date(ctx.dct.year, *key) - ctx.dct).days
