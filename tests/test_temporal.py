@@ -86,6 +86,8 @@ CASES = [
     ("The Pope will celebrate Mass on Sunday, the Vatican said on Thursday.", "2013-03-15",
      "Sunday", "2013-03-17", ("2013-03-17", "2013-03-17"), None,
      "a-cue-in-another-clause-counts-less"),
+    ("Putin declared March 24 a day of mourning.", "2024-03-23", "March 24", "2024-03-24",
+     ("2024-03-24", "2024-03-24"), None, "a-day-of-after-a-month-day-is-no-rate"),
     ("Putin declared March 24 a national day of mourning.", "2024-03-23", "March 24",
      "2024-03-24", ("2024-03-24", "2024-03-24"), None,
      "a-day-just-after-the-dct-in-a-past-sentence-is-the-coming-one"),
