@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from timeline.intervals import Interval, Precision
 
@@ -74,6 +74,8 @@ def tag(text: str, dct: date | None) -> list[Timex]:
         out.append(timex)
         if timex.interval is not None:  # "since February 2019. Since then, ...": any date
             ctx.last = timex.value.split("T")[0]
+        if ctx.covered is None and (covered := _covered(text, timex, g, dct)) is not None:
+            ctx.covered = covered
         if _anchors(text, timex, c, g, dct):
             ctx.ref = timex.value.split("T")[0]
             if _is_period_over(timex, dct):
@@ -127,6 +129,29 @@ def _is_period_over(timex: Timex, dct: date | None) -> bool:
     a period a report may give figures for."""
     iv = timex.interval
     return iv.precision in _PERIOD and (dct is None or iv.end <= dct)
+
+
+# The longest span of days a digest may cover, and how soon before the DCT it must end.
+_COVERED_DAYS = 7
+
+
+def _covered(text: str, timex: Timex, g: Grammar, dct: date | None) -> Interval | None:
+    """The days a text says it reports on: "Week of 22-28 September 2025" (a span of days,
+    or the seven from a day), "week ending 28 September" (the seven up to it), when they end
+    before the DCT and at most a week before it; else None."""
+    iv = timex.interval
+    if dct is None or iv is None or iv.precision is not Precision.DAY:
+        return None
+    m = g.covers.search(text, max(0, timex.start - _BOUNDARY_REACH), timex.start)
+    if m is None:
+        return None
+    if iv.length_days == 1:
+        ending = "end" in m.group(1).lower()
+        iv = (Interval.days(iv.start - timedelta(days=_COVERED_DAYS - 1), iv.end) if ending
+              else Interval.days(iv.start, iv.start + timedelta(days=_COVERED_DAYS - 1)))
+    if iv.length_days > _COVERED_DAYS or not 0 < (dct - iv.end).days <= _COVERED_DAYS:
+        return None
+    return iv
 
 
 # How far before a date "ended" may start ("ended on ").

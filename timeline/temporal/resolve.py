@@ -39,6 +39,8 @@ class Context:
     last: str | None = None         # the last date value named, a boundary ("since ...") too
     reported: bool = False          # the future cue looks ahead from a time past ("would")
     over: bool = False              # "ended" stands next to it: a day gone by
+    covered: Interval | None = None  # the days a digest says it reports on ("Week of 22-28
+                                     # September"), when they end in the week before the DCT
     period: str | None = None       # the last month, quarter or year named that was over by the
                                     # DCT: what a report's figures are for ("the year-ago period")
 
@@ -380,6 +382,9 @@ def call_weekday(ctx: Context, wd: str, dir_: str) -> tuple[str, None]:
         d = ctx.dct + timedelta(days=ahead) if ahead <= back else ctx.dct - timedelta(days=back)
     else:
         d = ctx.dct - timedelta(days=(today - iso) % 7)
+        if ctx.covered is not None and d > ctx.covered.end and ctx.covered.contains(d - timedelta(days=7)):
+            # a digest of the week before tells that week: its "Monday" is not the DCT's
+            d -= timedelta(days=7)
     return d.isoformat(), None
 
 
