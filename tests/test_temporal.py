@@ -420,6 +420,8 @@ CASES += [
     ("Over the weekend, Pentagon officials confirmed reports.", "1990-08-13", "the weekend",
      "1990-W32-WE", ("1990-08-11", "1990-08-12"), None,
      "an-untensed-weekend-read-on-a-monday-is-the-one-just-past"),
+    ("Over the weekend, troops moved north.", "2024-03-13", "the weekend", "2024-W10-WE",
+     ("2024-03-09", "2024-03-10"), None, "a-weekend-with-no-cue-is-the-one-past-as-a-weekday-is"),
     ("Plans for the weekend are unclear.", "1990-08-16", "the weekend", "1990-W33-WE",
      ("1990-08-18", "1990-08-19"), None, "an-untensed-weekend-read-on-a-thursday-is-the-coming-one"),
     ("Stocks rose, leaving the index near its record high set on Aug. 6.", "1998-02-06",

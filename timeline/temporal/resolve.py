@@ -692,9 +692,10 @@ def call_weekend(ctx: Context, dir_: str = "") -> tuple[str, None]:
     if ctx.dct is None:
         return "XXXX-WXX-WE", None
     d = ctx.dct
-    # Untensed, the nearest weekend: on a Monday or Tuesday the one just past ("Over the
-    # weekend, officials confirmed ..." in Monday's paper), later in the week the coming one.
-    nearest_past = not dir_ and ctx.tense == 0 and d.isoweekday() <= 2
+    # With no cue at all, as a weekday, the one just past ("Over the weekend, troops moved"
+    # in Wednesday's paper); in the present the nearest: on a Monday or Tuesday the one just
+    # past, later in the week the coming one ("Plans for the weekend are unclear").
+    nearest_past = not dir_ and ctx.tense == 0 and (not ctx.present or d.isoweekday() <= 2)
     if dir_ == "-1" or (not dir_ and ctx.tense < 0 and d.isoweekday() < 6) or nearest_past:
         d -= timedelta(days=7)
     elif dir_ == "+1" and d.isoweekday() >= 6:
