@@ -328,6 +328,8 @@ CASES += [
      ("1997-12-01", "1997-12-31"), None, "last-december-in-january-is-the-one-just-gone"),
     ("Sales peaked in the summer.", "1989-10-26", "the summer", "1989-SU",
      ("1989-06-01", "1989-08-31"), None, "season-with-the"),
+    ("Ransomware attacks doubled in H1 2024.", "2024-08-01", "H1 2024", "2024-H1",
+     ("2024-01-01", "2024-06-30"), None, "h1-and-a-year-is-a-half-year"),
     ("Revenue grew in Q3 2020.", "2021-01-10", "Q3 2020", "2020-Q3",
      ("2020-07-01", "2020-09-30"), None, "q-notation"),
     ("In the latest quarter, profit fell.", "1989-10-30", "the latest quarter", "1989-Q3",
