@@ -69,7 +69,7 @@ def tag(text: str, dct: date | None) -> list[Timex]:
         timex = _resolve(text, c, ctx, g, limit)
         if timex is None:
             continue
-        if out and _joins(text, out[-1], timex):
+        if out and _joins(text, out[-1], timex, g):
             timex = _join(text, out.pop(), timex)
         out.append(timex)
         if timex.interval is not None:  # "since February 2019. Since then, ...": any date
@@ -239,13 +239,14 @@ def _numeric_order(cands: list[Candidate]) -> bool | None:
     return votes.pop() if len(votes) == 1 else None
 
 
-_GLUE = re.compile(r"^(?:\s*,?\s*(?:on|at)?\s*)$", re.IGNORECASE)
+# How far apart a day and its clock time may stand ("Wednesday, at around 16:00").
+_GLUE_REACH = 16
 
 
-def _joins(text: str, a: Timex, b: Timex) -> bool:
+def _joins(text: str, a: Timex, b: Timex, g: Grammar) -> bool:
     """A time of day next to a day ("10 p.m. Wednesday", "06/28/2021 4:30 a.m.") or next to a
     part of a day ("3 o'clock this afternoon", "at 8 tonight")."""
-    if b.start - a.end > 6 or not _GLUE.match(text[a.end:b.start]):
+    if b.start - a.end > _GLUE_REACH or not g.glue.fullmatch(text, a.end, b.start):
         return False
     clock, day = _clock_and_day(a, b)
     return (clock.type == "TIME" and clock.interval is None and "T" in clock.value
