@@ -66,6 +66,7 @@ def tag(text: str, dct: date | None) -> list[Timex]:
         # "Monday or earlier this week", "earlier this week" is an expression of its own
         limit = cands[i + 1].start if i + 1 < len(cands) else len(text)
         ctx.year_here = named[1] if named and _near_in_sentence(text, named[0], c.start, g) else None
+        ctx.since = _range_start(text, out, c.start, g)
         timex = _resolve(text, c, ctx, g, limit)
         if timex is None:
             continue
@@ -152,6 +153,16 @@ def _covered(text: str, timex: Timex, g: Grammar, dct: date | None) -> Interval 
     if iv.length_days > _COVERED_DAYS or not 0 < (dct - iv.end).days <= _COVERED_DAYS:
         return None
     return iv
+
+
+def _range_start(text: str, out: list[Timex], start: int, g: Grammar) -> date | None:
+    """The day a range starts when the expression at `start` ends it: "Friday through
+    Sunday", "from 8 p.m. Monday to 4 a.m. Tuesday" (a clock time may stand before the end)."""
+    if out and out[-1].interval is None and out[-1].type == "TIME" and text[out[-1].end:start].isspace():
+        start, out = out[-1].start, out[:-1]  # "4 a.m." before "Tuesday"
+    if not out or out[-1].interval is None or out[-1].interval.length_days != 1:
+        return None
+    return out[-1].interval.start if g.range_to.fullmatch(text, out[-1].end, start) else None
 
 
 # How far before a date "ended" may start ("ended on ").

@@ -39,6 +39,7 @@ class Context:
     last: str | None = None         # the last date value named, a boundary ("since ...") too
     reported: bool = False          # the future cue looks ahead from a time past ("would")
     over: bool = False              # "ended" stands next to it: a day gone by
+    since: date | None = None       # the day a range starts, for a weekday ending it
     covered: Interval | None = None  # the days a digest says it reports on ("Week of 22-28
                                      # September"), when they end in the week before the DCT
     period: str | None = None       # the last month, quarter or year named that was over by the
@@ -385,6 +386,10 @@ def call_weekday(ctx: Context, wd: str, dir_: str) -> tuple[str, None]:
         if ctx.covered is not None and d > ctx.covered.end and ctx.covered.contains(d - timedelta(days=7)):
             # a digest of the week before tells that week: its "Monday" is not the DCT's
             d -= timedelta(days=7)
+    if ctx.since is not None and not dir_ and d <= ctx.since:
+        # "imposed from 8 p.m. Monday to 4 a.m. Tuesday" (told on Monday): the end of a
+        # range follows its start, the first such weekday after it
+        d = ctx.since + timedelta(days=(iso - ctx.since.isoweekday()) % 7 or 7)
     return d.isoformat(), None
 
 
