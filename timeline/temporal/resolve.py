@@ -504,8 +504,9 @@ def call_monthday(ctx: Context, month: str, day: str, dir_: str, weekday: str = 
     if not month or not day:
         return "", None
     if _lent_year(ctx) is not None and not dir_ and not weekday:
-        return (f"{ctx.year_here:04d}-{month}-{day}" if _valid(ctx.year_here, int(month), int(day))
-                else ""), None
+        if not _valid(ctx.year_here, int(month), int(day)):
+            return "", None
+        return f"{_after_since(ctx, ctx.year_here, (int(month), int(day))):04d}-{month}-{day}", None
     told = _story_year(ctx, int(month), int(day)) if not dir_ and not weekday else None
     if told is not None:
         return f"{told:04d}-{month}-{day}", None
@@ -522,6 +523,8 @@ def call_monthday(ctx: Context, month: str, day: str, dir_: str, weekday: str = 
         ahead = (date(ctx.dct.year, *key) - ctx.dct).days
         if 0 < ahead <= MONTHDAY_AHEAD:
             year = ctx.dct.year
+    if year is not None and not dir_ and not weekday and _valid(year, *key):
+        year = _after_since(ctx, year, key)
     if weekday or year is None:
         fits = [y for y in (year or ctx.dct.year, ctx.dct.year, ctx.dct.year - 1, ctx.dct.year + 1)
                 if _valid(y, *key) and (not weekday or date(y, *key).isoweekday() == int(weekday))]
@@ -529,6 +532,16 @@ def call_monthday(ctx: Context, month: str, day: str, dir_: str, weekday: str = 
     if year is None:
         return f"XXXX-{month}-{day}", None
     return f"{year:04d}-{month}-{day}", None
+
+
+def _after_since(ctx: Context, year: int, key: tuple[int, int]) -> int:
+    """The year of a month-day ending a range ("closed from Feb. 28 through March 31", "from
+    Dec. 28, 2019 to Jan. 3"): the first after the range's start when `year` puts it on or
+    before that day."""
+    if ctx.since is None or date(year, *key) > ctx.since:
+        return year
+    return next((y for y in (ctx.since.year, ctx.since.year + 1)
+                 if _valid(y, *key) and date(y, *key) > ctx.since), year)
 
 
 # How many days after the last day the story named a day of a month without a year may be
