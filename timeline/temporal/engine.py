@@ -108,7 +108,8 @@ def _load_lists() -> dict[str, str]:
     for path in sorted((DATA / "repattern").glob("*.txt")):
         alts = sorted(_lines(path), key=len, reverse=True)
         lists[path.stem] = "(?:" + "|".join(a.strip() for a in alts) + ")"
-    return lists
+    # A list may use another list ("today(?='s %presentage)" in ref.txt): one level deep.
+    return {name: _expand(alts, lists) for name, alts in lists.items()}
 
 
 def _load_tables() -> dict[str, dict[str, str]]:
