@@ -846,6 +846,9 @@ CASES = [
     ("with a determiner the offence is an event: 'for the May 2001 kidnapping of 20 people'",
      "A Taguig court sentenced two men to life in prison on Monday for the May 2001 kidnapping of 20 people from a resort.",
      "2025-08-21", [ev("sentencing", "2025-08-18"), ev("kidnapping", "2001-05-01", "2001-05-31")]),
+    ("'met on Wednesday ... ahead of the elections' met last Wednesday, not a future one (so no event)",
+     "Defense Secretary Gilberto Teodoro Jr. met with local chief executives in Cotabato City on Wednesday to discuss security ahead of the regional elections.",
+     "2025-08-21", [ev("meeting", "2025-08-20")]),
 ]
 
 
