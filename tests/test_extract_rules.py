@@ -849,6 +849,15 @@ CASES = [
     ("'met on Wednesday ... ahead of the elections' met last Wednesday, not a future one (so no event)",
      "Defense Secretary Gilberto Teodoro Jr. met with local chief executives in Cotabato City on Wednesday to discuss security ahead of the regional elections.",
      "2025-08-21", [ev("meeting", "2025-08-20")]),
+    ("someone 'who was abducted ... was rescued' is freed: a rescue in a story of captivity",
+     "A public school teacher who was abducted by suspected members of a terror group earlier this month was rescued by government troops in Maguindanao del Sur on Tuesday, the military said.",
+     "2025-08-21", [ev("release", "2025-08-19")]),
+    ("'was taken by armed men' is an abduction, as 'taken by gunmen' is",
+     "The engineer was taken by armed men from his car on the outskirts of Port Harcourt on Aug. 6.",
+     "2025-08-21", [ev("kidnapping", "2025-08-06")]),
+    ("a date in a 'while she was ...' clause is the main event's: the clause tells a state at its time",
+     "Gunmen shot dead three worshippers while they were praying at a mosque in Zamfara on Friday.",
+     "2025-08-21", [ev("attack", "2025-08-15", killed=3)]),
 ]
 
 
