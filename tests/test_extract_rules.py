@@ -858,6 +858,12 @@ CASES = [
     ("a date in a 'while she was ...' clause is the main event's: the clause tells a state at its time",
      "Gunmen shot dead three worshippers while they were praying at a mosque in Zamfara on Friday.",
      "2025-08-21", [ev("attack", "2025-08-15", killed=3)]),
+    ("'Separately, ...' turns to another story: it borrows no date from the paragraph before",
+     "Police arrested a suspected facilitator in Dera Ismail Khan on July 12.\n\nSeparately, two soldiers were killed in a roadside bombing in North Waziristan.",
+     "2025-07-19", [ev("arrest", "2025-07-12"), ev("attack", None, killed=2)]),
+    ("'Meanwhile, a court has sentenced ...' is news of the day, like a lead, not the last paragraph's day",
+     "Police arrested a suspected facilitator in Dera Ismail Khan on July 12.\n\nMeanwhile, an anti-terrorism court in Peshawar has sentenced two men to death in the mosque bombing case.",
+     "2025-07-19", [ev("arrest", "2025-07-12"), ev("sentencing", "2025-07-19")]),
 ]
 
 

@@ -795,11 +795,15 @@ class SentenceReader:
         pub = self._publication
         if reporting and pub.interval:
             return dating.Dated(pub.interval, None, DateBasis.PUBLICATION, report_date=True)
-        if not self.lead_read and t.rule.pos == "verb" and _occurs(_PERFECT_BEFORE, s.text, 0, t.start) and pub.interval:
+        # "Separately, a court has sentenced ...": a turn to another story opens it like a lead
+        shift = lexicon.dating_cue("topic_shift_opening").match(s.text) is not None
+        if (not self.lead_read or shift) and t.rule.pos == "verb" and _occurs(_PERFECT_BEFORE, s.text, 0, t.start) \
+                and pub.interval:
             return pub
         if self._background(s, t):
             return dating.NO_DATE
-        if self.reference is not None and s.paragraph - self.reference[0] <= 2 and not _EVENT_ANCHOR.search(s.text):
+        if self.reference is not None and s.paragraph - self.reference[0] <= 2 and not _EVENT_ANCHOR.search(s.text) \
+                and not (shift and self.reference[0] != s.paragraph):
             ref = self.reference[1]
             return dating.Dated(ref.interval, ref.text, DateBasis.INHERITED)
         return dating.NO_DATE
