@@ -864,6 +864,12 @@ CASES = [
     ("'Meanwhile, a court has sentenced ...' is news of the day, like a lead, not the last paragraph's day",
      "Police arrested a suspected facilitator in Dera Ismail Khan on July 12.\n\nMeanwhile, an anti-terrorism court in Peshawar has sentenced two men to death in the mosque bombing case.",
      "2025-07-19", [ev("arrest", "2025-07-12"), ev("sentencing", "2025-07-19")]),
+    ("a verb in a 'during which' clause details the operation named before it, which keeps its own dates",
+     "Troops carried out clearance operations in the Kajuru forest between 2 and 4 May, during which the army said 31 bandits were neutralised.",
+     "2025-05-12", [ev("military_operation", "2025-05-02", "2025-05-04")]),
+    ("'12 kidnapped persons' names victims after a number: no new abduction",
+     "Soldiers rescued 12 kidnapped persons in the Kajuru forest on Sunday.",
+     "2025-05-12", [ev("release", "2025-05-11")]),
 ]
 
 

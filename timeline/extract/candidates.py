@@ -445,12 +445,14 @@ def _segment(text: str, pos: int) -> int:
 
 def _rank(f, text: str, dated_spans=()) -> tuple:
     """Which of two triggers of one kind carries the sentence's event: by kind priority, then a
-    verb before a noun, a noun with a date of its own before the others ("The worst attack
+    verb before a noun (but not a verb in a 'during which' clause), a noun with a date of its own before the others ("The worst attack
     remains the truck attack on a market in Berlin on 19.12.2016"), and a noun that points back
     ("the attack") last."""
     t = f[1]
     if t.rule.pos == "verb":
-        form = 0
+        # "clearance operations ... between 2 and 4 May, during which ... were neutralised":
+        # a verb in a clause that details an event named before it yields to that event's noun
+        form = 2 if lexicon.dating_cue("detail_clause_before").search(text, 0, t.start) else 0
     elif t.rule.pos == "noun":
         if any(a >= t.end and dating.own_date_after(text[t.end:a]) for a, _ in dated_spans):
             form = 1
