@@ -870,6 +870,9 @@ CASES = [
     ("'12 kidnapped persons' names victims after a number: no new abduction",
      "Soldiers rescued 12 kidnapped persons in the Kajuru forest on Sunday.",
      "2025-05-12", [ev("release", "2025-05-11")]),
+    ("'took the suspect into custody' is an arrest, as 'was taken into custody' is",
+     "SWAT officers served the warrant on Wednesday night and took Colvin into custody without incident.",
+     "2025-06-13", [ev("arrest", "2025-06-11")]),
 ]
 
 
