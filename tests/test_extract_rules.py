@@ -873,6 +873,9 @@ CASES = [
     ("'took the suspect into custody' is an arrest, as 'was taken into custody' is",
      "SWAT officers served the warrant on Wednesday night and took Colvin into custody without incident.",
      "2025-06-13", [ev("arrest", "2025-06-11")]),
+    ("a time of day without its day ('at around 5 a.m.') is the story's day told just before, not the report's",
+     "A teacher who was abducted by gunmen earlier this month was rescued by troops in Datu Hoffer on Tuesday, the military said.\n\nA battalion commander said soldiers clashed with about 10 gunmen holding the teacher in a marshland at around 5 a.m.",
+     "2025-08-21", [ev("release", "2025-08-19"), ev("military_operation", "2025-08-19")]),
 ]
 
 

@@ -794,6 +794,12 @@ class SentenceReader:
                 and (s.paragraph - self.reference[0] <= 2 or _OPENING_OFFSET.match(s.text, 0, offset.start())):
             ref = self.reference[1]  # "Minutes later, a second bomber struck": the story's day
             return dating.Dated(ref.interval, ref.text, DateBasis.INHERITED)
+        if self.reference is not None and s.paragraph - self.reference[0] <= 1 and any(
+                tx.type == "TIME" and tx.interval is None and s.start <= tx.start < s.end for tx in self.timexes):
+            # "soldiers clashed with the gunmen ... at around 5 a.m.": a time of day without its
+            # day is a moment of the story's day, told just before, not of the day it was reported
+            ref = self.reference[1]
+            return dating.Dated(ref.interval, ref.text, DateBasis.INHERITED)
         pub = self._publication
         if reporting and pub.interval:
             return dating.Dated(pub.interval, None, DateBasis.PUBLICATION, report_date=True)
