@@ -876,6 +876,12 @@ CASES = [
     ("a time of day without its day ('at around 5 a.m.') is the story's day told just before, not the report's",
      "A teacher who was abducted by gunmen earlier this month was rescued by troops in Datu Hoffer on Tuesday, the military said.\n\nA battalion commander said soldiers clashed with about 10 gunmen holding the teacher in a marshland at around 5 a.m.",
      "2025-08-21", [ev("release", "2025-08-19"), ev("military_operation", "2025-08-19")]),
+    ("'The attackers, armed with ..., struck the post': the doers stand before the aside, so it is their attack",
+     "The attackers, armed with machine guns and rocket-propelled grenades, struck the post in the Tarmiyah district on Sunday.",
+     "2025-10-22", [ev("attack", "2025-10-19")]),
+    ("an apposition is no such aside: 'Rebels of the ... Forces (ADF), a group that ..., killed' stays the rebels' attack",
+     "Rebels of the Allied Democratic Forces (ADF), a group that has pledged allegiance to Islamic State, killed seven civilians in an attack on a village on Thursday.",
+     "2024-10-05", [ev("attack", "2024-10-03", killed=7)]),
 ]
 
 

@@ -310,7 +310,16 @@ def _killing_by(agents: re.Pattern, text: str, t: lexicon.Trigger) -> bool:
     soldiers were killed") the words name the victims, not the agents."""
     if _PASSIVE.match(t.text) or _REDUCED_PASSIVE.match(text, t.end):
         return False  # "Police reservists killed.", "soldiers killed in an ambush": a headline's passive
-    return bool(agents.search(" ".join(text[:t.start].split()[-6:])))
+    head = text[:t.start]
+    aside = _ASIDE_BEFORE.search(head)  # "The attackers, armed with machine guns, struck": the
+    if aside is not None:               # subject stands before the aside
+        head = head[:aside.start()]
+    return bool(agents.search(" ".join(head.split()[-6:])))
+
+
+# a participle aside ("armed with ...", "backed by ...", "riding motorcycles"), not an
+# apposition ("Rebels of the ADF, a group that has pledged allegiance to IS, killed ...")
+_ASIDE_BEFORE = re.compile(r",\s*[a-z]+(?:ed|ing)\b[^,;.]{0,80},\s*$")
 
 
 # Nothing after the verb, or a preposition where an active verb has its object.
