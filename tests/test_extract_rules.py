@@ -882,6 +882,9 @@ CASES = [
     ("an apposition is no such aside: 'Rebels of the ... Forces (ADF), a group that ..., killed' stays the rebels' attack",
      "Rebels of the Allied Democratic Forces (ADF), a group that has pledged allegiance to Islamic State, killed seven civilians in an attack on a village on Thursday.",
      "2024-10-05", [ev("attack", "2024-10-03", killed=7)]),
+    ("a toll 'in 2024 alone' is a year's tally, not an attack",
+     "According to police data, more than 150 policemen were martyred in the province in 2024 alone.",
+     "2025-07-19", []),
 ]
 
 
