@@ -885,6 +885,9 @@ CASES = [
     ("a toll 'in 2024 alone' is a year's tally, not an attack",
      "According to police data, more than 150 policemen were martyred in the province in 2024 alone.",
      "2025-07-19", []),
+    ("a when-clause after a date is one occurrence at that date, though the sentence ranks over 'recent years'",
+     "The deadliest attack in recent years was in January 2021, when twin suicide bombings killed 32 people at a crowded market in central Baghdad.",
+     "2025-10-22", [ev("attack", "2021-01-01", "2021-01-31", killed=32)]),
 ]
 
 

@@ -176,6 +176,9 @@ def _generic(text: str, t: lexicon.Trigger, has_date: bool, dated_spans=()) -> b
     """A trigger that names a kind of event, not an occurrence: "carries out attacks",
     "its members have been arrested in Europe" (no date, no count, no particular case)."""
     m = lexicon.modality()
+    if any(dating.when_clause_after(text, b, t.start) for _, b in dated_spans):
+        return False  # "The deadliest attack in recent years was in January 2021, when twin
+        # suicide bombings killed 32": one occurrence at that date, whatever span is ranked over
     perfect = _occurs(_PERFECT_BEFORE, text, max(0, t.start - 40), t.start)
     # a tally's span of time is said up to the end of the trigger's clause, not in a later one
     # ("killed 12 people on Friday, officials said, the deadliest attack since May")

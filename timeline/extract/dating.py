@@ -116,8 +116,14 @@ _STOP = re.compile(r"[.;]")
 
 def _when_clause(text: str, tx, trig_start: int | None) -> bool:
     """"since November 2020, when a gunman killed four": the when-clause happens at the date."""
-    return trig_start is not None and tx.end <= trig_start and bool(_WHEN_AFTER.match(text, tx.end)) \
-        and not _STOP.search(text, tx.end, trig_start)
+    return trig_start is not None and when_clause_after(text, tx.end, trig_start)
+
+
+def when_clause_after(text: str, date_end: int, trig_start: int) -> bool:
+    """Is the trigger at `trig_start` in a when-clause opened right after a date ending at
+    `date_end` ("was in January 2021, when twin suicide bombings killed 32")?"""
+    return date_end <= trig_start and bool(_WHEN_AFTER.match(text, date_end)) \
+        and not _STOP.search(text, date_end, trig_start)
 
 
 def own_date_after(gap: str) -> bool:
