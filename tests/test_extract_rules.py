@@ -888,6 +888,15 @@ CASES = [
     ("a when-clause after a date is one occurrence at that date, though the sentence ranks over 'recent years'",
      "The deadliest attack in recent years was in January 2021, when twin suicide bombings killed 32 people at a crowded market in central Baghdad.",
      "2025-10-22", [ev("attack", "2021-01-01", "2021-01-31", killed=32)]),
+    ("'warned ... that it would carry out more attacks': the speaker's own attacks to come are a threat",
+     "On Wednesday al-Shabaab warned in a further statement that it would carry out more attacks on the government.",
+     "2025-03-05", [ev("threat", "2025-03-05")]),
+    ("'had threatened policemen in a pamphlet': people threatened are a threat",
+     "The banned group had threatened policemen in the district in a pamphlet distributed in several villages last month.",
+     "2025-07-19", [ev("threat", "2025-06-01", "2025-06-30")]),
+    ("'emails threatening to shoot worshippers' are a threat, as 'threatening emails' are",
+     "On Monday the mosque received two emails threatening to shoot worshippers.",
+     "2025-06-13", [ev("threat", "2025-06-09")]),
 ]
 
 
