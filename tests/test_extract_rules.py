@@ -897,6 +897,9 @@ CASES = [
     ("'emails threatening to shoot worshippers' are a threat, as 'threatening emails' are",
      "On Monday the mosque received two emails threatening to shoot worshippers.",
      "2025-06-13", [ev("threat", "2025-06-09")]),
+    ("'Between 06/02/2025 and 06/08/2025, ...': the range, not its nearer end",
+     "Between 06/02/2025 and 06/08/2025, the congregation received at least nine emails threatening to shoot its members.",
+     "2025-06-13", [ev("threat", "2025-06-02", "2025-06-08")]),
 ]
 
 

@@ -285,12 +285,19 @@ def governing(text: str, sent_start: int, trig_start: int, trig_end: int, timexe
 
 
 _JOINED = re.compile(r"\s*(?:and|or|-|–|to)\s*")
+_RANGE_START = re.compile(r"\b(?:between|from)\s+$", re.I)
 
 
 def _joined(text: str, tx, timexes: list) -> tuple[Interval, str]:
     """A date coordinated with the next one ("talks in 2021 and 2022", "in March and April")
     covers both: the first alone would say the event was over before it was."""
     nxt = next((t for t in timexes if t.start >= tx.end and t.interval is not None), None)  # in order
+    prev = next((t for t in reversed(timexes) if t.end <= tx.start and t.interval is not None), None)
+    if prev is not None and _RANGE_START.search(text, max(0, prev.start - 12), prev.start) \
+            and _JOINED.fullmatch(text, prev.end, tx.start) and prev.interval.precision == tx.interval.precision \
+            and prev.interval.end < tx.interval.start:
+        # "Between 06/02/2025 and 06/08/2025, ...": the nearer end of a range stands for all of it
+        return Interval(prev.interval.start, tx.interval.end, tx.interval.precision), text[prev.start:tx.end]
     if nxt is None or not _JOINED.fullmatch(text, tx.end, nxt.start) \
             or nxt.interval.precision != tx.interval.precision or nxt.interval.start <= tx.interval.end:
         return tx.interval, tx.text
