@@ -900,6 +900,9 @@ CASES = [
     ("'Between 06/02/2025 and 06/08/2025, ...': the range, not its nearer end",
      "Between 06/02/2025 and 06/08/2025, the congregation received at least nine emails threatening to shoot its members.",
      "2025-06-13", [ev("threat", "2025-06-02", "2025-06-08")]),
+    ("'a roadside bomb wounded two soldiers' is an attack",
+     "A roadside bomb wounded two soldiers on a patrol in Salaheddin province on Saturday.",
+     "2025-10-22", [ev("attack", "2025-10-18", injured=2)]),
 ]
 
 
