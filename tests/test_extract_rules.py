@@ -906,6 +906,9 @@ CASES = [
     ("'The latest assault comes as ...' is the story's attack, not a new one nor the background one told last",
      "Gunmen killed four soldiers at an army post north of Baghdad on Sunday.\n\nThe deadliest attack in recent years was in January 2021, when twin suicide bombings killed 32 people at a market in Baghdad.\n\nThe latest assault comes as US troops prepare to leave federal Iraq.",
      "2025-10-22", [ev("attack", "2025-10-19", killed=4), ev("attack", "2021-01-01", "2021-01-31", killed=32)]),
+    ("'stormed the hotel, where officials were meeting over dinner': the meeting is the attack's setting",
+     "On Monday night gunmen stormed the hotel, where government officials and businessmen were meeting over dinner.",
+     "2025-03-05", [ev("attack", "2025-03-03")]),
 ]
 
 
