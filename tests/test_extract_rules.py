@@ -909,6 +909,9 @@ CASES = [
     ("'stormed the hotel, where officials were meeting over dinner': the meeting is the attack's setting",
      "On Monday night gunmen stormed the hotel, where government officials and businessmen were meeting over dinner.",
      "2025-03-05", [ev("attack", "2025-03-03")]),
+    ("'In its judgment dated 15-07-2025' is the court's sentence, dated: the undated 'has sentenced' before it joins it",
+     "Meanwhile, a court in Peshawar has sentenced two men to death. In its judgment dated 15-07-2025, the court held that the two had helped the bomber.",
+     "2025-07-19", [ev("sentencing", "2025-07-15")]),
 ]
 
 
