@@ -912,6 +912,9 @@ CASES = [
     ("'In its judgment dated 15-07-2025' is the court's sentence, dated: the undated 'has sentenced' before it joins it",
      "Meanwhile, a court in Peshawar has sentenced two men to death. In its judgment dated 15-07-2025, the court held that the two had helped the bomber.",
      "2025-07-19", [ev("sentencing", "2025-07-15")]),
+    ("an event told in a relative clause ('the bomber who blew himself up ... in January 2023') lends the next sentence no date",
+     "The court held that the two men had facilitated the suicide bomber who blew himself up in the mosque in January 2023. A third accused was acquitted for lack of evidence.",
+     "2025-07-19", [ev("attack", "2023-01-01", "2023-01-31"), ev("sentencing", None)]),
 ]
 
 

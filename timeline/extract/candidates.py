@@ -476,6 +476,9 @@ def _rank(f, text: str, dated_spans=()) -> tuple:
 
 
 _NEW_EVENT_START = re.compile(r"^\W*(?:Additionally|Meanwhile|Separately|Elsewhere|Also|In another)\b")
+# "the bomber who blew himself up in the mosque in January 2023": an event told in a relative
+# clause is a noun's background, not where the narrative stands
+_RELATIVE_BEFORE = re.compile(r"\b(?:who|which)\s+(?:had\s+|has\s+|have\s+)?(?:\w+ly\s+)?$", re.I)
 _PLUPERFECT_RELATIVE = re.compile(r"\b(?:who|which|that)\s+had\s+been\s+(?:\w+ly\s+)?$", re.I)
 _LATER_CLAUSE = re.compile(r"\b(?:after|before|since|following)\b", re.I)
 _OFFENCE = re.compile(r"\b(?:for|over|in connection with|accused of|convicted of|guilty of|charged with)\b", re.I)
@@ -705,7 +708,8 @@ class SentenceReader:
         tells no event ("Between 14 and 16 May, Europol coordinated an action day"), its date."""
         if s.headline:
             return
-        own = [c for c in events if c.dated.strength >= 4 and c.type != "statement" and "background" not in c.cues]
+        own = [c for c in events if c.dated.strength >= 4 and c.type != "statement" and "background" not in c.cues
+               and not _RELATIVE_BEFORE.search(s.text, max(0, c.trigger.start - 30), c.trigger.start)]
         if own:
             self.reference = (s.paragraph, own[-1].dated)
             return
