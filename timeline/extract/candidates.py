@@ -176,6 +176,9 @@ def _generic(text: str, t: lexicon.Trigger, has_date: bool, dated_spans=()) -> b
     """A trigger that names a kind of event, not an occurrence: "carries out attacks",
     "its members have been arrested in Europe" (no date, no count, no particular case)."""
     m = lexicon.modality()
+    if any(dating.when_clause_after(text, b, t.start) for _, b in dated_spans):
+        return False  # "The deadliest attack in recent years was in January 2021, when twin
+        # suicide bombings killed 32": one occurrence at that date, whatever span is ranked over
     perfect = _occurs(_PERFECT_BEFORE, text, max(0, t.start - 40), t.start)
     # a tally's span of time is said up to the end of the trigger's clause, not in a later one
     # ("killed 12 people on Friday, officials said, the deadliest attack since May")
@@ -310,7 +313,16 @@ def _killing_by(agents: re.Pattern, text: str, t: lexicon.Trigger) -> bool:
     soldiers were killed") the words name the victims, not the agents."""
     if _PASSIVE.match(t.text) or _REDUCED_PASSIVE.match(text, t.end):
         return False  # "Police reservists killed.", "soldiers killed in an ambush": a headline's passive
-    return bool(agents.search(" ".join(text[:t.start].split()[-6:])))
+    head = text[:t.start]
+    aside = _ASIDE_BEFORE.search(head)  # "The attackers, armed with machine guns, struck": the
+    if aside is not None:               # subject stands before the aside
+        head = head[:aside.start()]
+    return bool(agents.search(" ".join(head.split()[-6:])))
+
+
+# a participle aside ("armed with ...", "backed by ...", "riding motorcycles"), not an
+# apposition ("Rebels of the ADF, a group that has pledged allegiance to IS, killed ...")
+_ASIDE_BEFORE = re.compile(r",\s*[a-z]+(?:ed|ing)\b[^,;.]{0,80},\s*$")
 
 
 # Nothing after the verb, or a preposition where an active verb has its object.
@@ -445,12 +457,14 @@ def _segment(text: str, pos: int) -> int:
 
 def _rank(f, text: str, dated_spans=()) -> tuple:
     """Which of two triggers of one kind carries the sentence's event: by kind priority, then a
-    verb before a noun, a noun with a date of its own before the others ("The worst attack
+    verb before a noun (but not a verb in a 'during which' clause), a noun with a date of its own before the others ("The worst attack
     remains the truck attack on a market in Berlin on 19.12.2016"), and a noun that points back
     ("the attack") last."""
     t = f[1]
     if t.rule.pos == "verb":
-        form = 0
+        # "clearance operations ... between 2 and 4 May, during which ... were neutralised":
+        # a verb in a clause that details an event named before it yields to that event's noun
+        form = 2 if lexicon.dating_cue("detail_clause_before").search(text, 0, t.start) else 0
     elif t.rule.pos == "noun":
         if any(a >= t.end and dating.own_date_after(text[t.end:a]) for a, _ in dated_spans):
             form = 1
@@ -462,6 +476,9 @@ def _rank(f, text: str, dated_spans=()) -> tuple:
 
 
 _NEW_EVENT_START = re.compile(r"^\W*(?:Additionally|Meanwhile|Separately|Elsewhere|Also|In another)\b")
+# "the bomber who blew himself up in the mosque in January 2023": an event told in a relative
+# clause is a noun's background, not where the narrative stands
+_RELATIVE_BEFORE = re.compile(r"\b(?:who|which)\s+(?:had\s+|has\s+|have\s+)?(?:\w+ly\s+)?$", re.I)
 _PLUPERFECT_RELATIVE = re.compile(r"\b(?:who|which|that)\s+had\s+been\s+(?:\w+ly\s+)?$", re.I)
 _LATER_CLAUSE = re.compile(r"\b(?:after|before|since|following)\b", re.I)
 _OFFENCE = re.compile(r"\b(?:for|over|in connection with|accused of|convicted of|guilty of|charged with)\b", re.I)
@@ -691,7 +708,8 @@ class SentenceReader:
         tells no event ("Between 14 and 16 May, Europol coordinated an action day"), its date."""
         if s.headline:
             return
-        own = [c for c in events if c.dated.strength >= 4 and c.type != "statement" and "background" not in c.cues]
+        own = [c for c in events if c.dated.strength >= 4 and c.type != "statement" and "background" not in c.cues
+               and not _RELATIVE_BEFORE.search(s.text, max(0, c.trigger.start - 30), c.trigger.start)]
         if own:
             self.reference = (s.paragraph, own[-1].dated)
             return
@@ -792,14 +810,24 @@ class SentenceReader:
                 and (s.paragraph - self.reference[0] <= 2 or _OPENING_OFFSET.match(s.text, 0, offset.start())):
             ref = self.reference[1]  # "Minutes later, a second bomber struck": the story's day
             return dating.Dated(ref.interval, ref.text, DateBasis.INHERITED)
+        if self.reference is not None and s.paragraph - self.reference[0] <= 1 and any(
+                tx.type == "TIME" and tx.interval is None and s.start <= tx.start < s.end for tx in self.timexes):
+            # "soldiers clashed with the gunmen ... at around 5 a.m.": a time of day without its
+            # day is a moment of the story's day, told just before, not of the day it was reported
+            ref = self.reference[1]
+            return dating.Dated(ref.interval, ref.text, DateBasis.INHERITED)
         pub = self._publication
         if reporting and pub.interval:
             return dating.Dated(pub.interval, None, DateBasis.PUBLICATION, report_date=True)
-        if not self.lead_read and t.rule.pos == "verb" and _occurs(_PERFECT_BEFORE, s.text, 0, t.start) and pub.interval:
+        # "Separately, a court has sentenced ...": a turn to another story opens it like a lead
+        shift = lexicon.dating_cue("topic_shift_opening").match(s.text) is not None
+        if (not self.lead_read or shift) and t.rule.pos == "verb" and _occurs(_PERFECT_BEFORE, s.text, 0, t.start) \
+                and pub.interval:
             return pub
         if self._background(s, t):
             return dating.NO_DATE
-        if self.reference is not None and s.paragraph - self.reference[0] <= 2 and not _EVENT_ANCHOR.search(s.text):
+        if self.reference is not None and s.paragraph - self.reference[0] <= 2 and not _EVENT_ANCHOR.search(s.text) \
+                and not (shift and self.reference[0] != s.paragraph):
             ref = self.reference[1]
             return dating.Dated(ref.interval, ref.text, DateBasis.INHERITED)
         return dating.NO_DATE

@@ -116,8 +116,14 @@ _STOP = re.compile(r"[.;]")
 
 def _when_clause(text: str, tx, trig_start: int | None) -> bool:
     """"since November 2020, when a gunman killed four": the when-clause happens at the date."""
-    return trig_start is not None and tx.end <= trig_start and bool(_WHEN_AFTER.match(text, tx.end)) \
-        and not _STOP.search(text, tx.end, trig_start)
+    return trig_start is not None and when_clause_after(text, tx.end, trig_start)
+
+
+def when_clause_after(text: str, date_end: int, trig_start: int) -> bool:
+    """Is the trigger at `trig_start` in a when-clause opened right after a date ending at
+    `date_end` ("was in January 2021, when twin suicide bombings killed 32")?"""
+    return date_end <= trig_start and bool(_WHEN_AFTER.match(text, date_end)) \
+        and not _STOP.search(text, date_end, trig_start)
 
 
 def own_date_after(gap: str) -> bool:
@@ -260,7 +266,8 @@ def governing(text: str, sent_start: int, trig_start: int, trig_end: int, timexe
         a, b = (tx.end, trig_start) if tx.end <= trig_start else (trig_end, tx.start)
         far = (crossings > 0 and bool(_SUBORDINATE.search(text, a, b)) and not _INITIAL.match(text[sent_start:tx.start])
                and not _when_clause(text, tx, trig_start) and not _BEGAN.match(text, trig_end, tx.start)
-               and not (not verb and tx.start >= trig_end and _TOLL_WHICH.match(text, trig_end, tx.start)))
+               and not (not verb and tx.start >= trig_end and _TOLL_WHICH.match(text, trig_end, tx.start))
+               and not (tx.start >= trig_end and dating_cue("while_state_between").match(text, trig_end, tx.start)))
         if far and not late:
             continue  # a date across a subordinate clause ("a year after gunmen killed 145") is not this event's
         if strict and not _own_date_of_noun(text, sent_start, trig_start, trig_end, tx, crossings):
@@ -278,12 +285,19 @@ def governing(text: str, sent_start: int, trig_start: int, trig_end: int, timexe
 
 
 _JOINED = re.compile(r"\s*(?:and|or|-|–|to)\s*")
+_RANGE_START = re.compile(r"\b(?:between|from)\s+$", re.I)
 
 
 def _joined(text: str, tx, timexes: list) -> tuple[Interval, str]:
     """A date coordinated with the next one ("talks in 2021 and 2022", "in March and April")
     covers both: the first alone would say the event was over before it was."""
     nxt = next((t for t in timexes if t.start >= tx.end and t.interval is not None), None)  # in order
+    prev = next((t for t in reversed(timexes) if t.end <= tx.start and t.interval is not None), None)
+    if prev is not None and _RANGE_START.search(text, max(0, prev.start - 12), prev.start) \
+            and _JOINED.fullmatch(text, prev.end, tx.start) and prev.interval.precision == tx.interval.precision \
+            and prev.interval.end < tx.interval.start:
+        # "Between 06/02/2025 and 06/08/2025, ...": the nearer end of a range stands for all of it
+        return Interval(prev.interval.start, tx.interval.end, tx.interval.precision), text[prev.start:tx.end]
     if nxt is None or not _JOINED.fullmatch(text, tx.end, nxt.start) \
             or nxt.interval.precision != tx.interval.precision or nxt.interval.start <= tx.interval.end:
         return tx.interval, tx.text

@@ -10,6 +10,7 @@ article: its events join the first later event of their kind, or are dropped.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -147,6 +148,9 @@ def _calendar_apart(c: Candidate, e: Event) -> bool:
     return not _dates_agree(c, e) and bool(mine and theirs and not mine & theirs)
 
 
+_LATEST = re.compile(r"\b(?:the|this|today's|[a-z]+day's)\s+(?:latest|most recent)\s+(?:[\w-]+\s+)?$", re.I)
+
+
 def _same_event(c: Candidate, e: Event) -> bool:
     last = e.members[-1]
     near = c.sentence.index - last.sentence.index <= 2
@@ -258,9 +262,14 @@ class _Merger:
     def occurrence(self, c: Candidate) -> None:
         # Too far back to join unless definite (see _same_event): checked first, as it is cheap,
         # or each candidate is compared with every earlier event (minutes on a long text).
-        target = next((ev for ev in reversed(self.events)
-                       if (c.definite or ev.members[-1].sentence.index >= c.sentence.index - 2)
-                       and ev.type != "statement" and _same_event(c, ev)), None)
+        target = None
+        if c.definite and c.dated.interval is None and _LATEST.search(c.sentence.text, 0, c.trigger.start):
+            # "The latest assault comes as ...": the story's own event, the first of its kind
+            # told, not the background one told last ("the deadliest attack was in 2021")
+            target = next((ev for ev in self.events if kind(ev.type) == kind(c.type)), None)
+        target = target or next((ev for ev in reversed(self.events)
+                                 if (c.definite or ev.members[-1].sentence.index >= c.sentence.index - 2)
+                                 and ev.type != "statement" and _same_event(c, ev)), None)
         if target is not None:
             target.members.append(c)
         else:
