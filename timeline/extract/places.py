@@ -7,6 +7,7 @@ possessive, is not one of the listed common words, and the most populous city of
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -97,14 +98,18 @@ def _cached_cities_path(source: Path) -> Path | None:
 def _write_quietly(path: Path, text: str) -> None:
     """Write a cache file whole (another process reads either all of it or none), or not at
     all where the folder cannot be written: it only saves time."""
+    written = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, delete=False,
                                          prefix=path.name, suffix=".tmp") as f:
+            written = f.name
             f.write(text)
-        os.replace(f.name, path)
+        os.replace(written, path)
     except OSError:
-        pass
+        if written is not None:  # a full disk: no half-written file left behind
+            with contextlib.suppress(OSError):
+                os.unlink(written)
 
 
 @lru_cache(maxsize=1)
