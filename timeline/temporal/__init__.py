@@ -57,7 +57,34 @@ _LENGTH = re.compile(r"^P(?:\d|X|T)")
 def tag(text: str, dct: date | None) -> list[Timex]:
     """The temporal expressions of `text`, sorted by start and non-overlapping."""
     g = grammar()
+    for seen, seen_dct, seen_g, found in _RECENT:
+        if seen_g is g and seen_dct == dct and seen == text:
+            return list(found)
+    cands = _candidates(text, g)
+    found = _tag(text, dct, g, cands)
+    _RECENT.insert(0, (text, dct, g, tuple(found)))
+    del _RECENT[_RECENT_TEXTS:]
+    return found
+
+
+# An article of unknown date is tagged three times: its publication date is inferred from the
+# dates it names (published.py), the inferred day is checked against the report's words, then
+# its events are dated, against the DCT or none. The last texts tagged, and the rules' matches
+# in the last one, are kept (Timex is frozen): the candidates do not depend on the DCT.
+_RECENT_TEXTS = 2
+_RECENT: list[tuple[str, date | None, Grammar, tuple[Timex, ...]]] = []
+_LAST_CANDIDATES: list[tuple[str, Grammar, list[Candidate]]] = []
+
+
+def _candidates(text: str, g: Grammar) -> list[Candidate]:
+    if _LAST_CANDIDATES and _LAST_CANDIDATES[0][1] is g and _LAST_CANDIDATES[0][0] == text:
+        return _LAST_CANDIDATES[0][2]
     cands = find_candidates(text, g)
+    _LAST_CANDIDATES[:] = [(text, g, cands)]
+    return cands
+
+
+def _tag(text: str, dct: date | None, g: Grammar, cands: list[Candidate]) -> list[Timex]:
     ctx = Context(dct=dct, day_first=_numeric_order(cands))
     out: list[Timex] = []
     named: tuple[int, int] | None = None  # (end, year) of the last year the text wrote out
