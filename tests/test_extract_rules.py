@@ -828,6 +828,34 @@ CASES = [
     ("'Speaking to reporters on Thursday afternoon, the governor said': the speaking's own day, not the paper's",
      "Speaking to reporters on Thursday afternoon, Yala governor Pongsak Chaiwong said the province would pay compensation.",
      "2024-06-14", [ev("statement", "2024-06-13")]),
+    # --- commentary: the words of analysts and residents are no event of the timeline
+    ("'said X, a security analyst in Nairobi': an analyst's comment is no statement event",
+     '"The group has lost its havens but not its ideas," said Peter Kamau, a security analyst in Nairobi.',
+     "2024-05-02", []),
+    ("'said X, the report's lead author': the author comments on the findings",
+     '"Recruitment has moved online," said Sarah Lindgren, the report\'s lead author.',
+     "2024-05-02", []),
+    ("'said X, 52, who ...': an age apposition names a private person, not an official",
+     '"We heard the blast and ran," said Omar Haddad, 52, who was at the market that day.',
+     "2024-05-02", []),
+    ("'X, whose son was among the dead, said': a relative's words",
+     "Mariam Sow, whose 19-year-old son was among the dead, said she wanted justice.",
+     "2024-05-02", []),
+    ("'said X, who runs a shop nearby': a resident's words",
+     '"Nobody sleeps here anymore," said Ali Rahimi, who runs a shop near the checkpoint.',
+     "2024-05-02", []),
+    ("'..., he added' after an analyst's quote is still the analyst's comment",
+     '"The militants have adapted," said Peter Kamau, a security analyst in Nairobi. "The armies have not," he added.',
+     "2024-05-02", []),
+    ("an official's statement stays an event beside a commentator's",
+     "Interior Minister Amina Diallo said on Tuesday that the curfew was lifted. "
+     '"It is too early," said Peter Kamau, a security analyst in Nairobi.',
+     "2025-09-12", [ev("statement", "2025-09-09", actors=["Amina Diallo"])]),
+    # a guard: the rule must not take what the commentator reports with a date of its own
+    ("what a commentator dates stays: 'He warned that the group had threatened in a video released in May'",
+     '"The coast is a front line now," said Kwesi Mensah, a researcher in Accra. '
+     "He warned that the group had threatened in a video released in May to attack the ports.",
+     "2024-09-02", [ev("statement", "2024-05-01", "2024-05-31")]),
 ]
 
 

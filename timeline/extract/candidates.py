@@ -94,6 +94,7 @@ class Candidate:
     cues: list[str] = field(default_factory=list)  # modality cues that changed its type ("intention")
     source: str | None = None  # who reported this event ("police spokesman X said ..."), if named
     claimant: str | None = None  # who claimed it ("the JNIM later admitted carrying out the attack")
+    commentary: bool = False  # a statement by someone who comments on the events ("X, a security analyst")
 
 
 
@@ -252,6 +253,31 @@ def _statement_speaker(c: Candidate) -> None:
         return None
     c.unnamed = True
     return None
+
+
+# The description a name carries: the apposition after it ("X, a researcher who studies ...,").
+_APPOSITION = re.compile(r"\s*,\s*([^,.;:\"“”]{1,80})")
+
+
+def _commentary(c: Candidate) -> bool:
+    """Is the person who speaks described as one who comments on the events, not a party to them
+    ("said X, a security analyst", "said the report's lead author, X", "X, 38, who was 28 when the
+    bombs went off")? Their words are the article's colour, not an event of the timeline."""
+    mention = next((a for a in c.actors if a.name == c.speaker and a.kind == "person"), None)
+    if mention is None:
+        return False
+    text, t = c.sentence.text, c.trigger
+    told = [text[t.end:mention.start]] if mention.start >= t.end else []  # "said the lead author, X"
+    appos = _APPOSITION.match(text, mention.end)
+    if appos:
+        told.append(appos.group(1).strip())
+    return any(rx.search(d) for d in told for rx in _commentator_descriptions())
+
+
+@lru_cache(maxsize=1)
+def _commentator_descriptions() -> tuple[re.Pattern, ...]:
+    from .actors import _package_json
+    return tuple(re.compile(d["pattern"], re.I) for d in _package_json("people.json")["commentator_descriptions"])
 
 
 def _quote_closed(head: str) -> bool:
@@ -760,6 +786,7 @@ class SentenceReader:
                 _statement_speaker(c)
             else:
                 c.speaker, c.speaker_kind, c.speaker_alias, c.unnamed = known
+            c.commentary = _commentary(c)
         if dated.interval is None and dated.text is None and etype != "statement" and not c.definite:
             c.dated = self._fallback_date(s, t, reporting)
         return c
