@@ -851,6 +851,20 @@ CASES = [
      "Interior Minister Amina Diallo said on Tuesday that the curfew was lifted. "
      '"It is too early," said Peter Kamau, a security analyst in Nairobi.',
      "2025-09-12", [ev("statement", "2025-09-09", actors=["Amina Diallo"])]),
+    # --- statistics: a figure compared with another period is no event
+    ("'killed N people in 2023, 8% fewer than in 2022': a yearly statistic, not an attack",
+     "Across the region, militant attacks killed 2,140 people in 2023, 8% fewer than in 2022.",
+     "2024-03-01", []),
+    ("'kidnapped N people in 2023, compared with about M in 2022': a tally, not a kidnapping",
+     "Gangs in Haiti kidnapped at least 2,490 people in 2023, compared with about 1,360 in 2022.",
+     "2024-03-01", []),
+    ("'bombings fell to their lowest level in a decade': a trend, not a bombing",
+     "In 2021, bombings in the province fell to their lowest level in a decade.",
+     "2024-03-01", []),
+    # a guard: a revised toll is no comparison of periods
+    ("'up from 20' in a revised toll is no comparison of periods: the attack stays",
+     "A suicide bomber killed 31 people at a mosque in Peshawar on Friday, up from an earlier toll of 20.",
+     "2024-03-01", [ev("attack", "2024-03-01", killed=31)]),
     # a guard: the rule must not take what the commentator reports with a date of its own
     ("what a commentator dates stays: 'He warned that the group had threatened in a video released in May'",
      '"The coast is a front line now," said Kwesi Mensah, a researcher in Accra. '

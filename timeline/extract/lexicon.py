@@ -119,6 +119,7 @@ class Modality:
     aggregate_toll: re.Pattern | None = None  # a span that makes a toll a tally ("killed since then")
     # the same after the toll only ("killed in political violence across the three countries in 2024")
     aggregate_toll_after: re.Pattern | None = None
+    comparison: CaseBlind | None = None  # a figure compared with another period: a statistic
 
 
 @lru_cache(maxsize=1)
@@ -141,7 +142,8 @@ def modality() -> Modality:
                     militant_agents=re.compile(d["militant_agents"], re.I),
                     superlative_before=re.compile(d["superlative_before"], re.I),
                     aggregate_toll=re.compile(d["aggregate_toll"], re.I),
-                    aggregate_toll_after=re.compile(d["aggregate_toll_after"], re.I))
+                    aggregate_toll_after=re.compile(d["aggregate_toll_after"], re.I),
+                    comparison=CaseBlind(d["comparison"]))
 
 
 # Words that, just before a verb trigger, show it is a noun ("amid reports of", "the attack").
