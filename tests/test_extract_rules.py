@@ -865,6 +865,18 @@ CASES = [
     ("'up from 20' in a revised toll is no comparison of periods: the attack stays",
      "A suicide bomber killed 31 people at a mosque in Peshawar on Friday, up from an earlier toll of 20.",
      "2024-03-01", [ev("attack", "2024-03-01", killed=31)]),
+    # --- offsets counted from the story and conditions
+    ("'Within days, X said it had arrested': counted from the 2016 attack, not the report's day",
+     "Gunmen killed 22 people at a cafe in Dhaka on July 1, 2016.\n\n"
+     "The police moved fast. Within days, the counter-terrorism unit said it had arrested four suspects.",
+     "2024-07-01", [ev("attack", "2016-07-01", killed=22), ev("arrest")]),
+    ("'Weeks later, officials said they had detained': no date rather than the publication day",
+     "A bomb killed nine soldiers near Gao in March 2022.\n\n"
+     "Weeks later, officials said they had detained the cell's leader.",
+     "2024-07-01", [ev("attack", "2022-03-01", "2022-03-31", killed=9), ev("arrest")]),
+    ("'If confirmed, his death would ...': a condition is no confirmation",
+     "If confirmed, the commander's death would be the heaviest blow to the group in years.",
+     "2024-07-01", []),
     # a guard: the rule must not take what the commentator reports with a date of its own
     ("what a commentator dates stays: 'He warned that the group had threatened in a video released in May'",
      '"The coast is a front line now," said Kwesi Mensah, a researcher in Accra. '
