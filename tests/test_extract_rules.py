@@ -877,6 +877,9 @@ CASES = [
     ("'If confirmed, his death would ...': a condition is no confirmation",
      "If confirmed, the commander's death would be the heaviest blow to the group in years.",
      "2024-07-01", []),
+    ("'killed in an air strike on a meeting of commanders': the meeting is the strike's target, not a meeting to report",
+     "Three commanders were killed in an air strike on a meeting of the group's leaders near Jilib on Sunday.",
+     "2024-07-02", [ev("military_operation", "2024-06-30")]),
     # a guard: the rule must not take what the commentator reports with a date of its own
     ("what a commentator dates stays: 'He warned that the group had threatened in a video released in May'",
      '"The coast is a front line now," said Kwesi Mensah, a researcher in Accra. '
