@@ -880,6 +880,13 @@ CASES = [
     ("'killed in an air strike on a meeting of commanders': the meeting is the strike's target, not a meeting to report",
      "Three commanders were killed in an air strike on a meeting of the group's leaders near Jilib on Sunday.",
      "2024-07-02", [ev("military_operation", "2024-06-30")]),
+    ("'gunmen hijacked a passenger bus': a hijacking is an attack",
+     "In May 2023, gunmen hijacked a passenger bus on the highway near Kalat and took 20 travellers hostage.",
+     "2024-07-02", [ev("attack", "2023-05-01", "2023-05-31")]),
+    # a guard: only a vehicle hijacked is an attack
+    ("'hijacked the debate' is a figure of speech, no attack",
+     "Extremists have hijacked the debate on security, the opposition complains.",
+     "2024-07-02", []),
     # a guard: the rule must not take what the commentator reports with a date of its own
     ("what a commentator dates stays: 'He warned that the group had threatened in a video released in May'",
      '"The coast is a front line now," said Kwesi Mensah, a researcher in Accra. '
