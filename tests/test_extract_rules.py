@@ -887,6 +887,11 @@ CASES = [
     ("'hijacked the debate' is a figure of speech, no attack",
      "Extremists have hijacked the debate on security, the opposition complains.",
      "2024-07-02", []),
+    ("'Defence Undersecretary X told reporters ... \"...,\" he said': an undersecretary is a person, so 'he' is him",
+     "Police said on Monday that a man, Rahim Osman, was arrested in Kabul.\n\n"
+     "On Wednesday, Defence Undersecretary Marcelo Dizon told reporters in Manila that more troops would move. "
+     '"The threat is now a police matter," he said.',
+     "2025-08-15", [ev("arrest", "2025-08-11"), ev("statement", "2025-08-13", actors=["Marcelo Dizon"])]),
     # a guard: the rule must not take what the commentator reports with a date of its own
     ("what a commentator dates stays: 'He warned that the group had threatened in a video released in May'",
      '"The coast is a front line now," said Kwesi Mensah, a researcher in Accra. '
