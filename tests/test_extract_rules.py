@@ -892,6 +892,12 @@ CASES = [
      "On Wednesday, Defence Undersecretary Marcelo Dizon told reporters in Manila that more troops would move. "
      '"The threat is now a police matter," he said.',
      "2025-08-15", [ev("arrest", "2025-08-11"), ev("statement", "2025-08-13", actors=["Marcelo Dizon"])]),
+    ("'Kenya's president, speaking to reporters in Nairobi on Monday, said the attack ...': the country speaks, on its own day (the attack, named, stays undated)",
+     "Kenya's president, speaking to reporters at State House in Nairobi on Monday, said the attack was cowardly.",
+     "2024-07-02", [ev("statement", "2024-07-01"), ev("attack")]),
+    ("'X, speaking to journalists in Y on Friday, said': a person speaker across the aside, dated by it",
+     "Interior Minister Amina Diallo, speaking to journalists in Bamako on Friday, said the attack would not go unpunished.",
+     "2024-07-02", [ev("statement", "2024-06-28", actors=["Amina Diallo"]), ev("attack")]),
     # a guard: the rule must not take what the commentator reports with a date of its own
     ("what a commentator dates stays: 'He warned that the group had threatened in a video released in May'",
      '"The coast is a front line now," said Kwesi Mensah, a researcher in Accra. '

@@ -214,7 +214,7 @@ def _statement_speaker(c: Candidate) -> None:
     if before and _AT_START.match(text[:before[0].start]) and _COMMA_AFTER.match(text, before[0].end) \
             and (before[0].kind == "person" or _APPOSITION_AFTER.match(text, before[0].end)):
         return _set_speaker(c, before[0])  # "Matt Mooney, a former official of DHS, said"
-    if before and _SPEECH_GAP.match(text[before[-1].end:t.start]):
+    if before and _SPEECH_GAP.match(dating.SPEAKING_ASIDE.sub(" ", text[before[-1].end:t.start])):
         return _set_speaker(c, before[-1])
     state = _state_speaker(c)
     if state is not None:
@@ -293,7 +293,7 @@ def _state_speaker(c: Candidate):
     for pl in c.places:
         if pl.kind != "country" or pl.end > t.start or not _AT_START.match(text[:pl.start].replace("The ", "")):
             continue
-        rest = text[pl.end:t.start]
+        rest = dating.SPEAKING_ASIDE.sub(" ", text[pl.end:t.start])
         if _state_subject().match(rest):
             return pl
     return None
