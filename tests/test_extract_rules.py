@@ -898,6 +898,13 @@ CASES = [
     ("'X, speaking to journalists in Y on Friday, said': a person speaker across the aside, dated by it",
      "Interior Minister Amina Diallo, speaking to journalists in Bamako on Friday, said the attack would not go unpunished.",
      "2024-07-02", [ev("statement", "2024-06-28", actors=["Amina Diallo"]), ev("attack")]),
+    ("'a grenade thrown at a market injured 12 people': a count of wounded alone is an attack",
+     "On Friday, a grenade thrown at a crowded market in Cotabato injured 12 people.",
+     "2024-07-02", [ev("attack", "2024-06-28", injured=12)]),
+    # a guard: 'killed ... and wounded nine' stays one attack
+    ("'killed 11 soldiers and wounded nine others in an attack': one attack, not a second event",
+     "Gunmen killed 11 soldiers and wounded nine others in an attack on an army post in Tillaberi on Monday.",
+     "2024-07-02", [ev("attack", "2024-07-01", killed=11)]),
     # a guard: the rule must not take what the commentator reports with a date of its own
     ("what a commentator dates stays: 'He warned that the group had threatened in a video released in May'",
      '"The coast is a front line now," said Kwesi Mensah, a researcher in Accra. '
