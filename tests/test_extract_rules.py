@@ -905,6 +905,13 @@ CASES = [
     ("'killed 11 soldiers and wounded nine others in an attack': one attack, not a second event",
      "Gunmen killed 11 soldiers and wounded nine others in an attack on an army post in Tillaberi on Monday.",
      "2024-07-02", [ev("attack", "2024-07-01", killed=11)]),
+    ("'one of about 150 prisoners freed in May 2019': the participle after its captives tells a release",
+     "The commander was one of about 150 prisoners freed in May 2019 under a deal with the government.",
+     "2024-07-02", [ev("release", "2019-05-01", "2019-05-31")]),
+    # a guard: bail is no release from captivity
+    ("'the detainees released on bail on Monday' is no release of captives",
+     "The two detainees released on bail on Monday must report to police weekly.",
+     "2024-07-02", []),
     # a guard: the rule must not take what the commentator reports with a date of its own
     ("what a commentator dates stays: 'He warned that the group had threatened in a video released in May'",
      '"The coast is a front line now," said Kwesi Mensah, a researcher in Accra. '
