@@ -912,6 +912,19 @@ CASES = [
     ("'the detainees released on bail on Monday' is no release of captives",
      "The two detainees released on bail on Monday must report to police weekly.",
      "2024-07-02", []),
+    ("'..., witnesses said' in a story of 2022 told in 2024: the story's day, not the day it was printed",
+     "Gunmen stormed a hotel in Mogadishu on 20 August 2022, killing 21 people.\n\n"
+     "Soldiers detained two suspects at the scene, witnesses said.",
+     "2024-07-02", [ev("attack", "2022-08-20", killed=21), ev("arrest", "2022-08-20")]),
+    # guards: the news of the day, and backshifted speech, keep the report's day
+    ("'..., witnesses said' in the news of the day keeps the report's day",
+     "Gunmen stormed a hotel in Mogadishu on Sunday, killing 21 people.\n\n"
+     "Soldiers detained two suspects at the scene, witnesses said.",
+     "2024-07-02", [ev("attack", "2024-06-30", killed=21), ev("arrest", "2024-07-02")]),
+    ("'a source said two suspects had been detained' after a 2022 paragraph: backshifted, bounded by the report's day",
+     "Gunmen stormed a hotel in Mogadishu on 20 August 2022, killing 21 people.\n\n"
+     "A security source said two suspects had been detained in Kismayo.",
+     "2024-07-02", [ev("attack", "2022-08-20", killed=21), ev("arrest", "2024-07-02")]),
     # a guard: the rule must not take what the commentator reports with a date of its own
     ("what a commentator dates stays: 'He warned that the group had threatened in a video released in May'",
      '"The coast is a front line now," said Kwesi Mensah, a researcher in Accra. '

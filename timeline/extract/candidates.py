@@ -53,6 +53,9 @@ _OPENING_OFFSET = re.compile(r"\W*(?:(?:about|some|around|just|only|barely|a|an)
 # Events that last as a state, so that "has been held for 14 months" dates their start
 # ("has been jailed for eight years" gives a term, not a start).
 _STATES = frozenset({"kidnapping", "arrest", "military_operation", "relocation"})
+# A reference time this far before publication is a story of the past, not the news of the day.
+_STORY_PAST_DAYS = 365
+_HAD = re.compile(r"\bhad\b", re.I)
 _INVERTED_VERBS = frozenset("said says reports reported wrote added".split())
 _STOP_NP = frozenset("The A An In On At It He She They We This That These Those But And According However Meanwhile".split())
 # Patterns of the steps below, compiled here once
@@ -793,6 +796,17 @@ class SentenceReader:
             c.dated = self._fallback_date(s, t, reporting)
         return c
 
+    def _story_time(self, s: Sentence, t: lexicon.Trigger) -> dating.Dated | None:
+        """The narrative's reference time, inherited, when it lies long before publication
+        (a story of another year told in this paragraph or the two before); else None."""
+        if self.reference is None or self.dct is None or s.paragraph - self.reference[0] > 2 \
+                or _EVENT_ANCHOR.search(s.text) or self._background(s, t) or _HAD.search(s.text):
+            return None  # "said negotiations had been conducted": backshifted to the report's time
+        ref = self.reference[1]
+        if ref.interval is None or ref.interval.end >= self.dct - timedelta(days=_STORY_PAST_DAYS):
+            return None
+        return dating.Dated(ref.interval, ref.text, DateBasis.INHERITED)
+
     @staticmethod
     def _background(s: Sentence, t: lexicon.Trigger) -> bool:
         """Told as what came before the narrative's time ("had been freed", "since then"): it
@@ -823,6 +837,11 @@ class SentenceReader:
             return dating.Dated(ref.interval, ref.text, DateBasis.INHERITED)
         pub = self._publication
         if reporting and pub.interval:
+            told = self._story_time(s, t)
+            if told is not None:
+                # "The bomber's vest exploded, killing Termos but, witnesses said, ..." in a
+                # paragraph about 2015: the report tells the story's time, not the printing day
+                return told
             return dating.Dated(pub.interval, None, DateBasis.PUBLICATION, report_date=True)
         if not self.lead_read and t.rule.pos == "verb" and _occurs(_PERFECT_BEFORE, s.text, 0, t.start) and pub.interval:
             return pub
