@@ -925,6 +925,12 @@ CASES = [
      "Gunmen stormed a hotel in Mogadishu on 20 August 2022, killing 21 people.\n\n"
      "A security source said two suspects had been detained in Kismayo.",
      "2024-07-02", [ev("attack", "2022-08-20", killed=21), ev("arrest", "2024-07-02")]),
+    ("'One said he had heard gunfire': 'One' of the residents is no named speaker",
+     "Residents of Djibo could not be reached. One said he had heard gunfire all night.",
+     "2024-07-02", []),
+    ("'Another said ...': no named speaker either",
+     "Several traders fled the market. Another said the stalls had been looted.",
+     "2024-07-02", []),
     # a guard: the rule must not take what the commentator reports with a date of its own
     ("what a commentator dates stays: 'He warned that the group had threatened in a video released in May'",
      '"The coast is a front line now," said Kwesi Mensah, a researcher in Accra. '
