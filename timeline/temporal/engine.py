@@ -85,6 +85,11 @@ class Grammar:
     mod_after: re.Pattern        # "or so", "and beyond" right after an expression
     boundary: re.Pattern         # "since", "the quarter ended" before a date that bounds a period
     deadline: re.Pattern         # "by" before a date ahead of the DCT: a target
+    covers: re.Pattern           # "Week of" before the span of days a digest reports on
+    glue: re.Pattern             # what may stand between a day and its clock time ("at about")
+    range_to: re.Pattern         # "to", "through" between the two ends of a range of days
+    over_before: re.Pattern      # "ended" before a date, or after it: a day gone by
+    over_after: re.Pattern
 
     keyed: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False)
 
@@ -230,6 +235,11 @@ def grammar() -> Grammar:
         mod_after=re.compile(r"\s+(" + lists["modafter"] + r")(?!\w)", FLAGS),
         boundary=re.compile(r"(?<!\w)" + lists["boundary"] + r"\s+$", FLAGS),
         deadline=re.compile(r"(?<!\w)" + lists["deadline"] + r"\s+$", FLAGS),
+        glue=re.compile(r"\s*,?\s*(?:(?:on|at)\s*)?(?:(?:" + lists["approx"] + r")\s+)?", FLAGS),
+        range_to=re.compile(r"\s*(?:" + lists["rangeto"] + r")\s*", FLAGS),
+        covers=re.compile(r"(?<!\w)(" + lists["covers"] + r")\s+$", FLAGS),
+        over_before=re.compile(r"(?<!\w)(?:" + lists["over"] + r")\s+(?:on\s+)?$", FLAGS),
+        over_after=re.compile(r"\s+(?:" + lists["over"] + r")(?!\w)", FLAGS),
     )
 
 
