@@ -931,6 +931,9 @@ CASES = [
     ("'Another said ...': no named speaker either",
      "Several traders fled the market. Another said the stalls had been looted.",
      "2024-07-02", []),
+    ("'A farmer, X, who returned to the village, said': a description before the name marks a private person",
+     "A farmer, Musa Bello, who returned to the village with his family, said he was afraid to sleep at home.",
+     "2024-07-02", []),
     # a guard: the rule must not take what the commentator reports with a date of its own
     ("what a commentator dates stays: 'He warned that the group had threatened in a video released in May'",
      '"The coast is a front line now," said Kwesi Mensah, a researcher in Accra. '

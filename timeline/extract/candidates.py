@@ -260,6 +260,8 @@ def _statement_speaker(c: Candidate) -> None:
 
 # The description a name carries: the apposition after it ("X, a researcher who studies ...,").
 _APPOSITION = re.compile(r"\s*,\s*([^,.;:\"“”]{1,80})")
+# ... or the description before it, opening the sentence: "A teacher, Abdul Issa, said"
+_DESCRIPTION_BEFORE = re.compile(r"^\W*((?:A|An|The)\s+[^,.;:\"“”]{1,60}),\s*$")
 
 
 def _commentary(c: Candidate) -> bool:
@@ -274,6 +276,9 @@ def _commentary(c: Candidate) -> bool:
     appos = _APPOSITION.match(text, mention.end)
     if appos:
         told.append(appos.group(1).strip())
+    lead = _DESCRIPTION_BEFORE.match(text[:mention.start])
+    if lead:
+        told.append(lead.group(1))  # "A teacher, Abdul Issa, ... said"
     return any(rx.search(d) for d in told for rx in _commentator_descriptions())
 
 
