@@ -934,6 +934,9 @@ CASES = [
     ("'A farmer, X, who returned to the village, said': a description before the name marks a private person",
      "A farmer, Musa Bello, who returned to the village with his family, said he was afraid to sleep at home.",
      "2024-07-02", []),
+    ("'targeted \"government officials\" meeting in a hotel': the officials meeting are the target, not a meeting",
+     'On Friday, gunmen targeted "government officials" meeting in a hotel in Baidoa, killing six people.',
+     "2024-07-02", [ev("attack", "2024-06-28", killed=6)]),
     # a guard: the rule must not take what the commentator reports with a date of its own
     ("what a commentator dates stays: 'He warned that the group had threatened in a video released in May'",
      '"The coast is a front line now," said Kwesi Mensah, a researcher in Accra. '
