@@ -937,6 +937,16 @@ CASES = [
     ("'targeted \"government officials\" meeting in a hotel': the officials meeting are the target, not a meeting",
      'On Friday, gunmen targeted "government officials" meeting in a hotel in Baidoa, killing six people.',
      "2024-07-02", [ev("attack", "2024-06-28", killed=6)]),
+    ("'accused the militia of killing civilians during raids': a kind of act alleged, with no date, is no occurrence",
+     "Human rights groups have accused the militia and its allies of killing civilians during raids in the north.",
+     "2024-07-02", []),
+    ("'men responsible for kidnappings, extortion and the killing of migrants': what they are known for, not an event",
+     "The new sanctions target men responsible for kidnappings, extortion and the killing of migrants.",
+     "2024-07-02", []),
+    # a guard: an accusation that dates the act keeps it
+    ("'accuse him of stabbing a guard on 3 May 2023': dated, the act stays",
+     "Prosecutors accuse him of stabbing a guard at Fresnes prison on 3 May 2023.",
+     "2024-07-02", [ev("attack", "2023-05-03")]),
     # a guard: the rule must not take what the commentator reports with a date of its own
     ("what a commentator dates stays: 'He warned that the group had threatened in a video released in May'",
      '"The coast is a front line now," said Kwesi Mensah, a researcher in Accra. '

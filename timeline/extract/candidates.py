@@ -203,6 +203,8 @@ def _generic(text: str, t: lexicon.Trigger, has_date: bool, dated_spans=()) -> b
         bare = not (prev and m.determiner.match(prev.group(1))) and not _attached_date(text, t, dated_spans)
         if (vague or bare) and not _PAST_AFTER.match(text[t.end:]):
             return True
+    if not has_date and m.allegation.search(text, max(0, t.start - 100), t.start):
+        return True  # "accused the army of killing civilians during operations": alleged, undated
     if t.rule.pos == "verb" and perfect and not has_date:
         clause = text[max(0, t.start - 60):t.end + 60]
         if not _SPECIFIC.search(clause):

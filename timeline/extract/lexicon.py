@@ -120,6 +120,7 @@ class Modality:
     # the same after the toll only ("killed in political violence across the three countries in 2024")
     aggregate_toll_after: re.Pattern | None = None
     comparison: CaseBlind | None = None  # a figure compared with another period: a statistic
+    allegation: re.Pattern | None = None  # "accused X of", "responsible for": ends before the trigger
 
 
 @lru_cache(maxsize=1)
@@ -143,7 +144,8 @@ def modality() -> Modality:
                     superlative_before=re.compile(d["superlative_before"], re.I),
                     aggregate_toll=re.compile(d["aggregate_toll"], re.I),
                     aggregate_toll_after=re.compile(d["aggregate_toll_after"], re.I),
-                    comparison=CaseBlind(d["comparison"]))
+                    comparison=CaseBlind(d["comparison"]),
+                    allegation=re.compile(d["allegation"], re.I))
 
 
 # Words that, just before a verb trigger, show it is a noun ("amid reports of", "the attack").
