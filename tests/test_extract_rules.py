@@ -947,6 +947,9 @@ CASES = [
     ("'accuse him of stabbing a guard on 3 May 2023': dated, the act stays",
      "Prosecutors accuse him of stabbing a guard at Fresnes prison on 3 May 2023.",
      "2024-07-02", [ev("attack", "2023-05-03")]),
+    ("'\"Boko Haram wants to prove it is still strong,\" said X': a group named inside the quote did not say it",
+     '"Boko Haram wants to prove it is still strong," said Amina Diallo on Monday.',
+     "2024-07-02", [ev("statement", "2024-07-01", actors=["Amina Diallo"])]),
     # a guard: the rule must not take what the commentator reports with a date of its own
     ("what a commentator dates stays: 'He warned that the group had threatened in a video released in May'",
      '"The coast is a front line now," said Kwesi Mensah, a researcher in Accra. '
@@ -980,6 +983,8 @@ def test_rule(text, dct, expected):
         assert {(a.name, a.role) for a in got[0].actors} == {("Ali Khan", "speaker")}
     if text.startswith("On Saturday, gunmen"):
         assert not [a for a in got[0].actors if a.kind == "person"]
+    if text.startswith('"Boko Haram wants'):
+        assert {(a.name, a.role) for a in got[0].actors if a.role == "speaker"} == {("Amina Diallo", "speaker")}
     if text.startswith("Inspector Mary Doyle"):
         assert {(a.name, a.role) for a in got[0].actors} == {("Mary Doyle", "target")}
 

@@ -214,7 +214,8 @@ def _generic(text: str, t: lexicon.Trigger, has_date: bool, dated_spans=()) -> b
 
 def _statement_speaker(c: Candidate) -> None:
     text, t = c.sentence.text, c.trigger
-    before = [a for a in c.actors if a.end <= t.start]
+    # a name inside the quoted words is what was said, not who said it
+    before = [a for a in c.actors if a.end <= t.start and not _in_quote(text, a.start)]
     after = [a for a in c.actors if a.start >= t.end]
     if before and _AT_START.match(text[:before[0].start]) and _COMMA_AFTER.match(text, before[0].end) \
             and (before[0].kind == "person" or _APPOSITION_AFTER.match(text, before[0].end)):
