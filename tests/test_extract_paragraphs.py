@@ -47,6 +47,12 @@ def predictions(folder: Path, published: dict[str, str]) -> list[dict]:
 # minister' beside 'The bombing' (the toll gives way to the noun); 'The military believes ...
 # behind the roadside bomb that hit a truck on Aug. 10'; pipe bombs found in a search as a
 # foiled plot.
+# So is articles17 (unseen news written for precision: analysis, trial, anniversary, profile,
+# sanctions, live blog, report, ministry statement; bench_extract.py scores it): a second event of
+# one kind in the same sentence ('in December a German tourist was killed'; 'in April 2024 a bomb
+# at a petrol station'), 'The following evening, gunmen ... killed 130 people in Paris' counted from
+# a 2015 date, attacks told as what a man is blamed for ('Analysts attribute to him the raid on the
+# army base at Kati'), and a sanctions designation, a kind of event no trigger names yet.
 @pytest.mark.parametrize("batch", ["paragraphs", "paragraphs2", "articles3", "articles4", "articles5", "articles6", "articles7", "articles8", "articles9", "articles11", "articles12"])
 def test_batch_scores(batch):
     gold = json.loads((DATA / f"{batch}_gold.json").read_text())

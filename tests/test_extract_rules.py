@@ -915,6 +915,133 @@ CASES = [
     ("an event told in a relative clause ('the bomber who blew himself up ... in January 2023') lends the next sentence no date",
      "The court held that the two men had facilitated the suicide bomber who blew himself up in the mosque in January 2023. A third accused was acquitted for lack of evidence.",
      "2025-07-19", [ev("attack", "2023-01-01", "2023-01-31"), ev("sentencing", None)]),
+    # --- commentary: the words of analysts and residents are no event of the timeline
+    ("'said X, a security analyst in Nairobi': an analyst's comment is no statement event",
+     '"The group has lost its havens but not its ideas," said Peter Kamau, a security analyst in Nairobi.',
+     "2024-05-02", []),
+    ("'said X, the report's lead author': the author comments on the findings",
+     '"Recruitment has moved online," said Sarah Lindgren, the report\'s lead author.',
+     "2024-05-02", []),
+    ("'said X, 52, who ...': an age apposition names a private person, not an official",
+     '"We heard the blast and ran," said Omar Haddad, 52, who was at the market that day.',
+     "2024-05-02", []),
+    ("'X, whose son was among the dead, said': a relative's words",
+     "Mariam Sow, whose 19-year-old son was among the dead, said she wanted justice.",
+     "2024-05-02", []),
+    ("'said X, who runs a shop nearby': a resident's words",
+     '"Nobody sleeps here anymore," said Ali Rahimi, who runs a shop near the checkpoint.',
+     "2024-05-02", []),
+    ("'..., he added' after an analyst's quote is still the analyst's comment",
+     '"The militants have adapted," said Peter Kamau, a security analyst in Nairobi. "The armies have not," he added.',
+     "2024-05-02", []),
+    ("an official's statement stays an event beside a commentator's",
+     "Interior Minister Amina Diallo said on Tuesday that the curfew was lifted. "
+     '"It is too early," said Peter Kamau, a security analyst in Nairobi.',
+     "2025-09-12", [ev("statement", "2025-09-09", actors=["Amina Diallo"])]),
+    # --- statistics: a figure compared with another period is no event
+    ("'killed N people in 2023, 8% fewer than in 2022': a yearly statistic, not an attack",
+     "Across the region, militant attacks killed 2,140 people in 2023, 8% fewer than in 2022.",
+     "2024-03-01", []),
+    ("'kidnapped N people in 2023, compared with about M in 2022': a tally, not a kidnapping",
+     "Gangs in Haiti kidnapped at least 2,490 people in 2023, compared with about 1,360 in 2022.",
+     "2024-03-01", []),
+    ("'bombings fell to their lowest level in a decade': a trend, not a bombing",
+     "In 2021, bombings in the province fell to their lowest level in a decade.",
+     "2024-03-01", []),
+    # a guard: a revised toll is no comparison of periods
+    ("'up from 20' in a revised toll is no comparison of periods: the attack stays",
+     "A suicide bomber killed 31 people at a mosque in Peshawar on Friday, up from an earlier toll of 20.",
+     "2024-03-01", [ev("attack", "2024-03-01", killed=31)]),
+    # --- offsets counted from the story and conditions
+    ("'Within days, X said it had arrested': counted from the 2016 attack, not the report's day",
+     "Gunmen killed 22 people at a cafe in Dhaka on July 1, 2016.\n\n"
+     "The police moved fast. Within days, the counter-terrorism unit said it had arrested four suspects.",
+     "2024-07-01", [ev("attack", "2016-07-01", killed=22), ev("arrest")]),
+    ("'Weeks later, officials said they had detained': no date rather than the publication day",
+     "A bomb killed nine soldiers near Gao in March 2022.\n\n"
+     "Weeks later, officials said they had detained the cell's leader.",
+     "2024-07-01", [ev("attack", "2022-03-01", "2022-03-31", killed=9), ev("arrest")]),
+    ("'If confirmed, his death would ...': a condition is no confirmation",
+     "If confirmed, the commander's death would be the heaviest blow to the group in years.",
+     "2024-07-01", []),
+    ("'killed in an air strike on a meeting of commanders': the meeting is the strike's target, not a meeting to report",
+     "Three commanders were killed in an air strike on a meeting of the group's leaders near Jilib on Sunday.",
+     "2024-07-02", [ev("military_operation", "2024-06-30")]),
+    ("'gunmen hijacked a passenger bus': a hijacking is an attack",
+     "In May 2023, gunmen hijacked a passenger bus on the highway near Kalat and took 20 travellers hostage.",
+     "2024-07-02", [ev("attack", "2023-05-01", "2023-05-31")]),
+    # a guard: only a vehicle hijacked is an attack
+    ("'hijacked the debate' is a figure of speech, no attack",
+     "Extremists have hijacked the debate on security, the opposition complains.",
+     "2024-07-02", []),
+    ("'Defence Undersecretary X told reporters ... \"...,\" he said': an undersecretary is a person, so 'he' is him",
+     "Police said on Monday that a man, Rahim Osman, was arrested in Kabul.\n\n"
+     "On Wednesday, Defence Undersecretary Marcelo Dizon told reporters in Manila that more troops would move. "
+     '"The threat is now a police matter," he said.',
+     "2025-08-15", [ev("arrest", "2025-08-11"), ev("statement", "2025-08-13", actors=["Marcelo Dizon"])]),
+    ("'Kenya's president, speaking to reporters in Nairobi on Monday, said the attack ...': the country speaks, on its own day (the attack, named, stays undated)",
+     "Kenya's president, speaking to reporters at State House in Nairobi on Monday, said the attack was cowardly.",
+     "2024-07-02", [ev("statement", "2024-07-01"), ev("attack")]),
+    ("'X, speaking to journalists in Y on Friday, said': a person speaker across the aside, dated by it",
+     "Interior Minister Amina Diallo, speaking to journalists in Bamako on Friday, said the attack would not go unpunished.",
+     "2024-07-02", [ev("statement", "2024-06-28", actors=["Amina Diallo"]), ev("attack")]),
+    ("'a grenade thrown at a market injured 12 people': a count of wounded alone is an attack",
+     "On Friday, a grenade thrown at a crowded market in Cotabato injured 12 people.",
+     "2024-07-02", [ev("attack", "2024-06-28", injured=12)]),
+    # a guard: 'killed ... and wounded nine' stays one attack
+    ("'killed 11 soldiers and wounded nine others in an attack': one attack, not a second event",
+     "Gunmen killed 11 soldiers and wounded nine others in an attack on an army post in Tillaberi on Monday.",
+     "2024-07-02", [ev("attack", "2024-07-01", killed=11)]),
+    ("'one of about 150 prisoners freed in May 2019': the participle after its captives tells a release",
+     "The commander was one of about 150 prisoners freed in May 2019 under a deal with the government.",
+     "2024-07-02", [ev("release", "2019-05-01", "2019-05-31")]),
+    # a guard: bail is no release from captivity
+    ("'the detainees released on bail on Monday' is no release of captives",
+     "The two detainees released on bail on Monday must report to police weekly.",
+     "2024-07-02", []),
+    ("'..., witnesses said' in a story of 2022 told in 2024: the story's day, not the day it was printed",
+     "Gunmen stormed a hotel in Mogadishu on 20 August 2022, killing 21 people.\n\n"
+     "Soldiers detained two suspects at the scene, witnesses said.",
+     "2024-07-02", [ev("attack", "2022-08-20", killed=21), ev("arrest", "2022-08-20")]),
+    # guards: the news of the day, and backshifted speech, keep the report's day
+    ("'..., witnesses said' in the news of the day keeps the report's day",
+     "Gunmen stormed a hotel in Mogadishu on Sunday, killing 21 people.\n\n"
+     "Soldiers detained two suspects at the scene, witnesses said.",
+     "2024-07-02", [ev("attack", "2024-06-30", killed=21), ev("arrest", "2024-07-02")]),
+    ("'a source said two suspects had been detained' after a 2022 paragraph: backshifted, bounded by the report's day",
+     "Gunmen stormed a hotel in Mogadishu on 20 August 2022, killing 21 people.\n\n"
+     "A security source said two suspects had been detained in Kismayo.",
+     "2024-07-02", [ev("attack", "2022-08-20", killed=21), ev("arrest", "2024-07-02")]),
+    ("'One said he had heard gunfire': 'One' of the residents is no named speaker",
+     "Residents of Djibo could not be reached. One said he had heard gunfire all night.",
+     "2024-07-02", []),
+    ("'Another said ...': no named speaker either",
+     "Several traders fled the market. Another said the stalls had been looted.",
+     "2024-07-02", []),
+    ("'A farmer, X, who returned to the village, said': a description before the name marks a private person",
+     "A farmer, Musa Bello, who returned to the village with his family, said he was afraid to sleep at home.",
+     "2024-07-02", []),
+    ("'targeted \"government officials\" meeting in a hotel': the officials meeting are the target, not a meeting",
+     'On Friday, gunmen targeted "government officials" meeting in a hotel in Baidoa, killing six people.',
+     "2024-07-02", [ev("attack", "2024-06-28", killed=6)]),
+    ("'accused the militia of killing civilians during raids': a kind of act alleged, with no date, is no occurrence",
+     "Human rights groups have accused the militia and its allies of killing civilians during raids in the north.",
+     "2024-07-02", []),
+    ("'men responsible for kidnappings, extortion and the killing of migrants': what they are known for, not an event",
+     "The new sanctions target men responsible for kidnappings, extortion and the killing of migrants.",
+     "2024-07-02", []),
+    # a guard: an accusation that dates the act keeps it
+    ("'accuse him of stabbing a guard on 3 May 2023': dated, the act stays",
+     "Prosecutors accuse him of stabbing a guard at Fresnes prison on 3 May 2023.",
+     "2024-07-02", [ev("attack", "2023-05-03")]),
+    ("'\"Boko Haram wants to prove it is still strong,\" said X': a group named inside the quote did not say it",
+     '"Boko Haram wants to prove it is still strong," said Amina Diallo on Monday.',
+     "2024-07-02", [ev("statement", "2024-07-01", actors=["Amina Diallo"])]),
+    # a guard: the rule must not take what the commentator reports with a date of its own
+    ("what a commentator dates stays: 'He warned that the group had threatened in a video released in May'",
+     '"The coast is a front line now," said Kwesi Mensah, a researcher in Accra. '
+     "He warned that the group had threatened in a video released in May to attack the ports.",
+     "2024-09-02", [ev("statement", "2024-05-01", "2024-05-31")]),
 ]
 
 
@@ -943,6 +1070,8 @@ def test_rule(text, dct, expected):
         assert {(a.name, a.role) for a in got[0].actors} == {("Ali Khan", "speaker")}
     if text.startswith("On Saturday, gunmen"):
         assert not [a for a in got[0].actors if a.kind == "person"]
+    if text.startswith('"Boko Haram wants'):
+        assert {(a.name, a.role) for a in got[0].actors if a.role == "speaker"} == {("Amina Diallo", "speaker")}
     if text.startswith("Inspector Mary Doyle"):
         assert {(a.name, a.role) for a in got[0].actors} == {("Mary Doyle", "target")}
 

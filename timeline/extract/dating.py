@@ -59,6 +59,11 @@ _MEDIUM_INITIAL = re.compile(
     r"\W*(?:In\s+(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:statement|message|video|recording|post|"
     r"speech|interview|broadcast|letter|communiqu[eé]|address|tweet)|(?:Speaking|Talking|Addressing|Writing))\b[^,;:]{0,60}?$")
 _ADVERBIAL_END = re.compile(r"\s*,")
+# "X, speaking to reporters in Bangkok on Tuesday, said": an aside of speaking between the
+# speaker and the verb (SPEAKING_ASIDE, whole; _SPEAKING_ASIDE_OPEN, up to a date inside it)
+_SPEAKING = r",\s*(?:speaking|addressing|writing|talking|responding|replying)\b"
+SPEAKING_ASIDE = re.compile(_SPEAKING + r"[^,;\"“”]*,\s*$", re.I)
+_SPEAKING_ASIDE_OPEN = re.compile(_SPEAKING + r"[^,;:\"“”]{0,80}?$", re.I)
 _EXPLICIT = re.compile(r"\b\d{4}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b|\d{1,2}/\d{1,2}", re.I)
 _YEAR_ONLY = re.compile(r"^\(?\d{4}\)?$")
 _PREPOSITION_BEFORE = CaseBlind(r"\b(?:in|of|since|during|by)\s+$")
@@ -100,7 +105,9 @@ _REPORTED_BEFORE = CaseBlind(
     r"(?:\s+in\s+(?:a|an|its|their|his|her)\s+(?:\w+\s+)?(?:statement|interview|briefing|post|message|speech))?"
     # "claimed ... in a statement released through the group's Amaq agency on Sunday"
     r"|\b(?:in|through|via)\s+(?:a|an|its|their|his|her)\s+(?:\w+\s+)?(?:statement|message|video|post|recording)"
-    r"\s+(?:released|issued|posted|published|circulated)(?:\s+[\w'’-]+){0,6}?)"
+    r"\s+(?:released|issued|posted|published|circulated)(?:\s+[\w'’-]+){0,6}?"
+    # "X, speaking to reporters at Government House in Bangkok on Tuesday, said"
+    r"|\b(?:speaking|talking)\s+(?:to|with)\s+(?:reporters|journalists|the\s+press|the\s+media)(?:\s+[\w'’-]+){0,6}?)"
     r"\s+(?:on\s+|late\s+|early\s+)?$")
 
 
@@ -236,7 +243,8 @@ def governing(text: str, sent_start: int, trig_start: int, trig_end: int, timexe
                 crossings = 0  # a premodifier ("the Sept. 11, 2001, attacks") is the noun's own
             elif _INITIAL.match(text[sent_start:tx.start]) and not COORDINATE.search(text, tx.end, trig_start):
                 crossings = 0  # "In early May, a man was arrested": a sentence adverbial (up to "..., and ...")
-            elif same_clause and _MEDIUM_INITIAL.match(text, sent_start, tx.start) \
+            elif same_clause and (_MEDIUM_INITIAL.match(text, sent_start, tx.start)
+                                  or _SPEAKING_ASIDE_OPEN.search(text, sent_start, tx.start)) \
                     and _ADVERBIAL_END.match(text, tx.end) and not _breaks(text, tx.end + 1, trig_start):
                 crossings = 0  # "In a message to the media on Monday, a BLA spokesman said": the statement's
             elif verb:

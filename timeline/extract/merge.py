@@ -208,6 +208,7 @@ def merge(cands: list[Candidate]) -> list[Event]:
     # a statement needs someone who made it; releasing a video or a communiqué is an act anyway
     events = [e for e in m.events if not (e.type == "statement" and e.speaker is None and not any(
         x.trigger.rule.name.startswith("statement.media") and not x.sentence.headline for x in e.members))]
+    events = [e for e in events if e.type != "statement" or _without_commentary(e)]
     _statements_at_meetings(events)
     return sorted(events, key=lambda e: e.primary.sentence.index)
 
@@ -232,14 +233,16 @@ class _Merger:
         if c.speaker_kind == "pronoun":
             if c.speaker in _PERSONAL and self.last_person:
                 c.speaker, c.speaker_kind = self.last_person, "person"
-            elif (ev := self._recent_speaker(c, 2)) is not None:
+                told = self.by_speaker.get(c.speaker.lower())
+                c.commentary = c.commentary or bool(told and told.first.commentary)  # "..., he added"
+            elif (ev := self._recent_speaker(c, 2)) is not None and not ev.first.commentary:
                 ev.members.append(c)  # "they added": the group that spoke last
                 return
             else:
                 c.unnamed = True
         if c.unnamed:
             ev = self._recent_speaker(c, 1)
-            if ev is not None:
+            if ev is not None and not ev.first.commentary:
                 ev.members.append(c)  # "the recording claimed": the statement just told
                 return
             self.last_speaker_event = self._new([c])
@@ -293,6 +296,14 @@ class _Merger:
         ev = Event(members)
         self.events.append(ev)
         return ev
+
+
+def _without_commentary(ev: Event) -> bool:
+    """Drops the words of someone who comments on the events (an analyst, a resident: see
+    candidates._commentary) from a statement; what they date is kept ("He warned that JNIM had
+    threatened in a video released in December"). Is anything but a headline left?"""
+    ev.members = [c for c in ev.members if not (c.commentary and c.dated.timex is None)]
+    return any(not c.sentence.headline for c in ev.members)
 
 
 def _statements_at_meetings(events: list[Event]) -> None:
