@@ -39,6 +39,20 @@ def predictions(folder: Path, published: dict[str, str]) -> list[dict]:
 # scores it.
 # So is articles15 (unseen news, six regions; bench_extract.py scores it): 'Soldiers ... later searched' still borrows the day before the attack it follows.
 # So is articles16 (unseen news, six forms): measured untouched in benchmarks/bench_extract.py.
+# So is articles18 (unseen hard news, eight forms; bench_extract.py scores it): a claim of
+# responsibility folded into the attack it claims; 'a week ago' read as the week around the day
+# seven days back, not that day; an operation dated 'the previous day' in the sentence after
+# the one that tells it; 'the previous day' and 'while the fighting was still going on'
+# (offsets from the story, left undated or dated by the report); 'a suicide bomber killed the
+# minister' beside 'The bombing' (the toll gives way to the noun); 'The military believes ...
+# behind the roadside bomb that hit a truck on Aug. 10'; pipe bombs found in a search as a
+# foiled plot.
+# So is articles17 (unseen news written for precision: analysis, trial, anniversary, profile,
+# sanctions, live blog, report, ministry statement; bench_extract.py scores it): a second event of
+# one kind in the same sentence ('in December a German tourist was killed'; 'in April 2024 a bomb
+# at a petrol station'), 'The following evening, gunmen ... killed 130 people in Paris' counted from
+# a 2015 date, attacks told as what a man is blamed for ('Analysts attribute to him the raid on the
+# army base at Kati'), and a sanctions designation, a kind of event no trigger names yet.
 @pytest.mark.parametrize("batch", ["paragraphs", "paragraphs2", "articles3", "articles4", "articles5", "articles6", "articles7", "articles8", "articles9", "articles11", "articles12"])
 def test_batch_scores(batch):
     gold = json.loads((DATA / f"{batch}_gold.json").read_text())

@@ -146,7 +146,11 @@ FIRST = [  # (pattern, class, why)
     (r"(?:x)?", None, "a pattern that can match nothing starts with anything"),
     (r"[^a]b", None, "a negated class is not told"),
     (r".b", None, "nor any character"),
-    (r"(?i:may)", None, "nor a part with flags of its own"),
+    (r"(?i:may)", "[Mm]", "a case-blind part: both cases of its first letter"),
+    (r"(?:x|(?i:k))", "[xKk\u212a]", "and every other letter the regex engine folds onto it (the Kelvin sign)"),
+    (r"(?i:\d|m)", r"[\dMm]", "a category in a case-blind part is kept as it is written"),
+    (r"(?s:may)", None, "a part with other flags of its own is not told"),
+    (r"(?-i:may)", None, "nor one that removes flags"),
 ]
 
 

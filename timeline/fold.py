@@ -227,37 +227,51 @@ def first_chars(src: str) -> str | None:
     pattern `src` can start with; None when that cannot be told (or the private parser is
     missing), or when it can match nothing at all. A search that starts with a class skips
     the characters outside it in one quick loop, where a pattern opening with a lookbehind
-    is tried at every position."""
+    is tried at every position. A case-blind part ("(?i:may)") adds every character the
+    regex engine itself lets its first characters match ("M", "m")."""
     if (parts := _private_parser()) is None:
         return None
     sre_parse, sre = parts
     try:
         escapes = {sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_NOT_DIGIT: r"\D", sre.CATEGORY_SPACE: r"\s",
                    sre.CATEGORY_NOT_SPACE: r"\S", sre.CATEGORY_WORD: r"\w", sre.CATEGORY_NOT_WORD: r"\W"}
-        first = _first(sre_parse.parse(src), sre)
+        first = _first(sre_parse.parse(src), sre, False)
     except AttributeError:  # a Python whose re._constants reads otherwise
         return None
     if first is None or first[1]:
         return None
-    out = []
-    for op, av in first[0]:
+    out, blind = [], []
+    for op, av, case_blind in first[0]:
         if op is sre.LITERAL:
-            out.append(re.escape(chr(av)))
+            item = re.escape(chr(av))
         elif op is sre.RANGE:
-            out.append(re.escape(chr(av[0])) + "-" + re.escape(chr(av[1])))
+            item = re.escape(chr(av[0])) + "-" + re.escape(chr(av[1]))
         elif op is sre.CATEGORY and av in escapes:
-            out.append(escapes[av])
+            item = escapes[av]  # a category reads the same in either case
+            case_blind = False
         else:
             return None
+        (blind if case_blind else out).append(item)
+    if blind:
+        if max(ord(c) for c in "".join(blind)) > 0xFFFF:
+            return None  # the characters that match are read from the BMP only
+        out += [re.escape(c) for c in re.findall("[" + "".join(blind) + "]", _bmp(), re.I)]
     return "[" + "".join(dict.fromkeys(out)) + "]"
 
 
-def _first(items, sre) -> tuple[list, bool] | None:
-    """The class items a parsed sequence can start with, and whether it can match empty;
-    None when that cannot be told."""
+@lru_cache(maxsize=1)
+def _bmp() -> str:
+    """Every character of the Basic Multilingual Plane: what a case-blind class matches there
+    is read off it (no character beyond it has a case that is inside it)."""
+    return "".join(map(chr, range(0x10000)))
+
+
+def _first(items, sre, blind: bool) -> tuple[list, bool] | None:
+    """The class items a parsed sequence can start with, each as (op, av, case-blind), and
+    whether it can match empty; None when that cannot be told."""
     out: list = []
     for op, av in items:
-        found = _first_of(op, av, sre)
+        found = _first_of(op, av, sre, blind)
         if found is None:
             return None
         out += found[0]
@@ -266,26 +280,28 @@ def _first(items, sre) -> tuple[list, bool] | None:
     return out, True
 
 
-def _first_of(op, av, sre) -> tuple[list, bool] | None:
+def _first_of(op, av, sre, blind: bool) -> tuple[list, bool] | None:
     if op is sre.LITERAL:
-        return [(op, av)], False
+        return [(op, av, blind)], False
     if op is sre.IN:
-        return None if any(o is sre.NEGATE for o, _ in av) else (list(av), False)
+        return None if any(o is sre.NEGATE for o, _ in av) else ([(o, a, blind) for o, a in av], False)
     if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):  # they consume nothing
         return [], True
-    if op is sre.SUBPATTERN:  # a group with flags of its own (?i:...) is not told
-        return None if av[1] or av[2] else _first(av[3], sre)
+    if op is sre.SUBPATTERN:  # a group with flags of its own is told only when they are (?i:...)
+        if av[2] or av[1] & ~re.I:
+            return None
+        return _first(av[3], sre, blind or bool(av[1]))
     if op is sre.BRANCH:
         out: list = []
         empty = False
         for branch in av[1]:
-            found = _first(branch, sre)
+            found = _first(branch, sre, blind)
             if found is None:
                 return None
             out += found[0]
             empty = empty or found[1]
         return out, empty
     if op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
-        found = _first(av[2], sre)
+        found = _first(av[2], sre, blind)
         return None if found is None else (found[0], found[1] or av[0] == 0)
     return None

@@ -53,6 +53,9 @@ _OPENING_OFFSET = re.compile(r"\W*(?:(?:about|some|around|just|only|barely|a|an)
 # Events that last as a state, so that "has been held for 14 months" dates their start
 # ("has been jailed for eight years" gives a term, not a start).
 _STATES = frozenset({"kidnapping", "arrest", "military_operation", "relocation"})
+# A reference time this far before publication is a story of the past, not the news of the day.
+_STORY_PAST_DAYS = 365
+_HAD = re.compile(r"\bhad\b", re.I)
 _INVERTED_VERBS = frozenset("said says reports reported wrote added".split())
 _STOP_NP = frozenset("The A An In On At It He She They We This That These Those But And According However Meanwhile".split())
 # Patterns of the steps below, compiled here once
@@ -94,6 +97,7 @@ class Candidate:
     cues: list[str] = field(default_factory=list)  # modality cues that changed its type ("intention")
     source: str | None = None  # who reported this event ("police spokesman X said ..."), if named
     claimant: str | None = None  # who claimed it ("the JNIM later admitted carrying out the attack")
+    commentary: bool = False  # a statement by someone who comments on the events ("X, a security analyst")
 
 
 
@@ -176,6 +180,9 @@ def _generic(text: str, t: lexicon.Trigger, has_date: bool, dated_spans=()) -> b
     """A trigger that names a kind of event, not an occurrence: "carries out attacks",
     "its members have been arrested in Europe" (no date, no count, no particular case)."""
     m = lexicon.modality()
+    if any(dating.when_clause_after(text, b, t.start) for _, b in dated_spans):
+        return False  # "The deadliest attack in recent years was in January 2021, when twin
+        # suicide bombings killed 32": one occurrence at that date, whatever span is ranked over
     perfect = _occurs(_PERFECT_BEFORE, text, max(0, t.start - 40), t.start)
     # a tally's span of time is said up to the end of the trigger's clause, not in a later one
     # ("killed 12 people on Friday, officials said, the deadliest attack since May")
@@ -199,6 +206,8 @@ def _generic(text: str, t: lexicon.Trigger, has_date: bool, dated_spans=()) -> b
         bare = not (prev and m.determiner.match(prev.group(1))) and not _attached_date(text, t, dated_spans)
         if (vague or bare) and not _PAST_AFTER.match(text[t.end:]):
             return True
+    if not has_date and m.allegation.search(text, max(0, t.start - 100), t.start):
+        return True  # "accused the army of killing civilians during operations": alleged, undated
     if t.rule.pos == "verb" and perfect and not has_date:
         clause = text[max(0, t.start - 60):t.end + 60]
         if not _SPECIFIC.search(clause):
@@ -208,12 +217,13 @@ def _generic(text: str, t: lexicon.Trigger, has_date: bool, dated_spans=()) -> b
 
 def _statement_speaker(c: Candidate) -> None:
     text, t = c.sentence.text, c.trigger
-    before = [a for a in c.actors if a.end <= t.start]
+    # a name inside the quoted words is what was said, not who said it
+    before = [a for a in c.actors if a.end <= t.start and not _in_quote(text, a.start)]
     after = [a for a in c.actors if a.start >= t.end]
     if before and _AT_START.match(text[:before[0].start]) and _COMMA_AFTER.match(text, before[0].end) \
             and (before[0].kind == "person" or _APPOSITION_AFTER.match(text, before[0].end)):
         return _set_speaker(c, before[0])  # "Matt Mooney, a former official of DHS, said"
-    if before and _SPEECH_GAP.match(text[before[-1].end:t.start]):
+    if before and _SPEECH_GAP.match(dating.SPEAKING_ASIDE.sub(" ", text[before[-1].end:t.start])):
         return _set_speaker(c, before[-1])
     state = _state_speaker(c)
     if state is not None:
@@ -263,6 +273,36 @@ def _outside_agencies(places: list[Place], actors: list[ActorMention]) -> list[P
     return [p for p in places if not any(a <= p.start and p.end <= b for a, b in names)]
 
 
+# The description a name carries: the apposition after it ("X, a researcher who studies ...,").
+_APPOSITION = re.compile(r"\s*,\s*([^,.;:\"“”]{1,80})")
+# ... or the description before it, opening the sentence: "A teacher, Abdul Issa, said"
+_DESCRIPTION_BEFORE = re.compile(r"^\W*((?:A|An|The)\s+[^,.;:\"“”]{1,60}),\s*$")
+
+
+def _commentary(c: Candidate) -> bool:
+    """Is the person who speaks described as one who comments on the events, not a party to them
+    ("said X, a security analyst", "said the report's lead author, X", "X, 38, who was 28 when the
+    bombs went off")? Their words are the article's colour, not an event of the timeline."""
+    mention = next((a for a in c.actors if a.name == c.speaker and a.kind == "person"), None)
+    if mention is None:
+        return False
+    text, t = c.sentence.text, c.trigger
+    told = [text[t.end:mention.start]] if mention.start >= t.end else []  # "said the lead author, X"
+    appos = _APPOSITION.match(text, mention.end)
+    if appos:
+        told.append(appos.group(1).strip())
+    lead = _DESCRIPTION_BEFORE.match(text[:mention.start])
+    if lead:
+        told.append(lead.group(1))  # "A teacher, Abdul Issa, ... said"
+    return any(rx.search(d) for d in told for rx in _commentator_descriptions())
+
+
+@lru_cache(maxsize=1)
+def _commentator_descriptions() -> tuple[re.Pattern, ...]:
+    from .actors import _package_json
+    return tuple(re.compile(d["pattern"], re.I) for d in _package_json("people.json")["commentator_descriptions"])
+
+
 def _quote_closed(head: str) -> bool:
     """Does `head` end in a comma or closing quote, white space after it allowed? (Read from
     the end: a regex search ending in `$` would try every place of the sentence.)"""
@@ -276,7 +316,7 @@ def _state_speaker(c: Candidate):
     for pl in c.places:
         if pl.kind != "country" or pl.end > t.start or not _AT_START.match(text[:pl.start].replace("The ", "")):
             continue
-        rest = text[pl.end:t.start]
+        rest = dating.SPEAKING_ASIDE.sub(" ", text[pl.end:t.start])
         if _state_subject().match(rest):
             return pl
     return None
@@ -319,7 +359,16 @@ def _killing_by(agents: re.Pattern, text: str, t: lexicon.Trigger) -> bool:
     soldiers were killed") the words name the victims, not the agents."""
     if _PASSIVE.match(t.text) or _REDUCED_PASSIVE.match(text, t.end):
         return False  # "Police reservists killed.", "soldiers killed in an ambush": a headline's passive
-    return bool(agents.search(" ".join(text[:t.start].split()[-6:])))
+    head = text[:t.start]
+    aside = _ASIDE_BEFORE.search(head)  # "The attackers, armed with machine guns, struck": the
+    if aside is not None:               # subject stands before the aside
+        head = head[:aside.start()]
+    return bool(agents.search(" ".join(head.split()[-6:])))
+
+
+# a participle aside ("armed with ...", "backed by ...", "riding motorcycles"), not an
+# apposition ("Rebels of the ADF, a group that has pledged allegiance to IS, killed ...")
+_ASIDE_BEFORE = re.compile(r",\s*[a-z]+(?:ed|ing)\b[^,;.]{0,80},\s*$")
 
 
 # Nothing after the verb, or a preposition where an active verb has its object.
@@ -454,12 +503,14 @@ def _segment(text: str, pos: int) -> int:
 
 def _rank(f, text: str, dated_spans=()) -> tuple:
     """Which of two triggers of one kind carries the sentence's event: by kind priority, then a
-    verb before a noun, a noun with a date of its own before the others ("The worst attack
+    verb before a noun (but not a verb in a 'during which' clause), a noun with a date of its own before the others ("The worst attack
     remains the truck attack on a market in Berlin on 19.12.2016"), and a noun that points back
     ("the attack") last."""
     t = f[1]
     if t.rule.pos == "verb":
-        form = 0
+        # "clearance operations ... between 2 and 4 May, during which ... were neutralised":
+        # a verb in a clause that details an event named before it yields to that event's noun
+        form = 2 if lexicon.dating_cue("detail_clause_before").search(text, 0, t.start) else 0
     elif t.rule.pos == "noun":
         if any(a >= t.end and dating.own_date_after(text[t.end:a]) for a, _ in dated_spans):
             form = 1
@@ -471,6 +522,9 @@ def _rank(f, text: str, dated_spans=()) -> tuple:
 
 
 _NEW_EVENT_START = re.compile(r"^\W*(?:Additionally|Meanwhile|Separately|Elsewhere|Also|In another)\b")
+# "the bomber who blew himself up in the mosque in January 2023": an event told in a relative
+# clause is a noun's background, not where the narrative stands
+_RELATIVE_BEFORE = re.compile(r"\b(?:who|which)\s+(?:had\s+|has\s+|have\s+)?(?:\w+ly\s+)?$", re.I)
 _PLUPERFECT_RELATIVE = re.compile(r"\b(?:who|which|that)\s+had\s+been\s+(?:\w+ly\s+)?$", re.I)
 _LATER_CLAUSE = re.compile(r"\b(?:after|before|since|following)\b", re.I)
 _OFFENCE = re.compile(r"\b(?:for|over|in connection with|accused of|convicted of|guilty of|charged with)\b", re.I)
@@ -672,10 +726,12 @@ class SentenceReader:
             if etype != "statement":
                 if words_only is None:
                     low = _lowered(text)
-                    words_only = not has_date and m.frequency.search(text, low) or m.definition.search(text, low)
+                    words_only = not has_date and m.frequency.search(text, low) or m.definition.search(text, low) \
+                        or m.comparison.search(text, low)
                 if words_only:
                     # "every few months, a stabbing ...": what happens often, not what happened;
-                    # "the term 'neutralise' is used to imply killed or captured": words, not events
+                    # "the term 'neutralise' is used to imply killed or captured": words, not events;
+                    # "killed 7,320 people in 2024, 12% fewer than in 2023": a statistic
                     continue
             found.append((etype, t, cue))
         if tallied:
@@ -704,6 +760,7 @@ class SentenceReader:
         # a past perfect ("had attacked a police station in 2019") tells what came before the
         # narrative's time, which stays where it was: the next "he was charged" is not of 2019
         own = [c for c in events if c.dated.strength >= 4 and c.type != "statement" and "background" not in c.cues
+               and not _RELATIVE_BEFORE.search(s.text, max(0, c.trigger.start - 30), c.trigger.start)
                and not self._past_perfect(s, c.trigger)]
         if own:
             self.reference = (s.paragraph, own[-1].dated)
@@ -775,9 +832,21 @@ class SentenceReader:
                 _statement_speaker(c)
             else:
                 c.speaker, c.speaker_kind, c.speaker_alias, c.unnamed = known
+            c.commentary = _commentary(c)
         if dated.interval is None and dated.text is None and etype != "statement" and not c.definite:
             c.dated = self._fallback_date(s, t, reporting)
         return c
+
+    def _story_time(self, s: Sentence, t: lexicon.Trigger) -> dating.Dated | None:
+        """The narrative's reference time, inherited, when it lies long before publication
+        (a story of another year told in this paragraph or the two before); else None."""
+        if self.reference is None or self.dct is None or s.paragraph - self.reference[0] > 2 \
+                or _EVENT_ANCHOR.search(s.text) or self._background(s, t) or _HAD.search(s.text):
+            return None  # "said negotiations had been conducted": backshifted to the report's time
+        ref = self.reference[1]
+        if ref.interval is None or ref.interval.end >= self.dct - timedelta(days=_STORY_PAST_DAYS):
+            return None
+        return dating.Dated(ref.interval, ref.text, DateBasis.INHERITED)
 
     @staticmethod
     def _past_perfect(s: Sentence, t: lexicon.Trigger) -> bool:
@@ -810,14 +879,29 @@ class SentenceReader:
                 and (s.paragraph - self.reference[0] <= 2 or _OPENING_OFFSET.match(s.text, 0, offset.start())):
             ref = self.reference[1]  # "Minutes later, a second bomber struck": the story's day
             return dating.Dated(ref.interval, ref.text, DateBasis.INHERITED)
+        if self.reference is not None and s.paragraph - self.reference[0] <= 1 and any(
+                tx.type == "TIME" and tx.interval is None and s.start <= tx.start < s.end for tx in self.timexes):
+            # "soldiers clashed with the gunmen ... at around 5 a.m.": a time of day without its
+            # day is a moment of the story's day, told just before, not of the day it was reported
+            ref = self.reference[1]
+            return dating.Dated(ref.interval, ref.text, DateBasis.INHERITED)
         pub = self._publication
         if reporting and pub.interval:
+            told = self._story_time(s, t)
+            if told is not None:
+                # "The bomber's vest exploded, killing Termos but, witnesses said, ..." in a
+                # paragraph about 2015: the report tells the story's time, not the printing day
+                return told
             return dating.Dated(pub.interval, None, DateBasis.PUBLICATION, report_date=True)
-        if not self.lead_read and t.rule.pos == "verb" and _occurs(_PERFECT_BEFORE, s.text, 0, t.start) and pub.interval:
+        # "Separately, a court has sentenced ...": a turn to another story opens it like a lead
+        shift = lexicon.dating_cue("topic_shift_opening").match(s.text) is not None
+        if (not self.lead_read or shift) and t.rule.pos == "verb" and _occurs(_PERFECT_BEFORE, s.text, 0, t.start) \
+                and pub.interval:
             return pub
         if self._background(s, t):
             return dating.NO_DATE
-        if self.reference is not None and s.paragraph - self.reference[0] <= 2 and not _EVENT_ANCHOR.search(s.text):
+        if self.reference is not None and s.paragraph - self.reference[0] <= 2 and not _EVENT_ANCHOR.search(s.text) \
+                and not (shift and self.reference[0] != s.paragraph):
             ref = self.reference[1]
             return dating.Dated(ref.interval, ref.text, DateBasis.INHERITED)
         return dating.NO_DATE

@@ -59,6 +59,11 @@ _MEDIUM_INITIAL = re.compile(
     r"\W*(?:In\s+(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:statement|message|video|recording|post|"
     r"speech|interview|broadcast|letter|communiqu[eé]|address|tweet)|(?:Speaking|Talking|Addressing|Writing))\b[^,;:]{0,60}?$")
 _ADVERBIAL_END = re.compile(r"\s*,")
+# "X, speaking to reporters in Bangkok on Tuesday, said": an aside of speaking between the
+# speaker and the verb (SPEAKING_ASIDE, whole; _SPEAKING_ASIDE_OPEN, up to a date inside it)
+_SPEAKING = r",\s*(?:speaking|addressing|writing|talking|responding|replying)\b"
+SPEAKING_ASIDE = re.compile(_SPEAKING + r"[^,;\"“”]*,\s*$", re.I)
+_SPEAKING_ASIDE_OPEN = re.compile(_SPEAKING + r"[^,;:\"“”]{0,80}?$", re.I)
 _EXPLICIT = re.compile(r"\b\d{4}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b|\d{1,2}/\d{1,2}", re.I)
 _YEAR_ONLY = re.compile(r"^\(?\d{4}\)?$")
 _PREPOSITION_BEFORE = CaseBlind(r"\b(?:in|of|since|during|by)\s+$")
@@ -100,7 +105,9 @@ _REPORTED_BEFORE = CaseBlind(
     r"(?:\s+in\s+(?:a|an|its|their|his|her)\s+(?:\w+\s+)?(?:statement|interview|briefing|post|message|speech))?"
     # "claimed ... in a statement released through the group's Amaq agency on Sunday"
     r"|\b(?:in|through|via)\s+(?:a|an|its|their|his|her)\s+(?:\w+\s+)?(?:statement|message|video|post|recording)"
-    r"\s+(?:released|issued|posted|published|circulated)(?:\s+[\w'’-]+){0,6}?)"
+    r"\s+(?:released|issued|posted|published|circulated)(?:\s+[\w'’-]+){0,6}?"
+    # "X, speaking to reporters at Government House in Bangkok on Tuesday, said"
+    r"|\b(?:speaking|talking)\s+(?:to|with)\s+(?:reporters|journalists|the\s+press|the\s+media)(?:\s+[\w'’-]+){0,6}?)"
     r"\s+(?:on\s+|late\s+|early\s+)?$")
 
 
@@ -116,8 +123,14 @@ _STOP = re.compile(r"[.;]")
 
 def _when_clause(text: str, tx, trig_start: int | None) -> bool:
     """"since November 2020, when a gunman killed four": the when-clause happens at the date."""
-    return trig_start is not None and tx.end <= trig_start and bool(_WHEN_AFTER.match(text, tx.end)) \
-        and not _STOP.search(text, tx.end, trig_start)
+    return trig_start is not None and when_clause_after(text, tx.end, trig_start)
+
+
+def when_clause_after(text: str, date_end: int, trig_start: int) -> bool:
+    """Is the trigger at `trig_start` in a when-clause opened right after a date ending at
+    `date_end` ("was in January 2021, when twin suicide bombings killed 32")?"""
+    return date_end <= trig_start and bool(_WHEN_AFTER.match(text, date_end)) \
+        and not _STOP.search(text, date_end, trig_start)
 
 
 def own_date_after(gap: str) -> bool:
@@ -230,7 +243,8 @@ def governing(text: str, sent_start: int, trig_start: int, trig_end: int, timexe
                 crossings = 0  # a premodifier ("the Sept. 11, 2001, attacks") is the noun's own
             elif _INITIAL.match(text[sent_start:tx.start]) and not COORDINATE.search(text, tx.end, trig_start):
                 crossings = 0  # "In early May, a man was arrested": a sentence adverbial (up to "..., and ...")
-            elif same_clause and _MEDIUM_INITIAL.match(text, sent_start, tx.start) \
+            elif same_clause and (_MEDIUM_INITIAL.match(text, sent_start, tx.start)
+                                  or _SPEAKING_ASIDE_OPEN.search(text, sent_start, tx.start)) \
                     and _ADVERBIAL_END.match(text, tx.end) and not _breaks(text, tx.end + 1, trig_start):
                 crossings = 0  # "In a message to the media on Monday, a BLA spokesman said": the statement's
             elif verb:
@@ -260,7 +274,8 @@ def governing(text: str, sent_start: int, trig_start: int, trig_end: int, timexe
         a, b = (tx.end, trig_start) if tx.end <= trig_start else (trig_end, tx.start)
         far = (crossings > 0 and bool(_SUBORDINATE.search(text, a, b)) and not _INITIAL.match(text[sent_start:tx.start])
                and not _when_clause(text, tx, trig_start) and not _BEGAN.match(text, trig_end, tx.start)
-               and not (not verb and tx.start >= trig_end and _TOLL_WHICH.match(text, trig_end, tx.start)))
+               and not (not verb and tx.start >= trig_end and _TOLL_WHICH.match(text, trig_end, tx.start))
+               and not (tx.start >= trig_end and dating_cue("while_state_between").match(text, trig_end, tx.start)))
         if far and not late:
             continue  # a date across a subordinate clause ("a year after gunmen killed 145") is not this event's
         if strict and not _own_date_of_noun(text, sent_start, trig_start, trig_end, tx, crossings):
@@ -278,12 +293,19 @@ def governing(text: str, sent_start: int, trig_start: int, trig_end: int, timexe
 
 
 _JOINED = re.compile(r"\s*(?:and|or|-|–|to)\s*")
+_RANGE_START = re.compile(r"\b(?:between|from)\s+$", re.I)
 
 
 def _joined(text: str, tx, timexes: list) -> tuple[Interval, str]:
     """A date coordinated with the next one ("talks in 2021 and 2022", "in March and April")
     covers both: the first alone would say the event was over before it was."""
     nxt = next((t for t in timexes if t.start >= tx.end and t.interval is not None), None)  # in order
+    prev = next((t for t in reversed(timexes) if t.end <= tx.start and t.interval is not None), None)
+    if prev is not None and _RANGE_START.search(text, max(0, prev.start - 12), prev.start) \
+            and _JOINED.fullmatch(text, prev.end, tx.start) and prev.interval.precision == tx.interval.precision \
+            and prev.interval.end < tx.interval.start:
+        # "Between 06/02/2025 and 06/08/2025, ...": the nearer end of a range stands for all of it
+        return Interval(prev.interval.start, tx.interval.end, tx.interval.precision), text[prev.start:tx.end]
     if nxt is None or not _JOINED.fullmatch(text, tx.end, nxt.start) \
             or nxt.interval.precision != tx.interval.precision or nxt.interval.start <= tx.interval.end:
         return tx.interval, tx.text

