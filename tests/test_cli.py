@@ -130,3 +130,40 @@ def test_a_database_path_in_a_missing_folder_is_one_clear_line(tmp_path):
     assert result.exit_code == 1
     assert result.output == (f"Error: cannot open database {tmp_path / 'no' / 'such' / 'x.db'}: "
                              f"its folder {tmp_path / 'no' / 'such'} does not exist\n")
+
+
+# (arguments, why): each command's output meets a reader that has already left
+# (`timeline list | head -1`, once head has read its line). "DB" is the seeded database.
+CLOSED_PIPE = [
+    (["--db", "DB", "list"], "list: rich's console exits 1 itself"),
+    (["--db", "DB", "export", "--format", "jsonl"], "export: rows streamed, more than a buffer"),
+    (["--db", "DB", "export", "--format", "jsonl", "--limit", "1"], "export of one row: still buffered when the command returns"),
+    (["--db", "DB", "articles", "--format", "jsonl"], "articles jsonl, was: exit 120, 'Exception ignored'"),
+    (["--db", "DB", "sql", "select id from events", "--json"], "sql json, was: exit 120, 'Exception ignored'"),
+    (["--db", "DB", "count"], "count: click.echo flushes at once"),
+    (["dates", "SEED", "--dct", "2024-06-10"], "dates: the tagger's JSON lines"),
+]
+
+
+@pytest.mark.parametrize("args,why", CLOSED_PIPE, ids=[c[1] for c in CLOSED_PIPE])
+def test_a_closed_pipe_ends_every_command_alike(seeded, db_path, args, why):
+    """Exit 1 and nothing on stderr, as the Python docs' note on SIGPIPE has a program end
+    (and as rich's console does): no traceback, no "Exception ignored". Run without
+    PYTHONUNBUFFERED, as a user's shell runs it, so that what is buffered is left for exit."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT, SEEDS
+
+    read, write = os.pipe()
+    os.close(read)  # the reader has left before the first write
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    args = [str(db_path) if a == "DB" else str(SEEDS / "003_539a479ea003e1b3.txt") if a == "SEED"
+            else a for a in args]
+    try:
+        done = subprocess.run([sys.executable, "-m", "timeline", *args], stdout=write,
+                              stderr=subprocess.PIPE, env={**env, "PYTHONPATH": str(ROOT)})
+    finally:
+        os.close(write)
+    assert (done.returncode, done.stderr.decode()) == (1, "")

@@ -59,10 +59,31 @@ def test_unreadable_file_is_one_clear_line(tmp_path):
     assert "Traceback" not in result.output
 
 
-def test_non_utf8_input_is_one_clear_line():
-    result = run("dates", "-", input=b"caf\xe9 on 5 May 2020")
-    assert result.exit_code != 0
-    assert result.output.strip() == "Error: -: not UTF-8 (byte 0xe9 at offset 3)"
+# (bytes of a file, the dates found or the one line of error, why): `dates` reads a file as
+# `ingest` reads an article, so what one accepts the other does, refused in the same words.
+ENCODINGS = [
+    (b"caf\xe9 on 5 May 2020", ["5 May 2020"],
+     "Windows-1252 (Latin-1) is read as ingest reads it; was: refused as not UTF-8"),
+    ("caf\u00e9 on 5 May 2020".encode("utf-16"), ["5 May 2020"],
+     "UTF-16 with its BOM, as a Windows tool writes it"),
+    ("caf\u00e9 \u00e9t\u00e9 on 5 May 2020".encode() + b"\xff", "Error: FILE: invalid UTF-8 (byte "
+     "0xff at offset 25) in a file that is otherwise UTF-8: a corrupt file",
+     "UTF-8 with a bad byte: a corrupt file, not Windows-1252 mojibake"),
+    (b"\x89PNG\r\n\x1a\n" + bytes(40), "Error: FILE: a PNG image, not a text article",
+     "a binary file, named as ingest names it"),
+]
+
+
+@pytest.mark.parametrize("data,expected,why", ENCODINGS, ids=[c[2] for c in ENCODINGS])
+def test_dates_decodes_a_file_as_ingest_does(tmp_path, data, expected, why):
+    path = tmp_path / "a.txt"
+    path.write_bytes(data)
+    result = run("dates", str(path), "--dct", "2020-06-01")
+    if isinstance(expected, str):
+        assert (result.exit_code, result.output.strip()) == (1, expected.replace("FILE", str(path)))
+    else:
+        assert result.exit_code == 0, result.output
+        assert [json.loads(line)["text"] for line in result.output.splitlines()] == expected
 
 
 def test_eval_timex_prints_the_scorer_figures(tmp_path):

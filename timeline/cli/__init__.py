@@ -87,12 +87,17 @@ class TimelineGroup(click.Group):
 
     def invoke(self, ctx: click.Context):
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
+            # Output still buffered ("articles --format jsonl", "sql --json") would meet a closed
+            # pipe at exit, where Python can only print "Exception ignored" and exit 120: met
+            # here, it ends like every other command (the Python docs' note on SIGPIPE).
+            sys.stdout.flush()
+            return result
         except TimelineError as exc:
             raise click.ClickException(str(exc)) from None
         except BrokenPipeError:  # `timeline list | head`: the reader left; not an error of ours
             _silence_stdout()
-            ctx.exit(1)
+            ctx.exit(1)  # as Python and rich's console exit on a closed pipe
         except OSError as exc:  # disk full, a folder that vanished: the system's own words
             where = f"{exc.filename}: " if exc.filename else ""
             raise click.ClickException(f"{where}{exc.strerror or exc}") from None

@@ -133,12 +133,15 @@ def _people_rules():
     honor = trie_pattern(data["honorifics"])
     titles = trie_pattern(data["titles"])
     up, low = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ'’"
-    word = rf"[{up}][{low}]+(?:-[{up}a-zß-öø-ÿ][{low}]+)*"  # "Jean-Pierre", "Dema-ala"
+    # "Jean-Pierre", "Dema-ala"; a short head before a second capital: "LaToya", "McKenzie",
+    # "DeShawn", "O'Brien" (a name, not two: cut at the capital, "Mayor LaToya Cantrell" was "La")
+    inner = rf"(?:(?<=[{up}]['’])|(?<=[{up}][a-z])|(?<=[{up}][a-z]{{2}}))[{up}][{low}]+"
+    word = rf"[{up}][{low}]+(?:{inner})?(?:-[{up}a-zß-öø-ÿ][{low}]+)*"
     name = rf"(?P<name>{word}(?:\s+(?:al-|bin |ibn |van |von |de |el-)?{word}){{0,3}})"
     by_title = Leading(re.compile(rf"(?:\b(?:(?:{honor})\.?\s+)+|\b(?:{titles})\s+){name}"))
     # \b after the first capital, not before it: a search then skips in one quick loop the
     # characters no name starts with (one opening with \b is tried at every place)
-    first_word = rf"[{up}](?<!\w.)[{low}]+(?:-[{up}a-zß-öø-ÿ][{low}]+)*"
+    first_word = rf"[{up}](?<!\w.)[{low}]+(?:{inner})?(?:-[{up}a-zß-öø-ÿ][{low}]+)*"
     run = re.compile(rf"(?P<name>{first_word}(?:\s+(?:al-|bin |ibn |van |von |de |el-)?{word}){{1,2}})\b")
     return by_title, run, frozenset(data["org_words"]), frozenset(data["pronouns"])
 
@@ -184,13 +187,15 @@ class ActorIndex:
     def find(self, text: str, places: list | None = None, known: list[ActorMention] | None = None) -> list[ActorMention]:
         """Actors of one sentence; `known` are its alias-table mentions if already found."""
         found = list(known) if known is not None else self.table.find(text)
+        found += forces(text, found, places or [])
         found += self._people(text, found, places or [])
         return sorted(found, key=lambda a: a.start)
 
     def meet(self, text: str, places: list | None = None, known: list[ActorMention] | None = None) -> None:
         """Learn the full names a sentence introduces, for later bare surnames, without finding
         its actors (a sentence that tells no event needs none)."""
-        self._people(text, list(known) if known is not None else self.table.find(text), places or [], surnames=False)
+        found = list(known) if known is not None else self.table.find(text)
+        self._people(text, found + forces(text, found, places or []), places or [], surnames=False)
 
     def _people(self, text: str, known: list[ActorMention], places: list, surnames: bool = True) -> list[ActorMention]:
         by_title, run, org_words, _ = _people_rules()
@@ -208,6 +213,8 @@ class ActorIndex:
                 s += len(words[0]) + 1
                 words.pop(0)
                 titled = True
+            if words[-1] in org_words and not titled:
+                return  # "Deep South Watch said": an organisation's name, no person "Deep South"
             while words and words[-1] in org_words:
                 words.pop()
             if not words or any(w in org_words for w in words) or not free(s, s + len(" ".join(words))):
@@ -246,6 +253,47 @@ class ActorIndex:
                     out.append(ActorMention(self.people[name], "person", s, e, name))
                     spans.append((s, e))
         return out
+
+
+_CAPITAL_WORD_BEFORE = re.compile(r"\b([A-Z][\w'’-]*)[ \t]+$")
+
+
+@lru_cache(maxsize=1)
+def _force_rules() -> tuple[re.Pattern, frozenset[str], frozenset[str]]:
+    data = _package_json("actors.json")["forces"]
+    word = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+    return (re.compile(rf"(?P<name>[A-Z](?<![\w-].)[a-z]+(?:-[A-Z][a-z]+)?(?:\s+(?:and\s+)?{word}){{0,2}})"
+                       rf"\s+(?:{trie_pattern(data['heads'])})(?![\w-])"),
+            frozenset(data["kinds"]), frozenset(h.split()[0] for h in data["heads"]))
+
+
+def forces(text: str, known: list[ActorMention], places: list) -> list[ActorMention]:
+    """Police forces named after their area ("West Yorkshire Police", "Avon and Somerset
+    Constabulary"): agencies (data/actors.json "forces"). A country's police is the state's."""
+    from .places import is_demonym
+
+    rx, kinds, firsts = _force_rules()
+    out = []
+    if not any(w in text for w in firsts):
+        return out  # most sentences name no police: a look for the word is cheaper than the pattern
+    for m in rx.finditer(text):
+        words, s = m.group("name").split(), m.start()
+        while words and (words[0] in _NOT_NAMES or _DATE_WORD.fullmatch(words[0])):
+            s = text.index(words[1], s + len(words[0])) if len(words) > 1 else m.end("name")
+            words.pop(0)  # "On Tuesday West Yorkshire Police said": the force starts after the date
+        named = [w for w in words if w != "and"]
+        if not named or all(w in kinds or is_demonym(w) for w in named):
+            continue  # "Riot Police", "Iraqi Police": a kind of police, no named force
+        before = _CAPITAL_WORD_BEFORE.search(text, 0, m.start())
+        if any(w in _NOT_NAMES for w in named) or before and before.group(1) not in _NOT_NAMES \
+                and not _DATE_WORD.fullmatch(before.group(1)):
+            continue  # a title-case headline: "Two Men Arrested After Police Raid"
+        if any(a.start < m.end() and s < a.end for a in known) \
+                or any(p.kind == "country" and p.start < m.end("name") and s < p.end for p in places):
+            continue  # an alias's ("Metropolitan Police") or a country's ("Kenya Police")
+        name = " ".join(text[s:m.end()].split())
+        out.append(ActorMention(name, "agency", s, m.end(), text[s:m.end()]))
+    return out
 
 
 _COMPASS = frozenset("North South East West Northern Southern Eastern Western Central North-East North-West South-East South-West".split())

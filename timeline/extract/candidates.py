@@ -264,6 +264,15 @@ def _statement_speaker(c: Candidate) -> None:
     return None
 
 
+def _outside_agencies(places: list[Place], actors: list[ActorMention]) -> list[Place]:
+    """The places not inside an agency's name: "UK Maritime Trade Operations", "US Central
+    Command" and "West Yorkshire Police" name no place where anything happened."""
+    names = [(a.start, a.end) for a in actors if a.kind == "agency"]
+    if not names:
+        return places
+    return [p for p in places if not any(a <= p.start and p.end <= b for a, b in names)]
+
+
 # The description a name carries: the apposition after it ("X, a researcher who studies ...,").
 _APPOSITION = re.compile(r"\s*,\s*([^,.;:\"“”]{1,80})")
 # ... or the description before it, opening the sentence: "A teacher, Abdul Issa, said"
@@ -647,7 +656,8 @@ class SentenceReader:
         timexes = self.timexes[bisect_left(self._timex_starts, s.start):
                                bisect_left(self._timex_starts, s.end)]
         if triggers:
-            out = self._events(s, triggers, self.index.find(text, places, aliases), places, timexes)
+            actors = self.index.find(text, places, aliases)
+            out = self._events(s, triggers, actors, _outside_agencies(places, actors), timexes)
         else:
             self.index.meet(text, places, aliases)  # no event to give actors to: names learnt only
             out = []
@@ -747,8 +757,11 @@ class SentenceReader:
         tells no event ("Between 14 and 16 May, Europol coordinated an action day"), its date."""
         if s.headline:
             return
+        # a past perfect ("had attacked a police station in 2019") tells what came before the
+        # narrative's time, which stays where it was: the next "he was charged" is not of 2019
         own = [c for c in events if c.dated.strength >= 4 and c.type != "statement" and "background" not in c.cues
-               and not _RELATIVE_BEFORE.search(s.text, max(0, c.trigger.start - 30), c.trigger.start)]
+               and not _RELATIVE_BEFORE.search(s.text, max(0, c.trigger.start - 30), c.trigger.start)
+               and not self._past_perfect(s, c.trigger)]
         if own:
             self.reference = (s.paragraph, own[-1].dated)
             return
@@ -763,6 +776,8 @@ class SentenceReader:
                 continue
             if lexicon.dating_cue("comparison_range_before").search(self.text, max(s.start, tx.start - 80), tx.start):
                 continue  # "its biggest operation in the area this year": a range compared over, no time told
+            if lexicon.dating_cue("past_perfect_before_date").search(self.text, s.start, tx.start):
+                continue  # "the suspect had travelled to Syria in 2019": before the narrative's time
             if dating.usable(self.text, tx) and (self.dct is None or tx.interval.start <= self.dct):
                 self.reference = (s.paragraph, dating.Dated(tx.interval, tx.text, dating.basis_of(tx), tx))
 
@@ -834,12 +849,15 @@ class SentenceReader:
         return dating.Dated(ref.interval, ref.text, DateBasis.INHERITED)
 
     @staticmethod
-    def _background(s: Sentence, t: lexicon.Trigger) -> bool:
+    def _past_perfect(s: Sentence, t: lexicon.Trigger) -> bool:
+        return bool(lexicon.dating_cue("background_before_trigger").search(s.text[max(0, t.start - 40):t.start]))
+
+    @classmethod
+    def _background(cls, s: Sentence, t: lexicon.Trigger) -> bool:
         """Told as what came before the narrative's time ("had been freed", "since then"): it
         cannot take that time. (A reported "had been detained" is backshifted speech: the report's
         day still bounds it, see _fallback_date.)"""
-        return bool(lexicon.dating_cue("background_before_trigger").search(s.text[max(0, t.start - 40):t.start])
-                    or lexicon.dating_cue("background_sentence").search(s.text))
+        return cls._past_perfect(s, t) or bool(lexicon.dating_cue("background_sentence").search(s.text))
 
     def _fallback_date(self, s: Sentence, t: lexicon.Trigger, reporting: bool) -> dating.Dated:
         """An undated event's date from its context, weakest evidence last:

@@ -110,6 +110,8 @@ _COURSE_DAYS = 7
 def _dates_close(a: Candidate, e: Event, near: bool) -> bool:
     """"the truck attack in Berlin on 19.12.2016" after an attack of May 2024 is another attack."""
     x, y = a.dated, e.dated
+    if a.type in _PHYSICAL and _unknown_beside_calendar(x, y):
+        return False
     if a.type not in _PHYSICAL or x.strength < 4 or x.interval is None or y.interval is None:
         return True  # a meeting's sessions and the conference they belong to are told with many dates
     if y.strength < 4:
@@ -119,6 +121,14 @@ def _dates_close(a: Candidate, e: Event, near: bool) -> bool:
         return near
     gap = max((x.interval.start - y.interval.end).days, (y.interval.start - x.interval.end).days)
     return gap <= _COURSE_DAYS
+
+
+def _unknown_beside_calendar(x: Dated, y: Dated) -> bool:
+    """One told with its own weekday or "last week", unresolved for an article of unknown date,
+    the other with a year written out: "A bomb killed three on Tuesday" and "the 2015 attack on
+    the same market" are two attacks (a writer names the year of another time, not this week's)."""
+    return any(u.strength >= 4 and u.interval is None and u.text and u.basis is DateBasis.RELATIVE
+               and k.basis is DateBasis.EXPLICIT and k.interval is not None for u, k in ((x, y), (y, x)))
 
 
 def _told_before(a: Candidate, e: Event) -> bool:

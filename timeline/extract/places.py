@@ -119,7 +119,7 @@ def _first_words() -> frozenset[str]:
 
 
 _TOKEN = re.compile(r"[\w'’.-]+")
-_LOCATIVE = skipping(re.compile(r"(?:\b(?:in|at|near|outside|inside|into|across|on|of|from|to|around|toward|towards|throughout|within|In|At|Near|Outside|Inside|Across|On|From|Around|Throughout|Within)\s+(?:the\s+)?(?:(?:north|south|east|west|central|downtown|northern|southern|eastern|western|north-?(?:east|west)(?:ern)?|south-?(?:east|west)(?:ern)?|[A-Z]\w+)\s+)?(?:(?:city|town|village|province|region|capital|district|state|republic|suburb|outskirts|port|port city)\s+of\s+)?|[A-Z][\w]+(?:'s|’s)\s+|,\s*)$"))  # asked only whether it occurs
+_LOCATIVE = skipping(re.compile(r"(?:\b(?:in|at|near|outside|inside|into|across|on|of|from|to|around|toward|towards|throughout|within|In|At|Near|Outside|Inside|Across|On|From|Around|Throughout|Within)\s+(?:the\s+)?(?:(?i:north|south|east|west|central|downtown|northern|southern|eastern|western|north-?(?:east|west)(?:ern)?|south-?(?:east|west)(?:ern)?)\s+)?(?:(?:city|town|village|province|region|capital|district|state|republic|suburb|outskirts|port|port city)\s+of\s+)?|[A-Z][\w]+(?:'s|’s)\s+|,\s*)$"))  # asked only whether it occurs
 _MAX_TOKENS = 5
 _CAPITAL_AFTER = re.compile(r"\s[A-Z][a-z]")
 _STOP_WORD_AFTER = re.compile(r"\s(?:In|On|At|The|A)\b")
@@ -174,10 +174,18 @@ def across_border(text: str, place: Place) -> bool:
     return bool(_BORDER_BEFORE.search(text, max(0, place.start - 30), place.start))
 
 
+_DEMONYM = r"[A-Z][a-z]+(?:an|ian|i|ese|ish)"  # "Palestinian", "Iraqi", "Sudanese", "Turkish"
+
+
+def is_demonym(word: str) -> bool:
+    """A word shaped like a people's name that is no place itself ("Iraqi", not "Iran")."""
+    return re.fullmatch(_DEMONYM, word) is not None and word not in gazetteer()[0]
+
+
 @lru_cache(maxsize=1)
 def _origin_before() -> re.Pattern:
     nouns = "|".join(_data()["origin_nouns"])
-    return re.compile(rf"\b(?:(?i:{nouns})|(?P<demonym>[A-Z][a-z]+(?:an|ian|i|ese|ish)))\s+from\s+(?:the\s+)?"
+    return re.compile(rf"\b(?:(?i:{nouns})|(?P<demonym>{_DEMONYM}))\s+from\s+(?:the\s+)?"
                       rf"(?:[\w-]+\s+){{0,3}}?(?:of\s+)?$")
 
 
@@ -186,7 +194,7 @@ def is_origin(text: str, start: int) -> bool:
     Palestinian from the West Bank rammed a car", "two fighters from the city of Hebron".
     (A demonym that is a place itself is no demonym: "fired at Iran from Iraq".)"""
     m = _origin_before().search(text, max(0, start - 60), start)
-    return bool(m) and not (m.group("demonym") and m.group("demonym") in gazetteer()[0])
+    return bool(m) and (not m.group("demonym") or is_demonym(m.group("demonym")))
 
 
 @lru_cache(maxsize=1)

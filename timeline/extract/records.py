@@ -15,6 +15,10 @@ from .places import across_border, is_origin
 
 _BY_BEFORE = re.compile(r"\bby\s+(?:[\w-]+\s+){0,5}$", re.I)  # "by gunmen believed to belong to an al-Qaeda affiliate"
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?(?:\w+(?:ed|en)|shot|held|hit|taken|struck|seized)\b")
+# "according to a statement from US Central Command", "according to the UK Maritime Trade
+# Operations": who tells of the event, after it, is no target of it
+_ACCORDING_BEFORE = re.compile(r"\baccording\s+to\s+(?:(?:a|an|the|its|their)\s+)?(?:[\w'’-]+\s+){0,3}?"
+                               r"(?:(?:from|by|of)\s+(?:the\s+)?)?$", re.I)
 _ROLE_AFTER = {"attack": "target", "kidnapping": "target", "arrest": "target", "plot_foiled": "target",
                "sentencing": "target", "release": "target", "military_operation": "target"}
 _DATE_EVIDENCE = {DateBasis.EXPLICIT: 0.15, DateBasis.RELATIVE: 0.12, DateBasis.INHERITED: 0.05,
@@ -42,7 +46,8 @@ def _actors(ev: _Settled) -> list[ActorRef]:
                 role = "agent"  # "X admitted carrying out the attack"
             elif ev.type == "statement":
                 role = "speaker" if a.name == ev.speaker else "participant"
-            elif a.name == c.source:
+            elif a.name == c.source or a.start >= c.trigger.end \
+                    and _ACCORDING_BEFORE.search(c.sentence.text, max(0, a.start - 60), a.start):
                 role = "speaker"  # who told of the event, not who did it
             elif ev.type == "meeting":
                 role = "participant"

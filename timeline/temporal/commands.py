@@ -1,7 +1,8 @@
 """What `timeline dates` and `timeline eval timex` do, as functions the CLI only calls.
 
-Input is read as bytes and decoded as strict UTF-8 with nothing normalised, so the offsets
-printed are offsets into the text exactly as it was read.
+Input is decoded as `ingest` decodes an article (UTF-8 with or without its BOM, UTF-16 or 32,
+Windows-1252; corrupt UTF-8 and binary files refused in the same words) but nothing is
+normalised, so the offsets printed are offsets into the text exactly as it was decoded.
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ class DctError(TimelineError):
 
 
 class InputError(TimelineError):
-    """Input the tagger cannot read: a missing file, a directory, bytes that are not UTF-8."""
+    """Input the tagger cannot read: a missing file, a directory. (Undecodable bytes are the
+    readers' ReadError, in the words ingest uses.)"""
 
 
 def parse_dct(value: str | None) -> date | None:
@@ -36,18 +38,18 @@ def parse_dct(value: str | None) -> date | None:
 
 
 def read_text(source: str) -> str:
-    """The text of a file, or of standard input for "-", decoded as UTF-8 exactly."""
+    """The text of a file, or of standard input for "-", decoded as ingest decodes it."""
+    from timeline.readers.decode import decode
+
     try:
         data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
     except IsADirectoryError:
         raise InputError(f"{source}: is a directory, not a text file") from None
     except OSError as exc:
         raise InputError(f"{source}: cannot read ({exc.strerror or exc})") from None
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{source}: not UTF-8 (byte 0x{data[exc.start]:02x} at offset "
-                         f"{exc.start})") from None
+    if not data.strip():
+        return data.decode("ascii")  # white space only: no dates, not an error here
+    return decode(data, source)  # a ReadError is one line naming the source
 
 
 def find_dates(source: str, dct: str | None) -> list[Timex]:
