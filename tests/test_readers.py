@@ -32,6 +32,12 @@ DATELINES = [
      "bomb a rally.", date(2023, 6, 2), "header"),
     ("NEW YORK, Oct. 3, 2024 /PRNewswire/ -- A security firm said it had found the plot.",
      date(2024, 10, 3), "header"),
+    ("RCMP charge man\n\nBy Priya Nair · CBC News\nPosted: Nov 18, 2025 1:05 PM EST | Last Updated: "
+     "Nov 18, 2025 6:32 PM EST\n\nThe RCMP have charged a man.", date(2025, 11, 18), "header"),
+    ("THE WEEK IN TERRORISM\nIssue 212 · Covering 9–15 February 2026 · Sent Monday, 16 February "
+     "2026\n\nOur weekly round-up.", date(2026, 2, 16), "header"),
+    ("Security digest\nEvents of 1-7 June 2024 · Published on Monday, 10 June 2024\n\nBody.",
+     date(2024, 6, 10), "header"),
 ]
 
 
@@ -39,7 +45,10 @@ DATELINES = [
     "time-and-zone-glued-to-the-day", "status-label-us-numeric", "footer-iso-then-posting-date",
     "published-label-month-first", "ordinal-day-with-zone", "day-first-numeric",
     "wire-dateline-heading-the-first-paragraph", "wire-dateline-day-first-no-agency",
-    "wire-dateline-with-state-and-agency", "press-release-dateline"])
+    "wire-dateline-with-state-and-agency", "press-release-dateline",
+    "posted-then-updated-past-fourteen-words: the stamp before the '|' is the date line",
+    "a digest's covering range, then 'Sent': the sent day is the publication",
+    "a week's events, then 'Published on Monday,': the labelled day, not the earliest"])
 def test_publication_date_from_a_date_line(text, day, basis):
     interval, found_basis = publication_date(text)
     assert (interval.start, interval.end, found_basis) == (day, day, basis)

@@ -100,7 +100,9 @@ def _to_date(m: re.Match[str], kind: str, day_first: bool | None) -> date | None
 
 def is_dateline(line: str, found: list[FoundDate] | None = None) -> bool:
     """A short line whose words are mostly the date, a time, a zone or a label such as 'Status:'."""
-    if len(line.split()) > MAX_DATELINE_WORDS:  # before looking for dates: long lines are many
+    # before looking for dates, as long lines are many; what follows a "|" is the page's
+    # tags or a second stamp ("Posted: ... | Last Updated: ..."), judged below by its words
+    if len(line.split("|")[0].split()) > MAX_DATELINE_WORDS:
         return False
     found = dates_in_line(line) if found is None else found
     if not found:
@@ -112,6 +114,16 @@ def is_dateline(line: str, found: list[FoundDate] | None = None) -> bool:
         return False
     prose = re.findall(r"(?<![A-Za-z])[a-z]{4,}", rest.split("|")[0])
     return len(prose) <= MAX_DATELINE_PROSE_WORDS
+
+
+@lru_cache(maxsize=1)
+def _label() -> re.Pattern[str]:
+    """A publication label ending where a date may follow it ("Sent Monday, ", "Posted: ")."""
+    text = resources.files("timeline").joinpath("data/publication_labels.txt").read_text()
+    words = [w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")]
+    # then what may stand between it and its date: a colon, "on", a weekday, commas
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b"
+                      r"[:\s,]*(?:on\s+)?(?:[A-Z][a-z]+day,?\s+)?$", re.I)
 
 
 # A wire date line: the city in capitals, a region or country, then a date and/or the agency in
@@ -145,15 +157,18 @@ def publication_date(text: str) -> tuple[Interval, str] | None:
     """The date of the first date line in the header, else the last in the footer.
 
     When a date line holds several dates ("2017-10-30T16:06:16 Monday, 16 October 2017"), the
-    earliest is the publication: the others can only be later updates of the page.
+    one a label such as "Posted" or "Sent" heads is the publication; else the earliest, as the
+    others can only be later updates of the page.
     Returns the day and 'header' or 'footer'.
     """
     lines = [line for line in text.split("\n") if line.strip()]
     for basis, candidates in (("header", lines[:HEADER_LINES]),
                               ("footer", reversed(lines[-FOOTER_LINES:]))):
         for line in candidates:
-            if is_dateline(line):
-                return Interval.day(min(f.day for f in dates_in_line(line))), basis
+            found = dates_in_line(line)
+            if is_dateline(line, found):
+                labelled = [f for f in found if _label().search(line, 0, f.start)]
+                return Interval.day(min(f.day for f in labelled or found)), basis
     for line in lines[:HEADER_LINES]:
         wire = wire_dateline(line.strip())
         if wire and wire.day:
