@@ -445,7 +445,9 @@ def _resolve_types(text: str, found: list[tuple[str, lexicon.Trigger, str | None
     # "The attack came a week after jihadists killed 15 people": a toll in a clause of its own
     apart = [(f[0], f[1], "apart") for f in contents if f[1].rule.pos == "casualty" and f not in content
              and any(c[1].end <= f[1].start and _LATER_CLAUSE.search(text, c[1].end, f[1].start) for c in content)]
-    claim = any(f[0] == "statement" and _is_claim(text, f[1]) for f in found)
+    # "condemned the attack ..., for which Al-Shabaab has claimed responsibility": a claim in the
+    # event noun's relative clause describes the event; the sentence still reports a condemnation
+    claim = any(f[0] == "statement" and _is_claim(text, f[1]) for f in found) and not m.claim_relative.search(text)
     # a date right after the reporting verb is the report's ("said in a statement on Sunday
     # that the attacks were isolated"): it dates no event the sentence names
     report_dated_only = bool(dated_spans) and all(dating.reported_before(text[max(0, a - 60):a]) for a, _ in dated_spans)

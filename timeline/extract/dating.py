@@ -144,10 +144,20 @@ def _own_date_of_noun(text: str, sent_start: int, trig_start: int, trig_end: int
         return modifies(text, tx, trig_start) or (crossings == 0 and bool(_INITIAL.match(text[sent_start:tx.start])))
     gap = text[trig_end:tx.start]
     if dating_cue("reaction_object_before").search(text, max(sent_start, trig_start - 60), trig_start) \
-            and not (_NEAR_AFTER.match(gap) and dating_cue("noun_complement_after").match(text, tx.end)):
+            and not noun_owns_against_reaction(text, trig_end, tx):
         return False  # "condemned the abduction on Monday": the condemnation's day
     return bool(_NEAR_AFTER.match(gap) or _MODIFIER_AFTER.search(gap) or _PLACE_CHAIN_AFTER.match(gap)
-                or _TOLL_WHICH.match(gap))
+                or _TOLL_WHICH.match(gap) or dating_cue("noun_relative_before_date").match(gap))
+
+
+def noun_owns_against_reaction(text: str, noun_end: int, tx) -> bool:
+    """Is a date after the object of a reaction the object noun's own, not the reaction's: "the
+    killing on Friday of two soldiers", "the attack that took place on 20 October 2023"?"""
+    if tx.start < noun_end:
+        return False
+    gap = text[noun_end:tx.start]
+    return bool(_NEAR_AFTER.match(gap) and dating_cue("noun_complement_after").match(text, tx.end)
+                or dating_cue("noun_relative_before_date").match(gap))
 
 
 # What may stand between a date and the noun it premodifies: names ("the 2002 Bali bombings"),
@@ -257,6 +267,8 @@ def governing(text: str, sent_start: int, trig_start: int, trig_end: int, timexe
             continue
         if not verb and tx.start >= trig_end and dating_cue("toll_update_between").search(text, trig_end, tx.start):
             continue  # "the toll from the siege rose to 21 on Sunday": the count's day
+        if any(trig_end <= a and b <= tx.start and noun_owns_against_reaction(text, b, tx) for a, b in nouns):
+            continue  # "condemned the attack that took place on 20 October 2023": the attack's, not the condemnation's
         lo, hi = (tx.end, trig_start) if tx.end <= trig_start else (trig_end, tx.start)
         # another event word between the date and this trigger has the better claim to it
         # ("pupils abducted earlier this month have been freed")

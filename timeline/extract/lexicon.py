@@ -121,6 +121,7 @@ class Modality:
     aggregate_toll_after: re.Pattern | None = None
     comparison: CaseBlind | None = None  # a figure compared with another period: a statistic
     allegation: re.Pattern | None = None  # "accused X of", "responsible for": ends before the trigger
+    claim_relative: re.Pattern | None = None  # "the attack, for which X claimed responsibility"
 
 
 @lru_cache(maxsize=1)
@@ -145,7 +146,8 @@ def modality() -> Modality:
                     aggregate_toll=re.compile(d["aggregate_toll"], re.I),
                     aggregate_toll_after=re.compile(d["aggregate_toll_after"], re.I),
                     comparison=CaseBlind(d["comparison"]),
-                    allegation=re.compile(d["allegation"], re.I))
+                    allegation=re.compile(d["allegation"], re.I),
+                    claim_relative=re.compile(d["claim_relative"], re.I))
 
 
 # Words that, just before a verb trigger, show it is a noun ("amid reports of", "the attack").

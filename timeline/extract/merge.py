@@ -151,10 +151,11 @@ def _calendar_apart(c: Candidate, e: Event) -> bool:
         return False
     if (x.start - y.end).days > _APART_DAYS or (y.start - x.end).days > _APART_DAYS:
         return True
-    # days apart and in other towns: "The summit in Mogadishu, held on November 21" is not "the
-    # summit in Kabul, held on November 25"
-    mine = {p.name for p in c.places if p.kind == "city"}
-    theirs = {p.name for m in e.members for p in m.places if p.kind == "city"}
+    # days apart and in other towns or regions: "The summit in Mogadishu, held on November 21" is
+    # not "the summit in Kabul, held on November 25"; "the attack on 17 October 2023 against a
+    # military base in Hiiraan region" is not the one of 20 October at a hotel in Mogadishu
+    mine = {p.name for p in c.places if p.kind != "country"}
+    theirs = {p.name for m in e.members for p in m.places if p.kind != "country"}
     return not _dates_agree(c, e) and bool(mine and theirs and not mine & theirs)
 
 
