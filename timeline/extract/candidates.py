@@ -195,6 +195,8 @@ def _generic(text: str, t: lexicon.Trigger, has_date: bool, dated_spans=()) -> b
                                      or perfect and m.aggregate_subjects.search(text[:t.start])):
         return True  # "the insurgency has killed more than 4,000", "170 killed since 2013", "since then"
     last = t.text.split()[-1].lower() if t.rule.pos == "noun" else ""
+    if last.endswith("s") and last not in _PLURALIA and m.trend_after.match(text, t.end):
+        return True  # "Kidnappings in Colombia have risen in 2023": a trend, dated or not
     if last.endswith("s") and last not in _PLURALIA and m.aggregate.search(text, _lowered(text)):
         return True  # "Attacks have grown deadlier over the past year": many events summed up
     if last.endswith("s") and last not in _PLURALIA:

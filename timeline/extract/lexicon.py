@@ -123,6 +123,7 @@ class Modality:
     allegation: re.Pattern | None = None  # "accused X of", "responsible for": ends before the trigger
     claim_relative: re.Pattern | None = None  # "the attack, for which X claimed responsibility"
     caption: re.Pattern | None = None  # "Caption: Soldiers inspect the site of ...": a picture's
+    trend_after: re.Pattern | None = None  # "Kidnappings ... have risen": a trend of many events
 
 
 @lru_cache(maxsize=1)
@@ -149,7 +150,8 @@ def modality() -> Modality:
                     comparison=CaseBlind(d["comparison"]),
                     allegation=re.compile(d["allegation"], re.I),
                     claim_relative=re.compile(d["claim_relative"], re.I),
-                    caption=re.compile(d["caption"], re.I))
+                    caption=re.compile(d["caption"], re.I),
+                    trend_after=re.compile(d["trend_after"], re.I))
 
 
 # Words that, just before a verb trigger, show it is a noun ("amid reports of", "the attack").
