@@ -162,12 +162,21 @@ def _calendar_apart(c: Candidate, e: Event) -> bool:
 _LATEST = re.compile(r"\b(?:the|this|today's|[a-z]+day's)\s+(?:latest|most recent)\s+(?:[\w-]+\s+)?$", re.I)
 
 
+def _toll_of_operation(c: Candidate, e: Event) -> bool:
+    """A sentence that tells only a toll ("Two soldiers were wounded."), with no date of its own,
+    right after a military operation is that operation's toll, not an attack of its own."""
+    return c.trigger.rule.pos == "casualty" and e.type == "military_operation" and c.dated.strength < 4 \
+        and c.sentence.index - e.members[-1].sentence.index == 1 and not c.places
+
+
 def _same_event(c: Candidate, e: Event) -> bool:
     last = e.members[-1]
     near = c.sentence.index - last.sentence.index <= 2
     if not (c.definite or near):
         return False  # what follows can only join a definite or a near candidate: say so first,
         # or merge compares every candidate with every earlier event (minutes on a long text)
+    if _toll_of_operation(c, e):
+        return True  # "... were killed in a firefight on Thursday. Two soldiers were wounded."
     if kind(c.type) != kind(e.type) or not (_dates_agree(c, e) or c.definite and near and not _calendar_apart(c, e)):
         return False  # "the attack, which began on Friday" still is the siege that ended on Sunday,
         # but "the bombings at Zaventem airport on 22 March 2016" are not the shooting of October 2023
