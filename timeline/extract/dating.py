@@ -118,7 +118,8 @@ def reported_before(head: str) -> bool:
 
 
 _WHEN_AFTER = re.compile(r"\s*,?\s*when\b")
-_STOP = re.compile(r"[.;]")
+# a sentence's end, but not an initial's dot ("when Yassin B. approached passengers")
+_STOP = re.compile(r"(?<!\b[A-Z])[.;]")
 
 
 def _when_clause(text: str, tx, trig_start: int | None) -> bool:
