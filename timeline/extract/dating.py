@@ -35,9 +35,6 @@ _PLACE_CHAIN_AFTER = re.compile(
     r"(?:on|in|at|during)\s*$")
 _MODIFIER_AFTER = re.compile(r",\s*(?:which\s+(?:was\s+)?)?(?:began|started|took place|happened|occurred|unfolded|hosted|held|organi[sz]ed|convened|carried out|staged|launched|conducted)\b[^,;]*$")
 _BEGAN = re.compile(r"\s*,?\s*which\s+(?:began|started|took place|happened|occurred|unfolded)\s+(?:on|in|at)?\s*(?:late\s+|early\s+)?$")
-# "the attack, which killed 12 people in Kabul on Monday": a which-clause that tells the event
-# noun's toll tells it at the event's date
-_TOLL_WHICH = re.compile(r"\s*,\s*which\s+(?:(?:has|had)\s+)?(?:killed|wounded|injured|left|claimed the lives of)\b[^,;.]*?$")
 # "..., after two days of talks", "after a week of fighting": the noun's span ended by the
 # main clause's date (an upper bound, like a report's date)
 _AFTER_SPAN = re.compile(r",?\s*after\s+(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+)?"
@@ -148,7 +145,7 @@ def _own_date_of_noun(text: str, sent_start: int, trig_start: int, trig_end: int
             and not noun_owns_against_reaction(text, trig_end, tx):
         return False  # "condemned the abduction on Monday": the condemnation's day
     return bool(_NEAR_AFTER.match(gap) or _MODIFIER_AFTER.search(gap) or _PLACE_CHAIN_AFTER.match(gap)
-                or _TOLL_WHICH.match(gap) or dating_cue("noun_relative_before_date").match(gap))
+                or dating_cue("toll_clause_after").match(gap) or dating_cue("noun_relative_before_date").match(gap))
 
 
 def noun_owns_against_reaction(text: str, noun_end: int, tx) -> bool:
@@ -262,6 +259,10 @@ def governing(text: str, sent_start: int, trig_start: int, trig_end: int, timexe
                 dist += 50  # a verb's own adjunct most often follows it ("were released on Thursday")
         else:
             dist, crossings = tx.start - trig_end, _breaks(text, trig_end, tx.start)
+            if not verb and dating_cue("toll_clause_after").match(text, trig_end, tx.start):
+                # "the stabbings, in which three girls were killed ... on 29 July": the noun's own
+                # date, nearer than a sentence adverbial ("In the summer of 2024, ...")
+                crossings, dist = 0, 0
         if same_clause and crossings:
             continue
         if speech and tx.start >= trig_end and _in_reported_clause(text, trig_end, tx):
@@ -287,7 +288,7 @@ def governing(text: str, sent_start: int, trig_start: int, trig_end: int, timexe
         a, b = (tx.end, trig_start) if tx.end <= trig_start else (trig_end, tx.start)
         far = (crossings > 0 and bool(_SUBORDINATE.search(text, a, b)) and not _INITIAL.match(text[sent_start:tx.start])
                and not _when_clause(text, tx, trig_start) and not _BEGAN.match(text, trig_end, tx.start)
-               and not (not verb and tx.start >= trig_end and _TOLL_WHICH.match(text, trig_end, tx.start))
+               and not (not verb and tx.start >= trig_end and dating_cue("toll_clause_after").match(text, trig_end, tx.start))
                and not (tx.start >= trig_end and dating_cue("while_state_between").match(text, trig_end, tx.start)))
         if far and not late:
             continue  # a date across a subordinate clause ("a year after gunmen killed 145") is not this event's
