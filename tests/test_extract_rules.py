@@ -864,6 +864,9 @@ CASES = [
     ("'New Year’s Eve celebrations' names what a foiled plan targeted, not when it was foiled",
      "Indonesian police said on Friday they had thwarted a plan to attack New Year’s Eve celebrations in Central Java.",
      "2026-01-02", [ev("plot_foiled", "2026-01-02")]),
+    ("'threatened in a video released in April to attack': the medium's release and its time stand between the verb and its goal",
+     "The JNIM faction threatened in a video released in April to attack Western interests in the region.",
+     "2025-05-27", [ev("threat", "2025-04-01", "2025-04-30"), ev("statement", "2025-04-01", "2025-04-30")]),
     ("gunmen who seize a named kind of person abduct them",
      "Gunmen seized a Canadian engineer on the road to the gold mine on Tuesday.",
      "2025-06-12", [ev("kidnapping", "2025-06-10")]),
@@ -1129,7 +1132,7 @@ CASES = [
     ("what a commentator dates stays: 'He warned that the group had threatened in a video released in May'",
      '"The coast is a front line now," said Kwesi Mensah, a researcher in Accra. '
      "He warned that the group had threatened in a video released in May to attack the ports.",
-     "2024-09-02", [ev("statement", "2024-05-01", "2024-05-31")]),
+     "2024-09-02", [ev("statement", "2024-05-01", "2024-05-31"), ev("threat", "2024-05-01", "2024-05-31")]),
 ]
 
 
