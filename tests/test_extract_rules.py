@@ -1060,6 +1060,39 @@ CASES = [
      '"The coast is a front line now," said Kwesi Mensah, a researcher in Accra. '
      "He warned that the group had threatened in a video released in May to attack the ports.",
      "2024-09-02", [ev("statement", "2024-05-01", "2024-05-31")]),
+    # --- articles19 (blind batch): military press releases
+    ("'troops conducted an intelligence-based operation': conducting an operation is one, whatever its modifiers",
+     "On 4 March 2025, troops conducted an intelligence-based operation near Razmak.",
+     "2025-03-06", [ev("military_operation", "2025-03-04")]),
+    ("'carried out two search operations': a number before the operation counts as its determiner",
+     "Soldiers carried out two search operations in Kupwara on Sunday.",
+     "2025-03-06", [ev("military_operation", "2025-03-02")]),
+    # a guard: an operation inside another noun's phrase is not conducted
+    ("'conducted a review of its operations' names no operation conducted",
+     "The airline conducted a review of its operations in Nairobi on Sunday.",
+     "2025-03-06", []),
+    ("press-release euphemisms: 'six terrorists were sent to hell' is a toll of six",
+     "Security forces raided a hideout in Tank on Monday and six terrorists were sent to hell.",
+     "2025-03-06", [ev("military_operation", "2025-03-03", killed=6)]),
+    ("'were neutralised' is a toll in military releases",
+     "Security forces raided a compound in Mastung on Monday, where four insurgents were neutralised.",
+     "2025-03-06", [ev("military_operation", "2025-03-03", killed=4)]),
+    ("'the killed militants' names the dead of an event told before: no new attack",
+     "Rifles and grenades were seized from the killed militants.",
+     "2025-03-06", []),
+    ("'intercepted a group of militants' is a military operation",
+     "On Tuesday, border guards intercepted a band of armed infiltrators near Chaman.",
+     "2025-03-06", [ev("military_operation", "2025-03-04")]),
+    ("people 'recovered safely' are freed, whatever noun names them",
+     "The two engineers were recovered safely by police on Wednesday.",
+     "2025-03-06", [ev("release", "2025-03-05")]),
+    # a guard: things recovered are not people freed
+    ("'the stolen car was recovered safely' frees no one",
+     "The stolen car was recovered safely on Wednesday.",
+     "2025-03-06", []),
+    ("'was briefed on the security situation' is a meeting",
+     "On Monday the prime minister visited Quetta, where he was briefed on the security situation.",
+     "2025-03-06", [ev("meeting", "2025-03-03")]),
 ]
 
 
