@@ -102,7 +102,7 @@ CASES = [
      "2024-12-28", [ev("attack", "2024-12-25", killed=4)]),
     ("'said in a statement on Sunday' is the report's day: the sentence's own time wins",
      "Over the weekend, security forces conducted an operation in Khyber district, killing four militants, the army said in a separate statement on Sunday.",
-     "2024-09-16", [ev("attack", "2024-09-14", "2024-09-15", killed=4)]),
+     "2024-09-16", [ev("military_operation", "2024-09-14", "2024-09-15", killed=4)]),
     ("a date inside what was said dates the reported act, not the saying: the statement is news of the day",
      "US Africa Command said the strike took place on Tuesday and that no civilians were harmed.",
      "2025-09-12", [ev("statement", "2025-09-12", actors=["AFRICOM"])]),
@@ -1093,6 +1093,19 @@ CASES = [
     ("'was briefed on the security situation' is a meeting",
      "On Monday the prime minister visited Quetta, where he was briefed on the security situation.",
      "2025-03-06", [ev("meeting", "2025-03-03")]),
+    ("'militants had been killed in the operation': the toll is the operation's, no attack",
+     "The military said on Friday that 23 insurgents had been killed in the operation in Hiran on Tuesday.",
+     "2025-03-06", [ev("military_operation", "2025-03-04", killed=23)]),
+    ("victims 'rounded up and shot' by gunmen are no arrest",
+     "The hostages were rounded up at dawn and executed, a survivor said.",
+     "2025-03-06", []),
+    # a guard: police rounding up suspects is still an arrest
+    ("police 'rounded up 30 suspects' is an arrest",
+     "Police rounded up 30 suspects in Kano on Tuesday.",
+     "2025-03-06", [ev("arrest", "2025-03-04")]),
+    ("'exchanged messages about carrying out an attack' tells a plan, no attack",
+     "She had chatted online with a recruiter about carrying out an attack on a concert.",
+     "2025-03-06", []),
 ]
 
 
