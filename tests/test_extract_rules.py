@@ -1106,6 +1106,12 @@ CASES = [
     ("'exchanged messages about carrying out an attack' tells a plan, no attack",
      "She had chatted online with a recruiter about carrying out an attack on a concert.",
      "2025-03-06", []),
+    ("'a popular meeting place' is a place, no meeting: the bombing stays an attack",
+     "A car bomb exploded on Monday outside a cafe that is a popular meeting place for students.",
+     "2025-03-06", [ev("attack", "2025-03-03")]),
+    ("a tally backshifted in reported speech: 'adding that police had foiled 12 plots since 2019' is no foiled plot",
+     "The minister spoke to reporters on Tuesday, adding that police had foiled 12 plots since 2019.",
+     "2025-03-06", []),
 ]
 
 

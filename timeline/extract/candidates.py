@@ -33,6 +33,9 @@ _PLURALIA = frozenset("talks negotiations consultations".split())
 _PAST_AFTER = re.compile(r"^(?:\s+[\w'’-]+){0,5}?\s+(?:killed|wounded|injured|hit|struck|rocked|shook|left|destroyed|damaged|targeted|ripped|tore|broke|took|came|began|went|erupted|continued)\b")
 # CaseBlind: asked only whether they occur, in the lowered sentence (see _occurs)
 _PERFECT_BEFORE = CaseBlind(r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been\s+)?(?:\w+ly\s+)?$")
+# a tally over a span may be backshifted in reported speech: "adding that police had disrupted
+# 19 plots since 2017" is "have disrupted"
+_TALLY_PERFECT_BEFORE = CaseBlind(r"\b(?:has|have|had)\s+(?:\w+ly\s+)?(?:been\s+)?(?:\w+ly\s+)?$")
 _SPECIFIC = re.compile(r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|dozens?|several|hundreds|thousands)\b", re.I)
 _MODALITY_BREAK = re.compile(r"[,;:()\"“”]|\b(?:that|which|who|because|but|while|although|whereas)\b")
 # (an indefinite article between starts another noun phrase: "the group claimed an attack")
@@ -189,7 +192,7 @@ def _generic(text: str, t: lexicon.Trigger, has_date: bool, dated_spans=()) -> b
     upto = _CLAUSE_END.search(text, t.end)
     told = text[:upto.start()] if upto else text
     tally = t.rule.pos in ("verb", "casualty") and bool(m.aggregate.search(told, _lowered(told)))
-    if perfect and tally:
+    if tally and (perfect or _occurs(_TALLY_PERFECT_BEFORE, text, max(0, t.start - 40), t.start)):
         return True  # "has arrested more than 40 people in the past year": a tally, not an event
     if t.rule.pos == "casualty" and (tally or m.aggregate_toll.search(told) or m.aggregate_toll_after.search(told, t.start)
                                      or perfect and m.aggregate_subjects.search(text[:t.start])):
