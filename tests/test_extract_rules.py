@@ -1112,6 +1112,16 @@ CASES = [
     ("a tally backshifted in reported speech: 'adding that police had foiled 12 plots since 2019' is no foiled plot",
      "The minister spoke to reporters on Tuesday, adding that police had foiled 12 plots since 2019.",
      "2025-03-06", []),
+    ("'before dawn on Saturday' is Saturday's small hours, no anchor the attack is dated before",
+     "Gunmen raided a village in Zamfara before dawn on Saturday, killing 11 people, residents said.",
+     "2025-03-06", [ev("attack", "2025-03-01", killed=11)]),
+    ("'after dusk on Sunday' is Sunday evening, one clause with the toll",
+     "Insurgents attacked an army post near Dori after dusk on Sunday, killing four soldiers.",
+     "2025-03-06", [ev("attack", "2025-03-02", killed=4)]),
+    # a guard: before a day (not a time of day) is still an anchor
+    ("'before Monday' is an anchor: the arrest is not dated Monday",
+     "Police arrested a man in Leeds before Monday's parade.",
+     "2025-03-06", [ev("arrest", None)]),
 ]
 
 
