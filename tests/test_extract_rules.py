@@ -1118,6 +1118,9 @@ CASES = [
     ("'after dusk on Sunday' is Sunday evening, one clause with the toll",
      "Insurgents attacked an army post near Dori after dusk on Sunday, killing four soldiers.",
      "2025-03-06", [ev("attack", "2025-03-02", killed=4)]),
+    ("'the kidnapping of three nurses near Gao last month': a deictic date right after the noun's place is its own",
+     "The men were also wanted for the kidnapping of three nurses near Gao last month.",
+     "2025-03-06", [ev("kidnapping", "2025-02-01", "2025-02-28")]),
     # a guard: before a day (not a time of day) is still an anchor
     ("'before Monday' is an anchor: the arrest is not dated Monday",
      "Police arrested a man in Leeds before Monday's parade.",

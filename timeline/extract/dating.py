@@ -37,6 +37,9 @@ _PLACE_CHAIN_AFTER = re.compile(
     r"(?:(?!(?:that|which|who|whom|whose|when|where|while|after|before|since|until|because|but|as|"
     r"was|were|is|are|has|have|had|will|would|and\s+[a-z]+ed)\b)[\w'’.-]+\s+){1,8}?)+"
     r"(?:on|in|at|during)\s*$")
+# ... or a deictic date straight after the place, with no preposition ("the abduction of two
+# employees near Mir Ali last month"; a dated_after_place cue of dating.json)
+_PLACE_CHAIN_BARE = re.compile(_PLACE_CHAIN_AFTER.pattern.replace(r"(?:on|in|at|during)\s*$", "$"))
 _MODIFIER_AFTER = re.compile(r",\s*(?:which\s+(?:was\s+)?)?(?:began|started|took place|happened|occurred|unfolded|hosted|held|organi[sz]ed|convened|carried out|staged|launched|conducted)\b[^,;]*$")
 _BEGAN = re.compile(r"\s*,?\s*which\s+(?:began|started|took place|happened|occurred|unfolded)\s+(?:on|in|at)?\s*(?:late\s+|early\s+)?$")
 # "the attack, which killed 12 people in Kabul on Monday": a which-clause that tells the event
@@ -151,7 +154,8 @@ def _own_date_of_noun(text: str, sent_start: int, trig_start: int, trig_end: int
             and not (_NEAR_AFTER.match(gap) and dating_cue("noun_complement_after").match(text, tx.end)):
         return False  # "condemned the abduction on Monday": the condemnation's day
     return bool(_NEAR_AFTER.match(gap) or _MODIFIER_AFTER.search(gap) or _PLACE_CHAIN_AFTER.match(gap)
-                or _TOLL_WHICH.match(gap))
+                or _TOLL_WHICH.match(gap)
+                or _PLACE_CHAIN_BARE.match(gap) and dating_cue("deictic_after_place").match(tx.text))
 
 
 # What may stand between a date and the noun it premodifies: names ("the 2002 Bali bombings"),
