@@ -1121,6 +1121,9 @@ CASES = [
     ("'the kidnapping of three nurses near Gao last month': a deictic date right after the noun's place is its own",
      "The men were also wanted for the kidnapping of three nurses near Gao last month.",
      "2025-03-06", [ev("kidnapping", "2025-02-01", "2025-02-28")]),
+    ("'foiled a plot ..., killing two suspects who opened fire': the foiled plot, its dead the plotters, no attack",
+     "Police said on Tuesday they had foiled a plot to bomb a stadium in Lyon, killing three suspects who opened fire during the raid.",
+     "2025-03-06", [ev("plot_foiled", "2025-03-04", killed=3)]),
     # a guard: before a day (not a time of day) is still an anchor
     ("'before Monday' is an anchor: the arrest is not dated Monday",
      "Police arrested a man in Leeds before Monday's parade.",

@@ -469,8 +469,8 @@ def _resolve_types(text: str, found: list[tuple[str, lexicon.Trigger, str | None
             and not _attached_date(text, f[1], dated_spans, adverbial=False))]
     found = [f for f in found if not _sourcing(text, f)]
     types = {f[0] for f in found}
-    for winner, loser in lexicon.absorbs():
-        if winner in types and loser in types and not (loser == "attack" and casualties.toll(text)):
+    for winner, loser, even_with_toll in lexicon.absorbs():
+        if winner in types and loser in types and (even_with_toll or not (loser == "attack" and casualties.toll(text))):
             found = [f for f in found if f[0] != loser]  # the loser is the winner's means
     out: dict[str, tuple[str, lexicon.Trigger, str | None]] = {}
     for f in found:
