@@ -38,6 +38,10 @@ DATELINES = [
      "2026\n\nOur weekly round-up.", date(2026, 2, 16), "header"),
     ("Security digest\nEvents of 1-7 June 2024 · Published on Monday, 10 June 2024\n\nBody.",
      date(2024, 6, 10), "header"),
+    ("Court report\n\nSurabaya, 25/11/2023 - The district court on Friday jailed two men.",
+     date(2023, 11, 25), "header"),
+    ("Nairobi, 3 May 2024 – Police said on Thursday they had arrested a suspect.",
+     date(2024, 5, 3), "header"),
 ]
 
 
@@ -48,7 +52,9 @@ DATELINES = [
     "wire-dateline-with-state-and-agency", "press-release-dateline",
     "posted-then-updated-past-fourteen-words: the stamp before the '|' is the date line",
     "a digest's covering range, then 'Sent': the sent day is the publication",
-    "a week's events, then 'Published on Monday,': the labelled day, not the earliest"])
+    "a week's events, then 'Published on Monday,': the labelled day, not the earliest",
+    "a city in ordinary capitals, a full numeric date, a dash (Asian outlets): a date line",
+    "a city in ordinary capitals, a full written date, a dash: a date line"])
 def test_publication_date_from_a_date_line(text, day, basis):
     interval, found_basis = publication_date(text)
     assert (interval.start, interval.end, found_basis) == (day, day, basis)
@@ -69,6 +75,8 @@ NO_DATELINE = [
      "a wire date line without a year dates nothing"),
     ("ISIS, March 14, 2025 - the group's claim was false, police said.",
      "what follows the dash starts no sentence (lower case): no wire date line"),
+    ("Kabul, 3 May - Police said two men were held.",
+     "a city in ordinary capitals with a yearless date: no date line (a body sentence could be so)"),
 ]
 
 

@@ -33,6 +33,9 @@ _PLURALIA = frozenset("talks negotiations consultations".split())
 _PAST_AFTER = re.compile(r"^(?:\s+[\w'’-]+){0,5}?\s+(?:killed|wounded|injured|hit|struck|rocked|shook|left|destroyed|damaged|targeted|ripped|tore|broke|took|came|began|went|erupted|continued)\b")
 # CaseBlind: asked only whether they occur, in the lowered sentence (see _occurs)
 _PERFECT_BEFORE = CaseBlind(r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been\s+)?(?:\w+ly\s+)?$")
+# a tally over a span may be backshifted in reported speech: "adding that police had disrupted
+# 19 plots since 2017" is "have disrupted"
+_TALLY_PERFECT_BEFORE = CaseBlind(r"\b(?:has|have|had)\s+(?:\w+ly\s+)?(?:been\s+)?(?:\w+ly\s+)?$")
 _SPECIFIC = re.compile(r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|dozens?|several|hundreds|thousands)\b", re.I)
 _MODALITY_BREAK = re.compile(r"[,;:()\"“”]|\b(?:that|which|who|because|but|while|although|whereas)\b")
 # (an indefinite article between starts another noun phrase: "the group claimed an attack")
@@ -189,7 +192,7 @@ def _generic(text: str, t: lexicon.Trigger, has_date: bool, dated_spans=()) -> b
     upto = _CLAUSE_END.search(text, t.end)
     told = text[:upto.start()] if upto else text
     tally = t.rule.pos in ("verb", "casualty") and bool(m.aggregate.search(told, _lowered(told)))
-    if perfect and tally:
+    if tally and (perfect or _occurs(_TALLY_PERFECT_BEFORE, text, max(0, t.start - 40), t.start)):
         return True  # "has arrested more than 40 people in the past year": a tally, not an event
     if t.rule.pos == "casualty" and (tally or m.aggregate_toll.search(told) or m.aggregate_toll_after.search(told, t.start)
                                      or perfect and m.aggregate_subjects.search(text[:t.start])):
@@ -470,8 +473,8 @@ def _resolve_types(text: str, found: list[tuple[str, lexicon.Trigger, str | None
             and not _attached_date(text, f[1], dated_spans, adverbial=False))]
     found = [f for f in found if not _sourcing(text, f)]
     types = {f[0] for f in found}
-    for winner, loser in lexicon.absorbs():
-        if winner in types and loser in types and not (loser == "attack" and casualties.toll(text)):
+    for winner, loser, even_with_toll in lexicon.absorbs():
+        if winner in types and loser in types and (even_with_toll or not (loser == "attack" and casualties.toll(text))):
             found = [f for f in found if f[0] != loser]  # the loser is the winner's means
     out: dict[str, tuple[str, lexicon.Trigger, str | None]] = {}
     for f in found:
@@ -530,7 +533,7 @@ _NEW_EVENT_START = re.compile(r"^\W*(?:Additionally|Meanwhile|Separately|Elsewhe
 # clause is a noun's background, not where the narrative stands
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|which)\s+(?:had\s+|has\s+|have\s+)?(?:\w+ly\s+)?$", re.I)
 _PLUPERFECT_RELATIVE = re.compile(r"\b(?:who|which|that)\s+had\s+been\s+(?:\w+ly\s+)?$", re.I)
-_LATER_CLAUSE = re.compile(r"\b(?:after|before|since|following)\b", re.I)
+_LATER_CLAUSE = re.compile(r"\b(?:since|following|(?:after|before)(?!\s+(?:%s)))\b" % dating.TIME_OF_DAY, re.I)
 _OFFENCE = re.compile(r"\b(?:for|over|in connection with|accused of|convicted of|guilty of|charged with)\b", re.I)
 _FINAL_ATTRIBUTION = re.compile(r"^\s*(?:on\s+\w+|late\s+\w+|in a statement|on X|on Twitter)?\s*[.!]?\s*$")
 

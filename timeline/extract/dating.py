@@ -18,9 +18,13 @@ from timeline.fold import CaseBlind, skipping
 from timeline.intervals import Interval
 from timeline.records import DateBasis
 
-_CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014\"“”]|\s-\s|\b(?:which|who|whom|where|while|whereas|but|after|before|when|since|until|because|although|though)\b")
+# ("before dawn on Saturday": before or after a time of day opens no clause, it is the day's hours)
+TIME_OF_DAY = dating_cue("time_of_day_anchor").pattern
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014\"“”]|\s-\s|\b(?:which|who|whom|where|while|whereas|but|when|since|until|because|although|though|"
+                           r"(?:after|before)(?!\s+(?:%s)))\b" % TIME_OF_DAY, re.I)
 # Breaks that put a date in another clause than the trigger (commas do not: "Kabul, Afghanistan,")
-_SUBORDINATE = re.compile(r";|\b(?:which|who|whom|while|whereas|but|after|before|when|until|since|as)\b", re.I)
+_SUBORDINATE = re.compile(r";|\b(?:which|who|whom|while|whereas|but|when|until|since|as|(?:after|before)(?!\s+(?:%s)))\b"
+                          % TIME_OF_DAY, re.I)
 # After an event noun, a date within a few words, or in a participle or "which began" clause
 # that modifies it ("the Meeting ..., hosted by the FSB in Krasnodar on 4 and 5 October"), is its own.
 _NEAR_AFTER = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}?(?:on|in|of|at|during|since)?\s*$")
@@ -33,6 +37,9 @@ _PLACE_CHAIN_AFTER = re.compile(
     r"(?:(?!(?:that|which|who|whom|whose|when|where|while|after|before|since|until|because|but|as|"
     r"was|were|is|are|has|have|had|will|would|and\s+[a-z]+ed)\b)[\w'’.-]+\s+){1,8}?)+"
     r"(?:on|in|at|during)\s*$")
+# ... or a deictic date straight after the place, with no preposition ("the abduction of two
+# employees near Mir Ali last month"; a dated_after_place cue of dating.json)
+_PLACE_CHAIN_BARE = re.compile(_PLACE_CHAIN_AFTER.pattern.replace(r"(?:on|in|at|during)\s*$", "$"))
 _MODIFIER_AFTER = re.compile(r",\s*(?:which\s+(?:was\s+)?)?(?:began|started|took place|happened|occurred|unfolded|hosted|held|organi[sz]ed|convened|carried out|staged|launched|conducted)\b[^,;]*$")
 _BEGAN = re.compile(r"\s*,?\s*which\s+(?:began|started|took place|happened|occurred|unfolded)\s+(?:on|in|at)?\s*(?:late\s+|early\s+)?$")
 # "..., after two days of talks", "after a week of fighting": the noun's span ended by the
@@ -145,7 +152,8 @@ def _own_date_of_noun(text: str, sent_start: int, trig_start: int, trig_end: int
             and not noun_owns_against_reaction(text, trig_end, tx):
         return False  # "condemned the abduction on Monday": the condemnation's day
     return bool(_NEAR_AFTER.match(gap) or _MODIFIER_AFTER.search(gap) or _PLACE_CHAIN_AFTER.match(gap)
-                or dating_cue("toll_clause_after").match(gap) or dating_cue("noun_relative_before_date").match(gap))
+                or dating_cue("toll_clause_after").match(gap) or dating_cue("noun_relative_before_date").match(gap)
+                or _PLACE_CHAIN_BARE.match(gap) and dating_cue("deictic_after_place").match(tx.text))
 
 
 def noun_owns_against_reaction(text: str, noun_end: int, tx) -> bool:
@@ -204,7 +212,8 @@ def usable(text: str, tx, trig_start: int | None = None, verb: bool = False, unk
     modifies_trigger = trig_start is not None and not verb and modifies(text, tx, trig_start)
     if text.startswith(("'s", "’s"), tx.end) and trig_start is not None and not 0 <= trig_start - tx.end <= 30:
         return False  # "last month's incident": the date belongs to the noun it possesses
-    if _ANCHOR_BEFORE.found_in(before) and not modifies_trigger and not _when_clause(text, tx, trig_start):
+    if (_ANCHOR_BEFORE.found_in(before) and not modifies_trigger and not _when_clause(text, tx, trig_start)
+            and not dating_cue("time_of_day_anchor").match(tx.text)):
         return False  # "since February 2019"; but "since the 2017 attacks" dates the attacks
     if _YEAR_ONLY.match(tx.text.strip()) or text[tx.start - 1:tx.start] == "(":
         if _NAMED_YEAR_BEFORE.search(before) and not _PREPOSITION_BEFORE.found_in(before):
@@ -220,7 +229,15 @@ _ASIDE = re.compile(r"\([^()]{0,40}\)")  # "(2014)", "(FSB)": a bracket is no cl
 
 
 def _breaks(text: str, a: int, b: int) -> int:
-    return len(_CLAUSE_BREAK.findall(_ASIDE.sub("", text[a:b]))) if b > a else 0
+    if b <= a:
+        return 0
+    seg = _ASIDE.sub("", text[a:b])
+    # the words after b stay visible to the look-ahead ("before| dawn on Saturday")
+    return sum(1 for m in _CLAUSE_BREAK.finditer(seg + text[b:b + 30]) if m.start() < len(seg))
+
+
+def _subordinate_between(text: str, a: int, b: int) -> bool:
+    return any(m.start() < b for m in _SUBORDINATE.finditer(text[:b + 30], a))
 
 
 def governing(text: str, sent_start: int, trig_start: int, trig_end: int, timexes: list,
@@ -286,7 +303,7 @@ def governing(text: str, sent_start: int, trig_start: int, trig_end: int, timexe
             claimed = any(b <= tx.start and not _breaks(text, b, tx.start) and b > sent_start for a, b in others)
         score = crossings * 1000 + dist + (5000 if late else 0) + (10000 if claimed else 0)
         a, b = (tx.end, trig_start) if tx.end <= trig_start else (trig_end, tx.start)
-        far = (crossings > 0 and bool(_SUBORDINATE.search(text, a, b)) and not _INITIAL.match(text[sent_start:tx.start])
+        far = (crossings > 0 and _subordinate_between(text, a, b) and not _INITIAL.match(text[sent_start:tx.start])
                and not _when_clause(text, tx, trig_start) and not _BEGAN.match(text, trig_end, tx.start)
                and not (not verb and tx.start >= trig_end and dating_cue("toll_clause_after").match(text, trig_end, tx.start))
                and not (tx.start >= trig_end and dating_cue("while_state_between").match(text, trig_end, tx.start)))

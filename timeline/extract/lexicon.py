@@ -67,9 +67,10 @@ def speech_acts() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
-def absorbs() -> list[tuple[str, str]]:
-    """(winner, absorbed) type pairs for one sentence: the absorbed is the winner's means."""
-    return [tuple(p) for p in _json("triggers.json")["absorbs"]["pairs"]]
+def absorbs() -> list[tuple[str, str, bool]]:
+    """(winner, absorbed, even_with_toll) type pairs for one sentence: the absorbed is the
+    winner's means; an absorbed attack stays when the sentence states a toll, unless marked."""
+    return [(p[0], p[1], "even_with_toll" in p[2:]) for p in _json("triggers.json")["absorbs"]["pairs"]]
 
 
 @lru_cache(maxsize=1)

@@ -136,6 +136,15 @@ _WIRE = re.compile(
     r" ?(?:--|[-–—]) ?(?=[\"“‘'A-Z0-9])")  # and the paragraph's first sentence starts
 
 
+# ... or, in many Asian and African outlets, the city in ordinary capitals with a full date,
+# numeric or written ("Jakarta, 14/03/2024 - ", "Nairobi, 3 May 2024 – "): the whole date,
+# year included, and the dash keep body sentences ("Kabul, the capital, ...") out.
+_TITLE_WIRE = re.compile(
+    r"(?P<place>[A-Z][a-z][\w'’.-]*(?: [A-Z][\w'’.-]+){0,2}), ?"
+    r"(?P<date>\d{1,2}[/.]\d{1,2}[/.]\d{4}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4}|[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4})"
+    r" ?(?:--|[-–—]) ?(?=[\"“‘'A-Z0-9])")
+
+
 @dataclass(frozen=True)
 class WireDateline:
     end: int  # where the paragraph's own first sentence begins
@@ -148,7 +157,9 @@ def wire_dateline(text: str, pos: int = 0) -> WireDateline | None:
     m = _WIRE.match(text, pos)
     if not m or m.group("date", "agency", "wire") == (None, None, None) \
             or len(m.group("place")) < 3:
-        return None
+        m = _TITLE_WIRE.match(text, pos)
+        if not m or not dates_in_line(m.group("date")):
+            return None
     found = dates_in_line(m.group("date") or "")
     return WireDateline(m.end(), found[0].day if found else None)
 
