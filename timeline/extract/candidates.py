@@ -198,6 +198,8 @@ def _generic(text: str, t: lexicon.Trigger, has_date: bool, dated_spans=()) -> b
                                      or perfect and m.aggregate_subjects.search(text[:t.start])):
         return True  # "the insurgency has killed more than 4,000", "170 killed since 2013", "since then"
     last = t.text.split()[-1].lower() if t.rule.pos == "noun" else ""
+    if last.endswith("s") and last not in _PLURALIA and m.trend_after.match(text, t.end):
+        return True  # "Kidnappings in Colombia have risen in 2023": a trend, dated or not
     if last.endswith("s") and last not in _PLURALIA and m.aggregate.search(text, _lowered(text)):
         return True  # "Attacks have grown deadlier over the past year": many events summed up
     if last.endswith("s") and last not in _PLURALIA:
@@ -448,7 +450,9 @@ def _resolve_types(text: str, found: list[tuple[str, lexicon.Trigger, str | None
     # "The attack came a week after jihadists killed 15 people": a toll in a clause of its own
     apart = [(f[0], f[1], "apart") for f in contents if f[1].rule.pos == "casualty" and f not in content
              and any(c[1].end <= f[1].start and _LATER_CLAUSE.search(text, c[1].end, f[1].start) for c in content)]
-    claim = any(f[0] == "statement" and _is_claim(text, f[1]) for f in found)
+    # "condemned the attack ..., for which Al-Shabaab has claimed responsibility": a claim in the
+    # event noun's relative clause describes the event; the sentence still reports a condemnation
+    claim = any(f[0] == "statement" and _is_claim(text, f[1]) for f in found) and not m.claim_relative.search(text)
     # a date right after the reporting verb is the report's ("said in a statement on Sunday
     # that the attacks were isolated"): it dates no event the sentence names
     report_dated_only = bool(dated_spans) and all(dating.reported_before(text[max(0, a - 60):a]) for a, _ in dated_spans)
@@ -658,6 +662,8 @@ class SentenceReader:
             places = find_places(text)
         timexes = self.timexes[bisect_left(self._timex_starts, s.start):
                                bisect_left(self._timex_starts, s.end)]
+        if triggers and lexicon.modality().caption.match(text):
+            triggers = []  # "Caption: Soldiers inspect the site of the bombing": a photograph's
         if triggers:
             actors = self.index.find(text, places, aliases)
             out = self._events(s, triggers, actors, _outside_agencies(places, actors), timexes)

@@ -42,9 +42,6 @@ _PLACE_CHAIN_AFTER = re.compile(
 _PLACE_CHAIN_BARE = re.compile(_PLACE_CHAIN_AFTER.pattern.replace(r"(?:on|in|at|during)\s*$", "$"))
 _MODIFIER_AFTER = re.compile(r",\s*(?:which\s+(?:was\s+)?)?(?:began|started|took place|happened|occurred|unfolded|hosted|held|organi[sz]ed|convened|carried out|staged|launched|conducted)\b[^,;]*$")
 _BEGAN = re.compile(r"\s*,?\s*which\s+(?:began|started|took place|happened|occurred|unfolded)\s+(?:on|in|at)?\s*(?:late\s+|early\s+)?$")
-# "the attack, which killed 12 people in Kabul on Monday": a which-clause that tells the event
-# noun's toll tells it at the event's date
-_TOLL_WHICH = re.compile(r"\s*,\s*which\s+(?:(?:has|had)\s+)?(?:killed|wounded|injured|left|claimed the lives of)\b[^,;.]*?$")
 # "..., after two days of talks", "after a week of fighting": the noun's span ended by the
 # main clause's date (an upper bound, like a report's date)
 _AFTER_SPAN = re.compile(r",?\s*after\s+(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+)?"
@@ -125,7 +122,8 @@ def reported_before(head: str) -> bool:
 
 
 _WHEN_AFTER = re.compile(r"\s*,?\s*when\b")
-_STOP = re.compile(r"[.;]")
+# a sentence's end, but not an initial's dot ("when Yassin B. approached passengers")
+_STOP = re.compile(r"(?<!\b[A-Z])[.;]")
 
 
 def _when_clause(text: str, tx, trig_start: int | None) -> bool:
@@ -151,11 +149,21 @@ def _own_date_of_noun(text: str, sent_start: int, trig_start: int, trig_end: int
         return modifies(text, tx, trig_start) or (crossings == 0 and bool(_INITIAL.match(text[sent_start:tx.start])))
     gap = text[trig_end:tx.start]
     if dating_cue("reaction_object_before").search(text, max(sent_start, trig_start - 60), trig_start) \
-            and not (_NEAR_AFTER.match(gap) and dating_cue("noun_complement_after").match(text, tx.end)):
+            and not noun_owns_against_reaction(text, trig_end, tx):
         return False  # "condemned the abduction on Monday": the condemnation's day
     return bool(_NEAR_AFTER.match(gap) or _MODIFIER_AFTER.search(gap) or _PLACE_CHAIN_AFTER.match(gap)
-                or _TOLL_WHICH.match(gap)
+                or dating_cue("toll_clause_after").match(gap) or dating_cue("noun_relative_before_date").match(gap)
                 or _PLACE_CHAIN_BARE.match(gap) and dating_cue("deictic_after_place").match(tx.text))
+
+
+def noun_owns_against_reaction(text: str, noun_end: int, tx) -> bool:
+    """Is a date after the object of a reaction the object noun's own, not the reaction's: "the
+    killing on Friday of two soldiers", "the attack that took place on 20 October 2023"?"""
+    if tx.start < noun_end:
+        return False
+    gap = text[noun_end:tx.start]
+    return bool(_NEAR_AFTER.match(gap) and dating_cue("noun_complement_after").match(text, tx.end)
+                or dating_cue("noun_relative_before_date").match(gap))
 
 
 # What may stand between a date and the noun it premodifies: names ("the 2002 Bali bombings"),
@@ -268,12 +276,18 @@ def governing(text: str, sent_start: int, trig_start: int, trig_end: int, timexe
                 dist += 50  # a verb's own adjunct most often follows it ("were released on Thursday")
         else:
             dist, crossings = tx.start - trig_end, _breaks(text, trig_end, tx.start)
+            if not verb and dating_cue("toll_clause_after").match(text, trig_end, tx.start):
+                # "the stabbings, in which three girls were killed ... on 29 July": the noun's own
+                # date, nearer than a sentence adverbial ("In the summer of 2024, ...")
+                crossings, dist = 0, 0
         if same_clause and crossings:
             continue
         if speech and tx.start >= trig_end and _in_reported_clause(text, trig_end, tx):
             continue
         if not verb and tx.start >= trig_end and dating_cue("toll_update_between").search(text, trig_end, tx.start):
             continue  # "the toll from the siege rose to 21 on Sunday": the count's day
+        if any(trig_end <= a and b <= tx.start and noun_owns_against_reaction(text, b, tx) for a, b in nouns):
+            continue  # "condemned the attack that took place on 20 October 2023": the attack's, not the condemnation's
         lo, hi = (tx.end, trig_start) if tx.end <= trig_start else (trig_end, tx.start)
         # another event word between the date and this trigger has the better claim to it
         # ("pupils abducted earlier this month have been freed")
@@ -291,7 +305,7 @@ def governing(text: str, sent_start: int, trig_start: int, trig_end: int, timexe
         a, b = (tx.end, trig_start) if tx.end <= trig_start else (trig_end, tx.start)
         far = (crossings > 0 and _subordinate_between(text, a, b) and not _INITIAL.match(text[sent_start:tx.start])
                and not _when_clause(text, tx, trig_start) and not _BEGAN.match(text, trig_end, tx.start)
-               and not (not verb and tx.start >= trig_end and _TOLL_WHICH.match(text, trig_end, tx.start))
+               and not (not verb and tx.start >= trig_end and dating_cue("toll_clause_after").match(text, trig_end, tx.start))
                and not (tx.start >= trig_end and dating_cue("while_state_between").match(text, trig_end, tx.start)))
         if far and not late:
             continue  # a date across a subordinate clause ("a year after gunmen killed 145") is not this event's

@@ -122,6 +122,9 @@ class Modality:
     aggregate_toll_after: re.Pattern | None = None
     comparison: CaseBlind | None = None  # a figure compared with another period: a statistic
     allegation: re.Pattern | None = None  # "accused X of", "responsible for": ends before the trigger
+    claim_relative: re.Pattern | None = None  # "the attack, for which X claimed responsibility"
+    caption: re.Pattern | None = None  # "Caption: Soldiers inspect the site of ...": a picture's
+    trend_after: re.Pattern | None = None  # "Kidnappings ... have risen": a trend of many events
 
 
 @lru_cache(maxsize=1)
@@ -146,7 +149,10 @@ def modality() -> Modality:
                     aggregate_toll=re.compile(d["aggregate_toll"], re.I),
                     aggregate_toll_after=re.compile(d["aggregate_toll_after"], re.I),
                     comparison=CaseBlind(d["comparison"]),
-                    allegation=re.compile(d["allegation"], re.I))
+                    allegation=re.compile(d["allegation"], re.I),
+                    claim_relative=re.compile(d["claim_relative"], re.I),
+                    caption=re.compile(d["caption"], re.I),
+                    trend_after=re.compile(d["trend_after"], re.I))
 
 
 # Words that, just before a verb trigger, show it is a noun ("amid reports of", "the attack").

@@ -151,14 +151,22 @@ def _calendar_apart(c: Candidate, e: Event) -> bool:
         return False
     if (x.start - y.end).days > _APART_DAYS or (y.start - x.end).days > _APART_DAYS:
         return True
-    # days apart and in other towns: "The summit in Mogadishu, held on November 21" is not "the
-    # summit in Kabul, held on November 25"
-    mine = {p.name for p in c.places if p.kind == "city"}
-    theirs = {p.name for m in e.members for p in m.places if p.kind == "city"}
+    # days apart and in other towns or regions: "The summit in Mogadishu, held on November 21" is
+    # not "the summit in Kabul, held on November 25"; "the attack on 17 October 2023 against a
+    # military base in Hiiraan region" is not the one of 20 October at a hotel in Mogadishu
+    mine = {p.name for p in c.places if p.kind != "country"}
+    theirs = {p.name for m in e.members for p in m.places if p.kind != "country"}
     return not _dates_agree(c, e) and bool(mine and theirs and not mine & theirs)
 
 
 _LATEST = re.compile(r"\b(?:the|this|today's|[a-z]+day's)\s+(?:latest|most recent)\s+(?:[\w-]+\s+)?$", re.I)
+
+
+def _toll_of_operation(c: Candidate, e: Event) -> bool:
+    """A sentence that tells only a toll ("Two soldiers were wounded."), with no date of its own,
+    right after a military operation is that operation's toll, not an attack of its own."""
+    return c.trigger.rule.pos == "casualty" and e.type == "military_operation" and c.dated.strength < 4 \
+        and c.sentence.index - e.members[-1].sentence.index == 1 and not c.places
 
 
 def _same_event(c: Candidate, e: Event) -> bool:
@@ -167,6 +175,8 @@ def _same_event(c: Candidate, e: Event) -> bool:
     if not (c.definite or near):
         return False  # what follows can only join a definite or a near candidate: say so first,
         # or merge compares every candidate with every earlier event (minutes on a long text)
+    if _toll_of_operation(c, e):
+        return True  # "... were killed in a firefight on Thursday. Two soldiers were wounded."
     if kind(c.type) != kind(e.type) or not (_dates_agree(c, e) or c.definite and near and not _calendar_apart(c, e)):
         return False  # "the attack, which began on Friday" still is the siege that ended on Sunday,
         # but "the bombings at Zaventem airport on 22 March 2016" are not the shooting of October 2023

@@ -95,6 +95,7 @@ def _tag(text: str, dct: date | None, g: Grammar, cands: list[Candidate]) -> lis
     ctx = Context(dct=dct, day_first=_numeric_order(cands))
     out: list[Timex] = []
     named: tuple[int, int] | None = None  # (end, year) of the last year the text wrote out
+    period: tuple[int, Interval] | None = None  # (end, interval) of the last season or month with its year
     for i, c in enumerate(cands):
         # words after an expression ("or later") join it only up to the next one: in
         # "Monday or earlier this week", "earlier this week" is an expression of its own
@@ -102,6 +103,16 @@ def _tag(text: str, dct: date | None, g: Grammar, cands: list[Candidate]) -> lis
         ctx.year_here = named[1] if named and _near_in_sentence(text, named[0], c.start, g) else None
         ctx.since = _range_start(text, out, c.start, g)
         timex = _resolve(text, c, ctx, g, limit)
+        if ctx.year_here is None and period is not None and timex is not None and timex.interval is not None \
+                and g.sentence_end.search(text, period[0], c.start + 1) is None:
+            # "In the summer of 2024, riots broke out ... after the stabbings on 29 July": a day
+            # that falls in a season or month the sentence named takes that period's year
+            ctx.year_here = period[1].start.year
+            within = _resolve(text, c, ctx, g, limit)
+            if within is not None and within.interval is not None and period[1].start <= within.interval.start \
+                    and within.interval.end <= period[1].end and within.value != timex.value:
+                timex = within
+            ctx.year_here = None
         if timex is None:
             continue
         if out and _joins(text, out[-1], timex, g):
@@ -117,6 +128,8 @@ def _tag(text: str, dct: date | None, g: Grammar, cands: list[Candidate]) -> lis
                 ctx.period = ctx.ref
             if "y" in c.match.re.groupindex and c.match.group("y") and _YEAR_FIRST.match(timex.value):
                 named = timex.end, int(timex.value[:4])
+                if timex.interval.precision in (Precision.MONTH, Precision.SEASON):
+                    period = timex.end, timex.interval
             elif ctx.year_here is not None and timex.value.startswith(f"{ctx.year_here:04d}-"):
                 # a month that took the year passes it on: "in 2017 - at Westminster in
                 # March, Manchester in May and London Bridge in June"

@@ -34,8 +34,9 @@ _SPACES = re.compile(r"[\s\-]+")
 
 
 def normalise_key(s: str) -> str:
-    """How a matched word is looked up in a table: lower case, no dots, single spaces."""
-    return _SPACES.sub(" ", s.lower().replace(".", "")).strip()
+    """How a matched word is looked up in a table: lower case, no dots, a straight apostrophe
+    ("New Year’s Day" as "new year's day"), single spaces."""
+    return _SPACES.sub(" ", s.lower().replace(".", "").replace("’", "'")).strip()
 
 
 @dataclass(frozen=True)
