@@ -192,7 +192,8 @@ def _generic(text: str, t: lexicon.Trigger, has_date: bool, dated_spans=()) -> b
     upto = _CLAUSE_END.search(text, t.end)
     told = text[:upto.start()] if upto else text
     tally = t.rule.pos in ("verb", "casualty") and bool(m.aggregate.search(told, _lowered(told)))
-    if tally and (perfect or _occurs(_TALLY_PERFECT_BEFORE, text, max(0, t.start - 40), t.start)):
+    if tally and (perfect or _occurs(_TALLY_PERFECT_BEFORE, text, max(0, t.start - 40), t.start)
+                  and not m.short_span.search(told)):
         return True  # "has arrested more than 40 people in the past year": a tally, not an event
     if t.rule.pos == "casualty" and (tally or m.aggregate_toll.search(told) or m.aggregate_toll_after.search(told, t.start)
                                      or perfect and m.aggregate_subjects.search(text[:t.start])):

@@ -125,6 +125,9 @@ class Modality:
     claim_relative: re.Pattern | None = None  # "the attack, for which X claimed responsibility"
     caption: re.Pattern | None = None  # "Caption: Soldiers inspect the site of ...": a picture's
     trend_after: re.Pattern | None = None  # "Kidnappings ... have risen": a trend of many events
+    # a span of days or weeks: a count over it in reported speech ("said they had arrested six
+    # over the past week") is the week's arrests, news of its own, not a tally
+    short_span: re.Pattern | None = None
 
 
 @lru_cache(maxsize=1)
@@ -152,7 +155,8 @@ def modality() -> Modality:
                     allegation=re.compile(d["allegation"], re.I),
                     claim_relative=re.compile(d["claim_relative"], re.I),
                     caption=re.compile(d["caption"], re.I),
-                    trend_after=re.compile(d["trend_after"], re.I))
+                    trend_after=re.compile(d["trend_after"], re.I),
+                    short_span=re.compile(d["short_span"], re.I))
 
 
 # Words that, just before a verb trigger, show it is a noun ("amid reports of", "the attack").
