@@ -81,7 +81,7 @@ def articles() -> dict[str, list[tuple[Article, dict | None]]]:
     gold = json.loads(shared_gold.read_text()) if shared_gold.exists() else None
     sets["seeds"] = [(Article(str(p), p.read_text("utf-8"), published=Interval.day(date.fromisoformat(SEED_PUBLISHED[p.name[:3]]))), gold)
                      for p in seeds]
-    for batch in ("paragraphs", "paragraphs2", "articles3", "articles4", "articles5", "articles6", "articles7", "articles8", "articles9", "articles10", "articles11", "articles12", "articles13", "articles14", "articles15", "articles16", "articles17", "articles18", "articles19", "articles20"):
+    for batch in ("paragraphs", "paragraphs2", "articles3", "articles4", "articles5", "articles6", "articles7", "articles8", "articles9", "articles10", "articles11", "articles12", "articles13", "articles14", "articles15", "articles16", "articles17", "articles18", "articles19", "articles20", "articles21", "articles22"):
         g = json.loads((ROOT / "tests" / "data" / f"{batch}_gold.json").read_text())
         sets[batch] = [(Article(name, (ROOT / "tests" / "data" / batch / name).read_text("utf-8"),
                                 published=Interval.day(date.fromisoformat(meta["published"][0]))), g)

@@ -60,6 +60,11 @@ def predictions(folder: Path, published: dict[str, str]) -> list[dict]:
 # soldiers' as an arrest), operations and statements of a military press release, events
 # counted from another event ('arrested two days later'), a photo caption retold as an event,
 # quotes of residents and victims as statements.
+# So are articles21 and articles22 (blind, written while extract12 and extract13 fixed
+# articles19 and 20, measured once at the end against the session's start): date recall is
+# their weak side (0.55-0.64), from events counted from another ('released three weeks later',
+# 'a week after the ruling'), a weekly roundup's weekdays, and a second event of one kind in a
+# sentence ('who had been abducted from his home in Abalak in October 2016').
 @pytest.mark.parametrize("batch", ["paragraphs", "paragraphs2", "articles3", "articles4", "articles5", "articles6", "articles7", "articles8", "articles9", "articles11", "articles12"])
 def test_batch_scores(batch):
     gold = json.loads((DATA / f"{batch}_gold.json").read_text())
