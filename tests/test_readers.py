@@ -42,6 +42,10 @@ DATELINES = [
      date(2023, 11, 25), "header"),
     ("Nairobi, 3 May 2024 – Police said on Thursday they had arrested a suspect.",
      date(2024, 5, 3), "header"),
+    ("Press release\n\nGENEVA (6 August 2024) – Armed groups continue to abduct people, a UN "
+     "report published today says.", date(2024, 8, 6), "header"),
+    ("Press release\n\nTRIPOLI / GENEVA (6 August 2024) – Armed groups continue to abduct "
+     "people, a UN report published today says.", date(2024, 8, 6), "header"),
 ]
 
 
@@ -54,7 +58,9 @@ DATELINES = [
     "a digest's covering range, then 'Sent': the sent day is the publication",
     "a week's events, then 'Published on Monday,': the labelled day, not the earliest",
     "a city in ordinary capitals, a full numeric date, a dash (Asian outlets): a date line",
-    "a city in ordinary capitals, a full written date, a dash: a date line"])
+    "a city in ordinary capitals, a full written date, a dash: a date line",
+    "a UN release: the date in the brackets where a wire story has its agency",
+    "a release filed from two cities, 'TRIPOLI / GENEVA'"])
 def test_publication_date_from_a_date_line(text, day, basis):
     interval, found_basis = publication_date(text)
     assert (interval.start, interval.end, found_basis) == (day, day, basis)

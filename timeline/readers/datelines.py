@@ -126,13 +126,18 @@ def _label() -> re.Pattern[str]:
                       r"[:\s,]*(?:on\s+)?(?:[A-Z][a-z]+day,?\s+)?$", re.I)
 
 
-# A wire date line: the city in capitals, a region or country, then a date and/or the agency in
-# brackets, then a dash. Capitals and the closing dash keep body sentences out.
+# A wire date line: the city in capitals (or two, "TRIPOLI / GENEVA", where a release is
+# filed from both), a region or country, then a date and/or the agency in brackets, or the date
+# in the brackets as UN and NGO releases write it ("GENEVA (6 August 2024) –"), then a dash.
+# Capitals and the closing dash keep body sentences out.
+_CITY = r"[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3}"
+_WIRE_DATE = r"[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?|\d{1,2} [A-Z][a-z]{2,8}\.?(?: \d{4})?"
 _WIRE = re.compile(
-    r"(?P<place>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3})"
+    rf"(?P<place>{_CITY}(?: ?/ ?{_CITY})?)"
     r"(?:, ?[A-Z][\w'’.-]*(?: [A-Za-z][\w'’.-]*){0,3}){0,2}?"
-    r"(?:, ?(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?|\d{1,2} [A-Z][a-z]{2,8}\.?(?: \d{4})?))?"
-    r"(?: ?\((?P<agency>[A-Z][\w .&'’-]{0,30})\)| ?/(?P<wire>[A-Z][\w .&'’-]{0,30})/)?"
+    rf"(?:, ?(?P<date>{_WIRE_DATE}))?"
+    rf"(?: ?\((?:(?P<bdate>{_WIRE_DATE})|(?P<agency>[A-Z][\w .&'’-]{{0,30}}))\)"
+    r"| ?/(?P<wire>[A-Z][\w .&'’-]{0,30})/)?"
     r" ?(?:--|[-–—]) ?(?=[\"“‘'A-Z0-9])")  # and the paragraph's first sentence starts
 
 
@@ -155,12 +160,12 @@ def wire_dateline(text: str, pos: int = 0) -> WireDateline | None:
     """The wire date line heading the paragraph at `pos`, if one does: it names a date or an
     agency (a city in capitals and a dash alone could be a heading's first words)."""
     m = _WIRE.match(text, pos)
-    if not m or m.group("date", "agency", "wire") == (None, None, None) \
+    if not m or m.group("date", "bdate", "agency", "wire") == (None, None, None, None) \
             or len(m.group("place")) < 3:
         m = _TITLE_WIRE.match(text, pos)
         if not m or not dates_in_line(m.group("date")):
             return None
-    found = dates_in_line(m.group("date") or "")
+    found = dates_in_line(m.group("date") or m.groupdict().get("bdate") or "")
     return WireDateline(m.end(), found[0].day if found else None)
 
 
