@@ -46,6 +46,8 @@ DATELINES = [
      "report published today says.", date(2024, 8, 6), "header"),
     ("Press release\n\nTRIPOLI / GENEVA (6 August 2024) – Armed groups continue to abduct "
      "people, a UN report published today says.", date(2024, 8, 6), "header"),
+    ("Rheinische Rundschau | English edition\n12.02.2025 – 15:47\n\nThree men jailed.",
+     date(2025, 2, 12), "header"),
 ]
 
 
@@ -60,7 +62,8 @@ DATELINES = [
     "a city in ordinary capitals, a full numeric date, a dash (Asian outlets): a date line",
     "a city in ordinary capitals, a full written date, a dash: a date line",
     "a UN release: the date in the brackets where a wire story has its agency",
-    "a release filed from two cities, 'TRIPOLI / GENEVA'"])
+    "a release filed from two cities, 'TRIPOLI / GENEVA'",
+    "dots are day first ('12.02.2025' on a German site is 12 February), slashes default US"])
 def test_publication_date_from_a_date_line(text, day, basis):
     interval, found_basis = publication_date(text)
     assert (interval.start, interval.end, found_basis) == (day, day, basis)

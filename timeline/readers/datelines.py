@@ -88,6 +88,9 @@ def _to_date(m: re.Match[str], kind: str, day_first: bool | None) -> date | None
         a, b = int(g["a"]), int(g["b"])
         # 06/28/2021 can only be US; 28/06/2021 only day-first; 04/05/2021 is ambiguous and
         # follows `day_first` (default US, the commonest order in English-language news pages).
+        # Dots are the European way, day first ("12.02.2025 – 15:47" on a German site): the US
+        # writes slashes.
+        day_first = day_first or (m.group(2) == "." and day_first is None)
         month, day = (b, a) if (a > 12 or day_first) and b <= 12 else (a, b)
     else:
         month = int(g["m"]) if "m" in g and g.get("m") else _months()[g["mname"].lower()]
