@@ -90,7 +90,8 @@ def _to_date(m: re.Match[str], kind: str, day_first: bool | None) -> date | None
         # follows `day_first` (default US, the commonest order in English-language news pages).
         # Dots are the European way, day first ("12.02.2025 – 15:47" on a German site): the US
         # writes slashes.
-        day_first = day_first or (m.group(2) == "." and day_first is None)
+        if day_first is None:
+            day_first = m.group(2) == "."
         month, day = (b, a) if (a > 12 or day_first) and b <= 12 else (a, b)
     else:
         month = int(g["m"]) if "m" in g and g.get("m") else _months()[g["mname"].lower()]
@@ -184,8 +185,8 @@ def publication_date(text: str) -> tuple[Interval, str] | None:
     for basis, candidates in (("header", lines[:HEADER_LINES]),
                               ("footer", reversed(lines[-FOOTER_LINES:]))):
         for line in candidates:
-            found = dates_in_line(line)
-            if is_dateline(line, found):
+            if is_dateline(line):  # its word count first: most lines are not looked into
+                found = dates_in_line(line)
                 labelled = [f for f in found if _label().search(line, 0, f.start)]
                 return Interval.day(min(f.day for f in labelled or found)), basis
     for line in lines[:HEADER_LINES]:
