@@ -828,7 +828,8 @@ class SentenceReader:
         c = Candidate(etype, s, t, t.rule.strength, dated, actors, places,
                       casualties.toll(_own_clause(s.text, t, cue)) if counted else {},
                       definite=definite or t.rule.pos == "noun" and t.text[:1].isupper() and not s.text.startswith(t.text),
-                      distinct=_distinct_word(head, 2 if definite else 6)
+                      distinct=_distinct_word(casualties.without_counted_others(head) if t.rule.pos == "casualty" else head,
+                                              2 if definite else 6)
                       or (not definite and bool(_NEW_EVENT_START.match(s.text))))
         if cue == "apart":
             c.distinct = True  # told in a clause of its own beside another event: another event
