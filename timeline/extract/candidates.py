@@ -127,6 +127,9 @@ def _modality(text: str, t: lexicon.Trigger) -> tuple[str | None, str | None]:
             for name, effect, rx in m.after:
                 if rx.search(tail, low):
                     return effect, name
+        if t.rule.pos == "noun" and m.hypothetical_head.search(text, 0, t.start) \
+                and m.hypothetical_tail.match(text, t.end):
+            return "drop", "hypothetical_subject"  # "An attack on the port would do more damage"
     return None, None
 
 

@@ -128,6 +128,9 @@ class Modality:
     # a span of days or weeks: a count over it in reported speech ("said they had arrested six
     # over the past week") is the week's arrests, news of its own, not a tally
     short_span: re.Pattern | None = None
+    # "An attack on the port would ...": an imagined event, told as the subject of a modal
+    hypothetical_head: re.Pattern | None = None
+    hypothetical_tail: re.Pattern | None = None
 
 
 @lru_cache(maxsize=1)
@@ -156,7 +159,9 @@ def modality() -> Modality:
                     claim_relative=re.compile(d["claim_relative"], re.I),
                     caption=re.compile(d["caption"], re.I),
                     trend_after=re.compile(d["trend_after"], re.I),
-                    short_span=re.compile(d["short_span"], re.I))
+                    short_span=re.compile(d["short_span"], re.I),
+                    hypothetical_head=re.compile(d["hypothetical_subject"]["head"]),
+                    hypothetical_tail=re.compile(d["hypothetical_subject"]["tail"], re.I))
 
 
 # Words that, just before a verb trigger, show it is a noun ("amid reports of", "the attack").
