@@ -1290,6 +1290,12 @@ def test_rule(text, dct, expected):
 
 # (reason, text, publication date, the first event's actors as {(name, role)})
 ROLES = [
+    ("'the Imam Ali mosque' is a place called after a person: no person 'Ali' in the attack",
+     "A powerful explosion has struck the Imam Ali mosque in Kirkuk on Friday.",
+     "2024-06-10", set()),
+    ("a titled name before a verb is still the person (guard)",
+     "Imam Hassan Musa said on Friday that gunmen had attacked his mosque in Kirkuk.",
+     "2024-06-10", {("Hassan Musa", "speaker")}),
     ("a trailing 'officials said' has its own subject: the clause's actor did the deed",
      "Boko Haram militants killed 40 farm workers in Borno state on Saturday, a local official and residents said.",
      "2020-11-29", {("Boko Haram", "agent")}),
