@@ -666,8 +666,9 @@ class SentenceReader:
             places = find_places(text)
         timexes = self.timexes[bisect_left(self._timex_starts, s.start):
                                bisect_left(self._timex_starts, s.end)]
-        if triggers and lexicon.modality().caption.match(text):
-            triggers = []  # "Caption: Soldiers inspect the site of the bombing": a photograph's
+        if triggers and (lexicon.modality().caption.match(text) or lexicon.modality().retracted.search(text)):
+            triggers = []  # "Caption: Soldiers inspect the site of the bombing": a photograph's;
+            # "An earlier version of this article said ...": what a correction takes back
         if triggers:
             actors = self.index.find(text, places, aliases)
             out = self._events(s, triggers, actors, _outside_agencies(places, actors), timexes)
