@@ -1008,6 +1008,22 @@ CASES += [
      ("1996-01-01", "1996-12-31"), None, "the-year-before-last-is-no-year-before"),
     ("The month after next, the law takes effect.", "1998-02-18", "The month after next",
      "1998-04", ("1998-04-01", "1998-04-30"), None, "the-month-after-next-is-two-ahead"),
+    # a verb that puts a thing off: the day it is put off to is the coming one, whatever the tense
+    ("The judge adjourned the hearing until Monday.", "2024-06-13", "Monday", "2024-06-17",
+     ("2024-06-17", "2024-06-17"), None, "a-hearing-adjourned-until-a-weekday-resumes-on-the-coming-one"),
+    ("Sentencing was postponed to Tuesday.", "2024-06-13", "Tuesday", "2024-06-18",
+     ("2024-06-18", "2024-06-18"), None, "postponed-to-a-weekday-in-the-past-tense-is-still-ahead"),
+    ("The mandate of the mission was extended through March.", "2024-06-13", "March", "2025-03",
+     ("2025-03-01", "2025-03-31"), None, "extended-through-a-month-gone-by-this-year-is-next-year's"),
+    ("The suspects were held until Monday.", "2024-06-13", "Monday", "2024-06-10",
+     ("2024-06-10", "2024-06-10"), None, "until-after-a-verb-that-puts-nothing-off-stays-past"),
+    # "last" after a modal or "to" is the verb, no cue for the past as in "last week"
+    ("The operation could last until September.", "2024-06-13", "September", "2024-09",
+     ("2024-09-01", "2024-09-30"), None, "could-last-until-a-month-is-a-bound-ahead"),
+    ("The strike is expected to last until Friday.", "2024-06-13", "Friday", "2024-06-14",
+     ("2024-06-14", "2024-06-14"), None, "expected-to-last-until-a-weekday-looks-ahead"),
+    ("The talks last Friday ended without a deal.", "2024-06-13", "last Friday", "2024-06-07",
+     ("2024-06-07", "2024-06-07"), None, "last-before-a-weekday-is-still-the-one-before"),
 ]
 
 

@@ -16,6 +16,7 @@ _REACH = 200
 _TENSE_WORDS = re.compile(r"[A-Za-z']+")
 _CLAUSE = re.compile(r"[,;:()\u2013\u2014]|\s-\s|\s(?:and|but|that)\s")
 _CLAUSE_BREAK = 60  # characters a clause boundary adds to a cue's distance
+_PUT_OFF_REACH = 80  # characters before a date a verb putting it off may start
 
 
 def tense(text: str, start: int, end: int, g: Grammar) -> int | None:
@@ -31,6 +32,9 @@ def tense_cue(text: str, start: int, end: int, g: Grammar) -> tuple[int | None, 
     # it, and an expression may open the next sentence ("... later this week. Tuesday, ...")
     left = max((m.end() for m in g.sentence_end.finditer(text, max(0, start - _REACH), start + 1)),
                default=max(0, start - _REACH))
+    if put := g.put_off.search(text, max(left, start - _PUT_OFF_REACH), start):
+        # "was adjourned until Monday": the day it was put off to lies ahead, whatever the tense
+        return 1, put.group().split()[0].lower()
     stop = g.sentence_end.search(text, end, end + _REACH)
     right = stop.start() if stop else min(len(text), end + _REACH)
     before = [(m.group().lower(), m.start(), m.end()) for m in _TENSE_WORDS.finditer(text, left, start)]
@@ -127,6 +131,8 @@ def _cue(text: str, words: list, i: int, start: int, end: int, g: Grammar) -> in
     sign = g.tense_words.get(w)
     if sign == _BOUND_AHEAD:  # no cue by itself (see tense())
         return None
+    if w in g.verb_homographs and i and words[i - 1][0] in g.verb_before:
+        return None  # "could last until March": a verb, not "last week"'s cue
     if i + 1 < len(words):  # a phrase such as "going to" counts at its first word
         phrase = g.tense_words.get(w + "_" + words[i + 1][0])
         # "agreed to buy" looks ahead; "agreed to a truce" and "due to its loss" take a noun
