@@ -1024,6 +1024,17 @@ CASES += [
      ("2024-06-14", "2024-06-14"), None, "expected-to-last-until-a-weekday-looks-ahead"),
     ("The talks last Friday ended without a deal.", "2024-06-13", "last Friday", "2024-06-07",
      ("2024-06-07", "2024-06-07"), None, "last-before-a-weekday-is-still-the-one-before"),
+    # "through" bounds a period as "until" does: ahead in the present, past in the past
+    ("The border crossing stays closed through Sunday.", "2024-06-13", "Sunday", "2024-06-16",
+     ("2024-06-16", "2024-06-16"), None, "closed-through-a-weekday-in-the-present-is-the-coming-one"),
+    ("The state of emergency remains in force through September.", "2024-06-13", "September",
+     "2024-09", ("2024-09-01", "2024-09-30"), None, "in-force-through-a-month-in-the-present-is-ahead"),
+    ("The roads remained closed through Sunday.", "2024-06-13", "Sunday", "2024-06-09",
+     ("2024-06-09", "2024-06-09"), None, "remained-closed-through-a-weekday-is-past"),
+    ("Clashes raged through Tuesday.", "2024-06-13", "Tuesday", "2024-06-11",
+     ("2024-06-11", "2024-06-11"), None, "an-ed-verb-right-before-through-is-past"),
+    ("The siege lasted three days, until Friday.", "2024-06-13", "Friday", "2024-06-07",
+     ("2024-06-07", "2024-06-07"), None, "lasted-is-a-finite-past-verb-not-a-bound-ahead"),
 ]
 
 

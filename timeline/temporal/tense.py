@@ -119,8 +119,10 @@ def _past_verb(words: list, g: Grammar) -> bool:
 
 
 # After these an "-ed" word is a passive or an adjective in the present, no past: "will be
-# completed by Aug. 31", "the embassy is closed until Monday".
-_PASSIVE = frozenset(("be", "been", "being", "is", "are", "am"))
+# completed by Aug. 31", "the embassy is closed until Monday", "the crossing stays closed
+# through Sunday" (after "remained", "stayed" the sentence is past all the same: past-finite).
+_PASSIVE = frozenset(("be", "been", "being", "is", "are", "am", "remain", "remains", "remained",
+                      "stay", "stays", "stayed"))
 
 _BOUND_AHEAD = 4  # the code engine.py gives the words of tense.txt's "bound-ahead"
 
