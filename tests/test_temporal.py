@@ -1035,6 +1035,16 @@ CASES += [
      ("2024-06-11", "2024-06-11"), None, "an-ed-verb-right-before-through-is-past"),
     ("The siege lasted three days, until Friday.", "2024-06-13", "Friday", "2024-06-07",
      ("2024-06-07", "2024-06-07"), None, "lasted-is-a-finite-past-verb-not-a-bound-ahead"),
+    # an ordinal quarter named with its last day: the ordinal kept, the year of that day
+    ("A year ago, in its second quarter ended Jan. 31, the chain lost money.", "2024-01-25",
+     "second quarter", "2023-Q2", ("2022-11-01", "2023-01-31"), None,
+     "a-quarter-ended-on-a-day-gone-by-takes-that-day's-year"),
+    ("Profit for the fiscal third quarter ended Aug. 31, 2022 fell.", "2024-01-25",
+     "the fiscal third quarter", "2022-Q3", ("2022-06-01", "2022-08-31"), None,
+     "a-quarter-ended-on-a-dated-day-takes-its-year"),
+    ("The retailer said profit in its fourth quarter ended Dec. 31 rose.", "2024-01-25",
+     "fourth quarter", "2023-Q4", ("2023-10-01", "2023-12-31"), None,
+     "a-quarter-ended-last-month-is-last-year's"),
 ]
 
 

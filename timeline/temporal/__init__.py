@@ -47,7 +47,7 @@ class Timex:
 _FULL_DATE = re.compile(r"^\d{4}-\d\d-\d\d")
 _POSSESSIVE = ("'s", "\u2019s")
 # Calls whose direction comes from the tense of the sentence.
-_TENSED = ("WEEKDAY(", "MONTH(", "MONTHDAY(", "SEASON(", "QUARTER(", "QENDED(", "HALF(", "WEEKEND(", "IN(",
+_TENSED = ("WEEKDAY(", "MONTH(", "MONTHDAY(", "SEASON(", "QUARTER(", "QENDED(", "QORDENDED(", "HALF(", "WEEKEND(", "IN(",
            "HOLIDAY(", "DAYOFMONTH(", "MONTHWEEK(", "REFMONTH(", "REFSEASON(", "QMONTH(")
 # A length is a DURATION whatever rule found it: IN() gives one when its sentence does not
 # look ahead ("rose 5% in two years").

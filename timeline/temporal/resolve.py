@@ -674,6 +674,22 @@ def call_quarter_ended(ctx: Context, month: str, day: str) -> tuple[str, Interva
     return _fmt(end - timedelta(days=45), "Q"), Interval(start, end, Precision.QUARTER)
 
 
+def call_quarter_ordinal_ended(ctx: Context, q: str, month: str, day: str, year: str = ""
+                               ) -> tuple[str, Interval | None]:
+    """An ordinal quarter named with its last day ("its second quarter ended Oct. 31"): a
+    fiscal quarter keeps its ordinal, but its year is the year of that day, found as a
+    month-day's is (told on Oct. 27, "ended Oct. 31" has gone by: 1988-Q2), and its interval
+    is the three months to that day ("ended Sept. 30, 1988": the year written)."""
+    value = f"{year}-{month}-{day}" if year else call_monthday(ctx, month, day, "")[0]
+    if value and not value.startswith("X") and value_interval(value) is None:
+        return "", None  # a day no calendar has
+    if not value or value.startswith("X"):
+        return call_quarter(ctx, q, "")
+    end = date.fromisoformat(value)
+    start = _shift(end, -3, "M") + timedelta(days=1)
+    return f"{end.year:04d}-Q{q}", Interval(start, end, Precision.QUARTER)
+
+
 def call_quarter_month(ctx: Context, month: str) -> tuple[str, Interval | None]:
     """"the June quarter", "the September quarter": the three months ending with that month,
     the month's year found as a month alone is; valued as `call_quarter_ended`."""
@@ -908,6 +924,7 @@ CALLS = {
     "SEASON": call_season,
     "QUARTER": call_quarter,
     "QENDED": call_quarter_ended,
+    "QORDENDED": call_quarter_ordinal_ended,
     "QMONTH": call_quarter_month,
     "HALF": call_half,
     "WEEKEND": call_weekend,
