@@ -1045,6 +1045,13 @@ CASES += [
     ("The retailer said profit in its fourth quarter ended Dec. 31 rose.", "2024-01-25",
      "fourth quarter", "2023-Q4", ("2023-10-01", "2023-12-31"), None,
      "a-quarter-ended-last-month-is-last-year's"),
+    # a dividend's days are its schedule: the nearest ones, whatever verb declared it
+    ("The board declared a dividend payable Dec. 15 to shareholders of record Nov. 20.",
+     "2023-11-01", "Dec. 15", "2023-12-15", ("2023-12-15", "2023-12-15"), None,
+     "payable-before-a-day-is-its-nearest-not-last-year's"),
+    ("The board declared a dividend payable Dec. 15 to shareholders of record Oct. 30.",
+     "2023-11-01", "Oct. 30", "2023-10-30", ("2023-10-30", "2023-10-30"), None,
+     "a-record-day-just-gone-by-is-this-year's"),
 ]
 
 
