@@ -1052,6 +1052,15 @@ CASES += [
     ("The board declared a dividend payable Dec. 15 to shareholders of record Oct. 30.",
      "2023-11-01", "Oct. 30", "2023-10-30", ("2023-10-30", "2023-10-30"), None,
      "a-record-day-just-gone-by-is-this-year's"),
+    ("Gunmen stormed the prison on 12 May 2023. That same day, a car bomb hit the port.",
+     "2024-06-13", "That same day", "2023-05-12", ("2023-05-12", "2023-05-12"), None,
+     "that-same-day-is-the-day-last-named-as-the-same-day-is"),
+    ("On 25 February 2024, gunmen attacked a mosque, while another group killed 15 worshippers "
+     "at Sunday mass in Essakane.", "2024-12-30", "Sunday", "2024-02-25",
+     ("2024-02-25", "2024-02-25"), None, "a-weekday-in-the-sentence-of-a-day-on-that-weekday-is-that-day"),
+    ("Troops entered the town on 25 February 2024. On Sunday, the rebels withdrew.", "2024-03-08",
+     "Sunday", "2024-03-03", ("2024-03-03", "2024-03-03"), None,
+     "a-weekday-in-the-next-sentence-stays-the-dct's-week"),
 ]
 
 

@@ -40,6 +40,7 @@ class Context:
     reported: bool = False          # the future cue looks ahead from a time past ("would")
     over: bool = False              # "ended" stands next to it: a day gone by
     since: date | None = None       # the day a range starts, for a weekday ending it
+    day_here: date | None = None    # a day the sentence named before the expression
     covered: Interval | None = None  # the days a digest says it reports on ("Week of 22-28
                                      # September"), when they end in the week before the DCT
     period: str | None = None       # the last month, quarter or year named that was over by the
@@ -370,6 +371,11 @@ def call_weekday(ctx: Context, wd: str, dir_: str) -> tuple[str, None]:
     if ctx.dct is None:
         return f"XXXX-WXX-{iso}", None
     today = ctx.dct.isoweekday()
+    if not dir_ and ctx.day_here is not None and ctx.day_here.isoweekday() == iso and ctx.since is None:
+        # "On Feb. 25, gunmen attacked a mosque ... while others killed 15 Catholics at Sunday
+        # mass" (Feb. 25 a Sunday): the weekday of a day its sentence named is that day, unless
+        # it ends a range from it ("bought from Sept. 14 to Thursday": a week or more on)
+        return ctx.day_here.isoformat(), None
     if dir_ == "0":
         d = ctx.dct + timedelta(days=iso - today)
     elif dir_ == "-1":
