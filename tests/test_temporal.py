@@ -1017,6 +1017,10 @@ CASES += [
      ("2025-03-01", "2025-03-31"), None, "extended-through-a-month-gone-by-this-year-is-next-year's"),
     ("The suspects were held until Monday.", "2024-06-13", "Monday", "2024-06-10",
      ("2024-06-10", "2024-06-10"), None, "until-after-a-verb-that-puts-nothing-off-stays-past"),
+    ("A general strike has been called for Monday.", "2024-06-13", "Monday", "2024-06-17",
+     ("2024-06-17", "2024-06-17"), None, "a-strike-called-for-a-weekday-is-the-coming-one"),
+    ("The opposition called for calm on Monday.", "2024-06-13", "Monday", "2024-06-10",
+     ("2024-06-10", "2024-06-10"), None, "called-for-a-thing-on-a-weekday-tells-when-it-was-said"),
     # "last" after a modal or "to" is the verb, no cue for the past as in "last week"
     ("The operation could last until September.", "2024-06-13", "September", "2024-09",
      ("2024-09-01", "2024-09-30"), None, "could-last-until-a-month-is-a-bound-ahead"),

@@ -108,7 +108,7 @@ class Grammar:
     range_to: re.Pattern         # "to", "through" between the two ends of a range of days
     over_before: re.Pattern      # "ended" before a date, or after it: a day gone by
     over_after: re.Pattern
-    put_off: re.Pattern          # "adjourned the case until" before a date: the coming one
+    put_off: re.Pattern          # "adjourned the case until", "called for" before a date: the coming one
 
     keyed: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False)
 
@@ -264,8 +264,8 @@ def grammar() -> Grammar:
         covers=re.compile(r"(?<!\w)(" + lists["covers"] + r")\s+$", FLAGS),
         over_before=re.compile(r"(?<!\w)(?:" + lists["over"] + r")\s+(?:on\s+)?$", FLAGS),
         over_after=re.compile(r"\s+(?:" + lists["over"] + r")(?!\w)", FLAGS),
-        put_off=re.compile(r"(?<!\w)" + lists["putoff"] + r"(?:\s+[\w'-]+){0,4}?\s+(?:until|till|to|through)"
-                           r"\s+(?:on\s+)?$", FLAGS),
+        put_off=re.compile(r"(?<!\w)(?:" + lists["putoff"] + r"(?:\s+[\w'-]+){0,4}?\s+(?:until|till|to|through)|"
+                           + lists["callfor"] + r")\s+(?:on\s+)?$", FLAGS),
     )
 
 
