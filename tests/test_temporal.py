@@ -1049,6 +1049,8 @@ CASES += [
     ("The retailer said profit in its fourth quarter ended Dec. 31 rose.", "2024-01-25",
      "fourth quarter", "2023-Q4", ("2023-10-01", "2023-12-31"), None,
      "a-quarter-ended-last-month-is-last-year's"),
+    ("Earnings for the first fiscal quarter rose 8%.", "2023-11-01", "the first fiscal quarter",
+     "2023-Q1", ("2023-01-01", "2023-03-31"), None, "fiscal-between-the-ordinal-and-quarter-is-a-quarter"),
     # a dividend's days are its schedule: the nearest ones, whatever verb declared it
     ("The board declared a dividend payable Dec. 15 to shareholders of record Nov. 20.",
      "2023-11-01", "Dec. 15", "2023-12-15", ("2023-12-15", "2023-12-15"), None,
