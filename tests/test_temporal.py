@@ -1017,6 +1017,8 @@ CASES += [
      ("2025-03-01", "2025-03-31"), None, "extended-through-a-month-gone-by-this-year-is-next-year's"),
     ("The suspects were held until Monday.", "2024-06-13", "Monday", "2024-06-10",
      ("2024-06-10", "2024-06-10"), None, "until-after-a-verb-that-puts-nothing-off-stays-past"),
+    ("The three men were remanded in custody until Monday.", "2024-06-13", "Monday", "2024-06-17",
+     ("2024-06-17", "2024-06-17"), None, "remanded-until-a-weekday-is-the-coming-one"),
     ("A general strike has been called for Monday.", "2024-06-13", "Monday", "2024-06-17",
      ("2024-06-17", "2024-06-17"), None, "a-strike-called-for-a-weekday-is-the-coming-one"),
     ("The opposition called for calm on Monday.", "2024-06-13", "Monday", "2024-06-10",
