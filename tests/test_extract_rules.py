@@ -673,6 +673,16 @@ CASES = [
     ("'the deadliest month ... this year' is a range compared over: no time for what follows",
      "Officials called it the deadliest month for civilians this year. Gunmen attacked a bus near Kandahar.",
      "2024-06-09", [ev("attack", None)]),
+    # --- victims already counted, dated by a later sentence
+    ("'The soldiers were killed late on Thursday' dates the ambush the lead counted them in, though a statement reports it",
+     "Four soldiers have been killed in an ambush in Kirkuk, the army says. The soldiers were killed late on Thursday when their patrol came under fire, the army said in a statement on Friday.",
+     "2024-08-24", [ev("attack", "2024-08-22", killed=4, location="Kirkuk")]),
+    ("'The woman who was wounded told the court last month': the month is of her testimony, no attack (guard)",
+     "The woman who was wounded told the court last month that she still could not take a bus alone.",
+     "2024-03-05", []),
+    ("'The rescued victims ... had been abducted on July 9': the rescue is the one told before, not of July 9",
+     "Troops rescued 42 kidnapped people in Zamfara on Sunday. The rescued victims had been abducted from their homes in Kaura Namoda on July 9.",
+     "2025-07-21", [ev("release", "2025-07-20"), ev("kidnapping", "2025-07-09")]),
     # --- where the wounded were taken, and counts of more victims
     ("the town of the hospital the wounded were taken to is not where the attack was, and its wounded are the attack's",
      "A bomb exploded near a bus station in Mubi on Tuesday, killing six people. Eleven others were injured and are being treated at a hospital in Yola.",

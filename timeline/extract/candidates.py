@@ -390,11 +390,22 @@ _TWO_SIDED = re.compile(r"clash", re.I)  # "militants clashed with soldiers": bo
 _BE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.I)  # "terrorists were neutralised"
 
 
-def _is_content(f, text: str) -> bool:
-    """An event trigger other than the report itself; a bare toll only if it counts someone."""
+def _is_content(f, text: str, has_date: bool = False) -> bool:
+    """An event trigger other than the report itself; a bare toll only if it counts someone, or
+    if it dates victims already counted ("The soldiers were killed late on Thursday")."""
     if f[0] == "statement":
         return False
-    return f[1].rule.pos != "casualty" or bool(casualties.toll(text))
+    return f[1].rule.pos != "casualty" or bool(casualties.toll(text)) or has_date and _told_victims(text, f[1])
+
+
+# "The soldiers were killed", "All four were wounded": the sentence opens on victims named before
+_TOLD_VICTIMS = re.compile(r"\W*(?:The|These|Those|All|Both|All\s+the)\s+(?:(?!(?:who|which|that|whom)\b)[\w'’-]+\s+){0,3}?(?:had\s+|have\s+)?$")
+_PASSIVE = re.compile(r"(?:were|was|been)\s")
+
+
+def _told_victims(text: str, t) -> bool:
+    return t.rule.pos == "casualty" and _PASSIVE.match(t.text) is not None \
+        and _TOLD_VICTIMS.fullmatch(text, 0, t.start) is not None
 
 
 _VERB_BEFORE_OBJECT = re.compile(r"([A-Za-z]+)\s+(?:the|this|that|these|its|their|his|her)\s+(?:[\w'’-]+\s+){0,3}$")
@@ -444,7 +455,7 @@ def _resolve_types(text: str, found: list[tuple[str, lexicon.Trigger, str | None
         # and "ADF fighters killed 40 people in a raid on a village": the raid is the fighters' attack
         found = [("attack", f[1], f[2]) if f[0] == "military_operation" and f[1].rule.pos == "noun"
                  and _RAID.match(f[1].text) and f[1].start > militant[0] else f for f in found]
-    contents = [f for f in found if _is_content(f, text)]
+    contents = [f for f in found if _is_content(f, text, has_date)]
     if len(contents) > 1:
         # "killed 12 people on Friday, the deadliest attack since May": a superlative noun
         # ranks the event the sentence tells; its time ("since May") is the ranking's span
