@@ -683,6 +683,9 @@ CASES = [
     ("'The rescued victims ... had been abducted on July 9': the rescue is the one told before, not of July 9",
      "Troops rescued 42 kidnapped people in Zamfara on Sunday. The rescued victims had been abducted from their homes in Kaura Namoda on July 9.",
      "2025-07-21", [ev("release", "2025-07-20"), ev("kidnapping", "2025-07-09")]),
+    ("'He was charged on Saturday' is a charge on Saturday, though no 'with' follows the verb",
+     "Ryan Cole was arrested at his home in Bootle on Thursday 6 March. He was charged on Saturday and appeared in court on Monday.",
+     "2025-03-11", [ev("arrest", "2025-03-06"), ev("sentencing", "2025-03-08")]),
     # --- where the wounded were taken, and counts of more victims
     ("the town of the hospital the wounded were taken to is not where the attack was, and its wounded are the attack's",
      "A bomb exploded near a bus station in Mubi on Tuesday, killing six people. Eleven others were injured and are being treated at a hospital in Yola.",
