@@ -399,6 +399,17 @@ def call_weekday(ctx: Context, wd: str, dir_: str) -> tuple[str, None]:
     return d.isoformat(), None
 
 
+def call_weekday_plus(ctx: Context, wd: str, n: str, unit: str) -> tuple[str, None]:
+    """"a week from Monday": `n` days or weeks after the coming weekday (the DCT when it is
+    that weekday)."""
+    if not wd or not n or n == "X" or unit not in UNIT_DAYS:
+        return "", None
+    if ctx.dct is None:
+        return "XXXX-XX-XX", None
+    d = ctx.dct + timedelta(days=(int(wd) - ctx.dct.isoweekday()) % 7)
+    return _shift(d, float(n), unit).isoformat(), None
+
+
 def _year_for(ctx: Context, key: tuple, now: tuple, dir_: str, when=None) -> int:
     """The year of a month (or month and day, or quarter) named without one: by the explicit
     direction, else by the tense, counted from the DCT; a sentence without a tense cue takes
@@ -919,6 +930,7 @@ CALLS = {
     "AGO": call_ago,
     "REF": call_ref,
     "WEEKDAY": call_weekday,
+    "WEEKDAYPLUS": call_weekday_plus,
     "MONTH": call_month,
     "MONTHDAY": call_monthday,
     "MONTHWEEK": call_monthweek,
