@@ -101,7 +101,7 @@ def _tag(text: str, dct: date | None, g: Grammar, cands: list[Candidate]) -> lis
         # words after an expression ("or later") join it only up to the next one: in
         # "Monday or earlier this week", "earlier this week" is an expression of its own
         limit = cands[i + 1].start if i + 1 < len(cands) else len(text)
-        ctx.year_here = named[1] if named and _near_in_sentence(text, named[0], c.start, g) else None
+        ctx.year_here = named[1] if named and _near_in_sentence(text, named[0], c.start, g) else _year_after(text, cands, i)
         ctx.since = _range_start(text, out, c.start, g)
         ctx.day_here = day[1] if day and _in_sentence(text, day[0], c.start, g) else None
         timex = _resolve(text, c, ctx, g, limit)
@@ -142,6 +142,21 @@ def _tag(text: str, dct: date | None, g: Grammar, cands: list[Candidate]) -> lis
 
 
 _YEAR_FIRST = re.compile(r"^\d{4}(?:-|$)")
+
+# "on July 14 in Nice in 2016", "Bastille Day in 2016": a year right after a day, with only
+# places between, is that day's year
+_BARE_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_YEAR_AFTER_GAP = re.compile(r"(?:,?\s+(?:in|at|near|outside)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})*,?\s+(?:in|of)\s+")
+
+
+def _year_after(text: str, cands: list[Candidate], i: int) -> int | None:
+    """The year a day takes from a bare year just after it ("on July 14 in Nice in 2016")."""
+    if i + 1 >= len(cands):
+        return None
+    c, nxt = cands[i], cands[i + 1]
+    if not _BARE_YEAR.fullmatch(text, nxt.start, nxt.end) or not _YEAR_AFTER_GAP.fullmatch(text, c.end, nxt.start):
+        return None
+    return int(text[nxt.start:nxt.end])
 
 
 # How far a written-out year lends itself to a month after it: "He joined in 1985 and became
