@@ -14,7 +14,9 @@ from .engine import Grammar
 # How far a cue may stand from the expression, in characters, within its sentence.
 _REACH = 200
 _TENSE_WORDS = re.compile(r"[A-Za-z']+")
-_CLAUSE = re.compile(r"[,;:()\u2013\u2014]|\s-\s|\s(?:and|but|that)\s")
+# a clause ends at a comma, a colon, a bracket, a dash: typographic, " - ", the typewriter's
+# " -- " (WSJ) and the wire's " _ " (AP)
+_CLAUSE = re.compile(r"[,;:()\u2013\u2014]|\s(?:--?|_)\s|\s(?:and|but|that)\s")
 _CLAUSE_BREAK = 60  # characters a clause boundary adds to a cue's distance
 _PUT_OFF_REACH = 80  # characters before a date a verb putting it off may start
 
