@@ -422,12 +422,22 @@ def _year_for(ctx: Context, key: tuple, now: tuple, dir_: str, when=None) -> int
     if dir_ == "+1":
         return y if key > now else y + 1
     if ctx.tense > 0 and when is None:
+        if ctx.reported and key < now and _just_gone(ctx.dct, y, key):
+            return y  # "said the talks would resume Oct. 30", told Nov. 1: seen from the past
         return y if key >= now else y + 1
     if ctx.tense < 0 and when is None:
         return y if key <= now else y - 1
     if when is None:
         when = lambda year: date(year, *key, *([15] if len(key) == 1 else []))
     return min((y - 1, y, y + 1), key=lambda year: abs((when(year) - ctx.dct).days))
+
+
+def _just_gone(dct: date, year: int, key: tuple) -> bool:
+    """Whether a month-day, or a month, of `year` went by just before the DCT: within
+    MONTHDAY_AHEAD days of it, or the month before the DCT's."""
+    if len(key) == 1:
+        return (dct.year * 12 + dct.month) - (year * 12 + key[0]) == 1
+    return _valid(year, *key) and 0 < (dct - date(year, *key)).days <= MONTHDAY_AHEAD
 
 
 def _lent_year(ctx: Context) -> int | None:

@@ -51,7 +51,7 @@ def tense_cue(text: str, start: int, end: int, g: Grammar) -> tuple[int | None, 
                 # A cue in another clause counts as further away: in "will celebrate Mass
                 # on Sunday, the Vatican said" the "will" governs Sunday, not "said".
                 far = _CLAUSE_BREAK if _CLAUSE.search(text, *gap) else 0
-                found.append((gap[1] - gap[0] + far, sign, w))
+                found.append((gap[1] - gap[0] + far, sign, _head(words, i, g) if sign > 0 else w))
                 break
     _, sign, word = min(found, key=lambda f: f[0]) if found else (0, None, None)
     if not found and _past_verb(_own_clause(text, before, after, start, end), g):
@@ -159,6 +159,17 @@ def _cue(text: str, words: list, i: int, start: int, end: int, g: Grammar) -> in
     if sign is not None and sign >= 0 and _pluperfect(text, words, i, g):
         return -1
     return sign
+
+
+def _head(words: list, i: int, g: Grammar) -> str:
+    """The future cue word i gives, or the "would" heading its verb group: in "said the talks
+    would resume Oct. 30" the future is seen from the past, as "would" alone says."""
+    j = i - 1
+    while j >= 0 and (words[j][0] in g.verb_group or words[j][0] in g.future_in_past):
+        if words[j][0] in g.future_in_past:
+            return words[j][0]
+        j -= 1
+    return words[i][0]
 
 
 def _pluperfect(text: str, words: list, i: int, g: Grammar) -> bool:
