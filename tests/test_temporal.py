@@ -1036,6 +1036,8 @@ CASES += [
     # a future seen from the past ("would") may name a day or month that has just gone by
     ("The envoy said the talks would resume on Oct. 30.", "2023-11-01", "Oct. 30", "2023-10-30",
      ("2023-10-30", "2023-10-30"), None, "would-before-a-day-just-gone-by-is-that-day"),
+    ("The offer, which was to expire Oct. 30, was extended to Nov. 20.", "2023-11-01", "Oct. 30",
+     "2023-10-30", ("2023-10-30", "2023-10-30"), None, "was-to-before-a-day-just-gone-by-is-that-day"),
     ("The envoy said the talks would resume in October.", "2023-11-01", "October", "2023-10",
      ("2023-10-01", "2023-10-31"), None, "would-before-the-month-just-ended-is-that-month"),
     ("The minister said elections would be held in May.", "2023-11-01", "May", "2024-05",
