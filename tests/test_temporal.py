@@ -1048,6 +1048,10 @@ CASES += [
      ("2024-06-17", "2024-06-17"), None, "a-strike-called-for-a-weekday-is-the-coming-one"),
     ("The opposition called for calm on Monday.", "2024-06-13", "Monday", "2024-06-10",
      ("2024-06-10", "2024-06-10"), None, "called-for-a-thing-on-a-weekday-tells-when-it-was-said"),
+    ("The union called a general strike for Monday.", "2024-06-13", "Monday", "2024-06-17",
+     ("2024-06-17", "2024-06-17"), None, "a-strike-called-for-a-weekday-with-its-object-between"),
+    ("The group called it revenge for Monday's raid.", "2024-06-13", "Monday", "2024-06-10",
+     ("2024-06-10", "2024-06-10"), None, "called-it-revenge-for-a-weekday's-raid-looks-back"),
     # "last" after a modal or "to" is the verb, no cue for the past as in "last week"
     ("The operation could last until September.", "2024-06-13", "September", "2024-09",
      ("2024-09-01", "2024-09-30"), None, "could-last-until-a-month-is-a-bound-ahead"),

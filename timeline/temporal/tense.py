@@ -34,8 +34,10 @@ def tense_cue(text: str, start: int, end: int, g: Grammar) -> tuple[int | None, 
     # it, and an expression may open the next sentence ("... later this week. Tuesday, ...")
     left = max((m.end() for m in g.sentence_end.finditer(text, max(0, start - _REACH), start + 1)),
                default=max(0, start - _REACH))
-    if put := g.put_off.search(text, max(left, start - _PUT_OFF_REACH), start):
-        # "was adjourned until Monday": the day it was put off to lies ahead, whatever the tense
+    if (put := g.put_off.search(text, max(left, start - _PUT_OFF_REACH), start)) \
+            and not text.startswith(("'s", "\u2019s"), end):
+        # "was adjourned until Monday": the day it was put off to lies ahead, whatever the
+        # tense ("called it revenge for Monday's raid" names a day gone by)
         return 1, put.group().split()[0].lower()
     stop = g.sentence_end.search(text, end, end + _REACH)
     right = stop.start() if stop else min(len(text), end + _REACH)
