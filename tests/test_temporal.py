@@ -1038,6 +1038,8 @@ CASES += [
      ("2023-10-30", "2023-10-30"), None, "would-before-a-day-just-gone-by-is-that-day"),
     ("The offer, which was to expire Oct. 30, was extended to Nov. 20.", "2023-11-01", "Oct. 30",
      "2023-10-30", ("2023-10-30", "2023-10-30"), None, "was-to-before-a-day-just-gone-by-is-that-day"),
+    ("Delegates met in Doha on Jan 5-7 to discuss a truce.", "2024-02-10", "Jan 5-7", "2024-01-05",
+     ("2024-01-05", "2024-01-07"), None, "a-range-of-days-after-a-month-without-its-dot-is-one-interval"),
     ("The envoy said the talks would resume in October.", "2023-11-01", "October", "2023-10",
      ("2023-10-01", "2023-10-31"), None, "would-before-the-month-just-ended-is-that-month"),
     ("The minister said elections would be held in May.", "2023-11-01", "May", "2024-05",
