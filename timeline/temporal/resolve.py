@@ -36,6 +36,7 @@ class Context:
     present: bool = False           # the sentence's nearest tense cue is a present one ("is")
     day_first: bool | None = None   # the document's numeric date order, when its dates show it
     year_here: int | None = None    # a year the sentence names before the expression
+    day_here: date | None = None    # a day the sentence names just before the expression
     last: str | None = None         # the last date value named, a boundary ("since ...") too
     reported: bool = False          # the future cue looks ahead from a time past ("would")
     over: bool = False              # "ended" stands next to it: a day gone by
@@ -707,6 +708,11 @@ def _part_of_year(ctx: Context, code: str, n: str, months: int, dir_: str, shift
 
 
 def call_weekend(ctx: Context, dir_: str = "") -> tuple[str, None]:
+    if not dir_ and ctx.day_here is not None:
+        # "Shortly after 4pm on Saturday 3 May 2025, he walked into the station, crowded with
+        # people leaving the city for the weekend": the weekend of the day just named
+        y, w, _ = ctx.day_here.isocalendar()
+        return f"{y:04d}-W{w:02d}-WE", None
     if ctx.dct is None:
         return "XXXX-WXX-WE", None
     d = ctx.dct
