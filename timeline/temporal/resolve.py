@@ -570,11 +570,12 @@ _FULL_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def call_monthref(ctx: Context, month: str) -> tuple[str, None]:
-    """"November that year": the month in the year of the last date named (none: unknown)."""
-    ref = _ref_date(ctx)
+    """"November that year", "That September": the month in the year of the last date named,
+    a season or a year too ("the summer of 2015 ... That September"; none: unknown)."""
+    ref = value_interval(ctx.ref) if ctx.ref else None
     if not month:
         return "", None
-    return (f"{ref[0].year:04d}-{month}" if ref is not None else f"XXXX-{month}"), None
+    return (f"{ref.start.year:04d}-{month}" if ref is not None else f"XXXX-{month}"), None
 
 
 def call_seasonref(ctx: Context, code: str) -> tuple[str, None]:
