@@ -711,6 +711,9 @@ CASES = [
     ("a ramming in a relative clause takes the year written after its day and place, not the DCT's",
      "A French court on Tuesday convicted eight people of helping a man who drove a truck into crowds celebrating Bastille Day in Nice in 2016, killing 86 people.",
      "2024-12-18", [ev("sentencing", "2024-12-17"), ev("attack", "2016-07-14", killed=86, location="Nice")]),
+    ("'told a press conference on Thursday that the suspects were detained ... between Sunday and Wednesday': Thursday is the report's",
+     "A police spokesman told a press conference in Jakarta on Thursday that the suspects were detained in a series of raids in Surakarta, Sukoharjo and Klaten in Central Java and in Padang, West Sumatra, between Sunday and Wednesday.",
+     "2024-12-13", [ev("arrest", "2024-12-08", "2024-12-11")]),
     # --- where the wounded were taken, and counts of more victims
     ("the town of the hospital the wounded were taken to is not where the attack was, and its wounded are the attack's",
      "A bomb exploded near a bus station in Mubi on Tuesday, killing six people. Eleven others were injured and are being treated at a hospital in Yola.",
