@@ -285,6 +285,8 @@ def _outside_agencies(places: list[Place], actors: list[ActorMention]) -> list[P
 # The description a name carries: the apposition after it ("X, a researcher who studies ...,").
 _APPOSITION = re.compile(r"\s*,\s*([^,.;:\"“”]{1,80})")
 # ... or the description before it, opening the sentence: "A teacher, Abdul Issa, said"
+# the words that stand as a title right before a name, in its clause ("Security analyst Dr")
+_TITLE_BEFORE = re.compile(r"((?:[A-Za-z-]+\s+){1,2})(?:(?:Dr|Prof|Mr|Ms|Mrs)\.?\s+)?$")
 _DESCRIPTION_BEFORE = re.compile(r"^\W*((?:A|An|The)\s+[^,.;:\"“”]{1,60}),\s*$")
 
 
@@ -303,6 +305,9 @@ def _commentary(c: Candidate) -> bool:
     lead = _DESCRIPTION_BEFORE.match(text[:mention.start])
     if lead:
         told.append(lead.group(1))  # "A teacher, Abdul Issa, ... said"
+    title = _TITLE_BEFORE.search(text, max(0, mention.start - 40), mention.start)
+    if title:
+        told.append(title.group(1))  # "Security analyst Dr Farzana Kakar said"
     return any(rx.search(d) for d in told for rx in _commentator_descriptions())
 
 

@@ -103,7 +103,8 @@ def _tag(text: str, dct: date | None, g: Grammar, cands: list[Candidate]) -> lis
         limit = cands[i + 1].start if i + 1 < len(cands) else len(text)
         ctx.year_here = named[1] if named and _near_in_sentence(text, named[0], c.start, g) else _year_after(text, cands, i)
         ctx.since = _range_start(text, out, c.start, g)
-        ctx.day_here = day[1] if day and _in_sentence(text, day[0], c.start, g) else None
+        ctx.day_here = _day_before(text, out, c.start, g)
+        ctx.day_said = day[1] if day and _in_sentence(text, day[0], c.start, g) else None
         timex = _resolve(text, c, ctx, g, limit)
         if ctx.year_here is None and period is not None and timex is not None and timex.interval is not None \
                 and g.sentence_end.search(text, period[0], c.start + 1) is None:
@@ -165,18 +166,28 @@ def _year_after(text: str, cands: list[Candidate], i: int) -> int | None:
 _YEAR_REACH = 60
 
 
+def _day_before(text: str, out: list[Timex], start: int, g: Grammar) -> date | None:
+    """The day a full date just before `start` in its sentence names ("on Saturday 3 May 2025,
+    ... for the weekend"), if the sentence wrote its year out."""
+    if not out or start - out[-1].end > _DAY_REACH or g.sentence_end.search(text, out[-1].end, start + 1) \
+            or not _WRITTEN_YEAR.search(out[-1].text):
+        return None
+    day = out[-1].interval
+    return day.start if day is not None and day.precision is Precision.DAY else None
+
+
+_WRITTEN_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_DAY_REACH = 200  # a sentence's length: the day it opens on is the day it tells
+
+
 def _near_in_sentence(text: str, a: int, b: int, g: Grammar) -> bool:
     """Whether offset b is close after a, with nothing between that ends a sentence."""
     # one character past b: a sentence end is seen by the capital after it, which may be b's
     return b - a <= _YEAR_REACH and g.sentence_end.search(text, a, b + 1) is None
 
 
-# How far a day named lends itself to a weekday after it in its sentence.
-_DAY_REACH = 250
-
-
 def _in_sentence(text: str, a: int, b: int, g: Grammar) -> bool:
-    """Whether offset b follows a in the same sentence, not too far from it."""
+    """Whether offset b follows a in the same sentence, no further than _DAY_REACH."""
     return b - a <= _DAY_REACH and g.sentence_end.search(text, a, b + 1) is None
 
 

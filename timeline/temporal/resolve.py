@@ -36,11 +36,13 @@ class Context:
     present: bool = False           # the sentence's nearest tense cue is a present one ("is")
     day_first: bool | None = None   # the document's numeric date order, when its dates show it
     year_here: int | None = None    # a year the sentence names before the expression
+    day_here: date | None = None    # a day the sentence names just before the expression
     last: str | None = None         # the last date value named, a boundary ("since ...") too
     reported: bool = False          # the future cue looks ahead from a time past ("would")
     over: bool = False              # "ended" stands next to it: a day gone by
     since: date | None = None       # the day a range starts, for a weekday ending it
-    day_here: date | None = None    # a day the sentence named before the expression
+    day_said: date | None = None    # the last day named before the expression in its
+                                    # sentence, its year written or not (for a weekday)
     covered: Interval | None = None  # the days a digest says it reports on ("Week of 22-28
                                      # September"), when they end in the week before the DCT
     period: str | None = None       # the last month, quarter or year named that was over by the
@@ -371,11 +373,11 @@ def call_weekday(ctx: Context, wd: str, dir_: str) -> tuple[str, None]:
     if ctx.dct is None:
         return f"XXXX-WXX-{iso}", None
     today = ctx.dct.isoweekday()
-    if not dir_ and ctx.day_here is not None and ctx.day_here.isoweekday() == iso and ctx.since is None:
+    if not dir_ and ctx.day_said is not None and ctx.day_said.isoweekday() == iso and ctx.since is None:
         # "On Feb. 25, gunmen attacked a mosque ... while others killed 15 Catholics at Sunday
         # mass" (Feb. 25 a Sunday): the weekday of a day its sentence named is that day, unless
         # it ends a range from it ("bought from Sept. 14 to Thursday": a week or more on)
-        return ctx.day_here.isoformat(), None
+        return ctx.day_said.isoformat(), None
     if dir_ == "0":
         d = ctx.dct + timedelta(days=iso - today)
     elif dir_ == "-1":
@@ -596,11 +598,12 @@ _FULL_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def call_monthref(ctx: Context, month: str) -> tuple[str, None]:
-    """"November that year": the month in the year of the last date named (none: unknown)."""
-    ref = _ref_date(ctx)
+    """"November that year", "That September": the month in the year of the last date named,
+    a season or a year too ("the summer of 2015 ... That September"; none: unknown)."""
+    ref = value_interval(ctx.ref) if ctx.ref else None
     if not month:
         return "", None
-    return (f"{ref[0].year:04d}-{month}" if ref is not None else f"XXXX-{month}"), None
+    return (f"{ref.start.year:04d}-{month}" if ref is not None else f"XXXX-{month}"), None
 
 
 def call_seasonref(ctx: Context, code: str) -> tuple[str, None]:
@@ -750,6 +753,11 @@ def _part_of_year(ctx: Context, code: str, n: str, months: int, dir_: str, shift
 
 
 def call_weekend(ctx: Context, dir_: str = "") -> tuple[str, None]:
+    if not dir_ and ctx.day_here is not None:
+        # "Shortly after 4pm on Saturday 3 May 2025, he walked into the station, crowded with
+        # people leaving the city for the weekend": the weekend of the day just named
+        y, w, _ = ctx.day_here.isocalendar()
+        return f"{y:04d}-W{w:02d}-WE", None
     if ctx.dct is None:
         return "XXXX-WXX-WE", None
     d = ctx.dct
