@@ -283,6 +283,7 @@ def _outside_agencies(places: list[Place], actors: list[ActorMention]) -> list[P
 
 
 # The description a name carries: the apposition after it ("X, a researcher who studies ...,").
+_SPEECH_START = re.compile(r"\s*(?:said|says|say|told|tells|added|adds|stated|states|wrote|writes|explained|noted|warned|insisted|claimed)\b")
 _APPOSITION = re.compile(r"\s*,\s*([^,.;:\"“”]{1,80})")
 # ... or the description before it, opening the sentence: "A teacher, Abdul Issa, said"
 # the words that stand as a title right before a name, in its clause ("Security analyst Dr")
@@ -300,7 +301,7 @@ def _commentary(c: Candidate) -> bool:
     text, t = c.sentence.text, c.trigger
     told = [text[t.end:mention.start]] if mention.start >= t.end else []  # "said the lead author, X"
     appos = _APPOSITION.match(text, mention.end)
-    if appos:
+    if appos and not _SPEECH_START.match(appos.group(1)):  # ", said two of the seven were traders": no apposition
         told.append(appos.group(1).strip())
     lead = _DESCRIPTION_BEFORE.match(text[:mention.start])
     if lead:
