@@ -13,8 +13,10 @@ it heads: its place is where the reporter filed from, its date the day of filing
 
 from __future__ import annotations
 
+import json
 import re
 from bisect import bisect_left, insort
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -24,10 +26,17 @@ from timeline.intervals import Interval
 
 HEADER_LINES = 8  # how many non-empty lines from the top may hold the date line
 FOOTER_LINES = 6
-MAX_DATELINE_WORDS = 14  # longer lines are body text that happens to name a date
-# Lower-case words of four letters or more ("said", "police", "arrested") are prose: a date line
+# Longer lines are body text that happens to name a date. Only words without a digit count: a
+# stamp is mostly numbers ("Posted Sat 23 Mar 2024 at 7:14am, updated Sun 24 Mar 2024 at ...").
+MAX_DATELINE_WORDS = 14
+# Lower-case words of four letters or more ("said", "police", "attacked") are prose: a date line
 # has labels ("Status:", "Updated"), names of days and zones, and after a "|" the page's tags.
-MAX_DATELINE_PROSE_WORDS = 2
+# One may be a stamp's ("Heard on Morning Edition" has none, a caption "Rescuers search the
+# rubble ... on Jan. 3, 2024" two, a short body sentence "The checkpoint was attacked on ..." two).
+MAX_DATELINE_PROSE_WORDS = 1
+# A year glued to the clock after it ("March 14, 20255:00 AM ET", as NPR's page copies) ends
+# where the clock begins: a fifth digit is no year's unless a clock's colon follows it.
+_YEAR_END = r"(?!\d(?!\d?:\d\d))"
 
 
 @dataclass(frozen=True)
@@ -53,11 +62,18 @@ def _patterns() -> list[tuple[re.Pattern[str], str]]:
     # overlaps, which are resolved by taking the leftmost match of every pattern.
     return [
         (re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ][\d:.+Z-]*)?"), "iso"),
-        (re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\.?\s*(?P<mname>{month})\.?,?\s+(?P<y>\d{{4}})(?!\d)",
+        (re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\.?\s*(?P<mname>{month})\.?,?\s+(?P<y>\d{{4}}){_YEAR_END}",
                     re.I), "dmy"),
-        (re.compile(rf"(?<![A-Za-z])(?P<mname>{month})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})(?!\d)",
+        (re.compile(rf"(?<![A-Za-z])(?P<mname>{month})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}}){_YEAR_END}",
                     re.I), "mdy"),
-        (re.compile(r"(?<![\d/.])(?P<a>\d{1,2})([/.])(?P<b>\d{1,2})\2(?P<y>\d{4})(?![\d/])"), "numeric"),
+        # 14/03/2025, 14.03.2025 (German, Turkish), 23-04-2025 (Indian pages)
+        (re.compile(rf"(?<![\d/.-])(?P<a>\d{{1,2}})([/.-])(?P<b>\d{{1,2}})\2(?P<y>\d{{4}}){_YEAR_END}(?![/-]\d)"),
+         "numeric"),
+        # 2025.03.14 and 2025/03/14 (Korean, Chinese, Japanese pages), year first
+        (re.compile(r"(?<![\d/.-])(?P<y>\d{4})([/.])(?P<m>\d{1,2})\2(?P<d>\d{1,2})(?![\d/])"), "ymd"),
+        # 03/14/25 (a US court's "Filed 03/14/25"), 14/03/25: a two-digit year, 2000-2069 or 19xx
+        (re.compile(r"(?<![\d/.-])(?P<a>\d{1,2})([/.-])(?P<b>\d{1,2})\2(?P<y>\d{2})(?![\d:]|[/.-]\d)"),
+         "numeric"),
     ]
 
 
@@ -84,14 +100,16 @@ def _overlaps(found: list[FoundDate], start: int, end: int) -> bool:
 def _to_date(m: re.Match[str], kind: str, day_first: bool | None) -> date | None:
     g = m.groupdict()
     year = int(g["y"])
+    if len(g["y"]) == 2:  # the POSIX pivot: 00-68 are 2000-2068, 69-99 are 1969-1999
+        year += 2000 if year < 69 else 1900
     if kind == "numeric":
         a, b = int(g["a"]), int(g["b"])
         # 06/28/2021 can only be US; 28/06/2021 only day-first; 04/05/2021 is ambiguous and
-        # follows `day_first` (default US, the commonest order in English-language news pages).
-        # Dots are the European way, day first ("12.02.2025 – 15:47" on a German site): the US
-        # writes slashes.
-        if day_first is None:
-            day_first = m.group(2) == "."
+        # follows `day_first` (the page's own order, see `numeric_order`), else the separator:
+        # dots and dashes are the European and Indian way, day first ("12.02.2025 – 15:47"),
+        # slashes default to US, the commonest order in English-language news pages.
+        if m.group(2) == "." or day_first is None:  # nobody writes a dotted date month first
+            day_first = m.group(2) != "/"
         month, day = (b, a) if (a > 12 or day_first) and b <= 12 else (a, b)
     else:
         month = int(g["m"]) if "m" in g and g.get("m") else _months()[g["mname"].lower()]
@@ -102,11 +120,19 @@ def _to_date(m: re.Match[str], kind: str, day_first: bool | None) -> date | None
         return None
 
 
+def _short(line: str) -> bool:
+    """Few enough words without a digit, before the first "|" (after it are the page's tags or
+    a second stamp, "Posted: ... | Last Updated: ...", judged by their words in `is_dateline`)."""
+    words = line.split("|")[0].split()
+    if len(words) <= MAX_DATELINE_WORDS:  # most lines are long: this settles them cheaply
+        return True
+    return len(words) <= 3 * MAX_DATELINE_WORDS and \
+        sum(not any(c.isdigit() for c in w) for w in words) <= MAX_DATELINE_WORDS
+
+
 def is_dateline(line: str, found: list[FoundDate] | None = None) -> bool:
     """A short line whose words are mostly the date, a time, a zone or a label such as 'Status:'."""
-    # before looking for dates, as long lines are many; what follows a "|" is the page's
-    # tags or a second stamp ("Posted: ... | Last Updated: ..."), judged below by its words
-    if len(line.split("|")[0].split()) > MAX_DATELINE_WORDS:
+    if not _short(line):  # before looking for dates, as long lines are many
         return False
     found = dates_in_line(line) if found is None else found
     if not found:
@@ -116,18 +142,98 @@ def is_dateline(line: str, found: list[FoundDate] | None = None) -> bool:
         rest = rest[: f.start] + " " + rest[f.end :]
     if len(re.findall(r"[A-Za-z]{4,}", rest)) > 6:
         return False
-    prose = re.findall(r"(?<![A-Za-z])[a-z]{4,}", rest.split("|")[0])
+    stamp_words = _stamps()["stamp_words"]
+    prose = [w for w in re.findall(r"(?<![A-Za-z])[a-z]{4,}", rest.split("|")[0])
+             if w not in stamp_words]
     return len(prose) <= MAX_DATELINE_PROSE_WORDS
 
 
 @lru_cache(maxsize=1)
+def _stamps() -> dict[str, frozenset[str]]:
+    data = json.loads(resources.files("timeline.readers").joinpath("data/stamps.json").read_text())
+    return {key: frozenset(value["words"]) for key, value in data.items() if not key.startswith("_")}
+
+
+@lru_cache(maxsize=1)
 def _label() -> re.Pattern[str]:
-    """A publication label ending where a date may follow it ("Sent Monday, ", "Posted: ")."""
+    """A label for the first publication ("Posted: ", "Sent Monday, ") or an update ("Last
+    updated:"): the nearest one before a date says which the date is."""
     text = resources.files("timeline").joinpath("data/publication_labels.txt").read_text()
-    words = [w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")]
-    # then what may stand between it and its date: a colon, "on", a weekday, commas
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b"
-                      r"[:\s,]*(?:on\s+)?(?:[A-Z][a-z]+day,?\s+)?$", re.I)
+    published = [w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")]
+
+    def either(words):
+        return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+    return re.compile(rf"\b(?:(?P<published>{either(published)})|"
+                      rf"(?P<update>{either(_stamps()['update_labels'])}))\b", re.I)
+
+
+def _kind(line: str, start: int, end: int) -> str:
+    """'published', 'update' or 'plain': the nearest label between `start` and a date at `end`."""
+    kind = "plain"
+    for m in _label().finditer(line, start, end):
+        kind = m.lastgroup
+    return kind
+
+
+_AMBIGUOUS = re.compile(r"(?<![\d/.-])(?:0?[1-9]|1[0-2])([/-])(?:0?[1-9]|1[0-2])\1\d{2}")
+_NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})([/-])(\d{1,2})\2\d{2}")
+_ZONE = re.compile(r"\b[A-Z]{2,5}\b")
+_CLOCK_24 = re.compile(r"(?<![\d:])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])")
+_MERIDIEM = re.compile(r"\d\s*[ap]\.?m\b", re.I)
+
+
+class NumericOrder:
+    """Whether a page's numeric dates are day first. 04/05/2025 reads the way the page itself
+    tells: an unambiguous numeric date on its stamp lines (14/03/2025 beside it), else a zone
+    (CST is month first, IST day first), else the stamp's clock: 24-hour on France 24
+    ('09/10/2025 - 18:42'), 12-hour on US pages ('Status: 12/07/2004 8:29 a.m.'), else the
+    order of its written dates ('2 November 2023' against 'November 2, 2023': weakest, as a
+    wire story keeps its agency's style on any site).
+    Worked out only for a line with an ambiguous date, as most pages have none."""
+
+    def __init__(self, text: str, lines: list[str]):
+        # the header's and footer's short lines: a body paragraph's dates are a writer's
+        self.text, self.lines = text, [line for line in lines if _short(line)]
+        self._votes: list[tuple[int, int]] | None = None
+
+    def day_first(self, line: str) -> bool | None:
+        """None when `line` has no ambiguous numeric date or nothing on the page decides."""
+        if not _AMBIGUOUS.search(line):
+            return None
+        for day_first, month_first in self._cues(line):
+            if day_first != month_first:
+                return day_first > month_first
+        return None
+
+    def _cues(self, line: str) -> Iterator[tuple[int, int]]:
+        """(votes for day first, votes for month first), strongest cue first, each worked out
+        only when the ones before it are silent or tied."""
+        if self._votes is None:
+            self._votes = [self._unambiguous(), self._zones()]
+        yield from self._votes
+        yield self._clock(line)
+        yield self._written()
+
+    @staticmethod
+    def _clock(line: str) -> tuple[int, int]:
+        if _MERIDIEM.search(line):  # "8:29 a.m.", "3:42 PM": a US page's clock
+            return 0, 1
+        return int(bool(_CLOCK_24.search(line))), 0
+
+    def _unambiguous(self) -> tuple[int, int]:
+        found = [(int(a), int(b)) for line in self.lines for a, _, b in _NUMERIC.findall(line)]
+        return (sum(a > 12 >= b for a, b in found), sum(b > 12 >= a for a, b in found))
+
+    def _zones(self) -> tuple[int, int]:
+        zones = [z for line in self.lines for z in _ZONE.findall(line)]
+        stamps = _stamps()
+        return (sum(z in stamps["day_first_zones"] for z in zones),
+                sum(z in stamps["month_first_zones"] for z in zones))
+
+    def _written(self) -> tuple[int, int]:
+        (dmy, _), (mdy, _) = _patterns()[1:3]
+        return len(dmy.findall(self.text)), len(mdy.findall(self.text))
 
 
 # A wire date line: the city in capitals (or two, "TRIPOLI / GENEVA", where a release is
@@ -176,21 +282,44 @@ def wire_dateline(text: str, pos: int = 0) -> WireDateline | None:
 def publication_date(text: str) -> tuple[Interval, str] | None:
     """The date of the first date line in the header, else the last in the footer.
 
-    When a date line holds several dates ("2017-10-30T16:06:16 Monday, 16 October 2017"), the
-    one a label such as "Posted" or "Sent" heads is the publication; else the earliest, as the
-    others can only be later updates of the page.
+    A header line stamped only as an update ("Updated - March 23, 2024") yields to a later
+    header line with the first publication ("Published - March 22, 2024"), and is the date only
+    when the header has no other. When a date line holds several dates ("Published March 14,
+    2025Updated March 15, 2025", "2017-10-30T16:06:16 Monday, 16 October 2017"), the one a label
+    such as "Posted" or "Sent" heads is the publication; else the earliest that is no update's.
     Returns the day and 'header' or 'footer'.
     """
     lines = [line for line in text.split("\n") if line.strip()]
-    for basis, candidates in (("header", lines[:HEADER_LINES]),
-                              ("footer", reversed(lines[-FOOTER_LINES:]))):
-        for line in candidates:
-            if is_dateline(line):  # its word count first: most lines are not looked into
-                found = dates_in_line(line)
-                labelled = [f for f in found if _label().search(line, 0, f.start)]
-                return Interval.day(min(f.day for f in labelled or found)), basis
-    for line in lines[:HEADER_LINES]:
+    head, foot = lines[:HEADER_LINES], lines[-FOOTER_LINES:]
+    order = NumericOrder(text, head + foot)
+    update = None
+    for line in head:
+        if stamp := _stamp(line, order):
+            if stamp[1] != "update":
+                return Interval.day(stamp[0]), "header"
+            update = update or stamp[0]
+    if update:
+        return Interval.day(update), "header"
+    for line in reversed(foot):
+        if stamp := _stamp(line, order):
+            return Interval.day(stamp[0]), "footer"
+    for line in head:
         wire = wire_dateline(line.strip())
         if wire and wire.day:
             return Interval.day(wire.day), "header"
+    return None
+
+
+def _stamp(line: str, order: NumericOrder) -> tuple[date, str] | None:
+    """The day a date line stamps and its kind ('published', 'plain' or 'update'), if it is one."""
+    if not _short(line):  # its word count first: most lines are not looked into
+        return None
+    found = dates_in_line(line, order.day_first(line))
+    if not is_dateline(line, found):
+        return None
+    kinds = [_kind(line, found[i - 1].end if i else 0, f.start) for i, f in enumerate(found)]
+    for kind in ("published", "plain", "update"):
+        days = [f.day for f, k in zip(found, kinds) if k == kind]
+        if days:
+            return min(days), kind
     return None
