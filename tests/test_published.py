@@ -362,3 +362,78 @@ def test_a_real_outlets_date_stamp_is_the_publication(outlet, text, published, b
     assert (day, str(article.published_basis)) == (published, basis)
     if article.published:
         assert article.published.start == article.published.end
+
+
+# ---------------------------------------------------------------------------------------------
+# HTML pages: the date the page states in its metadata, the first publication over any update.
+# (head markup, published, basis, why)
+# ---------------------------------------------------------------------------------------------
+
+_BODY = ("<h1>Gunmen kill 12 at a market in Maiduguri</h1>"
+         + "<p>A suicide bomber killed at least 12 people at a market on Thursday, police said. "
+           "The group had attacked the same market on June 29, 2024, killing 18 people, and a "
+           "checkpoint nearby on 3 January 2025, the police spokesman told reporters.</p>" * 4)
+
+HTML_STAMPS = [
+    ('<meta property="article:modified_time" content="2025-03-15T09:10:00+00:00">'
+     '<meta property="article:published_time" content="2025-03-14T23:42:00-04:00">',
+     "2025-03-14", "metadata", "WordPress/Yoast: modified listed first, published wins; its local day"),
+    ('<meta property="og:updated_time" content="2025-03-16T08:00:00+00:00">'
+     '<meta property="article:published_time" content="2025-03-14T10:00:00+00:00">',
+     "2025-03-14", "metadata", "og:updated_time is an update"),
+    ('<meta itemprop="dateModified" content="2025-03-16">'
+     '<meta itemprop="datePublished" content="2025-03-14T15:42:00+05:30">',
+     "2025-03-14", "metadata", "schema.org microdata: itemprop datePublished, not dateModified"),
+    ('<meta name="publish-date" content="2025-03-14T15:42:00+05:30">',
+     "2025-03-14", "metadata", "Hindustan Times style 'publish-date'"),
+    ('<meta name="parsely-pub-date" content="2025-03-14T20:12:00Z">',
+     "2025-03-14", "metadata", "Parse.ly's publication date"),
+    ('<meta property="article:published_time" content="2025-03-14 23:42:00 -0400">',
+     "2025-03-14", "metadata", "a space before the zone"),
+    ('<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle", '
+     '"dateModified": "2025-03-16T08:00:00+00:00", "datePublished": "2025-03-14T15:42:00+05:30"}'
+     '</script>',
+     "2025-03-14", "metadata", "JSON-LD: datePublished, though dateModified comes first"),
+    ('<script type="application/ld+json">{"@context": "https://schema.org", "@graph": [{"@type": '
+     '"NewsArticle", "dateModified": "2025-03-16", "datePublished": "Fri, 14 Mar 2025 15:42:00 '
+     '+0530"}]}</script>',
+     "2025-03-14", "metadata", "JSON-LD @graph, an RFC 822 datePublished"),
+    ('<script type="application/ld+json">{"@type": "NewsArticle", "dateModified": '
+     '"2025-03-16T08:00:00Z"}</script><meta property="article:modified_time" '
+     'content="2025-03-16T08:00:00Z">',
+     None, "unknown", "only modification dates: no publication date is stated"),
+]
+
+HTML_TIMES = [
+    ('<p class="meta"><time class="updated" datetime="2025-03-16T08:00:00+00:00">16 March</time> '
+     '<time class="entry-date published" datetime="2025-03-14T10:00:00+00:00">14 March</time></p>',
+     "2025-03-14", "metadata", "WordPress: the 'updated' time first, the 'published' one wins"),
+    ('<p><time datetime="2025-03-15T00:12:00+09:00">15 March 00:12 JST</time></p>',
+     "2025-03-15", "metadata", "the day where it was written, though UTC was still the 14th"),
+    ('<p><time itemprop="dateModified" datetime="2025-03-16">16 March</time></p>',
+     None, "unknown", "a modified time alone is no publication"),
+]
+
+
+def _html(head: str, body_top: str = "") -> bytes:
+    return (f"<html><head><title>Gunmen kill 12 at a market in Maiduguri</title>{head}</head>"
+            f"<body><article>{body_top}{_BODY}</article></body></html>").encode()
+
+
+@pytest.mark.parametrize("head,published,basis,why", HTML_STAMPS, ids=[s[3] for s in HTML_STAMPS])
+def test_an_html_pages_metadata_date_is_the_publication(head, published, basis, why):
+    from timeline.readers.html import read_html
+
+    _assert_day(read_html(_html(head), "p.html"), published, basis)
+
+
+@pytest.mark.parametrize("markup,published,basis,why", HTML_TIMES, ids=[s[3] for s in HTML_TIMES])
+def test_an_html_pages_time_element_is_the_publication(markup, published, basis, why):
+    from timeline.readers.html import read_html
+
+    _assert_day(read_html(_html("", markup), "p.html"), published, basis)
+
+
+def _assert_day(article, published, basis):
+    day = article.published.start.isoformat() if article.published else None
+    assert (day, str(article.published_basis)) == (published, basis)

@@ -75,10 +75,20 @@ def _stated_dates(tree) -> Iterator[str]:
     for script in tree.iter("script"):
         if (script.get("type") or "").lower() == "application/ld+json" and script.text:
             yield from _jsonld_dates(script.text)
-    times = [t for t in tree.iter("time") if t.get("datetime")]
-    times.sort(key=lambda t: not (t.get("pubdate") is not None
-                                  or (t.get("itemprop") or "").lower() == "datepublished"))
-    yield from (t.get("datetime") for t in times)
+    ranked = [(rank, t.get("datetime")) for t in tree.iter("time") if t.get("datetime")
+              and (rank := _time_rank(t)) is not None]
+    yield from (value for _, value in sorted(ranked, key=lambda r: r[0]))
+
+
+def _time_rank(element) -> int | None:
+    """0 for a <time> marked as the publication, 1 for an unmarked one, None for an update's."""
+    if element.get("pubdate") is not None:
+        return 0
+    words = set(f"{element.get('class') or ''} {element.get('itemprop') or ''}".lower().split())
+    classes = _places()["time_classes"]
+    if words & set(classes["published"]):
+        return 0
+    return None if words & set(classes["update"]) else 1
 
 
 def _jsonld_dates(text: str) -> Iterator[str]:
