@@ -437,3 +437,59 @@ def test_an_html_pages_time_element_is_the_publication(markup, published, basis,
 def _assert_day(article, published, basis):
     day = article.published.start.isoformat() if article.published else None
     assert (day, str(article.published_basis)) == (published, basis)
+
+
+# ---------------------------------------------------------------------------------------------
+# Feeds and JSON/CSV dumps: the date field's value as scrapers and feeds store it.
+# ---------------------------------------------------------------------------------------------
+
+DUMP_DATES = [
+    ("Fri, 14 Mar 2025 23:42:00 -0400", "2025-03-14", "RFC 822 (RSS pubDate): the publisher's day"),
+    ("Fri, 14 Mar 2025 23:42:00 EDT", "2025-03-14", "RFC 822 with a named zone"),
+    ("2025-03-15T00:12:00+05:30", "2025-03-15", "ISO 8601 just after midnight in India"),
+    ("2025-03-14 15:42:00 +0530", "2025-03-14", "a space before the zone"),
+    ("2025/03/14 15:42", "2025-03-14", "year first with slashes (Asian CMS exports)"),
+    ("2025.03.14", "2025-03-14", "year first with dots (Korean pages)"),
+    ("14/03/2025 15:42", "2025-03-14", "day first, unambiguous"),
+    ("03/14/2025 3:42 PM", "2025-03-14", "month first, unambiguous"),
+    ("14.03.2025", "2025-03-14", "German dotted"),
+    ("23-04-2025 11:32 IST", "2025-04-23", "Indian dashed"),
+    ("March 14, 2025 at 3:42 PM", "2025-03-14", "written month first"),
+    ("Friday, 14 March 2025 - 15:42", "2025-03-14", "written day first with weekday"),
+    ("20250314", "2025-03-14", "compact ISO date (GDELT's SQLDATE as a string)"),
+    ("20250314153000", "2025-03-14", "compact ISO date and time (GDELT's DATEADDED)"),
+    ("1710430920", "2024-03-14", "Unix seconds: the UTC day"),
+]
+
+
+@pytest.mark.parametrize("value,published,why", DUMP_DATES, ids=[d[2] for d in DUMP_DATES])
+def test_a_dump_records_date_field(value, published, why):
+    from timeline.readers.fields import FieldNames, default_fields, record_article
+
+    record = {"text": "Police arrested two men on 3 March 2025.", "date": value}
+    article = record_article(record, "dump.jsonl#1", FieldNames(**default_fields()))
+    assert (article.published.start.isoformat(), str(article.published_basis)) == \
+        (published, "metadata")
+
+
+FEED = """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+ <title>Security desk</title>
+ <entry><title>Bomber kills 12 in Maiduguri</title><link href="https://desk.example/1"/>
+  <id>tag:desk.example,2025:1</id><updated>2025-03-16T08:00:00Z</updated>
+  <published>2025-03-14T23:42:00-04:00</published>
+  <summary>A bomber killed 12 people on Thursday. The group attacked on 3 January 2025.</summary></entry>
+ <entry><title>Police arrest two</title><link href="https://desk.example/2"/>
+  <id>tag:desk.example,2025:2</id><updated>2025-03-16T08:00:00Z</updated>
+  <summary>Police arrested two men on 3 March 2025.</summary></entry>
+</feed>"""
+
+
+def test_an_atom_entrys_published_wins_over_its_updated(tmp_path):
+    from timeline.readers.feed import read
+
+    path = tmp_path / "desk.atom"
+    path.write_text(FEED)
+    days = {a.source: a.published.start.isoformat() for a in read(path)}
+    # the first entry's publication (its local day), the second's only stated date
+    assert days == {"https://desk.example/1": "2025-03-14", "https://desk.example/2": "2025-03-16"}
