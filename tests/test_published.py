@@ -336,6 +336,60 @@ STAMPS = [
     ("UK regional site", _page("Man charged after station stabbing\n\nLast updated: 14/03/25 15:42",
                                "The stabbing happened on 9 March 2025."),
      "2025-03-14", "header", "two-digit year, day first"),
+    ("VnExpress", _page("Police arrest 3 over bomb threat\n\nWednesday, 3/5/2025, 15:42 (GMT+7)",
+                        "The threat was made on March 2, 2025."),
+     "2025-03-05", "header", "the weekday decides: 5 March 2025 was a Wednesday (the 24-hour clock would say day first)"),
+    ("German broadcaster, English edition", _page("Man convicted of plotting attack\n\n"
+                                                  "Status: 06/04/2025 3:46 a.m.",
+                                                  "He was arrested on 27 December 2024."),
+     "2025-06-04", "header", "AP's 'a.m.' is a US page's clock: month first, whatever the body writes"),
+    ("Focus Taiwan (CNA)", _page("Man detained over bomb hoax\n\n03/14/2025 03:42 PM",
+                                 "A similar hoax on Feb. 3, 2025 closed the station."),
+     "2025-03-14", "header", "month first, unambiguous, 12-hour clock"),
+    ("Euronews", _page("Belgian police arrest teens over plot\n\nPublished on 05/03/2025 - 15:42 GMT+1"
+                       "\nUpdated 06/03/2025 - 09:10",
+                       "The teens were planning an attack for 14 March 2025."),
+     "2025-03-05", "header", "day first by its 24-hour clock; the next day's update is no publication"),
+    ("Reuters (glued copy)", _page("Gunmen kill 11 at Niger army post\n\nMarch 14, 20252:31 PM GMT+1"
+                                   "Updated 3 hours ago",
+                                   "NIAMEY, March 14 (Reuters) - A similar attack on Dec. 10, 2024 "
+                                   "killed 71."),
+     "2025-03-14", "header", "the year glued to the clock, the clock to 'Updated'"),
+    ("Al Jazeera (glued copy)", _page("Gunmen kill dozens at Moscow concert hall\n\n"
+                                      "Published On 22 Mar 202422 Mar 2024",
+                                      "The siege of a school in Beslan began on 1 September 2004."),
+     "2024-03-22", "header", "the date and its screen-reader twin glued"),
+    ("Daily Mail", _page("Teenager charged over terror plot\n\nPublished: 15:42 GMT, 14 March 2025 | "
+                         "Updated: 18:10 GMT, 15 March 2025",
+                         "He was arrested on 9 March 2025."),
+     "2025-03-14", "header", "clock before the date, the update the next day"),
+    ("Korea Herald", _page("Man arrested for threat on lawmaker\n\n"
+                           "Published : Mar. 14, 2025 - 15:42 Updated : Mar. 15, 2025 - 18:10",
+                           "The lawmaker was stabbed on Jan. 2, 2024."),
+     "2025-03-14", "header", "space before the colons, dotted month"),
+    ("China Daily", _page("Police bust telecom fraud ring\n\nUpdated: 2025-03-14 15:42",
+                          "The ring operated since June 1, 2024."),
+     "2025-03-14", "header", "an 'Updated' ISO stamp alone is the nearest stated day"),
+    ("Kathmandu Post", _page("Police arrest 5 over Janakpur blast\n\nPublished at : March 14, 2025\n"
+                             "Updated at : March 15, 2025 09:10",
+                             "The blast on March 9, 2025 injured four."),
+     "2025-03-14", "header", "'Published at :', then 'Updated at :'"),
+    ("Middle East Eye", _page("Israeli strike kills 12 in Gaza\n\nPublished date: 14 March 2025 15:42 GMT",
+                              "The ceasefire began on 19 January 2025."),
+     "2025-03-14", "header", "'Published date:'"),
+    ("Ukrinform", _page("Russian drones hit Odesa port\n\n05.03.2025 15:42",
+                        "The port was hit on February 28, 2025."),
+     "2025-03-05", "header", "dotted dates are day first even where the page writes months first"),
+    ("Meduza", _page("Court jails teens over rail sabotage\n\n11:42 a.m., March 14, 2025",
+                     "The teens were detained on Nov. 3, 2024."),
+     "2025-03-14", "header", "AP-style clock before the date"),
+    ("Yomiuri Shimbun", _page("Man arrested over explosive at shrine\n\n17:45 JST, March 14, 2025",
+                              "The explosive was found on March 12, 2025."),
+     "2025-03-14", "header", "clock and zone before the date"),
+    ("TASS", _page("Terrorist attack foiled in Moscow region\n\n14 MAR, 15:42",
+                   "MOSCOW, March 14. /TASS/. The FSB said the attack had been planned for "
+                   "23 February 2025."),
+     None, "unknown", "no year in the stamp: the body's date is the plot's, not the publication"),
     # --- guards: an event's date in the header is not the publication -----------------------
     ("caption above the stamp", _page("Rescuers search the rubble in Kerman, Iran, on Jan. 3, 2024. "
                                       "(AP Photo/Vahid Salemi)\n\nUpdated 4:12 PM GMT+3, January 4, 2024",

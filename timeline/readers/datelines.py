@@ -35,8 +35,9 @@ MAX_DATELINE_WORDS = 14
 # rubble ... on Jan. 3, 2024" two, a short body sentence "The checkpoint was attacked on ..." two).
 MAX_DATELINE_PROSE_WORDS = 1
 # A year glued to the clock after it ("March 14, 20255:00 AM ET", as NPR's page copies) ends
-# where the clock begins: a fifth digit is no year's unless a clock's colon follows it.
-_YEAR_END = r"(?!\d(?!\d?:\d\d))"
+# where the clock begins: a fifth digit is no year's unless a clock's colon follows it, or a
+# month word (the date's screen-reader twin, "22 Mar 202422 Mar 2024").
+_YEAR_END = r"(?!\d(?!\d?:\d\d|\d?\s*(?:{month})\b))"
 
 
 @dataclass(frozen=True)
@@ -58,21 +59,22 @@ def _months() -> dict[str, int]:
 @lru_cache(maxsize=1)
 def _patterns() -> list[tuple[re.Pattern[str], str]]:
     month = "|".join(sorted(map(re.escape, _months()), key=len, reverse=True))
+    year_end = _YEAR_END.format(month=month)
     # Each pattern names its groups y, m, d; `mname` is a month word. Order matters only for
     # overlaps, which are resolved by taking the leftmost match of every pattern.
     return [
         (re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ][\d:.+Z-]*)?"), "iso"),
-        (re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\.?\s*(?P<mname>{month})\.?,?\s+(?P<y>\d{{4}}){_YEAR_END}",
+        (re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\.?\s*(?P<mname>{month})\.?,?\s+(?P<y>\d{{4}}){year_end}",
                     re.I), "dmy"),
-        (re.compile(rf"(?<![A-Za-z])(?P<mname>{month})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}}){_YEAR_END}",
+        (re.compile(rf"(?<![A-Za-z])(?P<mname>{month})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}}){year_end}",
                     re.I), "mdy"),
         # 14/03/2025, 14.03.2025 (German, Turkish), 23-04-2025 (Indian pages)
-        (re.compile(rf"(?<![\d/.-])(?P<a>\d{{1,2}})([/.-])(?P<b>\d{{1,2}})\2(?P<y>\d{{4}}){_YEAR_END}(?![/-]\d)"),
+        (re.compile(rf"(?<![\d/.-])(?P<a>\d{{1,2}})([/.-])(?P<b>\d{{1,2}})\2(?P<y>\d{{4}}){year_end}(?![/-]\d)"),
          "numeric"),
         # 2025.03.14 and 2025/03/14 (Korean, Chinese, Japanese pages), year first
         (re.compile(r"(?<![\d/.-])(?P<y>\d{4})([/.])(?P<m>\d{1,2})\2(?P<d>\d{1,2})(?![\d/])"), "ymd"),
-        # 03/14/25 (a US court's "Filed 03/14/25"), 14/03/25: a two-digit year, 2000-2069 or 19xx
-        (re.compile(r"(?<![\d/.-])(?P<a>\d{1,2})([/.-])(?P<b>\d{1,2})\2(?P<y>\d{2})(?![\d:]|[/.-]\d)"),
+        # 03/14/25 (a US court's "Filed 03/14/25"), 14/03/25: a two-digit year (not "v2.1.10")
+        (re.compile(r"(?<![\w/.-])(?P<a>\d{1,2})([/.-])(?P<b>\d{1,2})\2(?P<y>\d{2})(?![\d:]|[/.-]\d)"),
          "numeric"),
     ]
 
@@ -176,18 +178,30 @@ def _kind(line: str, start: int, end: int) -> str:
     return kind
 
 
-_AMBIGUOUS = re.compile(r"(?<![\d/.-])(?:0?[1-9]|1[0-2])([/-])(?:0?[1-9]|1[0-2])\1\d{2}")
+_AMBIGUOUS = re.compile(r"(?<![\d/.-])(0?[1-9]|1[0-2])([/-])(0?[1-9]|1[0-2])\2(\d{4}|\d{2})(?!\d)")
 _NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})([/-])(\d{1,2})\2\d{2}")
 _ZONE = re.compile(r"\b[A-Z]{2,5}\b")
 _CLOCK_24 = re.compile(r"(?<![\d:])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])")
-_MERIDIEM = re.compile(r"\d\s*[ap]\.?m\b", re.I)
+# "a.m." with its dots is AP's, a US page's; "3:42 PM" is printed from Manila to Kuala Lumpur
+_MERIDIEM = re.compile(r"\d\s*[ap]\.m\.", re.I)
+
+
+@lru_cache(maxsize=1)
+def _weekdays() -> tuple[re.Pattern[str], dict[str, int]]:
+    # the temporal tagger's weekday table (Monday 1), as for months
+    table = resources.files("timeline.temporal").joinpath("data/normalization/weekday.tsv")
+    rows = dict(line.split("\t") for line in table.read_text().splitlines()
+                if line.strip() and not line.startswith("#"))
+    words = "|".join(sorted(rows, key=len, reverse=True))
+    return re.compile(rf"\b(?:{words})\b", re.I), {w: int(n) for w, n in rows.items()}
 
 
 class NumericOrder:
     """Whether a page's numeric dates are day first. 04/05/2025 reads the way the page itself
-    tells: an unambiguous numeric date on its stamp lines (14/03/2025 beside it), else a zone
+    tells: the weekday the stamp names ('Friday, 3/14/2025' on VnExpress: one reading falls on
+    it), else an unambiguous numeric date on its stamp lines (14/03/2025 beside it), else a zone
     (CST is month first, IST day first), else the stamp's clock: 24-hour on France 24
-    ('09/10/2025 - 18:42'), 12-hour on US pages ('Status: 12/07/2004 8:29 a.m.'), else the
+    ('09/10/2025 - 18:42'), AP's 'a.m.' on US pages ('Status: 12/07/2004 8:29 a.m.'), else the
     order of its written dates ('2 November 2023' against 'November 2, 2023': weakest, as a
     wire story keeps its agency's style on any site).
     Worked out only for a line with an ambiguous date, as most pages have none."""
@@ -209,6 +223,7 @@ class NumericOrder:
     def _cues(self, line: str) -> Iterator[tuple[int, int]]:
         """(votes for day first, votes for month first), strongest cue first, each worked out
         only when the ones before it are silent or tied."""
+        yield self._weekday(line)
         if self._votes is None:
             self._votes = [self._unambiguous(), self._zones()]
         yield from self._votes
@@ -220,6 +235,20 @@ class NumericOrder:
         if _MERIDIEM.search(line):  # "8:29 a.m.", "3:42 PM": a US page's clock
             return 0, 1
         return int(bool(_CLOCK_24.search(line))), 0
+
+    @staticmethod
+    def _weekday(line: str) -> tuple[int, int]:
+        pattern, numbers = _weekdays()
+        named = {numbers[w.lower()] for w in pattern.findall(line)}
+        votes = [0, 0]
+        for a, _, b, y in _AMBIGUOUS.findall(line) if named else ():
+            year = int(y) if len(y) == 4 else int(y) + (2000 if int(y) < 69 else 1900)
+            for i, (month, day) in enumerate(((int(b), int(a)), (int(a), int(b)))):
+                try:
+                    votes[i] += date(year, month, day).isoweekday() in named
+                except ValueError:  # 31 in a month of 30 days: that reading is no date
+                    pass
+        return votes[0], votes[1]
 
     def _unambiguous(self) -> tuple[int, int]:
         found = [(int(a), int(b)) for line in self.lines for a, _, b in _NUMERIC.findall(line)]
