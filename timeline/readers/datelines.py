@@ -122,6 +122,9 @@ def _to_date(m: re.Match[str], kind: str, day_first: bool | None) -> date | None
         return None
 
 
+_WORDS_WITHOUT_DIGITS = re.compile(r"(?<!\S)[^\s\d]+(?!\S)")
+
+
 def _short(line: str) -> bool:
     """Few enough words without a digit, before the first "|" (after it are the page's tags or
     a second stamp, "Posted: ... | Last Updated: ...", judged by their words in `is_dateline`)."""
@@ -129,7 +132,7 @@ def _short(line: str) -> bool:
     if len(words) <= MAX_DATELINE_WORDS:  # most lines are long: this settles them cheaply
         return True
     return len(words) <= 3 * MAX_DATELINE_WORDS and \
-        sum(not any(c.isdigit() for c in w) for w in words) <= MAX_DATELINE_WORDS
+        len(_WORDS_WITHOUT_DIGITS.findall(line.split("|")[0])) <= MAX_DATELINE_WORDS
 
 
 def is_dateline(line: str, found: list[FoundDate] | None = None) -> bool:
@@ -207,8 +210,7 @@ class NumericOrder:
     Worked out only for a line with an ambiguous date, as most pages have none."""
 
     def __init__(self, text: str, lines: list[str]):
-        # the header's and footer's short lines: a body paragraph's dates are a writer's
-        self.text, self.lines = text, [line for line in lines if _short(line)]
+        self.text, self.lines = text, lines
         self._votes: list[tuple[int, int]] | None = None
 
     def day_first(self, line: str) -> bool | None:
@@ -225,6 +227,8 @@ class NumericOrder:
         only when the ones before it are silent or tied."""
         yield self._weekday(line)
         if self._votes is None:
+            # the header's and footer's short lines: a body paragraph's dates are a writer's
+            self.lines = [line for line in self.lines if _short(line)]
             self._votes = [self._unambiguous(), self._zones()]
         yield from self._votes
         yield self._clock(line)
