@@ -390,6 +390,19 @@ STAMPS = [
                    "MOSCOW, March 14. /TASS/. The FSB said the attack had been planned for "
                    "23 February 2025."),
      None, "unknown", "no year in the stamp: the body's date is the plot's, not the publication"),
+    ("Guardian (updated story)", _page("Man charged over Southport attack\n\nSat 15 Mar 2025 09.10 GMT\n"
+                                       "First published on Fri 14 Mar 2025 15.42 GMT",
+                                       "Three girls were killed on 29 July 2024."),
+     "2025-03-14", "header", "the latest time on top, 'First published on' under it: the first publication"),
+    ("Straits Times (labels on their own lines)", _page("Teen detained under ISA\n\nUPDATED\n"
+                                                        "Mar 23, 2024, 01:04 AM\nPUBLISHED\n"
+                                                        "Mar 22, 2024, 10:43 PM",
+                                                        "The teen planned an attack for Feb 12, 2024."),
+     "2024-03-22", "header", "a label alone on the line above its date, as a page's spans copy"),
+    ("Sky News", _page("Teenager arrested over Southport threat\n\nYesterday 14:32\n"
+                       "Friday 14 March 2025 15:42, UK",
+                       "The attack on 29 July 2024 killed three girls."),
+     "2025-03-14", "header", "'Yesterday 14:32' next to the real date: the real date"),
     # --- guards: an event's date in the header is not the publication -----------------------
     ("caption above the stamp", _page("Rescuers search the rubble in Kerman, Iran, on Jan. 3, 2024. "
                                       "(AP Photo/Vahid Salemi)\n\nUpdated 4:12 PM GMT+3, January 4, 2024",

@@ -123,6 +123,7 @@ def _to_date(m: re.Match[str], kind: str, day_first: bool | None) -> date | None
 
 
 _WORDS_WITHOUT_DIGITS = re.compile(r"(?<!\S)[^\s\d]+(?!\S)")
+_DIGIT = re.compile(r"\d")
 
 
 def _short(line: str) -> bool:
@@ -312,30 +313,31 @@ def wire_dateline(text: str, pos: int = 0) -> WireDateline | None:
     return WireDateline(m.end(), found[0].day if found else None)
 
 
-def publication_date(text: str) -> tuple[Interval, str] | None:
-    """The date of the first date line in the header, else the last in the footer.
+_RANKS = ("published", "plain", "update")  # which stamp is the publication, best first
 
-    A header line stamped only as an update ("Updated - March 23, 2024") yields to a later
-    header line with the first publication ("Published - March 22, 2024"), and is the date only
-    when the header has no other. When a date line holds several dates ("Published March 14,
-    2025Updated March 15, 2025", "2017-10-30T16:06:16 Monday, 16 October 2017"), the one a label
-    such as "Posted" or "Sent" heads is the publication; else the earliest that is no update's.
+
+def _rank(stamp: tuple[date, str]) -> int:
+    return _RANKS.index(stamp[1])
+
+
+def publication_date(text: str) -> tuple[Interval, str] | None:
+    """The date of the header's date line, else of the footer's (its last, as the header's first).
+
+    The header's first date line labelled as the publication ("First published on Fri 14 Mar
+    2025" under the Guardian's latest time), else its first plain one; a line stamped only as an
+    update ("Updated - March 23, 2024") is the date only when the header has no other. When a
+    date line holds several dates ("Published March 14, 2025Updated March 15, 2025",
+    "2017-10-30T16:06:16 Monday, 16 October 2017"), the one a label such as "Posted" or "Sent"
+    heads is the publication; else the earliest that is no update's.
     Returns the day and 'header' or 'footer'.
     """
     lines = [line for line in text.split("\n") if line.strip()]
     head, foot = lines[:HEADER_LINES], lines[-FOOTER_LINES:]
     order = NumericOrder(text, head + foot)
-    update = None
-    for line in head:
-        if stamp := _stamp(line, order):
-            if stamp[1] != "update":
-                return Interval.day(stamp[0]), "header"
-            update = update or stamp[0]
-    if update:
-        return Interval.day(update), "header"
-    for line in reversed(foot):
-        if stamp := _stamp(line, order):
-            return Interval.day(stamp[0]), "footer"
+    if header := list(_date_lines(head, order)):  # the first of the best kind (min keeps it)
+        return Interval.day(min(header, key=_rank)[0]), "header"
+    if footer := list(_date_lines(foot, order)):  # the last of the best kind
+        return Interval.day(min(reversed(footer), key=_rank)[0]), "footer"
     for line in head:
         wire = wire_dateline(line.strip())
         if wire and wire.day:
@@ -343,15 +345,28 @@ def publication_date(text: str) -> tuple[Interval, str] | None:
     return None
 
 
+def _date_lines(lines: list[str], order: NumericOrder) -> Iterator[tuple[date, str]]:
+    """The day and kind of each date line; a label alone on the line above ("UPDATED", then
+    "Mar 23, 2024, 01:04 AM", as a page's spans copy) gives a plain stamp its kind."""
+    label = "plain"
+    for line in lines:
+        if stamp := _stamp(line, order):
+            yield stamp[0], label if stamp[1] == "plain" else stamp[1]
+            if stamp[1] == "published" or label == "published":
+                return  # nothing later can be the publication instead
+        m = _label().fullmatch(line.strip().rstrip(":").rstrip())
+        label = m.lastgroup if m and not stamp else "plain"
+
+
 def _stamp(line: str, order: NumericOrder) -> tuple[date, str] | None:
     """The day a date line stamps and its kind ('published', 'plain' or 'update'), if it is one."""
-    if not _short(line):  # its word count first: most lines are not looked into
+    if not _DIGIT.search(line) or not _short(line):  # no date, or long: most lines
         return None
     found = dates_in_line(line, order.day_first(line))
     if not is_dateline(line, found):
         return None
     kinds = [_kind(line, found[i - 1].end if i else 0, f.start) for i, f in enumerate(found)]
-    for kind in ("published", "plain", "update"):
+    for kind in _RANKS:
         days = [f.day for f, k in zip(found, kinds) if k == kind]
         if days:
             return min(days), kind
