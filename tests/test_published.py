@@ -89,6 +89,11 @@ STAMPS = [
                                 "Paris (AFP) – The man stabbed a ticket inspector to death on "
                                 "2 November 2023, the court heard."),
      "2025-10-09", "header", "a French outlet's numeric date is day first: the page writes '2 November 2023'"),
+    ("France 24 (glued copy)", _page("Thousands march in Paris Pride\n\n"
+                                     "Issued on: 04/07/2020 – 23:30Modified: 04/07/2020 – 23:32",
+                                     "Paris (AFP) – The officially scheduled march of June 27, 2020 "
+                                     "was cancelled."),
+     "2020-07-04", "header", "the stamp and 'Modified:' glued, en dashes: day first by the 24-hour clock"),
     ("AFP via RFI", _page("Mali junta extends transition\n\nIssued on: 05/03/2025 - 14:10",
                           "Bamako (AFP) – Soldiers seized power on 24 May 2021 and promised "
                           "elections."),
@@ -302,6 +307,10 @@ STAMPS = [
     ("India PIB", _page("NIA chargesheets ISIS module\n\nPosted On: 22 MAR 2024 7:14PM by PIB Delhi",
                         "The module was busted on 3 November 2023."),
      "2024-03-22", "header", "capital month, glued clock, 'by PIB Delhi'"),
+    ("India PIB (older pages)", _page("Minister opens standards conclave\n\nPress Information Bureau\n"
+                                      "Government of India\nMinistry of Home Affairs\n01-May-2017 17:18 IST",
+                                      "The conclave follows the meeting of 12 April 2017."),
+     "2017-05-01", "header", "day, month word and year joined by dashes"),
     ("ISPR", _page("Security forces kill 6 terrorists in North Waziristan\n\nNo PR-24/2024-ISPR\n"
                    "Rawalpindi - March 22, 2024:",
                    "The terrorists had attacked a post on 16 March 2024."),

@@ -64,7 +64,8 @@ def _patterns() -> list[tuple[re.Pattern[str], str]]:
     # overlaps, which are resolved by taking the leftmost match of every pattern.
     return [
         (re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ][\d:.+Z-]*)?"), "iso"),
-        (re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\.?\s*(?P<mname>{month})\.?,?\s+(?P<y>\d{{4}}){year_end}",
+        # 14 March 2025, 14th Mar. 2025, and 01-May-2017 (India's PIB, database exports)
+        (re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\.?\s*|-)(?P<mname>{month})(?:\.?,?\s+|-)(?P<y>\d{{4}}){year_end}",
                     re.I), "dmy"),
         (re.compile(rf"(?<![A-Za-z])(?P<mname>{month})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}}){year_end}",
                     re.I), "mdy"),
