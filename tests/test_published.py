@@ -488,12 +488,19 @@ HTML_TIMES = [
      "2025-03-15", "metadata", "the day where it was written, though UTC was still the 14th"),
     ('<p><time itemprop="dateModified" datetime="2025-03-16">16 March</time></p>',
      None, "unknown", "a modified time alone is no publication"),
+    # no metadata at all: the stamp the page prints, read from its text as in a copied page
+    ('<div class="date">Published On 14 Mar 2025</div>',
+     "2025-03-14", "header", "no metadata: the printed byline stamp"),
+    ('<p>Updated - March 15, 2025 07:28 am IST</p><p>Published - March 14, 2025 10:42 pm IST</p>',
+     "2025-03-14", "header", "no metadata: the printed 'Published' beats the 'Updated' above it"),
+    ('<span>2 hours ago</span>',
+     None, "unknown", "no metadata, a relative stamp: the body's dates are events', not the publication"),
 ]
 
 
-def _html(head: str, body_top: str = "") -> bytes:
+def _html(head: str, body_top: str = "", aside: str = "") -> bytes:
     return (f"<html><head><title>Gunmen kill 12 at a market in Maiduguri</title>{head}</head>"
-            f"<body><article>{body_top}{_BODY}</article></body></html>").encode()
+            f"<body>{aside}<article>{body_top}{_BODY}</article></body></html>").encode()
 
 
 @pytest.mark.parametrize("head,published,basis,why", HTML_STAMPS, ids=[s[3] for s in HTML_STAMPS])
@@ -504,10 +511,30 @@ def test_an_html_pages_metadata_date_is_the_publication(head, published, basis, 
 
 
 @pytest.mark.parametrize("markup,published,basis,why", HTML_TIMES, ids=[s[3] for s in HTML_TIMES])
-def test_an_html_pages_time_element_is_the_publication(markup, published, basis, why):
+def test_an_html_pages_time_element_or_printed_stamp_is_the_publication(markup, published, basis,
+                                                                        why):
     from timeline.readers.html import read_html
 
     _assert_day(read_html(_html("", markup), "p.html"), published, basis)
+
+
+HTML_PRINTED = [
+    ('<aside class="related"><ul><li><span class="date">12 March 2025</span> Earlier attack</li>'
+     '</ul></aside>', '<div class="article-date">Published On 14 Mar 2025</div>',
+     "2025-03-14", "a related story's date before the article: the article's own stamp"),
+    ("", '<span class="date updated">March 15, 2025</span> <span class="date published">March 14, '
+         '2025</span>',
+     "2025-03-14", "the element named 'updated' first: the one named 'published' wins"),
+    ("", '<p class="byline">By Jane Doe | Updated March 15, 2025 | Published March 14, 2025</p>',
+     "2025-03-14", "a byline holding both labelled stamps"),
+]
+
+
+@pytest.mark.parametrize("aside,markup,published,why", HTML_PRINTED, ids=[s[3] for s in HTML_PRINTED])
+def test_an_html_page_without_metadata_gives_its_printed_stamp(aside, markup, published, why):
+    from timeline.readers.html import read_html
+
+    _assert_day(read_html(_html("", markup, aside), "p.html"), published, "header")
 
 
 def _assert_day(article, published, basis):
