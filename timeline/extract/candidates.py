@@ -283,8 +283,11 @@ def _outside_agencies(places: list[Place], actors: list[ActorMention]) -> list[P
 
 
 # The description a name carries: the apposition after it ("X, a researcher who studies ...,").
+_SPEECH_START = re.compile(r"\s*(?:said|says|say|told|tells|added|adds|stated|states|wrote|writes|explained|noted|warned|insisted|claimed)\b")
 _APPOSITION = re.compile(r"\s*,\s*([^,.;:\"“”]{1,80})")
 # ... or the description before it, opening the sentence: "A teacher, Abdul Issa, said"
+# the words that stand as a title right before a name, in its clause ("Security analyst Dr")
+_TITLE_BEFORE = re.compile(r"((?:[A-Za-z-]+\s+){1,2})(?:(?:Dr|Prof|Mr|Ms|Mrs)\.?\s+)?$")
 _DESCRIPTION_BEFORE = re.compile(r"^\W*((?:A|An|The)\s+[^,.;:\"“”]{1,60}),\s*$")
 
 
@@ -298,11 +301,14 @@ def _commentary(c: Candidate) -> bool:
     text, t = c.sentence.text, c.trigger
     told = [text[t.end:mention.start]] if mention.start >= t.end else []  # "said the lead author, X"
     appos = _APPOSITION.match(text, mention.end)
-    if appos:
+    if appos and not _SPEECH_START.match(appos.group(1)):  # ", said two of the seven were traders": no apposition
         told.append(appos.group(1).strip())
     lead = _DESCRIPTION_BEFORE.match(text[:mention.start])
     if lead:
         told.append(lead.group(1))  # "A teacher, Abdul Issa, ... said"
+    title = _TITLE_BEFORE.search(text, max(0, mention.start - 40), mention.start)
+    if title:
+        told.append(title.group(1))  # "Security analyst Dr Farzana Kakar said"
     return any(rx.search(d) for d in told for rx in _commentator_descriptions())
 
 
@@ -358,8 +364,24 @@ def _set_speaker(c: Candidate, a: ActorMention) -> None:
 
 
 def _in_quote(text: str, pos: int) -> bool:
+    """Inside someone's quoted words; not inside a scare quote, the reporter's own word set off
+    ("troops “neutralised” 35 assailants on Sunday")."""
     head = text[:pos]
-    return head.count("“") > head.count("”") or head.count('"') % 2 == 1
+    if head.count("“") > head.count("”"):
+        return not _scare_quote(text, head.rfind("“"), text.find("”", pos))
+    if head.count('"') % 2 == 1:
+        return not _scare_quote(text, head.rfind('"'), text.find('"', pos))
+    return False
+
+
+def _scare_quote(text: str, opening: int, closing: int) -> bool:
+    """Quotes around one word: the reporter's word, marked as another's term ("“neutralised”").
+    (Two words may be a quoted phrase whose clause the quote marks break: "said it would
+    continue “offensive operations”" keeps its modal only if read as a quote.)"""
+    if closing < 0:
+        return False
+    quoted = text[opening + 1:closing].strip()
+    return len(quoted.split()) == 1 and quoted[-1:].isalpha()
 
 
 def _killing_by(agents: re.Pattern, text: str, t: lexicon.Trigger) -> bool:
