@@ -575,6 +575,30 @@ def test_a_dump_records_date_field(value, published, why):
         (published, "metadata")
 
 
+DUMP_FIELDS = [
+    ({"source": {"name": "Reuters"}, "title": "Bomber kills 12", "publishedAt": "2025-03-14T21:42:00Z",
+      "content": "A bomber killed 12 people on 3 March 2025."}, "2025-03-14", "NewsAPI's publishedAt"),
+    ({"url": "https://x.example/1", "title": "Bomber kills 12", "seendate": "20250314T154500Z",
+      "text": "A bomber killed 12 people on 3 March 2025."}, "2025-03-14", "GDELT DOC API's seendate"),
+    ({"headline": "Bomber kills 12", "datePublished": "2025-03-14T15:42:00+01:00",
+      "dateModified": "2025-03-16T08:00:00Z", "body": "A bomber killed 12 people on 3 March 2025."},
+     "2025-03-14", "schema.org names: datePublished, never dateModified"),
+    ({"title": "Bomber kills 12", "pubDate": "Fri, 14 Mar 2025 23:42:00 -0400",
+      "text": "A bomber killed 12 people on 3 March 2025."}, "2025-03-14", "an RSS item stored as JSON"),
+    ({"title": "Bomber kills 12", "updated_at": "2025-03-16T08:00:00Z",
+      "text": "A bomber killed 12 people on 3 March 2025."}, None, "only a modification date: none"),
+]
+
+
+@pytest.mark.parametrize("record,published,why", DUMP_FIELDS, ids=[d[2] for d in DUMP_FIELDS])
+def test_a_dumps_date_field_is_found_by_its_common_names(record, published, why):
+    from timeline.readers.fields import FieldNames, default_fields, record_article
+
+    article = record_article(record, "dump.jsonl#1", FieldNames(**default_fields()))
+    day = article.published.start.isoformat() if article.published else None
+    assert day == published
+
+
 FEED = """<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom">
  <title>Security desk</title>
