@@ -412,6 +412,10 @@ STAMPS = [
                        "Friday 14 March 2025 15:42, UK",
                        "The attack on 29 July 2024 killed three girls."),
      "2025-03-14", "header", "'Yesterday 14:32' next to the real date: the real date"),
+    ("Sydney Morning Herald", _page("This was published 1 year ago\n\nPolice charge teen over Wakeley "
+                                    "stabbing\n\nBy Perry Duffin\nMarch 14, 2025 — 3.42pm",
+                                    "The bishop was stabbed on April 15, 2024."),
+     "2025-03-14", "header", "'published 1 year ago' above the real stamp names no day"),
     # --- guards: an event's date in the header is not the publication -----------------------
     ("caption above the stamp", _page("Rescuers search the rubble in Kerman, Iran, on Jan. 3, 2024. "
                                       "(AP Photo/Vahid Salemi)\n\nUpdated 4:12 PM GMT+3, January 4, 2024",
