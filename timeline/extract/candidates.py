@@ -571,6 +571,12 @@ _NEW_EVENT_START = re.compile(r"^\W*(?:Additionally|Meanwhile|Separately|Elsewhe
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|which)\s+(?:had\s+|has\s+|have\s+)?(?:\w+ly\s+)?$", re.I)
 _PLUPERFECT_RELATIVE = re.compile(r"\b(?:who|which|that)\s+had\s+been\s+(?:\w+ly\s+)?$", re.I)
 _LATER_CLAUSE = re.compile(r"\b(?:since|following|(?:after|before)(?!\s+(?:%s)))\b" % dating.TIME_OF_DAY, re.I)
+_NUMBER_WORD = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)"
+# what a court judged, after its verb: "for planning an attack", "over the 2016 bombing"; not a
+# term ("jailed for eight years", "for life")
+_SENTENCED_FOR = re.compile(r"\b(?:for(?!\s+(?:life\b|(?:up\s+to\s+|at\s+least\s+|a\s+(?:minimum|maximum|total)\s+of\s+)?"
+                            + _NUMBER_WORD + r"[\s-]+(?:and\s+a\s+half\s+)?(?:years?|months?|weeks?|days?)\b))"
+                            r"|over|in connection with)\b", re.I)
 _OFFENCE = re.compile(r"\b(?:for|over|in connection with|accused of|convicted of|guilty of|charged with)\b", re.I)
 _FINAL_ATTRIBUTION = re.compile(r"^\s*(?:on\s+\w+|late\s+\w+|in a statement|on X|on Twitter)?\s*[.!]?\s*$")
 
@@ -840,6 +846,11 @@ class SentenceReader:
         # "the death toll had risen to 32": the toll of an event already told, a noun that points back
         definite = (t.rule.pos == "noun" or t.text.lower() == "death toll") \
             and _occurs(_DEFINITE, s.text, max(0, t.start - 40), t.start)
+        if etype == "sentencing" and (offence := _SENTENCED_FOR.search(s.text, t.end)):
+            # "sentenced three men ... for planning an attack on the market more than two years
+            # ago": a date told with the offence (in its clause) is the offence's, not the court's
+            cut = s.start + offence.start()
+            timexes = [tx for tx in timexes if tx.start < cut or "," in self.text[cut:tx.start]]
         dated = dating.governing(self.text, s.start, a, b, timexes, reported=etype != "statement",
                                  verb=t.rule.pos == "verb", same_clause=etype == "statement", others=others,
                                  strict=definite, nouns=nouns,
