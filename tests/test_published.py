@@ -31,6 +31,10 @@ CASES = [
      ("2019-03-01", "2019-03-31", "month"), "a-month-a-season-before-fixes-no-year"),
     ("Police arrested him on 2 May 2022. On June 5, a court charged him with plotting an attack on "
      "the 2026 World Cup.", ("2022-06-05", "2022-06-05", "day"), "the-nearest-earlier-date-not-the-latest-year"),
+    ("POPAYÁN, Colombia, April 28 (Andes Wire) — A bomb killed three people on Monday. The army "
+     "lost control of the area in March 2024. In January 2026, rebels stopped a bus. The first "
+     "round of the election is on May 31.", ("2026-04-28", "2026-04-28", "day"),
+     "a-date-line-is-the-first-such-day-after-the-latest-month-named"),
     ("Nothing in this text is a date at all.", None, "no-dates"),
 ]
 
@@ -429,6 +433,20 @@ STAMPS = [
                               "NIAMEY, Niger (Reuters) - Gunmen killed 11 soldiers on Monday. A "
                               "similar attack on 10 December 2024 killed 71."),
      None, "unknown", "a body date is the event's: no header stamp, no date read from the lines"),
+]
+
+
+STAMPS += [
+    ("a Francophone paper's English edition", _page("FASO HORIZON — English edition\nPublié le 11/03/2025 à 17h20 | Security",
+                                                    "OUAHIGOUYA — " + _WIRE_BODY),
+     "2025-03-11", "header", "a clock written '17h20' is a French-style page's: its numeric date is day first"),
+    ("Kenya Law (a judgment)", "REPUBLIC OF KENYA\nIN THE HIGH COURT OF KENYA AT NAIROBI\nCRIMINAL CASE NO. E041 OF 2022\n\n"
+     "The accused were charged with an attack on 14 March 2022. The court finds them guilty.\n\n"
+     + "The prosecution called eleven witnesses.\n\n" * 6 +
+     "DATED, SIGNED AND DELIVERED VIRTUALLY AT NAIROBI THIS 12TH DAY OF DECEMBER, 2024.\n\nJ. K. MUTUA\nJUDGE\n\n"
+     "In the presence of:\nMs. Wanjiru for the State\nMr. Abdalla for the 1st accused\nMr. Otieno for the 2nd accused\n"
+     "Court Assistant: Kemboi",
+     "2024-12-12", "footer", "a judgment's closing formula ('DATED ... THIS 12TH DAY OF DECEMBER, 2024') above its signatures"),
 ]
 
 

@@ -26,6 +26,7 @@ from timeline.intervals import Interval
 
 HEADER_LINES = 8  # how many non-empty lines from the top may hold the date line
 FOOTER_LINES = 6
+FORMULA_LINES = 15  # a judgment's closing formula may stand above its signatures and attendance
 # Longer lines are body text that happens to name a date. Only words without a digit count: a
 # stamp is mostly numbers ("Posted Sat 23 Mar 2024 at 7:14am, updated Sun 24 Mar 2024 at ...").
 MAX_DATELINE_WORDS = 14
@@ -65,7 +66,8 @@ def _patterns() -> list[tuple[re.Pattern[str], str]]:
     return [
         (re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ][\d:.+Z-]*)?"), "iso"),
         # 14 March 2025, 14th Mar. 2025, and 01-May-2017 (India's PIB, database exports)
-        (re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\.?\s*|-)(?P<mname>{month})(?:\.?,?\s+|-)(?P<y>\d{{4}}){year_end}",
+        # and a deed's or a judgment's "12th day of December, 2024"
+        (re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+day\s+of\s+|\.?\s*|-)(?P<mname>{month})(?:\.?,?\s+|-)(?P<y>\d{{4}}){year_end}",
                     re.I), "dmy"),
         (re.compile(rf"(?<![A-Za-z])(?P<mname>{month})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}}){year_end}",
                     re.I), "mdy"),
@@ -186,7 +188,7 @@ def _kind(line: str, start: int, end: int) -> str:
 _AMBIGUOUS = re.compile(r"(?<![\d/.-])(0?[1-9]|1[0-2])([/-])(0?[1-9]|1[0-2])\2(\d{4}|\d{2})(?!\d)")
 _NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})([/-])(\d{1,2})\2\d{2}")
 _ZONE = re.compile(r"\b[A-Z]{2,5}\b")
-_CLOCK_24 = re.compile(r"(?<![\d:])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])")
+_CLOCK_24 = re.compile(r"(?<![\d:])(?:[01]?\d|2[0-3])(?::|h)[0-5]\d(?![\d:])")  # "17:20"; "17h20", as French pages write it
 # "a.m." with its dots is AP's, a US page's; "3:42 PM" is printed from Manila to Kuala Lumpur
 _MERIDIEM = re.compile(r"\d\s*[ap]\.m\.", re.I)
 
@@ -275,7 +277,7 @@ class NumericOrder:
 # filed from both), a region or country, then a date and/or the agency in brackets, or the date
 # in the brackets as UN and NGO releases write it ("GENEVA (6 August 2024) –"), then a dash.
 # Capitals and the closing dash keep body sentences out.
-_CITY = r"[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3}"
+_CITY = r"[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.-]+(?: [A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.-]+){0,3}"  # "POPAYÁN", "BOGOTÁ", "SÃO PAULO"
 _WIRE_DATE = r"[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?|\d{1,2} [A-Z][a-z]{2,8}\.?(?: \d{4})?"
 _WIRE = re.compile(
     rf"(?P<place>{_CITY}(?: ?/ ?{_CITY})?)"
@@ -343,7 +345,16 @@ def publication_date(text: str) -> tuple[Interval, str] | None:
         wire = wire_dateline(line.strip())
         if wire and wire.day:
             return Interval.day(wire.day), "header"
+    for line in reversed(lines[-FORMULA_LINES:]):
+        # "DATED, SIGNED AND DELIVERED AT NAIROBI THIS 12TH DAY OF DECEMBER, 2024." (above the
+        # judge's name and the list of those present)
+        first = _FIRST_WORD.match(line)
+        if first and first.group(1).lower() in _stamps()["formula_words"] and (found := dates_in_line(line)):
+            return Interval.day(found[-1].day), "footer"
     return None
+
+
+_FIRST_WORD = re.compile(r"\W*([A-Za-z]+)\b")
 
 
 def _date_lines(lines: list[str], order: NumericOrder) -> Iterator[tuple[date, str]]:
