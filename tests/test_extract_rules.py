@@ -745,6 +745,12 @@ CASES = [
     ("'was among those found guilty on Monday' still tells a conviction (guard)",
      "Salah Abdeslam was among those found guilty on Monday.",
      "2024-03-21", [ev("sentencing", "2024-03-18")]),
+    ("villagers armed men 'rounded up' and killed were attacked, not arrested; the army named in a relative's by-phrase did not kill",
+     "In August 2024, in the village of Sollé, armed men rounded up villagers who had been ordered by the army to dig trenches and killed about 150 of them.",
+     "2025-03-11", [ev("attack", "2024-08-01", "2024-08-31", killed=150)]),
+    ("'Police rounded up 30 suspects' is an arrest (guard)",
+     "Police rounded up 30 suspects in Kano on Monday.",
+     "2025-03-11", [ev("arrest", "2025-03-10", location="Kano")]),
     # --- where the wounded were taken, and counts of more victims
     ("the town of the hospital the wounded were taken to is not where the attack was, and its wounded are the attack's",
      "A bomb exploded near a bus station in Mubi on Tuesday, killing six people. Eleven others were injured and are being treated at a hospital in Yola.",

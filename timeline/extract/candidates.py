@@ -394,7 +394,13 @@ def _killing_by(agents: re.Pattern, text: str, t: lexicon.Trigger) -> bool:
     aside = _ASIDE_BEFORE.search(head)  # "The attackers, armed with machine guns, struck": the
     if aside is not None:               # subject stands before the aside
         head = head[:aside.start()]
+    # "villagers who had been ordered by the army to dig trenches and killed": a passive's
+    # "by" agent is not the subject of the verb that follows
+    head = _BY_AGENT.sub(" ", " ".join(head.split()[-8:]))
     return bool(agents.search(" ".join(head.split()[-6:])))
+
+
+_BY_AGENT = re.compile(r"\bby\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+)?[\w'’-]+", re.I)
 
 
 # a participle aside ("armed with ...", "backed by ...", "riding motorcycles"), not an
