@@ -12,12 +12,12 @@ from __future__ import annotations
 import operator
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
 from timeline.fold import CaseBlind, lowered_text, skipping
-from timeline.intervals import Interval
+from timeline.intervals import Interval, Precision
 from timeline.records import DateBasis
 
 from . import casualties, dating, lexicon
@@ -58,6 +58,8 @@ _OPENING_OFFSET = re.compile(r"\W*(?:(?:about|some|around|just|only|barely|a|an)
 _STATES = frozenset({"kidnapping", "arrest", "military_operation", "relocation"})
 # A reference time this far before publication is a story of the past, not the news of the day.
 _STORY_PAST_DAYS = 365
+# "Police later arrested a man": between the story's day and publication, if that is this near
+_LATER_REACH_DAYS = 14
 _HAD = re.compile(r"\bhad\b", re.I)
 _INVERTED_VERBS = frozenset("said says reports reported wrote added".split())
 _STOP_NP = frozenset("The A An In On At It He She They We This That These Those But And According However Meanwhile".split())
@@ -448,6 +450,14 @@ def _resolve_types(text: str, found: list[tuple[str, lexicon.Trigger, str | None
         contents = [f for f in contents if not (f[1].rule.pos == "noun" and m.superlative_before.search(
             text, max(0, f[1].start - 40), f[1].start))] or contents
     content = [f for f in contents if f[1].rule.pos != "casualty"] or contents
+    # "The following evening, gunmen killed 130 people in Paris, and the Beirut bombings were
+    # eclipsed": a toll in a coordinate clause that opens with a date of its own (not a report's:
+    # "and the army said on Monday it had killed nine"), and no event word of its clause, is an
+    # event of its own beside the nouns of the other clause
+    content += [f for f in contents if f not in content and f[1].rule.pos == "casualty"
+                and any(_segment(text, a) == _segment(text, f[1].start) and b <= f[1].start
+                        and not dating.reported_before(text[max(0, a - 60):a]) for a, b in dated_spans)
+                and all(_segment(text, c[1].start) != _segment(text, f[1].start) for c in content)]
     # "The attack came a week after jihadists killed 15 people": a toll in a clause of its own
     apart = [(f[0], f[1], "apart") for f in contents if f[1].rule.pos == "casualty" and f not in content
              and any(c[1].end <= f[1].start and _LATER_CLAUSE.search(text, c[1].end, f[1].start) for c in content)]
@@ -663,6 +673,7 @@ class SentenceReader:
             places = find_places(text)
         timexes = self.timexes[bisect_left(self._timex_starts, s.start):
                                bisect_left(self._timex_starts, s.end)]
+        timexes = self._counted(timexes, s)
         if triggers and lexicon.modality().caption.match(text):
             triggers = []  # "Caption: Soldiers inspect the site of the bombing": a photograph's
         if triggers:
@@ -791,6 +802,57 @@ class SentenceReader:
             if dating.usable(self.text, tx) and (self.dct is None or tx.interval.start <= self.dct):
                 self.reference = (s.paragraph, dating.Dated(tx.interval, tx.text, dating.basis_of(tx), tx))
 
+    def _within(self, s: Sentence) -> dating.Dated:
+        """"Within days, ...": the story's reference day up to the reach of the words, or none."""
+        pattern, reach = lexicon.within_offset()
+        m = pattern.search(s.text)
+        if m is None or self.reference is None or s.paragraph - self.reference[0] > 2:
+            return dating.NO_DATE
+        ref = self.reference[1].interval
+        if ref is None or ref.precision is not Precision.DAY or ref.length_days > 1:
+            return dating.NO_DATE
+        unit = m.group("unit").lower()
+        days = reach[unit.rstrip("s") if m.group("one") else unit]
+        return dating.Dated(Interval.days(ref.start, ref.end + timedelta(days=days)), m.group(0), DateBasis.RELATIVE)
+
+    def _after_reference(self, s: Sentence) -> dating.Dated:
+        """"Police later arrested a man" in the news of the last days: between the story's day
+        and the publication day. Told of an older story, any day since: undated."""
+        if self.reference is None or self.dct is None or s.paragraph - self.reference[0] > 2:
+            return dating.NO_DATE
+        ref = self.reference[1].interval
+        if ref is None or ref.precision is not Precision.DAY or not 0 <= (self.dct - ref.end).days <= _LATER_REACH_DAYS:
+            return dating.NO_DATE
+        return dating.Dated(Interval.days(ref.start, self.dct), None, DateBasis.INHERITED)
+
+    def _counted(self, timexes: list, s: Sentence) -> list:
+        """Dates counted from the story ("The following evening, gunmen killed 130 people in
+        Paris") counted from the date they follow: an earlier date of their sentence ("In April
+        2025, gunmen kidnapped a boy ...; he was rescued a week later"), else the narrative's
+        reference time, the date of the last event told in this paragraph or the two before. The
+        tagger counts from the last date the text names, whatever it dates (a report's day, a
+        range compared over), or leaves them unresolved; its count stays only where the story
+        gives no time to count from."""
+        out, own_anchor = [], None
+        anchor = self.reference[1].interval if self.reference is not None and s.paragraph - self.reference[0] <= 2 else None
+        for tx in timexes:
+            if tx.type not in ("DATE", "TIME"):
+                pass
+            elif dating.is_counted(tx.text):
+                interval = dating.counted_from(tx.text, anchor)
+                if interval is not None and interval != tx.interval:
+                    tx = replace(tx, interval=interval)
+            elif tx.interval is not None and dating.usable(self.text, tx):
+                if own_anchor is not None:
+                    # "In October of that year, a teacher was stabbed ..., and in December a
+                    # tourist was killed": a month without its year is of the year told before it
+                    interval = dating.month_after(tx, own_anchor, self.dct)
+                    if interval is not None and interval != tx.interval:
+                        tx = replace(tx, interval=interval)
+                anchor = own_anchor = tx.interval
+            out.append(tx)
+        return out
+
     def _foiled_context(self, s: Sentence) -> bool:
         rx = lexicon.modality().foil_context
         if rx.search(s.text, _lowered(s.text)):
@@ -844,7 +906,7 @@ class SentenceReader:
                 c.speaker, c.speaker_kind, c.speaker_alias, c.unnamed = known
             c.commentary = _commentary(c)
         if dated.interval is None and dated.text is None and etype != "statement" and not c.definite:
-            c.dated = self._fallback_date(s, t, reporting)
+            c.dated = self._fallback_date(s, t, reporting, timexes)
         return c
 
     def _story_time(self, s: Sentence, t: lexicon.Trigger) -> dating.Dated | None:
@@ -869,19 +931,46 @@ class SentenceReader:
         day still bounds it, see _fallback_date.)"""
         return cls._past_perfect(s, t) or bool(lexicon.dating_cue("background_sentence").search(s.text))
 
-    def _fallback_date(self, s: Sentence, t: lexicon.Trigger, reporting: bool) -> dating.Dated:
+    def _counted_back(self, s: Sentence, t: lexicon.Trigger, timexes: list) -> dating.Dated | None:
+        """"The verdict comes a week after militants killed 11 soldiers": the event after the
+        count is the count back from the event before it, dated by the last date of the sentence
+        before the count, else (told in the present) the publication day, else the story's
+        reference time; None if the sentence counts nothing back to this trigger."""
+        m = lexicon.dating_cue("count_before_event").search(s.text, max(0, t.start - 140), t.start)
+        if m is None:
+            return None
+        before = [tx.interval for tx in timexes if tx.end <= s.start + m.start() and tx.interval is not None
+                  and dating.usable(self.text, tx)]
+        if before:
+            anchor = before[-1]
+        elif (m.group("verb") or "").lower() in ("comes", "come") and self.dct is not None:
+            anchor = Interval.day(self.dct)
+        elif self.reference is not None and s.paragraph - self.reference[0] <= 2:
+            anchor = self.reference[1].interval
+        else:
+            return dating.NO_DATE
+        interval = dating.counted_from(m.group("count") + " before", anchor)
+        return dating.Dated(interval, m.group(0)[:-len(m.group("rest"))].strip(), DateBasis.RELATIVE) if interval else dating.NO_DATE
+
+    def _fallback_date(self, s: Sentence, t: lexicon.Trigger, reporting: bool, timexes: list = ()) -> dating.Dated:
         """An undated event's date from its context, weakest evidence last:
         a state that has lasted a duration ("has been held for 14 months"): publication minus it;
         reported ("X said that 137 hostages had been released"): the report's day, an upper bound;
         the lead's present perfect ("has gone on trial"): news of the day of publication;
-        else the narrative's reference time from this paragraph or the one before; else none."""
+        else the narrative's reference time from this paragraph or the one before; else none.
+        Before all: a count back from the event before ("comes a week after militants killed")."""
+        back = self._counted_back(s, t, timexes)
+        if back is not None:
+            return back
         if t.rule.pos == "verb" and t.type in _STATES and _occurs(_PERFECT_BEFORE, s.text, max(0, t.start - 40), t.start):
             began = dating.since_duration(self.text, s.start + t.start, s.end,
                                           [tx for tx in self.timexes if s.start <= tx.start < s.end], self.dct)
             if began.interval is not None:
                 return began
         if lexicon.dating_cue("anaphoric_offset").search(s.text):
-            return dating.NO_DATE  # "two days later": counted from the story, not from today
+            # "Within days, the army said it had arrested": from the story's day to a few days on;
+            # "two days later": counted from the story, not from today
+            return self._within(s)
         offset = lexicon.dating_cue("same_day_offset").search(s.text)
         # an offset opening the sentence ("Hours later, ...") counts from the story's last told
         # time however many paragraphs of detail came between; inside it, only from nearby ones
@@ -910,6 +999,8 @@ class SentenceReader:
             return pub
         if self._background(s, t):
             return dating.NO_DATE
+        if lexicon.dating_cue("after_reference").search(s.text, max(0, t.start - 100), t.start):
+            return self._after_reference(s)  # "a military court later convicted them": a later day
         if self.reference is not None and s.paragraph - self.reference[0] <= 2 and not _EVENT_ANCHOR.search(s.text) \
                 and not (shift and self.reference[0] != s.paragraph):
             ref = self.reference[1]

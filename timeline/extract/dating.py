@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from timeline.extract.lexicon import dating_cue
+from timeline.extract.lexicon import counted_offset, dating_cue
 from timeline.fold import CaseBlind, skipping
-from timeline.intervals import Interval
+from timeline.intervals import Interval, Precision
 from timeline.records import DateBasis
 
 # ("before dawn on Saturday": before or after a time of day opens no clause, it is the day's hours)
@@ -351,6 +351,70 @@ def publication(published: Interval | date | None) -> Dated:
     if isinstance(published, date):
         published = Interval.day(published)
     return Dated(published, None, DateBasis.PUBLICATION) if published else NO_DATE
+
+
+def is_counted(words: str) -> bool:
+    """Do `words` count a date from another ("two days later", "the previous day")?"""
+    return counted_offset()[0].match(words.strip()) is not None
+
+
+def counted_from(words: str, reference: Interval | None) -> Interval | None:
+    """The date `words` count from the story's reference time ("two days later", "the following
+    evening", "three weeks later", "the previous day"), or None when they count nothing or the
+    reference is too coarse for the count (a day counted from "in March" is no day)."""
+    pattern, numbers, backward, slack = counted_offset()
+    m = pattern.match(words.strip())
+    if m is None or reference is None:
+        return None
+    if m.group("dayrel"):
+        n, unit, back = 1, "day", m.group("dayrel").lower() == "before"
+    elif m.group("rel"):
+        part = m.group("part").lower()
+        n, unit, back = 1, part if part in ("week", "month", "year") else "day", m.group("rel").lower() in backward
+    else:
+        word = m.group("n").lower()
+        n, unit, back = int(word) if word.isdigit() else numbers[word], m.group("unit").lower(), m.group("dir").lower() in backward
+        unit = "day" if unit == "night" else unit
+    sign = -1 if back else 1
+    day_known = reference.precision is Precision.DAY and reference.start == reference.end
+    if unit in ("day", "week") and not day_known:
+        # "In April 2025, gunmen kidnapped a boy ...; he was rescued a week later": the span
+        # moved by the count, as loose as the date it counts from (a month or less)
+        if reference.length_days > 31 or not m.group("n"):
+            return None  # "the next morning" after "in October": no day to count from
+        days = timedelta(days=sign * n * (7 if unit == "week" else 1))
+        return Interval.days(reference.start + days, reference.end + days)
+    if unit == "day":
+        return Interval.day(reference.start + timedelta(days=sign * n))
+    if unit == "week":
+        if m.group("rel"):  # "the following week": the calendar week after the reference's
+            return Interval.week(*(reference.start + timedelta(days=7 * sign)).isocalendar()[:2])
+        centre = reference.start + timedelta(days=7 * n * sign)
+        return Interval.days(centre - timedelta(days=slack), centre + timedelta(days=slack))
+    if unit == "month":
+        if reference.precision not in (Precision.DAY, Precision.MONTH) or reference.start.month != reference.end.month:
+            return None
+        y, mo = divmod(reference.start.year * 12 + reference.start.month - 1 + sign * n, 12)
+        return Interval.month(y, mo + 1)
+    if reference.start.year != reference.end.year:
+        return None
+    return Interval.year(reference.start.year + sign * n)
+
+
+_MONTH_ONLY = re.compile(r"^[A-Za-z]{3,9}\.?$")
+
+
+def month_after(tx, before: Interval, dct: date | None) -> Interval | None:
+    """A month named alone ("in December") after a date of its sentence with a year of its own
+    ("In October of that year, ..., and in December ..."): the first such month from that date
+    on, not the one before publication the tagger gave it; None if nothing is to change."""
+    if tx.interval.precision is not Precision.MONTH or not _MONTH_ONLY.match(tx.text.strip()) \
+            or before.precision not in (Precision.DAY, Precision.MONTH) or before.start.month != before.end.month:
+        return None
+    month = tx.interval.start.month
+    year = before.start.year + (1 if month < before.start.month else 0)
+    interval = Interval.month(year, month)
+    return interval if dct is None or interval.start <= dct else None
 
 
 _PERIOD = re.compile(r"^P(\d+)([YMWD])$")

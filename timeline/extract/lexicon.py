@@ -61,6 +61,21 @@ def dating_cue(name: str) -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def counted_offset() -> tuple[re.Pattern, dict[str, int], frozenset[str], int]:
+    """dating.json's counted_offset: (the pattern, number words, the words that count back,
+    the slack in days either side of a count in weeks)."""
+    d = _json("dating.json")["counted_offset"]
+    return re.compile(d["pattern"], re.I), d["numbers"], frozenset(d["backward"]), d["week_slack_days"]
+
+
+@lru_cache(maxsize=1)
+def within_offset() -> tuple[re.Pattern, dict[str, int]]:
+    """dating.json's within_offset: (the pattern, the reach in days of each unit)."""
+    d = _json("dating.json")["within_offset"]
+    return re.compile(d["pattern"], re.I), d["reach_days"]
+
+
+@lru_cache(maxsize=1)
 def speech_acts() -> re.Pattern:
     """Verbs whose statement stands beside the event it names ("condemned an attack")."""
     return re.compile(r"^(?:" + "|".join(_json("triggers.json")["words"]["SPEECH_ACT"]) + r")$", re.I)
