@@ -1091,6 +1091,16 @@ CASES = [
      "Gunmen killed 20 people at a wedding in Dagestan in June 2024. That attack came three months after gunmen "
      "killed 145 people at a concert hall outside Moscow.",
      "2025-06-24", [ev("attack", "2024-06-01", "2024-06-30", killed=20), ev("attack", "2024-03-01", "2024-03-31", killed=145)]),
+    ("'condemned “...” in a statement on Sunday': a quoted object is no clause between the verb and its date",
+     "President Ana Reyes condemned “the cowardly acts of foreign terrorists” in a statement on Sunday.",
+     "2023-12-05", [ev("statement", "2023-12-03", actors=["Ana Reyes"])]),
+    ("'told a gathering of village guards in Rajouri on Sunday that': the addressee's 'of' phrase leaves the date the telling's",
+     "Governor Ravi Kumar told a gathering of village guards in Rajouri on Sunday that the attackers would be caught.",
+     "2025-06-09", [ev("statement", "2025-06-08")]),
+    ("'Addressing officers and troops, the COAS said' right after a dated visit: said there, not on the publication day",
+     "On 18 January 2026, General Asim Munir visited Peshawar, where he was briefed on the security situation. "
+     "Addressing officers and troops, the COAS said the state would not bow to terror.",
+     "2026-01-21", [ev("meeting", "2026-01-18"), ev("statement", "2026-01-18")]),
     # a guard: a vague count gives no date
     ("'comes less than a week after gunmen killed': a vague count, no date",
      "The anniversary comes less than a week after gunmen killed six gendarmes at a post near the border.",
@@ -1439,3 +1449,11 @@ def test_alias_table(text, expected):
     from timeline.extract.actors import default_table
 
     assert [m.name for m in default_table().find(text)] == expected
+
+
+def test_page_stamp_line_dates_no_statement():
+    """'Posted at Dec 05 2023 06:30 PM' heads the page: a time stamp, no statement, so it does not
+    date the first statement of the story (which takes the publication day, as the news of it)."""
+    got = run("Posted at Dec 05 2023 06:30 PM\n\nThe interior minister, Ana Reyes, said the attackers would be found.",
+              "2023-12-06")
+    assert [(e.type, e.date.iso(), e.date_text) for e in got] == [("statement", ("2023-12-06", "2023-12-06"), None)]

@@ -674,7 +674,7 @@ class SentenceReader:
         timexes = self.timexes[bisect_left(self._timex_starts, s.start):
                                bisect_left(self._timex_starts, s.end)]
         timexes = self._counted(timexes, s)
-        if triggers and lexicon.modality().caption.match(text):
+        if triggers and (lexicon.modality().caption.match(text) or lexicon.modality().stamp.match(text)):
             triggers = []  # "Caption: Soldiers inspect the site of the bombing": a photograph's
         if triggers:
             actors = self.index.find(text, places, aliases)

@@ -228,10 +228,16 @@ def basis_of(tx) -> DateBasis:
 _ASIDE = re.compile(r"\([^()]{0,40}\)")  # "(2014)", "(FSB)": a bracket is no clause
 
 
-def _breaks(text: str, a: int, b: int) -> int:
+# a statement's quoted object: 'condemned “the senseless acts” in a statement on Sunday'
+_QUOTED_OBJECT = re.compile(r"“[^“”]{1,300}”|\"[^\"]{1,300}\"")
+
+
+def _breaks(text: str, a: int, b: int, quoted: bool = False) -> int:
     if b <= a:
         return 0
     seg = _ASIDE.sub("", text[a:b])
+    if quoted:
+        seg = _QUOTED_OBJECT.sub("", seg)
     # the words after b stay visible to the look-ahead ("before| dawn on Saturday")
     return sum(1 for m in _CLAUSE_BREAK.finditer(seg + text[b:b + 30]) if m.start() < len(seg))
 
@@ -275,7 +281,7 @@ def governing(text: str, sent_start: int, trig_start: int, trig_end: int, timexe
             elif verb:
                 dist += 50  # a verb's own adjunct most often follows it ("were released on Thursday")
         else:
-            dist, crossings = tx.start - trig_end, _breaks(text, trig_end, tx.start)
+            dist, crossings = tx.start - trig_end, _breaks(text, trig_end, tx.start, quoted=same_clause)
             if not verb and dating_cue("toll_clause_after").match(text, trig_end, tx.start):
                 # "the stabbings, in which three girls were killed ... on 29 July": the noun's own
                 # date, nearer than a sentence adverbial ("In the summer of 2024, ...")

@@ -139,6 +139,7 @@ class Modality:
     allegation: re.Pattern | None = None  # "accused X of", "responsible for": ends before the trigger
     claim_relative: re.Pattern | None = None  # "the attack, for which X claimed responsibility"
     caption: re.Pattern | None = None  # "Caption: Soldiers inspect the site of ...": a picture's
+    stamp: re.Pattern | None = None  # "Posted at Dec 05 2023 06:30 PM": the page's time stamp
     trend_after: re.Pattern | None = None  # "Kidnappings ... have risen": a trend of many events
     # a span of days or weeks: a count over it in reported speech ("said they had arrested six
     # over the past week") is the week's arrests, news of its own, not a tally
@@ -170,6 +171,7 @@ def modality() -> Modality:
                     allegation=re.compile(d["allegation"], re.I),
                     claim_relative=re.compile(d["claim_relative"], re.I),
                     caption=re.compile(d["caption"], re.I),
+                    stamp=re.compile(d["stamp"], re.I),
                     trend_after=re.compile(d["trend_after"], re.I),
                     short_span=re.compile(d["short_span"], re.I))
 

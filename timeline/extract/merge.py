@@ -18,6 +18,7 @@ from timeline.records import DateBasis
 
 from .candidates import Candidate
 from .dating import Dated
+from .lexicon import dating_cue
 from .places import across_border
 
 # Kinds that may tell of one event ("the FSB foiled a plot ... during the arrest").
@@ -326,6 +327,16 @@ def _without_commentary(ev: Event) -> bool:
     return any(not c.sentence.headline for c in ev.members)
 
 
+def _addressed_at(ev: Event, mt: Event) -> bool:
+    """"Earlier, on 18 January, the army chief visited Peshawar, where he was briefed ...
+    Addressing officers and troops, the COAS said ...": a statement that opens with the act of
+    speaking, in the sentence right after the meeting's, in its paragraph."""
+    told = {(m.sentence.paragraph, m.sentence.index) for m in mt.members}
+    opening = dating_cue("occasion_opening")
+    return any((m.sentence.paragraph, m.sentence.index - 1) in told and opening.match(m.sentence.text)
+               for m in ev.members)
+
+
 def _statements_at_meetings(events: list[Event]) -> None:
     """A statement with no date of its own, made at a meeting the article dates, takes the
     meeting's dates: its speaker takes part in the meeting, or its words refer to it."""
@@ -340,6 +351,6 @@ def _statements_at_meetings(events: list[Event]) -> None:
             if min(m.sentence.index for m in mt.members) > max(m.sentence.index for m in ev.members):
                 continue  # the meeting is told after the statement: nothing says it was made there
             people = {a.name for m in mt.members for a in m.actors if a.kind == "person"}
-            if ev.speaker in people or any(w in words for w in _MEETING_WORDS):
+            if ev.speaker in people or any(w in words for w in _MEETING_WORDS) or _addressed_at(ev, mt):
                 ev.inherited = Dated(mt.dated.interval, mt.dated.text, DateBasis.INHERITED)
                 break
