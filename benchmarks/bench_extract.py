@@ -71,6 +71,13 @@ def ours(article: Article) -> list[dict]:
     return rows
 
 
+def gold_batches() -> list[str]:
+    """Every annotated batch under tests/data (paragraphs, paragraphs2, articles3, ...), in the
+    order they were written."""
+    names = [p.name.removesuffix("_gold.json") for p in (ROOT / "tests" / "data").glob("*_gold.json")]
+    return sorted(names, key=lambda n: (n.startswith("articles"), int(n.removeprefix("articles")) if n[8:].isdigit() else 0, n))
+
+
 def articles() -> dict[str, list[tuple[Article, dict | None]]]:
     """The benchmark's articles by set, each with the gold it is scored against."""
     sets: dict[str, list] = {}
@@ -81,7 +88,7 @@ def articles() -> dict[str, list[tuple[Article, dict | None]]]:
     gold = json.loads(shared_gold.read_text()) if shared_gold.exists() else None
     sets["seeds"] = [(Article(str(p), p.read_text("utf-8"), published=Interval.day(date.fromisoformat(SEED_PUBLISHED[p.name[:3]]))), gold)
                      for p in seeds]
-    for batch in ("paragraphs", "paragraphs2", "articles3", "articles4", "articles5", "articles6", "articles7", "articles8", "articles9", "articles10", "articles11", "articles12", "articles13", "articles14", "articles15", "articles16", "articles17", "articles18", "articles19", "articles20", "articles21", "articles22"):
+    for batch in gold_batches():
         g = json.loads((ROOT / "tests" / "data" / f"{batch}_gold.json").read_text())
         sets[batch] = [(Article(name, (ROOT / "tests" / "data" / batch / name).read_text("utf-8"),
                                 published=Interval.day(date.fromisoformat(meta["published"][0]))), g)

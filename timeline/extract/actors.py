@@ -147,6 +147,13 @@ def _people_rules():
 
 
 @lru_cache(maxsize=1)
+def _named_place_after() -> re.Pattern:
+    """" mosque" after "the Imam Ali": a place called after a person."""
+    nouns = "|".join(sorted(_package_json("people.json")["named_place_nouns"], key=len, reverse=True))
+    return re.compile(rf"\s+(?i:{nouns})\b")
+
+
+@lru_cache(maxsize=1)
 def _given_name_spellings() -> dict[str, str]:
     """Each romanisation of a given name -> the one spelling people's names take."""
     spellings = _package_json("people.json")["given_name_spellings"]
@@ -225,6 +232,8 @@ class ActorIndex:
                 return  # "Counter Terrorism Policing North East said": a region of a body, no name
             full = " ".join(words)
             e = s + len(full)
+            if _named_place_after().match(text, e):
+                return  # "the Imam Ali mosque", "Imam Khomeini airport": a place, not the person
             if len(words) == 1:
                 full = self.people.get(words[0]) or (words[0] if titled else None)
                 if not full:

@@ -129,6 +129,9 @@ def _modality(text: str, t: lexicon.Trigger) -> tuple[str | None, str | None]:
             for name, effect, rx in m.after:
                 if rx.search(tail, low):
                     return effect, name
+        if t.rule.pos == "noun" and m.hypothetical_head.search(text, 0, t.start) \
+                and m.hypothetical_tail.match(text, t.end):
+            return "drop", "hypothetical_subject"  # "An attack on the port would do more damage"
     return None, None
 
 
@@ -389,11 +392,22 @@ _TWO_SIDED = re.compile(r"clash", re.I)  # "militants clashed with soldiers": bo
 _BE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.I)  # "terrorists were neutralised"
 
 
-def _is_content(f, text: str) -> bool:
-    """An event trigger other than the report itself; a bare toll only if it counts someone."""
+def _is_content(f, text: str, has_date: bool = False) -> bool:
+    """An event trigger other than the report itself; a bare toll only if it counts someone, or
+    if it dates victims already counted ("The soldiers were killed late on Thursday")."""
     if f[0] == "statement":
         return False
-    return f[1].rule.pos != "casualty" or bool(casualties.toll(text))
+    return f[1].rule.pos != "casualty" or bool(casualties.toll(text)) or has_date and _told_victims(text, f[1])
+
+
+# "The soldiers were killed", "All four were wounded": the sentence opens on victims named before
+_TOLD_VICTIMS = re.compile(r"\W*(?:The|These|Those|All|Both|All\s+the)\s+(?:(?!(?:who|which|that|whom)\b)[\w'’-]+\s+){0,3}?(?:had\s+|have\s+)?$")
+_PASSIVE = re.compile(r"(?:were|was|been)\s")
+
+
+def _told_victims(text: str, t) -> bool:
+    return t.rule.pos == "casualty" and _PASSIVE.match(t.text) is not None \
+        and _TOLD_VICTIMS.fullmatch(text, 0, t.start) is not None
 
 
 _VERB_BEFORE_OBJECT = re.compile(r"([A-Za-z]+)\s+(?:the|this|that|these|its|their|his|her)\s+(?:[\w'’-]+\s+){0,3}$")
@@ -443,7 +457,7 @@ def _resolve_types(text: str, found: list[tuple[str, lexicon.Trigger, str | None
         # and "ADF fighters killed 40 people in a raid on a village": the raid is the fighters' attack
         found = [("attack", f[1], f[2]) if f[0] == "military_operation" and f[1].rule.pos == "noun"
                  and _RAID.match(f[1].text) and f[1].start > militant[0] else f for f in found]
-    contents = [f for f in found if _is_content(f, text)]
+    contents = [f for f in found if _is_content(f, text, has_date)]
     if len(contents) > 1:
         # "killed 12 people on Friday, the deadliest attack since May": a superlative noun
         # ranks the event the sentence tells; its time ("since May") is the ranking's span
@@ -674,8 +688,11 @@ class SentenceReader:
         timexes = self.timexes[bisect_left(self._timex_starts, s.start):
                                bisect_left(self._timex_starts, s.end)]
         timexes = self._counted(timexes, s)
-        if triggers and (lexicon.modality().caption.match(text) or lexicon.modality().stamp.match(text)):
-            triggers = []  # "Caption: Soldiers inspect the site of the bombing": a photograph's
+        mod = lexicon.modality()
+        if triggers and (mod.caption.match(text) or mod.stamp.match(text) or mod.retracted.search(text)):
+            triggers = []  # "Caption: Soldiers inspect the site of the bombing": a photograph's;
+            # "An earlier version of this article said ...": what a correction takes back;
+            # "Posted at Dec 05 2023 06:30 PM": the page's time stamp
         if triggers:
             actors = self.index.find(text, places, aliases)
             out = self._events(s, triggers, actors, _outside_agencies(places, actors), timexes)
@@ -890,7 +907,8 @@ class SentenceReader:
         c = Candidate(etype, s, t, t.rule.strength, dated, actors, places,
                       casualties.toll(_own_clause(s.text, t, cue)) if counted else {},
                       definite=definite or t.rule.pos == "noun" and t.text[:1].isupper() and not s.text.startswith(t.text),
-                      distinct=_distinct_word(head, 2 if definite else 6)
+                      distinct=_distinct_word(casualties.without_counted_others(head) if t.rule.pos == "casualty" else head,
+                                              2 if definite else 6)
                       or (not definite and bool(_NEW_EVENT_START.match(s.text))))
         if cue == "apart":
             c.distinct = True  # told in a clause of its own beside another event: another event

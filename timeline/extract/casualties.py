@@ -45,6 +45,29 @@ def toll(text: str) -> dict[str, int]:
     return dict(_toll(text))
 
 
+@lru_cache(maxsize=1)
+def _counted_others() -> re.Pattern:
+    data = json.loads(resources.files("timeline.extract").joinpath("data/casualties.json").read_text("utf-8"))
+    return re.compile(rf"\b{data['hedge']}{data['num']}\s+others?\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def _uncounted_injured() -> re.Pattern:
+    data = json.loads(resources.files("timeline.extract").joinpath("data/casualties.json").read_text("utf-8"))
+    return re.compile(data["uncounted_injured"], re.I)
+
+
+def uncounted_injured(text: str) -> bool:
+    """Are the wounded told as a crowd, not a number ("injuring dozens more")?"""
+    return _uncounted_injured().search(text) is not None
+
+
+def without_counted_others(text: str) -> str:
+    """`text` without its counts of more victims ("two other soldiers", "11 others"): in a toll,
+    "other" adds victims to the event told, it does not tell of another event."""
+    return _counted_others().sub(" ", text)
+
+
 _YEAR = re.compile(r"\d{4}$")
 
 

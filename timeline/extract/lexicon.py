@@ -138,12 +138,16 @@ class Modality:
     comparison: CaseBlind | None = None  # a figure compared with another period: a statistic
     allegation: re.Pattern | None = None  # "accused X of", "responsible for": ends before the trigger
     claim_relative: re.Pattern | None = None  # "the attack, for which X claimed responsibility"
+    retracted: re.Pattern | None = None  # "An earlier version of this article said ...": a correction's
     caption: re.Pattern | None = None  # "Caption: Soldiers inspect the site of ...": a picture's
     stamp: re.Pattern | None = None  # "Posted at Dec 05 2023 06:30 PM": the page's time stamp
     trend_after: re.Pattern | None = None  # "Kidnappings ... have risen": a trend of many events
     # a span of days or weeks: a count over it in reported speech ("said they had arrested six
     # over the past week") is the week's arrests, news of its own, not a tally
     short_span: re.Pattern | None = None
+    # "An attack on the port would ...": an imagined event, told as the subject of a modal
+    hypothetical_head: re.Pattern | None = None
+    hypothetical_tail: re.Pattern | None = None
 
 
 @lru_cache(maxsize=1)
@@ -172,8 +176,11 @@ def modality() -> Modality:
                     claim_relative=re.compile(d["claim_relative"], re.I),
                     caption=re.compile(d["caption"], re.I),
                     stamp=re.compile(d["stamp"], re.I),
+                    retracted=re.compile(d["retracted"], re.I),
                     trend_after=re.compile(d["trend_after"], re.I),
-                    short_span=re.compile(d["short_span"], re.I))
+                    short_span=re.compile(d["short_span"], re.I),
+                    hypothetical_head=re.compile(d["hypothetical_subject"]["head"]),
+                    hypothetical_tail=re.compile(d["hypothetical_subject"]["tail"], re.I))
 
 
 # Words that, just before a verb trigger, show it is a noun ("amid reports of", "the attack").

@@ -19,7 +19,7 @@ from timeline.records import DateBasis
 from .candidates import Candidate
 from .dating import Dated
 from .lexicon import dating_cue
-from .places import across_border
+from .places import named_elsewhere
 
 # Kinds that may tell of one event ("the FSB foiled a plot ... during the arrest").
 _KIND = {"plot_foiled": "custody", "arrest": "custody"}
@@ -202,13 +202,13 @@ def _same_event(c: Candidate, e: Event) -> bool:
     if c.definite or near:
         if c.type not in _PHYSICAL:
             return True
-        places = {p.country for p in c.places if not across_border(c.sentence.text, p)}
-        theirs = {p.country for m in e.members for p in m.places if not across_border(m.sentence.text, p)}
+        places = {p.country for p in c.places if not named_elsewhere(c.sentence.text, p)}
+        theirs = {p.country for m in e.members for p in m.places if not named_elsewhere(m.sentence.text, p)}
         if c.definite:
             return True
         # two cities named and none shared: "five killed in Kandahar ... In Kabul, three killed"
-        cities = {p.name for p in c.places if p.kind == "city"}
-        their_cities = {p.name for m in e.members for p in m.places if p.kind == "city"}
+        cities = {p.name for p in c.places if p.kind == "city" and not named_elsewhere(c.sentence.text, p)}
+        their_cities = {p.name for m in e.members for p in m.places if p.kind == "city" and not named_elsewhere(m.sentence.text, p)}
         if cities and their_cities and not cities & their_cities:
             return False
         return not (places and theirs and not places & theirs)

@@ -169,9 +169,26 @@ def find_places(text: str) -> list[Place]:
 _BORDER_BEFORE = re.compile(r"\b(?:borders?|frontier)\s+(?:with|of)\s+(?:the\s+)?$|\bbordering\s+$", re.I)
 
 
-def across_border(text: str, place: Place) -> bool:
+def _across_border(text: str, place: Place) -> bool:
     """Is the place named as the neighbour across a border ("near the border with Niger")?"""
     return bool(_BORDER_BEFORE.search(text, max(0, place.start - 30), place.start))
+
+
+@lru_cache(maxsize=1)
+def _care_before() -> re.Pattern:
+    """"taken to hospitals in Peshawar", "a doctor at the hospital in nearby Samarra"."""
+    data = _data()
+    words, nouns = ("|".join(re.escape(w) for w in sorted(data[k], key=len, reverse=True)) for k in ("care_words", "care_nouns"))
+    return re.compile(rf"\b(?i:{words})\b[^.;:]{{0,30}}?\b(?:to|at|in)\s+(?:\w+\s+){{0,2}}?(?i:{nouns})\s+(?:in|at|of)\s+"
+                      rf"(?:the\s+)?(?:(?:nearby|neighbouring|neighboring)\s+)?"
+                      rf"(?:(?:city|town|village|provincial capital|capital)\s+(?:of\s+)?)?$")
+
+
+def named_elsewhere(text: str, place: Place) -> bool:
+    """Is the place named as somewhere other than where the event was: the neighbour across a
+    border, or where the wounded were taken ("two soldiers were wounded, according to a doctor at
+    the hospital in nearby Samarra")?"""
+    return _across_border(text, place) or bool(_care_before().search(text, max(0, place.start - 100), place.start))
 
 
 _DEMONYM = r"[A-Z][a-z]+(?:an|ian|i|ese|ish)"  # "Palestinian", "Iraqi", "Sudanese", "Turkish"

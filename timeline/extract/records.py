@@ -9,9 +9,10 @@ from timeline.fold import CaseBlind
 from timeline.intervals import Interval
 from timeline.records import ActorRef, DateBasis, EventRecord, Mention
 
+from . import casualties
 from .dating import publication
 from .merge import Event
-from .places import across_border, is_origin
+from .places import is_origin, named_elsewhere
 
 _BY_BEFORE = re.compile(r"\bby\s+(?:[\w-]+\s+){0,5}$", re.I)  # "by gunmen believed to belong to an al-Qaeda affiliate"
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?(?:\w+(?:ed|en)|shot|held|hit|taken|struck|seized)\b")
@@ -88,7 +89,7 @@ def _place(ev: _Settled):
         ordered = [p]  # a speech's content names places it is about, not where it was made
     for c in ordered:
         located = [pl for pl in c.places if _LOCATIVE_BEFORE.found_in(c.sentence.text[max(0, pl.start - 45):pl.start])
-                   and not across_border(c.sentence.text, pl) and not is_origin(c.sentence.text, pl.start)
+                   and not named_elsewhere(c.sentence.text, pl) and not is_origin(c.sentence.text, pl.start)
                    and not (_FROM_BEFORE.search(c.sentence.text, max(0, pl.start - 6), pl.start)
                             and _TO_AFTER.match(c.sentence.text, pl.end))
                    and not _ROUTE_END_BEFORE.search(c.sentence.text, max(0, pl.start - 40), pl.start)
@@ -119,13 +120,19 @@ def _state_actors(ev: _Settled) -> list[ActorRef]:
 
 
 def _toll(ev: _Settled) -> tuple[int | None, int | None]:
-    """The toll of the first body sentence that states one (the lead gives the victims; a later
-    "15 assailants were killed" is not the event's toll), else the headline's."""
+    """Each count from the first body sentence that states one (the lead gives the victims; a
+    later "15 assailants were killed" is not the event's toll), else the headline's: "killing six
+    people. Eleven others were injured" is six killed and eleven injured, but after "injuring dozens
+    more", "Two officers were wounded" counts some of them only."""
     ordered = sorted(ev.members, key=lambda c: (c.sentence.headline, c.sentence.index))
-    for c in ordered:
-        if c.toll:
-            return c.toll.get("killed"), c.toll.get("injured")
-    return None, None
+    first = next((c for c in ordered if c.toll), None)
+    if first is None:
+        return None, None
+    killed, injured = first.toll.get("killed"), first.toll.get("injured")
+    if injured is None and not casualties.uncounted_injured(first.sentence.text):
+        injured = next((c.toll["injured"] for c in ordered if "injured" in c.toll and "killed" not in c.toll
+                        and c.sentence.headline == first.sentence.headline), None)
+    return killed, injured
 
 
 def _confidence(ev: _Settled, basis: DateBasis, actors: list, place) -> float:
