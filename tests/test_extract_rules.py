@@ -1148,6 +1148,27 @@ CASES = [
      "On 18 January 2026, General Asim Munir visited Peshawar, where he was briefed on the security situation. "
      "Addressing officers and troops, the COAS said the state would not bow to terror.",
      "2026-01-21", [ev("meeting", "2026-01-18"), ev("statement", "2026-01-18")]),
+    ("'arrested ... in raids ... between Wednesday and Friday': the raids are the arrests' means, no rival for their days",
+     "Police arrested nine suspects in raids in two provinces between Wednesday and Friday, a police spokesman told reporters in Jakarta on Sunday.",
+     "2026-05-31", [ev("arrest", "2026-05-27", "2026-05-29")]),
+    ("'On the same day, X, who had been kidnapped in April 2021, was released': the day of the release told before, not the relative clause's",
+     "In March, rebels freed an American aid worker in Niger after six years in captivity. On the same day, a French reporter, "
+     "who had been kidnapped in Gao, Mali, in April 2021, was released.",
+     "2023-09-14", [ev("release", "2023-03-01", "2023-03-31"), ev("release", "2023-03-01", "2023-03-31")]),
+    ("'about an hour later' is the day of the blast told before, not the publication day the tagger gave it",
+     "A bomb exploded outside the railway station in Sungai Kolok on Monday evening, wounding two people. "
+     "A second device was found and defused by bomb disposal officers about an hour later.",
+     "2025-11-11", [ev("attack", "2025-11-10"), ev("plot_foiled", "2025-11-10")]),
+    ("'has sentenced two men ... for planning an attack ... more than two years ago': the offence's date, not the verdict's",
+     "A court in Munich has sentenced two men to prison for planning an attack on a church more than two years ago.",
+     "2025-02-12", [ev("sentencing", "2025-02-12")]),
+    ("'the terrorist act ... on 22 March 2024, as a result of which 145 people were killed': the toll clause tells the dated act",
+     "Officials discussed the fate of migrants after the terrorist act at a concert hall outside Moscow on 22 March 2024, "
+     "as a result of which 145 people were killed.",
+     "2024-05-23", [ev("attack", "2024-03-22", killed=145)]),
+    ("'the second bombing ... in two years: in October 2023, a suicide bomber killed seven': the clause after the colon is a dated event of its own",
+     "It was the second bombing of a mosque in the province in two years: in October 2023, a suicide bomber killed seven worshippers at a mosque in Pul-e-Khumri.",
+     "2025-06-09", [ev("attack", "2023-10-01", "2023-10-31", killed=7)]),
     # a guard: a vague count gives no date
     ("'comes less than a week after gunmen killed': a vague count, no date",
      "The anniversary comes less than a week after gunmen killed six gendarmes at a post near the border.",

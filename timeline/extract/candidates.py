@@ -528,6 +528,12 @@ def _resolve_types(text: str, found: list[tuple[str, lexicon.Trigger, str | None
     return sorted(kept + apart, key=lambda f: f[1].start)
 
 
+@lru_cache(maxsize=1)
+def _means() -> frozenset[tuple[str, str]]:
+    """(event type, the type of its means) pairs: an arrest's raids, a kidnapping's attack."""
+    return frozenset((winner, loser) for winner, loser, _ in lexicon.absorbs())
+
+
 def _segment(text: str, pos: int) -> int:
     """Which coordinate clause of the sentence a position falls in."""
     return len(dating.COORDINATE.findall(text, 0, pos))
@@ -720,13 +726,17 @@ class SentenceReader:
             claimed = source is not None
         out = []
         claim_span = _RESPONSIBILITY.rx.search(text)
+        means = _means()
         for etype, t, cue in _resolve_types(text, found, has_date, dated_spans):
             # other event words compete for the dates; a toll or a word of the same kind does not
             # (nor does a plain "said": a date after it is the report's, which `governing` weighs
             # as such; counted as a rival too, it tied with a date another event word claims:
             # "said on Monday they had charged ... over a knife attack in August")
+            # nor does the event's means ("arrested the suspects in raids ... between Wednesday and
+            # Friday": the raids are the arrests', see lexicon.absorbs)
             rivals = [f for f in found if f[1] is not t and f[0] != etype and f[1].rule.pos != "casualty"
-                      and not (f[0] == "statement" and _ATTRIBUTION.match(f[1].text))]
+                      and not (f[0] == "statement" and _ATTRIBUTION.match(f[1].text))
+                      and (etype, f[0]) not in means]
             others = [(s.start + f[1].start, s.start + f[1].end) for f in rivals]
             if claim_span is not None and etype != "statement":
                 # "Hamas on Wednesday claimed responsibility for an attack ... that killed seven on
@@ -882,6 +892,13 @@ class SentenceReader:
         # "the death toll had risen to 32": the toll of an event already told, a noun that points back
         definite = (t.rule.pos == "noun" or t.text.lower() == "death toll") \
             and _occurs(_DEFINITE, s.text, max(0, t.start - 40), t.start)
+        if etype == "sentencing":
+            # "sentenced three men ... for planning an attack ... more than two years ago": the
+            # offence's date, not the verdict's
+            offence = lexicon.dating_cue("offence_after_verdict").search(self.text, b, s.end)
+            if offence is not None:
+                timexes = [tx for tx in timexes if tx.start < offence.start()
+                           or dating.reported_before(self.text[max(0, tx.start - 60):tx.start])]
         dated = dating.governing(self.text, s.start, a, b, timexes, reported=etype != "statement",
                                  verb=t.rule.pos == "verb", same_clause=etype == "statement", others=others,
                                  strict=definite, nouns=nouns,

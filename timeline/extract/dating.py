@@ -47,11 +47,12 @@ _BEGAN = re.compile(r"\s*,?\s*which\s+(?:began|started|took place|happened|occur
 _AFTER_SPAN = re.compile(r",?\s*after\s+(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+)?"
                          r"(?:\w+\s+)?(?:hours?|days?|weeks?|months?|rounds?|years?)\s+of\s+(?:[\w-]+\s+){0,2}$", re.I)
 _AND = re.compile(r"\band\b")
+_RELATIVE_HEAD = re.compile(r"\b(?:who|which)\s+(?:had\s+|has\s+|have\s+)?(?:been\s+)?(?:\w+ly\s+)?$", re.I)
 # between a relative date and the explicit one that says it again: "on Remembrance Sunday in
 # November 2021", "Earlier this month, on Dec. 10", "Two months later, on Oct. 29, 2022"
 _QUALIFIER = re.compile(r"\s*(?:,|in|of|on|,\s*(?:in|on))?\s*")
 # Coordinate clauses: "militants stormed a complex on March 20, and on Monday attacked a base"
-COORDINATE = re.compile(r";|,\s+(?:and|while|but|whereas)\s+")
+COORDINATE = re.compile(r";|:\s+(?=[a-z])|,\s+(?:and|while|but|whereas)\s+")
 # the window patterns below are asked only whether they occur: CaseBlind, or fold.skipping
 _ANCHOR_BEFORE = CaseBlind(r"\b(?:since|until|till|by|before|after|ahead of|from|as of|through)\s+(?:the\s+)?$")
 _NAMED_YEAR_BEFORE = skipping(re.compile(r"(?:\b(?:[Rr]esolutions?|No\.?|[Nn]umber|[Ll]aw|[Dd]ecree|Act|[Aa]rticle|[Ff]light|[Rr]oute|[Ss]ection)\s+(?:[\d/]+\s*\(?)?|[A-Z][\w-]*\s*\(?|\(\s*)$"))
@@ -270,7 +271,8 @@ def governing(text: str, sent_start: int, trig_start: int, trig_end: int, timexe
         late = late or (tx.end <= trig_start and not verb and bool(_AFTER_SPAN.search(text, tx.end, trig_start)))
         if tx.end <= trig_start:
             dist, crossings = trig_start - tx.end, _breaks(text, tx.end, trig_start)
-            if _when_clause(text, tx, trig_start) or not verb and modifies(text, tx, trig_start):
+            if _when_clause(text, tx, trig_start) or not verb and modifies(text, tx, trig_start) \
+                    or dating_cue("detail_clause_after_date").match(text[tx.end:trig_start]):
                 crossings = 0  # a premodifier ("the Sept. 11, 2001, attacks") is the noun's own
             elif _INITIAL.match(text[sent_start:tx.start]) and not COORDINATE.search(text, tx.end, trig_start):
                 crossings = 0  # "In early May, a man was arrested": a sentence adverbial (up to "..., and ...")
@@ -297,8 +299,12 @@ def governing(text: str, sent_start: int, trig_start: int, trig_end: int, timexe
         lo, hi = (tx.end, trig_start) if tx.end <= trig_start else (trig_end, tx.start)
         # another event word between the date and this trigger has the better claim to it
         # ("pupils abducted earlier this month have been freed")
+        initial = tx.end <= trig_start and bool(_INITIAL.match(text[sent_start:tx.start]))
         claimed = not late and any(lo <= a and b <= hi and not _breaks(text, b, tx.start if tx.start >= b else b)
                                    and not (tx.end <= a and _AND.search(text, b, trig_start))
+                                   # "On the same day, X, who had been kidnapped in 2021, was
+                                   # released": a relative clause takes no sentence adverbial
+                                   and not (initial and _RELATIVE_HEAD.search(text, max(0, a - 30), a))
                                    for a, b in others)  # "on Tuesday freed 17 people and arrested four": shared
         # "convicted over the 2016 attack", "over the July 2016 Holey Artisan Bakery attack": the
         # date premodifies another event noun (names may stand between)
@@ -311,6 +317,7 @@ def governing(text: str, sent_start: int, trig_start: int, trig_end: int, timexe
         a, b = (tx.end, trig_start) if tx.end <= trig_start else (trig_end, tx.start)
         far = (crossings > 0 and _subordinate_between(text, a, b) and not _INITIAL.match(text[sent_start:tx.start])
                and not _when_clause(text, tx, trig_start) and not _BEGAN.match(text, trig_end, tx.start)
+               and not (tx.end <= trig_start and dating_cue("detail_clause_after_date").match(text[tx.end:trig_start]))
                and not (not verb and tx.start >= trig_end and dating_cue("toll_clause_after").match(text, trig_end, tx.start))
                and not (tx.start >= trig_end and dating_cue("while_state_between").match(text, trig_end, tx.start)))
         if far and not late:
@@ -372,6 +379,9 @@ def counted_from(words: str, reference: Interval | None) -> Interval | None:
     m = pattern.match(words.strip())
     if m is None or reference is None:
         return None
+    if m.group("same") or m.group("within"):
+        # "On the same day", "about an hour later": the day counted from, as loose as it is
+        return reference if reference.length_days <= 31 else None
     if m.group("dayrel"):
         n, unit, back = 1, "day", m.group("dayrel").lower() == "before"
     elif m.group("rel"):
