@@ -360,8 +360,24 @@ def _set_speaker(c: Candidate, a: ActorMention) -> None:
 
 
 def _in_quote(text: str, pos: int) -> bool:
+    """Inside someone's quoted words; not inside a scare quote, the reporter's own word set off
+    ("troops “neutralised” 35 assailants on Sunday")."""
     head = text[:pos]
-    return head.count("“") > head.count("”") or head.count('"') % 2 == 1
+    if head.count("“") > head.count("”"):
+        return not _scare_quote(text, head.rfind("“"), text.find("”", pos))
+    if head.count('"') % 2 == 1:
+        return not _scare_quote(text, head.rfind('"'), text.find('"', pos))
+    return False
+
+
+def _scare_quote(text: str, opening: int, closing: int) -> bool:
+    """Quotes around one word: the reporter's word, marked as another's term ("“neutralised”").
+    (Two words may be a quoted phrase whose clause the quote marks break: "said it would
+    continue “offensive operations”" keeps its modal only if read as a quote.)"""
+    if closing < 0:
+        return False
+    quoted = text[opening + 1:closing].strip()
+    return len(quoted.split()) == 1 and quoted[-1:].isalpha()
 
 
 def _killing_by(agents: re.Pattern, text: str, t: lexicon.Trigger) -> bool:

@@ -112,7 +112,9 @@ _REPORTED_BEFORE = CaseBlind(
     r"|\b(?:in|through|via)\s+(?:a|an|its|their|his|her)\s+(?:\w+\s+)?(?:statement|message|video|post|recording)"
     r"\s+(?:released|issued|posted|published|circulated)(?:\s+[\w'’-]+){0,6}?"
     # "X, speaking to reporters at Government House in Bangkok on Tuesday, said"
-    r"|\b(?:speaking|talking)\s+(?:to|with)\s+(?:reporters|journalists|the\s+press|the\s+media)(?:\s+[\w'’-]+){0,6}?)"
+    r"|\b(?:speaking|talking)\s+(?:to|with)\s+(?:reporters|journalists|the\s+press|the\s+media)(?:\s+[\w'’-]+){0,6}?"
+    # "told a press conference in Jakarta on Thursday", "told a news briefing at the ministry on Monday"
+    r"|\b(?:told|told\s+(?:a|the))\s+(?:news\s+|press\s+)?(?:conference|briefing|reporters|journalists|parliament|lawmakers|the\s+court)(?:\s+[\w'’-]+){0,5}?)"
     r"\s+(?:on\s+|late\s+|early\s+)?$")
 
 

@@ -100,8 +100,9 @@ def _tag(text: str, dct: date | None, g: Grammar, cands: list[Candidate]) -> lis
         # words after an expression ("or later") join it only up to the next one: in
         # "Monday or earlier this week", "earlier this week" is an expression of its own
         limit = cands[i + 1].start if i + 1 < len(cands) else len(text)
-        ctx.year_here = named[1] if named and _near_in_sentence(text, named[0], c.start, g) else None
+        ctx.year_here = named[1] if named and _near_in_sentence(text, named[0], c.start, g) else _year_after(text, cands, i)
         ctx.since = _range_start(text, out, c.start, g)
+        ctx.day_here = _day_before(text, out, c.start, g)
         timex = _resolve(text, c, ctx, g, limit)
         if ctx.year_here is None and period is not None and timex is not None and timex.interval is not None \
                 and g.sentence_end.search(text, period[0], c.start + 1) is None:
@@ -139,11 +140,40 @@ def _tag(text: str, dct: date | None, g: Grammar, cands: list[Candidate]) -> lis
 
 _YEAR_FIRST = re.compile(r"^\d{4}(?:-|$)")
 
+# "on July 14 in Nice in 2016", "Bastille Day in 2016": a year right after a day, with only
+# places between, is that day's year
+_BARE_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_YEAR_AFTER_GAP = re.compile(r"(?:,?\s+(?:in|at|near|outside)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})*,?\s+(?:in|of)\s+")
+
+
+def _year_after(text: str, cands: list[Candidate], i: int) -> int | None:
+    """The year a day takes from a bare year just after it ("on July 14 in Nice in 2016")."""
+    if i + 1 >= len(cands):
+        return None
+    c, nxt = cands[i], cands[i + 1]
+    if not _BARE_YEAR.fullmatch(text, nxt.start, nxt.end) or not _YEAR_AFTER_GAP.fullmatch(text, c.end, nxt.start):
+        return None
+    return int(text[nxt.start:nxt.end])
+
 
 # How far a written-out year lends itself to a month after it: "He joined in 1985 and became
 # president in June" is June 1985; further on, the month is more often the story's own ("a
 # program approved in 1987 that didn't specify an amount had bought shares through Sept. 29").
 _YEAR_REACH = 60
+
+
+def _day_before(text: str, out: list[Timex], start: int, g: Grammar) -> date | None:
+    """The day a full date just before `start` in its sentence names ("on Saturday 3 May 2025,
+    ... for the weekend"), if the sentence wrote its year out."""
+    if not out or start - out[-1].end > _DAY_REACH or g.sentence_end.search(text, out[-1].end, start + 1) \
+            or not _WRITTEN_YEAR.search(out[-1].text):
+        return None
+    day = out[-1].interval
+    return day.start if day is not None and day.precision is Precision.DAY else None
+
+
+_WRITTEN_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_DAY_REACH = 200  # a sentence's length: the day it opens on is the day it tells
 
 
 def _near_in_sentence(text: str, a: int, b: int, g: Grammar) -> bool:

@@ -36,6 +36,7 @@ class Context:
     present: bool = False           # the sentence's nearest tense cue is a present one ("is")
     day_first: bool | None = None   # the document's numeric date order, when its dates show it
     year_here: int | None = None    # a year the sentence names before the expression
+    day_here: date | None = None    # a day the sentence names just before the expression
     last: str | None = None         # the last date value named, a boundary ("since ...") too
     reported: bool = False          # the future cue looks ahead from a time past ("would")
     over: bool = False              # "ended" stands next to it: a day gone by
@@ -569,11 +570,12 @@ _FULL_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def call_monthref(ctx: Context, month: str) -> tuple[str, None]:
-    """"November that year": the month in the year of the last date named (none: unknown)."""
-    ref = _ref_date(ctx)
+    """"November that year", "That September": the month in the year of the last date named,
+    a season or a year too ("the summer of 2015 ... That September"; none: unknown)."""
+    ref = value_interval(ctx.ref) if ctx.ref else None
     if not month:
         return "", None
-    return (f"{ref[0].year:04d}-{month}" if ref is not None else f"XXXX-{month}"), None
+    return (f"{ref.start.year:04d}-{month}" if ref is not None else f"XXXX-{month}"), None
 
 
 def call_seasonref(ctx: Context, code: str) -> tuple[str, None]:
@@ -707,6 +709,11 @@ def _part_of_year(ctx: Context, code: str, n: str, months: int, dir_: str, shift
 
 
 def call_weekend(ctx: Context, dir_: str = "") -> tuple[str, None]:
+    if not dir_ and ctx.day_here is not None:
+        # "Shortly after 4pm on Saturday 3 May 2025, he walked into the station, crowded with
+        # people leaving the city for the weekend": the weekend of the day just named
+        y, w, _ = ctx.day_here.isocalendar()
+        return f"{y:04d}-W{w:02d}-WE", None
     if ctx.dct is None:
         return "XXXX-WXX-WE", None
     d = ctx.dct
