@@ -1197,6 +1197,12 @@ CASES = [
     ("'the second bombing ... in two years: in October 2023, a suicide bomber killed seven': the clause after the colon is a dated event of its own",
      "It was the second bombing of a mosque in the province in two years: in October 2023, a suicide bomber killed seven worshippers at a mosque in Pul-e-Khumri.",
      "2025-06-09", [ev("attack", "2023-10-01", "2023-10-31", killed=7)]),
+    ("'has warned ..., saying in a statement on Sunday that': the participle is the same act of speaking, its day the warning's",
+     "Al-Shabaab has warned residents to stay away from army bases, saying in a statement on Sunday that its fighters would target them.",
+     "2024-11-11", [ev("statement", "2024-11-10")]),
+    ("'killed 26 people ..., as passengers waited for a train on Saturday morning': the scene-setting clause tells the attack's time",
+     "A suicide bomber killed 26 people at the railway station in Quetta, including 14 soldiers, as passengers waited for a train on Saturday morning.",
+     "2024-11-11", [ev("attack", "2024-11-09", killed=26)]),
     # a guard: a vague count gives no date
     ("'comes less than a week after gunmen killed': a vague count, no date",
      "The anniversary comes less than a week after gunmen killed six gendarmes at a post near the border.",

@@ -286,6 +286,8 @@ def governing(text: str, sent_start: int, trig_start: int, trig_end: int, timexe
                 dist += 50  # a verb's own adjunct most often follows it ("were released on Thursday")
         else:
             dist, crossings = tx.start - trig_end, _breaks(text, trig_end, tx.start, quoted=same_clause)
+            if same_clause and dating_cue("saying_adjunct_between").match(text, trig_end, tx.start):
+                crossings = 0  # "has warned ..., saying in a statement on Sunday that": its own day
             if not verb and dating_cue("toll_clause_after").match(text, trig_end, tx.start):
                 # "the stabbings, in which three girls were killed ... on 29 July": the noun's own
                 # date, nearer than a sentence adverbial ("In the summer of 2024, ...")
@@ -321,7 +323,8 @@ def governing(text: str, sent_start: int, trig_start: int, trig_end: int, timexe
                and not _when_clause(text, tx, trig_start) and not _BEGAN.match(text, trig_end, tx.start)
                and not (tx.end <= trig_start and dating_cue("detail_clause_after_date").match(text[tx.end:trig_start]))
                and not (not verb and tx.start >= trig_end and dating_cue("toll_clause_after").match(text, trig_end, tx.start))
-               and not (tx.start >= trig_end and dating_cue("while_state_between").match(text, trig_end, tx.start)))
+               and not (tx.start >= trig_end and dating_cue("while_state_between").match(text, trig_end, tx.start))
+               and not (tx.start >= trig_end and dating_cue("setting_clause_between").match(text, trig_end, tx.start)))
         if far and not late:
             continue  # a date across a subordinate clause ("a year after gunmen killed 145") is not this event's
         if strict and not _own_date_of_noun(text, sent_start, trig_start, trig_end, tx, crossings):
