@@ -1203,6 +1203,16 @@ CASES = [
     ("'killed 26 people ..., as passengers waited for a train on Saturday morning': the scene-setting clause tells the attack's time",
      "A suicide bomber killed 26 people at the railway station in Quetta, including 14 soldiers, as passengers waited for a train on Saturday morning.",
      "2024-11-11", [ev("attack", "2024-11-09", killed=26)]),
+    ("'the first major bombing in Baghdad since July 2021, when a suicide bomber killed 30': the when-clause's toll is a dated event of its own",
+     "Suicide bombers killed 12 people at a market in Sadr City on Monday. The attack was the first major bombing in "
+     "Baghdad since July 2021, when a suicide bomber killed more than 30 people at the Wahailat market.",
+     "2025-03-04", [ev("attack", "2025-03-03", killed=12), ev("attack", "2021-07-01", "2021-07-31", killed=30)]),
+    ("'The last suicide bombing of this scale was in January 2021, when ...': the copula gives the noun its date",
+     "The last suicide bombing of this scale in Iraq was in January 2021, when two bombers killed 32 people at a market in Baghdad.",
+     "2025-03-01", [ev("attack", "2021-01-01", "2021-01-31", killed=32)]),
+    ("'attacked repeatedly since September 2019, when an assault killed 38': 'repeatedly' leaves the when-clause's one assault",
+     "Boulkessi has been attacked repeatedly since September 2019, when an assault on the camp and a nearby post at Mondoro killed at least 38 soldiers.",
+     "2025-03-01", [ev("attack", "2019-09-01", "2019-09-30", killed=38)]),
     # a guard: a vague count gives no date
     ("'comes less than a week after gunmen killed': a vague count, no date",
      "The anniversary comes less than a week after gunmen killed six gendarmes at a post near the border.",

@@ -489,8 +489,13 @@ def _resolve_types(text: str, found: list[tuple[str, lexicon.Trigger, str | None
                         and not dating.reported_before(text[max(0, a - 60):a]) for a, b in dated_spans)
                 and all(_segment(text, c[1].start) != _segment(text, f[1].start) for c in content)]
     # "The attack came a week after jihadists killed 15 people": a toll in a clause of its own
+    # (but not the toll of an event word of that later clause: "since September 17 last year, when
+    # JNIM fighters stormed a school ..., killing more than 70 people")
     apart = [(f[0], f[1], "apart") for f in contents if f[1].rule.pos == "casualty" and f not in content
-             and any(c[1].end <= f[1].start and _LATER_CLAUSE.search(text, c[1].end, f[1].start) for c in content)]
+             and any(c[1].end <= f[1].start and _LATER_CLAUSE.search(text, c[1].end, f[1].start) for c in content)
+             and not (_PARTICIPLE_TOLL.match(f[1].text) and any(
+                 c[1].rule.pos == "verb" and _LATER_CLAUSE.search(text, 0, c[1].start) and c[1].end <= f[1].start
+                 and not _LATER_CLAUSE.search(text, c[1].end, f[1].start) for c in content))]
     # "condemned the attack ..., for which Al-Shabaab has claimed responsibility": a claim in the
     # event noun's relative clause describes the event; the sentence still reports a condemnation
     claim = any(f[0] == "statement" and _is_claim(text, f[1]) for f in found) and not m.claim_relative.search(text)
@@ -580,6 +585,7 @@ _NEW_EVENT_START = re.compile(r"^\W*(?:Additionally|Meanwhile|Separately|Elsewhe
 # clause is a noun's background, not where the narrative stands
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|which)\s+(?:had\s+|has\s+|have\s+)?(?:\w+ly\s+)?$", re.I)
 _PLUPERFECT_RELATIVE = re.compile(r"\b(?:who|which|that)\s+had\s+been\s+(?:\w+ly\s+)?$", re.I)
+_PARTICIPLE_TOLL = re.compile(r"(?:killing|wounding|injuring|leaving)\b", re.I)
 _LATER_CLAUSE = re.compile(r"\b(?:since|following|(?:after|before)(?!\s+(?:%s)))\b" % dating.TIME_OF_DAY, re.I)
 _OFFENCE = re.compile(r"\b(?:for|over|in connection with|accused of|convicted of|guilty of|charged with)\b", re.I)
 _FINAL_ATTRIBUTION = re.compile(r"^\s*(?:on\s+\w+|late\s+\w+|in a statement|on X|on Twitter)?\s*[.!]?\s*$")
@@ -730,8 +736,11 @@ class SentenceReader:
     def _events(self, s: Sentence, triggers: list, actors: list, places: list, timexes: list) -> list[Candidate]:
         """The candidates of a sentence with triggers."""
         text = s.text
-        dated_spans = [(tx.start - s.start, tx.end - s.start) for tx in timexes if dating.usable(self.text, tx)]
-        has_date = bool(dated_spans)
+        dated = [tx for tx in timexes if dating.usable(self.text, tx)]
+        dated_spans = [(tx.start - s.start, tx.end - s.start) for tx in dated]
+        # "has been attacked repeatedly since September 2019, when an assault killed 38": the
+        # when-clause's date is its own event's, it makes no other event word of the sentence dated
+        has_date = any(not dating.anchors_when_clause(self.text, tx) for tx in dated)
         found = self._real_triggers(s, triggers, has_date, dated_spans)
         reporting = any(f[0] == "statement" and _ATTRIBUTION.match(f[1].text)
                         and not _BE_BEFORE.search(text[max(0, f[1].start - 12):f[1].start]) for f in found)
@@ -792,8 +801,10 @@ class SentenceReader:
                     low = _lowered(text)
                     words_only = not has_date and m.frequency.search(text, low) or m.definition.search(text, low) \
                         or m.comparison.search(text, low)
-                if words_only:
-                    # "every few months, a stabbing ...": what happens often, not what happened;
+                if words_only and not any(dating.when_clause_after(text, b, t.start) for _, b in dated_spans):
+                    # "every few months, a stabbing ...": what happens often, not what happened
+                    # (but "attacked repeatedly since September 2019, when an assault killed 38"
+                    # tells one assault in its when-clause);
                     # "the term 'neutralise' is used to imply killed or captured": words, not events;
                     # "killed 7,320 people in 2024, 12% fewer than in 2023": a statistic
                     continue

@@ -134,6 +134,12 @@ def _when_clause(text: str, tx, trig_start: int | None) -> bool:
     return trig_start is not None and when_clause_after(text, tx.end, trig_start)
 
 
+def anchors_when_clause(text: str, tx) -> bool:
+    """Is the date an anchor usable only for the when-clause after it ("since July 2021, when a
+    suicide bomber killed 30")?"""
+    return _ANCHOR_BEFORE.found_in(text[max(0, tx.start - 30):tx.start]) and bool(_WHEN_AFTER.match(text, tx.end))
+
+
 def when_clause_after(text: str, date_end: int, trig_start: int) -> bool:
     """Is the trigger at `trig_start` in a when-clause opened right after a date ending at
     `date_end` ("was in January 2021, when twin suicide bombings killed 32")?"""
@@ -156,6 +162,7 @@ def _own_date_of_noun(text: str, sent_start: int, trig_start: int, trig_end: int
         return False  # "condemned the abduction on Monday": the condemnation's day
     return bool(_NEAR_AFTER.match(gap) or _MODIFIER_AFTER.search(gap) or _PLACE_CHAIN_AFTER.match(gap)
                 or dating_cue("toll_clause_after").match(gap) or dating_cue("noun_relative_before_date").match(gap)
+                or dating_cue("copula_date_after").match(gap)
                 or _PLACE_CHAIN_BARE.match(gap) and dating_cue("deictic_after_place").match(tx.text))
 
 
@@ -216,8 +223,10 @@ def usable(text: str, tx, trig_start: int | None = None, verb: bool = False, unk
     if text.startswith(("'s", "’s"), tx.end) and trig_start is not None and not 0 <= trig_start - tx.end <= 30:
         return False  # "last month's incident": the date belongs to the noun it possesses
     if (_ANCHOR_BEFORE.found_in(before) and not modifies_trigger and not _when_clause(text, tx, trig_start)
+            and not (trig_start is None and _WHEN_AFTER.match(text, tx.end))
             and not dating_cue("time_of_day_anchor").match(tx.text)):
-        return False  # "since February 2019"; but "since the 2017 attacks" dates the attacks
+        return False  # "since February 2019"; but "since the 2017 attacks" dates the attacks, and
+        # "since July 2021, when a bomber killed 30" the sentence's when-clause (asked without a trigger)
     if _YEAR_ONLY.match(tx.text.strip()) or text[tx.start - 1:tx.start] == "(":
         if _NAMED_YEAR_BEFORE.search(before) and not _PREPOSITION_BEFORE.found_in(before):
             return False
