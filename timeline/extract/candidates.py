@@ -285,8 +285,11 @@ def _outside_agencies(places: list[Place], actors: list[ActorMention]) -> list[P
 
 
 # The description a name carries: the apposition after it ("X, a researcher who studies ...,").
+_SPEECH_START = re.compile(r"\s*(?:said|says|say|told|tells|added|adds|stated|states|wrote|writes|explained|noted|warned|insisted|claimed)\b")
 _APPOSITION = re.compile(r"\s*,\s*([^,.;:\"“”]{1,80})")
 # ... or the description before it, opening the sentence: "A teacher, Abdul Issa, said"
+# the words that stand as a title right before a name, in its clause ("Security analyst Dr")
+_TITLE_BEFORE = re.compile(r"((?:[A-Za-z-]+\s+){1,2})(?:(?:Dr|Prof|Mr|Ms|Mrs)\.?\s+)?$")
 _DESCRIPTION_BEFORE = re.compile(r"^\W*((?:A|An|The)\s+[^,.;:\"“”]{1,60}),\s*$")
 
 
@@ -300,11 +303,14 @@ def _commentary(c: Candidate) -> bool:
     text, t = c.sentence.text, c.trigger
     told = [text[t.end:mention.start]] if mention.start >= t.end else []  # "said the lead author, X"
     appos = _APPOSITION.match(text, mention.end)
-    if appos:
+    if appos and not _SPEECH_START.match(appos.group(1)):  # ", said two of the seven were traders": no apposition
         told.append(appos.group(1).strip())
     lead = _DESCRIPTION_BEFORE.match(text[:mention.start])
     if lead:
         told.append(lead.group(1))  # "A teacher, Abdul Issa, ... said"
+    title = _TITLE_BEFORE.search(text, max(0, mention.start - 40), mention.start)
+    if title:
+        told.append(title.group(1))  # "Security analyst Dr Farzana Kakar said"
     return any(rx.search(d) for d in told for rx in _commentator_descriptions())
 
 
@@ -587,6 +593,12 @@ _RELATIVE_BEFORE = re.compile(r"\b(?:who|which)\s+(?:had\s+|has\s+|have\s+)?(?:\
 _PLUPERFECT_RELATIVE = re.compile(r"\b(?:who|which|that)\s+had\s+been\s+(?:\w+ly\s+)?$", re.I)
 _PARTICIPLE_TOLL = re.compile(r"(?:killing|wounding|injuring|leaving)\b", re.I)
 _LATER_CLAUSE = re.compile(r"\b(?:since|following|(?:after|before)(?!\s+(?:%s)))\b" % dating.TIME_OF_DAY, re.I)
+_NUMBER_WORD = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)"
+# what a court judged, after its verb: "for planning an attack", "over the 2016 bombing"; not a
+# term ("jailed for eight years", "for life")
+_SENTENCED_FOR = re.compile(r"\b(?:for(?!\s+(?:life\b|(?:up\s+to\s+|at\s+least\s+|a\s+(?:minimum|maximum|total)\s+of\s+)?"
+                            + _NUMBER_WORD + r"[\s-]+(?:and\s+a\s+half\s+)?(?:years?|months?|weeks?|days?)\b))"
+                            r"|over|in connection with)\b", re.I)
 _OFFENCE = re.compile(r"\b(?:for|over|in connection with|accused of|convicted of|guilty of|charged with)\b", re.I)
 _FINAL_ATTRIBUTION = re.compile(r"^\s*(?:on\s+\w+|late\s+\w+|in a statement|on X|on Twitter)?\s*[.!]?\s*$")
 
@@ -919,13 +931,11 @@ class SentenceReader:
         # "the death toll had risen to 32": the toll of an event already told, a noun that points back
         definite = (t.rule.pos == "noun" or t.text.lower() == "death toll") \
             and _occurs(_DEFINITE, s.text, max(0, t.start - 40), t.start)
-        if etype == "sentencing":
-            # "sentenced three men ... for planning an attack ... more than two years ago": the
-            # offence's date, not the verdict's
-            offence = lexicon.dating_cue("offence_after_verdict").search(self.text, b, s.end)
-            if offence is not None:
-                timexes = [tx for tx in timexes if tx.start < offence.start()
-                           or dating.reported_before(self.text[max(0, tx.start - 60):tx.start])]
+        if etype == "sentencing" and (offence := _SENTENCED_FOR.search(s.text, t.end)):
+            # "sentenced three men ... for planning an attack on the market more than two years
+            # ago": a date told with the offence (in its clause) is the offence's, not the court's
+            cut = s.start + offence.start()
+            timexes = [tx for tx in timexes if tx.start < cut or "," in self.text[cut:tx.start]]
         dated = dating.governing(self.text, s.start, a, b, timexes, reported=etype != "statement",
                                  verb=t.rule.pos == "verb", same_clause=etype == "statement", others=others,
                                  strict=definite, nouns=nouns,

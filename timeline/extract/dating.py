@@ -118,6 +118,19 @@ _REPORTED_BEFORE = CaseBlind(
     r"\s+(?:on\s+|late\s+|early\s+)?$")
 
 
+_RELATIVE_OPEN = re.compile(r",\s*(?:who|which)\s+(?:had|has|have)\s")
+
+
+def _in_closed_relative(text: str, sent_start: int, tx, trig_start: int) -> bool:
+    """Does the date stand in a perfect relative clause set off by commas that closes before
+    the trigger ("X, who had been kidnapped in April 2021, was released"): what came before,
+    not the main verb's date? ("Militants, who stormed the base on Friday, killed 12" keeps it.)"""
+    opening = None
+    for opening in _RELATIVE_OPEN.finditer(text, sent_start, tx.start):
+        pass
+    return opening is not None and "," in text[tx.end:trig_start]
+
+
 def reported_before(head: str) -> bool:
     """Does `head` end with a reporting verb that a date would follow ("said on", "told
     reporters late")?"""
@@ -303,6 +316,8 @@ def governing(text: str, sent_start: int, trig_start: int, trig_end: int, timexe
                 crossings, dist = 0, 0
         if same_clause and crossings:
             continue
+        if tx.end <= trig_start and _in_closed_relative(text, sent_start, tx, trig_start):
+            continue  # "Olivier Dubois, who had been kidnapped in Gao in April 2021, was released"
         if speech and tx.start >= trig_end and _in_reported_clause(text, trig_end, tx):
             continue
         if not verb and tx.start >= trig_end and dating_cue("toll_update_between").search(text, trig_end, tx.start):

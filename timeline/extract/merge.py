@@ -323,7 +323,9 @@ def _without_commentary(ev: Event) -> bool:
     """Drops the words of someone who comments on the events (an analyst, a resident: see
     candidates._commentary) from a statement; what they date is kept ("He warned that JNIM had
     threatened in a video released in December"). Is anything but a headline left?"""
-    ev.members = [c for c in ev.members if not (c.commentary and c.dated.timex is None)]
+    commentator = any(c.commentary for c in ev.members)  # once described as one, always one:
+    # "said Dr X, who studies extremism ... 'It was planned,' Vogt said."
+    ev.members = [c for c in ev.members if not ((c.commentary or commentator) and c.dated.timex is None)]
     return any(not c.sentence.headline for c in ev.members)
 
 
