@@ -1247,6 +1247,15 @@ CASES = [
     ("'attacked repeatedly since September 2019, when an assault killed 38': 'repeatedly' leaves the when-clause's one assault",
      "Boulkessi has been attacked repeatedly since September 2019, when an assault on the camp and a nearby post at Mondoro killed at least 38 soldiers.",
      "2025-03-01", [ev("attack", "2019-09-01", "2019-09-30", killed=38)]),
+    ("'..., the Foreign Office said in its weekly briefing on Friday. Spokeswoman X told reporters': the same briefing, its day",
+     "Pakistan raised the issue of militant sanctuaries with Kabul again, the Foreign Office said in its weekly briefing on Friday. "
+     "Spokeswoman Mumtaz Baloch told reporters that Pakistan expects concrete action.",
+     "2024-11-11", [ev("statement", "2024-11-08", actors=["Mumtaz Baloch"])]),
+    # a guard: another speaker next may speak on another day
+    ("'... said in its weekly briefing on Friday. Opposition leader X told reporters': another speaker, the news of the day",
+     "Pakistan raised the issue of militant sanctuaries with Kabul again, the Foreign Office said in its weekly briefing on Friday. "
+     "Opposition leader Imran Ali told reporters that the government had been too soft.",
+     "2024-11-11", [ev("statement", "2024-11-11", actors=["Imran Ali"])]),
     # a guard: a vague count gives no date
     ("'comes less than a week after gunmen killed': a vague count, no date",
      "The anniversary comes less than a week after gunmen killed six gendarmes at a post near the border.",

@@ -32,6 +32,8 @@ _PLURALIA = frozenset("talks negotiations consultations".split())
 # A plural subject whose verb follows tells of particular events: "bombings across Iraq killed 25".
 _PAST_AFTER = re.compile(r"^(?:\s+[\w'’-]+){0,5}?\s+(?:killed|wounded|injured|hit|struck|rocked|shook|left|destroyed|damaged|targeted|ripped|tore|broke|took|came|began|went|erupted|continued)\b")
 # CaseBlind: asked only whether they occur, in the lowered sentence (see _occurs)
+# a statement told in the simple past, which may go on telling an occasion just dated
+_SAID_ON = re.compile(r"^(?:said|told|added|stressed|noted|explained|warned|insisted)$", re.I)
 _PERFECT_BEFORE = CaseBlind(r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been\s+)?(?:\w+ly\s+)?$")
 # a tally over a span may be backshifted in reported speech: "adding that police had disrupted
 # 19 plots since 2017" is "have disrupted"
@@ -707,6 +709,7 @@ class SentenceReader:
         self.prev: Sentence | None = None
         self.reference: tuple[int, dating.Dated] | None = None  # (paragraph, last own date told)
         self.lead_read = False  # past the article's first body sentence
+        self._said_before: tuple[tuple[int, int], dating.Dated] | None = None  # see _remember_said
         self._speakers: dict[int, tuple] = {}  # the sentence's statement speakers, by trigger
         self._publication = dating.publication(Interval.day(dct) if dct else None)  # frozen: shared
 
@@ -740,6 +743,7 @@ class SentenceReader:
             self.index.meet(text, places, aliases)  # no event to give actors to: names learnt only
             out = []
         self._remember_reference(s, timexes, out)
+        self._remember_said(s, timexes)
         self.prev = s
         if not s.headline:
             self.lead_read = True
@@ -837,6 +841,15 @@ class SentenceReader:
                 if probe.speaker_kind not in (None, "pronoun"):
                     return probe.speaker
         return None
+
+    def _remember_said(self, s: Sentence, timexes: list) -> None:
+        """The day a sentence says its words were spoken ("..., the ministry said on Friday"),
+        for a statement in the next sentence that goes on telling the same occasion."""
+        self._said_before = None
+        for tx in timexes:
+            if tx.interval is not None and tx.interval.precision is Precision.DAY \
+                    and dating.reported_before(self.text[max(0, tx.start - 100):tx.start]):
+                self._said_before = ((s.paragraph, s.index), dating.Dated(tx.interval, tx.text, dating.basis_of(tx), tx))
 
     def _remember_reference(self, s: Sentence, timexes: list, events: list[Candidate]) -> None:
         """The narrative's reference time, which an undated event of the next sentences
@@ -977,6 +990,14 @@ class SentenceReader:
             else:
                 c.speaker, c.speaker_kind, c.speaker_alias, c.unnamed = known
             c.commentary = _commentary(c)
+            said = self._said_before
+            if dated.interval is None and dated.text is None and said is not None \
+                    and said[0] == (s.paragraph, s.index - 1) and _SAID_ON.match(t.text) \
+                    and lexicon.dating_cue("occasion_continued_opening").match(s.text) \
+                    and not _occurs(_PERFECT_BEFORE, s.text, max(0, t.start - 40), t.start):
+                # "..., the Foreign Office said in its weekly briefing on Friday. Spokeswoman X
+                # told reporters that ...": the same briefing, the day just told
+                c.dated = dating.Dated(said[1].interval, said[1].text, DateBasis.INHERITED)
         if dated.interval is None and dated.text is None and etype != "statement" and not c.definite:
             c.dated = self._fallback_date(s, t, reporting, timexes)
         return c
