@@ -1256,6 +1256,14 @@ CASES = [
      "Pakistan raised the issue of militant sanctuaries with Kabul again, the Foreign Office said in its weekly briefing on Friday. "
      "Opposition leader Imran Ali told reporters that the government had been too soft.",
      "2024-11-11", [ev("statement", "2024-11-11", actors=["Imran Ali"])]),
+    ("'rescued 18 students who were kidnapped ... in the early hours of 22 September last year': a relative clause told to the day is an event of its own",
+     "The army said on Sunday that troops had rescued 18 students who were kidnapped by bandits from their hostel in Gusau "
+     "in the early hours of 22 September last year.",
+     "2024-09-16", [ev("release", "2024-09-15"), ev("kidnapping", "2023-09-22")]),
+    # a guard: without a day, the relative clause stays the rescued's background
+    ("'A teacher who was abducted by gunmen earlier this month was rescued': no day, the abduction stays background",
+     "A teacher who was abducted by gunmen earlier this month was rescued by troops in Datu Hoffer on Tuesday, the military said.",
+     "2025-08-21", [ev("release", "2025-08-19")]),
     # a guard: a vague count gives no date
     ("'comes less than a week after gunmen killed': a vague count, no date",
      "The anniversary comes less than a week after gunmen killed six gendarmes at a post near the border.",

@@ -445,7 +445,8 @@ def _speech_act_object(text: str, trig_start: int) -> bool:
 
 
 def _resolve_types(text: str, found: list[tuple[str, lexicon.Trigger, str | None]], has_date: bool,
-                   dated_spans: list[tuple[int, int]] = ()) -> list[tuple[str, lexicon.Trigger, str | None]]:
+                   dated_spans: list[tuple[int, int]] = (),
+                   day_spans: list[tuple[int, int]] = ()) -> list[tuple[str, lexicon.Trigger, str | None]]:
     m = lexicon.modality()
     # inside a direct quote, an event word without a calendar date of its own inside the quote
     # is the speaker's account, not a report ("'They started shooting,' the priest said on Monday")
@@ -463,6 +464,11 @@ def _resolve_types(text: str, found: list[tuple[str, lexicon.Trigger, str | None
                 kept.append(f)
             elif _PLUPERFECT_RELATIVE.search(text, 0, f[1].start) and _attached_date(text, f[1], dated_spans, adverbial=False):
                 kept.append((f[0], f[1], "background"))  # no reference time for what follows
+            elif _PASSIVE_RELATIVE.search(text, 0, f[1].start) and _attached_date(text, f[1], day_spans, adverbial=False):
+                # "18 students ... who were kidnapped by bandits from their hostel ... in the early
+                # hours of 22 September last year", "The man, who was detained on Tuesday in
+                # Mataró": told to the day, the relative clause's event is one of its own
+                kept.append((f[0], f[1], "background"))
         found = kept or found
     found = [("military_operation", f[1], f[2]) if f[1].rule.pos == "casualty" and _killing_by(m.military_agents, text, f[1]) else f
              for f in found]
@@ -593,6 +599,7 @@ _NEW_EVENT_START = re.compile(r"^\W*(?:Additionally|Meanwhile|Separately|Elsewhe
 # clause is a noun's background, not where the narrative stands
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|which)\s+(?:had\s+|has\s+|have\s+)?(?:\w+ly\s+)?$", re.I)
 _PLUPERFECT_RELATIVE = re.compile(r"\b(?:who|which|that)\s+had\s+been\s+(?:\w+ly\s+)?$", re.I)
+_PASSIVE_RELATIVE = re.compile(r"\b(?:who|which|that)\s+(?:was|were)\s+(?:\w+ly\s+)?$", re.I)
 _PARTICIPLE_TOLL = re.compile(r"(?:killing|wounding|injuring|leaving)\b", re.I)
 _LATER_CLAUSE = re.compile(r"\b(?:since|following|(?:after|before)(?!\s+(?:%s)))\b" % dating.TIME_OF_DAY, re.I)
 _NUMBER_WORD = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)"
@@ -768,7 +775,9 @@ class SentenceReader:
         out = []
         claim_span = _RESPONSIBILITY.rx.search(text)
         means = _means()
-        for etype, t, cue in _resolve_types(text, found, has_date, dated_spans):
+        day_spans = [(tx.start - s.start, tx.end - s.start) for tx in dated
+                     if tx.interval is not None and tx.interval.precision is Precision.DAY]
+        for etype, t, cue in _resolve_types(text, found, has_date, dated_spans, day_spans):
             # other event words compete for the dates; a toll or a word of the same kind does not
             # (nor does a plain "said": a date after it is the report's, which `governing` weighs
             # as such; counted as a rival too, it tied with a date another event word claims:
