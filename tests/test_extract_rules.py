@@ -1264,6 +1264,11 @@ CASES = [
     ("'A teacher who was abducted by gunmen earlier this month was rescued': no day, the abduction stays background",
      "A teacher who was abducted by gunmen earlier this month was rescued by troops in Datu Hoffer on Tuesday, the military said.",
      "2025-08-21", [ev("release", "2025-08-19")]),
+    # a guard: a non-restrictive clause on a known person tells the arrest already told
+    ("'Police have arrested a man ... The man, who was detained on Tuesday in Mataró, had pledged': one arrest",
+     "Spanish police have arrested a 23-year-old man suspected of preparing a knife attack in Barcelona, the interior "
+     "ministry said on Wednesday. The man, who was detained on Tuesday in the town of Mataró, had pledged allegiance to the group.",
+     "2023-09-20", [ev("arrest", "2023-09-20")]),
     # a guard: a vague count gives no date
     ("'comes less than a week after gunmen killed': a vague count, no date",
      "The anniversary comes less than a week after gunmen killed six gendarmes at a post near the border.",

@@ -466,8 +466,8 @@ def _resolve_types(text: str, found: list[tuple[str, lexicon.Trigger, str | None
                 kept.append((f[0], f[1], "background"))  # no reference time for what follows
             elif _PASSIVE_RELATIVE.search(text, 0, f[1].start) and _attached_date(text, f[1], day_spans, adverbial=False):
                 # "18 students ... who were kidnapped by bandits from their hostel ... in the early
-                # hours of 22 September last year", "The man, who was detained on Tuesday in
-                # Mataró": told to the day, the relative clause's event is one of its own
+                # hours of 22 September last year": told to the day, the relative clause's event
+                # is one of its own
                 kept.append((f[0], f[1], "background"))
         found = kept or found
     found = [("military_operation", f[1], f[2]) if f[1].rule.pos == "casualty" and _killing_by(m.military_agents, text, f[1]) else f
@@ -599,7 +599,8 @@ _NEW_EVENT_START = re.compile(r"^\W*(?:Additionally|Meanwhile|Separately|Elsewhe
 # clause is a noun's background, not where the narrative stands
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|which)\s+(?:had\s+|has\s+|have\s+)?(?:\w+ly\s+)?$", re.I)
 _PLUPERFECT_RELATIVE = re.compile(r"\b(?:who|which|that)\s+had\s+been\s+(?:\w+ly\s+)?$", re.I)
-_PASSIVE_RELATIVE = re.compile(r"\b(?:who|which|that)\s+(?:was|were)\s+(?:\w+ly\s+)?$", re.I)
+# (restrictive only: "The man, who was detained on Tuesday, ..." is the arrest already told of him)
+_PASSIVE_RELATIVE = re.compile(r"(?<![,\s])\s+(?:who|which|that)\s+(?:was|were)\s+(?:\w+ly\s+)?$", re.I)
 _PARTICIPLE_TOLL = re.compile(r"(?:killing|wounding|injuring|leaving)\b", re.I)
 _LATER_CLAUSE = re.compile(r"\b(?:since|following|(?:after|before)(?!\s+(?:%s)))\b" % dating.TIME_OF_DAY, re.I)
 _NUMBER_WORD = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)"
