@@ -47,7 +47,7 @@ class Timex:
 _FULL_DATE = re.compile(r"^\d{4}-\d\d-\d\d")
 _POSSESSIVE = ("'s", "\u2019s")
 # Calls whose direction comes from the tense of the sentence.
-_TENSED = ("WEEKDAY(", "MONTH(", "MONTHDAY(", "SEASON(", "QUARTER(", "QENDED(", "HALF(", "WEEKEND(", "IN(",
+_TENSED = ("WEEKDAY(", "MONTH(", "MONTHDAY(", "SEASON(", "QUARTER(", "QENDED(", "QORDENDED(", "HALF(", "WEEKEND(", "IN(",
            "HOLIDAY(", "DAYOFMONTH(", "MONTHWEEK(", "REFMONTH(", "REFSEASON(", "QMONTH(")
 # A length is a DURATION whatever rule found it: IN() gives one when its sentence does not
 # look ahead ("rose 5% in two years").
@@ -96,6 +96,7 @@ def _tag(text: str, dct: date | None, g: Grammar, cands: list[Candidate]) -> lis
     out: list[Timex] = []
     named: tuple[int, int] | None = None  # (end, year) of the last year the text wrote out
     period: tuple[int, Interval] | None = None  # (end, interval) of the last season or month with its year
+    day: tuple[int, date] | None = None  # (end, day) of the last single day the text named
     for i, c in enumerate(cands):
         # words after an expression ("or later") join it only up to the next one: in
         # "Monday or earlier this week", "earlier this week" is an expression of its own
@@ -103,6 +104,7 @@ def _tag(text: str, dct: date | None, g: Grammar, cands: list[Candidate]) -> lis
         ctx.year_here = named[1] if named and _near_in_sentence(text, named[0], c.start, g) else _year_after(text, cands, i)
         ctx.since = _range_start(text, out, c.start, g)
         ctx.day_here = _day_before(text, out, c.start, g)
+        ctx.day_said = day[1] if day and _in_sentence(text, day[0], c.start, g) else None
         timex = _resolve(text, c, ctx, g, limit)
         if ctx.year_here is None and period is not None and timex is not None and timex.interval is not None \
                 and g.sentence_end.search(text, period[0], c.start + 1) is None:
@@ -121,6 +123,8 @@ def _tag(text: str, dct: date | None, g: Grammar, cands: list[Candidate]) -> lis
         out.append(timex)
         if timex.interval is not None:  # "since February 2019. Since then, ...": any date
             ctx.last = timex.value.split("T")[0]
+            if timex.interval.length_days == 1:
+                day = timex.end, timex.interval.start
         if ctx.covered is None and (covered := _covered(text, timex, g, dct)) is not None:
             ctx.covered = covered
         if _anchors(text, timex, c, g, dct):
@@ -180,6 +184,11 @@ def _near_in_sentence(text: str, a: int, b: int, g: Grammar) -> bool:
     """Whether offset b is close after a, with nothing between that ends a sentence."""
     # one character past b: a sentence end is seen by the capital after it, which may be b's
     return b - a <= _YEAR_REACH and g.sentence_end.search(text, a, b + 1) is None
+
+
+def _in_sentence(text: str, a: int, b: int, g: Grammar) -> bool:
+    """Whether offset b follows a in the same sentence, no further than _DAY_REACH."""
+    return b - a <= _DAY_REACH and g.sentence_end.search(text, a, b + 1) is None
 
 
 # How far before a date the words that make it a boundary may start ("quarter ended ").

@@ -94,6 +94,8 @@ class Grammar:
     verb_group: frozenset[str]   # words of a verb group before its verb ("had been scheduled to")
     pluperfect: frozenset[str]   # the auxiliary that puts a whole verb group in the past ("had")
     not_infinitive: frozenset[str]  # words after "to" that make it a preposition ("to a truce")
+    verb_homographs: frozenset[str]  # cues that are verbs after a modal or "to" ("could last")
+    verb_before: frozenset[str]  # the modals and "to" before such a verb
     future_in_past: frozenset[str]  # future cues that look ahead from a time past ("would")
     sentence_end: re.Pattern     # where a sentence ends: not after "Dec." in "Dec. 31"
     approx: re.Pattern
@@ -106,6 +108,7 @@ class Grammar:
     range_to: re.Pattern         # "to", "through" between the two ends of a range of days
     over_before: re.Pattern      # "ended" before a date, or after it: a day gone by
     over_after: re.Pattern
+    put_off: re.Pattern          # "adjourned the case until", "called for" before a date: the coming one
 
     keyed: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False)
 
@@ -243,6 +246,8 @@ def grammar() -> Grammar:
         verb_group=frozenset(cues["verb-group"].split()),
         pluperfect=frozenset(cues["pluperfect"].split()),
         not_infinitive=frozenset(cues["not-infinitive"].split()),
+        verb_homographs=frozenset(cues["verb-homographs"].split()),
+        verb_before=frozenset(cues["verb-before"].split()),
         future_in_past=frozenset(cues["future-in-past"].split()),
         sentence_end=sentence_end(cues["abbreviations"].split()),
         adjacent=re.compile(r"[\s,]*(?:(?:" + between + r")\s+)*$", FLAGS),
@@ -259,6 +264,8 @@ def grammar() -> Grammar:
         covers=re.compile(r"(?<!\w)(" + lists["covers"] + r")\s+$", FLAGS),
         over_before=re.compile(r"(?<!\w)(?:" + lists["over"] + r")\s+(?:on\s+)?$", FLAGS),
         over_after=re.compile(r"\s+(?:" + lists["over"] + r")(?!\w)", FLAGS),
+        put_off=re.compile(r"(?<!\w)(?:" + lists["putoff"] + r"(?:\s+[\w'-]+){0,4}?\s+(?:until|till|to|through)|"
+                           + lists["callfor"] + r")\s+(?:on\s+)?$", FLAGS),
     )
 
 

@@ -41,6 +41,8 @@ class Context:
     reported: bool = False          # the future cue looks ahead from a time past ("would")
     over: bool = False              # "ended" stands next to it: a day gone by
     since: date | None = None       # the day a range starts, for a weekday ending it
+    day_said: date | None = None    # the last day named before the expression in its
+                                    # sentence, its year written or not (for a weekday)
     covered: Interval | None = None  # the days a digest says it reports on ("Week of 22-28
                                      # September"), when they end in the week before the DCT
     period: str | None = None       # the last month, quarter or year named that was over by the
@@ -371,6 +373,11 @@ def call_weekday(ctx: Context, wd: str, dir_: str) -> tuple[str, None]:
     if ctx.dct is None:
         return f"XXXX-WXX-{iso}", None
     today = ctx.dct.isoweekday()
+    if not dir_ and ctx.day_said is not None and ctx.day_said.isoweekday() == iso and ctx.since is None:
+        # "On Feb. 25, gunmen attacked a mosque ... while others killed 15 Catholics at Sunday
+        # mass" (Feb. 25 a Sunday): the weekday of a day its sentence named is that day, unless
+        # it ends a range from it ("bought from Sept. 14 to Thursday": a week or more on)
+        return ctx.day_said.isoformat(), None
     if dir_ == "0":
         d = ctx.dct + timedelta(days=iso - today)
     elif dir_ == "-1":
@@ -394,6 +401,17 @@ def call_weekday(ctx: Context, wd: str, dir_: str) -> tuple[str, None]:
     return d.isoformat(), None
 
 
+def call_weekday_plus(ctx: Context, wd: str, n: str, unit: str) -> tuple[str, None]:
+    """"a week from Monday": `n` days or weeks after the coming weekday (the DCT when it is
+    that weekday)."""
+    if not wd or not n or n == "X" or unit not in UNIT_DAYS:
+        return "", None
+    if ctx.dct is None:
+        return "XXXX-XX-XX", None
+    d = ctx.dct + timedelta(days=(int(wd) - ctx.dct.isoweekday()) % 7)
+    return _shift(d, float(n), unit).isoformat(), None
+
+
 def _year_for(ctx: Context, key: tuple, now: tuple, dir_: str, when=None) -> int:
     """The year of a month (or month and day, or quarter) named without one: by the explicit
     direction, else by the tense, counted from the DCT; a sentence without a tense cue takes
@@ -406,12 +424,22 @@ def _year_for(ctx: Context, key: tuple, now: tuple, dir_: str, when=None) -> int
     if dir_ == "+1":
         return y if key > now else y + 1
     if ctx.tense > 0 and when is None:
+        if ctx.reported and key < now and _just_gone(ctx.dct, y, key):
+            return y  # "said the talks would resume Oct. 30", told Nov. 1: seen from the past
         return y if key >= now else y + 1
     if ctx.tense < 0 and when is None:
         return y if key <= now else y - 1
     if when is None:
         when = lambda year: date(year, *key, *([15] if len(key) == 1 else []))
     return min((y - 1, y, y + 1), key=lambda year: abs((when(year) - ctx.dct).days))
+
+
+def _just_gone(dct: date, year: int, key: tuple) -> bool:
+    """Whether a month-day, or a month, of `year` went by just before the DCT: within
+    MONTHDAY_AHEAD days of it, or the month before the DCT's."""
+    if len(key) == 1:
+        return (dct.year * 12 + dct.month) - (year * 12 + key[0]) == 1
+    return _valid(year, *key) and 0 < (dct - date(year, *key)).days <= MONTHDAY_AHEAD
 
 
 def _lent_year(ctx: Context) -> int | None:
@@ -676,6 +704,22 @@ def call_quarter_ended(ctx: Context, month: str, day: str) -> tuple[str, Interva
     return _fmt(end - timedelta(days=45), "Q"), Interval(start, end, Precision.QUARTER)
 
 
+def call_quarter_ordinal_ended(ctx: Context, q: str, month: str, day: str, year: str = ""
+                               ) -> tuple[str, Interval | None]:
+    """An ordinal quarter named with its last day ("its second quarter ended Oct. 31"): a
+    fiscal quarter keeps its ordinal, but its year is the year of that day, found as a
+    month-day's is (told on Oct. 27, "ended Oct. 31" has gone by: 1988-Q2), and its interval
+    is the three months to that day ("ended Sept. 30, 1988": the year written)."""
+    value = f"{year}-{month}-{day}" if year else call_monthday(ctx, month, day, "")[0]
+    if value and not value.startswith("X") and value_interval(value) is None:
+        return "", None  # a day no calendar has
+    if not value or value.startswith("X"):
+        return call_quarter(ctx, q, "")
+    end = date.fromisoformat(value)
+    start = _shift(end, -3, "M") + timedelta(days=1)
+    return f"{end.year:04d}-Q{q}", Interval(start, end, Precision.QUARTER)
+
+
 def call_quarter_month(ctx: Context, month: str) -> tuple[str, Interval | None]:
     """"the June quarter", "the September quarter": the three months ending with that month,
     the month's year found as a month alone is; valued as `call_quarter_ended`."""
@@ -904,6 +948,7 @@ CALLS = {
     "AGO": call_ago,
     "REF": call_ref,
     "WEEKDAY": call_weekday,
+    "WEEKDAYPLUS": call_weekday_plus,
     "MONTH": call_month,
     "MONTHDAY": call_monthday,
     "MONTHWEEK": call_monthweek,
@@ -915,6 +960,7 @@ CALLS = {
     "SEASON": call_season,
     "QUARTER": call_quarter,
     "QENDED": call_quarter_ended,
+    "QORDENDED": call_quarter_ordinal_ended,
     "QMONTH": call_quarter_month,
     "HALF": call_half,
     "WEEKEND": call_weekend,

@@ -14,8 +14,11 @@ from .engine import Grammar
 # How far a cue may stand from the expression, in characters, within its sentence.
 _REACH = 200
 _TENSE_WORDS = re.compile(r"[A-Za-z']+")
-_CLAUSE = re.compile(r"[,;:()\u2013\u2014]|\s-\s|\s(?:and|but|that)\s")
+# a clause ends at a comma, a colon, a bracket, a dash: typographic, " - ", the typewriter's
+# " -- " (WSJ) and the wire's " _ " (AP)
+_CLAUSE = re.compile(r"[,;:()\u2013\u2014]|\s(?:--?|_)\s|\s(?:and|but|that)\s")
 _CLAUSE_BREAK = 60  # characters a clause boundary adds to a cue's distance
+_PUT_OFF_REACH = 80  # characters before a date a verb putting it off may start
 
 
 def tense(text: str, start: int, end: int, g: Grammar) -> int | None:
@@ -31,6 +34,11 @@ def tense_cue(text: str, start: int, end: int, g: Grammar) -> tuple[int | None, 
     # it, and an expression may open the next sentence ("... later this week. Tuesday, ...")
     left = max((m.end() for m in g.sentence_end.finditer(text, max(0, start - _REACH), start + 1)),
                default=max(0, start - _REACH))
+    if (put := g.put_off.search(text, max(left, start - _PUT_OFF_REACH), start)) \
+            and not text.startswith(("'s", "\u2019s"), end):
+        # "was adjourned until Monday": the day it was put off to lies ahead, whatever the
+        # tense ("called it revenge for Monday's raid" names a day gone by)
+        return 1, put.group().split()[0].lower()
     stop = g.sentence_end.search(text, end, end + _REACH)
     right = stop.start() if stop else min(len(text), end + _REACH)
     before = [(m.group().lower(), m.start(), m.end()) for m in _TENSE_WORDS.finditer(text, left, start)]
@@ -45,7 +53,7 @@ def tense_cue(text: str, start: int, end: int, g: Grammar) -> tuple[int | None, 
                 # A cue in another clause counts as further away: in "will celebrate Mass
                 # on Sunday, the Vatican said" the "will" governs Sunday, not "said".
                 far = _CLAUSE_BREAK if _CLAUSE.search(text, *gap) else 0
-                found.append((gap[1] - gap[0] + far, sign, w))
+                found.append((gap[1] - gap[0] + far, sign, _head(words, i, g) if sign > 0 else w))
                 break
     _, sign, word = min(found, key=lambda f: f[0]) if found else (0, None, None)
     if not found and _past_verb(_own_clause(text, before, after, start, end), g):
@@ -115,8 +123,10 @@ def _past_verb(words: list, g: Grammar) -> bool:
 
 
 # After these an "-ed" word is a passive or an adjective in the present, no past: "will be
-# completed by Aug. 31", "the embassy is closed until Monday".
-_PASSIVE = frozenset(("be", "been", "being", "is", "are", "am"))
+# completed by Aug. 31", "the embassy is closed until Monday", "the crossing stays closed
+# through Sunday" (after "remained", "stayed" the sentence is past all the same: past-finite).
+_PASSIVE = frozenset(("be", "been", "being", "is", "are", "am", "remain", "remains", "remained",
+                      "stay", "stays", "stayed"))
 
 _BOUND_AHEAD = 4  # the code engine.py gives the words of tense.txt's "bound-ahead"
 
@@ -127,6 +137,8 @@ def _cue(text: str, words: list, i: int, start: int, end: int, g: Grammar) -> in
     sign = g.tense_words.get(w)
     if sign == _BOUND_AHEAD:  # no cue by itself (see tense())
         return None
+    if w in g.verb_homographs and i and words[i - 1][0] in g.verb_before:
+        return None  # "could last until March": a verb, not "last week"'s cue
     if i + 1 < len(words):  # a phrase such as "going to" counts at its first word
         phrase = g.tense_words.get(w + "_" + words[i + 1][0])
         # "agreed to buy" looks ahead; "agreed to a truce" and "due to its loss" take a noun
@@ -149,6 +161,17 @@ def _cue(text: str, words: list, i: int, start: int, end: int, g: Grammar) -> in
     if sign is not None and sign >= 0 and _pluperfect(text, words, i, g):
         return -1
     return sign
+
+
+def _head(words: list, i: int, g: Grammar) -> str:
+    """The future cue word i gives, or the "would" heading its verb group: in "said the talks
+    would resume Oct. 30" the future is seen from the past, as "would" alone says."""
+    j = i - 1
+    while j >= 0 and (words[j][0] in g.verb_group or words[j][0] in g.future_in_past):
+        if words[j][0] in g.future_in_past:
+            return words[j][0]
+        j -= 1
+    return words[i][0]
 
 
 def _pluperfect(text: str, words: list, i: int, g: Grammar) -> bool:
