@@ -1281,6 +1281,10 @@ CASES = [
      "Spanish police have arrested a 23-year-old man suspected of preparing a knife attack in Barcelona, the interior "
      "ministry said on Wednesday. The man, who was detained on Tuesday in the town of Mataró, had pledged allegiance to the group.",
      "2023-09-20", [ev("arrest", "2023-09-20")]),
+    ("'The operation was conducted the previous day': the operation's own day, not the day the military told of it",
+     "The military said on Friday that security forces had killed eight militants in an intelligence-based operation near Mir Ali. "
+     "The operation was conducted the previous day after a tip-off.",
+     "2025-07-19", [ev("military_operation", "2025-07-17", killed=8)]),
     # a guard: a vague count gives no date
     ("'comes less than a week after gunmen killed': a vague count, no date",
      "The anniversary comes less than a week after gunmen killed six gendarmes at a post near the border.",
