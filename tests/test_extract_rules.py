@@ -1285,6 +1285,11 @@ CASES = [
      "The military said on Friday that security forces had killed eight militants in an intelligence-based operation near Mir Ali. "
      "The operation was conducted the previous day after a tip-off.",
      "2025-07-19", [ev("military_operation", "2025-07-17", killed=8)]),
+    ("'The attack came a week after jihadists killed 15', paragraphs after the attack: counted back from the attack it names",
+     "Gunmen killed at least 12 worshippers during Sunday mass at a church in the village of Essakane.\n\n"
+     "The priest said the gunmen arrived on motorbikes.\n\nResidents fled to the nearby town of Dori.\n\n"
+     "The attack came a week after jihadists killed 15 people at a mosque in the east of the country.",
+     "2024-02-26", [ev("attack", "2024-02-25", killed=12), ev("attack", "2024-02-16", "2024-02-20", killed=15)]),
     # a guard: a vague count gives no date
     ("'comes less than a week after gunmen killed': a vague count, no date",
      "The anniversary comes less than a week after gunmen killed six gendarmes at a post near the border.",

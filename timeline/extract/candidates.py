@@ -105,6 +105,9 @@ class Candidate:
     source: str | None = None  # who reported this event ("police spokesman X said ..."), if named
     claimant: str | None = None  # who claimed it ("the JNIM later admitted carrying out the attack")
     commentary: bool = False  # a statement by someone who comments on the events ("X, a security analyst")
+    # "The attack came a week after jihadists killed 15": (the count, where it starts in the
+    # sentence), counted back from the event of the word before it once merging has dated it
+    count_back: tuple[str, int] | None = None
 
 
 
@@ -717,6 +720,7 @@ class SentenceReader:
         self.prev: Sentence | None = None
         self.reference: tuple[int, dating.Dated] | None = None  # (paragraph, last own date told)
         self.lead_read = False  # past the article's first body sentence
+        self._count_back: tuple[str, int] | None = None  # see Candidate.count_back
         self._said_before: tuple[tuple[int, int], dating.Dated] | None = None  # see _remember_said
         self._speakers: dict[int, tuple] = {}  # the sentence's statement speakers, by trigger
         self._publication = dating.publication(Interval.day(dct) if dct else None)  # frozen: shared
@@ -1009,7 +1013,9 @@ class SentenceReader:
                 # told reporters that ...": the same briefing, the day just told
                 c.dated = dating.Dated(said[1].interval, said[1].text, DateBasis.INHERITED)
         if dated.interval is None and dated.text is None and etype != "statement" and not c.definite:
+            self._count_back = None
             c.dated = self._fallback_date(s, t, reporting, timexes)
+            c.count_back = self._count_back
         return c
 
     def _story_time(self, s: Sentence, t: lexicon.Trigger) -> dating.Dated | None:
@@ -1038,12 +1044,17 @@ class SentenceReader:
         """"The verdict comes a week after militants killed 11 soldiers": the event after the
         count is the count back from the event before it, dated by the last date of the sentence
         before the count, else (told in the present) the publication day, else the story's
-        reference time; None if the sentence counts nothing back to this trigger."""
+        reference time, else, after a definite subject ("The attack came ..."), the date merging
+        gives that subject's event; None if the sentence counts nothing back to this trigger."""
         m = lexicon.dating_cue("count_before_event").search(s.text, max(0, t.start - 140), t.start)
         if m is None:
             return None
         before = [tx.interval for tx in timexes if tx.end <= s.start + m.start() and tx.interval is not None
                   and dating.usable(self.text, tx)]
+        if not before and _occurs(_DEFINITE, s.text, max(0, m.start() - 40), m.start()):
+            # "The attack came a week after ...": counted from the attack once merging has dated
+            # it (merge._counted_back); till then as below
+            self._count_back = (m.group("count"), m.start())
         if before:
             anchor = before[-1]
         elif (m.group("verb") or "").lower() in ("comes", "come") and self.dct is not None:

@@ -17,7 +17,7 @@ from datetime import timedelta
 from timeline.records import DateBasis
 
 from .candidates import Candidate
-from .dating import Dated
+from .dating import Dated, counted_from
 from .lexicon import dating_cue
 from .places import named_elsewhere
 
@@ -231,7 +231,27 @@ def merge(cands: list[Candidate]) -> list[Event]:
         x.trigger.rule.name.startswith("statement.media") and not x.sentence.headline for x in e.members))]
     events = [e for e in events if e.type != "statement" or _without_commentary(e)]
     _statements_at_meetings(events)
+    _counted_back(events)
     return sorted(events, key=lambda e: e.primary.sentence.index)
+
+
+def _counted_back(events: list[Event]) -> None:
+    """"The attack came a week after jihadists killed 15 people": an event counted back from the
+    event of the word before the count, in its sentence, takes that event's date less the count
+    (see Candidate.count_back), rather than the reference time's or none."""
+    owner = {id(c): ev for ev in events for c in ev.members}
+    for ev in events:
+        for c in ev.members:
+            if c.count_back is None or ev.dated.interval is not None and ev.dated is not c.dated:
+                continue  # dated otherwise than by the count from the reference time
+            words, at = c.count_back
+            before = [m for e in events for m in e.members
+                      if m.sentence is c.sentence and m is not c and m.trigger.end <= at]
+            anchor = owner[id(max(before, key=lambda m: m.trigger.end))].dated if before else None
+            interval = counted_from(words + " before", anchor.interval) if anchor is not None and anchor.interval else None
+            if interval is not None:
+                ev.inherited = Dated(interval, c.dated.text or words + " after", DateBasis.RELATIVE)
+                break
 
 
 class _Merger:
