@@ -525,6 +525,8 @@ CASES += [
      ("2015-03-01", "2015-03-31"), None, "that-same-month-is-in-the-year-named-before"),
     ("He said that May was the worst month.", "2025-08-17", "May", "2025-05", ("2025-05-01", "2025-05-31"), None,
      "that-after-a-verb-is-a-complementizer-not-the-month-guard"),
+    ("DATED, SIGNED AND DELIVERED AT NAIROBI THIS 12TH DAY OF DECEMBER, 2024.", "2025-01-10", "12TH DAY OF DECEMBER, 2024",
+     "2024-12-12", ("2024-12-12", "2024-12-12"), None, "a-judgments-formula-the-12th-day-of-december-is-a-day"),
     ("A man drove a truck into crowds celebrating Bastille Day in Nice in 2016.", "2024-12-10", "Bastille Day",
      "2016-07-14", ("2016-07-14", "2016-07-14"), None, "a-bare-year-right-after-a-day-and-its-place-is-the-days-year"),
     ("Gunmen attacked a church on July 14 in Nice in 2016.", "2024-12-10", "July 14",

@@ -51,6 +51,39 @@ def _with_year(month: int, day: int, anchors: list[date]) -> date | None:
     return max(found, default=None)
 
 
+# How long after the latest day or month the text names its wire date line may fall.
+DATELINE_REACH = timedelta(days=366)
+
+
+def _dateline_day(text: str, timexes: list, anchors: list[date]) -> date | None:
+    """The day of a wire date line with no year ("POPAYÁN, Colombia, April 28 (Andes Wire) —"):
+    the date line is the day the story was filed, after everything it reports, so it takes the
+    year that puts it first on or after the latest day or month the text names (January 2026
+    named: April 28 is 28 April 2026, not the 2024 of an older date the text also names)."""
+    from timeline.readers.datelines import wire_dateline
+
+    first = next((t for t in timexes if _MONTH_DAY.match(t.value)), None)
+    if first is None or not anchors:
+        return None
+    line_start = text.rfind("\n", 0, first.start) + 1
+    if not text[line_start:first.start].strip() or wire_dateline(text, line_start) is None:
+        return None
+    month, day = (int(g) for g in _MONTH_DAY.match(first.value).groups())
+    latest = max(anchors)
+    for year in (latest.year, latest.year + 1):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            continue
+        # (a day the text names up to a month after its date line is a coming one it mentions)
+        if -DATELINE_LEAD <= candidate - latest <= DATELINE_REACH:
+            return candidate
+    return None
+
+
+DATELINE_LEAD = timedelta(days=31)
+
+
 def infer_publication(text: str) -> Interval | None:
     """The latest calendar day (else month) the text names in a past or present sentence."""
     from timeline.temporal import tag
@@ -65,6 +98,8 @@ def infer_publication(text: str) -> Interval | None:
             months.append(t.interval)
     anchors = [t.interval.end for t in timexes
                if t.interval and t.interval.precision in (Precision.DAY, Precision.MONTH)]
+    if (dateline := _dateline_day(text, timexes, anchors)) is not None:
+        return Interval.day(dateline)
     for t in timexes:
         if (m := _MONTH_DAY.match(t.value)) and (day := _with_year(int(m.group(1)), int(m.group(2)), anchors)):
             days.append(day)

@@ -1,5 +1,5 @@
-"""Publication dates as metadata states them: ISO 8601, RFC 822 (feeds), Unix time, or the
-date-line styles plain text uses ("March 22, 2024", "22/03/2024").
+"""Publication dates as metadata states them: ISO 8601 (also compact, "20250314"), RFC 822
+(feeds), Unix time, or the date-line styles plain text uses ("March 22, 2024", "22/03/2024").
 
 The day is the one written, in the publisher's own time zone: "2024-03-23T01:10+03:00" was
 published on 23 March where it was written, even though it was still 22 March in UTC.
@@ -14,6 +14,9 @@ from timeline.intervals import Interval
 
 _ISO = re.compile(r"^\s*(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ][\d:.,]+(?:Z|[+-]\d{2}:?\d{2})?)?\s*$")
 _RFC822 = re.compile(r"^\s*(?:[A-Za-z]{3},\s*)?(\d{1,2})\s+([A-Za-z]{3})[a-z]*\.?\s+(\d{4})\b")
+# "20250314", "20250314153000" (GDELT's SQLDATE and DATEADDED), "20250314T153000Z": a string of 8,
+# 12 or 14 digits is a compact ISO date, never Unix seconds (9 or 10 digits)
+_COMPACT = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})(?:T?\d{4}(?:\d{2})?(?:Z|[+-]\d{4})?)?\s*$")
 _EPOCH = re.compile(r"^\s*\d{9,10}(?:\.\d+)?\s*$")  # seconds since 1970: 2001..2286
 _MONTHS = {m: i for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
@@ -34,7 +37,7 @@ def parse_date(value: object) -> Interval | None:
                           "9 or 10 digits)")
         return _epoch(float(value), value)
     text = str(value).strip()
-    for parse in (_iso, _rfc822, _dateline):
+    for parse in (_iso, _compact, _rfc822, _dateline):
         found = parse(text)
         if found is not None:
             return found
@@ -56,6 +59,11 @@ def _iso(text: str) -> Interval | None:
         return Interval.year(year) if year and len(text) == 4 else None
     except (ValueError, OverflowError, TypeError):
         raise BadDate(f"{text!r} is an impossible date") from None
+
+
+def _compact(text: str) -> Interval | None:
+    m = _COMPACT.match(text)
+    return _iso("-".join(m.groups())) if m else None
 
 
 def _rfc822(text: str) -> Interval | None:
