@@ -12,12 +12,12 @@ from __future__ import annotations
 import operator
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
 from timeline.fold import CaseBlind, lowered_text, skipping
-from timeline.intervals import Interval
+from timeline.intervals import Interval, Precision
 from timeline.records import DateBasis
 
 from . import casualties, dating, lexicon
@@ -32,6 +32,8 @@ _PLURALIA = frozenset("talks negotiations consultations".split())
 # A plural subject whose verb follows tells of particular events: "bombings across Iraq killed 25".
 _PAST_AFTER = re.compile(r"^(?:\s+[\w'’-]+){0,5}?\s+(?:killed|wounded|injured|hit|struck|rocked|shook|left|destroyed|damaged|targeted|ripped|tore|broke|took|came|began|went|erupted|continued)\b")
 # CaseBlind: asked only whether they occur, in the lowered sentence (see _occurs)
+# a statement told in the simple past, which may go on telling an occasion just dated
+_SAID_ON = re.compile(r"^(?:said|told|added|stressed|noted|explained|warned|insisted)$", re.I)
 _PERFECT_BEFORE = CaseBlind(r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been\s+)?(?:\w+ly\s+)?$")
 # a tally over a span may be backshifted in reported speech: "adding that police had disrupted
 # 19 plots since 2017" is "have disrupted"
@@ -58,6 +60,8 @@ _OPENING_OFFSET = re.compile(r"\W*(?:(?:about|some|around|just|only|barely|a|an)
 _STATES = frozenset({"kidnapping", "arrest", "military_operation", "relocation"})
 # A reference time this far before publication is a story of the past, not the news of the day.
 _STORY_PAST_DAYS = 365
+# "Police later arrested a man": between the story's day and publication, if that is this near
+_LATER_REACH_DAYS = 14
 _HAD = re.compile(r"\bhad\b", re.I)
 _INVERTED_VERBS = frozenset("said says reports reported wrote added".split())
 _STOP_NP = frozenset("The A An In On At It He She They We This That These Those But And According However Meanwhile".split())
@@ -101,6 +105,9 @@ class Candidate:
     source: str | None = None  # who reported this event ("police spokesman X said ..."), if named
     claimant: str | None = None  # who claimed it ("the JNIM later admitted carrying out the attack")
     commentary: bool = False  # a statement by someone who comments on the events ("X, a security analyst")
+    # "The attack came a week after jihadists killed 15": (the count, where it starts in the
+    # sentence), counted back from the event of the word before it once merging has dated it
+    count_back: tuple[str, int] | None = None
 
 
 
@@ -447,7 +454,8 @@ def _speech_act_object(text: str, trig_start: int) -> bool:
 
 
 def _resolve_types(text: str, found: list[tuple[str, lexicon.Trigger, str | None]], has_date: bool,
-                   dated_spans: list[tuple[int, int]] = ()) -> list[tuple[str, lexicon.Trigger, str | None]]:
+                   dated_spans: list[tuple[int, int]] = (),
+                   day_spans: list[tuple[int, int]] = ()) -> list[tuple[str, lexicon.Trigger, str | None]]:
     m = lexicon.modality()
     # inside a direct quote, an event word without a calendar date of its own inside the quote
     # is the speaker's account, not a report ("'They started shooting,' the priest said on Monday")
@@ -465,6 +473,11 @@ def _resolve_types(text: str, found: list[tuple[str, lexicon.Trigger, str | None
                 kept.append(f)
             elif _PLUPERFECT_RELATIVE.search(text, 0, f[1].start) and _attached_date(text, f[1], dated_spans, adverbial=False):
                 kept.append((f[0], f[1], "background"))  # no reference time for what follows
+            elif _PASSIVE_RELATIVE.search(text, 0, f[1].start) and _attached_date(text, f[1], day_spans, adverbial=False):
+                # "18 students ... who were kidnapped by bandits from their hostel ... in the early
+                # hours of 22 September last year": told to the day, the relative clause's event
+                # is one of its own
+                kept.append((f[0], f[1], "background"))
         found = kept or found
     found = [("military_operation", f[1], f[2]) if f[1].rule.pos == "casualty" and _killing_by(m.military_agents, text, f[1]) else f
              for f in found]
@@ -490,9 +503,22 @@ def _resolve_types(text: str, found: list[tuple[str, lexicon.Trigger, str | None
         contents = [f for f in contents if not (f[1].rule.pos == "noun" and m.superlative_before.search(
             text, max(0, f[1].start - 40), f[1].start))] or contents
     content = [f for f in contents if f[1].rule.pos != "casualty"] or contents
+    # "The following evening, gunmen killed 130 people in Paris, and the Beirut bombings were
+    # eclipsed": a toll in a coordinate clause that opens with a date of its own (not a report's:
+    # "and the army said on Monday it had killed nine"), and no event word of its clause, is an
+    # event of its own beside the nouns of the other clause
+    content += [f for f in contents if f not in content and f[1].rule.pos == "casualty"
+                and any(_segment(text, a) == _segment(text, f[1].start) and b <= f[1].start
+                        and not dating.reported_before(text[max(0, a - 60):a]) for a, b in dated_spans)
+                and all(_segment(text, c[1].start) != _segment(text, f[1].start) for c in content)]
     # "The attack came a week after jihadists killed 15 people": a toll in a clause of its own
+    # (but not the toll of an event word of that later clause: "since September 17 last year, when
+    # JNIM fighters stormed a school ..., killing more than 70 people")
     apart = [(f[0], f[1], "apart") for f in contents if f[1].rule.pos == "casualty" and f not in content
-             and any(c[1].end <= f[1].start and _LATER_CLAUSE.search(text, c[1].end, f[1].start) for c in content)]
+             and any(c[1].end <= f[1].start and _LATER_CLAUSE.search(text, c[1].end, f[1].start) for c in content)
+             and not (_PARTICIPLE_TOLL.match(f[1].text) and any(
+                 c[1].rule.pos == "verb" and _LATER_CLAUSE.search(text, 0, c[1].start) and c[1].end <= f[1].start
+                 and not _LATER_CLAUSE.search(text, c[1].end, f[1].start) for c in content))]
     # "condemned the attack ..., for which Al-Shabaab has claimed responsibility": a claim in the
     # event noun's relative clause describes the event; the sentence still reports a condemnation
     claim = any(f[0] == "statement" and _is_claim(text, f[1]) for f in found) and not m.claim_relative.search(text)
@@ -546,6 +572,12 @@ def _resolve_types(text: str, found: list[tuple[str, lexicon.Trigger, str | None
     return sorted(kept + apart, key=lambda f: f[1].start)
 
 
+@lru_cache(maxsize=1)
+def _means() -> frozenset[tuple[str, str]]:
+    """(event type, the type of its means) pairs: an arrest's raids, a kidnapping's attack."""
+    return frozenset((winner, loser) for winner, loser, _ in lexicon.absorbs())
+
+
 def _segment(text: str, pos: int) -> int:
     """Which coordinate clause of the sentence a position falls in."""
     return len(dating.COORDINATE.findall(text, 0, pos))
@@ -576,6 +608,9 @@ _NEW_EVENT_START = re.compile(r"^\W*(?:Additionally|Meanwhile|Separately|Elsewhe
 # clause is a noun's background, not where the narrative stands
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|which)\s+(?:had\s+|has\s+|have\s+)?(?:\w+ly\s+)?$", re.I)
 _PLUPERFECT_RELATIVE = re.compile(r"\b(?:who|which|that)\s+had\s+been\s+(?:\w+ly\s+)?$", re.I)
+# (restrictive only: "The man, who was detained on Tuesday, ..." is the arrest already told of him)
+_PASSIVE_RELATIVE = re.compile(r"(?<![,\s])\s+(?:who|which|that)\s+(?:was|were)\s+(?:\w+ly\s+)?$", re.I)
+_PARTICIPLE_TOLL = re.compile(r"(?:killing|wounding|injuring|leaving)\b", re.I)
 _LATER_CLAUSE = re.compile(r"\b(?:since|following|(?:after|before)(?!\s+(?:%s)))\b" % dating.TIME_OF_DAY, re.I)
 _NUMBER_WORD = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)"
 # what a court judged, after its verb: "for planning an attack", "over the 2016 bombing"; not a
@@ -691,6 +726,8 @@ class SentenceReader:
         self.prev: Sentence | None = None
         self.reference: tuple[int, dating.Dated] | None = None  # (paragraph, last own date told)
         self.lead_read = False  # past the article's first body sentence
+        self._count_back: tuple[str, int] | None = None  # see Candidate.count_back
+        self._said_before: tuple[tuple[int, int], dating.Dated] | None = None  # see _remember_said
         self._speakers: dict[int, tuple] = {}  # the sentence's statement speakers, by trigger
         self._publication = dating.publication(Interval.day(dct) if dct else None)  # frozen: shared
 
@@ -711,9 +748,12 @@ class SentenceReader:
             places = find_places(text)
         timexes = self.timexes[bisect_left(self._timex_starts, s.start):
                                bisect_left(self._timex_starts, s.end)]
-        if triggers and (lexicon.modality().caption.match(text) or lexicon.modality().retracted.search(text)):
+        timexes = self._counted(timexes, s)
+        mod = lexicon.modality()
+        if triggers and (mod.caption.match(text) or mod.stamp.match(text) or mod.retracted.search(text)):
             triggers = []  # "Caption: Soldiers inspect the site of the bombing": a photograph's;
-            # "An earlier version of this article said ...": what a correction takes back
+            # "An earlier version of this article said ...": what a correction takes back;
+            # "Posted at Dec 05 2023 06:30 PM": the page's time stamp
         if triggers:
             actors = self.index.find(text, places, aliases)
             out = self._events(s, triggers, actors, _outside_agencies(places, actors), timexes)
@@ -721,6 +761,7 @@ class SentenceReader:
             self.index.meet(text, places, aliases)  # no event to give actors to: names learnt only
             out = []
         self._remember_reference(s, timexes, out)
+        self._remember_said(s, timexes)
         self.prev = s
         if not s.headline:
             self.lead_read = True
@@ -729,8 +770,11 @@ class SentenceReader:
     def _events(self, s: Sentence, triggers: list, actors: list, places: list, timexes: list) -> list[Candidate]:
         """The candidates of a sentence with triggers."""
         text = s.text
-        dated_spans = [(tx.start - s.start, tx.end - s.start) for tx in timexes if dating.usable(self.text, tx)]
-        has_date = bool(dated_spans)
+        dated = [tx for tx in timexes if dating.usable(self.text, tx)]
+        dated_spans = [(tx.start - s.start, tx.end - s.start) for tx in dated]
+        # "has been attacked repeatedly since September 2019, when an assault killed 38": the
+        # when-clause's date is its own event's, it makes no other event word of the sentence dated
+        has_date = any(not dating.anchors_when_clause(self.text, tx) for tx in dated)
         found = self._real_triggers(s, triggers, has_date, dated_spans)
         reporting = any(f[0] == "statement" and _ATTRIBUTION.match(f[1].text)
                         and not _BE_BEFORE.search(text[max(0, f[1].start - 12):f[1].start]) for f in found)
@@ -741,13 +785,19 @@ class SentenceReader:
             claimed = source is not None
         out = []
         claim_span = _RESPONSIBILITY.rx.search(text)
-        for etype, t, cue in _resolve_types(text, found, has_date, dated_spans):
+        means = _means()
+        day_spans = [(tx.start - s.start, tx.end - s.start) for tx in dated
+                     if tx.interval is not None and tx.interval.precision is Precision.DAY]
+        for etype, t, cue in _resolve_types(text, found, has_date, dated_spans, day_spans):
             # other event words compete for the dates; a toll or a word of the same kind does not
             # (nor does a plain "said": a date after it is the report's, which `governing` weighs
             # as such; counted as a rival too, it tied with a date another event word claims:
             # "said on Monday they had charged ... over a knife attack in August")
+            # nor does the event's means ("arrested the suspects in raids ... between Wednesday and
+            # Friday": the raids are the arrests', see lexicon.absorbs)
             rivals = [f for f in found if f[1] is not t and f[0] != etype and f[1].rule.pos != "casualty"
-                      and not (f[0] == "statement" and _ATTRIBUTION.match(f[1].text))]
+                      and not (f[0] == "statement" and _ATTRIBUTION.match(f[1].text))
+                      and (etype, f[0]) not in means]
             others = [(s.start + f[1].start, s.start + f[1].end) for f in rivals]
             if claim_span is not None and etype != "statement":
                 # "Hamas on Wednesday claimed responsibility for an attack ... that killed seven on
@@ -787,8 +837,10 @@ class SentenceReader:
                     low = _lowered(text)
                     words_only = not has_date and m.frequency.search(text, low) or m.definition.search(text, low) \
                         or m.comparison.search(text, low)
-                if words_only:
-                    # "every few months, a stabbing ...": what happens often, not what happened;
+                if words_only and not any(dating.when_clause_after(text, b, t.start) for _, b in dated_spans):
+                    # "every few months, a stabbing ...": what happens often, not what happened
+                    # (but "attacked repeatedly since September 2019, when an assault killed 38"
+                    # tells one assault in its when-clause);
                     # "the term 'neutralise' is used to imply killed or captured": words, not events;
                     # "killed 7,320 people in 2024, 12% fewer than in 2023": a statistic
                     continue
@@ -809,6 +861,15 @@ class SentenceReader:
                 if probe.speaker_kind not in (None, "pronoun"):
                     return probe.speaker
         return None
+
+    def _remember_said(self, s: Sentence, timexes: list) -> None:
+        """The day a sentence says its words were spoken ("..., the ministry said on Friday"),
+        for a statement in the next sentence that goes on telling the same occasion."""
+        self._said_before = None
+        for tx in timexes:
+            if tx.interval is not None and tx.interval.precision is Precision.DAY \
+                    and dating.reported_before(self.text[max(0, tx.start - 100):tx.start]):
+                self._said_before = ((s.paragraph, s.index), dating.Dated(tx.interval, tx.text, dating.basis_of(tx), tx))
 
     def _remember_reference(self, s: Sentence, timexes: list, events: list[Candidate]) -> None:
         """The narrative's reference time, which an undated event of the next sentences
@@ -839,6 +900,57 @@ class SentenceReader:
                 continue  # "the suspect had travelled to Syria in 2019": before the narrative's time
             if dating.usable(self.text, tx) and (self.dct is None or tx.interval.start <= self.dct):
                 self.reference = (s.paragraph, dating.Dated(tx.interval, tx.text, dating.basis_of(tx), tx))
+
+    def _within(self, s: Sentence) -> dating.Dated:
+        """"Within days, ...": the story's reference day up to the reach of the words, or none."""
+        pattern, reach = lexicon.within_offset()
+        m = pattern.search(s.text)
+        if m is None or self.reference is None or s.paragraph - self.reference[0] > 2:
+            return dating.NO_DATE
+        ref = self.reference[1].interval
+        if ref is None or ref.precision is not Precision.DAY or ref.length_days > 1:
+            return dating.NO_DATE
+        unit = m.group("unit").lower()
+        days = reach[unit.rstrip("s") if m.group("one") else unit]
+        return dating.Dated(Interval.days(ref.start, ref.end + timedelta(days=days)), m.group(0), DateBasis.RELATIVE)
+
+    def _after_reference(self, s: Sentence) -> dating.Dated:
+        """"Police later arrested a man" in the news of the last days: between the story's day
+        and the publication day. Told of an older story, any day since: undated."""
+        if self.reference is None or self.dct is None or s.paragraph - self.reference[0] > 2:
+            return dating.NO_DATE
+        ref = self.reference[1].interval
+        if ref is None or ref.precision is not Precision.DAY or not 0 <= (self.dct - ref.end).days <= _LATER_REACH_DAYS:
+            return dating.NO_DATE
+        return dating.Dated(Interval.days(ref.start, self.dct), None, DateBasis.INHERITED)
+
+    def _counted(self, timexes: list, s: Sentence) -> list:
+        """Dates counted from the story ("The following evening, gunmen killed 130 people in
+        Paris") counted from the date they follow: an earlier date of their sentence ("In April
+        2025, gunmen kidnapped a boy ...; he was rescued a week later"), else the narrative's
+        reference time, the date of the last event told in this paragraph or the two before. The
+        tagger counts from the last date the text names, whatever it dates (a report's day, a
+        range compared over), or leaves them unresolved; its count stays only where the story
+        gives no time to count from."""
+        out, own_anchor = [], None
+        anchor = self.reference[1].interval if self.reference is not None and s.paragraph - self.reference[0] <= 2 else None
+        for tx in timexes:
+            if tx.type not in ("DATE", "TIME"):
+                pass
+            elif dating.is_counted(tx.text):
+                interval = dating.counted_from(tx.text, anchor)
+                if interval is not None and interval != tx.interval:
+                    tx = replace(tx, interval=interval)
+            elif tx.interval is not None and dating.usable(self.text, tx):
+                if own_anchor is not None:
+                    # "In October of that year, a teacher was stabbed ..., and in December a
+                    # tourist was killed": a month without its year is of the year told before it
+                    interval = dating.month_after(tx, own_anchor, self.dct)
+                    if interval is not None and interval != tx.interval:
+                        tx = replace(tx, interval=interval)
+                anchor = own_anchor = tx.interval
+            out.append(tx)
+        return out
 
     def _foiled_context(self, s: Sentence) -> bool:
         rx = lexicon.modality().foil_context
@@ -898,8 +1010,18 @@ class SentenceReader:
             else:
                 c.speaker, c.speaker_kind, c.speaker_alias, c.unnamed = known
             c.commentary = _commentary(c)
+            said = self._said_before
+            if dated.interval is None and dated.text is None and said is not None \
+                    and said[0] == (s.paragraph, s.index - 1) and _SAID_ON.match(t.text) \
+                    and lexicon.dating_cue("occasion_continued_opening").match(s.text) \
+                    and not _occurs(_PERFECT_BEFORE, s.text, max(0, t.start - 40), t.start):
+                # "..., the Foreign Office said in its weekly briefing on Friday. Spokeswoman X
+                # told reporters that ...": the same briefing, the day just told
+                c.dated = dating.Dated(said[1].interval, said[1].text, DateBasis.INHERITED)
         if dated.interval is None and dated.text is None and etype != "statement" and not c.definite:
-            c.dated = self._fallback_date(s, t, reporting)
+            self._count_back = None
+            c.dated = self._fallback_date(s, t, reporting, timexes)
+            c.count_back = self._count_back
         return c
 
     def _story_time(self, s: Sentence, t: lexicon.Trigger) -> dating.Dated | None:
@@ -924,19 +1046,51 @@ class SentenceReader:
         day still bounds it, see _fallback_date.)"""
         return cls._past_perfect(s, t) or bool(lexicon.dating_cue("background_sentence").search(s.text))
 
-    def _fallback_date(self, s: Sentence, t: lexicon.Trigger, reporting: bool) -> dating.Dated:
+    def _counted_back(self, s: Sentence, t: lexicon.Trigger, timexes: list) -> dating.Dated | None:
+        """"The verdict comes a week after militants killed 11 soldiers": the event after the
+        count is the count back from the event before it, dated by the last date of the sentence
+        before the count, else (told in the present) the publication day, else the story's
+        reference time, else, after a definite subject ("The attack came ..."), the date merging
+        gives that subject's event; None if the sentence counts nothing back to this trigger."""
+        m = lexicon.dating_cue("count_before_event").search(s.text, max(0, t.start - 140), t.start)
+        if m is None:
+            return None
+        before = [tx.interval for tx in timexes if tx.end <= s.start + m.start() and tx.interval is not None
+                  and dating.usable(self.text, tx)]
+        if not before and _occurs(_DEFINITE, s.text, max(0, m.start() - 40), m.start()):
+            # "The attack came a week after ...": counted from the attack once merging has dated
+            # it (merge._counted_back); till then as below
+            self._count_back = (m.group("count"), m.start())
+        if before:
+            anchor = before[-1]
+        elif (m.group("verb") or "").lower() in ("comes", "come") and self.dct is not None:
+            anchor = Interval.day(self.dct)
+        elif self.reference is not None and s.paragraph - self.reference[0] <= 2:
+            anchor = self.reference[1].interval
+        else:
+            return dating.NO_DATE
+        interval = dating.counted_from(m.group("count") + " before", anchor)
+        return dating.Dated(interval, m.group(0)[:-len(m.group("rest"))].strip(), DateBasis.RELATIVE) if interval else dating.NO_DATE
+
+    def _fallback_date(self, s: Sentence, t: lexicon.Trigger, reporting: bool, timexes: list = ()) -> dating.Dated:
         """An undated event's date from its context, weakest evidence last:
         a state that has lasted a duration ("has been held for 14 months"): publication minus it;
         reported ("X said that 137 hostages had been released"): the report's day, an upper bound;
         the lead's present perfect ("has gone on trial"): news of the day of publication;
-        else the narrative's reference time from this paragraph or the one before; else none."""
+        else the narrative's reference time from this paragraph or the one before; else none.
+        Before all: a count back from the event before ("comes a week after militants killed")."""
+        back = self._counted_back(s, t, timexes)
+        if back is not None:
+            return back
         if t.rule.pos == "verb" and t.type in _STATES and _occurs(_PERFECT_BEFORE, s.text, max(0, t.start - 40), t.start):
             began = dating.since_duration(self.text, s.start + t.start, s.end,
                                           [tx for tx in self.timexes if s.start <= tx.start < s.end], self.dct)
             if began.interval is not None:
                 return began
         if lexicon.dating_cue("anaphoric_offset").search(s.text):
-            return dating.NO_DATE  # "two days later": counted from the story, not from today
+            # "Within days, the army said it had arrested": from the story's day to a few days on;
+            # "two days later": counted from the story, not from today
+            return self._within(s)
         offset = lexicon.dating_cue("same_day_offset").search(s.text)
         # an offset opening the sentence ("Hours later, ...") counts from the story's last told
         # time however many paragraphs of detail came between; inside it, only from nearby ones
@@ -965,6 +1119,8 @@ class SentenceReader:
             return pub
         if self._background(s, t):
             return dating.NO_DATE
+        if lexicon.dating_cue("after_reference").search(s.text, max(0, t.start - 100), t.start):
+            return self._after_reference(s)  # "a military court later convicted them": a later day
         if self.reference is not None and s.paragraph - self.reference[0] <= 2 and not _EVENT_ANCHOR.search(s.text) \
                 and not (shift and self.reference[0] != s.paragraph):
             ref = self.reference[1]

@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from timeline.extract.lexicon import dating_cue
+from timeline.extract.lexicon import counted_offset, dating_cue
 from timeline.fold import CaseBlind, skipping
-from timeline.intervals import Interval
+from timeline.intervals import Interval, Precision
 from timeline.records import DateBasis
 
 # ("before dawn on Saturday": before or after a time of day opens no clause, it is the day's hours)
@@ -47,11 +47,12 @@ _BEGAN = re.compile(r"\s*,?\s*which\s+(?:began|started|took place|happened|occur
 _AFTER_SPAN = re.compile(r",?\s*after\s+(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+)?"
                          r"(?:\w+\s+)?(?:hours?|days?|weeks?|months?|rounds?|years?)\s+of\s+(?:[\w-]+\s+){0,2}$", re.I)
 _AND = re.compile(r"\band\b")
+_RELATIVE_HEAD = re.compile(r"\b(?:who|which)\s+(?:had\s+|has\s+|have\s+)?(?:been\s+)?(?:\w+ly\s+)?$", re.I)
 # between a relative date and the explicit one that says it again: "on Remembrance Sunday in
 # November 2021", "Earlier this month, on Dec. 10", "Two months later, on Oct. 29, 2022"
 _QUALIFIER = re.compile(r"\s*(?:,|in|of|on|,\s*(?:in|on))?\s*")
 # Coordinate clauses: "militants stormed a complex on March 20, and on Monday attacked a base"
-COORDINATE = re.compile(r";|,\s+(?:and|while|but|whereas)\s+")
+COORDINATE = re.compile(r";|:\s+(?=[a-z])|,\s+(?:and|while|but|whereas)\s+")
 # the window patterns below are asked only whether they occur: CaseBlind, or fold.skipping
 _ANCHOR_BEFORE = CaseBlind(r"\b(?:since|until|till|by|before|after|ahead of|from|as of|through)\s+(?:the\s+)?$")
 _NAMED_YEAR_BEFORE = skipping(re.compile(r"(?:\b(?:[Rr]esolutions?|No\.?|[Nn]umber|[Ll]aw|[Dd]ecree|Act|[Aa]rticle|[Ff]light|[Rr]oute|[Ss]ection)\s+(?:[\d/]+\s*\(?)?|[A-Z][\w-]*\s*\(?|\(\s*)$"))
@@ -146,6 +147,12 @@ def _when_clause(text: str, tx, trig_start: int | None) -> bool:
     return trig_start is not None and when_clause_after(text, tx.end, trig_start)
 
 
+def anchors_when_clause(text: str, tx) -> bool:
+    """Is the date an anchor usable only for the when-clause after it ("since July 2021, when a
+    suicide bomber killed 30")?"""
+    return _ANCHOR_BEFORE.found_in(text[max(0, tx.start - 30):tx.start]) and bool(_WHEN_AFTER.match(text, tx.end))
+
+
 def when_clause_after(text: str, date_end: int, trig_start: int) -> bool:
     """Is the trigger at `trig_start` in a when-clause opened right after a date ending at
     `date_end` ("was in January 2021, when twin suicide bombings killed 32")?"""
@@ -168,6 +175,7 @@ def _own_date_of_noun(text: str, sent_start: int, trig_start: int, trig_end: int
         return False  # "condemned the abduction on Monday": the condemnation's day
     return bool(_NEAR_AFTER.match(gap) or _MODIFIER_AFTER.search(gap) or _PLACE_CHAIN_AFTER.match(gap)
                 or dating_cue("toll_clause_after").match(gap) or dating_cue("noun_relative_before_date").match(gap)
+                or dating_cue("copula_date_after").match(gap)
                 or _PLACE_CHAIN_BARE.match(gap) and dating_cue("deictic_after_place").match(tx.text))
 
 
@@ -228,8 +236,10 @@ def usable(text: str, tx, trig_start: int | None = None, verb: bool = False, unk
     if text.startswith(("'s", "’s"), tx.end) and trig_start is not None and not 0 <= trig_start - tx.end <= 30:
         return False  # "last month's incident": the date belongs to the noun it possesses
     if (_ANCHOR_BEFORE.found_in(before) and not modifies_trigger and not _when_clause(text, tx, trig_start)
+            and not (trig_start is None and _WHEN_AFTER.match(text, tx.end))
             and not dating_cue("time_of_day_anchor").match(tx.text)):
-        return False  # "since February 2019"; but "since the 2017 attacks" dates the attacks
+        return False  # "since February 2019"; but "since the 2017 attacks" dates the attacks, and
+        # "since July 2021, when a bomber killed 30" the sentence's when-clause (asked without a trigger)
     if _YEAR_ONLY.match(tx.text.strip()) or text[tx.start - 1:tx.start] == "(":
         if _NAMED_YEAR_BEFORE.search(before) and not _PREPOSITION_BEFORE.found_in(before):
             return False
@@ -243,10 +253,16 @@ def basis_of(tx) -> DateBasis:
 _ASIDE = re.compile(r"\([^()]{0,40}\)")  # "(2014)", "(FSB)": a bracket is no clause
 
 
-def _breaks(text: str, a: int, b: int) -> int:
+# a statement's quoted object: 'condemned “the senseless acts” in a statement on Sunday'
+_QUOTED_OBJECT = re.compile(r"“[^“”]{1,300}”|\"[^\"]{1,300}\"")
+
+
+def _breaks(text: str, a: int, b: int, quoted: bool = False) -> int:
     if b <= a:
         return 0
     seg = _ASIDE.sub("", text[a:b])
+    if quoted:
+        seg = _QUOTED_OBJECT.sub("", seg)
     # the words after b stay visible to the look-ahead ("before| dawn on Saturday")
     return sum(1 for m in _CLAUSE_BREAK.finditer(seg + text[b:b + 30]) if m.start() < len(seg))
 
@@ -279,7 +295,8 @@ def governing(text: str, sent_start: int, trig_start: int, trig_end: int, timexe
         late = late or (tx.end <= trig_start and not verb and bool(_AFTER_SPAN.search(text, tx.end, trig_start)))
         if tx.end <= trig_start:
             dist, crossings = trig_start - tx.end, _breaks(text, tx.end, trig_start)
-            if _when_clause(text, tx, trig_start) or not verb and modifies(text, tx, trig_start):
+            if _when_clause(text, tx, trig_start) or not verb and modifies(text, tx, trig_start) \
+                    or dating_cue("detail_clause_after_date").match(text[tx.end:trig_start]):
                 crossings = 0  # a premodifier ("the Sept. 11, 2001, attacks") is the noun's own
             elif _INITIAL.match(text[sent_start:tx.start]) and not COORDINATE.search(text, tx.end, trig_start):
                 crossings = 0  # "In early May, a man was arrested": a sentence adverbial (up to "..., and ...")
@@ -290,7 +307,9 @@ def governing(text: str, sent_start: int, trig_start: int, trig_end: int, timexe
             elif verb:
                 dist += 50  # a verb's own adjunct most often follows it ("were released on Thursday")
         else:
-            dist, crossings = tx.start - trig_end, _breaks(text, trig_end, tx.start)
+            dist, crossings = tx.start - trig_end, _breaks(text, trig_end, tx.start, quoted=same_clause)
+            if same_clause and dating_cue("saying_adjunct_between").match(text, trig_end, tx.start):
+                crossings = 0  # "has warned ..., saying in a statement on Sunday that": its own day
             if not verb and dating_cue("toll_clause_after").match(text, trig_end, tx.start):
                 # "the stabbings, in which three girls were killed ... on 29 July": the noun's own
                 # date, nearer than a sentence adverbial ("In the summer of 2024, ...")
@@ -308,8 +327,12 @@ def governing(text: str, sent_start: int, trig_start: int, trig_end: int, timexe
         lo, hi = (tx.end, trig_start) if tx.end <= trig_start else (trig_end, tx.start)
         # another event word between the date and this trigger has the better claim to it
         # ("pupils abducted earlier this month have been freed")
+        initial = tx.end <= trig_start and bool(_INITIAL.match(text[sent_start:tx.start]))
         claimed = not late and any(lo <= a and b <= hi and not _breaks(text, b, tx.start if tx.start >= b else b)
                                    and not (tx.end <= a and _AND.search(text, b, trig_start))
+                                   # "On the same day, X, who had been kidnapped in 2021, was
+                                   # released": a relative clause takes no sentence adverbial
+                                   and not (initial and _RELATIVE_HEAD.search(text, max(0, a - 30), a))
                                    for a, b in others)  # "on Tuesday freed 17 people and arrested four": shared
         # "convicted over the 2016 attack", "over the July 2016 Holey Artisan Bakery attack": the
         # date premodifies another event noun (names may stand between)
@@ -322,8 +345,10 @@ def governing(text: str, sent_start: int, trig_start: int, trig_end: int, timexe
         a, b = (tx.end, trig_start) if tx.end <= trig_start else (trig_end, tx.start)
         far = (crossings > 0 and _subordinate_between(text, a, b) and not _INITIAL.match(text[sent_start:tx.start])
                and not _when_clause(text, tx, trig_start) and not _BEGAN.match(text, trig_end, tx.start)
+               and not (tx.end <= trig_start and dating_cue("detail_clause_after_date").match(text[tx.end:trig_start]))
                and not (not verb and tx.start >= trig_end and dating_cue("toll_clause_after").match(text, trig_end, tx.start))
-               and not (tx.start >= trig_end and dating_cue("while_state_between").match(text, trig_end, tx.start)))
+               and not (tx.start >= trig_end and dating_cue("while_state_between").match(text, trig_end, tx.start))
+               and not (tx.start >= trig_end and dating_cue("setting_clause_between").match(text, trig_end, tx.start)))
         if far and not late:
             continue  # a date across a subordinate clause ("a year after gunmen killed 145") is not this event's
         if strict and not _own_date_of_noun(text, sent_start, trig_start, trig_end, tx, crossings):
@@ -368,6 +393,73 @@ def publication(published: Interval | date | None) -> Dated:
     if isinstance(published, date):
         published = Interval.day(published)
     return Dated(published, None, DateBasis.PUBLICATION) if published else NO_DATE
+
+
+def is_counted(words: str) -> bool:
+    """Do `words` count a date from another ("two days later", "the previous day")?"""
+    return counted_offset()[0].match(words.strip()) is not None
+
+
+def counted_from(words: str, reference: Interval | None) -> Interval | None:
+    """The date `words` count from the story's reference time ("two days later", "the following
+    evening", "three weeks later", "the previous day"), or None when they count nothing or the
+    reference is too coarse for the count (a day counted from "in March" is no day)."""
+    pattern, numbers, backward, slack = counted_offset()
+    m = pattern.match(words.strip())
+    if m is None or reference is None:
+        return None
+    if m.group("same") or m.group("within"):
+        # "On the same day", "about an hour later": the day counted from, as loose as it is
+        return reference if reference.length_days <= 31 else None
+    if m.group("dayrel"):
+        n, unit, back = 1, "day", m.group("dayrel").lower() == "before"
+    elif m.group("rel"):
+        part = m.group("part").lower()
+        n, unit, back = 1, part if part in ("week", "month", "year") else "day", m.group("rel").lower() in backward
+    else:
+        word = m.group("n").lower()
+        n, unit, back = int(word) if word.isdigit() else numbers[word], m.group("unit").lower(), m.group("dir").lower() in backward
+        unit = "day" if unit == "night" else unit
+    sign = -1 if back else 1
+    day_known = reference.precision is Precision.DAY and reference.start == reference.end
+    if unit in ("day", "week") and not day_known:
+        # "In April 2025, gunmen kidnapped a boy ...; he was rescued a week later": the span
+        # moved by the count, as loose as the date it counts from (a month or less)
+        if reference.length_days > 31 or not m.group("n"):
+            return None  # "the next morning" after "in October": no day to count from
+        days = timedelta(days=sign * n * (7 if unit == "week" else 1))
+        return Interval.days(reference.start + days, reference.end + days)
+    if unit == "day":
+        return Interval.day(reference.start + timedelta(days=sign * n))
+    if unit == "week":
+        if m.group("rel"):  # "the following week": the calendar week after the reference's
+            return Interval.week(*(reference.start + timedelta(days=7 * sign)).isocalendar()[:2])
+        centre = reference.start + timedelta(days=7 * n * sign)
+        return Interval.days(centre - timedelta(days=slack), centre + timedelta(days=slack))
+    if unit == "month":
+        if reference.precision not in (Precision.DAY, Precision.MONTH) or reference.start.month != reference.end.month:
+            return None
+        y, mo = divmod(reference.start.year * 12 + reference.start.month - 1 + sign * n, 12)
+        return Interval.month(y, mo + 1)
+    if reference.start.year != reference.end.year:
+        return None
+    return Interval.year(reference.start.year + sign * n)
+
+
+_MONTH_ONLY = re.compile(r"^[A-Za-z]{3,9}\.?$")
+
+
+def month_after(tx, before: Interval, dct: date | None) -> Interval | None:
+    """A month named alone ("in December") after a date of its sentence with a year of its own
+    ("In October of that year, ..., and in December ..."): the first such month from that date
+    on, not the one before publication the tagger gave it; None if nothing is to change."""
+    if tx.interval.precision is not Precision.MONTH or not _MONTH_ONLY.match(tx.text.strip()) \
+            or before.precision not in (Precision.DAY, Precision.MONTH) or before.start.month != before.end.month:
+        return None
+    month = tx.interval.start.month
+    year = before.start.year + (1 if month < before.start.month else 0)
+    interval = Interval.month(year, month)
+    return interval if dct is None or interval.start <= dct else None
 
 
 _PERIOD = re.compile(r"^P(\d+)([YMWD])$")

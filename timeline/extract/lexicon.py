@@ -61,6 +61,21 @@ def dating_cue(name: str) -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def counted_offset() -> tuple[re.Pattern, dict[str, int], frozenset[str], int]:
+    """dating.json's counted_offset: (the pattern, number words, the words that count back,
+    the slack in days either side of a count in weeks)."""
+    d = _json("dating.json")["counted_offset"]
+    return re.compile(d["pattern"], re.I), d["numbers"], frozenset(d["backward"]), d["week_slack_days"]
+
+
+@lru_cache(maxsize=1)
+def within_offset() -> tuple[re.Pattern, dict[str, int]]:
+    """dating.json's within_offset: (the pattern, the reach in days of each unit)."""
+    d = _json("dating.json")["within_offset"]
+    return re.compile(d["pattern"], re.I), d["reach_days"]
+
+
+@lru_cache(maxsize=1)
 def speech_acts() -> re.Pattern:
     """Verbs whose statement stands beside the event it names ("condemned an attack")."""
     return re.compile(r"^(?:" + "|".join(_json("triggers.json")["words"]["SPEECH_ACT"]) + r")$", re.I)
@@ -125,6 +140,7 @@ class Modality:
     claim_relative: re.Pattern | None = None  # "the attack, for which X claimed responsibility"
     retracted: re.Pattern | None = None  # "An earlier version of this article said ...": a correction's
     caption: re.Pattern | None = None  # "Caption: Soldiers inspect the site of ...": a picture's
+    stamp: re.Pattern | None = None  # "Posted at Dec 05 2023 06:30 PM": the page's time stamp
     trend_after: re.Pattern | None = None  # "Kidnappings ... have risen": a trend of many events
     # a span of days or weeks: a count over it in reported speech ("said they had arrested six
     # over the past week") is the week's arrests, news of its own, not a tally
@@ -159,6 +175,7 @@ def modality() -> Modality:
                     allegation=re.compile(d["allegation"], re.I),
                     claim_relative=re.compile(d["claim_relative"], re.I),
                     caption=re.compile(d["caption"], re.I),
+                    stamp=re.compile(d["stamp"], re.I),
                     retracted=re.compile(d["retracted"], re.I),
                     trend_after=re.compile(d["trend_after"], re.I),
                     short_span=re.compile(d["short_span"], re.I),

@@ -17,7 +17,8 @@ from datetime import timedelta
 from timeline.records import DateBasis
 
 from .candidates import Candidate
-from .dating import Dated
+from .dating import Dated, counted_from
+from .lexicon import dating_cue
 from .places import named_elsewhere
 
 # Kinds that may tell of one event ("the FSB foiled a plot ... during the arrest").
@@ -230,7 +231,27 @@ def merge(cands: list[Candidate]) -> list[Event]:
         x.trigger.rule.name.startswith("statement.media") and not x.sentence.headline for x in e.members))]
     events = [e for e in events if e.type != "statement" or _without_commentary(e)]
     _statements_at_meetings(events)
+    _counted_back(events)
     return sorted(events, key=lambda e: e.primary.sentence.index)
+
+
+def _counted_back(events: list[Event]) -> None:
+    """"The attack came a week after jihadists killed 15 people": an event counted back from the
+    event of the word before the count, in its sentence, takes that event's date less the count
+    (see Candidate.count_back), rather than the reference time's or none."""
+    owner = {id(c): ev for ev in events for c in ev.members}
+    for ev in events:
+        for c in ev.members:
+            if c.count_back is None or ev.dated.interval is not None and ev.dated is not c.dated:
+                continue  # dated otherwise than by the count from the reference time
+            words, at = c.count_back
+            before = [m for e in events for m in e.members
+                      if m.sentence is c.sentence and m is not c and m.trigger.end <= at]
+            anchor = owner[id(max(before, key=lambda m: m.trigger.end))].dated if before else None
+            interval = counted_from(words + " before", anchor.interval) if anchor is not None and anchor.interval else None
+            if interval is not None:
+                ev.inherited = Dated(interval, c.dated.text or words + " after", DateBasis.RELATIVE)
+                break
 
 
 class _Merger:
@@ -328,6 +349,16 @@ def _without_commentary(ev: Event) -> bool:
     return any(not c.sentence.headline for c in ev.members)
 
 
+def _addressed_at(ev: Event, mt: Event) -> bool:
+    """"Earlier, on 18 January, the army chief visited Peshawar, where he was briefed ...
+    Addressing officers and troops, the COAS said ...": a statement that opens with the act of
+    speaking, in the sentence right after the meeting's, in its paragraph."""
+    told = {(m.sentence.paragraph, m.sentence.index) for m in mt.members}
+    opening = dating_cue("occasion_opening")
+    return any((m.sentence.paragraph, m.sentence.index - 1) in told and opening.match(m.sentence.text)
+               for m in ev.members)
+
+
 def _statements_at_meetings(events: list[Event]) -> None:
     """A statement with no date of its own, made at a meeting the article dates, takes the
     meeting's dates: its speaker takes part in the meeting, or its words refer to it."""
@@ -342,6 +373,6 @@ def _statements_at_meetings(events: list[Event]) -> None:
             if min(m.sentence.index for m in mt.members) > max(m.sentence.index for m in ev.members):
                 continue  # the meeting is told after the statement: nothing says it was made there
             people = {a.name for m in mt.members for a in m.actors if a.kind == "person"}
-            if ev.speaker in people or any(w in words for w in _MEETING_WORDS):
+            if ev.speaker in people or any(w in words for w in _MEETING_WORDS) or _addressed_at(ev, mt):
                 ev.inherited = Dated(mt.dated.interval, mt.dated.text, DateBasis.INHERITED)
                 break
