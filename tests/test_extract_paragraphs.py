@@ -74,6 +74,14 @@ def predictions(folder: Path, published: dict[str, str]) -> list[dict]:
 # banned Tehreek-e-Taliban Pakistan (TTP) has warned'), 'while the fighting was still going on',
 # and a definite noun whose occasion was told without an event word ('Ministers agreed in Jeddah
 # on Tuesday ... The meeting of the Council').
+# So are articles23, articles24 and articles25 (blind: real outlets' date stamps; long features
+# with background; a day's mixed feed), each measured once against the session's start before
+# anything was fixed for it (articles25 was fixed for nothing). Left: an operation a statement
+# reports ('said it had carried out air strikes') typed as the statement, a weekly digest's
+# 'on Monday' (the Monday before its own), the year of a late-December event in an early-January
+# story, a mid-story sub-heading ('Tuesday morning's attack') joining the first attack of the
+# story, and operations of several agents in neighbouring sentences merged ('retook the town'
+# and 'the U.S. military said it had carried out an air strike').
 @pytest.mark.parametrize("batch", ["paragraphs", "paragraphs2", "articles3", "articles4", "articles5", "articles6", "articles7", "articles8", "articles9", "articles11", "articles12"])
 def test_batch_scores(batch):
     gold = json.loads((DATA / f"{batch}_gold.json").read_text())
