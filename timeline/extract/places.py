@@ -169,11 +169,6 @@ def find_places(text: str) -> list[Place]:
 _BORDER_BEFORE = re.compile(r"\b(?:borders?|frontier)\s+(?:with|of)\s+(?:the\s+)?$|\bbordering\s+$", re.I)
 
 
-def _across_border(text: str, place: Place) -> bool:
-    """Is the place named as the neighbour across a border ("near the border with Niger")?"""
-    return bool(_BORDER_BEFORE.search(text, max(0, place.start - 30), place.start))
-
-
 @lru_cache(maxsize=1)
 def _care_before() -> re.Pattern:
     """"taken to hospitals in Peshawar", "a doctor at the hospital in nearby Samarra"."""
@@ -188,7 +183,23 @@ def named_elsewhere(text: str, place: Place) -> bool:
     """Is the place named as somewhere other than where the event was: the neighbour across a
     border, or where the wounded were taken ("two soldiers were wounded, according to a doctor at
     the hospital in nearby Samarra")?"""
-    return _across_border(text, place) or bool(_care_before().search(text, max(0, place.start - 100), place.start))
+    return _named_elsewhere(text, place.start)
+
+
+@lru_cache(maxsize=1024)
+def _named_elsewhere(text: str, start: int) -> bool:
+    # (merge asks it for each place of each member of each event it compares: asked once)
+    if _BORDER_BEFORE.search(text, max(0, start - 30), start):
+        return True
+    if not _care_noun_before().search(text, max(0, start - 50), start):
+        return False  # no "hospital in" just before the place: most places, found fast
+    return bool(_care_before().search(text, max(0, start - 100), start))
+
+
+@lru_cache(maxsize=1)
+def _care_noun_before() -> re.Pattern:
+    nouns = "|".join(re.escape(n) for n in sorted(_data()["care_nouns"], key=len, reverse=True))
+    return re.compile(rf"\b(?i:{nouns})\s+(?:in|at|of)\s+[^.;:]*$")
 
 
 _DEMONYM = r"[A-Z][a-z]+(?:an|ian|i|ese|ish)"  # "Palestinian", "Iraqi", "Sudanese", "Turkish"
