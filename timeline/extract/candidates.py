@@ -435,7 +435,6 @@ def _is_content(f, text: str, has_date: bool = False) -> bool:
 
 # "The soldiers were killed", "All four were wounded": the sentence opens on victims named before
 _TOLD_VICTIMS = re.compile(r"\W*(?:The|These|Those|All|Both|All\s+the)\s+(?:(?!(?:who|which|that|whom)\b)[\w'’-]+\s+){0,3}?(?:had\s+|have\s+)?$")
-_PASSIVE = re.compile(r"(?:were|was|been)\s")
 
 
 def _told_victims(text: str, t) -> bool:
@@ -612,12 +611,18 @@ _PLUPERFECT_RELATIVE = re.compile(r"\b(?:who|which|that)\s+had\s+been\s+(?:\w+ly
 _PASSIVE_RELATIVE = re.compile(r"(?<![,\s])\s+(?:who|which|that)\s+(?:was|were)\s+(?:\w+ly\s+)?$", re.I)
 _PARTICIPLE_TOLL = re.compile(r"(?:killing|wounding|injuring|leaving)\b", re.I)
 _LATER_CLAUSE = re.compile(r"\b(?:since|following|(?:after|before)(?!\s+(?:%s)))\b" % dating.TIME_OF_DAY, re.I)
-_NUMBER_WORD = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)"
-# what a court judged, after its verb: "for planning an attack", "over the 2016 bombing"; not a
-# term ("jailed for eight years", "for life")
-_SENTENCED_FOR = re.compile(r"\b(?:for(?!\s+(?:life\b|(?:up\s+to\s+|at\s+least\s+|a\s+(?:minimum|maximum|total)\s+of\s+)?"
-                            + _NUMBER_WORD + r"[\s-]+(?:and\s+a\s+half\s+)?(?:years?|months?|weeks?|days?)\b))"
-                            r"|over|in connection with)\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def _sentenced_for() -> re.Pattern:
+    """What a court judged, after its verb: "for planning an attack", "over the 2016 bombing";
+    not a term ("jailed for eight years", "for life")."""
+    number = rf"(?:an?|{casualties.number_pattern()})"
+    return re.compile(r"\b(?:for(?!\s+(?:life\b|(?:up\s+to\s+|at\s+least\s+|a\s+(?:minimum|maximum|total)\s+of\s+)?"
+                      + number + r"[\s-]+(?:and\s+a\s+half\s+)?(?:years?|months?|weeks?|days?)\b))"
+                      r"|over|in connection with)\b", re.I)
+
+
 _OFFENCE = re.compile(r"\b(?:for|over|in connection with|accused of|convicted of|guilty of|charged with)\b", re.I)
 _FINAL_ATTRIBUTION = re.compile(r"^\s*(?:on\s+\w+|late\s+\w+|in a statement|on X|on Twitter)?\s*[.!]?\s*$")
 
@@ -964,7 +969,7 @@ class SentenceReader:
         # "the death toll had risen to 32": the toll of an event already told, a noun that points back
         definite = (t.rule.pos == "noun" or t.text.lower() == "death toll") \
             and _occurs(_DEFINITE, s.text, max(0, t.start - 40), t.start)
-        if etype == "sentencing" and (offence := _SENTENCED_FOR.search(s.text, t.end)):
+        if etype == "sentencing" and (offence := _sentenced_for().search(s.text, t.end)):
             # "sentenced three men ... for planning an attack on the market more than two years
             # ago": a date told with the offence (in its clause) is the offence's, not the court's
             cut = s.start + offence.start()

@@ -11,8 +11,13 @@ from ..fold import Leading, lowered_pattern, lowered_text
 
 
 @lru_cache(maxsize=1)
+def _data() -> dict:
+    return json.loads(resources.files("timeline.extract").joinpath("data/casualties.json").read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
 def _rules():
-    data = json.loads(resources.files("timeline.extract").joinpath("data/casualties.json").read_text("utf-8"))
+    data = _data()
     rules = []
     for p in data["patterns"]:
         src = p["pattern"].replace("{HEDGE}", data["hedge"]).replace("{NUM}", data["num"]) \
@@ -47,14 +52,18 @@ def toll(text: str) -> dict[str, int]:
 
 @lru_cache(maxsize=1)
 def _counted_others() -> re.Pattern:
-    data = json.loads(resources.files("timeline.extract").joinpath("data/casualties.json").read_text("utf-8"))
+    data = _data()
     return re.compile(rf"\b{data['hedge']}{data['num']}\s+others?\b", re.I)
 
 
 @lru_cache(maxsize=1)
 def _uncounted_injured() -> re.Pattern:
-    data = json.loads(resources.files("timeline.extract").joinpath("data/casualties.json").read_text("utf-8"))
-    return re.compile(data["uncounted_injured"], re.I)
+    return re.compile(_data()["uncounted_injured"], re.I)
+
+
+def number_pattern() -> str:
+    """A number as news writes a count (digits, words, "a dozen"), as a regex without groups."""
+    return _data()["num"].replace("(?P<n>", "(?:")
 
 
 def uncounted_injured(text: str) -> bool:

@@ -345,7 +345,7 @@ def _without_commentary(ev: Event) -> bool:
     threatened in a video released in December"). Is anything but a headline left?"""
     commentator = any(c.commentary for c in ev.members)  # once described as one, always one:
     # "said Dr X, who studies extremism ... 'It was planned,' Vogt said."
-    ev.members = [c for c in ev.members if not ((c.commentary or commentator) and c.dated.timex is None)]
+    ev.members = [c for c in ev.members if not (commentator and c.dated.timex is None)]
     return any(not c.sentence.headline for c in ev.members)
 
 

@@ -29,7 +29,9 @@ class Place:
     end: int
 
 
+@lru_cache(maxsize=1)
 def _data() -> dict:
+    """places.json, read once (read only: callers never change it)."""
     return json.loads(resources.files("timeline.extract").joinpath("data/places.json").read_text("utf-8"))
 
 
@@ -169,11 +171,15 @@ def find_places(text: str) -> list[Place]:
 _BORDER_BEFORE = re.compile(r"\b(?:borders?|frontier)\s+(?:with|of)\s+(?:the\s+)?$|\bbordering\s+$", re.I)
 
 
+def _alternation(key: str) -> str:
+    """places.json's word list `key` as a regex alternation, longest first."""
+    return "|".join(re.escape(w) for w in sorted(_data()[key], key=len, reverse=True))
+
+
 @lru_cache(maxsize=1)
 def _care_before() -> re.Pattern:
     """"taken to hospitals in Peshawar", "a doctor at the hospital in nearby Samarra"."""
-    data = _data()
-    words, nouns = ("|".join(re.escape(w) for w in sorted(data[k], key=len, reverse=True)) for k in ("care_words", "care_nouns"))
+    words, nouns = _alternation("care_words"), _alternation("care_nouns")
     return re.compile(rf"\b(?i:{words})\b[^.;:]{{0,30}}?\b(?:to|at|in)\s+(?:\w+\s+){{0,2}}?(?i:{nouns})\s+(?:in|at|of)\s+"
                       rf"(?:the\s+)?(?:(?:nearby|neighbouring|neighboring)\s+)?"
                       rf"(?:(?:city|town|village|provincial capital|capital)\s+(?:of\s+)?)?$")
@@ -198,8 +204,8 @@ def _named_elsewhere(text: str, start: int) -> bool:
 
 @lru_cache(maxsize=1)
 def _care_noun_before() -> re.Pattern:
-    nouns = "|".join(re.escape(n) for n in sorted(_data()["care_nouns"], key=len, reverse=True))
-    return re.compile(rf"\b(?i:{nouns})\s+(?:in|at|of)\s+[^.;:]*$")
+    """"hospital in ..." just before a place: what `_care_before` needs, found fast."""
+    return re.compile(rf"\b(?i:{_alternation('care_nouns')})\s+(?:in|at|of)\s+[^.;:]*$")
 
 
 _DEMONYM = r"[A-Z][a-z]+(?:an|ian|i|ese|ish)"  # "Palestinian", "Iraqi", "Sudanese", "Turkish"

@@ -104,7 +104,7 @@ def _tag(text: str, dct: date | None, g: Grammar, cands: list[Candidate]) -> lis
         ctx.year_here = named[1] if named and _near_in_sentence(text, named[0], c.start, g) else _year_after(text, cands, i)
         ctx.since = _range_start(text, out, c.start, g)
         ctx.day_here = _day_before(text, out, c.start, g)
-        ctx.day_said = day[1] if day and _in_sentence(text, day[0], c.start, g) else None
+        ctx.day_said = day[1] if day and _near_in_sentence(text, day[0], c.start, g, _DAY_REACH) else None
         timex = _resolve(text, c, ctx, g, limit)
         if ctx.year_here is None and period is not None and timex is not None and timex.interval is not None \
                 and g.sentence_end.search(text, period[0], c.start + 1) is None:
@@ -146,7 +146,7 @@ _YEAR_FIRST = re.compile(r"^\d{4}(?:-|$)")
 
 # "on July 14 in Nice in 2016", "Bastille Day in 2016": a year right after a day, with only
 # places between, is that day's year
-_BARE_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_YEAR_WRITTEN = re.compile(r"\b(?:1[89]|20)\d\d\b")  # a year written out: "2016"
 _YEAR_AFTER_GAP = re.compile(r"(?:,?\s+(?:in|at|near|outside)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})*,?\s+(?:in|of)\s+")
 
 
@@ -155,7 +155,7 @@ def _year_after(text: str, cands: list[Candidate], i: int) -> int | None:
     if i + 1 >= len(cands):
         return None
     c, nxt = cands[i], cands[i + 1]
-    if not _BARE_YEAR.fullmatch(text, nxt.start, nxt.end) or not _YEAR_AFTER_GAP.fullmatch(text, c.end, nxt.start):
+    if not _YEAR_WRITTEN.fullmatch(text, nxt.start, nxt.end) or not _YEAR_AFTER_GAP.fullmatch(text, c.end, nxt.start):
         return None
     return int(text[nxt.start:nxt.end])
 
@@ -169,26 +169,19 @@ _YEAR_REACH = 60
 def _day_before(text: str, out: list[Timex], start: int, g: Grammar) -> date | None:
     """The day a full date just before `start` in its sentence names ("on Saturday 3 May 2025,
     ... for the weekend"), if the sentence wrote its year out."""
-    if not out or start - out[-1].end > _DAY_REACH or g.sentence_end.search(text, out[-1].end, start + 1) \
-            or not _WRITTEN_YEAR.search(out[-1].text):
+    if not out or not _near_in_sentence(text, out[-1].end, start, g, _DAY_REACH) or not _YEAR_WRITTEN.search(out[-1].text):
         return None
     day = out[-1].interval
     return day.start if day is not None and day.precision is Precision.DAY else None
 
 
-_WRITTEN_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _DAY_REACH = 200  # a sentence's length: the day it opens on is the day it tells
 
 
-def _near_in_sentence(text: str, a: int, b: int, g: Grammar) -> bool:
-    """Whether offset b is close after a, with nothing between that ends a sentence."""
+def _near_in_sentence(text: str, a: int, b: int, g: Grammar, reach: int = _YEAR_REACH) -> bool:
+    """Whether offset b is at most `reach` after a, with nothing between that ends a sentence."""
     # one character past b: a sentence end is seen by the capital after it, which may be b's
-    return b - a <= _YEAR_REACH and g.sentence_end.search(text, a, b + 1) is None
-
-
-def _in_sentence(text: str, a: int, b: int, g: Grammar) -> bool:
-    """Whether offset b follows a in the same sentence, no further than _DAY_REACH."""
-    return b - a <= _DAY_REACH and g.sentence_end.search(text, a, b + 1) is None
+    return b - a <= reach and g.sentence_end.search(text, a, b + 1) is None
 
 
 # How far before a date the words that make it a boundary may start ("quarter ended ").
