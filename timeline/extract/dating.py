@@ -31,15 +31,17 @@ _NEAR_AFTER = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}?(?:on|in|of|at|during|sinc
 # ... or at the end of a chain of places it happened at, with no clause between: "the bombing of
 # a Catholic Mass at the gymnasium of Mindanao State University in Marawi City on December 3, 2023",
 # "the truck attack on a Christmas market in Berlin on 19.12.2016" ("and" joins places, not a
-# second verb: "and killed", "and was" end the chain).
-_PLACE_CHAIN_AFTER = re.compile(
-    r"\s*(?:(?:of|at|in|on|near|outside|inside|against|into|across)\s+"
-    r"(?:(?!(?:that|which|who|whom|whose|when|where|while|after|before|since|until|because|but|as|"
-    r"was|were|is|are|has|have|had|will|would|and\s+[a-z]+ed)\b)[\w'’.-]+\s+){1,8}?)+"
-    r"(?:on|in|at|during)\s*$")
+# second verb: "and killed", "and was" end the chain). A town and its country or province set
+# off by commas are one place of the chain ("kidnapped in Gao, Mali, in April 2021"), and the
+# last preposition may take "the" before the date ("during the September 2019 celebrations").
+_PLACE_CHAIN = (r"\s*(?:(?:of|at|in|on|near|outside|inside|against|into|across)\s+"
+                r"(?:(?!(?:that|which|who|whom|whose|when|where|while|after|before|since|until|because|but|as|"
+                r"was|were|is|are|has|have|had|will|would|and\s+[a-z]+ed)\b)"
+                r"(?:[\w'’.-]+|[A-Z][\w'’.-]*,\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2},)\s+){1,8}?)+")
+_PLACE_CHAIN_AFTER = re.compile(_PLACE_CHAIN + r"(?:(?:on|in|at|during)\s*|during\s+the\s+)$")
 # ... or a deictic date straight after the place, with no preposition ("the abduction of two
 # employees near Mir Ali last month"; a dated_after_place cue of dating.json)
-_PLACE_CHAIN_BARE = re.compile(_PLACE_CHAIN_AFTER.pattern.replace(r"(?:on|in|at|during)\s*$", "$"))
+_PLACE_CHAIN_BARE = re.compile(_PLACE_CHAIN + "$")
 _MODIFIER_AFTER = re.compile(r",\s*(?:which\s+(?:was\s+)?)?(?:began|started|took place|happened|occurred|unfolded|hosted|held|organi[sz]ed|convened|carried out|staged|launched|conducted)\b[^,;]*$")
 _BEGAN = re.compile(r"\s*,?\s*which\s+(?:began|started|took place|happened|occurred|unfolded)\s+(?:on|in|at)?\s*(?:late\s+|early\s+)?$")
 # "..., after two days of talks", "after a week of fighting": the noun's span ended by the
@@ -298,8 +300,10 @@ def governing(text: str, sent_start: int, trig_start: int, trig_end: int, timexe
             if _when_clause(text, tx, trig_start) or not verb and modifies(text, tx, trig_start) \
                     or dating_cue("detail_clause_after_date").match(text[tx.end:trig_start]):
                 crossings = 0  # a premodifier ("the Sept. 11, 2001, attacks") is the noun's own
-            elif _INITIAL.match(text[sent_start:tx.start]) and not COORDINATE.search(text, tx.end, trig_start):
-                crossings = 0  # "In early May, a man was arrested": a sentence adverbial (up to "..., and ...")
+            elif _INITIAL.match(text[sent_start:tx.start]) and not COORDINATE.search(text, tx.end, trig_start) \
+                    and not _RELATIVE_HEAD.search(text, max(tx.end, trig_start - 30), trig_start):
+                crossings = 0  # "In early May, a man was arrested": a sentence adverbial (up to "..., and ...");
+                # not of a relative clause's event ("On the same day, X, who had been kidnapped in 2021, ...")
             elif same_clause and (_MEDIUM_INITIAL.match(text, sent_start, tx.start)
                                   or _SPEAKING_ASIDE_OPEN.search(text, sent_start, tx.start)) \
                     and _ADVERBIAL_END.match(text, tx.end) and not _breaks(text, tx.end + 1, trig_start):
