@@ -1613,6 +1613,16 @@ ROLES = [
     ("a phrase set off by commas is no subject of its own: the first actor speaks",
      "The FSB, in a statement, said two plots had been foiled in Moscow on Monday.",
      "2020-11-29", {("FSB", "speaker")}),
+    ("a name set off by commas after a job title ('spokesman, Karim Odhiambo,') is the person who speaks",
+     "On Monday, the rebels' military spokesman, Karim Odhiambo, warned airlines to stop flying to Goma.",
+     "2024-05-15", {("Karim Odhiambo", "speaker")}),
+    ("a group that opens the sentence after a dated adverbial ('In late April, the ADF ..., announced') speaks",
+     "In late April, the Allied Democratic Forces (ADF), the group that has fought in eastern Congo for decades, "
+     "announced that it would stop all traffic on the road.",
+     "2024-05-15", {("Allied Democratic Forces", "speaker")}),
+    ("a group named by its short form after the spelt-out name ('Jama’at ... (JNIM)') opens the sentence and speaks",
+     "Jama’at Nusrat al-Islam wal-Muslimin (JNIM), the al-Qaeda branch in the Sahel, announced a ban on traffic to Kayes on Monday.",
+     "2024-05-15", {("Jama'at Nusrat al-Islam wal-Muslimin", "speaker"), ("al-Qaeda", "participant")}),
 ]
 
 

@@ -172,7 +172,12 @@ _DATE_WORD = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday
 # '"...," Flemming Drejer, operations chief at PET, told ...': a name right after a quote, or
 # one followed by a job title in apposition, is a person.
 _SPEAKER_BEFORE = re.compile(r"(?:according to|said|quoted|[,.!?][\"”’]|[\"”’],)\s+$")
-_TITLE_AFTER = re.compile(r",\s+(?:a\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:chief|head|director|spokesman|spokeswoman|spokesperson|minister|official|commander|leader|analyst|researcher|expert|professor|lawyer|prosecutor|judge|envoy|ambassador|adviser|advisor|president|secretary|editor|founder|officer)\b")
+_JOB = (r"(?:chief|head|director|spokesman|spokeswoman|spokesperson|minister|official|commander|leader|analyst|"
+        r"researcher|expert|professor|lawyer|prosecutor|judge|envoy|ambassador|adviser|advisor|president|secretary|"
+        r"editor|founder|officer)")
+_TITLE_AFTER = re.compile(r",\s+(?:a\s+|the\s+)?(?:[\w-]+\s+){0,2}" + _JOB + r"\b")
+# ... or the title before it, the name set off by commas: "the group's spokesman, Yahya Saree, warned"
+_TITLE_BEFORE = re.compile(r"\b" + _JOB + r",\s+$")
 
 
 @lru_cache(maxsize=1)
@@ -254,7 +259,8 @@ class ActorIndex:
             if m.group("name").split()[0] in _NOT_NAMES or _DATE_WORD.search(m.group("name")):
                 continue  # "On Monday, a suicide bomber ...": a date, not a person
             if _SPEECH_NEAR.match(text[m.end("name"):]) or _SPEAKER_BEFORE.search(text, max(0, s - 20), s) \
-                    or _TITLE_AFTER.match(text, m.end("name")):
+                    or _TITLE_AFTER.match(text, m.end("name")) \
+                    or _TITLE_BEFORE.search(text, max(0, s - 20), s) and text.startswith(",", m.end("name")):
                 add(m.group("name"), s, m.end("name"))
         if surnames and self.people:
             for s, e, name in _surnames(text, self.people):

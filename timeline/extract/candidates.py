@@ -257,7 +257,7 @@ def _statement_speaker(c: Candidate) -> None:
         else:
             c.unnamed = True
         return None
-    if before and _AT_START.match(text[:before[0].start]) and before[0].kind in ("person", "group", "agency", "state"):
+    if before and _opens_sentence(text, before[0].start) and before[0].kind in ("person", "group", "agency", "state"):
         return _set_speaker(c, before[0])
     inverted = t.text.lower() in _INVERTED_VERBS and (c.sentence.headline or _quote_closed(text[:t.start]))
     if after and inverted and _TITLE_WORDS_ONLY.match(text[t.end:after[0].start]):
@@ -278,6 +278,25 @@ def _statement_speaker(c: Candidate) -> None:
         return None
     c.unnamed = True
     return None
+
+
+# a sentence adverbial before the subject: "In early September, JNIM ... announced"
+_OPENING_ADVERBIAL = re.compile(r"\W*(?:In|On|At|By|Earlier|Later|Last|Early|Late)\b[^,;:\"“”]{0,40},\s+(?:the\s+)?")
+
+
+# a name spelt out before the one found, its short form in brackets: "Jama'at Nusrat al-Islam
+# wal-Muslimin (JNIM)"
+_SPELT_OUT = re.compile(r"[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,5}\s*\($")
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    """Does the name at `pos` open the sentence, a title, a dated adverbial or its spelt-out
+    form allowed before it?"""
+    if _AT_START.match(text[:pos]):
+        return True
+    m = _OPENING_ADVERBIAL.match(text)
+    head = text[m.end() if m is not None and m.end() <= pos else 0:pos]
+    return bool(m is not None and _AT_START.match(head) or _SPELT_OUT.fullmatch(head))
 
 
 def _outside_agencies(places: list[Place], actors: list[ActorMention]) -> list[Place]:
