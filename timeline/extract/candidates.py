@@ -410,10 +410,13 @@ def _scare_quote(text: str, opening: int, closing: int) -> bool:
     return len(quoted.split()) == 1 and quoted[-1:].isalpha()
 
 
-def _killing_by(agents: re.Pattern, text: str, t: lexicon.Trigger) -> bool:
+def _killing_by(agents: re.Pattern, text: str, t: lexicon.Trigger, rivals: re.Pattern | None = None) -> bool:
     """These agents did the killing: troops, police or aircraft ("troops killed 22 fighters"),
     or gunmen, militants, fighters ("ADF fighters killed 40 villagers"). In the passive ("seven
-    soldiers were killed") the words name the victims, not the agents."""
+    soldiers were killed") the words name the victims, not the agents. With `rivals` (the other
+    side's words), a word after a preposition is the place or target, not an agent ("blew up at
+    a military checkpoint, killing 10"), and the other side's agent named first is the subject
+    ("Two suicide bombers strike in the centre of Jolo, killing 14": the bombers, not a strike)."""
     if _PASSIVE.match(t.text) or _REDUCED_PASSIVE.match(text, t.end):
         return False  # "Police reservists killed.", "soldiers killed in an ambush": a headline's passive
     head = text[:t.start]
@@ -422,8 +425,20 @@ def _killing_by(agents: re.Pattern, text: str, t: lexicon.Trigger) -> bool:
         head = head[:aside.start()]
     # "villagers who had been ordered by the army to dig trenches and killed": a passive's
     # "by" agent is not the subject of the verb that follows
-    head = _BY_AGENT.sub(" ", " ".join(head.split()[-8:]))
-    return bool(agents.search(" ".join(head.split()[-6:])))
+    wide = " ".join(_BY_AGENT.sub(" ", " ".join(head.split()[-10:])).split())
+    near = len(wide) - len(" ".join(wide.split()[-6:]))  # where the last six words start
+    if rivals is None:
+        return bool(agents.search(wide, near))
+    found = next((m for m in agents.finditer(wide, near) if not _PREPOSITION_BEFORE.search(wide, 0, m.start())), None)
+    # the other side's agent before it, in the last ten words, not after a preposition
+    return found is not None and not any(m.start() < found.start() and not _PREPOSITION_BEFORE.search(wide, 0, m.start())
+                                         for m in rivals.finditer(wide))
+
+
+# "at a military checkpoint", "on an army post": a preposition, a determiner and an adjective
+# before an agent's word make it the place or the target ("on Sunday that troops" do not)
+_PREPOSITION_BEFORE = re.compile(r"\b(?:at|on|in|near|against|outside|inside|into|toward|towards|targeting)\s+"
+                                 r"(?:(?:a|an|the|its|their|his|her)\s+(?:[\w'’-]+\s+)?)?$", re.I)
 
 
 _BY_AGENT = re.compile(r"\bby\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+)?[\w'’-]+", re.I)
@@ -497,7 +512,8 @@ def _resolve_types(text: str, found: list[tuple[str, lexicon.Trigger, str | None
                 # is one of its own
                 kept.append((f[0], f[1], "background"))
         found = kept or found
-    found = [("military_operation", f[1], f[2]) if f[1].rule.pos == "casualty" and _killing_by(m.military_agents, text, f[1]) else f
+    found = [("military_operation", f[1], f[2]) if f[1].rule.pos == "casualty"
+             and _killing_by(m.military_agents, text, f[1], m.militant_agents) else f
              for f in found]
     military = [f[1].start for f in found if f[1].rule.pos == "casualty" and f[0] == "military_operation"]
     if military:
