@@ -1506,6 +1506,13 @@ CASES = [
     ("'deployed 2,000 police officers to guard polling stations' is protection, no operation (guard)",
      "The ministry deployed 2,000 police officers to guard polling stations on Sunday.",
      "2024-05-15", []),
+    # anaphora to the story's time: 'that Sunday', 'in the same wave of attacks'
+    ("'in the early hours of that Sunday': a day the story named, not the Sunday before publication",
+     "The checkpoint was overrun on December 28. Three policemen were killed when militants attacked it in the early hours of that Sunday.",
+     "2026-01-04", [ev("attack", "2025-12-28", killed=3)]),
+    ("'In the same wave of attacks, two teachers were kidnapped': the time of the attack just told, not the report's day",
+     "Police said a bomb went off at a market in Bannu on Saturday. In the same wave of attacks, two teachers were kidnapped near Lakki Marwat, their families said.",
+     "2026-01-04", [ev("attack", "2026-01-03"), ev("kidnapping", "2026-01-03")]),
     # who killed: an army word after a preposition is the target; the other side named first is the subject
     ("'blows up at an army checkpoint, killing seven': the checkpoint is the target, the blast an attack",
      "3 June 2019 – A car packed with explosives blows up at an army checkpoint in Marawi, killing seven people.",

@@ -233,6 +233,8 @@ def usable(text: str, tx, trig_start: int | None = None, verb: bool = False, unk
         return False
     if dating_cue("date_names_a_thing").match(text, tx.end):
         return False  # "attacks on Christmas markets": what the markets are, not when
+    if dating_cue("anaphoric_weekday_before").search(text[max(0, tx.start - 12):tx.end]):
+        return False  # "in the early hours of that Sunday": a day the story named, not last Sunday
     before = text[max(0, tx.start - 30):tx.start]
     modifies_trigger = trig_start is not None and not verb and modifies(text, tx, trig_start)
     if text.startswith(("'s", "’s"), tx.end) and trig_start is not None and not 0 <= trig_start - tx.end <= 30:
