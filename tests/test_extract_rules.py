@@ -1506,6 +1506,18 @@ CASES = [
     ("'deployed 2,000 police officers to guard polling stations' is protection, no operation (guard)",
      "The ministry deployed 2,000 police officers to guard polling stations on Sunday.",
      "2024-05-15", []),
+    # a report in a coordinate clause of its own stands beside the event another clause reports
+    ("'X said on Saturday that ..., and on Sunday police said they had detained three': the statement stays beside the arrest",
+     "The interior minister, Ahmad Saleh, said on Saturday that the killers would be hunted down, and on Sunday "
+     "the intelligence service said it had detained three men in connection with the bombing.",
+     "2025-06-09", [ev("statement", "2025-06-07"), ev("arrest", "2025-06-08")]),
+    ("the same with the quotation closing before ', and': '\"hunted down,\" and on Sunday'",
+     "The interior minister, Ahmad Saleh, said on Saturday that the killers would be \"hunted down,\" and on Sunday "
+     "the intelligence service said it had detained three men in connection with the bombing.",
+     "2025-06-09", [ev("statement", "2025-06-07"), ev("arrest", "2025-06-08")]),
+    ("'Gunmen killed five people ...; the governor said.': a closing attribution says nothing of its own (guard)",
+     "Gunmen killed five people at a market in Bannu on Saturday; the governor said.",
+     "2025-06-09", [ev("attack", "2025-06-07", killed=5)]),
     # anaphora to the story's time: 'that Sunday', 'in the same wave of attacks'
     ("'in the early hours of that Sunday': a day the story named, not the Sunday before publication",
      "The checkpoint was overrun on December 28. Three policemen were killed when militants attacked it in the early hours of that Sunday.",

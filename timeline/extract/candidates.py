@@ -564,8 +564,11 @@ def _resolve_types(text: str, found: list[tuple[str, lexicon.Trigger, str | None
         return sorted(content + apart + [f for f in found if f[0] == "statement"], key=lambda f: f[1].start)
     if content:
         acts = [f for f in found if f[0] == "statement" and not claim and (
-            lexicon.speech_acts().match(f[1].text) or f[1].rule.name.startswith("statement.media"))]
-        found = content + acts  # the reported event, not the report; but a condemnation stands
+            lexicon.speech_acts().match(f[1].text) or f[1].rule.name.startswith("statement.media")
+            or _says_apart(text, f[1], [g for g in found if g[0] != "statement"]))]
+        found = content + acts  # the reported event, not the report; but a condemnation stands,
+        # and so do words said in a clause of their own ("X said on Saturday that ..., and on
+        # Sunday police said they had detained four men": the arrest is the second report's)
     elif any(f[0] == "statement" for f in found):
         found = [f for f in found if f[1].rule.pos != "casualty"]
     custody = [f[1] for f in found if f[0] in ("sentencing", "arrest")]
@@ -604,6 +607,21 @@ def _resolve_types(text: str, found: list[tuple[str, lexicon.Trigger, str | None
                     (k[0], k[1], "coordinate") if k[2] is None and k in later else k for k in kept]
             kept.append((f[0], f[1], "before_coordinate" if later else "coordinate"))
     return sorted(kept + apart, key=lambda f: f[1].start)
+
+
+# the words said after a reporting verb, up to the end of its clause: enough for a clause of
+# their own ("said on Saturday that those responsible would be found"), not a closing ("; police said.")
+_SAID_WORDS = 6
+
+
+def _says_apart(text: str, t: lexicon.Trigger, events: list) -> bool:
+    """Does a reporting verb say something in a coordinate clause that tells none of the
+    sentence's event words (a toll included: "; an elder said a herder had been wounded")?"""
+    seg = _segment(text, t.start)
+    if any(_segment(text, f[1].start) == seg for f in events):
+        return False
+    nxt = dating.COORDINATE.search(text, t.end)
+    return len(text[t.end:nxt.start() if nxt else len(text)].split()) >= _SAID_WORDS
 
 
 @lru_cache(maxsize=1)

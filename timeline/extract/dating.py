@@ -54,7 +54,8 @@ _RELATIVE_HEAD = re.compile(r"\b(?:who|which)\s+(?:had\s+|has\s+|have\s+)?(?:bee
 # November 2021", "Earlier this month, on Dec. 10", "Two months later, on Oct. 29, 2022"
 _QUALIFIER = re.compile(r"\s*(?:,|in|of|on|,\s*(?:in|on))?\s*")
 # Coordinate clauses: "militants stormed a complex on March 20, and on Monday attacked a base"
-COORDINATE = re.compile(r";|:\s+(?=[a-z])|,\s+(?:and|while|but|whereas)\s+")
+# (a quotation may close before the conjunction: "would be “punished,” and on Sunday")
+COORDINATE = re.compile(r";|:\s+(?=[a-z])|,[\"”’]?\s+(?:and|while|but|whereas)\s+")
 # the window patterns below are asked only whether they occur: CaseBlind, or fold.skipping
 _ANCHOR_BEFORE = CaseBlind(r"\b(?:since|until|till|by|before|after|ahead of|from|as of|through)\s+(?:the\s+)?$")
 _NAMED_YEAR_BEFORE = skipping(re.compile(r"(?:\b(?:[Rr]esolutions?|No\.?|[Nn]umber|[Ll]aw|[Dd]ecree|Act|[Aa]rticle|[Ff]light|[Rr]oute|[Ss]ection)\s+(?:[\d/]+\s*\(?)?|[A-Z][\w-]*\s*\(?|\(\s*)$"))
