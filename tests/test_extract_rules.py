@@ -1506,6 +1506,15 @@ CASES = [
     ("'deployed 2,000 police officers to guard polling stations' is protection, no operation (guard)",
      "The ministry deployed 2,000 police officers to guard polling stations on Sunday.",
      "2024-05-15", []),
+    ("'The murder of a schoolteacher in Arras in October 2023': a killing named with its victim is an attack",
+     "The murder of a schoolteacher in Arras in October 2023 shocked the country.",
+     "2024-06-15", [ev("attack", "2023-10-01", "2023-10-31")]),
+    ("'attempted murder of police officers' among charges names an offence, no attack (guard)",
+     "Investigators opened a case on charges of terrorism and attempted murder of police officers.",
+     "2024-06-15", []),
+    ("'a Swiss missionary seized in Gao in 2016': a victim's reduced relative is an abduction",
+     "Two other hostages are still held in the Sahel, including a Swiss missionary seized in Gao in 2016.",
+     "2024-06-15", [ev("kidnapping", "2016-01-01", "2016-12-31")]),
     # a report in a coordinate clause of its own stands beside the event another clause reports
     ("'X said on Saturday that ..., and on Sunday police said they had detained three': the statement stays beside the arrest",
      "The interior minister, Ahmad Saleh, said on Saturday that the killers would be hunted down, and on Sunday "
