@@ -1519,6 +1519,13 @@ CASES = [
     ("'a Swiss missionary seized in Gao in 2016': a victim's reduced relative is an abduction",
      "Two other hostages are still held in the Sahel, including a Swiss missionary seized in Gao in 2016.",
      "2024-06-15", [ev("kidnapping", "2016-01-01", "2016-12-31")]),
+    # two words of one type in one sentence, each with a date of its own, the dates apart: two events
+    ("'a Swiss nurse abducted near Gao in May 2023 and a German tourist seized in Timbuktu in 2019': two abductions",
+     "Four foreigners are still held in the Sahel, including a Swiss nurse abducted near Gao in May 2023 and a German tourist seized in Timbuktu in 2019.",
+     "2025-02-12", [ev("kidnapping", "2023-05-01", "2023-05-31"), ev("kidnapping", "2019-01-01", "2019-12-31")]),
+    ("'upheld the sentences of four men convicted over the 2017 bombing': 2017 is the bombing's, no second sentencing (guard)",
+     "On Monday, the appeals court upheld the sentences of four men convicted over the 2017 bombing of a church in Medan.",
+     "2025-02-12", [ev("sentencing", "2025-02-10"), ev("attack", "2017-01-01", "2017-12-31")]),
     # a report in a coordinate clause of its own stands beside the event another clause reports
     ("'X said on Saturday that ..., and on Sunday police said they had detained three': the statement stays beside the arrest",
      "The interior minister, Ahmad Saleh, said on Saturday that the killers would be hunted down, and on Sunday "

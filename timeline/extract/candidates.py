@@ -175,15 +175,20 @@ def _attached_date(text: str, t: lexicon.Trigger, dated_spans, adverbial: bool =
     words after it in its clause ("attacks in Paris on Friday"). Without `adverbial`, a
     sentence adverbial does not count ("In July 2023, a jury convicted six men for those attacks":
     the verdict's date)."""
+    return _own_span(text, t, dated_spans, adverbial) is not None
+
+
+def _own_span(text: str, t: lexicon.Trigger, dated_spans, adverbial: bool = True) -> tuple[int, int] | None:
+    """The span of the trigger's own date (see _attached_date), or None."""
     for a, b in dated_spans:
         # a premodifier, names between allowed: "the July 2016 Holey Artisan Bakery attack"
         if b <= t.start and (dating._NAMES_ONLY.fullmatch(text, b, t.start)
                              or adverbial and dating._INITIAL.match(text[:a])):
-            return True
+            return a, b
         if a >= t.end and (a - t.end <= 60 and not dating._CLAUSE_BREAK.search(text, t.end, a)
                            or dating._PLACE_CHAIN_AFTER.match(text, t.end, a)):
-            return True
-    return False
+            return a, b
+    return None
 
 
 _CLAUSE_END = re.compile(r"[,;:]\s")
@@ -488,7 +493,8 @@ def _speech_act_object(text: str, trig_start: int) -> bool:
 
 def _resolve_types(text: str, found: list[tuple[str, lexicon.Trigger, str | None]], has_date: bool,
                    dated_spans: list[tuple[int, int]] = (),
-                   day_spans: list[tuple[int, int]] = ()) -> list[tuple[str, lexicon.Trigger, str | None]]:
+                   day_spans: list[tuple[int, int]] = (),
+                   intervals: dict | None = None) -> list[tuple[str, lexicon.Trigger, str | None]]:
     m = lexicon.modality()
     # inside a direct quote, an event word without a calendar date of its own inside the quote
     # is the speaker's account, not a report ("'They started shooting,' the priest said on Monday")
@@ -606,7 +612,29 @@ def _resolve_types(text: str, found: list[tuple[str, lexicon.Trigger, str | None
                     and _segment(text, k[1].start) < seg else
                     (k[0], k[1], "coordinate") if k[2] is None and k in later else k for k in kept]
             kept.append((f[0], f[1], "before_coordinate" if later else "coordinate"))
+    if intervals:
+        kept += _dated_apart(text, found, kept, dated_spans, intervals)
     return sorted(kept + apart, key=lambda f: f[1].start)
+
+
+def _dated_apart(text: str, found: list, kept: list, dated_spans, intervals: dict) -> list:
+    """"including an Austrian teacher abducted in Niger in January 2024 and a South African
+    tourist seized in Timbuktu in 2017": a word of a type already kept, each of the two with a
+    date of its own (no sentence adverbial) and the two dates apart, is another event."""
+    out = []
+    for f in found:
+        if f in kept or f[0] == "statement":
+            continue
+        span = _own_span(text, f[1], dated_spans, adverbial=False)
+        mine = intervals.get(span)
+        rivals = [k for k in kept + out if k[0] == f[0]]
+        if mine is None or not rivals or any(g[1].start >= span[1] and dating._NAMES_ONLY.fullmatch(text, span[1], g[1].start)
+                                             or f[1].end <= g[1].start and g[1].end <= span[0] for g in found):
+            continue  # "convicted over the 2016 attack", "jailed for a bombing in 2018": the attack's date
+        theirs = [intervals.get(_own_span(text, k[1], dated_spans, adverbial=False)) for k in rivals]
+        if all(iv is not None and (iv.end < mine.start or mine.end < iv.start) for iv in theirs):
+            out.append((f[0], f[1], "apart"))
+    return out
 
 
 # the words said after a reporting verb, up to the end of its clause: enough for a clause of
@@ -846,7 +874,8 @@ class SentenceReader:
         means = _means()
         day_spans = [(tx.start - s.start, tx.end - s.start) for tx in dated
                      if tx.interval is not None and tx.interval.precision is Precision.DAY]
-        for etype, t, cue in _resolve_types(text, found, has_date, dated_spans, day_spans):
+        intervals = {(tx.start - s.start, tx.end - s.start): tx.interval for tx in dated if tx.interval is not None}
+        for etype, t, cue in _resolve_types(text, found, has_date, dated_spans, day_spans, intervals):
             # other event words compete for the dates; a toll or a word of the same kind does not
             # (nor does a plain "said": a date after it is the report's, which `governing` weighs
             # as such; counted as a rival too, it tied with a date another event word claims:
