@@ -1718,6 +1718,12 @@ INFERRED = [
     ("a date inferred from a report's day is the day of the news",
      "Police arrested two men in Bradford on Tuesday, the Daily Star reported on 5 June 2024.",
      [ev("arrest", "2024-06-04")]),
+    ("a wire date line's day whose year a full date three days before confirms is the day of the news",
+     "KANO, Oct 9 (Reuters) - Gunmen freed 12 hostages in Kaduna on Tuesday, police said. The hostages had been abducted on Oct. 6, 2024.",
+     [ev("release", "2024-10-08"), ev("kidnapping", "2024-10-06")]),
+    ("a wire date line's year taken from an old month is a guess: the weekday stays unresolved (guard)",
+     "KANO, Oct 9 (Reuters) - Gunmen freed 12 hostages in Kaduna on Tuesday, police said. The village was first raided in March 2021.",
+     [ev("release", None), ev("military_operation", "2021-03-01", "2021-03-31")]),
 ]
 
 

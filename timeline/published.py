@@ -84,20 +84,45 @@ def _dateline_day(text: str, timexes: list, anchors: list[date]) -> date | None:
 DATELINE_LEAD = timedelta(days=31)
 
 
+def _told_dates(text: str, timexes: list | None) -> tuple[list, list[date]]:
+    """The dates of past or present sentences (tagged without a DCT unless given), and the
+    anchors a yearless month-day may take its year from."""
+    if timexes is None:
+        from timeline.temporal import tag
+
+        timexes = tag(text, None)
+    timexes = [t for t in timexes if t.type == "DATE" and not _future().search(_sentence_at(text, t.start))]
+    anchors = [t.interval.end for t in timexes
+               if t.interval and t.interval.precision in (Precision.DAY, Precision.MONTH)]
+    return timexes, anchors
+
+
+# How close before a wire date line's day a full calendar date must lie to confirm its year.
+DATELINE_CONFIRM = timedelta(days=7)
+
+
+def dateline_publication(text: str, timexes: list | None = None) -> date | None:
+    """The day a wire date line with no year says the story was filed ("NIAMEY, Sept 14
+    (Reuters) -"), when the text confirms its year: it names a full calendar day a week or less
+    before it ("on Sept. 13, 2023"); else None (a year taken from older dates is a guess, often
+    wrong by years). `timexes`: the text's, tagged without a DCT, if already at hand."""
+    timexes, anchors = _told_dates(text, timexes)
+    day = _dateline_day(text, timexes, anchors)
+    if day is None or not any(t.interval and t.interval.precision == Precision.DAY
+                              and timedelta(0) <= day - t.interval.end <= DATELINE_CONFIRM for t in timexes):
+        return None
+    return day
+
+
 def infer_publication(text: str) -> Interval | None:
     """The latest calendar day (else month) the text names in a past or present sentence."""
-    from timeline.temporal import tag
-
-    timexes = [t for t in tag(text, None) if t.type == "DATE"
-               and not _future().search(_sentence_at(text, t.start))]
+    timexes, anchors = _told_dates(text, None)
     days, months = [], []
     for t in timexes:
         if t.interval and t.interval.precision == Precision.DAY:
             days.append(t.interval.end)
         elif t.interval and t.interval.precision == Precision.MONTH and not t.mod:
             months.append(t.interval)
-    anchors = [t.interval.end for t in timexes
-               if t.interval and t.interval.precision in (Precision.DAY, Precision.MONTH)]
     if (dateline := _dateline_day(text, timexes, anchors)) is not None:
         return Interval.day(dateline)
     for t in timexes:

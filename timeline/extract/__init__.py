@@ -28,17 +28,22 @@ def _timexes(text: str, dct):
     return tag(text, dct)
 
 
-def _told_as_report_day(text: str, published) -> bool:
-    """Is the inferred publication day named as the day of a report ("the paper reported on
-    June 5")? News is published within a day or two of what it reports; an event's date
-    ("the siege of March 2014") says nothing of when the article was written."""
+def _publication_day(text: str, published) -> bool:
+    """Is the inferred publication day the day the story was told: the day its wire date line
+    names ("NIAMEY, Sept 14 (Reuters) -", the filing day), or one named as the day of a report
+    ("the paper reported on June 5")? News is published within a day or two of what it
+    reports; an event's date ("the siege of March 2014") says nothing of when the article was
+    written."""
+    from timeline.published import dateline_publication
+
     from .lexicon import dating_cue
 
     if published is None or published.precision != Precision.DAY:
         return False
-    day, cue = published.start, dating_cue("report_date_before")
-    return any(t.value and (t.value.endswith(day.strftime("-%m-%d")) or t.value == day.isoformat())
-               and cue.search(text, max(0, t.start - 40), t.start) for t in _timexes(text, None))
+    day, cue, timexes = published.start, dating_cue("report_date_before"), _timexes(text, None)
+    return dateline_publication(text, timexes) == day or any(
+        t.value and (t.value.endswith(day.strftime("-%m-%d")) or t.value == day.isoformat())
+        and cue.search(text, max(0, t.start - 40), t.start) for t in timexes)
 
 
 MAX_UPDATE_DAYS = 3  # an update this soon after publication is the same developing story
@@ -73,7 +78,7 @@ def extract(article: Article, aliases=None) -> list[EventRecord]:
     # Relative dates ("Wednesday", "yesterday") resolve only against a publication day: an
     # article known only to its month would give them a day nobody wrote.
     published = article.published
-    if article.published_basis is PublishedBasis.INFERRED and not _told_as_report_day(text, published):
+    if article.published_basis is PublishedBasis.INFERRED and not _publication_day(text, published):
         # Inferred from the latest date the text names, it is only a lower bound: "on Tuesday"
         # or "said" resolved against an old event's date would give days nobody wrote.
         published = None
