@@ -1532,6 +1532,11 @@ CASES = [
     ("'had launched “intensive search operations”': a plural operation in scare quotes is launched too",
      "The army commander told reporters in Yala on Saturday that troops had launched “intensive search operations” in the district.",
      "2024-02-04", [ev("military_operation", "2024-02-03")]),
+    # a headline with a date of its own joins an event of its kind whose date agrees
+    ("a headline 'Tuesday's bombing' does not date the attack of last month told first",
+     "Tuesday's bombing in Konduga\n\nPolice on Wednesday arrested two men over last month's attack on a bus in Maiduguri. "
+     "Early on Tuesday, a bomb struck a market in Konduga, killing four people.",
+     "2024-05-15", [ev("arrest", "2024-05-15"), ev("attack", "2024-04-01", "2024-04-30"), ev("attack", "2024-05-14", killed=4)]),
     # two words of one type in one sentence, each with a date of its own, the dates apart: two events
     ("'a Swiss nurse abducted near Gao in May 2023 and a German tourist seized in Timbuktu in 2019': two abductions",
      "Four foreigners are still held in the Sahel, including a Swiss nurse abducted near Gao in May 2023 and a German tourist seized in Timbuktu in 2019.",

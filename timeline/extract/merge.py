@@ -132,6 +132,11 @@ def _unknown_beside_calendar(x: Dated, y: Dated) -> bool:
                and k.basis is DateBasis.EXPLICIT and k.interval is not None for u, k in ((x, y), (y, x)))
 
 
+def _no_coarser(x: Dated, y: Dated) -> bool:
+    """Is date x known to be no longer a span than date y?"""
+    return x.interval is not None and y.interval is not None and x.interval.length_days <= y.interval.length_days
+
+
 def _told_before(a: Candidate, e: Event) -> bool:
     """One was told of on a day before the other's own date ("the minister said late on Sunday
     that police had caught the gunmen"; "the detention of 25 suspects on Monday"): a report's
@@ -325,11 +330,16 @@ class _Merger:
             self.sourced[c.source.lower()] = target
 
     def attach_headlines(self) -> None:
-        """A headline sums up the article: it joins the first later event of its kind."""
+        """A headline sums up the article: it joins the first later event of its kind; one with
+        a date of its own, the first that is undated or whose date agrees and is no coarser
+        ("Tuesday morning's attack", a section's heading, is not the attack of last month told
+        first, and a day does not narrow "earlier this month")."""
         for h in self.headlines:
             sub = h.trigger.subkind
             for ev in self.events:
-                if kind(ev.type) == kind(h.type) and not (sub and any(x.trigger.subkind not in (None, sub) for x in ev.members)):
+                if kind(ev.type) == kind(h.type) and not (sub and any(x.trigger.subkind not in (None, sub) for x in ev.members)) \
+                        and (h.dated.strength < 4 or ev.dated.interval is None
+                             or _dates_agree(h, ev) and _no_coarser(ev.dated, h.dated)):
                     ev.members.insert(0, h)
                     break
 
