@@ -1532,6 +1532,28 @@ CASES = [
     ("'had launched “intensive search operations”': a plural operation in scare quotes is launched too",
      "The army commander told reporters in Yala on Saturday that troops had launched “intensive search operations” in the district.",
      "2024-02-04", [ev("military_operation", "2024-02-03")]),
+    # an armed group arrests no one: a town it captures is its attack, people its hostages
+    ("'Bama ... was captured by Boko Haram in November 2014': a town taken by an armed group is its attack, no arrest",
+     "Bama, near the border with Cameroon, was captured by Boko Haram in November 2014.",
+     "2024-06-30", [ev("attack", "2014-11-01", "2014-11-30")]),
+    ("'Two aid workers were captured by al-Shabaab': people taken by an armed group are its hostages",
+     "Two aid workers were captured by al-Shabaab near Kismayo on Monday.",
+     "2024-06-30", [ev("kidnapping", "2024-06-24")]),
+    ("'Two suspects were captured by police' stays an arrest (guard)",
+     "Two suspects were captured by police near Kismayo on Monday.",
+     "2024-06-30", [ev("arrest", "2024-06-24")]),
+    ("an event with a calendar date years from the story's time is not the story's event told again",
+     "A suicide bomber killed 12 people at a market in Gwoza on Saturday. Minutes later, a second bomber struck near the hospital, "
+     "killing three. Gwoza, near the border with Cameroon, was captured by Boko Haram in August 2014.",
+     "2024-06-30", [ev("attack", "2024-06-29", killed=12), ev("attack", "2024-06-29", killed=3), ev("attack", "2014-08-01", "2014-08-31")]),
+    ("a quotation opened in the sentence before holds the speaker's words, no event ('They attack, they burn')",
+     "Colonel Ahmed Bello told reporters in Maiduguri on Saturday that the enemy was weakened. "
+     "“They move in small groups now. They attack, they burn, they disappear into the forest.”",
+     "2024-06-30", [ev("statement", "2024-06-29")]),
+    ("the same with straight quotation marks",
+     "Colonel Ahmed Bello told reporters in Maiduguri on Saturday that the enemy was weakened. "
+     "\"They move in small groups now. They attack, they burn, they disappear into the forest.\"",
+     "2024-06-30", [ev("statement", "2024-06-29")]),
     # a headline with a date of its own joins an event of its kind whose date agrees
     ("a headline 'Tuesday's bombing' does not date the attack of last month told first",
      "Tuesday's bombing in Konduga\n\nPolice on Wednesday arrested two men over last month's attack on a bus in Maiduguri. "

@@ -408,9 +408,17 @@ def _in_quote(text: str, pos: int) -> bool:
     head = text[:pos]
     if head.count("“") > head.count("”"):
         return not _scare_quote(text, head.rfind("“"), text.find("”", pos))
+    closing = text.find("”", pos)
+    if closing >= 0 and "“" not in text[:closing] or '"' not in head and text.count('"') % 2 == 1 \
+            and _CLOSING_STRAIGHT.search(text, pos):
+        return True  # a quotation opened in a sentence before: '“They move in small groups now. They attack, they burn.”'
     if head.count('"') % 2 == 1:
         return not _scare_quote(text, head.rfind('"'), text.find('"', pos))
     return False
+
+
+# a straight quotation mark that closes: after the words' last stop or comma
+_CLOSING_STRAIGHT = re.compile(r'[.,!?]"')
 
 
 def _scare_quote(text: str, opening: int, closing: int) -> bool:
@@ -465,6 +473,21 @@ _ASIDE_BEFORE = re.compile(r",\s*[a-z]+(?:ed|ing)\b[^,;.]{0,80},\s*$")
 # Nothing after the verb, or a preposition where an active verb has its object.
 # ("killed at least 40 people" is active: "at least" counts its object)
 _REDUCED_PASSIVE = re.compile(r"\s*(?:[.!?\"”']*\s*$|(?:in|during|near|at(?!\s+(?:least|most)\b)|by|as|when|while|after)\b)", re.I)
+
+
+_BY_GROUP = re.compile(r"\s+by\s+(?:the\s+)?$", re.I)
+# a one-word name opening the sentence, set off by a comma or right before the verb, with no
+# word for people before the verb: a town ("Gwoza, close to the border with Cameroon, was
+# captured by Boko Haram"), not a person ("Two aid workers were captured")
+_TOWN_SUBJECT = re.compile(r"\W*(?!(?:He|She|They|It|The|A|An|Two|Three|Four|Five|Six|Mr|Mrs|Ms|Dr)\b)[A-Z][\w'’-]+"
+                           r"(?:,(?:(?!\b(?:people|men|women|children|soldiers|officers|policem[ae]n|workers|"
+                           r"hostages|tourists|journalists|civilians|villagers|passengers|students|his|her|he|she)\b)[^;:])*?,)?"
+                           r"\s+(?:was|had\s+been)\s+$")
+
+
+def _by_armed_group(text: str, t: lexicon.Trigger, actors: list) -> bool:
+    """Is a passive arrest verb's agent an armed group ("was captured by Boko Haram")?"""
+    return any(a.kind == "group" and a.start >= t.end and _BY_GROUP.fullmatch(text, t.end, a.start) for a in actors)
 
 
 _RAID = re.compile(r"raids?$", re.I)
@@ -904,6 +927,10 @@ class SentenceReader:
                      if tx.interval is not None and tx.interval.precision is Precision.DAY]
         intervals = {(tx.start - s.start, tx.end - s.start): tx.interval for tx in dated if tx.interval is not None}
         for etype, t, cue in _resolve_types(text, found, has_date, dated_spans, day_spans, intervals):
+            if etype == "arrest" and t.rule.pos == "verb" and _by_armed_group(text, t, actors):
+                # "Gwoza ... was captured by Boko Haram": an armed group arrests no one; a town it
+                # takes is its attack, a person its hostage
+                etype = "attack" if _TOWN_SUBJECT.match(text, 0, t.start) else "kidnapping"
             # other event words compete for the dates; a toll or a word of the same kind does not
             # (nor does a plain "said": a date after it is the report's, which `governing` weighs
             # as such; counted as a rival too, it tied with a date another event word claims:

@@ -132,6 +132,20 @@ def _unknown_beside_calendar(x: Dated, y: Dated) -> bool:
                and k.basis is DateBasis.EXPLICIT and k.interval is not None for u, k in ((x, y), (y, x)))
 
 
+def _years_from_story(c: Candidate, e: Event) -> bool:
+    """An event told with a calendar date of its own ("in August 2014") years before or after
+    the time the other event took from the story (inherited, or a report's day): another event,
+    not a new mention of that one."""
+    x, y = c.dated, e.dated
+    if c.definite or x.basis is not DateBasis.EXPLICIT or x.strength < 4 or not 2 <= y.strength < 4 \
+            or x.interval is None or y.interval is None:
+        return False
+    return (y.interval.start - x.interval.end).days > _YEARS_APART or (x.interval.start - y.interval.end).days > _YEARS_APART
+
+
+_YEARS_APART = 366
+
+
 def _no_coarser(x: Dated, y: Dated) -> bool:
     """Is date x known to be no longer a span than date y?"""
     return x.interval is not None and y.interval is not None and x.interval.length_days <= y.interval.length_days
@@ -188,6 +202,8 @@ def _same_event(c: Candidate, e: Event) -> bool:
         # but "the bombings at Zaventem airport on 22 March 2016" are not the shooting of October 2023
     if _told_before(c, e) or c.definite and not _dates_close(c, e, near):
         return False  # "the truck attack in Berlin on 19.12.2016" after the Mannheim stabbing of 2024
+    if _years_from_story(c, e):
+        return False  # "Gwoza ... was captured by Boko Haram in August 2014", told after Saturday's bombings
     if not near and c.type in _PHYSICAL and c.dated.basis is DateBasis.EXPLICIT and c.dated.strength >= 4 \
             and e.dated.strength == 0:
         return False  # "the attack on a police compound in Daraban on December 12, 2023", paragraphs
