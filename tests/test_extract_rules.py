@@ -1532,6 +1532,9 @@ CASES = [
     ("'had launched “intensive search operations”': a plural operation in scare quotes is launched too",
      "The army commander told reporters in Yala on Saturday that troops had launched “intensive search operations” in the district.",
      "2024-02-04", [ev("military_operation", "2024-02-03")]),
+    ("'the hotel siege in Mogadishu, in which gunmen killed 21 people ... in August 2022': the noun's place before the toll clause",
+     "Relatives of the victims of the hotel siege in Mogadishu, in which gunmen killed 21 people over 30 hours in August 2022, held a vigil on Saturday.",
+     "2024-06-09", [ev("attack", "2022-08-01", "2022-08-31", killed=21)]),
     # an armed group arrests no one: a town it captures is its attack, people its hostages
     ("'Bama ... was captured by Boko Haram in November 2014': a town taken by an armed group is its attack, no arrest",
      "Bama, near the border with Cameroon, was captured by Boko Haram in November 2014.",
