@@ -291,7 +291,6 @@ def _longest_name(text: str, spans: list[tuple[int, int]], names: dict, blocked:
 # that join Arabic, Spanish or Portuguese names ("Wadi al-Shay", "Valle del Cauca") between them
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _NAME_WORD = rf"[{_UPPER}][\w’'-]*"
-_WORD_START = r"(?<![\w’'-])"  # "in", not the end of "Jama’at"
 _NAME = (rf"[{_UPPER}][\w’'-]*(?:\s+(?:(?:al|el|ad|an|ar|as|ash|at|az)-[{_UPPER}]?[\w’'-]+"
          rf"|(?:de|del|da|do|dos|das|di|la|bin|ibn)\s+[{_UPPER}][\w’'-]*|[{_UPPER}][\w’'-]*)){{0,3}}")
 
@@ -299,11 +298,13 @@ _NAME = (rf"[{_UPPER}][\w’'-]*(?:\s+(?:(?:al|el|ad|an|ar|as|ash|at|az)-[{_UPPE
 @lru_cache(maxsize=1)
 def _locality_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     heads, nouns, features, facilities = (_alternation(k) for k in ("locality_heads", "locality_nouns", "feature_nouns", "facility_nouns"))
-    after_head = re.compile(rf"\b(?:the\s+)?(?:[a-z]+\s+)?(?:{heads})\s+of\s+(?P<name>{_NAME})")
-    before_noun = re.compile(rf"(?:{_WORD_START}(?:in|at|near|outside|of|around|across|from|into)\s+(?:the\s+(?:[a-z]+\s+)?)?"
+    # each opens on a character, which a search skips to quickly (an opening look-behind is
+    # tried at every character)
+    after_head = re.compile(rf"\b(?:{heads})\s+of\s+(?P<name>{_NAME})")
+    before_noun = re.compile(rf"(?:\s(?:in|at|near|outside|of|around|across|from|into)\s+(?:the\s+(?:[a-z]+\s+)?)?"
                              rf"(?:[{_UPPER}][\w-]*[’']s\s+)?|,\s*)(?P<name>{_NAME})\s+(?:(?P<feature>{features})|{nouns})\b")
     # one or two words alone: a third is most often a person's name ("Special Agent in Charge X")
-    alone = re.compile(rf"{_WORD_START}(?:in|near|at|outside)\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD})?)"
+    alone = re.compile(rf"\s(?:in|near|at|outside)\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD})?)"
                        rf"(?=\s*[,.;:)]|\s+(?!(?:{facilities})\b)[a-z]|\s*$)")
     return after_head, before_noun, alone
 
