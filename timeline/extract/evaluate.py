@@ -4,7 +4,8 @@ plus the reason for every miss and every unmatched prediction.
 `score(gold, events)` takes the gold (the shape of gold/seeds.json) and event dicts of the
 export shape (source, type, date_start, date_end, sentence) and returns the script's figures
 (required, predicted, recall, date_recall, precision, f1, duplicates, missed) with `misses`
-and `unmatched` lists that say why. The matching is the script's, line for line: a test keeps
+and `unmatched` lists that say why, and whether the found events name the gold's place and
+actors (`place`, `actors`: timeline.extract.agreement). The matching is the script's, line for line: a test keeps
 the two in agreement.
 """
 
@@ -17,6 +18,7 @@ from datetime import date
 from pathlib import Path
 
 from timeline.errors import GoldFileError
+from timeline.extract.agreement import VERDICTS, agreement
 
 
 def norm(text: str | None) -> str:
@@ -130,6 +132,7 @@ def score(gold: dict, preds: list[dict], articles: list[dict] | None = None) -> 
         out["misses"].append({"id": i, "article": g["article"], "type": g["type"],
                               "reason": _miss_reason(g, art_preds, found_for.get(i, []))})
     out["unmatched"] = unmatched
+    out.update(agreement([(gold_by_id[i], found_for[i][0]) for i in required if i in found_for]))
     return out
 
 
@@ -194,6 +197,11 @@ def report_lines(result: dict) -> Iterable[str]:
         yield f"miss {m['id']} ({m['type']}, {m['article']}): {m['reason']}"
     for u in result["unmatched"]:
         yield f"unmatched {u['type']} in {u['source']}: {u['reason']}: {norm(u['sentence'])[:100]}"
+    for part, verdicts in VERDICTS.items():
+        counts = result[part]
+        yield f"{part:>16}: " + ", ".join(f"{v} {counts[v]}" for v in verdicts) + f" (of {sum(counts.values())} found events the gold gives one)"
+        for e in result[f"{part}_errors"]:
+            yield f"{part} {e['verdict']} {e['id']} ({e['article']}): predicted {e['predicted']}; gold {e['gold']}"
 
 
 def evaluate_directory(gold_path: str | Path, articles_dir: str | Path) -> dict:
