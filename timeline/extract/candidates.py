@@ -442,14 +442,17 @@ def _told_victims(text: str, t) -> bool:
         and _TOLD_VICTIMS.fullmatch(text, 0, t.start) is not None
 
 
-_VERB_BEFORE_OBJECT = re.compile(r"([A-Za-z]+)\s+(?:the|this|that|these|its|their|his|her)\s+(?:[\w'’-]+\s+){0,3}$")
+_NOUN_RELATIVE = re.compile(r"\s*,?\s*(?:which|that|in which|during which|when|where)\b", re.I)  # the noun's own clause
+_BOTH_BEFORE = re.compile(r"\bboth\s+(?:[\w'’-]+\s+){0,2}$", re.I)
+_VERB_BEFORE_OBJECT = re.compile(r"([A-Za-z]+)\s+(?:(?:responsibility|credit)\s+for\s+)?(?:the|this|that|these|those|its|their|his|her|both)\s+(?:[\w'’-]+\s+){0,3}$")
 
 
-def _speech_act_object(text: str, trig_start: int) -> bool:
-    """The event noun is the object of a speech act: "condemned the attack", "denounced
-    this week's bombing"."""
+def _speech_act_object(text: str, trig_start: int) -> int | None:
+    """Where the verb starts when the event noun is the definite object of a speech act or a
+    claim: "condemned the attack", "denounced this week's bombing", "claimed the attack",
+    "blamed both attacks on"; else None."""
     m = _VERB_BEFORE_OBJECT.search(text, max(0, trig_start - 60), trig_start)
-    return bool(m and lexicon.speech_acts().match(m.group(1)))
+    return m.start(1) if m and lexicon.referring_acts().match(m.group(1)) else None
 
 
 def _resolve_types(text: str, found: list[tuple[str, lexicon.Trigger, str | None]], has_date: bool,
@@ -980,12 +983,17 @@ class SentenceReader:
                                  verb=t.rule.pos == "verb", same_clause=etype == "statement", others=others,
                                  strict=definite, nouns=nouns,
                                  speech=etype == "statement" and t.rule.pos == "verb" and dating.is_speech_verb(t.text))
-        if definite and dated.timex is not None and dated.timex.start >= b \
-                and dating.basis_of(dated.timex) is DateBasis.RELATIVE and _speech_act_object(s.text, t.start) \
-                and not lexicon.dating_cue("noun_complement_after").match(self.text, dated.timex.end):
-            # "condemned the attack on Friday": a weekday after the object is when it was
-            # condemned; the attack, a known one, takes no date from it
+        act = _speech_act_object(s.text, t.start) if (definite or _BOTH_BEFORE.search(s.text, 0, t.start)) \
+            and dated.timex is not None else None
+        if act is not None and (dated.timex.end <= s.start + act or dated.timex.start >= b
+                                and self._act_date_after(b, dated.timex)):
+            # "condemned the attack on Friday", "On Monday the envoy condemned the attack": the
+            # weekday is when it was condemned; "blamed both attacks on the group, which rejected
+            # the 2016 accord": a date beyond a clause break is another thing's. The attack, a
+            # known one, takes no date from them (a date of its own stays: "condemned the March
+            # 2019 bombings", "condemned the attack on 17 October 2023 against a base")
             dated = dating.NO_DATE
+            definite = True
         if dated.interval and self.dct and dated.interval.start > self.dct + timedelta(days=1):
             if etype != "statement":
                 return None  # a future date: not an occurrence yet
@@ -1030,6 +1038,18 @@ class SentenceReader:
             c.dated = self._fallback_date(s, t, reporting, timexes)
             c.count_back = self._count_back
         return c
+
+    def _act_date_after(self, b: int, tx) -> bool:
+        """Is a date after a speech act's event object (ending at `b`) the act's ("condemned the
+        attack on Friday", "blamed both attacks on the group, which rejected the 2016 accord")
+        rather than the event's own ("the attack on 17 October 2023 against a base", "claimed the
+        attack, which killed 12 people in Kabul on Monday")?"""
+        if lexicon.dating_cue("noun_complement_after").match(self.text, tx.end):
+            return False
+        rel = _NOUN_RELATIVE.match(self.text, b)
+        if rel is not None:  # the noun's own clause, unless closed before the date
+            return "," in self.text[rel.end():tx.start]
+        return dating.basis_of(tx) is DateBasis.RELATIVE or bool(dating._CLAUSE_BREAK.search(self.text, b, tx.start))
 
     def _story_time(self, s: Sentence, t: lexicon.Trigger) -> dating.Dated | None:
         """The narrative's reference time, inherited, when it lies long before publication

@@ -82,6 +82,14 @@ def speech_acts() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def referring_acts() -> re.Pattern:
+    """Verbs whose definite event object is an event already known ("condemned the attack",
+    "claimed the bombing", "blamed both attacks on"): the speech acts and the claims."""
+    words = _json("triggers.json")["words"]
+    return re.compile(r"^(?:" + "|".join(words["SPEECH_ACT"] + words["REFERRING_ACT"]) + r")$", re.I)
+
+
+@lru_cache(maxsize=1)
 def absorbs() -> list[tuple[str, str, bool]]:
     """(winner, absorbed, even_with_toll) type pairs for one sentence: the absorbed is the
     winner's means; an absorbed attack stays when the sentence states a toll, unless marked."""
