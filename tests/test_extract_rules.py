@@ -956,6 +956,29 @@ CASES = [
     ("a date of the condemned attack's own, with its complement, stays",
      "The president condemned the attack on 3 March against a police post in Mopti.",
      "2025-03-12", [ev("attack", "2025-03-03")]),
+    ("a private person known by one name ('said Karim, a shopkeeper') speaks as a voice of the story, no statement",
+     '"The shelling never stops," said Karim, a shopkeeper who asked that his surname not be used.',
+     "2025-03-12", []),
+    ("a waiter's account of the attack is a voice of the story",
+     '"The gunmen came in through the kitchen and started shooting," said Omar Farah, a waiter at the hotel.',
+     "2025-03-12", []),
+    ("a description that opens the name ('Eyewitness Maria Lopez') describes the speaker as one",
+     "Eyewitness Maria Lopez told reporters that a bus driver had chased the attacker away.",
+     "2025-03-12", []),
+    ("a group of private people with a place ('Shopkeepers in Kaduna said on Monday'): voices, not a statement of the place",
+     "Shopkeepers in Kaduna said on Monday that the market had reopened.",
+     "2025-03-12", []),
+    ("an authority with a place ('Police in Kaduna said on Monday') still makes a statement",
+     "Police in Kaduna said on Monday that the market had reopened.",
+     "2025-03-12", [ev("statement", "2025-03-10")]),
+    ("'..., she said' right after 'X, a teacher who fled ...' is the teacher's: it joins no official's statement",
+     'Police chief Ali Musa said on Monday that the camp was secure.\n\nFatima Bello, a teacher who fled Gwoza last year, '
+     'now sells bread in Maiduguri. "They burned our school," she said.',
+     "2025-03-12", [ev("statement", "2025-03-10", actors=["Ali Musa"], mentions=[])]),
+    ("witnesses' words after a party's denial do not take the denial away",
+     "The army said it had struck a militant command post and accused the group of hiding among civilians. "
+     "Hamas denied the claim. Witnesses said the strike hit a school.",
+     "2025-03-12", [ev("military_operation", "2025-03-12"), ev("statement", "2025-03-12", actors=["Hamas"])]),
     ("a digest's line of contents names stories told below: no event of its own",
      "In this edition: a mortar attack on a barracks in Gao, a kidnapping near Zinder and peace talks in Doha.",
      "2025-12-30", []),
@@ -1507,6 +1530,8 @@ def _check(got, want):
     for key in ("country", "location", "killed", "injured"):
         if key in want:
             assert getattr(got, key) == want[key], (key, getattr(got, key))
+    if "mentions" in want:  # the further sentences told as the same event
+        assert [m.sentence for m in got.mentions] == want["mentions"]
 
 
 @pytest.mark.parametrize("text,dct,expected", [c[1:] for c in CASES], ids=[c[0] for c in CASES])

@@ -302,11 +302,20 @@ def _commentary(c: Candidate) -> bool:
     """Is the person who speaks described as one who comments on the events, not a party to them
     ("said X, a security analyst", "said the report's lead author, X", "X, 38, who was 28 when the
     bombs went off")? Their words are the article's colour, not an event of the timeline."""
+    text, t = c.sentence.text, c.trigger
+    if _private_groups().match(text, 0, t.start):
+        return True  # "Traders in Ouahigouya said": private people, whatever place follows them
     mention = next((a for a in c.actors if a.name == c.speaker and a.kind == "person"), None)
     if mention is None:
-        return False
-    text, t = c.sentence.text, c.trigger
+        # a single name after an inverted verb, found by no rule of names ("said Mahmoud, a trader")
+        at = text.find(c.speaker, t.end) if c.speaker and c.speaker_kind == "agency" else -1
+        if at < 0:
+            return False
+        mention = ActorMention(c.speaker, "person", at, at + len(c.speaker), c.speaker)
     told = [text[t.end:mention.start]] if mention.start >= t.end else []  # "said the lead author, X"
+    words = text[mention.start:mention.end].split()
+    if len(words) > 2 and words[0] not in _clergy_titles():
+        told.append(" ".join(words[:-2]))  # "Eyewitness Dean Carter told us": a title of the name's
     appos = _APPOSITION.match(text, mention.end)
     if appos and not _SPEECH_START.match(appos.group(1)):  # ", said two of the seven were traders": no apposition
         told.append(appos.group(1).strip())
@@ -314,9 +323,33 @@ def _commentary(c: Candidate) -> bool:
     if lead:
         told.append(lead.group(1))  # "A teacher, Abdul Issa, ... said"
     title = _TITLE_BEFORE.search(text, max(0, mention.start - 40), mention.start)
-    if title:
-        told.append(title.group(1))  # "Security analyst Dr Farzana Kakar said"
+    if title and title.group(1).split()[-1] not in _clergy_titles():
+        told.append(title.group(1))  # "Security analyst Dr Farzana Kakar said" (not "Father Paul X")
     return any(rx.search(d) for d in told for rx in _commentator_descriptions())
+
+
+# a sentence that opens on a name and its description: "Hamidou Zongo, a teacher who fled ..., has"
+_NAME_DESCRIBED = re.compile(r"\W*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3},\s+([^,.;:\"“”]{1,80})")
+
+
+def _introduces_voice(text: str) -> bool:
+    """Does the sentence open on a private person or a commentator, described ("Hamidou Zongo,
+    a teacher who fled Sollé, ...")? Their words in the next sentence ("..., he said") are theirs."""
+    m = _NAME_DESCRIBED.match(text)
+    return m is not None and not _SPEECH_START.match(m.group(1)) \
+        and any(rx.search(m.group(1)) for rx in _commentator_descriptions())
+
+
+@lru_cache(maxsize=1)
+def _clergy_titles() -> frozenset[str]:
+    from .actors import _package_json
+    return frozenset(_package_json("people.json")["clergy_titles"])
+
+
+@lru_cache(maxsize=1)
+def _private_groups() -> re.Pattern:
+    from .actors import _package_json
+    return re.compile(_package_json("people.json")["private_groups"], re.I)
 
 
 @lru_cache(maxsize=1)
@@ -736,6 +769,7 @@ class SentenceReader:
         self.lead_read = False  # past the article's first body sentence
         self._count_back: tuple[str, int] | None = None  # see Candidate.count_back
         self._said_before: tuple[tuple[int, int], dating.Dated] | None = None  # see _remember_said
+        self._voice: tuple[int, int] | None = None  # the sentence that opens on "X, a teacher who ..."
         self._speakers: dict[int, tuple] = {}  # the sentence's statement speakers, by trigger
         self._publication = dating.publication(Interval.day(dct) if dct else None)  # frozen: shared
 
@@ -772,6 +806,7 @@ class SentenceReader:
             out = []
         self._remember_reference(s, timexes, out)
         self._remember_said(s, timexes)
+        self._voice = (s.paragraph, s.index) if _introduces_voice(text) else None
         self.prev = s
         if not s.headline:
             self.lead_read = True
@@ -1024,7 +1059,8 @@ class SentenceReader:
                 _statement_speaker(c)
             else:
                 c.speaker, c.speaker_kind, c.speaker_alias, c.unnamed = known
-            c.commentary = _commentary(c)
+            c.commentary = _commentary(c) or c.speaker_kind == "pronoun" and c.speaker in ("he", "she") \
+                and self._voice == (s.paragraph, s.index - 1)  # "X, a teacher, lost his home. '...,' he said"
             said = self._said_before
             if dated.interval is None and dated.text is None and said is not None \
                     and said[0] == (s.paragraph, s.index - 1) and _SAID_ON.match(t.text) \
