@@ -187,3 +187,11 @@ def test_score_counts_place_and_actor_agreement():
     assert result["actors"] == {"right": 0, "wrong": 0, "missing": 1}
     assert [e["id"] for e in result["place_errors"]] == ["g2"]
     assert "place missing g2 (a.txt): predicted None; gold Herat" in list(report_lines(result))
+
+
+def test_an_article_the_gold_leaves_undated_is_not_counted_in_published_right():
+    gold = {"articles": {"a.txt": {"published": ["2020-01-06", "2020-01-06"]},
+                         "b.txt": {"published": None, "published_basis": "no date line"}},
+            "events": []}
+    articles = [{"source": "x/a.txt", "published": "2020-01-06"}, {"source": "x/b.txt", "published": "2020-03-01"}]
+    assert score(gold, [], articles)["published_right"] == "1/1"
