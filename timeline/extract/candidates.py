@@ -431,6 +431,17 @@ def _killing_by(agents: re.Pattern, text: str, t: lexicon.Trigger) -> bool:
     if _PASSIVE.match(t.text) or _REDUCED_PASSIVE.match(text, t.end):
         return False  # "Police reservists killed.", "soldiers killed in an ambush": a headline's passive
     head = text[:t.start]
+    if _PARTICIPLE_TOLL.match(t.text) and head.rstrip().endswith(","):
+        # "A van blows up at a military checkpoint in Lamitan, killing 10", "Two suicide bombers
+        # strike in the centre of Jolo, killing 14 soldiers": the participle's doer is its
+        # clause's subject, the first agent told, not one in a place or object named after it
+        # (troops or drones told first may still be a place's or the militants': what follows asks)
+        head = _PLACE_OBJECT.sub(lambda p: re.sub(r"[\w'’-]+", "_", p.group()),  # as many words, none an agent
+                                 head[max((m.end() for m in _CLAUSE_START.finditer(head)), default=0):])
+        m = lexicon.modality()
+        militant, military = m.militant_agents.search(head), m.military_agents.search(head)
+        if militant is not None and (military is None or militant.start() < military.start()):
+            return agents is m.militant_agents
     aside = _ASIDE_BEFORE.search(head)  # "The attackers, armed with machine guns, struck": the
     if aside is not None:               # subject stands before the aside
         head = head[:aside.start()]
@@ -440,6 +451,10 @@ def _killing_by(agents: re.Pattern, text: str, t: lexicon.Trigger) -> bool:
     return bool(agents.search(" ".join(head.split()[-6:])))
 
 
+# where a participle's clause starts: the sentence, or after a semicolon, a dash or a colon
+_CLAUSE_START = re.compile(r";|\s[–—-]\s|:\s")
+# a place or an object after a preposition: "at a military checkpoint", "on military bases"
+_PLACE_OBJECT = re.compile(r"\b(?:at|on|near|outside|inside|in|into|against|of|towards?|around|past|through|across|along|over|behind|beside|under)\s+(?:(?:a|an|the|its|their)\s+)?(?:[\w'’-]+\s+){0,2}?[\w'’-]+", re.I)
 _BY_AGENT = re.compile(r"\bby\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+)?[\w'’-]+", re.I)
 
 
