@@ -217,6 +217,12 @@ def _key_index() -> tuple[re.Pattern, dict[str, list[TriggerRule]], list[Trigger
     return rx, opens, [r for r in rules() if not r.keys]
 
 
+@lru_cache(maxsize=1)
+def _name_head() -> re.Pattern:
+    """What follows an event noun that is part of a name: "Operations Command", "Operations Centre"."""
+    return re.compile(r"\s+(?:" + "|".join(_json("triggers.json")["words"]["NAME_HEADS"]) + r")\b")
+
+
 def find_in(text: str, bounds: list[tuple[int, int]]) -> list[list[Trigger]]:
     """The triggers of each sentence [start, end) of `text`, offsets relative to the sentence.
     One pass over the text finds the rules' keys; a rule is then run only on the sentences that
@@ -227,6 +233,7 @@ def find_in(text: str, bounds: list[tuple[int, int]]) -> list[list[Trigger]]:
     low = text.lower()
     same = len(low) == len(text)  # lower() keeps offsets for all but a few exotic letters
     key_rx, by_key, keyless = _key_index()
+    name_head = _name_head()
     todo: list[dict] = [dict.fromkeys(keyless) for _ in bounds]  # ordered, for stable output
     for m in key_rx.finditer(low):
         i = bisect.bisect_right(starts, m.start()) - 1
@@ -248,6 +255,8 @@ def find_in(text: str, bounds: list[tuple[int, int]]) -> list[list[Trigger]]:
                     break
                 if rule.exclude_before is not None and rule.exclude_before.search(text, max(a, s - 80), s):
                     continue
+                if rule.pos == "noun" and text[s].isupper() and name_head.match(text, e):
+                    continue  # "the Internal Security Operations Command": a body's name
                 if rule.pos == "verb" and rule.type == "statement":
                     prev = _WORD_BEFORE.search(text[max(a, s - 30):s])
                     if prev and prev.group(1).lower() in _NOUN_BEFORE:
