@@ -1313,6 +1313,10 @@ CASES = [
      "Officials in Mali said gunmen killed nine soldiers in an ambush near Tessit in Mali on Monday. "
      "Niger's Tillabéri region, across the border, has seen a sharp rise in attacks this year.",
      "2025-06-12", [ev("attack", "2025-06-09", killed=9)]),
+    ("'claimed most of those attacks' sums up the attacks told before: no new one",
+     "In May 2014 a car bomb killed 12 people in the Dahiyeh district of Beirut, Lebanon. "
+     "Militant groups based in Syria claimed most of those attacks.",
+     "2025-11-12", [ev("attack", "2014-05-01", "2014-05-31", killed=12)]),
     ("'Police later arrested a man' after this week's bombing: between the bombing and the publication day",
      "A car bomb exploded at a bus station in Cauca on Tuesday, killing two soldiers. Police later arrested a man in connection with the bombing.",
      "2023-08-11", [ev("attack", "2023-08-08", killed=2), ev("arrest", "2023-08-08", "2023-08-11")]),

@@ -122,7 +122,7 @@ def _first_words() -> frozenset[str]:
 
 
 _TOKEN = re.compile(r"[\w'’.-]+")
-_LOCATIVE = skipping(re.compile(r"(?:\b(?:in|at|near|outside|inside|into|across|on|of|from|to|around|toward|towards|throughout|within|In|At|Near|Outside|Inside|Across|On|From|Around|Throughout|Within)\s+(?:the\s+)?(?:(?i:north|south|east|west|central|downtown|northern|southern|eastern|western|north-?(?:east|west)(?:ern)?|south-?(?:east|west)(?:ern)?)\s+)?(?:(?:city|town|village|province|region|capital|district|state|republic|suburb|outskirts|port|port city)\s+of\s+)?|[A-Z][\w]+(?:'s|’s)\s+|,\s*)$"))  # asked only whether it occurs
+_LOCATIVE = skipping(re.compile(r"(?:\b(?:in|at|near|outside|inside|into|across|on|of|from|to|around|toward|towards|throughout|within|between|In|At|Near|Outside|Inside|Across|On|From|Around|Throughout|Within)\s+(?:the\s+)?(?:(?i:north|south|east|west|central|downtown|northern|southern|eastern|western|north-?(?:east|west)(?:ern)?|south-?(?:east|west)(?:ern)?)\s+)?(?:(?:city|town|village|province|region|capital|district|state|republic|suburb|outskirts|port|port city)\s+of\s+)?|[A-Z][\w]+(?:'s|’s)\s+|,\s*)$"))  # asked only whether it occurs
 _MAX_TOKENS = 5
 _CAPITAL_AFTER = re.compile(r"\s[A-Z][a-z]")
 _STOP_WORD_AFTER = re.compile(r"\s(?:In|On|At|The|A)\b")
@@ -297,7 +297,7 @@ _NAME = (rf"[{_UPPER}][\w’'-]*(?:\s+(?:(?:al|el|ad|an|ar|as|ash|at|az)-[{_UPPE
 def _locality_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     heads, nouns, features, facilities = (_alternation(k) for k in ("locality_heads", "locality_nouns", "feature_nouns", "facility_nouns"))
     after_head = re.compile(rf"\b(?:the\s+)?(?:[a-z]+\s+)?(?:{heads})\s+of\s+(?P<name>{_NAME})")
-    before_noun = re.compile(rf"(?:{_WORD_START}(?:in|at|near|outside|of|around|across|from|into)\s+(?:the\s+)?"
+    before_noun = re.compile(rf"(?:{_WORD_START}(?:in|at|near|outside|of|around|across|from|into)\s+(?:the\s+(?:[a-z]+\s+)?)?"
                              rf"(?:[{_UPPER}][\w-]*[’']s\s+)?|,\s*)(?P<name>{_NAME})\s+(?:(?P<feature>{features})|{nouns})\b")
     # one or two words alone: a third is most often a person's name ("Special Agent in Charge X")
     alone = re.compile(rf"{_WORD_START}(?:in|near|at|outside)\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD})?)"
@@ -328,6 +328,8 @@ def find_localities(text: str, known: list[Place], country: str) -> list[Place]:
                 continue
             if _PEOPLE_WORD.search(name) or _people_of_a_place(name):
                 continue  # "in Kurdish", "in Iraqi custody", "the Dagestani town of": a people's word
+            if rx is alone and name != m.group("name"):
+                continue  # "near Soleimani's tomb", "at Musa's home": a person's, most often
             e = s + len(name)
             if "feature" in rx.groupindex and m.group("feature"):
                 name, e = text[s:m.end()], m.end()
@@ -353,30 +355,33 @@ _PEOPLE_ENDINGS = ("ian", "an", "n", "i")
 
 def _people_of_a_place(name: str) -> bool:
     """A one-word name that is a country's or region's people ("Iraqi", "Afghan", "Dagestani",
-    "Malaysian"): the name less its ending begins a country's or region's name. "Bettani" or
-    "Sulaiman" begin none."""
+    "Malaysian", "Philippine"): the name, or the name less its ending, begins a country's or
+    region's name. "Bettani" or "Sulaiman" begin none."""
     if " " in name:
         return False
-    stems = [name[:-len(end)] for end in _PEOPLE_ENDINGS if name.endswith(end) and len(name) - len(end) >= 4]
-    return any(n.startswith(stem) for stem in stems for n in _country_and_region_names())
+    stems = [name] + [name[:-len(end)] for end in _PEOPLE_ENDINGS if name.endswith(end) and len(name) - len(end) >= 4]
+    return any(n.startswith(stem) and n != name for stem in stems for n in _country_and_region_names())
 
 
 @lru_cache(maxsize=1)
 def _country_and_region_names() -> tuple[str, ...]:
-    return tuple(n for n, (_, kind) in gazetteer()[0].items() if kind != "city")
+    """The one-word names of countries and regions ("Khyber" begins "Khyber Pakhtunkhwa" but
+    is a district of its own)."""
+    return tuple(n for n, (_, kind) in gazetteer()[0].items() if kind != "city" and " " not in n)
 
 
 def _main_country(known: list[Place]) -> str | None:
-    """The country more than half of the places named lie in, named twice at least, or once by
-    its own name, a region's or a large city's (one small city may be a namesake abroad: no
-    evidence of where a text is)."""
+    """The country at least half of the places named lie in, and more than any other (a wire's
+    "contributed from Nairobi, Kenya" does not outweigh three of Somalia), named twice at
+    least, or once by its own name, a region's or a large city's (one small city may be a
+    namesake abroad: no evidence of where a text is)."""
     if not known:
         return None
     counts: dict[str, int] = {}
     for p in known:
         counts[p.country] = counts.get(p.country, 0) + 1
-    cc, n = max(counts.items(), key=lambda kv: kv[1])
-    if 2 * n <= len(known) or n == 1 and _small_city(known[0]):
+    (cc, n), *others = sorted(counts.items(), key=lambda kv: -kv[1])
+    if 2 * n < len(known) or others and others[0][1] == n or n == 1 and _small_city(known[0]):
         return None
     return cc
 
@@ -388,8 +393,8 @@ def _small_city(place: Place) -> bool:
 
 def find_all_places(text: str) -> list[Place]:
     """find_places, its small namesakes abroad moved to the text's country, and the localities
-    find_localities reads beside them, in order. The text's country is the one more than half
-    of its places lie in (those named as somewhere else left out); without one, neither."""
+    find_localities reads beside them, in order. The text's country is the one most of its
+    places lie in (those named as somewhere else left out); without one, neither."""
     known = find_places(text)
     country = _main_country([p for p in known if not named_elsewhere(text, p)])  # not "the border with Niger"
     if country is None:  # whose villages these would be, the text does not say
