@@ -1049,6 +1049,13 @@ CASES = [
     ("a minister who 'has rejected' calls still makes a statement",
      "Interior Minister Ana Reyes has rejected calls for an inquiry.",
      "2025-03-12", [ev("statement", "2025-03-12", actors=["Ana Reyes"])]),
+    ("a 'Read more:' link is another story's title: no event, and nothing joined to this story's attack",
+     "Gunmen attacked a bus near Garissa on Saturday, killing six passengers.\n\n"
+     "Read more: Police arrested three men over the 2019 Mandera bombing\n\nThe bus was travelling to Nairobi.",
+     "2025-03-12", [ev("attack", "2025-03-08", killed=6, mentions=[])]),
+    ("a 'Related:' link is another story's title too",
+     "Gunmen attacked a bus near Garissa on Saturday.\n\nRelated: the 2019 Mandera bombing, five years on",
+     "2025-03-12", [ev("attack", "2025-03-08", mentions=[])]),
     ("a digest's line of contents names stories told below: no event of its own",
      "In this edition: a mortar attack on a barracks in Gao, a kidnapping near Zinder and peace talks in Doha.",
      "2025-12-30", []),

@@ -807,10 +807,11 @@ class SentenceReader:
                                bisect_left(self._timex_starts, s.end)]
         timexes = self._counted(timexes, s)
         mod = lexicon.modality()
-        if triggers and (mod.caption.match(text) or mod.teaser.match(text) or mod.stamp.match(text)
-                         or mod.retracted.search(text)):
+        if triggers and (mod.caption.match(text) or mod.teaser.match(text) or mod.link.match(text)
+                         or mod.stamp.match(text) or mod.retracted.search(text)):
             triggers = []  # "Caption: Soldiers inspect the site of the bombing": a photograph's;
             # "In this issue: a rocket attack in Iraq, ...": a digest's contents, told below;
+            # "Also read: Pahalgam attack: NIA files chargesheet": another story's title;
             # "An earlier version of this article said ...": what a correction takes back;
             # "Posted at Dec 05 2023 06:30 PM": the page's time stamp
         if triggers:

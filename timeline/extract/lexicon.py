@@ -149,6 +149,7 @@ class Modality:
     retracted: re.Pattern | None = None  # "An earlier version of this article said ...": a correction's
     caption: re.Pattern | None = None  # "Caption: Soldiers inspect the site of ...": a picture's
     teaser: re.Pattern | None = None  # "In this issue: a rocket attack in Iraq, ...": a digest's contents
+    link: re.Pattern | None = None  # "Also read: Pahalgam attack: NIA files chargesheet": another story's title
     stamp: re.Pattern | None = None  # "Posted at Dec 05 2023 06:30 PM": the page's time stamp
     trend_after: re.Pattern | None = None  # "Kidnappings ... have risen": a trend of many events
     # a span of days or weeks: a count over it in reported speech ("said they had arrested six
@@ -185,6 +186,7 @@ def modality() -> Modality:
                     claim_relative=re.compile(d["claim_relative"], re.I),
                     caption=re.compile(d["caption"], re.I),
                     teaser=re.compile(d["teaser"], re.I),
+                    link=re.compile(d["link"], re.I),
                     stamp=re.compile(d["stamp"], re.I),
                     retracted=re.compile(d["retracted"], re.I),
                     trend_after=re.compile(d["trend_after"], re.I),
