@@ -17,7 +17,7 @@ from datetime import timedelta
 from timeline.records import DateBasis
 
 from .candidates import Candidate
-from .dating import Dated, counted_from
+from .dating import Dated, counted_from, reported_before
 from .lexicon import dating_cue
 from .places import named_elsewhere
 
@@ -271,19 +271,23 @@ class _Merger:
         return ev if ev is not None and ev.members[-1].sentence.index >= c.sentence.index - within else None
 
     def statement(self, c: Candidate) -> None:
+        if c.speaker_kind == "pronoun" and c.commentary:
+            self._new([c])  # "X, a teacher who fled ... '...,' he said": a voice of the story,
+            return  # which joins no one's statement (see candidates.SentenceReader._voice)
         if c.speaker_kind == "pronoun":
             if c.speaker in _PERSONAL and self.last_person:
                 c.speaker, c.speaker_kind = self.last_person, "person"
                 told = self.by_speaker.get(c.speaker.lower())
                 c.commentary = c.commentary or bool(told and told.first.commentary)  # "..., he added"
-            elif (ev := self._recent_speaker(c, 2)) is not None and not ev.first.commentary:
+            elif (ev := self._recent_speaker(c, 2)) is not None and not ev.first.commentary and not c.commentary:
                 ev.members.append(c)  # "they added": the group that spoke last
                 return
             else:
                 c.unnamed = True
         if c.unnamed:
             ev = self._recent_speaker(c, 1)
-            if ev is not None and not ev.first.commentary:
+            if ev is not None and not ev.first.commentary and not c.commentary:
+                # (not the voices of the story: "Witnesses said" after "Hamas denied the claim")
                 ev.members.append(c)  # "the recording claimed": the statement just told
                 return
             self.last_speaker_event = self._new([c])
@@ -345,8 +349,15 @@ def _without_commentary(ev: Event) -> bool:
     threatened in a video released in December"). Is anything but a headline left?"""
     commentator = any(c.commentary for c in ev.members)  # once described as one, always one:
     # "said Dr X, who studies extremism ... 'It was planned,' Vogt said."
-    ev.members = [c for c in ev.members if not (commentator and c.dated.timex is None)]
+    # (but the day they spoke dates nothing they told: "Traders said on Tuesday that ...")
+    ev.members = [c for c in ev.members if not (commentator and (c.dated.timex is None or _spoken_on(c)))]
     return any(not c.sentence.headline for c in ev.members)
+
+
+def _spoken_on(c: Candidate) -> bool:
+    """Is the statement's date the day its words were spoken ("said on Tuesday")?"""
+    at = c.dated.timex.start - c.sentence.start
+    return 0 <= at - c.trigger.end <= 20 and reported_before(c.sentence.text[c.trigger.start:at])
 
 
 def _addressed_at(ev: Event, mt: Event) -> bool:
