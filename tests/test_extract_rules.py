@@ -627,6 +627,29 @@ CASES = [
      "Threat levels have stayed high since October 2023, when a gunman shot dead two football fans in Brussels. "
      "The country had been on alert since the bombings at the airport and the metro on 22 March 2016.",
      "2025-02-11", [ev("attack", "2023-10-01", "2023-10-31"), ev("attack", "2016-03-22")]),
+    # --- merging: the toll of an event word in its own clause is that event's
+    ("a toll in the clause of the event noun it follows is that event's toll, one event",
+     "Gunmen attacked a checkpoint near Gao on Monday. The ambush was the deadliest in the region since May 2023, "
+     "when a car bomb at a busy crossroads in Ménaka killed 11 soldiers.",
+     "2024-05-10", [ev("attack", "2024-05-06"), ev("attack", "2023-05-01", "2023-05-31", killed=11)]),
+    ("a toll after the verb it is coordinated with is that verb's attack, one event",
+     "Soldiers repelled an assault on a base in Borno on Sunday. The assault was the worst since March, "
+     "when fighters ambushed a patrol near Bama and killed 17 soldiers.",
+     "2024-05-10", [ev("attack", "2024-05-05"), ev("attack", "2024-03-01", "2024-03-31", killed=17)]),
+    ("a toll in an 'in which' clause is the toll of the bombing it follows, one event",
+     "Police arrested a man in Kano on Tuesday. The arrest comes a month after the bombing of a market in "
+     "Maiduguri in April, in which 30 people were killed.",
+     "2024-05-10", [ev("arrest", "2024-05-07"), ev("attack", "2024-04-01", "2024-04-30", killed=30)]),
+    ("a toll after ', and' has another subject: the bomb and the gunmen's killing are two attacks",
+     "Gunmen attacked a checkpoint near Gao on Monday. The attack was the deadliest since January, when a bomb "
+     "went off at a market in Gao, and gunmen killed 11 villagers near Ménaka.",
+     "2024-05-10", [ev("attack", "2024-05-06"), ev("attack", "2024-01-01", "2024-01-31"),
+                    ev("attack", "2024-01-01", "2024-01-31", killed=11)]),
+    ("a toll after 'while' tells another group's attack, even with the same count",
+     "Gunmen attacked a checkpoint near Gao on Monday. The attack was the deadliest since January 2023, when a bomb "
+     "killed 11 people at a market in Gao while gunmen killed 11 villagers near Ménaka.",
+     "2024-05-10", [ev("attack", "2024-05-06"), ev("attack", "2023-01-01", "2023-01-31", killed=11),
+                    ev("attack", "2023-01-01", "2023-01-31", killed=11)]),
     # --- what names a known event tells no new one
     ("a participle after a determiner names the victims: no abduction is told",
      "Relatives of the kidnapped workers protested outside the governor's office in Kaduna on Wednesday.",

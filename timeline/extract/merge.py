@@ -170,8 +170,27 @@ def _toll_of_operation(c: Candidate, e: Event) -> bool:
         and c.sentence.index - e.members[-1].sentence.index == 1 and not c.places
 
 
+# Between an event word and a toll of its own clause: no second subject's clause ("a bomb killed
+# five in Kandahar, and gunmen killed five in Kabul"; "..., while on the same day another group
+# killed 15")
+_ANOTHER_CLAUSE = re.compile(r"[;:]|,\s*(?:and|but|as|while|whereas)\b|\b(?:while|whereas|meanwhile)\b", re.I)
+
+
+def _toll_of_its_event(c: Candidate, e: Event) -> bool:
+    """"the mass shooting at a nightclub in Orlando in 2016, in which 49 people were killed";
+    "since October, when a car bomb at a busy junction killed 23 people": a toll right after an
+    event word of its kind in the same sentence, reading the same count, is that event's toll,
+    not an event of its own (told apart from the sentence's first event, it was marked so)."""
+    last = e.members[-1]
+    return c.trigger.rule.pos == "casualty" and last.sentence is c.sentence and last.trigger.end <= c.trigger.start \
+        and kind(last.type) == kind(c.type) and bool(c.toll) and c.toll == last.toll \
+        and not _ANOTHER_CLAUSE.search(c.sentence.text, last.trigger.end, c.trigger.start)
+
+
 def _same_event(c: Candidate, e: Event) -> bool:
     last = e.members[-1]
+    if _toll_of_its_event(c, e):
+        return True
     near = c.sentence.index - last.sentence.index <= 2
     if not (c.definite or near):
         return False  # what follows can only join a definite or a near candidate: say so first,
