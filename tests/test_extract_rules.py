@@ -658,6 +658,20 @@ CASES = [
      "Gunmen abducted a priest near Enugu on Sunday. Church leaders appealed for calm. "
      "Roadblocks were set up across the state. Governor Peter Mbah condemned the abduction on Tuesday.",
      "2023-05-10", [ev("kidnapping", "2023-05-07"), ev("statement", "2023-05-09")]),
+    ("the weekday after a claimed event is the claim's: the claimed attack is the one told, one event",
+     "A man stabbed three people to death at a street festival in Leeds on Friday evening. Police sealed off the "
+     "square and searched nearby flats. Shops stayed closed over the weekend. The Islamic State group claimed the "
+     "attack on Saturday through its Amaq channel, saying it took revenge for Muslims in Palestine.",
+     "2024-08-26", [ev("attack", "2024-08-23", location="Leeds", actors=["Islamic State"])]),
+    ("a claim's words name no place the claimed attack happened at",
+     "Three people were stabbed to death at a street festival on Friday evening. Police sealed off the square and "
+     "searched nearby flats. Shops stayed closed over the weekend. The Islamic State group claimed the attack on "
+     "Saturday, saying it took revenge for Muslims in Palestine.",
+     "2024-08-26", [ev("attack", "2024-08-23", location=None, country=None)]),
+    ("a weekday before the 'of' complement of a claimed ambush is the ambush's: another attack",
+     "Gunmen killed five soldiers at a checkpoint near Gao on Saturday. Troops were sent to the area. The road was "
+     "closed. JNIM on Sunday claimed the ambush on Friday of a fuel convoy near Ménaka, in which two drivers died.",
+     "2024-08-26", [ev("attack", "2024-08-24", location="Gao", killed=5), ev("attack", "2024-08-23")]),
     ("the date after a confirmed event is the confirmation's",
      "Militants stormed an army base in Borno late on Friday. Residents fled to Maiduguri. "
      "Phone lines were down for days. The army confirmed the attack on Monday but gave a lower toll.",

@@ -445,11 +445,11 @@ def _told_victims(text: str, t) -> bool:
 _VERB_BEFORE_OBJECT = re.compile(r"([A-Za-z]+)\s+(?:the|this|that|these|its|their|his|her)\s+(?:[\w'’-]+\s+){0,3}$")
 
 
-def _speech_act_object(text: str, trig_start: int) -> bool:
+def speech_act_object(text: str, trig_start: int, claims: bool = False) -> bool:
     """The event noun is the object of a speech act: "condemned the attack", "denounced
-    this week's bombing"."""
+    this week's bombing"; with `claims`, of a claim too: "IS claimed the attack"."""
     m = _VERB_BEFORE_OBJECT.search(text, max(0, trig_start - 60), trig_start)
-    return bool(m and lexicon.speech_acts().match(m.group(1)))
+    return bool(m and (lexicon.speech_acts().match(m.group(1)) or claims and lexicon.modality().claim.found_in(m.group(1))))
 
 
 def _resolve_types(text: str, found: list[tuple[str, lexicon.Trigger, str | None]], has_date: bool,
@@ -979,10 +979,13 @@ class SentenceReader:
                                  strict=definite, nouns=nouns,
                                  speech=etype == "statement" and t.rule.pos == "verb" and dating.is_speech_verb(t.text))
         if definite and dated.timex is not None and dated.timex.start >= b \
-                and dating.basis_of(dated.timex) is DateBasis.RELATIVE and _speech_act_object(s.text, t.start) \
+                and dating.basis_of(dated.timex) is DateBasis.RELATIVE \
+                and speech_act_object(s.text, t.start, claims="," not in self.text[b:dated.timex.start]) \
                 and not lexicon.dating_cue("noun_complement_after").match(self.text, dated.timex.end):
             # "condemned the attack on Friday": a weekday after the object is when it was
-            # condemned; the attack, a known one, takes no date from it
+            # condemned; the attack, a known one, takes no date from it. So with "IS claimed the
+            # attack on Saturday evening", the day after the stabbing; but "claimed the attack,
+            # which killed 12 people in Kabul on Monday" dates the attack in its own clause.
             dated = dating.NO_DATE
         if dated.interval and self.dct and dated.interval.start > self.dct + timedelta(days=1):
             if etype != "statement":
