@@ -26,6 +26,10 @@ def ev(type_, start=None, end=None, **kw):
     return {"type": type_, "date": (start, end or start) if start else None, **kw}
 
 
+# sentences that tell no event, to set two reports of one far apart in the text
+_FILLER = ("Residents fled to nearby villages. Shops stayed shut for days. Aid groups sent food and tents. "
+           "Schools were closed until further notice.")
+
 CASES = [
     # --- occurrences and their own dates
     ("attack with weekday and toll",
@@ -627,6 +631,31 @@ CASES = [
      "Threat levels have stayed high since October 2023, when a gunman shot dead two football fans in Brussels. "
      "The country had been on alert since the bombings at the airport and the metro on 22 March 2016.",
      "2025-02-11", [ev("attack", "2023-10-01", "2023-10-31"), ev("attack", "2016-03-22")]),
+    # --- merging: an attack told again far on, the same day, in the same town or with the same toll
+    ("the chronology's line of the lead's attack, same day and town, is the same attack",
+     "Gunmen attacked three police stations in Mocímboa da Praia on 5 October 2017. " + _FILLER +
+     " 5 October 2017 – Gunmen attack police stations in Mocímboa da Praia, killing two officers.",
+     "2025-05-08", [ev("attack", "2017-10-05", location="Mocímboa da Praia", killed=2)]),
+    ("the same day's attack with the same toll told again is the same attack, though its place is the village",
+     "At least 20 soldiers were killed in an attack on an army post in Tillabéri on Sunday, the army said. " + _FILLER +
+     " At least 20 soldiers died on Sunday when hundreds of fighters on motorbikes attacked a post near the village of Tiloa.",
+     "2025-05-08", [ev("attack", "2025-05-04", location="Tillabéri", killed=20)]),
+    ("attacks of one day in two towns are two, even with the same toll",
+     "A bomb killed six people at a market in Kano on Sunday. " + _FILLER +
+     " Gunmen attacked a church in Zaria on Sunday, killing six worshippers.",
+     "2025-05-08", [ev("attack", "2025-05-04", location="Kano"), ev("attack", "2025-05-04", location="Zaria")]),
+    ("attacks of one day in one town with other tolls are two",
+     "A suicide bomber killed 10 people near a border post in Lagos on 15 September 2011. " + _FILLER +
+     " At least 37 people were killed when a grenade exploded outside a church in Lagos on 15 September 2011.",
+     "2025-05-08", [ev("attack", "2011-09-15", killed=10), ev("attack", "2011-09-15", killed=37)]),
+    ("abductions of one day in one town may be of two people: two",
+     "Omar Haddad was abducted near Kano on 14 November 2016. " + _FILLER +
+     " Hassan Rahimi was abducted near Kano on 14 November 2016.",
+     "2025-05-08", [ev("kidnapping", "2016-11-14"), ev("kidnapping", "2016-11-14")]),
+    ("an arrest and a second arrest days later in the same town are two",
+     "Police arrested a man in Leeds on Monday over the stabbing. " + _FILLER +
+     " Police arrested a second man in Leeds on Thursday.",
+     "2025-05-08", [ev("arrest", "2025-05-05"), ev("arrest", "2025-05-08")]),
     # --- merging: the toll of an event word in its own clause is that event's
     ("a toll in the clause of the event noun it follows is that event's toll, one event",
      "Gunmen attacked a checkpoint near Gao on Monday. The ambush was the deadliest in the region since May 2023, "

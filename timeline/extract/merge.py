@@ -234,6 +234,35 @@ def _same_event(c: Candidate, e: Event) -> bool:
     return False
 
 
+def _located(c: Candidate) -> set[str]:
+    """The towns and regions the candidate's sentence places it in (not named as elsewhere)."""
+    return {p.name for p in c.places if p.kind != "country" and not named_elsewhere(c.sentence.text, p)}
+
+
+def _same_day_report(c: Candidate, e: Event) -> bool:
+    """"Gunmen attacked three police stations in Mocímboa da Praia on 5 October 2017" in the lead
+    and "5 October 2017 - Gunmen attack police stations in Mocímboa da Praia" in the chronology
+    below: far apart in the text, but an attack on the same day in the same town, or with the
+    same toll, is the same attack told again. Two attacks on one day are two when their towns
+    differ, their tolls differ ("a bomb killed 10 in Lagos" and "37 killed when a grenade
+    exploded in Lagos"), or one is told as another ("a second blast"). Arrests, abductions and
+    releases of one day in one town are often of other people: they are not joined so."""
+    x, y = c.dated, e.dated
+    if c.type != "attack" or e.type != "attack" or c.distinct or x.strength < 4 or y.strength < 4 \
+            or x.interval is None or x.interval != y.interval or x.interval.length_days != 1:
+        return False
+    mine = {a.name for a in c.actors if a.kind in ("state", "agency", "group") and a.end <= c.trigger.start}
+    if mine and e.agents and not mine & e.agents:
+        return False
+    killed, theirs_killed = c.toll.get("killed"), {m.toll["killed"] for m in e.members if m.toll.get("killed")}
+    if killed and theirs_killed and killed not in theirs_killed:
+        return False
+    towns, theirs = _located(c), set().union(*(_located(m) for m in e.members))
+    if towns & theirs:
+        return True
+    return bool(killed) and killed in theirs_killed and not (towns and theirs)
+
+
 def merge(cands: list[Candidate]) -> list[Event]:
     """The article's events, in order, each with the candidates that tell of it."""
     m = _Merger()
@@ -333,6 +362,14 @@ class _Merger:
         target = target or next((ev for ev in reversed(self.events)
                                  if (c.definite or ev.members[-1].sentence.index >= c.sentence.index - 2)
                                  and ev.type != "statement" and _same_event(c, ev)), None)
+        if target is None and c.dated.strength >= 4:
+            # told again further on, with the same day: compared with every earlier event, but only
+            # for a candidate with a day of its own
+            target = next((ev for ev in reversed(self.events) if ev.type != "statement" and _same_day_report(c, ev)), None)
+            if target is not None:
+                # told here again, it is the event "the bombing" of the next sentences points back to
+                self.events.remove(target)
+                self.events.append(target)
         if target is not None:
             target.members.append(c)
         else:
