@@ -656,6 +656,27 @@ CASES = [
      "Police arrested a man in Leeds on Monday over the stabbing. " + _FILLER +
      " Police arrested a second man in Leeds on Thursday.",
      "2025-05-08", [ev("arrest", "2025-05-05"), ev("arrest", "2025-05-08")]),
+    # --- merging: the lead's arrest or release, told with no day, told again with its day
+    ("the lead's arrest told again with its day and the same count is one arrest, on that day",
+     "Police in Leeds have arrested three men suspected of planning an attack on a mosque. " + _FILLER +
+     " The three men were detained in raids on Tuesday, police said.",
+     "2025-05-08", [ev("arrest", "2025-05-06", location="Leeds")]),
+    ("the lead's rescue told again with its day and the same count is one release",
+     "Nine of the abducted worshippers have been rescued, police say. " + _FILLER +
+     " On Tuesday, police said nine of the victims had been rescued after a gun battle with the kidnappers.",
+     "2025-05-08", [ev("release", "2025-05-06")]),
+    ("an arrest of five after the lead's arrest of two is another arrest",
+     "Police have arrested two men over the bombing. " + _FILLER +
+     " On Monday officers detained five suspects in raids in the city.",
+     "2025-05-08", [ev("arrest", "2025-05-08"), ev("arrest", "2025-05-05")]),
+    ("'three more suspects' after the lead's three men are others: a second arrest",
+     "Police in Leeds have arrested three men over the plot. " + _FILLER +
+     " Three more suspects were arrested on Tuesday.",
+     "2025-05-08", [ev("arrest", "2025-05-08"), ev("arrest", "2025-05-06")]),
+    ("an arrest of another year is not the lead's, though of as many men",
+     "Police in Leeds have arrested two men over the stabbing. " + _FILLER +
+     " In March 2019, police arrested two men over a similar attack.",
+     "2025-05-08", [ev("arrest", "2025-05-08"), ev("arrest", "2019-03-01", "2019-03-31")]),
     # --- merging: the toll of an event word in its own clause is that event's
     ("a toll in the clause of the event noun it follows is that event's toll, one event",
      "Gunmen attacked a checkpoint near Gao on Monday. The ambush was the deadliest in the region since May 2023, "

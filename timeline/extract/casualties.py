@@ -61,6 +61,17 @@ def _uncounted_injured() -> re.Pattern:
     return re.compile(_data()["uncounted_injured"], re.I)
 
 
+@lru_cache(maxsize=1)
+def _people_count() -> re.Pattern:
+    return re.compile(_data()["people_count"], re.I)
+
+
+def people_counts(text: str) -> set[int]:
+    """The counts of people `text` states ("three suspected accomplices", "Five were arrested"),
+    not of years, kilometres or hours."""
+    return {number(m.group("n")) for m in _people_count().finditer(text)}
+
+
 def number_pattern() -> str:
     """A number as news writes a count (digits, words, "a dozen"), as a regex without groups."""
     return _data()["num"].replace("(?P<n>", "(?:")

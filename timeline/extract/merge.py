@@ -16,6 +16,7 @@ from datetime import timedelta
 
 from timeline.records import DateBasis
 
+from . import casualties
 from .candidates import Candidate
 from .dating import Dated, counted_from
 from .lexicon import dating_cue
@@ -38,6 +39,7 @@ def kind(t: str) -> str:
 class Event:
     members: list[Candidate] = field(default_factory=list)
     inherited: object | None = None  # a Dated taken from the meeting a statement was made at
+    told: int = 0  # how many events the article told before this one
 
     @property
     def first(self) -> Candidate:
@@ -263,6 +265,45 @@ def _same_day_report(c: Candidate, e: Event) -> bool:
     return bool(killed) and killed in theirs_killed and not (towns and theirs)
 
 
+# Arrests and releases that a lead tells without a day of its own ("police have arrested a
+# man", "nine of the victims have been rescued") and the article then tells with one.
+_STORY_KINDS = frozenset({"arrest", "release"})
+
+
+def _story_told_later(c: Candidate, e: Event, first: bool) -> bool:
+    """"The Spokane Police Department has arrested a man suspected of threats to a synagogue"
+    in the lead, dated by the report only, and paragraphs on "On 06/11/2025, at about 10:45 p.m.,
+    the SWAT team took Colvin into custody": the article's first arrest (or release), with no day
+    of its own, told again with its day, within the week before the report. A second arrest
+    ("a second man", "another suspect") or one of an earlier week is another; so is one in another
+    town, or by other agents."""
+    x, y = c.dated, e.dated
+    if not first or c.type not in _STORY_KINDS or c.type != e.type or c.distinct or x.strength < 4 \
+            or x.interval is None or y.strength > 2:
+        return False
+    if y.interval is None:
+        if x.basis is not DateBasis.RELATIVE:
+            return False  # "on Tuesday" is this week's; "on 5 May 2019" may be any year's
+    elif not (y.interval.start - _REPORT_REACH <= x.interval.start and x.interval.end <= y.interval.end):
+        return False
+    sub = c.trigger.subkind
+    if sub and any(m.trigger.subkind not in (None, sub) for m in e.members):
+        return False
+    mine = {a.name for a in c.actors if a.kind in ("state", "agency", "group") and a.end <= c.trigger.start}
+    if mine and e.agents and not mine & e.agents:
+        return False
+    if not casualties.people_counts(c.sentence.text) & {n for m in e.members for n in casualties.people_counts(m.sentence.text)}:
+        return False  # "three suspected accomplices" and "three men": the same count of people, else two
+    their_persons = {a.name for m in e.members for a in m.actors if a.kind == "person"}
+    if their_persons and not their_persons & {a.name for a in c.actors if a.kind == "person"}:
+        return False  # "Officers arrested Anna K. at the airport" is not the arrest of 33 suspects
+    here = [p for p in c.places if not named_elsewhere(c.sentence.text, p)]
+    there = [p for m in e.members for p in m.places if not named_elsewhere(m.sentence.text, p)]
+    return not any(mine and theirs and not mine & theirs for mine, theirs in (
+        ({p.name for p in here if p.kind == "city"}, {p.name for p in there if p.kind == "city"}),
+        ({p.country for p in here}, {p.country for p in there})))
+
+
 def merge(cands: list[Candidate]) -> list[Event]:
     """The article's events, in order, each with the candidates that tell of it."""
     m = _Merger()
@@ -366,6 +407,9 @@ class _Merger:
             # told again further on, with the same day: compared with every earlier event, but only
             # for a candidate with a day of its own
             target = next((ev for ev in reversed(self.events) if ev.type != "statement" and _same_day_report(c, ev)), None)
+            if target is None:
+                first = next((ev for ev in self.events if ev.type == c.type), None)
+                target = first if first is not None and _story_told_later(c, first, True) else None
             if target is not None:
                 # told here again, it is the event "the bombing" of the next sentences points back to
                 self.events.remove(target)
@@ -384,13 +428,13 @@ class _Merger:
         """A headline sums up the article: it joins the first later event of its kind."""
         for h in self.headlines:
             sub = h.trigger.subkind
-            for ev in self.events:
+            for ev in sorted(self.events, key=lambda ev: ev.told):  # as first told, though told again since
                 if kind(ev.type) == kind(h.type) and not (sub and any(x.trigger.subkind not in (None, sub) for x in ev.members)):
                     ev.members.insert(0, h)
                     break
 
     def _new(self, members: list[Candidate]) -> Event:
-        ev = Event(members)
+        ev = Event(members, told=len(self.events))
         self.events.append(ev)
         return ev
 
