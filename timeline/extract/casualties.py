@@ -62,6 +62,18 @@ def _uncounted_injured() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def _toll_update() -> re.Pattern:
+    data = _data()
+    return re.compile(data["toll_update"].replace("{HEDGE}", data["hedge"]).replace("{NUM}", data["num"]), re.I)
+
+
+def updated_toll(text: str) -> int | None:
+    """The death toll `text` gives as an update of an earlier one ("the death toll rose to 26")."""
+    m = _toll_update().search(text)
+    return number(m.group("n")) if m else None
+
+
+@lru_cache(maxsize=1)
 def _people_count() -> re.Pattern:
     return re.compile(_data()["people_count"], re.I)
 

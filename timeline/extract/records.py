@@ -138,6 +138,11 @@ def _toll(ev: _Settled) -> tuple[int | None, int | None]:
     if first is None:
         return None, None
     killed, injured = first.toll.get("killed"), first.toll.get("injured")
+    # "By evening, the death toll rose to 26": the last count the article gives as an update
+    updates = [n for c in ordered if not c.sentence.headline and c.sentence.index > first.sentence.index
+               and (n := casualties.updated_toll(c.sentence.text)) is not None]
+    if killed is not None and updates:
+        killed = updates[-1]
     if injured is None and not casualties.uncounted_injured(first.sentence.text):
         injured = next((c.toll["injured"] for c in ordered if "injured" in c.toll and "killed" not in c.toll
                         and c.sentence.headline == first.sentence.headline), None)
