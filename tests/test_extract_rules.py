@@ -691,6 +691,20 @@ CASES = [
      "Two bombs exploded among pilgrims in Kerman on Wednesday, killing 103 people. "
      "On Thursday, the health ministry revised the death toll down to 84, saying some victims had been counted twice.",
      "2024-01-05", [ev("attack", "2024-01-03", location="Kerman", killed=84)]),
+    # --- merging: a threat and the release it was made in are one event
+    ("a threat made in an audio message released on a day is one threat of that day",
+     "The Somali militant group al-Shabaab has threatened to attack hotels in Nairobi, in an audio message released on Saturday.",
+     "2024-08-05", [ev("threat", "2024-08-03", actors=["al-Shabaab"])]),
+    ("a message released with a call to attack in its relative clause is one threat",
+     "The group's spokesman released an audio message on Saturday in which he called on supporters to attack Jewish communities in Europe.",
+     "2024-08-05", [ev("threat", "2024-08-03")]),
+    ("an analyst's warning about a threat is a statement of its own beside the threat",
+     "Kwame Mensah, a security analyst in Accra, warned that JNIM had threatened in a video released in December to attack the armies of the coast.",
+     "2024-08-05", [ev("statement", "2023-12-01", "2023-12-31"), ev("threat", "2023-12-01", "2023-12-31")]),
+    ("the recording's next sentence dates the threat; the threat's sentence carries it, the places it names are targets",
+     "Islamic State's spokesman released an audio message in which he called on supporters to attack churches. "
+     "In the recording, posted on Saturday on Telegram channels, he singled out the cathedral in Paris.",
+     "2024-08-05", [ev("threat", "2024-08-03", location=None)]),
     # --- merging: the toll of an event word in its own clause is that event's
     ("a toll in the clause of the event noun it follows is that event's toll, one event",
      "Gunmen attacked a checkpoint near Gao on Monday. The ambush was the deadliest in the region since May 2023, "
@@ -1077,9 +1091,9 @@ CASES = [
     ("'New Year’s Eve celebrations' names what a foiled plan targeted, not when it was foiled",
      "Indonesian police said on Friday they had thwarted a plan to attack New Year’s Eve celebrations in Central Java.",
      "2026-01-02", [ev("plot_foiled", "2026-01-02")]),
-    ("'threatened in a video released in April to attack': the medium's release and its time stand between the verb and its goal",
+    ("'threatened in a video released in April to attack': the medium's release and its time stand between the verb and its goal; the video is the threat's, one event",
      "The JNIM faction threatened in a video released in April to attack Western interests in the region.",
-     "2025-05-27", [ev("threat", "2025-04-01", "2025-04-30"), ev("statement", "2025-04-01", "2025-04-30")]),
+     "2025-05-27", [ev("threat", "2025-04-01", "2025-04-30")]),
     ("a statement read on state television is published: it stands beside the attack it reports",
      "On Monday, suspected jihadists attacked a gendarmerie post at Banibangou, killing six gendarmes, the interior ministry said in a statement read on state television on Tuesday evening.",
      "2026-03-19", [ev("attack", "2026-03-16", killed=6), ev("statement", "2026-03-17")]),

@@ -55,7 +55,10 @@ class Event:
     @property
     def primary(self) -> Candidate:
         """The member that carries the event: the best-dated, then the one with a place,
-        then a named speaker, then the earliest; headlines only if nothing else."""
+        then a named speaker, then the earliest; headlines only if nothing else; a member of the
+        event's own kind before the words that tell it ("..., he said"; the video a threat was made in)."""
+        own = [c for c in self.members if kind(c.type) == kind(self.type)]
+
         def score(c: Candidate):
             if c.type == "statement":
                 return (not c.sentence.headline, c.dated.strength,
@@ -63,7 +66,7 @@ class Event:
             span = c.dated.interval.length_days if c.dated.interval else 99999
             # a sentence that tells the event beats one that points back to it ("Friday's attack")
             return (not c.sentence.headline, c.dated.strength, not c.definite, -span, bool(c.places), -c.sentence.index)
-        return max(self.members, key=score)
+        return max(own or self.members, key=score)
 
     @property
     def dated(self):
@@ -319,9 +322,31 @@ def merge(cands: list[Candidate]) -> list[Event]:
     events = [e for e in m.events if not (e.type == "statement" and e.speaker is None and not any(
         x.trigger.rule.name.startswith("statement.media") and not x.sentence.headline for x in e.members))]
     events = [e for e in events if e.type != "statement" or _without_commentary(e)]
+    events = _threats_released(events)
     _statements_at_meetings(events)
     _counted_back(events)
     return sorted(events, key=lambda e: e.primary.sentence.index)
+
+
+def _threats_released(events: list[Event]) -> list[Event]:
+    """"Al-Shabaab has threatened to attack Kenyan cities ..., in an audio message released on
+    Saturday"; "In a video released in February, a JNIM commander warned that the group would
+    strike": the release in the threat's sentence is how the threat was made, one event (the
+    threat, dated by the release if the threat has no date). Another speaker's words in that
+    sentence ("He warned that JNIM had threatened ...") stay a statement of their own."""
+    threats = [e for e in events if e.type == "threat"]
+    if not threats:
+        return events
+    kept = []
+    for ev in events:
+        released = {id(m.sentence) for m in ev.members if ev.type == "statement" and m.trigger.rule.name.startswith("statement.media")}
+        threat = next((t for t in threats if released and any(id(m.sentence) in released for m in t.members)
+                       and not (ev.agents and t.agents and not ev.agents & t.agents)), None)
+        if threat is None:
+            kept.append(ev)
+        else:
+            threat.members.extend(ev.members)
+    return kept
 
 
 def _counted_back(events: list[Event]) -> None:

@@ -91,7 +91,8 @@ def _place(ev: _Settled):
     """Where: a place named after a locative word ("in Kabul") in the primary sentence, then in
     the other sentences; a city or region before a country. A statement has a place only so."""
     p = ev.primary
-    ordered = [p] + [m for m in ev.members if m is not p and not m.sentence.headline]
+    # (not the words of a statement told with it: "released a video ... in Cotonou")
+    ordered = [p] + [m for m in ev.members if m is not p and not m.sentence.headline and (m.type != "statement" or ev.type == "statement")]
     if ev.type == "statement":
         ordered = [p]  # a speech's content names places it is about, not where it was made
     for c in ordered:
