@@ -22,7 +22,7 @@ from timeline.records import DateBasis
 
 from . import casualties, dating, lexicon
 from .actors import ActorIndex, ActorMention
-from .places import Place, find_places
+from .places import Place, find_all_places
 from .segment import Sentence
 
 # One event per group in a sentence; the first listed type wins ("arrested ... charged with").
@@ -740,7 +740,7 @@ class SentenceReader:
         """Every sentence in order. Triggers, places and aliases are found in one pass over the
         whole text each (much cheaper than a pass per sentence), then handed to their sentence."""
         found = lexicon.find_in(self.text, [(s.start, s.end) for s in sentences])
-        places = _by_sentence(find_places(self.text), sentences)
+        places = _by_sentence(find_all_places(self.text), sentences)
         aliases = _by_sentence(self.index.table.find(self.text), sentences)
         return [c for s, t, p, a in zip(sentences, found, places, aliases) for c in self.read(s, t, p, a)]
 
@@ -750,7 +750,7 @@ class SentenceReader:
         if triggers is None:
             triggers = lexicon.find(text)
         if places is None:
-            places = find_places(text)
+            places = find_all_places(text)
         timexes = self.timexes[bisect_left(self._timex_starts, s.start):
                                bisect_left(self._timex_starts, s.end)]
         timexes = self._counted(timexes, s)
