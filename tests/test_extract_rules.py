@@ -637,13 +637,17 @@ CASES = [
      " 5 October 2017 – Gunmen attack police stations in Mocímboa da Praia, killing two officers.",
      "2025-05-08", [ev("attack", "2017-10-05", location="Mocímboa da Praia", killed=2)]),
     ("the same day's attack with the same toll told again is the same attack, though its place is the village",
-     "At least 20 soldiers were killed in an attack on an army post in Tillabéri on Sunday, the army said. " + _FILLER +
+     "At least 20 soldiers were killed in an attack on an army post in the Tillabéri region of Niger on Sunday, the army said. " + _FILLER +
      " At least 20 soldiers died on Sunday when hundreds of fighters on motorbikes attacked a post near the village of Tiloa.",
      "2025-05-08", [ev("attack", "2025-05-04", location="Tillabéri", killed=20)]),
     ("attacks of one day in two towns are two, even with the same toll",
      "A bomb killed six people at a market in Kano on Sunday. " + _FILLER +
      " Gunmen attacked a church in Zaria on Sunday, killing six worshippers.",
      "2025-05-08", [ev("attack", "2025-05-04", location="Kano"), ev("attack", "2025-05-04", location="Zaria")]),
+    ("attacks of one day in two regions are two, even with the same toll",
+     "Gunmen killed nine villagers in Borno on Sunday. " + _FILLER +
+     " Gunmen killed nine farmers in Yobe on Sunday.",
+     "2025-05-08", [ev("attack", "2025-05-04", location="Borno"), ev("attack", "2025-05-04", location="Yobe")]),
     ("attacks of one day in one town with other tolls are two",
      "A suicide bomber killed 10 people near a border post in Lagos on 15 September 2011. " + _FILLER +
      " At least 37 people were killed when a grenade exploded outside a church in Lagos on 15 September 2011.",

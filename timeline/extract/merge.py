@@ -20,7 +20,7 @@ from . import casualties
 from .candidates import Candidate
 from .dating import Dated, counted_from
 from .lexicon import dating_cue
-from .places import named_elsewhere
+from .places import named_elsewhere, told_as_region
 
 # Kinds that may tell of one event ("the FSB foiled a plot ... during the arrest").
 _KIND = {"plot_foiled": "custody", "arrest": "custody"}
@@ -262,10 +262,21 @@ def _same_day_report(c: Candidate, e: Event) -> bool:
     killed, theirs_killed = c.toll.get("killed"), {m.toll["killed"] for m in e.members if m.toll.get("killed")}
     if killed and theirs_killed and killed not in theirs_killed:
         return False
-    towns, theirs = _located(c), set().union(*(_located(m) for m in e.members))
-    if towns & theirs:
+    if _located(c) & set().union(*(_located(m) for m in e.members)):
         return True
-    return bool(killed) and killed in theirs_killed and not (towns and theirs)
+    # two towns, or two regions, and none shared: two places; but "20 soldiers were killed ... in
+    # the Tillaberi region" and "... near the village of Tiloa" may well be one (a region, a village)
+    mine, theirs = _towns_and_regions(c), [_towns_and_regions(m) for m in e.members]
+    apart = any(mine[k] and any(t[k] for t in theirs) and not mine[k] & set().union(*(t[k] for t in theirs)) for k in (0, 1))
+    return bool(killed) and killed in theirs_killed and not apart
+
+
+def _towns_and_regions(c: Candidate) -> tuple[set[str], set[str]]:
+    towns, regions = set(), set()
+    for p in c.places:
+        if p.kind != "country" and not named_elsewhere(c.sentence.text, p):
+            (towns if p.kind in ("city", "locality") and not told_as_region(c.sentence.text, p) else regions).add(p.name)
+    return towns, regions
 
 
 # Arrests and releases that a lead tells without a day of its own ("police have arrested a
@@ -303,7 +314,7 @@ def _story_told_later(c: Candidate, e: Event, first: bool) -> bool:
     here = [p for p in c.places if not named_elsewhere(c.sentence.text, p)]
     there = [p for m in e.members for p in m.places if not named_elsewhere(m.sentence.text, p)]
     return not any(mine and theirs and not mine & theirs for mine, theirs in (
-        ({p.name for p in here if p.kind == "city"}, {p.name for p in there if p.kind == "city"}),
+        ({p.name for p in here if p.kind in ("city", "locality")}, {p.name for p in there if p.kind in ("city", "locality")}),
         ({p.country for p in here}, {p.country for p in there})))
 
 

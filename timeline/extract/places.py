@@ -186,6 +186,14 @@ def _care_before() -> re.Pattern:
                       rf"(?:(?:city|town|village|provincial capital|capital)\s+(?:of\s+)?)?$")
 
 
+_REGION_AFTER = re.compile(r"\s+(?:region|province|state|district|county|governorate)\b", re.I)
+
+
+def told_as_region(text: str, place: Place) -> bool:
+    """"in the Tillaberi region": a name that is a town's too, told as the region around it."""
+    return _REGION_AFTER.match(text, place.end) is not None
+
+
 def named_elsewhere(text: str, place: Place) -> bool:
     """Is the place named as somewhere other than where the event was: the neighbour across a
     border, or where the wounded were taken ("two soldiers were wounded, according to a doctor at
