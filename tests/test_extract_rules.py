@@ -640,6 +640,14 @@ CASES = [
      "At least 20 soldiers were killed in an attack on an army post in the Tillabéri region of Niger on Sunday, the army said. " + _FILLER +
      " At least 20 soldiers died on Sunday when hundreds of fighters on motorbikes attacked a post near the village of Tiloa.",
      "2025-05-08", [ev("attack", "2025-05-04", location="Tillabéri", killed=20)]),
+    ("a lede that only points to the day's attack ('Thursday's bus ambush') is the attack told further on",
+     "Thursday's bus ambush near Lamu has revived old fears on the coast. " + _FILLER +
+     " Eight people died after militants opened fire on a bus on Thursday.",
+     "2025-08-16", [ev("attack", "2025-08-14", location="Lamu", killed=8)]),
+    ("a lede's attack of the day is not an attack the same day in another town",
+     "Thursday's bus ambush near Lamu has revived old fears on the coast. " + _FILLER +
+     " On Thursday, gunmen attacked a police post in Garissa, killing two officers.",
+     "2025-08-16", [ev("attack", "2025-08-14", location="Lamu"), ev("attack", "2025-08-14", location="Garissa", killed=2)]),
     ("attacks of one day in two towns are two, even with the same toll",
      "A bomb killed six people at a market in Kano on Sunday. " + _FILLER +
      " Gunmen attacked a church in Zaria on Sunday, killing six worshippers.",

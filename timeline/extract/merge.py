@@ -268,7 +268,10 @@ def _same_day_report(c: Candidate, e: Event) -> bool:
     # the Tillaberi region" and "... near the village of Tiloa" may well be one (a region, a village)
     mine, theirs = _towns_and_regions(c), [_towns_and_regions(m) for m in e.members]
     apart = any(mine[k] and any(t[k] for t in theirs) and not mine[k] & set().union(*(t[k] for t in theirs)) for k in (0, 1))
-    return bool(killed) and killed in theirs_killed and not apart
+    # "Thursday's bus ambush near Milihoi has revived old fears" in the lede, only pointing to an
+    # attack, and "Eight people died after militants opened fire on a bus on Thursday" telling it
+    pointed = all(m.definite for m in e.members if not m.sentence.headline)
+    return (bool(killed) and killed in theirs_killed or pointed) and not apart
 
 
 def _towns_and_regions(c: Candidate) -> tuple[set[str], set[str]]:
