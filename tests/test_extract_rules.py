@@ -717,6 +717,15 @@ CASES = [
      "Islamic State's spokesman released an audio message in which he called on supporters to attack churches. "
      "In the recording, posted on Saturday on Telegram channels, he singled out the cathedral in Paris.",
      "2024-08-05", [ev("threat", "2024-08-03", location=None)]),
+    # --- merging: a toll fallen "in the fighting" right after the attack is its toll
+    ("a toll 'killed in the fighting' the next sentence tells is the attack's, though a death came a day later",
+     "Late on Monday, fighters attacked a police station in Suárez for more than four hours. "
+     "Two police officers were killed in the fighting and a third died of his injuries on Tuesday.",
+     "2026-04-30", [ev("attack", "2026-04-27", location="Suárez", killed=2)]),
+    ("a toll in an ambush elsewhere the next sentence tells is another attack",
+     "Late on Monday, fighters attacked a police station in Suárez for more than four hours. "
+     "Two soldiers were killed in an ambush near Toribío on Tuesday.",
+     "2026-04-30", [ev("attack", "2026-04-27", location="Suárez"), ev("attack", "2026-04-28", killed=2)]),
     # --- merging: the toll of an event word in its own clause is that event's
     ("a toll in the clause of the event noun it follows is that event's toll, one event",
      "Gunmen attacked a checkpoint near Gao on Monday. The ambush was the deadliest in the region since May 2023, "

@@ -74,6 +74,16 @@ def updated_toll(text: str) -> int | None:
 
 
 @lru_cache(maxsize=1)
+def _in_told_event() -> re.Pattern:
+    return re.compile(_data()["in_told_event"], re.I)
+
+
+def in_told_event(text: str, at: int) -> bool:
+    """Does `text` go on at `at` with the event the toll fell in ("... killed in the fighting")?"""
+    return _in_told_event().match(text, at) is not None
+
+
+@lru_cache(maxsize=1)
 def _people_count() -> re.Pattern:
     return re.compile(_data()["people_count"], re.I)
 

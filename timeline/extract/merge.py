@@ -192,9 +192,21 @@ def _toll_of_its_event(c: Candidate, e: Event) -> bool:
         and not _ANOTHER_CLAUSE.search(c.sentence.text, last.trigger.end, c.trigger.start)
 
 
+def _toll_in_told_event(c: Candidate, e: Event) -> bool:
+    """"Late on Monday, fighters attacked the police station in Suarez ... Two police officers
+    were killed in the fighting and a third died of his injuries on Tuesday": a toll in the next
+    sentence, fallen "in the fighting" (the attack told), with no place of its own, is that
+    attack's, though a death came days later."""
+    x, y = c.dated.interval, e.dated.interval
+    return c.trigger.rule.pos == "casualty" and kind(c.type) == kind(e.type) and not c.places \
+        and c.sentence.index - e.members[-1].sentence.index == 1 \
+        and casualties.in_told_event(c.sentence.text, c.trigger.end) \
+        and (x is None or y is not None and 0 <= (x.start - y.end).days <= _COURSE_DAYS)
+
+
 def _same_event(c: Candidate, e: Event) -> bool:
     last = e.members[-1]
-    if _toll_of_its_event(c, e):
+    if _toll_of_its_event(c, e) or _toll_in_told_event(c, e):
         return True
     near = c.sentence.index - last.sentence.index <= 2
     if not (c.definite or near):
