@@ -1649,6 +1649,26 @@ def test_rule(text, dct, expected):
 
 # (reason, text, publication date, the first event's actors as {(name, role)})
 ROLES = [
+    ("'The al-Qaida-linked extremist group X claimed responsibility': X, introduced by what it is, did the attack",
+     "A car bomb exploded outside a hotel in Baidoa on Friday, killing nine people. The al-Qaida-linked "
+     "extremist group al-Shabaab claimed responsibility for the attack in a statement on Saturday.",
+     "2024-06-10", {("al-Shabaab", "agent")}),
+    ("'the group' in a later sentence is the armed group named last",
+     "Boko Haram has fought the army for more than a decade. On Sunday the group attacked a village "
+     "near Gwoza, killing six farmers.",
+     "2024-06-10", {("Boko Haram", "agent")}),
+    ("'the militants' likewise",
+     "Al-Shabaab often targets hotels in the capital. On Friday the militants stormed a beach restaurant "
+     "in Mogadishu, killing 12 people.",
+     "2024-06-10", {("al-Shabaab", "agent")}),
+    ("'an offshoot of the group' is not the group",
+     "Islamic State lost its last town in 2019. An offshoot of the group claimed an attack on a mosque in "
+     "Kunduz on Friday that killed 40 people.",
+     "2024-06-10", set()),
+    ("'the group of villagers' is no armed group",
+     "Boko Haram has fought the army for years. On Sunday gunmen attacked the group of villagers near "
+     "Gwoza, killing six.",
+     "2024-06-10", set()),
     ("'the Imam Ali mosque' is a place called after a person: no person 'Ali' in the attack",
      "A powerful explosion has struck the Imam Ali mosque in Kirkuk on Friday.",
      "2024-06-10", set()),

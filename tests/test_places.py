@@ -51,6 +51,12 @@ LOCALITIES = [
      "an actor's name is not a place"),
     ("Gunmen stormed a school in the village of Darra Khel.", [],
      "no country named: no locality (its country cannot be told)"),
+    ("In Mali, troops retook Boni.\n\nIn Burkina Faso, police said.\n\nIn Niger, militants ambushed a convoy near Teguey on Monday.",
+     [("Teguey", "NE")], "a text of several countries: the one its passage names"),
+    ("Militants ambushed a convoy in the Tengnoupal district near the Myanmar border on Monday.", [],
+     "the neighbour named before 'border' is no evidence of the passage's country"),
+    ("Mali and Niger said. In Mali and Niger, militants ambushed a convoy near Teguey on Monday.", [],
+     "a passage of two countries: whose village it is, it does not say"),
     ("In Borno, rebels torched trucks near Dikwa Gari.", [("Dikwa Gari", "NG")],
      "a region named once tells the country"),
     ("In Somalia, al-Shabaab said. Somalia's army stormed the village of Buulo Fulaay in Somalia. "

@@ -170,6 +170,8 @@ def find_places(text: str) -> list[Place]:
 
 # "near the border with Niger": the neighbour named is not where the event was
 _BORDER_BEFORE = re.compile(r"\b(?:borders?|frontier)\s+(?:with|of)\s+(?:the\s+)?$|\bbordering\s+$", re.I)
+# "near the Myanmar border": the same, named before the word
+_BORDER_AFTER = re.compile(r"\s+(?:border|frontier)\b(?!\s+(?:town|city|village|district|region|province|area|crossing))", re.I)
 
 
 def _alternation(key: str) -> str:
@@ -196,9 +198,10 @@ def told_as_region(text: str, place: Place) -> bool:
 
 def named_elsewhere(text: str, place: Place) -> bool:
     """Is the place named as somewhere other than where the event was: the neighbour across a
-    border, or where the wounded were taken ("two soldiers were wounded, according to a doctor at
-    the hospital in nearby Samarra")?"""
-    return _named_elsewhere(text, place.start)
+    border ("near the border with Niger", "near the Myanmar border"), or where the wounded
+    were taken ("two soldiers were wounded, according to a doctor at the hospital in nearby
+    Samarra")?"""
+    return _named_elsewhere(text, place.start) or bool(_BORDER_AFTER.match(text, place.end))
 
 
 @lru_cache(maxsize=1024)
@@ -324,12 +327,15 @@ def _not_localities() -> frozenset[str]:
     return frozenset(_data()["not_localities"]) | gazetteer()[1]
 
 
-def find_localities(text: str, known: list[Place], country: str) -> list[Place]:
+def find_localities(text: str, known: list[Place], country: str | None) -> list[Place]:
     """Villages, districts and areas the gazetteer does not know, where the text says they are
     places ("the village of Kokorou", "in the Pezu area", "the Hamrin mountains", "near
-    Arbinda"), each given `country`, the text's. Spans the `known` places or an actor's name
-    cover are left alone."""
+    Arbinda"), each given `country`, the text's; in a text of several countries, the one
+    country its own passage names ("In Niger, militants ambushed a convoy near Teguey"), else
+    none is read. Spans the `known` places or an actor's name cover are left alone."""
     from .actors import default_table
+
+    located = [p for p in known if not named_elsewhere(text, p)]
 
     taken = [(p.start, p.end) for p in known]
     out: list[Place] = []
@@ -344,12 +350,29 @@ def find_localities(text: str, known: list[Place], country: str) -> list[Place]:
                 continue  # "in Kurdish", "in Iraqi custody", "the Dagestani town of": a people's word
             if rx is alone and name != m.group("name"):
                 continue  # "near Soleimani's tomb", "at Musa's home": a person's, most often
+            here = country or _passage_country(text, s, located)
+            if here is None:
+                continue
             e = s + len(name)
             if "feature" in rx.groupindex and m.group("feature"):
                 name, e = text[s:m.end()], m.end()
             taken.append((s, e))
-            out.append(Place(name, country, "locality", s, e))
+            out.append(Place(name, here, "locality", s, e))
     return sorted(out, key=lambda p: p.start)
+
+
+_PASSAGE = 200  # characters each side of a locality that its passage's places are read from
+
+
+def _passage_country(text: str, at: int, known: list[Place]) -> str | None:
+    """The one country the places of the passage around `at` lie in (its paragraph, 200
+    characters each side), or None when they name none or several, or only a small city
+    (a namesake abroad, maybe)."""
+    lo = max(text.rfind("\n\n", 0, at), at - _PASSAGE)
+    hi = text.find("\n\n", at)
+    hi = at + _PASSAGE if hi < 0 else min(hi, at + _PASSAGE)
+    here = [p for p in known if lo <= p.start < hi]
+    return _main_country(here) if len({p.country for p in here}) == 1 else None
 
 
 def _locality_name(name: str) -> str | None:
@@ -408,13 +431,12 @@ def _small_city(place: Place) -> bool:
 def find_all_places(text: str) -> list[Place]:
     """find_places, its small namesakes abroad moved to the text's country, and the localities
     find_localities reads beside them, in order. The text's country is the one most of its
-    places lie in (those named as somewhere else left out); without one, neither."""
+    places lie in (those named as somewhere else left out)."""
     known = find_places(text)
     country = _main_country([p for p in known if not named_elsewhere(text, p)])  # not "the border with Niger"
-    if country is None:  # whose villages these would be, the text does not say
-        return known
-    named = {p.country for p in known if p.kind != "city"}
-    known = [_namesake(p, country, named) for p in known]
+    if country is not None:
+        named = {p.country for p in known if p.kind != "city"}
+        known = [_namesake(p, country, named) for p in known]
     return sorted(known + find_localities(text, known, country), key=lambda p: p.start)
 
 
