@@ -6,6 +6,18 @@ definite reference ("the attack", "during the arrest", "the Meeting") to an earl
 its kind; or an event of the same kind within two sentences that names no other date, place
 or agent and is not marked as another one ("a second blast"). A headline is the summary of the
 article: its events join the first later event of their kind, or are dropped.
+
+Told again further on (each rule keeps two events apart when their towns, tolls, agents or
+counts differ, or one is marked as another):
+- a toll in the clause of the event word it follows ("since October, when a car bomb killed
+  23") or fallen "in the fighting" in the next sentence is that event's toll;
+- an attack on the same day in the same town, or with the same toll, or one a lede only
+  pointed to ("Thursday's bus ambush"), is the same attack (_same_day_report);
+- the article's first arrest or release, told with no day, and its later telling with a day
+  in the week before the report and the same count of people (_story_told_later);
+- a threat and the release it was made in ("in an audio message released on Saturday").
+The best date, the union of actors and the last toll given as an update are the event's
+(see records.py); every sentence stays as a mention.
 """
 
 from __future__ import annotations
