@@ -511,6 +511,13 @@ def _speech_act_object(text: str, trig_start: int) -> int | None:
     return m.start(1) if m and lexicon.referring_acts().match(m.group(1)) else None
 
 
+def speech_act_object(text: str, trig_start: int, claims: bool = False) -> bool:
+    """The event noun is the object of a speech act: "condemned the attack", "denounced
+    this week's bombing"; with `claims`, of a claim too: "IS claimed the attack"."""
+    m = _VERB_BEFORE_OBJECT.search(text, max(0, trig_start - 60), trig_start)
+    return bool(m and (lexicon.speech_acts().match(m.group(1)) or claims and lexicon.modality().claim.found_in(m.group(1))))
+
+
 def _resolve_types(text: str, found: list[tuple[str, lexicon.Trigger, str | None]], has_date: bool,
                    dated_spans: list[tuple[int, int]] = (),
                    day_spans: list[tuple[int, int]] = ()) -> list[tuple[str, lexicon.Trigger, str | None]]:

@@ -188,6 +188,14 @@ def _care_before() -> re.Pattern:
                       rf"(?:(?:city|town|village|provincial capital|capital)\s+(?:of\s+)?)?$")
 
 
+_REGION_AFTER = re.compile(r"\s+(?:region|province|state|district|county|governorate)\b", re.I)
+
+
+def told_as_region(text: str, place: Place) -> bool:
+    """"in the Tillaberi region": a name that is a town's too, told as the region around it."""
+    return _REGION_AFTER.match(text, place.end) is not None
+
+
 def named_elsewhere(text: str, place: Place) -> bool:
     """Is the place named as somewhere other than where the event was: the neighbour across a
     border ("near the border with Niger", "near the Myanmar border"), or where the wounded
@@ -199,11 +207,17 @@ def named_elsewhere(text: str, place: Place) -> bool:
 @lru_cache(maxsize=1024)
 def _named_elsewhere(text: str, start: int) -> bool:
     # (merge asks it for each place of each member of each event it compares: asked once)
-    if _BORDER_BEFORE.search(text, max(0, start - 30), start):
+    if _BORDER_BEFORE.search(text, max(0, start - 30), start) or _journey_before().search(text, max(0, start - 40), start):
         return True
     if not _care_noun_before().search(text, max(0, start - 50), start):
         return False  # no "hospital in" just before the place: most places, found fast
     return bool(_care_before().search(text, max(0, start - 100), start))
+
+
+@lru_cache(maxsize=1)
+def _journey_before() -> re.Pattern:
+    """"the Jaffar Express train to Peshawar", "a bus bound for Nairobi": where it was going."""
+    return re.compile(rf"\b(?i:{_alternation('journey_nouns')})\s+(?:(?:bound\s+)?for|to)\s+(?:the\s+)?$")
 
 
 @lru_cache(maxsize=1)
