@@ -23,6 +23,9 @@ UNIT_DAYS = {"D": 1, "W": 7, "2W": 14}
 # Days after the DCT within which a month-day named in a past sentence is still taken as
 # this year's rather than last year's.
 MONTHDAY_AHEAD = 14
+# Days after a quarter or a half ends within which a report still looks ahead to its figures
+# ("expects to report a loss for the third quarter", written in October).
+REPORT_DAYS = timedelta(days=45)
 UNIT_MONTHS = {"M": 1, "Q": 3, "Y": 12, "DE": 120, "CE": 1200}
 
 
@@ -102,6 +105,17 @@ def normalise(raw: str, table: str, tables: dict[str, dict[str, str]]) -> str:
         key = _CENTURIES.sub("y", key)
         key = key[:-1] if key.endswith("s") and key[:-1] in tables["unit"] else key
     return tables[table].get(key, "")
+
+
+def century_year(yy: int, dct: date | None) -> int:
+    """The year a two-digit year names: the one from 89 years before the DCT's year to 10
+    after it ("3/2/98" told in 1998 is 1998 and "10/29/88" told in 1989 is 1988, where a
+    pivot of the DCT's year + 10 read past 99 made them 2098 and 2088; "1/5/05" told in 1998
+    is 2005); without a DCT, 1950-2049."""
+    if dct is None:
+        return 1900 + yy if yy >= 50 else 2000 + yy
+    year = dct.year - dct.year % 100 + yy
+    return year - 100 if year > dct.year + 10 else year + 100 if year <= dct.year - 90 else year
 
 
 def _number(key: str, numbers: dict[str, str]) -> str:
@@ -746,10 +760,22 @@ def _part_of_year(ctx: Context, code: str, n: str, months: int, dir_: str, shift
     now = (ctx.dct.month - 1) // months + 1
     if ctx.tense < 0 and not dir_:
         year = _year_for(ctx, (int(n),), (now,), dir_)
+    elif ctx.tense > 0 and not dir_:
+        # A sentence that looks ahead names a part under way or to come, or one just ended
+        # whose figures are yet to come ("expects to report a loss for the third quarter"
+        # in October); one ended longer ago is not the one meant: "growth will pick up in
+        # the second half" said in March is this year's, not last year's nearer middle
+        year = next(y for y in range(ctx.dct.year - 1, ctx.dct.year + 2)
+                    if _ended(y, int(n), months) >= ctx.dct - REPORT_DAYS)
     else:
         middle = lambda y: date(y, months * int(n) - months // 2, 15)
         year = _year_for(ctx, (int(n),), (now,), dir_, when=middle)
     return f"{year + int(shift or 0):04d}-{code}{n}", None
+
+
+def _ended(year: int, n: int, months: int) -> date:
+    """The last day of the `n`th part of `months` months of `year`."""
+    return _shift(date(year, 1, 1), n * months, "M") - timedelta(days=1)
 
 
 def call_weekend(ctx: Context, dir_: str = "") -> tuple[str, None]:
@@ -776,10 +802,7 @@ def call_weekend(ctx: Context, dir_: str = "") -> tuple[str, None]:
 def call_numdate(ctx: Context, a: str, b: str, y: str) -> tuple[str, Interval | None]:
     """A numeric date: the order (month/day or day/month) the document's other numeric dates
     show, else the reading that is valid, else the one nearest before the DCT, else US."""
-    year = int(y)
-    if len(y) == 2:
-        pivot = (ctx.dct.year % 100 + 10) if ctx.dct else 50
-        year += 2000 if year <= pivot else 1900
+    year = int(y) if len(y) != 2 else century_year(int(y), ctx.dct)
     readings = []
     for month, day in ((int(a), int(b)), (int(b), int(a))):
         try:
