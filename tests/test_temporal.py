@@ -1139,6 +1139,16 @@ CASES += [
      "1998-H2", ("1998-07-01", "1998-12-31"), None, "the-latter-half-of-the-year-is-its-second-half"),
     ("Orders slowed in the last half of the year.", "1998-11-05", "the last half of the year",
      "1998-H2", ("1998-07-01", "1998-12-31"), None, "the-last-half-of-the-year-is-its-second-half"),
+    ("In the spring and summer of 1997 prices fell.", "1998-03-05", "the spring", "1997-SP",
+     ("1997-03-01", "1997-05-31"), None, "the-first-of-two-seasons-takes-the-year-of-the-second"),
+    ("In the first quarter of '89 net rose.", "1998-03-05", "the first quarter of '89", "1989-Q1",
+     ("1989-01-01", "1989-03-31"), None, "a-quarter-takes-a-year-written-with-an-apostrophe"),
+    ("In June '89 the army moved in.", "1998-03-05", "June '89", "1989-06",
+     ("1989-06-01", "1989-06-30"), None, "a-month-takes-a-year-written-with-an-apostrophe"),
+    ("In the winter of 1996-97 the river froze.", "1998-03-05", "the winter of 1996-97", "1996-WI",
+     ("1996-12-01", "1997-02-28"), None, "a-winter-named-by-its-two-years-is-one-expression"),
+    ("Output grew 4% a year over 1990-94.", "1998-03-05", "1990-94", "1990",
+     ("1990-01-01", "1994-12-31"), None, "a-run-of-years-whose-short-second-year-no-month-could-be"),
 ]
 
 

@@ -99,8 +99,9 @@ def normalise(raw: str, table: str, tables: dict[str, dict[str, str]]) -> str:
         return _number(key.replace(",", ""), tables["number"])
     if table == "day":
         return "%02d" % int(_DIGITS.match(key).group())
-    if table == "year2":
-        return str(1900 + int(key) if int(key) >= 50 else 2000 + int(key))
+    if table == "year2":  # '89 (or a year written out in full, where a rule takes both)
+        key = key.lstrip("'")
+        return key if len(key) == 4 else str(1900 + int(key) if int(key) >= 50 else 2000 + int(key))
     if table == "unit":
         key = _CENTURIES.sub("y", key)
         key = key[:-1] if key.endswith("s") and key[:-1] in tables["unit"] else key
@@ -886,12 +887,15 @@ def call_inyear(ctx: Context, n: str, suffix: str) -> tuple[str, None]:
 
 def call_years(ctx: Context, first: str, last: str) -> tuple[str, Interval | None]:
     """A run of years ("2014-2016", "2015-16", "2015/16"): the first year's value, an
-    interval to the end of the last. A short second year must be the next one ("2015-16");
-    anything else ("2015-12", a month; "2016-2014") is no run of years."""
+    interval to the end of the last. A short second year must be the next one ("2015-16"),
+    or a later one of the same century that no month could be ("1990-94"); anything else
+    ("2015-12", a month; "2016-2014") is no run of years."""
     y = int(first)
     end = int(last) if len(last) == 4 else None
     if len(last) == 2 and int(last) == (y + 1) % 100:
         end = y + 1
+    elif len(last) == 2 and int(last) > 12:
+        end = y - y % 100 + int(last)
     if end is None or not y < end <= y + 50:
         return "", None
     return first, Interval(date(y, 1, 1), date(end, 12, 31), Precision.YEAR)
