@@ -1149,6 +1149,18 @@ CASES += [
      ("1996-12-01", "1997-02-28"), None, "a-winter-named-by-its-two-years-is-one-expression"),
     ("Output grew 4% a year over 1990-94.", "1998-03-05", "1990-94", "1990",
      ("1990-01-01", "1994-12-31"), None, "a-run-of-years-whose-short-second-year-no-month-could-be"),
+    ("Fuel costs more than this time last year.", "1998-03-05", "this time last year", "1997-03-05",
+     ("1997-03-05", "1997-03-05"), None, "this-time-last-year-is-the-dct's-day-a-year-back"),
+    ("He hopes to hold office this time next year.", "1998-03-05", "this time next year", "1999-03-05",
+     ("1999-03-05", "1999-03-05"), None, "this-time-next-year-is-the-dct's-day-a-year-ahead"),
+    ("The clinic opened two years ago this month.", "1998-03-05", "two years ago this month", "1996-03",
+     ("1996-03-01", "1996-03-31"), None, "years-ago-this-month-is-the-dct's-month-years-back"),
+    ("The siege began a year ago today.", "1998-03-05", "a year ago today", "1997-03-05",
+     ("1997-03-05", "1997-03-05"), None, "a-year-ago-today-is-the-dct's-day-a-year-back"),
+    ("The mills sold more than last year.", "1998-03-05", "last year", "1997",
+     ("1997-01-01", "1997-12-31"), None, "more-than-before-a-date-compares-with-it:-no-mod"),
+    ("The mills closed more than a year ago.", "1998-03-05", "more than a year ago", "1997",
+     ("1997-01-01", "1997-12-31"), "MORE_THAN", "more-than-before-a-distance-is-its-mod"),
 ]
 
 
@@ -1187,6 +1199,7 @@ TRAPS = [
     ("Attended by over 330 delegates from 75 States.", "2017-10-16", "counts"),
     ("As the Euro 2024 approaches, concerns grow.", "2024-06-10", "competition-name"),
     ("He scored 20 points in the fourth quarter of the game.", "1998-03-05", "a-game's-quarter"),
+    ("This time the army did not retreat.", "1998-03-05", "this-time-alone-is-an-occasion"),
     ("Prime Minister Theresa May said so.", "2019-01-10", "a-name-that-is-a-month"),
     ("Mrs. May said so.", "2019-01-10", "a-name-after-a-title"),
     ("The protesters may march tomorrow.", None, "modal-may-and-verb-march"),

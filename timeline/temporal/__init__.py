@@ -266,6 +266,10 @@ def _resolve(text: str, c: Candidate, ctx: Context, g: Grammar, limit: int) -> T
     mod = fill(rule.mod, c.match, g.tables) if rule.mod else ""
     if not mod and rule.type in ("DATE", "DURATION"):
         start, mod = _mod_words(text, start, g.approx, g, mod)
+        if mod in _COMPARING and rule.type == "DATE" and not g.counted.search(text, c.start, c.end):
+            # "more than a year ago" is a distance, but "sold more than last year", "costs
+            # more than this time last year" compare with the date: no mod, not in the span
+            start, mod = c.start, ""
     if not mod and rule.type == "DATE":
         start, mod = _mod_words(text, start, g.part_of, g, mod)
     end = c.end
@@ -304,6 +308,10 @@ def _bound(interval: Interval, rule, mod: str | None, ctx: Context, c: Candidate
 
 # How far before an expression the words of its mod may start ("the early morning hours of ").
 _MOD_REACH = 32
+
+
+# Mods that compare an amount: a date takes one only as a distance counted from another.
+_COMPARING = frozenset({"MORE_THAN", "LESS_THAN", "EQUAL_OR_MORE", "EQUAL_OR_LESS"})
 
 
 def _mod_words(text: str, start: int, before: re.Pattern, g: Grammar, mod: str) -> tuple[int, str]:

@@ -99,6 +99,7 @@ class Grammar:
     future_in_past: frozenset[str]  # future cues that look ahead from a time past ("would")
     sentence_end: re.Pattern     # where a sentence ends: not after "Dec." in "Dec. 31"
     approx: re.Pattern
+    counted: re.Pattern          # how a date counted from another ends ("ago", "earlier")
     part_of: re.Pattern          # "the end of" before an expression that did not take it
     mod_after: re.Pattern        # "or so", "and beyond" right after an expression
     boundary: re.Pattern         # "since", "the quarter ended" before a date that bounds a period
@@ -255,6 +256,7 @@ def grammar() -> Grammar:
         schedule_gap=re.compile(r"(?:\s+[a-z][\w'-]*){0,%d}[\s,]*(?:(?:" % int(cues["schedule-gap"])
                                 + between + r")\s+)*$", FLAGS),
         approx=re.compile(r"(?<!\w)(" + lists["approx"] + r")\s+$", FLAGS),
+        counted=re.compile(r"(?<!\w)(?:" + lists["counted"] + r")$", FLAGS),
         part_of=re.compile(r"(?<!\w)(" + lists["partof"] + r")\s+$", FLAGS),
         mod_after=re.compile(r"\s+(" + lists["modafter"] + r")(?!\w)", FLAGS),
         boundary=re.compile(r"(?<!\w)" + lists["boundary"] + r"\s+$", FLAGS),

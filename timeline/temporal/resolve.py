@@ -877,6 +877,18 @@ def call_dur(ctx: Context, n: str, unit: str, half: str = "") -> tuple[str, None
     return "P" + date_part + ("T" + time_part if time_part else ""), None
 
 
+def call_ago_at(ctx: Context, n: str, unit: str, sign: str, grain: str) -> tuple[str, None]:
+    """`n` units before or after the DCT told at the granularity of the words after it:
+    "two years ago this month" (the DCT's month two years back), "a year ago today", "this
+    time last year" (the DCT's day a year back). No count is one, no sign back."""
+    if not unit or not grain or n == "X":
+        return "", None
+    n, sign = n or "1", sign or "-1"
+    if ctx.dct is None:
+        return _UNKNOWN.get(grain, "XXXX"), None
+    return _fmt(_shift(ctx.dct, float(n) * int(sign), unit), grain), None
+
+
 def call_inyear(ctx: Context, n: str, suffix: str) -> tuple[str, None]:
     """A part of a year named by its distance from the DCT's: "July last year" (-1, -07)."""
     if not n or not suffix:
@@ -973,6 +985,7 @@ CALLS = {
     "DCT": call_dct,
     "SHIFT": call_shift,
     "AGO": call_ago,
+    "AGOAT": call_ago_at,
     "REF": call_ref,
     "WEEKDAY": call_weekday,
     "WEEKDAYPLUS": call_weekday_plus,
