@@ -91,9 +91,14 @@ def articles() -> dict[str, list[tuple[Article, dict | None]]]:
     for batch in gold_batches():
         g = json.loads((ROOT / "tests" / "data" / f"{batch}_gold.json").read_text())
         sets[batch] = [(Article(name, (ROOT / "tests" / "data" / batch / name).read_text("utf-8"),
-                                published=Interval.day(date.fromisoformat(meta["published"][0]))), g)
+                                published=_gold_published(meta)), g)
                        for name, meta in sorted(g["articles"].items())]
     return sets
+
+
+def _gold_published(meta: dict) -> Interval | None:
+    """The gold's publication day (its interval's first), or None for an article it leaves undated."""
+    return Interval.day(date.fromisoformat(meta["published"][0])) if meta.get("published") else None
 
 
 def _six_hundred_words(arts: list[Article]) -> Article:

@@ -129,3 +129,69 @@ def test_user_alias_file_extends_the_table(tmp_path):
     ev = extract(Article("t", "IS gunmen attacked a checkpoint in Raqqa on Friday. It is unclear why.",
                          published=Interval.day(date(2022, 5, 4))), aliases=table)
     assert [a.name for a in ev[0].actors] == ["Islamic State"]
+
+
+# Whether a found event names the gold's place: (gold location, predicted location, predicted
+# country, verdict, why)
+PLACE_VERDICTS = [
+    ("Mogadishu", "Mogadishu", "SO", "right", "the same city"),
+    ("Lido beach, Mogadishu", "Mogadishu", "SO", "right", "one part of the gold location"),
+    ("Bettani, Lakki Marwat", "Lakki Marwat", "PK", "right", "the district the gold's area lies in"),
+    ("Bootle", "Liverpool", "GB", "country", "a neighbouring city: only the country agrees"),
+    ("Lido beach, Mogadishu", "Lido", "IT", "wrong", "a namesake in another country"),
+    ("Kirkuk", "Baghdad", "IQ", "country", "another city of the same country"),
+    ("Djibasso", "Burkina Faso", "BF", "wrong", "a village the gazetteer does not know: nothing confirms the country"),
+    ("Mogadishu", None, None, "missing", "no place and no country"),
+    ("Mogadishu", None, "SO", "country", "the country alone"),
+    (None, "Mogadishu", "SO", None, "the gold gives no location: not judged"),
+]
+
+
+@pytest.mark.parametrize("gold, location, country, verdict, why", PLACE_VERDICTS)
+def test_place_verdict(gold, location, country, verdict, why):
+    from timeline.extract.agreement import place_verdict
+
+    assert place_verdict({"location": gold}, {"location": location, "country": country}) == verdict, why
+
+
+# Whether a found event names one of the gold's actors: (gold actors, predicted actors, verdict, why)
+ACTOR_VERDICTS = [
+    (["ISIL"], ["Islamic State"], "right", "an alias of the same group"),
+    (["al-Shabab"], ["al-Shabaab"], "right", "another spelling the alias table knows"),
+    (["Stephen Nutt"], ["Nutt"], "right", "a surname of the gold's person"),
+    (["Spanish police"], ["Islamic State"], "wrong", "the suspects' group, not the arresting police"),
+    (["JNIM"], [], "missing", "no actor named"),
+    ([], ["JNIM"], None, "the gold names no actor: not judged"),
+]
+
+
+@pytest.mark.parametrize("gold, named, verdict, why", ACTOR_VERDICTS)
+def test_actor_verdict(gold, named, verdict, why):
+    from timeline.extract.agreement import actor_verdict
+
+    assert actor_verdict({"actors": gold}, {"actors": named}) == verdict, why
+
+
+def test_score_counts_place_and_actor_agreement():
+    gold = {"articles": {"a.txt": {"published": ["2020-01-06", "2020-01-06"]}},
+            "events": [{"id": "g1", "article": "a.txt", "type": "attack", "date": None, "location": "Kabul",
+                        "actors": ["Taliban"], "evidence": ["bomb exploded"]},
+                       {"id": "g2", "article": "a.txt", "type": "arrest", "date": None, "location": "Herat",
+                        "evidence": ["were arrested"]}]}
+    preds = [{"source": "a.txt", "type": "attack", "sentence": "A bomb exploded in Kabul.", "location": "Kabul",
+              "country": "AF", "actors": []},
+             {"source": "a.txt", "type": "arrest", "sentence": "Two men were arrested.", "location": None,
+              "country": None, "actors": []}]
+    result = score(gold, preds)
+    assert result["place"] == {"right": 1, "country": 0, "wrong": 0, "missing": 1}
+    assert result["actors"] == {"right": 0, "wrong": 0, "missing": 1}
+    assert [e["id"] for e in result["place_errors"]] == ["g2"]
+    assert "place missing g2 (a.txt): predicted None; gold Herat" in list(report_lines(result))
+
+
+def test_an_article_the_gold_leaves_undated_is_not_counted_in_published_right():
+    gold = {"articles": {"a.txt": {"published": ["2020-01-06", "2020-01-06"]},
+                         "b.txt": {"published": None, "published_basis": "no date line"}},
+            "events": []}
+    articles = [{"source": "x/a.txt", "published": "2020-01-06"}, {"source": "x/b.txt", "published": "2020-03-01"}]
+    assert score(gold, [], articles)["published_right"] == "1/1"

@@ -4,7 +4,8 @@ plus the reason for every miss and every unmatched prediction.
 `score(gold, events)` takes the gold (the shape of gold/seeds.json) and event dicts of the
 export shape (source, type, date_start, date_end, sentence) and returns the script's figures
 (required, predicted, recall, date_recall, precision, f1, duplicates, missed) with `misses`
-and `unmatched` lists that say why. The matching is the script's, line for line: a test keeps
+and `unmatched` lists that say why, and whether the found events name the gold's place and
+actors (`place`, `actors`: timeline.extract.agreement). The matching is the script's, line for line: a test keeps
 the two in agreement.
 """
 
@@ -17,6 +18,7 @@ from datetime import date
 from pathlib import Path
 
 from timeline.errors import GoldFileError
+from timeline.extract.agreement import VERDICTS, agreement
 
 
 def norm(text: str | None) -> str:
@@ -116,12 +118,7 @@ def score(gold: dict, preds: list[dict], articles: list[dict] | None = None) -> 
            "date_recall": round(dr, 3), "precision": round(pr, 3), "f1": round(f1, 3),
            "duplicates": dup, "missed": [i for i in required if i not in dated]}
     if articles is not None:
-        ok = 0
-        for a in articles:
-            g = gold["articles"].get(os.path.basename(a.get("source") or ""))
-            if g and a.get("published") and _day(g["published"][0]) <= _day(a["published"]) <= _day(g["published"][1]):
-                ok += 1
-        out["published_right"] = f"{ok}/{len(gold['articles'])}"
+        out["published_right"] = _published_right(gold, articles)
     gold_by_id = {g["id"]: g for g in gold["events"]}
     out["misses"] = []
     for i in out["missed"]:
@@ -130,7 +127,21 @@ def score(gold: dict, preds: list[dict], articles: list[dict] | None = None) -> 
         out["misses"].append({"id": i, "article": g["article"], "type": g["type"],
                               "reason": _miss_reason(g, art_preds, found_for.get(i, []))})
     out["unmatched"] = unmatched
+    out.update(agreement([(gold_by_id[i], found_for[i][0]) for i in required if i in found_for]))
     return out
+
+
+def _published_right(gold: dict, articles: list[dict]) -> str:
+    """How many of the articles the gold dates were given a publication day inside the gold's
+    interval ("9/10"); an article the gold leaves undated (null: no clue in the text) is not
+    counted."""
+    dated = {name: g["published"] for name, g in gold["articles"].items() if g.get("published")}
+    ok = 0
+    for a in articles:
+        span = dated.get(os.path.basename(a.get("source") or ""))
+        if span and a.get("published") and _day(span[0]) <= _day(a["published"]) <= _day(span[1]):
+            ok += 1
+    return f"{ok}/{len(dated)}"
 
 
 def load_gold(path: str | Path) -> dict:
@@ -164,8 +175,8 @@ def _gold_problem(gold: object) -> str | None:
         if event.get("date") is not None and not _is_span(event["date"]):
             return f"event {event['id']}: date {event['date']!r} is not [YYYY-MM-DD, YYYY-MM-DD]"
     for name, article in gold["articles"].items():
-        if not isinstance(article, dict) or not _is_span(article.get("published")):
-            return f"article {name}: \"published\" is not [YYYY-MM-DD, YYYY-MM-DD]"
+        if not isinstance(article, dict) or not (article.get("published") is None or _is_span(article["published"])):
+            return f"article {name}: \"published\" is not [YYYY-MM-DD, YYYY-MM-DD] (or null: undated)"
     return None
 
 
@@ -194,6 +205,11 @@ def report_lines(result: dict) -> Iterable[str]:
         yield f"miss {m['id']} ({m['type']}, {m['article']}): {m['reason']}"
     for u in result["unmatched"]:
         yield f"unmatched {u['type']} in {u['source']}: {u['reason']}: {norm(u['sentence'])[:100]}"
+    for part, verdicts in VERDICTS.items():
+        counts = result[part]
+        yield f"{part:>16}: " + ", ".join(f"{v} {counts[v]}" for v in verdicts) + f" (of {sum(counts.values())} found events the gold gives one)"
+        for e in result[f"{part}_errors"]:
+            yield f"{part} {e['verdict']} {e['id']} ({e['article']}): predicted {e['predicted']}; gold {e['gold']}"
 
 
 def evaluate_directory(gold_path: str | Path, articles_dir: str | Path) -> dict:
