@@ -1161,6 +1161,20 @@ CASES += [
      ("1997-01-01", "1997-12-31"), None, "more-than-before-a-date-compares-with-it:-no-mod"),
     ("The mills closed more than a year ago.", "1998-03-05", "more than a year ago", "1997",
      ("1997-01-01", "1997-12-31"), "MORE_THAN", "more-than-before-a-distance-is-its-mod"),
+    ("Marchers will gather on St. Patrick's Day.", "1998-03-05", "St. Patrick's Day", "1998-03-17",
+     ("1998-03-17", "1998-03-17"), None, "a-fixed-feast-ahead-in-a-future-sentence"),
+    ("Offices closed on Martin Luther King Jr. Day.", "2024-02-20", "Martin Luther King Jr. Day",
+     "2024-01-15", ("2024-01-15", "2024-01-15"), None, "the-third-monday-of-january"),
+    ("Shops were crowded before Mother's Day.", "2024-06-01", "Mother's Day", "2024-05-12",
+     ("2024-05-12", "2024-05-12"), None, "the-second-sunday-of-may"),
+    ("The fast began on Ash Wednesday.", "2024-02-20", "Ash Wednesday", "2024-02-14",
+     ("2024-02-14", "2024-02-14"), None, "forty-six-days-before-easter-sunday"),
+    ("Pilgrims will gather at Pentecost.", "2024-02-20", "Pentecost", "2024-05-19",
+     ("2024-05-19", "2024-05-19"), None, "forty-nine-days-after-easter-sunday"),
+    ("Sales on Black Friday 2019 rose.", "2024-02-20", "Black Friday 2019", "2019-11-29",
+     ("2019-11-29", "2019-11-29"), None, "the-day-after-the-fourth-thursday-of-november"),
+    ("Veterans marched on Anzac Day.", "2024-05-02", "Anzac Day", "2024-04-25",
+     ("2024-04-25", "2024-04-25"), None, "a-fixed-day-gone-by-in-a-past-sentence"),
 ]
 
 
@@ -1200,6 +1214,7 @@ TRAPS = [
     ("As the Euro 2024 approaches, concerns grow.", "2024-06-10", "competition-name"),
     ("He scored 20 points in the fourth quarter of the game.", "1998-03-05", "a-game's-quarter"),
     ("This time the army did not retreat.", "1998-03-05", "this-time-alone-is-an-occasion"),
+    ("He lives in Corpus Christi, Texas, and had an epiphany.", "2024-02-20", "a-city-and-a-word-named-after-feasts"),
     ("Prime Minister Theresa May said so.", "2019-01-10", "a-name-that-is-a-month"),
     ("Mrs. May said so.", "2019-01-10", "a-name-after-a-title"),
     ("The protesters may march tomorrow.", None, "modal-may-and-verb-march"),

@@ -921,7 +921,8 @@ def call_holiday(ctx: Context, rule: str, year: str) -> tuple[str, None]:
     """A holiday: its day in the year given, else in the year the tense and the DCT give.
     `rule` is a fixed day ("12-25"), the nth weekday of a month ("11-4-4", the fourth
     Thursday of November; "05-1-L", the last Monday of May), or a shift from Easter
-    Sunday ("E-2", Good Friday)."""
+    Sunday ("E-2", Good Friday); "+N" after an nth weekday shifts it by days ("11-4-4+1",
+    the day after Thanksgiving)."""
     if not rule:
         return "", None
     if year:
@@ -939,6 +940,10 @@ def call_holiday(ctx: Context, rule: str, year: str) -> tuple[str, None]:
 
 def holiday_date(rule: str, year: int) -> date | None:
     """The day a holiday rule of holiday.tsv gives in a year."""
+    rule, _, after = rule.partition("+")
+    if after:
+        day = holiday_date(rule, year)
+        return day + timedelta(days=int(after)) if day and after.isdigit() else None
     parts = rule.split("-") if not rule.startswith("E") else ["E", rule[1:]]
     try:
         if parts[0] == "E":
