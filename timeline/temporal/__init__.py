@@ -48,7 +48,8 @@ _FULL_DATE = re.compile(r"^\d{4}-\d\d-\d\d")
 _POSSESSIVE = ("'s", "\u2019s")
 # Calls whose direction comes from the tense of the sentence.
 _TENSED = ("WEEKDAY(", "MONTH(", "MONTHDAY(", "SEASON(", "QUARTER(", "QENDED(", "QORDENDED(", "HALF(", "WEEKEND(", "IN(",
-           "HOLIDAY(", "DAYOFMONTH(", "MONTHWEEK(", "REFMONTH(", "REFSEASON(", "QMONTH(")
+           "HOLIDAY(", "DAYOFMONTH(", "MONTHWEEK(", "REFMONTH(", "REFSEASON(", "QMONTH(",
+           "WEEKOF(")
 # A length is a DURATION whatever rule found it: IN() gives one when its sentence does not
 # look ahead ("rose 5% in two years").
 _LENGTH = re.compile(r"^P(?:\d|X|T)")

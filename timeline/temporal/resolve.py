@@ -877,6 +877,18 @@ def call_dur(ctx: Context, n: str, unit: str, half: str = "") -> tuple[str, None
     return "P" + date_part + ("T" + time_part if time_part else ""), None
 
 
+def call_week_of(ctx: Context, month: str, day: str, year: str) -> tuple[str, None]:
+    """"the week of March 16": the ISO week holding that day, the day's year written or found
+    as a month-day's is."""
+    value = f"{year}-{month}-{day}" if year else call_monthday(ctx, month, day, "")[0]
+    if not value or value.startswith("X"):
+        return ("XXXX-WXX" if value else ""), None
+    try:
+        return _fmt(date.fromisoformat(value), "W"), None
+    except ValueError:
+        return "", None  # a day no calendar has
+
+
 def call_ago_at(ctx: Context, n: str, unit: str, sign: str, grain: str) -> tuple[str, None]:
     """`n` units before or after the DCT told at the granularity of the words after it:
     "two years ago this month" (the DCT's month two years back), "a year ago today", "this
@@ -996,6 +1008,7 @@ CALLS = {
     "WEEKDAYPLUS": call_weekday_plus,
     "MONTH": call_month,
     "MONTHDAY": call_monthday,
+    "WEEKOF": call_week_of,
     "MONTHWEEK": call_monthweek,
     "REFMONTH": call_refmonth,
     "REFSEASON": call_refseason,
