@@ -1191,6 +1191,19 @@ CASES += [
      "midyear-after-a-preposition-is-the-middle-of-the-year"),
     ("Talks are set for the week of March 16.", "1998-03-05", "the week of March 16", "1998-W12",
      ("1998-03-16", "1998-03-22"), None, "the-week-of-a-day-is-its-iso-week"),
+    ("Police stepped up patrols after the December 28 attack on the checkpoint.", "2026-01-04",
+     "December 28", "2025-12-28", ("2025-12-28", "2025-12-28"), None,
+     "an-attack-named-by-a-day-a-week-ago-is-that-day-across-the-new-year"),
+    ("Organisers expect thousands at the March 20 protests.", "2024-03-10", "March 20", "2024-03-20",
+     ("2024-03-20", "2024-03-20"), None, "protests-named-by-a-day-ten-days-ahead-are-that-day"),
+    ("Security was tightened, years after the November 13 attacks.", "2024-03-10", "November 13",
+     "XXXX-11-13", None, None, "an-attack-named-by-a-day-months-away-keeps-its-year-unknown"),
+    ("Militants attacked the post on December 28. Four policemen were killed in the early hours "
+     "of that Sunday.", "2026-01-04", "the early hours of that Sunday", "2025-12-28",
+     ("2025-12-28", "2025-12-28"), "START", "that-sunday-is-the-last-day-named-when-it-was-a-sunday"),
+    ("Rebels seized the town on Tuesday, March 3. That Friday, troops retook it.", "2026-03-10",
+     "That Friday", "2026-03-06", ("2026-03-06", "2026-03-06"), None,
+     "that-friday-is-the-friday-nearest-the-last-day-named"),
 ]
 
 

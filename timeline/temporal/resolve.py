@@ -26,6 +26,9 @@ MONTHDAY_AHEAD = 14
 # Days after a quarter or a half ends within which a report still looks ahead to its figures
 # ("expects to report a loss for the third quarter", written in October).
 REPORT_DAYS = timedelta(days=45)
+# Days from the DCT within which an event named by its month-day ("the December 28 attack")
+# is the recent or coming one.
+NAMED_DAYS = 60
 UNIT_MONTHS = {"M": 1, "Q": 3, "Y": 12, "DE": 120, "CE": 1200}
 
 
@@ -414,6 +417,34 @@ def call_weekday(ctx: Context, wd: str, dir_: str) -> tuple[str, None]:
         # range follows its start, the first such weekday after it
         d = ctx.since + timedelta(days=(iso - ctx.since.isoweekday()) % 7 or 7)
     return d.isoformat(), None
+
+
+def call_weekday_that(ctx: Context, wd: str) -> tuple[str, None]:
+    """"that Sunday": the weekday nearest the last day named (that day itself when it falls on
+    it: "the December 28 attack ... in the early hours of that Sunday"); with no day named, a
+    weekday as the tense gives it."""
+    ref = _ref_date(ctx)
+    if not wd or ref is None or ref[1] != "D":
+        return call_weekday(ctx, wd, "")
+    day = ref[0]
+    shift = (int(wd) - day.isoweekday()) % 7
+    return (day + timedelta(days=shift if shift <= 3 else shift - 7)).isoformat(), None
+
+
+def call_named_day(ctx: Context, month: str, day: str) -> tuple[str, None]:
+    """A month-day naming an event ("the December 28 attack", "the March 20 protests"): the
+    occurrence within NAMED_DAYS of the DCT, before or after it, as news names a recent or
+    coming event by its day; further off it is a name whose year is not said ("the November
+    13 attacks" told years on)."""
+    unknown = f"XXXX-{month}-{day}"
+    if ctx.dct is None or not month or not day:
+        return unknown, None
+    for year in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1):
+        if _valid(year, int(month), int(day)):
+            d = date(year, int(month), int(day))
+            if abs((d - ctx.dct).days) <= NAMED_DAYS:
+                return d.isoformat(), None
+    return unknown, None
 
 
 def call_weekday_plus(ctx: Context, wd: str, n: str, unit: str) -> tuple[str, None]:
@@ -1009,6 +1040,8 @@ CALLS = {
     "MONTH": call_month,
     "MONTHDAY": call_monthday,
     "WEEKOF": call_week_of,
+    "WEEKDAYTHAT": call_weekday_that,
+    "NAMEDDAY": call_named_day,
     "MONTHWEEK": call_monthweek,
     "REFMONTH": call_refmonth,
     "REFSEASON": call_refseason,
