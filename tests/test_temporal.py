@@ -1204,6 +1204,10 @@ CASES += [
     ("Rebels seized the town on Tuesday, March 3. That Friday, troops retook it.", "2026-03-10",
      "That Friday", "2026-03-06", ("2026-03-06", "2026-03-06"), None,
      "that-friday-is-the-friday-nearest-the-last-day-named"),
+    ("Sales should rise in next year's first half.", "1989-10-30", "next year's first half", "1990-H1",
+     ("1990-01-01", "1990-06-30"), None, "next-year's-first-half-is-one-expression-as-its-first-quarter-is"),
+    ("Sales should stay flat for the rest of the year.", "1989-10-30", "the rest of the year", "1989",
+     ("1989-10-30", "1989-12-31"), None, "the-rest-of-the-year-runs-from-the-dct-to-the-year's-end"),
 ]
 
 

@@ -298,6 +298,10 @@ def _bound(interval: Interval, rule, mod: str | None, ctx: Context, c: Candidate
         if ctx.dct is not None and interval.start <= ctx.dct < interval.end:
             return Interval(interval.start, ctx.dct, interval.precision)
         return interval
+    if "from-dct" in rule.flags:
+        if ctx.dct is not None and interval.start < ctx.dct <= interval.end:
+            return Interval(ctx.dct, interval.end, interval.precision)
+        return interval
     if rule.end:
         last, _ = resolve_value(fill(rule.end, c.match, g.tables), ctx)
         last_iv = value_interval(last) if last else None
