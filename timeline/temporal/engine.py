@@ -112,6 +112,9 @@ class Grammar:
     put_off: re.Pattern          # "adjourned the case until", "called for" before a date: the coming one
 
     keyed: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False)
+    # the rules' keys once each (161 rules share 84 keys), with the rules of each: a new word
+    # is tried against every key once, not once a rule (see `key_groups`)
+    key_groups: tuple[tuple[re.Pattern, tuple[int, ...]], ...] = ()
 
     def rules_for(self, word: str) -> tuple[int, ...]:
         """The rules a word can be part of (their keys), by rule order; remembered."""
@@ -119,7 +122,8 @@ class Grammar:
         if found is None:
             if len(self.keyed) > 100_000:  # a bound on memory for endless streams of words
                 self.keyed.clear()
-            found = self.keyed[word] = tuple(r.order for r in self.rules if r.key.fullmatch(word))
+            found = self.keyed[word] = tuple(sorted(o for key, orders in self.key_groups
+                                                    if key.fullmatch(word) for o in orders))
         return found
 
 
@@ -219,10 +223,19 @@ def sentence_end(abbreviations: list[str]) -> re.Pattern:
     return re.compile(rf"[.!?]{not_abbr}(?=\s+[\"'“‘(]?[A-Z0-9])|\n\s*\n|\n(?=\s*[A-Z\"“])")
 
 
+def key_groups(rules) -> tuple[tuple[re.Pattern, tuple[int, ...]], ...]:
+    """Each key the rules use, once, with the orders of the rules that use it."""
+    by_key: dict[str, list[Rule]] = {}
+    for r in rules:
+        by_key.setdefault(r.key.pattern, []).append(r)
+    return tuple((rs[0].key, tuple(r.order for r in rs)) for rs in by_key.values())
+
+
 @lru_cache(maxsize=1)
 def grammar() -> Grammar:
     """The compiled resources; built once a process."""
     lists = _load_lists()
+    rules = _parse_rules(lists)
     negatives = _joined(DATA / "negatives.txt", lists)
     wide = widened_pattern(negatives)
     cues = dict(line.split("\t", 1) for line in _lines(DATA / "tense.txt"))
@@ -236,7 +249,8 @@ def grammar() -> Grammar:
     tense_words.update({w: -3 for w in cues["past-finite"].split()})  # past unless after "be"
     between = "|".join(cues["between"].split())
     return Grammar(
-        rules=_parse_rules(lists),
+        rules=rules,
+        key_groups=key_groups(rules),
         tables=_load_tables(),
         negatives=re.compile(negatives, FLAGS),
         negative_starts=wide and first_chars(wide.pattern) and skipping(wide),

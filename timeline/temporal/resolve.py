@@ -308,11 +308,15 @@ def call_shift(ctx: Context, anchor: str, unit: str, n: str) -> tuple[str, None]
     return _fmt(_shift(base, int(n), unit), unit), None
 
 
-def call_ago(ctx: Context, anchor: str, n: str, unit: str, sign: str) -> tuple[str, Interval | None]:
+def call_ago(ctx: Context, anchor: str, n: str, unit: str, sign: str, grain: str = ""
+             ) -> tuple[str, Interval | None]:
     """`n` units before or after the DCT ("two weeks ago") or the last date named
-    ("a year earlier"), at the granularity the expression speaks of."""
+    ("a year earlier"), at the granularity the expression speaks of, or at `grain` when
+    words after it name one ("two years ago this month", see `call_ago_at`)."""
     if not unit or not sign:
         return "", None
+    if grain:
+        return call_ago_at(ctx, n, unit, sign, grain)
     s = int(sign)
     if unit in ("TH", "TM", "S"):  # hours ago: the DCT day itself
         return call_dct(ctx)
@@ -431,13 +435,13 @@ def call_weekday_that(ctx: Context, wd: str) -> tuple[str, None]:
     return (day + timedelta(days=shift if shift <= 3 else shift - 7)).isoformat(), None
 
 
-def call_named_day(ctx: Context, month: str, day: str) -> tuple[str, None]:
+def call_named_day(ctx: Context, month: str, day: str, event: str = "") -> tuple[str, None]:
     """A month-day naming an event ("the December 28 attack", "the March 20 protests"): the
     occurrence within NAMED_DAYS of the DCT, before or after it, as news names a recent or
     coming event by its day; further off it is a name whose year is not said ("the November
-    13 attacks" told years on)."""
+    13 attacks" told years on), as is a movement's ("the March 14 alliance", no `event`)."""
     unknown = f"XXXX-{month}-{day}"
-    if ctx.dct is None or not month or not day:
+    if ctx.dct is None or not month or not day or not event:
         return unknown, None
     for year in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1):
         if _valid(year, int(month), int(day)):
