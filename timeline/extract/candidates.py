@@ -22,7 +22,7 @@ from timeline.records import DateBasis
 
 from . import casualties, dating, lexicon
 from .actors import ActorIndex, ActorMention
-from .places import Place, find_places
+from .places import Place, find_all_places
 from .segment import Sentence
 
 # One event per group in a sentence; the first listed type wins ("arrested ... charged with").
@@ -49,6 +49,14 @@ _CAPS_NP = r"(?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|of|for|on|and|the))*"
 _NP_BEFORE = re.compile(rf"(?:^|[\s“\"])(?:The\s+)?(?P<np>{_CAPS_NP}?)(?:\s+(?:on|late|early)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?\s+$")
 _NP_AFTER = re.compile(rf"^\s*,?\s*(?:the\s+)?(?P<np>{_CAPS_NP})")
 _AT_START = re.compile(r"^\W*(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?(?:[A-Z][\w-]*\s+){0,4}$")
+# a group named before, pointed back to: "the group", "the militants" (not "the group of
+# villagers", "the group's leader", "an offshoot of the group", "a member of the group")
+_GROUP_ANAPHOR = re.compile(r"(?<!\bof )(?<!\bin )\b[Tt]he\s+(?:(?:militant|jihadist|armed|extremist|insurgent|rebel|terrorist|Islamist)\s+)?"
+                            r"(?:group|militants|jihadists|insurgents|rebels|militia|organi[sz]ation|faction|outfit)\b"
+                            r"(?!\s+of\b|['’])")
+# the group introduced by what it is: "The al-Qaida-linked extremist group al-Shabab claimed"
+_GROUP_DESCRIBED = re.compile(r"^\W*(?:The|An?)\s+(?:[\w'’-]+\s+){0,4}?(?:group|faction|organi[sz]ation|network|movement|"
+                              r"militia|outfit|affiliate|branch|insurgency|insurgents|rebels|militants),?\s+$")
 # Verbs that only attribute what follows: the event they report is dated by the report at most.
 _ATTRIBUTION = re.compile(r"^(?:said|says|told|reported|reports|added|stated|wrote|confirmed|announced|noted|explained)$", re.I)
 # A time given by another event ("following the US withdrawal"): the narrative's date is not this one's.
@@ -680,7 +688,7 @@ def _responsibility_claimant(text: str, actors: list) -> str | None:
     if not m:
         return None
     before = [a for a in actors if a.end <= m.start() and a.kind in ("group", "agency", "state", "person")]
-    if not before or not _AT_START.match(text[:before[0].start]) \
+    if not before or not (_AT_START.match(text[:before[0].start]) or _GROUP_DESCRIBED.match(text[:before[0].start])) \
             or _NOT_CLAIMED.search(text, before[0].end, m.start()):
         return None
     return before[0].name
@@ -735,12 +743,13 @@ class SentenceReader:
         self._said_before: tuple[tuple[int, int], dating.Dated] | None = None  # see _remember_said
         self._speakers: dict[int, tuple] = {}  # the sentence's statement speakers, by trigger
         self._publication = dating.publication(Interval.day(dct) if dct else None)  # frozen: shared
+        self._last_group: ActorMention | None = None  # the armed group named last: "the group"
 
     def read_all(self, sentences: list[Sentence]) -> list[Candidate]:
         """Every sentence in order. Triggers, places and aliases are found in one pass over the
         whole text each (much cheaper than a pass per sentence), then handed to their sentence."""
         found = lexicon.find_in(self.text, [(s.start, s.end) for s in sentences])
-        places = _by_sentence(find_places(self.text), sentences)
+        places = _by_sentence(find_all_places(self.text), sentences)
         aliases = _by_sentence(self.index.table.find(self.text), sentences)
         return [c for s, t, p, a in zip(sentences, found, places, aliases) for c in self.read(s, t, p, a)]
 
@@ -750,7 +759,7 @@ class SentenceReader:
         if triggers is None:
             triggers = lexicon.find(text)
         if places is None:
-            places = find_places(text)
+            places = find_all_places(text)
         timexes = self.timexes[bisect_left(self._timex_starts, s.start):
                                bisect_left(self._timex_starts, s.end)]
         timexes = self._counted(timexes, s)
@@ -761,16 +770,35 @@ class SentenceReader:
             # "Posted at Dec 05 2023 06:30 PM": the page's time stamp
         if triggers:
             actors = self.index.find(text, places, aliases)
-            out = self._events(s, triggers, actors, _outside_agencies(places, actors), timexes)
+            out = self._the_group(text, actors, self._events(s, triggers, actors, _outside_agencies(places, actors), timexes))
         else:
             self.index.meet(text, places, aliases)  # no event to give actors to: names learnt only
             out = []
+        groups = [a for a in (aliases if aliases is not None else self.index.table.find(text)) if a.kind == "group"]
+        if groups:
+            self._last_group = groups[-1]
         self._remember_reference(s, timexes, out)
         self._remember_said(s, timexes)
         self.prev = s
         if not s.headline:
             self.lead_read = True
         return out
+
+    def _the_group(self, text: str, actors: list, cands: list[Candidate]) -> list[Candidate]:
+        """"The group" or "the militants" in a sentence that names no group is the armed group
+        named last before it ("Al-Shabab often targets hotels. In August the group stormed a
+        restaurant"), when one was: an actor of the sentence's events, not a speaker ("the
+        group said" stays as it was, and what a statement speaks of is no party to it)."""
+        if not cands or self._last_group is None or any(a.kind == "group" for a in actors):
+            return cands
+        m = _GROUP_ANAPHOR.search(text)
+        if m is None:
+            return cands
+        g = ActorMention(self._last_group.name, self._last_group.kind, m.start(), m.end(), m.group())
+        for c in cands:
+            if c.type != "statement":
+                c.actors = sorted([*c.actors, g], key=lambda a: a.start)
+        return cands
 
     def _events(self, s: Sentence, triggers: list, actors: list, places: list, timexes: list) -> list[Candidate]:
         """The candidates of a sentence with triggers."""
@@ -785,9 +813,9 @@ class SentenceReader:
                         and not _BE_BEFORE.search(text[max(0, f[1].start - 12):f[1].start]) for f in found)
         source = self._reporter(s, found, actors, places, timexes)
         claimed = any(f[0] == "statement" and _is_claim(text, f[1]) for f in found)
-        if source is None and not claimed:  # "claimed responsibility" is no reporting verb
+        if source is None:  # "claimed responsibility" is no reporting verb
             source = _responsibility_claimant(text, actors)
-            claimed = source is not None
+            claimed = claimed or source is not None
         out = []
         claim_span = _RESPONSIBILITY.rx.search(text)
         means = _means()

@@ -8,6 +8,7 @@ possessive, is not one of the listed common words, and the most populous city of
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 import os
 import re
@@ -121,7 +122,7 @@ def _first_words() -> frozenset[str]:
 
 
 _TOKEN = re.compile(r"[\w'’.-]+")
-_LOCATIVE = skipping(re.compile(r"(?:\b(?:in|at|near|outside|inside|into|across|on|of|from|to|around|toward|towards|throughout|within|In|At|Near|Outside|Inside|Across|On|From|Around|Throughout|Within)\s+(?:the\s+)?(?:(?i:north|south|east|west|central|downtown|northern|southern|eastern|western|north-?(?:east|west)(?:ern)?|south-?(?:east|west)(?:ern)?)\s+)?(?:(?:city|town|village|province|region|capital|district|state|republic|suburb|outskirts|port|port city)\s+of\s+)?|[A-Z][\w]+(?:'s|’s)\s+|,\s*)$"))  # asked only whether it occurs
+_LOCATIVE = skipping(re.compile(r"(?:\b(?:in|at|near|outside|inside|into|across|on|of|from|to|around|toward|towards|throughout|within|between|In|At|Near|Outside|Inside|Across|On|From|Around|Throughout|Within)\s+(?:the\s+)?(?:(?i:north|south|east|west|central|downtown|northern|southern|eastern|western|north-?(?:east|west)(?:ern)?|south-?(?:east|west)(?:ern)?)\s+)?(?:(?:city|town|village|province|region|capital|district|state|republic|suburb|outskirts|port|port city)\s+of\s+)?|[A-Z][\w]+(?:'s|’s)\s+|,\s*)$"))  # asked only whether it occurs
 _MAX_TOKENS = 5
 _CAPITAL_AFTER = re.compile(r"\s[A-Z][a-z]")
 _STOP_WORD_AFTER = re.compile(r"\s(?:In|On|At|The|A)\b")
@@ -169,6 +170,8 @@ def find_places(text: str) -> list[Place]:
 
 # "near the border with Niger": the neighbour named is not where the event was
 _BORDER_BEFORE = re.compile(r"\b(?:borders?|frontier)\s+(?:with|of)\s+(?:the\s+)?$|\bbordering\s+$", re.I)
+# "near the Myanmar border": the same, named before the word
+_BORDER_AFTER = re.compile(r"\s+(?:border|frontier)\b(?!\s+(?:town|city|village|district|region|province|area|crossing))", re.I)
 
 
 def _alternation(key: str) -> str:
@@ -187,9 +190,10 @@ def _care_before() -> re.Pattern:
 
 def named_elsewhere(text: str, place: Place) -> bool:
     """Is the place named as somewhere other than where the event was: the neighbour across a
-    border, or where the wounded were taken ("two soldiers were wounded, according to a doctor at
-    the hospital in nearby Samarra")?"""
-    return _named_elsewhere(text, place.start)
+    border ("near the border with Niger", "near the Myanmar border"), or where the wounded
+    were taken ("two soldiers were wounded, according to a doctor at the hospital in nearby
+    Samarra")?"""
+    return _named_elsewhere(text, place.start) or bool(_BORDER_AFTER.match(text, place.end))
 
 
 @lru_cache(maxsize=1024)
@@ -281,3 +285,167 @@ def _longest_name(text: str, spans: list[tuple[int, int]], names: dict, blocked:
             if name in names and name not in blocked:
                 return name, s, end
     return None
+
+
+# A locality's name: capitalised words (hyphened ones too: "Iffe-Ijumu"), with the particles
+# that join Arabic, Spanish or Portuguese names ("Wadi al-Shay", "Valle del Cauca") between them
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_NAME_WORD = rf"[{_UPPER}][\w’'-]*"
+_WORD_START = r"(?<![\w’'-])"  # "in", not the end of "Jama’at"
+_NAME = (rf"[{_UPPER}][\w’'-]*(?:\s+(?:(?:al|el|ad|an|ar|as|ash|at|az)-[{_UPPER}]?[\w’'-]+"
+         rf"|(?:de|del|da|do|dos|das|di|la|bin|ibn)\s+[{_UPPER}][\w’'-]*|[{_UPPER}][\w’'-]*)){{0,3}}")
+
+
+@lru_cache(maxsize=1)
+def _locality_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    heads, nouns, features, facilities = (_alternation(k) for k in ("locality_heads", "locality_nouns", "feature_nouns", "facility_nouns"))
+    after_head = re.compile(rf"\b(?:the\s+)?(?:[a-z]+\s+)?(?:{heads})\s+of\s+(?P<name>{_NAME})")
+    before_noun = re.compile(rf"(?:{_WORD_START}(?:in|at|near|outside|of|around|across|from|into)\s+(?:the\s+(?:[a-z]+\s+)?)?"
+                             rf"(?:[{_UPPER}][\w-]*[’']s\s+)?|,\s*)(?P<name>{_NAME})\s+(?:(?P<feature>{features})|{nouns})\b")
+    # one or two words alone: a third is most often a person's name ("Special Agent in Charge X")
+    alone = re.compile(rf"{_WORD_START}(?:in|near|at|outside)\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD})?)"
+                       rf"(?=\s*[,.;:)]|\s+(?!(?:{facilities})\b)[a-z]|\s*$)")
+    return after_head, before_noun, alone
+
+
+@lru_cache(maxsize=1)
+def _not_localities() -> frozenset[str]:
+    return frozenset(_data()["not_localities"]) | gazetteer()[1]
+
+
+def find_localities(text: str, known: list[Place], country: str | None) -> list[Place]:
+    """Villages, districts and areas the gazetteer does not know, where the text says they are
+    places ("the village of Kokorou", "in the Pezu area", "the Hamrin mountains", "near
+    Arbinda"), each given `country`, the text's; in a text of several countries, the one
+    country its own passage names ("In Niger, militants ambushed a convoy near Teguey"), else
+    none is read. Spans the `known` places or an actor's name cover are left alone."""
+    from .actors import default_table
+
+    located = [p for p in known if not named_elsewhere(text, p)]
+
+    taken = [(p.start, p.end) for p in known]
+    out: list[Place] = []
+    *named, alone = _locality_patterns()
+    for rx in (*named, alone):
+        for m in rx.finditer(text):
+            s, e = m.span("name")
+            name = _locality_name(m.group("name"))
+            if not name or any(a < e and s < b for a, b in taken) or default_table().find(name):
+                continue
+            if _PEOPLE_WORD.search(name) or _people_of_a_place(name):
+                continue  # "in Kurdish", "in Iraqi custody", "the Dagestani town of": a people's word
+            if rx is alone and name != m.group("name"):
+                continue  # "near Soleimani's tomb", "at Musa's home": a person's, most often
+            here = country or _passage_country(text, s, located)
+            if here is None:
+                continue
+            e = s + len(name)
+            if "feature" in rx.groupindex and m.group("feature"):
+                name, e = text[s:m.end()], m.end()
+            taken.append((s, e))
+            out.append(Place(name, here, "locality", s, e))
+    return sorted(out, key=lambda p: p.start)
+
+
+_PASSAGE = 200  # characters each side of a locality that its passage's places are read from
+
+
+def _passage_country(text: str, at: int, known: list[Place]) -> str | None:
+    """The one country the places of the passage around `at` lie in (its paragraph, 200
+    characters each side), or None when they name none or several, or only a small city
+    (a namesake abroad, maybe)."""
+    lo = max(text.rfind("\n\n", 0, at), at - _PASSAGE)
+    hi = text.find("\n\n", at)
+    hi = at + _PASSAGE if hi < 0 else min(hi, at + _PASSAGE)
+    here = [p for p in known if lo <= p.start < hi]
+    return _main_country(here) if len({p.country for p in here}) == 1 else None
+
+
+def _locality_name(name: str) -> str | None:
+    """The name less a possessive; None when a word of it is no place word ("in Parliament",
+    "near Mr Aya", "in English")."""
+    name = re.sub(r"[’']s?$", "", name)
+    words = name.split()
+    if not words or any(w in _not_localities() for w in words):
+        return None
+    return name
+
+
+# a language's or people's word ("in Kurdish", "near Sudanese lines"): no village ends so
+_PEOPLE_WORD = re.compile(r"^[A-Z][a-z]+(?:ish|ese)$")
+_PEOPLE_ENDINGS = ("ian", "an", "n", "i")
+
+
+def _people_of_a_place(name: str) -> bool:
+    """A one-word name that is a country's or region's people ("Iraqi", "Afghan", "Dagestani",
+    "Malaysian", "Philippine"): the name, or the name less its ending, begins a country's or
+    region's name. "Bettani" or "Sulaiman" begin none."""
+    if " " in name:
+        return False
+    stems = [name] + [name[:-len(end)] for end in _PEOPLE_ENDINGS if name.endswith(end) and len(name) - len(end) >= 4]
+    return any(n.startswith(stem) and n != name for stem in stems for n in _country_and_region_names())
+
+
+@lru_cache(maxsize=1)
+def _country_and_region_names() -> tuple[str, ...]:
+    """The one-word names of countries and regions ("Khyber" begins "Khyber Pakhtunkhwa" but
+    is a district of its own)."""
+    return tuple(n for n, (_, kind) in gazetteer()[0].items() if kind != "city" and " " not in n)
+
+
+def _main_country(known: list[Place]) -> str | None:
+    """The country at least half of the places named lie in, and more than any other (a wire's
+    "contributed from Nairobi, Kenya" does not outweigh three of Somalia), named twice at
+    least, or once by its own name, a region's or a large city's (one small city may be a
+    namesake abroad: no evidence of where a text is)."""
+    if not known:
+        return None
+    counts: dict[str, int] = {}
+    for p in known:
+        counts[p.country] = counts.get(p.country, 0) + 1
+    (cc, n), *others = sorted(counts.items(), key=lambda kv: -kv[1])
+    if 2 * n < len(known) or others and others[0][1] == n or n == 1 and _small_city(known[0]):
+        return None
+    return cc
+
+
+def _small_city(place: Place) -> bool:
+    return place.kind == "city" and \
+        _city_countries().get(place.name, {}).get(place.country, 0) < _data()["namesake_max_population"]
+
+
+def find_all_places(text: str) -> list[Place]:
+    """find_places, its small namesakes abroad moved to the text's country, and the localities
+    find_localities reads beside them, in order. The text's country is the one most of its
+    places lie in (those named as somewhere else left out)."""
+    known = find_places(text)
+    country = _main_country([p for p in known if not named_elsewhere(text, p)])  # not "the border with Niger"
+    if country is not None:
+        named = {p.country for p in known if p.kind != "city"}
+        known = [_namesake(p, country, named) for p in known]
+    return sorted(known + find_localities(text, known, country), key=lambda p: p.start)
+
+
+def _namesake(place: Place, country: str, named: set[str]) -> Place:
+    """A city of another country than the text's, whose country the text never names, is that
+    country's city of the same name if it has one ("Corinto" in a story about Nicaragua), else,
+    if it is small, a place of the text's country the gazetteer does not know ("Lido beach" in
+    Mogadishu is no town near Venice); a large city keeps its country ("Essen")."""
+    if place.kind != "city" or place.country == country or place.country in named:
+        return place
+    found = _city_countries().get(place.name, {})
+    if country in found:
+        return dataclasses.replace(place, country=country)
+    if _small_city(place):
+        return dataclasses.replace(place, country=country, kind="locality")
+    return place
+
+
+@lru_cache(maxsize=1)
+def _city_countries() -> dict[str, dict[str, int]]:
+    """City name -> {country: population} of every city of that name the gazetteer reads."""
+    out: dict[str, dict[str, int]] = {}
+    for name, population, cc in _cities(_data()["city_min_population"]):
+        mine = out.setdefault(name, {})
+        mine[cc] = max(population, mine.get(cc, 0))
+    return out

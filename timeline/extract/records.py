@@ -71,7 +71,9 @@ def _actors(ev: _Settled) -> list[ActorRef]:
 # ("Ahmed Yusuf, 34, from Luton, was convicted": a "from" set off by a comma says where a
 # person is from, not where the event was)
 _LOCATIVE_BEFORE = CaseBlind(r"(?:\b(?:in|at|near|outside|inside|on|across|into)|(?<!, )(?<!,)\bfrom)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:of\s+)?$|[’']s\s+$"
-                             r"|\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+$")
+                             r"|\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+$"
+                             # "in the capital, Bamako", "near the northern town, Dikwa"
+                             r"|\b(?:in|at|near|outside)\s+the\s+(?:[\w-]+\s+)?(?:capital|city|town|village|port|province|region|district),\s+$")
 # "a train carrying 400 passengers from Quetta to Peshawar": the ends of a route, not where it happened
 _FROM_BEFORE = re.compile(r"\bfrom\s+$")
 _TO_AFTER = re.compile(r"\s+to\s+[A-Z]")
