@@ -1208,6 +1208,10 @@ CASES += [
      ("1990-01-01", "1990-06-30"), None, "next-year's-first-half-is-one-expression-as-its-first-quarter-is"),
     ("Sales should stay flat for the rest of the year.", "1989-10-30", "the rest of the year", "1989",
      ("1989-10-30", "1989-12-31"), None, "the-rest-of-the-year-runs-from-the-dct-to-the-year's-end"),
+    ("The fort was built in the 1800s.", "2024-03-07", "the 1800s", "18", None,
+     None, "the-1800s-is-a-century-not-the-decade-1800-09"),
+    ("The group formed in the 2000s.", "2024-03-07", "the 2000s", "200", ("2000-01-01", "2009-12-31"),
+     None, "the-2000s-is-a-decade"),
 ]
 
 
