@@ -334,11 +334,20 @@ def _commentary(c: Candidate) -> bool:
     """Is the person who speaks described as one who comments on the events, not a party to them
     ("said X, a security analyst", "said the report's lead author, X", "X, 38, who was 28 when the
     bombs went off")? Their words are the article's colour, not an event of the timeline."""
+    text, t = c.sentence.text, c.trigger
+    if _private_groups().match(text, 0, t.start):
+        return True  # "Traders in Ouahigouya said": private people, whatever place follows them
     mention = next((a for a in c.actors if a.name == c.speaker and a.kind == "person"), None)
     if mention is None:
-        return False
-    text, t = c.sentence.text, c.trigger
+        # a single name after an inverted verb, found by no rule of names ("said Mahmoud, a trader")
+        at = text.find(c.speaker, t.end) if c.speaker and c.speaker_kind == "agency" else -1
+        if at < 0:
+            return False
+        mention = ActorMention(c.speaker, "person", at, at + len(c.speaker), c.speaker)
     told = [text[t.end:mention.start]] if mention.start >= t.end else []  # "said the lead author, X"
+    words = text[mention.start:mention.end].split()
+    if len(words) > 2 and words[0] not in _clergy_titles():
+        told.append(" ".join(words[:-2]))  # "Eyewitness Dean Carter told us": a title of the name's
     appos = _APPOSITION.match(text, mention.end)
     if appos and not _SPEECH_START.match(appos.group(1)):  # ", said two of the seven were traders": no apposition
         told.append(appos.group(1).strip())
@@ -346,9 +355,33 @@ def _commentary(c: Candidate) -> bool:
     if lead:
         told.append(lead.group(1))  # "A teacher, Abdul Issa, ... said"
     title = _TITLE_BEFORE.search(text, max(0, mention.start - 40), mention.start)
-    if title:
-        told.append(title.group(1))  # "Security analyst Dr Farzana Kakar said"
+    if title and title.group(1).split()[-1] not in _clergy_titles():
+        told.append(title.group(1))  # "Security analyst Dr Farzana Kakar said" (not "Father Paul X")
     return any(rx.search(d) for d in told for rx in _commentator_descriptions())
+
+
+# a sentence that opens on a name and its description: "Hamidou Zongo, a teacher who fled ..., has"
+_NAME_DESCRIBED = re.compile(r"\W*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3},\s+([^,.;:\"“”]{1,80})")
+
+
+def _introduces_voice(text: str) -> bool:
+    """Does the sentence open on a private person or a commentator, described ("Hamidou Zongo,
+    a teacher who fled Sollé, ...")? Their words in the next sentence ("..., he said") are theirs."""
+    m = _NAME_DESCRIBED.match(text)
+    return m is not None and not _SPEECH_START.match(m.group(1)) \
+        and any(rx.search(m.group(1)) for rx in _commentator_descriptions())
+
+
+@lru_cache(maxsize=1)
+def _clergy_titles() -> frozenset[str]:
+    from .actors import _package_json
+    return frozenset(_package_json("people.json")["clergy_titles"])
+
+
+@lru_cache(maxsize=1)
+def _private_groups() -> re.Pattern:
+    from .actors import _package_json
+    return re.compile(_package_json("people.json")["private_groups"], re.I)
 
 
 @lru_cache(maxsize=1)
@@ -441,6 +474,17 @@ def _killing_by(agents: re.Pattern, text: str, t: lexicon.Trigger, rivals: re.Pa
     if _PASSIVE.match(t.text) or _REDUCED_PASSIVE.match(text, t.end):
         return False  # "Police reservists killed.", "soldiers killed in an ambush": a headline's passive
     head = text[:t.start]
+    if _PARTICIPLE_TOLL.match(t.text) and head.rstrip().endswith(","):
+        # "A van blows up at a military checkpoint in Lamitan, killing 10", "Two suicide bombers
+        # strike in the centre of Jolo, killing 14 soldiers": the participle's doer is its
+        # clause's subject, the first agent told, not one in a place or object named after it
+        # (troops or drones told first may still be a place's or the militants': what follows asks)
+        head = _PLACE_OBJECT.sub(lambda p: re.sub(r"[\w'’-]+", "_", p.group()),  # as many words, none an agent
+                                 head[max((m.end() for m in _CLAUSE_START.finditer(head)), default=0):])
+        m = lexicon.modality()
+        militant, military = m.militant_agents.search(head), m.military_agents.search(head)
+        if militant is not None and (military is None or militant.start() < military.start()):
+            return agents is m.militant_agents
     aside = _ASIDE_BEFORE.search(head)  # "The attackers, armed with machine guns, struck": the
     if aside is not None:               # subject stands before the aside
         head = head[:aside.start()]
@@ -462,6 +506,10 @@ _PREPOSITION_BEFORE = re.compile(r"\b(?:at|on|in|near|against|outside|inside|int
                                  r"(?:(?:a|an|the|its|their|his|her)\s+(?:[\w'’-]+\s+)?)?$", re.I)
 
 
+# where a participle's clause starts: the sentence, or after a semicolon, a dash or a colon
+_CLAUSE_START = re.compile(r";|\s[–—-]\s|:\s")
+# a place or an object after a preposition: "at a military checkpoint", "on military bases"
+_PLACE_OBJECT = re.compile(r"\b(?:at|on|near|outside|inside|in|into|against|of|towards?|around|past|through|across|along|over|behind|beside|under)\s+(?:(?:a|an|the|its|their)\s+)?(?:[\w'’-]+\s+){0,2}?[\w'’-]+", re.I)
 _BY_AGENT = re.compile(r"\bby\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+)?[\w'’-]+", re.I)
 
 
@@ -512,14 +560,24 @@ def _told_victims(text: str, t) -> bool:
         and _TOLD_VICTIMS.fullmatch(text, 0, t.start) is not None
 
 
-_VERB_BEFORE_OBJECT = re.compile(r"([A-Za-z]+)\s+(?:the|this|that|these|its|their|his|her)\s+(?:[\w'’-]+\s+){0,3}$")
+_NOUN_RELATIVE = re.compile(r"\s*,?\s*(?:which|that|in which|during which|when|where)\b", re.I)  # the noun's own clause
+_BOTH_BEFORE = re.compile(r"\bboth\s+(?:[\w'’-]+\s+){0,2}$", re.I)
+_VERB_BEFORE_OBJECT = re.compile(r"([A-Za-z]+)\s+(?:(?:responsibility|credit)\s+for\s+)?(?:the|this|that|these|those|its|their|his|her|both)\s+(?:[\w'’-]+\s+){0,3}$")
 
 
-def _speech_act_object(text: str, trig_start: int) -> bool:
-    """The event noun is the object of a speech act: "condemned the attack", "denounced
-    this week's bombing"."""
+def _speech_act_object(text: str, trig_start: int) -> int | None:
+    """Where the verb starts when the event noun is the definite object of a speech act or a
+    claim: "condemned the attack", "denounced this week's bombing", "claimed the attack",
+    "blamed both attacks on"; else None."""
     m = _VERB_BEFORE_OBJECT.search(text, max(0, trig_start - 60), trig_start)
-    return bool(m and lexicon.speech_acts().match(m.group(1)))
+    return m.start(1) if m and lexicon.referring_acts().match(m.group(1)) else None
+
+
+def speech_act_object(text: str, trig_start: int, claims: bool = False) -> bool:
+    """The event noun is the object of a speech act: "condemned the attack", "denounced
+    this week's bombing"; with `claims`, of a claim too: "IS claimed the attack"."""
+    m = _VERB_BEFORE_OBJECT.search(text, max(0, trig_start - 60), trig_start)
+    return bool(m and (lexicon.speech_acts().match(m.group(1)) or claims and lexicon.modality().claim.found_in(m.group(1))))
 
 
 def _resolve_types(text: str, found: list[tuple[str, lexicon.Trigger, str | None]], has_date: bool,
@@ -845,6 +903,7 @@ class SentenceReader:
         self.lead_read = False  # past the article's first body sentence
         self._count_back: tuple[str, int] | None = None  # see Candidate.count_back
         self._said_before: tuple[tuple[int, int], dating.Dated] | None = None  # see _remember_said
+        self._voice: tuple[int, int] | None = None  # the sentence that opens on "X, a teacher who ..."
         self._speakers: dict[int, tuple] = {}  # the sentence's statement speakers, by trigger
         self._publication = dating.publication(Interval.day(dct) if dct else None)  # frozen: shared
         self._last_group: ActorMention | None = None  # the armed group named last: "the group"
@@ -868,8 +927,11 @@ class SentenceReader:
                                bisect_left(self._timex_starts, s.end)]
         timexes = self._counted(timexes, s)
         mod = lexicon.modality()
-        if triggers and (mod.caption.match(text) or mod.stamp.match(text) or mod.retracted.search(text)):
+        if triggers and (mod.caption.match(text) or mod.teaser.match(text) or mod.link.match(text)
+                         or mod.stamp.match(text) or mod.retracted.search(text)):
             triggers = []  # "Caption: Soldiers inspect the site of the bombing": a photograph's;
+            # "In this issue: a rocket attack in Iraq, ...": a digest's contents, told below;
+            # "Also read: Pahalgam attack: NIA files chargesheet": another story's title;
             # "An earlier version of this article said ...": what a correction takes back;
             # "Posted at Dec 05 2023 06:30 PM": the page's time stamp
         if triggers:
@@ -883,6 +945,7 @@ class SentenceReader:
             self._last_group = groups[-1]
         self._remember_reference(s, timexes, out)
         self._remember_said(s, timexes)
+        self._voice = (s.paragraph, s.index) if _introduces_voice(text) else None
         self.prev = s
         if not s.headline:
             self.lead_read = True
@@ -1115,12 +1178,17 @@ class SentenceReader:
                                  verb=t.rule.pos == "verb", same_clause=etype == "statement", others=others,
                                  strict=definite, nouns=nouns,
                                  speech=etype == "statement" and t.rule.pos == "verb" and dating.is_speech_verb(t.text))
-        if definite and dated.timex is not None and dated.timex.start >= b \
-                and dating.basis_of(dated.timex) is DateBasis.RELATIVE and _speech_act_object(s.text, t.start) \
-                and not lexicon.dating_cue("noun_complement_after").match(self.text, dated.timex.end):
-            # "condemned the attack on Friday": a weekday after the object is when it was
-            # condemned; the attack, a known one, takes no date from it
+        act = _speech_act_object(s.text, t.start) if (definite or _BOTH_BEFORE.search(s.text, 0, t.start)) \
+            and dated.timex is not None else None
+        if act is not None and (dated.timex.end <= s.start + act or dated.timex.start >= b
+                                and self._act_date_after(b, dated.timex)):
+            # "condemned the attack on Friday", "On Monday the envoy condemned the attack": the
+            # weekday is when it was condemned; "blamed both attacks on the group, which rejected
+            # the 2016 accord": a date beyond a clause break is another thing's. The attack, a
+            # known one, takes no date from them (a date of its own stays: "condemned the March
+            # 2019 bombings", "condemned the attack on 17 October 2023 against a base")
             dated = dating.NO_DATE
+            definite = True
         if dated.interval and self.dct and dated.interval.start > self.dct + timedelta(days=1):
             if etype != "statement":
                 return None  # a future date: not an occurrence yet
@@ -1151,7 +1219,8 @@ class SentenceReader:
                 _statement_speaker(c)
             else:
                 c.speaker, c.speaker_kind, c.speaker_alias, c.unnamed = known
-            c.commentary = _commentary(c)
+            c.commentary = _commentary(c) or c.speaker_kind == "pronoun" and c.speaker in ("he", "she") \
+                and self._voice == (s.paragraph, s.index - 1)  # "X, a teacher, lost his home. '...,' he said"
             said = self._said_before
             if dated.interval is None and dated.text is None and said is not None \
                     and said[0] == (s.paragraph, s.index - 1) and _SAID_ON.match(t.text) \
@@ -1165,6 +1234,18 @@ class SentenceReader:
             c.dated = self._fallback_date(s, t, reporting, timexes)
             c.count_back = self._count_back
         return c
+
+    def _act_date_after(self, b: int, tx) -> bool:
+        """Is a date after a speech act's event object (ending at `b`) the act's ("condemned the
+        attack on Friday", "blamed both attacks on the group, which rejected the 2016 accord")
+        rather than the event's own ("the attack on 17 October 2023 against a base", "claimed the
+        attack, which killed 12 people in Kabul on Monday")?"""
+        if lexicon.dating_cue("noun_complement_after").match(self.text, tx.end):
+            return False
+        rel = _NOUN_RELATIVE.match(self.text, b)
+        if rel is not None:  # the noun's own clause, unless closed before the date
+            return "," in self.text[rel.end():tx.start]
+        return dating.basis_of(tx) is DateBasis.RELATIVE or bool(dating._CLAUSE_BREAK.search(self.text, b, tx.start))
 
     def _story_time(self, s: Sentence, t: lexicon.Trigger) -> dating.Dated | None:
         """The narrative's reference time, inherited, when it lies long before publication

@@ -61,6 +61,39 @@ def _uncounted_injured() -> re.Pattern:
     return re.compile(_data()["uncounted_injured"], re.I)
 
 
+@lru_cache(maxsize=1)
+def _toll_update() -> re.Pattern:
+    data = _data()
+    return re.compile(data["toll_update"].replace("{HEDGE}", data["hedge"]).replace("{NUM}", data["num"]), re.I)
+
+
+def updated_toll(text: str) -> int | None:
+    """The death toll `text` gives as an update of an earlier one ("the death toll rose to 26")."""
+    m = _toll_update().search(text)
+    return number(m.group("n")) if m else None
+
+
+@lru_cache(maxsize=1)
+def _in_told_event() -> re.Pattern:
+    return re.compile(_data()["in_told_event"], re.I)
+
+
+def in_told_event(text: str, at: int) -> bool:
+    """Does `text` go on at `at` with the event the toll fell in ("... killed in the fighting")?"""
+    return _in_told_event().match(text, at) is not None
+
+
+@lru_cache(maxsize=1)
+def _people_count() -> re.Pattern:
+    return re.compile(_data()["people_count"], re.I)
+
+
+def people_counts(text: str) -> set[int]:
+    """The counts of people `text` states ("three suspected accomplices", "Five were arrested"),
+    not of years, kilometres or hours."""
+    return {number(m.group("n")) for m in _people_count().finditer(text)}
+
+
 def number_pattern() -> str:
     """A number as news writes a count (digits, words, "a dozen"), as a regex without groups."""
     return _data()["num"].replace("(?P<n>", "(?:")

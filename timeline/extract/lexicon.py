@@ -82,6 +82,14 @@ def speech_acts() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def referring_acts() -> re.Pattern:
+    """Verbs whose definite event object is an event already known ("condemned the attack",
+    "claimed the bombing", "blamed both attacks on"): the speech acts and the claims."""
+    words = _json("triggers.json")["words"]
+    return re.compile(r"^(?:" + "|".join(words["SPEECH_ACT"] + words["REFERRING_ACT"]) + r")$", re.I)
+
+
+@lru_cache(maxsize=1)
 def absorbs() -> list[tuple[str, str, bool]]:
     """(winner, absorbed, even_with_toll) type pairs for one sentence: the absorbed is the
     winner's means; an absorbed attack stays when the sentence states a toll, unless marked."""
@@ -140,6 +148,8 @@ class Modality:
     claim_relative: re.Pattern | None = None  # "the attack, for which X claimed responsibility"
     retracted: re.Pattern | None = None  # "An earlier version of this article said ...": a correction's
     caption: re.Pattern | None = None  # "Caption: Soldiers inspect the site of ...": a picture's
+    teaser: re.Pattern | None = None  # "In this issue: a rocket attack in Iraq, ...": a digest's contents
+    link: re.Pattern | None = None  # "Also read: Pahalgam attack: NIA files chargesheet": another story's title
     stamp: re.Pattern | None = None  # "Posted at Dec 05 2023 06:30 PM": the page's time stamp
     trend_after: re.Pattern | None = None  # "Kidnappings ... have risen": a trend of many events
     # a span of days or weeks: a count over it in reported speech ("said they had arrested six
@@ -175,6 +185,8 @@ def modality() -> Modality:
                     allegation=re.compile(d["allegation"], re.I),
                     claim_relative=re.compile(d["claim_relative"], re.I),
                     caption=re.compile(d["caption"], re.I),
+                    teaser=re.compile(d["teaser"], re.I),
+                    link=re.compile(d["link"], re.I),
                     stamp=re.compile(d["stamp"], re.I),
                     retracted=re.compile(d["retracted"], re.I),
                     trend_after=re.compile(d["trend_after"], re.I),
@@ -207,6 +219,12 @@ def _key_index() -> tuple[re.Pattern, dict[str, list[TriggerRule]], list[Trigger
     return rx, opens, [r for r in rules() if not r.keys]
 
 
+@lru_cache(maxsize=1)
+def _name_head() -> re.Pattern:
+    """What follows an event noun that is part of a name: "Operations Command", "Operations Centre"."""
+    return re.compile(r"\s+(?:" + "|".join(_json("triggers.json")["words"]["NAME_HEADS"]) + r")\b")
+
+
 def find_in(text: str, bounds: list[tuple[int, int]]) -> list[list[Trigger]]:
     """The triggers of each sentence [start, end) of `text`, offsets relative to the sentence.
     One pass over the text finds the rules' keys; a rule is then run only on the sentences that
@@ -217,6 +235,7 @@ def find_in(text: str, bounds: list[tuple[int, int]]) -> list[list[Trigger]]:
     low = text.lower()
     same = len(low) == len(text)  # lower() keeps offsets for all but a few exotic letters
     key_rx, by_key, keyless = _key_index()
+    name_head = _name_head()
     todo: list[dict] = [dict.fromkeys(keyless) for _ in bounds]  # ordered, for stable output
     for m in key_rx.finditer(low):
         i = bisect.bisect_right(starts, m.start()) - 1
@@ -238,6 +257,8 @@ def find_in(text: str, bounds: list[tuple[int, int]]) -> list[list[Trigger]]:
                     break
                 if rule.exclude_before is not None and rule.exclude_before.search(text, max(a, s - 80), s):
                     continue
+                if rule.pos == "noun" and text[s].isupper() and name_head.match(text, e):
+                    continue  # "the Internal Security Operations Command": a body's name
                 if rule.pos == "verb" and rule.type == "statement":
                     prev = _WORD_BEFORE.search(text[max(a, s - 30):s])
                     if prev and prev.group(1).lower() in _NOUN_BEFORE:

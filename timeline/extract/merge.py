@@ -6,6 +6,18 @@ definite reference ("the attack", "during the arrest", "the Meeting") to an earl
 its kind; or an event of the same kind within two sentences that names no other date, place
 or agent and is not marked as another one ("a second blast"). A headline is the summary of the
 article: its events join the first later event of their kind, or are dropped.
+
+Told again further on (each rule keeps two events apart when their towns, tolls, agents or
+counts differ, or one is marked as another):
+- a toll in the clause of the event word it follows ("since October, when a car bomb killed
+  23") or fallen "in the fighting" in the next sentence is that event's toll;
+- an attack on the same day in the same town, or with the same toll, or one a lede only
+  pointed to ("Thursday's bus ambush"), is the same attack (_same_day_report);
+- the article's first arrest or release, told with no day, and its later telling with a day
+  in the week before the report and the same count of people (_story_told_later);
+- a threat and the release it was made in ("in an audio message released on Saturday").
+The best date, the union of actors and the last toll given as an update are the event's
+(see records.py); every sentence stays as a mention.
 """
 
 from __future__ import annotations
@@ -16,10 +28,11 @@ from datetime import timedelta
 
 from timeline.records import DateBasis
 
+from . import casualties
 from .candidates import Candidate
-from .dating import Dated, counted_from
+from .dating import Dated, counted_from, reported_before
 from .lexicon import dating_cue
-from .places import named_elsewhere
+from .places import named_elsewhere, told_as_region
 
 # Kinds that may tell of one event ("the FSB foiled a plot ... during the arrest").
 _KIND = {"plot_foiled": "custody", "arrest": "custody"}
@@ -38,6 +51,7 @@ def kind(t: str) -> str:
 class Event:
     members: list[Candidate] = field(default_factory=list)
     inherited: object | None = None  # a Dated taken from the meeting a statement was made at
+    told: int = 0  # how many events the article told before this one
 
     @property
     def first(self) -> Candidate:
@@ -53,7 +67,10 @@ class Event:
     @property
     def primary(self) -> Candidate:
         """The member that carries the event: the best-dated, then the one with a place,
-        then a named speaker, then the earliest; headlines only if nothing else."""
+        then a named speaker, then the earliest; headlines only if nothing else; a member of the
+        event's own kind before the words that tell it ("..., he said"; the video a threat was made in)."""
+        own = [c for c in self.members if kind(c.type) == kind(self.type)]
+
         def score(c: Candidate):
             if c.type == "statement":
                 return (not c.sentence.headline, c.dated.strength,
@@ -61,7 +78,7 @@ class Event:
             span = c.dated.interval.length_days if c.dated.interval else 99999
             # a sentence that tells the event beats one that points back to it ("Friday's attack")
             return (not c.sentence.headline, c.dated.strength, not c.definite, -span, bool(c.places), -c.sentence.index)
-        return max(self.members, key=score)
+        return max(own or self.members, key=score)
 
     @property
     def dated(self):
@@ -189,8 +206,39 @@ def _toll_of_operation(c: Candidate, e: Event) -> bool:
         and c.sentence.index - e.members[-1].sentence.index == 1 and not c.places
 
 
+# Between an event word and a toll of its own clause: no second subject's clause ("a bomb killed
+# five in Kandahar, and gunmen killed five in Kabul"; "..., while on the same day another group
+# killed 15")
+_ANOTHER_CLAUSE = re.compile(r"[;:]|,\s*(?:and|but|as|while|whereas)\b|\b(?:while|whereas|meanwhile)\b", re.I)
+
+
+def _toll_of_its_event(c: Candidate, e: Event) -> bool:
+    """"the mass shooting at a nightclub in Orlando in 2016, in which 49 people were killed";
+    "since October, when a car bomb at a busy junction killed 23 people": a toll right after an
+    event word of its kind in the same sentence, reading the same count, is that event's toll,
+    not an event of its own (told apart from the sentence's first event, it was marked so)."""
+    last = e.members[-1]
+    return c.trigger.rule.pos == "casualty" and last.sentence is c.sentence and last.trigger.end <= c.trigger.start \
+        and kind(last.type) == kind(c.type) and bool(c.toll) and c.toll == last.toll \
+        and not _ANOTHER_CLAUSE.search(c.sentence.text, last.trigger.end, c.trigger.start)
+
+
+def _toll_in_told_event(c: Candidate, e: Event) -> bool:
+    """"Late on Monday, fighters attacked the police station in Suarez ... Two police officers
+    were killed in the fighting and a third died of his injuries on Tuesday": a toll in the next
+    sentence, fallen "in the fighting" (the attack told), with no place of its own, is that
+    attack's, though a death came days later."""
+    x, y = c.dated.interval, e.dated.interval
+    return c.trigger.rule.pos == "casualty" and kind(c.type) == kind(e.type) and not c.places \
+        and c.sentence.index - e.members[-1].sentence.index == 1 \
+        and casualties.in_told_event(c.sentence.text, c.trigger.end) \
+        and (x is None or y is not None and 0 <= (x.start - y.end).days <= _COURSE_DAYS)
+
+
 def _same_event(c: Candidate, e: Event) -> bool:
     last = e.members[-1]
+    if _toll_of_its_event(c, e) or _toll_in_told_event(c, e):
+        return True
     near = c.sentence.index - last.sentence.index <= 2
     if not (c.definite or near):
         return False  # what follows can only join a definite or a near candidate: say so first,
@@ -236,6 +284,88 @@ def _same_event(c: Candidate, e: Event) -> bool:
     return False
 
 
+def _located(c: Candidate) -> set[str]:
+    """The towns and regions the candidate's sentence places it in (not named as elsewhere)."""
+    return {p.name for p in c.places if p.kind != "country" and not named_elsewhere(c.sentence.text, p)}
+
+
+def _same_day_report(c: Candidate, e: Event) -> bool:
+    """"Gunmen attacked three police stations in Mocímboa da Praia on 5 October 2017" in the lead
+    and "5 October 2017 - Gunmen attack police stations in Mocímboa da Praia" in the chronology
+    below: far apart in the text, but an attack on the same day in the same town, or with the
+    same toll, is the same attack told again. Two attacks on one day are two when their towns
+    differ, their tolls differ ("a bomb killed 10 in Lagos" and "37 killed when a grenade
+    exploded in Lagos"), or one is told as another ("a second blast"). Arrests, abductions and
+    releases of one day in one town are often of other people: they are not joined so."""
+    x, y = c.dated, e.dated
+    if c.type != "attack" or e.type != "attack" or c.distinct or x.strength < 4 or y.strength < 4 \
+            or x.interval is None or x.interval != y.interval or x.interval.length_days != 1:
+        return False
+    mine = {a.name for a in c.actors if a.kind in ("state", "agency", "group") and a.end <= c.trigger.start}
+    if mine and e.agents and not mine & e.agents:
+        return False
+    killed, theirs_killed = c.toll.get("killed"), {m.toll["killed"] for m in e.members if m.toll.get("killed")}
+    if killed and theirs_killed and killed not in theirs_killed:
+        return False
+    if _located(c) & set().union(*(_located(m) for m in e.members)):
+        return True
+    # two towns, or two regions, and none shared: two places; but "20 soldiers were killed ... in
+    # the Tillaberi region" and "... near the village of Tiloa" may well be one (a region, a village)
+    mine, theirs = _towns_and_regions(c), [_towns_and_regions(m) for m in e.members]
+    apart = any(mine[k] and any(t[k] for t in theirs) and not mine[k] & set().union(*(t[k] for t in theirs)) for k in (0, 1))
+    # "Thursday's bus ambush near Milihoi has revived old fears" in the lede, only pointing to an
+    # attack, and "Eight people died after militants opened fire on a bus on Thursday" telling it
+    pointed = all(m.definite for m in e.members if not m.sentence.headline)
+    return (bool(killed) and killed in theirs_killed or pointed) and not apart
+
+
+def _towns_and_regions(c: Candidate) -> tuple[set[str], set[str]]:
+    towns, regions = set(), set()
+    for p in c.places:
+        if p.kind != "country" and not named_elsewhere(c.sentence.text, p):
+            (towns if p.kind in ("city", "locality") and not told_as_region(c.sentence.text, p) else regions).add(p.name)
+    return towns, regions
+
+
+# Arrests and releases that a lead tells without a day of its own ("police have arrested a
+# man", "nine of the victims have been rescued") and the article then tells with one.
+_STORY_KINDS = frozenset({"arrest", "release"})
+
+
+def _story_told_later(c: Candidate, e: Event, first: bool) -> bool:
+    """"The Spokane Police Department has arrested a man suspected of threats to a synagogue"
+    in the lead, dated by the report only, and paragraphs on "On 06/11/2025, at about 10:45 p.m.,
+    the SWAT team took Colvin into custody": the article's first arrest (or release), with no day
+    of its own, told again with its day, within the week before the report. A second arrest
+    ("a second man", "another suspect") or one of an earlier week is another; so is one in another
+    town, or by other agents."""
+    x, y = c.dated, e.dated
+    if not first or c.type not in _STORY_KINDS or c.type != e.type or c.distinct or x.strength < 4 \
+            or x.interval is None or y.strength > 2:
+        return False
+    if y.interval is None:
+        if x.basis is not DateBasis.RELATIVE:
+            return False  # "on Tuesday" is this week's; "on 5 May 2019" may be any year's
+    elif not (y.interval.start - _REPORT_REACH <= x.interval.start and x.interval.end <= y.interval.end):
+        return False
+    sub = c.trigger.subkind
+    if sub and any(m.trigger.subkind not in (None, sub) for m in e.members):
+        return False
+    mine = {a.name for a in c.actors if a.kind in ("state", "agency", "group") and a.end <= c.trigger.start}
+    if mine and e.agents and not mine & e.agents:
+        return False
+    if not casualties.people_counts(c.sentence.text) & {n for m in e.members for n in casualties.people_counts(m.sentence.text)}:
+        return False  # "three suspected accomplices" and "three men": the same count of people, else two
+    their_persons = {a.name for m in e.members for a in m.actors if a.kind == "person"}
+    if their_persons and not their_persons & {a.name for a in c.actors if a.kind == "person"}:
+        return False  # "Officers arrested Anna K. at the airport" is not the arrest of 33 suspects
+    here = [p for p in c.places if not named_elsewhere(c.sentence.text, p)]
+    there = [p for m in e.members for p in m.places if not named_elsewhere(m.sentence.text, p)]
+    return not any(mine and theirs and not mine & theirs for mine, theirs in (
+        ({p.name for p in here if p.kind in ("city", "locality")}, {p.name for p in there if p.kind in ("city", "locality")}),
+        ({p.country for p in here}, {p.country for p in there})))
+
+
 def merge(cands: list[Candidate]) -> list[Event]:
     """The article's events, in order, each with the candidates that tell of it."""
     m = _Merger()
@@ -251,9 +381,31 @@ def merge(cands: list[Candidate]) -> list[Event]:
     events = [e for e in m.events if not (e.type == "statement" and e.speaker is None and not any(
         x.trigger.rule.name.startswith("statement.media") and not x.sentence.headline for x in e.members))]
     events = [e for e in events if e.type != "statement" or _without_commentary(e)]
+    events = _threats_released(events)
     _statements_at_meetings(events)
     _counted_back(events)
     return sorted(events, key=lambda e: e.primary.sentence.index)
+
+
+def _threats_released(events: list[Event]) -> list[Event]:
+    """"Al-Shabaab has threatened to attack Kenyan cities ..., in an audio message released on
+    Saturday"; "In a video released in February, a JNIM commander warned that the group would
+    strike": the release in the threat's sentence is how the threat was made, one event (the
+    threat, dated by the release if the threat has no date). Another speaker's words in that
+    sentence ("He warned that JNIM had threatened ...") stay a statement of their own."""
+    threats = [e for e in events if e.type == "threat"]
+    if not threats:
+        return events
+    kept = []
+    for ev in events:
+        released = {id(m.sentence) for m in ev.members if ev.type == "statement" and m.trigger.rule.name.startswith("statement.media")}
+        threat = next((t for t in threats if released and any(id(m.sentence) in released for m in t.members)
+                       and not (ev.agents and t.agents and not ev.agents & t.agents)), None)
+        if threat is None:
+            kept.append(ev)
+        else:
+            threat.members.extend(ev.members)
+    return kept
 
 
 def _counted_back(events: list[Event]) -> None:
@@ -292,19 +444,23 @@ class _Merger:
         return ev if ev is not None and ev.members[-1].sentence.index >= c.sentence.index - within else None
 
     def statement(self, c: Candidate) -> None:
+        if c.speaker_kind == "pronoun" and c.commentary:
+            self._new([c])  # "X, a teacher who fled ... '...,' he said": a voice of the story,
+            return  # which joins no one's statement (see candidates.SentenceReader._voice)
         if c.speaker_kind == "pronoun":
             if c.speaker in _PERSONAL and self.last_person:
                 c.speaker, c.speaker_kind = self.last_person, "person"
                 told = self.by_speaker.get(c.speaker.lower())
                 c.commentary = c.commentary or bool(told and told.first.commentary)  # "..., he added"
-            elif (ev := self._recent_speaker(c, 2)) is not None and not ev.first.commentary:
+            elif (ev := self._recent_speaker(c, 2)) is not None and not ev.first.commentary and not c.commentary:
                 ev.members.append(c)  # "they added": the group that spoke last
                 return
             else:
                 c.unnamed = True
         if c.unnamed:
             ev = self._recent_speaker(c, 1)
-            if ev is not None and not ev.first.commentary:
+            if ev is not None and not ev.first.commentary and not c.commentary:
+                # (not the voices of the story: "Witnesses said" after "Hamas denied the claim")
                 ev.members.append(c)  # "the recording claimed": the statement just told
                 return
             self.last_speaker_event = self._new([c])
@@ -335,6 +491,17 @@ class _Merger:
         target = target or next((ev for ev in reversed(self.events)
                                  if (c.definite or ev.members[-1].sentence.index >= c.sentence.index - 2)
                                  and ev.type != "statement" and _same_event(c, ev)), None)
+        if target is None and c.dated.strength >= 4:
+            # told again further on, with the same day: compared with every earlier event, but only
+            # for a candidate with a day of its own
+            target = next((ev for ev in reversed(self.events) if ev.type != "statement" and _same_day_report(c, ev)), None)
+            if target is None:
+                first = next((ev for ev in self.events if ev.type == c.type), None)
+                target = first if first is not None and _story_told_later(c, first, True) else None
+            if target is not None:
+                # told here again, it is the event "the bombing" of the next sentences points back to
+                self.events.remove(target)
+                self.events.append(target)
         if target is not None:
             target.members.append(c)
         else:
@@ -352,7 +519,7 @@ class _Merger:
         first, and a day does not narrow "earlier this month")."""
         for h in self.headlines:
             sub = h.trigger.subkind
-            for ev in self.events:
+            for ev in sorted(self.events, key=lambda ev: ev.told):  # as first told, though told again since
                 if kind(ev.type) == kind(h.type) and not (sub and any(x.trigger.subkind not in (None, sub) for x in ev.members)) \
                         and (h.dated.strength < 4 or ev.dated.interval is None
                              or _dates_agree(h, ev) and _no_coarser(ev.dated, h.dated)):
@@ -360,7 +527,7 @@ class _Merger:
                     break
 
     def _new(self, members: list[Candidate]) -> Event:
-        ev = Event(members)
+        ev = Event(members, told=len(self.events))
         self.events.append(ev)
         return ev
 
@@ -371,8 +538,15 @@ def _without_commentary(ev: Event) -> bool:
     threatened in a video released in December"). Is anything but a headline left?"""
     commentator = any(c.commentary for c in ev.members)  # once described as one, always one:
     # "said Dr X, who studies extremism ... 'It was planned,' Vogt said."
-    ev.members = [c for c in ev.members if not (commentator and c.dated.timex is None)]
+    # (but the day they spoke dates nothing they told: "Traders said on Tuesday that ...")
+    ev.members = [c for c in ev.members if not (commentator and (c.dated.timex is None or _spoken_on(c)))]
     return any(not c.sentence.headline for c in ev.members)
+
+
+def _spoken_on(c: Candidate) -> bool:
+    """Is the statement's date the day its words were spoken ("said on Tuesday")?"""
+    at = c.dated.timex.start - c.sentence.start
+    return 0 <= at - c.trigger.end <= 20 and reported_before(c.sentence.text[c.trigger.start:at])
 
 
 def _addressed_at(ev: Event, mt: Event) -> bool:

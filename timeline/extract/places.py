@@ -188,6 +188,14 @@ def _care_before() -> re.Pattern:
                       rf"(?:(?:city|town|village|provincial capital|capital)\s+(?:of\s+)?)?$")
 
 
+_REGION_AFTER = re.compile(r"\s+(?:region|province|state|district|county|governorate)\b", re.I)
+
+
+def told_as_region(text: str, place: Place) -> bool:
+    """"in the Tillaberi region": a name that is a town's too, told as the region around it."""
+    return _REGION_AFTER.match(text, place.end) is not None
+
+
 def named_elsewhere(text: str, place: Place) -> bool:
     """Is the place named as somewhere other than where the event was: the neighbour across a
     border ("near the border with Niger", "near the Myanmar border"), or where the wounded
@@ -199,11 +207,17 @@ def named_elsewhere(text: str, place: Place) -> bool:
 @lru_cache(maxsize=1024)
 def _named_elsewhere(text: str, start: int) -> bool:
     # (merge asks it for each place of each member of each event it compares: asked once)
-    if _BORDER_BEFORE.search(text, max(0, start - 30), start):
+    if _BORDER_BEFORE.search(text, max(0, start - 30), start) or _journey_before().search(text, max(0, start - 40), start):
         return True
     if not _care_noun_before().search(text, max(0, start - 50), start):
         return False  # no "hospital in" just before the place: most places, found fast
     return bool(_care_before().search(text, max(0, start - 100), start))
+
+
+@lru_cache(maxsize=1)
+def _journey_before() -> re.Pattern:
+    """"the Jaffar Express train to Peshawar", "a bus bound for Nairobi": where it was going."""
+    return re.compile(rf"\b(?i:{_alternation('journey_nouns')})\s+(?:(?:bound\s+)?for|to)\s+(?:the\s+)?$")
 
 
 @lru_cache(maxsize=1)
@@ -291,7 +305,6 @@ def _longest_name(text: str, spans: list[tuple[int, int]], names: dict, blocked:
 # that join Arabic, Spanish or Portuguese names ("Wadi al-Shay", "Valle del Cauca") between them
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _NAME_WORD = rf"[{_UPPER}][\w’'-]*"
-_WORD_START = r"(?<![\w’'-])"  # "in", not the end of "Jama’at"
 _NAME = (rf"[{_UPPER}][\w’'-]*(?:\s+(?:(?:al|el|ad|an|ar|as|ash|at|az)-[{_UPPER}]?[\w’'-]+"
          rf"|(?:de|del|da|do|dos|das|di|la|bin|ibn)\s+[{_UPPER}][\w’'-]*|[{_UPPER}][\w’'-]*)){{0,3}}")
 
@@ -299,11 +312,13 @@ _NAME = (rf"[{_UPPER}][\w’'-]*(?:\s+(?:(?:al|el|ad|an|ar|as|ash|at|az)-[{_UPPE
 @lru_cache(maxsize=1)
 def _locality_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     heads, nouns, features, facilities = (_alternation(k) for k in ("locality_heads", "locality_nouns", "feature_nouns", "facility_nouns"))
-    after_head = re.compile(rf"\b(?:the\s+)?(?:[a-z]+\s+)?(?:{heads})\s+of\s+(?P<name>{_NAME})")
-    before_noun = re.compile(rf"(?:{_WORD_START}(?:in|at|near|outside|of|around|across|from|into)\s+(?:the\s+(?:[a-z]+\s+)?)?"
+    # each opens on a character, which a search skips to quickly (an opening look-behind is
+    # tried at every character)
+    after_head = re.compile(rf"\b(?:{heads})\s+of\s+(?P<name>{_NAME})")
+    before_noun = re.compile(rf"(?:\s(?:in|at|near|outside|of|around|across|from|into)\s+(?:the\s+(?:[a-z]+\s+)?)?"
                              rf"(?:[{_UPPER}][\w-]*[’']s\s+)?|,\s*)(?P<name>{_NAME})\s+(?:(?P<feature>{features})|{nouns})\b")
     # one or two words alone: a third is most often a person's name ("Special Agent in Charge X")
-    alone = re.compile(rf"{_WORD_START}(?:in|near|at|outside)\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD})?)"
+    alone = re.compile(rf"\s(?:in|near|at|outside)\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD})?)"
                        rf"(?=\s*[,.;:)]|\s+(?!(?:{facilities})\b)[a-z]|\s*$)")
     return after_head, before_noun, alone
 

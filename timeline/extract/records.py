@@ -11,6 +11,7 @@ from timeline.records import ActorRef, DateBasis, EventRecord, Mention
 
 from . import casualties
 from .dating import publication
+from .candidates import speech_act_object
 from .merge import Event
 from .places import is_origin, named_elsewhere
 
@@ -82,11 +83,18 @@ _ROUTE_END_BEFORE = re.compile(r"\bfrom\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*
 _STATE_AS_SUBJECT = re.compile(r"^[\s,]*(?:(?:and|or)\s+[A-Z][\w ]*?\s+)?(?:\w+ly\s+)?(?:has\s+|have\s+|had\s+)?$")
 
 
+# A sentence that names the event as the object of a speech act or a claim ("IS claimed the
+# attack ..., saying it took revenge for Muslims in Palestine") tells where it happened only in
+# the noun's complement ("condemned the attack on a church in Kano"): so many characters on.
+_COMPLEMENT = 40
+
+
 def _place(ev: _Settled):
     """Where: a place named after a locative word ("in Kabul") in the primary sentence, then in
     the other sentences; a city or region before a country. A statement has a place only so."""
     p = ev.primary
-    ordered = [p] + [m for m in ev.members if m is not p and not m.sentence.headline]
+    # (not the words of a statement told with it: "released a video ... in Cotonou")
+    ordered = [p] + [m for m in ev.members if m is not p and not m.sentence.headline and (m.type != "statement" or ev.type == "statement")]
     if ev.type == "statement":
         ordered = [p]  # a speech's content names places it is about, not where it was made
     for c in ordered:
@@ -95,7 +103,9 @@ def _place(ev: _Settled):
                    and not (_FROM_BEFORE.search(c.sentence.text, max(0, pl.start - 6), pl.start)
                             and _TO_AFTER.match(c.sentence.text, pl.end))
                    and not _ROUTE_END_BEFORE.search(c.sentence.text, max(0, pl.start - 40), pl.start)
-                   and (ev.type != "statement" or pl.kind != "country")]
+                   and (ev.type != "statement" or pl.kind != "country")
+                   and not (c is not p and c.definite and not 0 <= pl.start - c.trigger.end <= _COMPLEMENT
+                            and speech_act_object(c.sentence.text, c.trigger.start, claims=True))]
         ranked = sorted(located, key=lambda pl: (pl.kind == "country", abs(pl.start - c.trigger.start)))
         if ranked:
             return ranked[0]
@@ -131,6 +141,11 @@ def _toll(ev: _Settled) -> tuple[int | None, int | None]:
     if first is None:
         return None, None
     killed, injured = first.toll.get("killed"), first.toll.get("injured")
+    # "By evening, the death toll rose to 26": the last count the article gives as an update
+    updates = [n for c in ordered if not c.sentence.headline and c.sentence.index > first.sentence.index
+               and (n := casualties.updated_toll(c.sentence.text)) is not None]
+    if killed is not None and updates:
+        killed = updates[-1]
     if injured is None and not casualties.uncounted_injured(first.sentence.text):
         injured = next((c.toll["injured"] for c in ordered if "injured" in c.toll and "killed" not in c.toll
                         and c.sentence.headline == first.sentence.headline), None)

@@ -48,7 +48,8 @@ _FULL_DATE = re.compile(r"^\d{4}-\d\d-\d\d")
 _POSSESSIVE = ("'s", "\u2019s")
 # Calls whose direction comes from the tense of the sentence.
 _TENSED = ("WEEKDAY(", "MONTH(", "MONTHDAY(", "SEASON(", "QUARTER(", "QENDED(", "QORDENDED(", "HALF(", "WEEKEND(", "IN(",
-           "HOLIDAY(", "DAYOFMONTH(", "MONTHWEEK(", "REFMONTH(", "REFSEASON(", "QMONTH(")
+           "HOLIDAY(", "DAYOFMONTH(", "MONTHWEEK(", "REFMONTH(", "REFSEASON(", "QMONTH(",
+           "WEEKOF(")
 # A length is a DURATION whatever rule found it: IN() gives one when its sentence does not
 # look ahead ("rose 5% in two years").
 _LENGTH = re.compile(r"^P(?:\d|X|T)")
@@ -266,6 +267,10 @@ def _resolve(text: str, c: Candidate, ctx: Context, g: Grammar, limit: int) -> T
     mod = fill(rule.mod, c.match, g.tables) if rule.mod else ""
     if not mod and rule.type in ("DATE", "DURATION"):
         start, mod = _mod_words(text, start, g.approx, g, mod)
+        if mod in _COMPARING and rule.type == "DATE" and not g.counted.search(text, c.start, c.end):
+            # "more than a year ago" is a distance, but "sold more than last year", "costs
+            # more than this time last year" compare with the date: no mod, not in the span
+            start, mod = c.start, ""
     if not mod and rule.type == "DATE":
         start, mod = _mod_words(text, start, g.part_of, g, mod)
     end = c.end
@@ -293,6 +298,10 @@ def _bound(interval: Interval, rule, mod: str | None, ctx: Context, c: Candidate
         if ctx.dct is not None and interval.start <= ctx.dct < interval.end:
             return Interval(interval.start, ctx.dct, interval.precision)
         return interval
+    if "from-dct" in rule.flags:
+        if ctx.dct is not None and interval.start < ctx.dct <= interval.end:
+            return Interval(ctx.dct, interval.end, interval.precision)
+        return interval
     if rule.end:
         last, _ = resolve_value(fill(rule.end, c.match, g.tables), ctx)
         last_iv = value_interval(last) if last else None
@@ -304,6 +313,10 @@ def _bound(interval: Interval, rule, mod: str | None, ctx: Context, c: Candidate
 
 # How far before an expression the words of its mod may start ("the early morning hours of ").
 _MOD_REACH = 32
+
+
+# Mods that compare an amount: a date takes one only as a distance counted from another.
+_COMPARING = frozenset({"MORE_THAN", "LESS_THAN", "EQUAL_OR_MORE", "EQUAL_OR_LESS"})
 
 
 def _mod_words(text: str, start: int, before: re.Pattern, g: Grammar, mod: str) -> tuple[int, str]:

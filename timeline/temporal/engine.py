@@ -99,6 +99,7 @@ class Grammar:
     future_in_past: frozenset[str]  # future cues that look ahead from a time past ("would")
     sentence_end: re.Pattern     # where a sentence ends: not after "Dec." in "Dec. 31"
     approx: re.Pattern
+    counted: re.Pattern          # how a date counted from another ends ("ago", "earlier")
     part_of: re.Pattern          # "the end of" before an expression that did not take it
     mod_after: re.Pattern        # "or so", "and beyond" right after an expression
     boundary: re.Pattern         # "since", "the quarter ended" before a date that bounds a period
@@ -111,6 +112,9 @@ class Grammar:
     put_off: re.Pattern          # "adjourned the case until", "called for" before a date: the coming one
 
     keyed: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False)
+    # the rules' keys once each (161 rules share 84 keys), with the rules of each: a new word
+    # is tried against every key once, not once a rule (see `key_groups`)
+    key_groups: tuple[tuple[re.Pattern, tuple[int, ...]], ...] = ()
 
     def rules_for(self, word: str) -> tuple[int, ...]:
         """The rules a word can be part of (their keys), by rule order; remembered."""
@@ -118,7 +122,8 @@ class Grammar:
         if found is None:
             if len(self.keyed) > 100_000:  # a bound on memory for endless streams of words
                 self.keyed.clear()
-            found = self.keyed[word] = tuple(r.order for r in self.rules if r.key.fullmatch(word))
+            found = self.keyed[word] = tuple(sorted(o for key, orders in self.key_groups
+                                                    if key.fullmatch(word) for o in orders))
         return found
 
 
@@ -218,10 +223,19 @@ def sentence_end(abbreviations: list[str]) -> re.Pattern:
     return re.compile(rf"[.!?]{not_abbr}(?=\s+[\"'“‘(]?[A-Z0-9])|\n\s*\n|\n(?=\s*[A-Z\"“])")
 
 
+def key_groups(rules) -> tuple[tuple[re.Pattern, tuple[int, ...]], ...]:
+    """Each key the rules use, once, with the orders of the rules that use it."""
+    by_key: dict[str, list[Rule]] = {}
+    for r in rules:
+        by_key.setdefault(r.key.pattern, []).append(r)
+    return tuple((rs[0].key, tuple(r.order for r in rs)) for rs in by_key.values())
+
+
 @lru_cache(maxsize=1)
 def grammar() -> Grammar:
     """The compiled resources; built once a process."""
     lists = _load_lists()
+    rules = _parse_rules(lists)
     negatives = _joined(DATA / "negatives.txt", lists)
     wide = widened_pattern(negatives)
     cues = dict(line.split("\t", 1) for line in _lines(DATA / "tense.txt"))
@@ -235,7 +249,8 @@ def grammar() -> Grammar:
     tense_words.update({w: -3 for w in cues["past-finite"].split()})  # past unless after "be"
     between = "|".join(cues["between"].split())
     return Grammar(
-        rules=_parse_rules(lists),
+        rules=rules,
+        key_groups=key_groups(rules),
         tables=_load_tables(),
         negatives=re.compile(negatives, FLAGS),
         negative_starts=wide and first_chars(wide.pattern) and skipping(wide),
@@ -255,6 +270,7 @@ def grammar() -> Grammar:
         schedule_gap=re.compile(r"(?:\s+[a-z][\w'-]*){0,%d}[\s,]*(?:(?:" % int(cues["schedule-gap"])
                                 + between + r")\s+)*$", FLAGS),
         approx=re.compile(r"(?<!\w)(" + lists["approx"] + r")\s+$", FLAGS),
+        counted=re.compile(r"(?<!\w)(?:" + lists["counted"] + r")$", FLAGS),
         part_of=re.compile(r"(?<!\w)(" + lists["partof"] + r")\s+$", FLAGS),
         mod_after=re.compile(r"\s+(" + lists["modafter"] + r")(?!\w)", FLAGS),
         boundary=re.compile(r"(?<!\w)" + lists["boundary"] + r"\s+$", FLAGS),

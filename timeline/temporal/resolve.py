@@ -23,6 +23,12 @@ UNIT_DAYS = {"D": 1, "W": 7, "2W": 14}
 # Days after the DCT within which a month-day named in a past sentence is still taken as
 # this year's rather than last year's.
 MONTHDAY_AHEAD = 14
+# Days after a quarter or a half ends within which a report still looks ahead to its figures
+# ("expects to report a loss for the third quarter", written in October).
+REPORT_DAYS = timedelta(days=45)
+# Days from the DCT within which an event named by its month-day ("the December 28 attack")
+# is the recent or coming one.
+NAMED_DAYS = 60
 UNIT_MONTHS = {"M": 1, "Q": 3, "Y": 12, "DE": 120, "CE": 1200}
 
 
@@ -96,12 +102,24 @@ def normalise(raw: str, table: str, tables: dict[str, dict[str, str]]) -> str:
         return _number(key.replace(",", ""), tables["number"])
     if table == "day":
         return "%02d" % int(_DIGITS.match(key).group())
-    if table == "year2":
-        return str(1900 + int(key) if int(key) >= 50 else 2000 + int(key))
+    if table == "year2":  # '89 (or a year written out in full, where a rule takes both)
+        key = key.lstrip("'")
+        return key if len(key) == 4 else str(1900 + int(key) if int(key) >= 50 else 2000 + int(key))
     if table == "unit":
         key = _CENTURIES.sub("y", key)
         key = key[:-1] if key.endswith("s") and key[:-1] in tables["unit"] else key
     return tables[table].get(key, "")
+
+
+def century_year(yy: int, dct: date | None) -> int:
+    """The year a two-digit year names: the one from 89 years before the DCT's year to 10
+    after it ("3/2/98" told in 1998 is 1998 and "10/29/88" told in 1989 is 1988, where a
+    pivot of the DCT's year + 10 read past 99 made them 2098 and 2088; "1/5/05" told in 1998
+    is 2005); without a DCT, 1950-2049."""
+    if dct is None:
+        return 1900 + yy if yy >= 50 else 2000 + yy
+    year = dct.year - dct.year % 100 + yy
+    return year - 100 if year > dct.year + 10 else year + 100 if year <= dct.year - 90 else year
 
 
 def _number(key: str, numbers: dict[str, str]) -> str:
@@ -290,11 +308,15 @@ def call_shift(ctx: Context, anchor: str, unit: str, n: str) -> tuple[str, None]
     return _fmt(_shift(base, int(n), unit), unit), None
 
 
-def call_ago(ctx: Context, anchor: str, n: str, unit: str, sign: str) -> tuple[str, Interval | None]:
+def call_ago(ctx: Context, anchor: str, n: str, unit: str, sign: str, grain: str = ""
+             ) -> tuple[str, Interval | None]:
     """`n` units before or after the DCT ("two weeks ago") or the last date named
-    ("a year earlier"), at the granularity the expression speaks of."""
+    ("a year earlier"), at the granularity the expression speaks of, or at `grain` when
+    words after it name one ("two years ago this month", see `call_ago_at`)."""
     if not unit or not sign:
         return "", None
+    if grain:
+        return call_ago_at(ctx, n, unit, sign, grain)
     s = int(sign)
     if unit in ("TH", "TM", "S"):  # hours ago: the DCT day itself
         return call_dct(ctx)
@@ -399,6 +421,34 @@ def call_weekday(ctx: Context, wd: str, dir_: str) -> tuple[str, None]:
         # range follows its start, the first such weekday after it
         d = ctx.since + timedelta(days=(iso - ctx.since.isoweekday()) % 7 or 7)
     return d.isoformat(), None
+
+
+def call_weekday_that(ctx: Context, wd: str) -> tuple[str, None]:
+    """"that Sunday": the weekday nearest the last day named (that day itself when it falls on
+    it: "the December 28 attack ... in the early hours of that Sunday"); with no day named, a
+    weekday as the tense gives it."""
+    ref = _ref_date(ctx)
+    if not wd or ref is None or ref[1] != "D":
+        return call_weekday(ctx, wd, "")
+    day = ref[0]
+    shift = (int(wd) - day.isoweekday()) % 7
+    return (day + timedelta(days=shift if shift <= 3 else shift - 7)).isoformat(), None
+
+
+def call_named_day(ctx: Context, month: str, day: str, event: str = "") -> tuple[str, None]:
+    """A month-day naming an event ("the December 28 attack", "the March 20 protests"): the
+    occurrence within NAMED_DAYS of the DCT, before or after it, as news names a recent or
+    coming event by its day; further off it is a name whose year is not said ("the November
+    13 attacks" told years on), as is a movement's ("the March 14 alliance", no `event`)."""
+    unknown = f"XXXX-{month}-{day}"
+    if ctx.dct is None or not month or not day or not event:
+        return unknown, None
+    for year in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1):
+        if _valid(year, int(month), int(day)):
+            d = date(year, int(month), int(day))
+            if abs((d - ctx.dct).days) <= NAMED_DAYS:
+                return d.isoformat(), None
+    return unknown, None
 
 
 def call_weekday_plus(ctx: Context, wd: str, n: str, unit: str) -> tuple[str, None]:
@@ -746,10 +796,22 @@ def _part_of_year(ctx: Context, code: str, n: str, months: int, dir_: str, shift
     now = (ctx.dct.month - 1) // months + 1
     if ctx.tense < 0 and not dir_:
         year = _year_for(ctx, (int(n),), (now,), dir_)
+    elif ctx.tense > 0 and not dir_:
+        # A sentence that looks ahead names a part under way or to come, or one just ended
+        # whose figures are yet to come ("expects to report a loss for the third quarter"
+        # in October); one ended longer ago is not the one meant: "growth will pick up in
+        # the second half" said in March is this year's, not last year's nearer middle
+        year = next(y for y in range(ctx.dct.year - 1, ctx.dct.year + 2)
+                    if _ended(y, int(n), months) >= ctx.dct - REPORT_DAYS)
     else:
         middle = lambda y: date(y, months * int(n) - months // 2, 15)
         year = _year_for(ctx, (int(n),), (now,), dir_, when=middle)
     return f"{year + int(shift or 0):04d}-{code}{n}", None
+
+
+def _ended(year: int, n: int, months: int) -> date:
+    """The last day of the `n`th part of `months` months of `year`."""
+    return _shift(date(year, 1, 1), n * months, "M") - timedelta(days=1)
 
 
 def call_weekend(ctx: Context, dir_: str = "") -> tuple[str, None]:
@@ -776,10 +838,7 @@ def call_weekend(ctx: Context, dir_: str = "") -> tuple[str, None]:
 def call_numdate(ctx: Context, a: str, b: str, y: str) -> tuple[str, Interval | None]:
     """A numeric date: the order (month/day or day/month) the document's other numeric dates
     show, else the reading that is valid, else the one nearest before the DCT, else US."""
-    year = int(y)
-    if len(y) == 2:
-        pivot = (ctx.dct.year % 100 + 10) if ctx.dct else 50
-        year += 2000 if year <= pivot else 1900
+    year = int(y) if len(y) != 2 else century_year(int(y), ctx.dct)
     readings = []
     for month, day in ((int(a), int(b)), (int(b), int(a))):
         try:
@@ -853,6 +912,30 @@ def call_dur(ctx: Context, n: str, unit: str, half: str = "") -> tuple[str, None
     return "P" + date_part + ("T" + time_part if time_part else ""), None
 
 
+def call_week_of(ctx: Context, month: str, day: str, year: str) -> tuple[str, None]:
+    """"the week of March 16": the ISO week holding that day, the day's year written or found
+    as a month-day's is."""
+    value = f"{year}-{month}-{day}" if year else call_monthday(ctx, month, day, "")[0]
+    if not value or value.startswith("X"):
+        return ("XXXX-WXX" if value else ""), None
+    try:
+        return _fmt(date.fromisoformat(value), "W"), None
+    except ValueError:
+        return "", None  # a day no calendar has
+
+
+def call_ago_at(ctx: Context, n: str, unit: str, sign: str, grain: str) -> tuple[str, None]:
+    """`n` units before or after the DCT told at the granularity of the words after it:
+    "two years ago this month" (the DCT's month two years back), "a year ago today", "this
+    time last year" (the DCT's day a year back). No count is one, no sign back."""
+    if not unit or not grain or n == "X":
+        return "", None
+    n, sign = n or "1", sign or "-1"
+    if ctx.dct is None:
+        return _UNKNOWN.get(grain, "XXXX"), None
+    return _fmt(_shift(ctx.dct, float(n) * int(sign), unit), grain), None
+
+
 def call_inyear(ctx: Context, n: str, suffix: str) -> tuple[str, None]:
     """A part of a year named by its distance from the DCT's: "July last year" (-1, -07)."""
     if not n or not suffix:
@@ -863,12 +946,15 @@ def call_inyear(ctx: Context, n: str, suffix: str) -> tuple[str, None]:
 
 def call_years(ctx: Context, first: str, last: str) -> tuple[str, Interval | None]:
     """A run of years ("2014-2016", "2015-16", "2015/16"): the first year's value, an
-    interval to the end of the last. A short second year must be the next one ("2015-16");
-    anything else ("2015-12", a month; "2016-2014") is no run of years."""
+    interval to the end of the last. A short second year must be the next one ("2015-16"),
+    or a later one of the same century that no month could be ("1990-94"); anything else
+    ("2015-12", a month; "2016-2014") is no run of years."""
     y = int(first)
     end = int(last) if len(last) == 4 else None
     if len(last) == 2 and int(last) == (y + 1) % 100:
         end = y + 1
+    elif len(last) == 2 and int(last) > 12:
+        end = y - y % 100 + int(last)
     if end is None or not y < end <= y + 50:
         return "", None
     return first, Interval(date(y, 1, 1), date(end, 12, 31), Precision.YEAR)
@@ -882,7 +968,8 @@ def call_holiday(ctx: Context, rule: str, year: str) -> tuple[str, None]:
     """A holiday: its day in the year given, else in the year the tense and the DCT give.
     `rule` is a fixed day ("12-25"), the nth weekday of a month ("11-4-4", the fourth
     Thursday of November; "05-1-L", the last Monday of May), or a shift from Easter
-    Sunday ("E-2", Good Friday)."""
+    Sunday ("E-2", Good Friday); "+N" after an nth weekday shifts it by days ("11-4-4+1",
+    the day after Thanksgiving)."""
     if not rule:
         return "", None
     if year:
@@ -900,6 +987,10 @@ def call_holiday(ctx: Context, rule: str, year: str) -> tuple[str, None]:
 
 def holiday_date(rule: str, year: int) -> date | None:
     """The day a holiday rule of holiday.tsv gives in a year."""
+    rule, _, after = rule.partition("+")
+    if after:
+        day = holiday_date(rule, year)
+        return day + timedelta(days=int(after)) if day and after.isdigit() else None
     parts = rule.split("-") if not rule.startswith("E") else ["E", rule[1:]]
     try:
         if parts[0] == "E":
@@ -946,11 +1037,15 @@ CALLS = {
     "DCT": call_dct,
     "SHIFT": call_shift,
     "AGO": call_ago,
+    "AGOAT": call_ago_at,
     "REF": call_ref,
     "WEEKDAY": call_weekday,
     "WEEKDAYPLUS": call_weekday_plus,
     "MONTH": call_month,
     "MONTHDAY": call_monthday,
+    "WEEKOF": call_week_of,
+    "WEEKDAYTHAT": call_weekday_that,
+    "NAMEDDAY": call_named_day,
     "MONTHWEEK": call_monthweek,
     "REFMONTH": call_refmonth,
     "REFSEASON": call_refseason,
