@@ -31,6 +31,29 @@ _FILLER = ("Residents fled to nearby villages. Shops stayed shut for days. Aid g
            "Schools were closed until further notice.")
 
 CASES = [
+    # --- chronicle lines ("Timeline:", "Key dates"): a year line heads the dated lines below it,
+    # each telling its event in the historic present
+    ("a year line dates the day lines below it, undated article",
+     "Key dates in the Sahel conflict\n\n2017\n\nMarch 2 – Gunmen storm a hotel in Bamako, killing 20 guests.\n\n"
+     "Aug 14 – Jihadists abduct two aid workers near Gao.\n\n2018\n\nJune 29 – A suicide bomber hits the task force headquarters in Sevare.\n",
+     None, [ev("attack", "2017-03-02", killed=20), ev("kidnapping", "2017-08-14"), ev("attack", "2018-06-29")]),
+    ("a year line outranks the publication year for a yearless day below it",
+     "2021\n\nOct 3 – Rebels ambush an army convoy near Beni.\n", "2024-05-02", [ev("attack", "2021-10-03")]),
+    ("historic present on a dated line: hostages are freed",
+     "2016\n\nMay 5 – Four hostages are freed in a raid on a farm near Kidal.\n", None, [ev("release", "2016-05-05")]),
+    ("historic present on a dated line: a court sentences",
+     "2022\n\nApril 9 – A court in Tunis sentences three men to 20 years each for the museum attack.\n", None,
+     [ev("sentencing", "2022-04-09")]),
+    ("historic present on a dated line: a group threatens in a message to attack",
+     "2020\n\nEarly June – The group threatens in a video message to attack churches in the north.\n", None,
+     [ev("threat", "2020-06-01", "2020-06-10")]),
+    ("historic present on a dated line: gunmen shoot dead",
+     "2015\n\nNov 20 – Gunmen stop a minibus on the coast road and shoot dead eight passengers.\n", None,
+     [ev("attack", "2015-11-20")]),
+    ("present tense in prose stays habitual: no event",
+     "Gunmen often ambush convoys on the road to Beni. Hostages are freed when ransoms are paid.", "2024-05-02", []),
+    ("a dash line with no date is no chronicle line",
+     "Background – Gunmen abduct pupils and teachers are freed for ransom.", "2024-05-02", []),
     # --- occurrences and their own dates
     ("attack with weekday and toll",
      "A car bomb exploded near a police station in Kandahar on Monday, killing nine people and wounding 14.",

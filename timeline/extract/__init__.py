@@ -15,7 +15,7 @@ from timeline.records import Article, EventRecord, PublishedBasis
 from .records import build
 
 # Bump when rules or data change, so stored `auto` events can be re-extracted.
-EXTRACTOR_VERSION = "1.11"
+EXTRACTOR_VERSION = "1.12"
 
 __all__ = ["extract", "EXTRACTOR_VERSION"]
 

@@ -912,9 +912,27 @@ class SentenceReader:
         """Every sentence in order. Triggers, places and aliases are found in one pass over the
         whole text each (much cheaper than a pass per sentence), then handed to their sentence."""
         found = lexicon.find_in(self.text, [(s.start, s.end) for s in sentences])
+        for i, s in enumerate(sentences):
+            if (dash := self._chronicle_dash(s)) is not None:
+                found[i] = lexicon.find_historic(s.text, dash)
         places = _by_sentence(find_all_places(self.text), sentences)
         aliases = _by_sentence(self.index.table.find(self.text), sentences)
         return [c for s, t, p, a in zip(sentences, found, places, aliases) for c in self.read(s, t, p, a)]
+
+    def _chronicle_dash(self, s: Sentence) -> int | None:
+        """Where the dash ends on a chronicle line, one that opens with its date and a dash
+        ("Jan 8 – Militants ambush ...", "Late July – Al-Shabaab threatens ..."): the sentence
+        opens its line and the words before the dash are one date expression. Else None."""
+        if s.start and self.text[s.start - 1] != "\n":
+            return None
+        m = lexicon.chronicle_opening(s.text)
+        if m is None:
+            return None
+        i = bisect_left(self._timex_starts, s.start + m.start("date"))
+        if i == len(self.timexes) or self.timexes[i].start != s.start + m.start("date") \
+                or self.timexes[i].end != s.start + m.end("date") or self.timexes[i].type != "DATE":
+            return None
+        return m.end()
 
     def read(self, s: Sentence, triggers: list | None = None, places: list | None = None,
              aliases: list | None = None) -> list[Candidate]:

@@ -294,3 +294,55 @@ def _resolve_overlaps(hits: list[Trigger]) -> list[Trigger]:
         if not any(k.start < t.end and t.start < k.end for k in kept):
             kept.append(t)
     return sorted(kept, key=lambda t: t.start)
+
+
+@lru_cache(maxsize=1)
+def _historic() -> tuple[re.Pattern, re.Pattern, re.Pattern, frozenset[str], frozenset[str], dict[str, str]]:
+    d = _json("historic_present.json")
+    words = re.compile(r"\b(?:%s)\b" % "|".join(sorted(map(re.escape, d["past"]), key=len, reverse=True)), re.I)
+    return (re.compile(d["line"]), words, re.compile(d["object_after"]), frozenset(d["noun_too"]),
+            frozenset(d["not_after"]), d["past"])
+
+
+def chronicle_opening(line: str) -> re.Match | None:
+    """The date and dash that open a chronicle line ("Jan 8 – "), else None (data/historic_present.json)."""
+    return _historic()[0].match(line)
+
+
+def find_historic(sentence: str, start: int = 0) -> list[Trigger]:
+    """The triggers of a chronicle line told in the historic present ("Jan 8 – Militants ambush
+    a police vehicle"): found in a copy whose present verbs after `start` (the dash) take their
+    past form, with the offsets and words of the sentence itself."""
+    _, words, object_after, noun_too, not_after, past = _historic()
+    pieces, spans, pos, shift = [], [], 0, 0  # spans: (new start, new end, old start, old end)
+    for m in words.finditer(sentence, start):
+        word = m.group(0).lower()
+        prev = _WORD_BEFORE.search(sentence, 0, m.start())
+        if prev and prev.group(1).lower() in not_after:
+            continue
+        if word in noun_too and not object_after.match(sentence, m.end()):
+            continue
+        new = past[word]
+        pieces += [sentence[pos:m.start()], new]
+        spans.append((m.start() + shift, m.start() + shift + len(new), m.start(), m.end()))
+        shift += len(new) - len(m.group(0))
+        pos = m.end()
+    if not spans:
+        return find(sentence)
+    told = "".join(pieces) + sentence[pos:]
+
+    def back(p: int, end: bool) -> int:
+        moved = 0
+        for ns, ne, os_, oe in spans:
+            if p < ns or (end and p == ns):
+                break
+            if p < ne or (end and p == ne):
+                return oe if end else os_
+            moved = oe - ne
+        return p + moved
+
+    out = []
+    for t in find(told):
+        a, b = back(t.start, False), back(t.end, True)
+        out.append(_trigger(t.rule, a, b, sentence[a:b]))
+    return out

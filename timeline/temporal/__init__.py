@@ -98,11 +98,19 @@ def _tag(text: str, dct: date | None, g: Grammar, cands: list[Candidate]) -> lis
     named: tuple[int, int] | None = None  # (end, year) of the last year the text wrote out
     period: tuple[int, Interval] | None = None  # (end, interval) of the last season or month with its year
     day: tuple[int, date] | None = None  # (end, day) of the last single day the text named
+    heading: tuple[int, int] | None = None  # (end, year) of a year standing alone as a line
     for i, c in enumerate(cands):
         # words after an expression ("or later") join it only up to the next one: in
         # "Monday or earlier this week", "earlier this week" is an expression of its own
         limit = cands[i + 1].start if i + 1 < len(cands) else len(text)
         ctx.year_here = named[1] if named and _near_in_sentence(text, named[0], c.start, g) else _year_after(text, cands, i)
+        if _YEAR_LINE.fullmatch(_line_of(text, c.start, c.end)):
+            heading = c.end, int(text[c.start:c.end])
+        elif heading is not None and ctx.year_here is None:
+            if _under_heading(text, heading[0], c.start, cands, i):
+                ctx.year_here = heading[1]
+            else:
+                heading = None
         ctx.since = _range_start(text, out, c.start, g)
         ctx.day_here = _day_before(text, out, c.start, g)
         ctx.day_said = day[1] if day and _near_in_sentence(text, day[0], c.start, g, _DAY_REACH) else None
@@ -144,6 +152,36 @@ def _tag(text: str, dct: date | None, g: Grammar, cands: list[Candidate]) -> lis
 
 
 _YEAR_FIRST = re.compile(r"^\d{4}(?:-|$)")
+
+# A "Timeline:" or "Key dates" box: a year alone as a line heads the lines below it that open
+# with a date ("2019" / "Jan 8 – Militants ambush ..." / "Sept 13 – ..."), up to the next year
+# line or the first line that opens with no date.
+_YEAR_LINE = re.compile(r"\s*(?:1[89]|20)\d\d\s*:?\s*")
+_LINE_OPENING = re.compile(r"[\s•*·-]*")
+
+
+def _line_of(text: str, start: int, end: int) -> str:
+    """The whole line holding text[start:end]."""
+    a = text.rfind("\n", 0, start) + 1
+    b = text.find("\n", end)
+    return text[a:b if b >= 0 else len(text)]
+
+
+def _under_heading(text: str, heading_end: int, start: int, cands: list[Candidate], i: int) -> bool:
+    """Whether the expression at `start` opens its line and every line between it and the
+    year heading ending at `heading_end` is blank or opens with a date too."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if not _LINE_OPENING.fullmatch(text, line_start, start):
+        return False
+    openers = {text.rfind("\n", 0, c.start) + 1 for c in cands[:i]
+               if heading_end < c.start and _LINE_OPENING.fullmatch(text, text.rfind("\n", 0, c.start) + 1, c.start)}
+    pos = text.find("\n", heading_end)
+    while 0 <= pos < line_start - 1:
+        nxt = text.find("\n", pos + 1)
+        if text[pos + 1:nxt].strip() and pos + 1 not in openers:
+            return False
+        pos = nxt
+    return True
 
 # "on July 14 in Nice in 2016", "Bastille Day in 2016": a year right after a day, with only
 # places between, is that day's year
