@@ -54,6 +54,16 @@ CASES = [
      "Gunmen often ambush convoys on the road to Beni. Hostages are freed when ransoms are paid.", "2024-05-02", []),
     ("a dash line with no date is no chronicle line",
      "Background – Gunmen abduct pupils and teachers are freed for ransom.", "2024-05-02", []),
+    # --- threats told by the message that carries them
+    ("messages threaten though where they were sent stands between",
+     "Prosecutors said the man sent messages over a messaging app on Friday threatening to “torch” the synagogue.",
+     "2024-06-12", [ev("threat", "2024-06-07")]),
+    ("a message that threatened a quoted harm is a threat",
+     "An audio recording released on Monday threatened “rivers of blood” in the capital.",
+     "2024-06-12", [ev("threat", "2024-06-10")]),
+    ("a statement that threatened a ceasefire names no harm: a statement, no threat",
+     "The statement issued on Monday threatened the ceasefire, diplomats said.",
+     "2024-06-12", [ev("statement", "2024-06-10")]),
     # --- occurrences and their own dates
     ("attack with weekday and toll",
      "A car bomb exploded near a police station in Kandahar on Monday, killing nine people and wounding 14.",
