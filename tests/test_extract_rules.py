@@ -54,6 +54,12 @@ CASES = [
      "Gunmen often ambush convoys on the road to Beni. Hostages are freed when ransoms are paid.", "2024-05-02", []),
     ("a dash line with no date is no chronicle line",
      "Background – Gunmen abduct pupils and teachers are freed for ransom.", "2024-05-02", []),
+    ("an arrest told as a participle of the sentenced men is who they are, not the event",
+     "On Monday a judge in Mombasa sentenced the three suspects detained at the port last year to life in prison.",
+     "2024-06-12", [ev("sentencing", "2024-06-10")]),
+    ("an arrest that is a verb of its own still outranks a later sentencing",
+     "Police arrested two men in Mombasa on Monday and a court later sentenced them.",
+     "2024-06-12", [ev("arrest", "2024-06-10")]),
     # --- threats told by the message that carries them
     ("messages threaten though where they were sent stands between",
      "Prosecutors said the man sent messages over a messaging app on Friday threatening to “torch” the synagogue.",

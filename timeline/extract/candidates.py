@@ -672,6 +672,10 @@ def _resolve_types(text: str, found: list[tuple[str, lexicon.Trigger, str | None
         found = [f for f in found if not (f[0] in ("attack", "kidnapping", "plot_foiled") and any(
             c.end <= f[1].start and _OFFENCE.search(text, c.end, f[1].start) for c in custody)
             and not _attached_date(text, f[1], dated_spans, adverbial=False))]
+        # "A court sentenced the two men arrested in Garissa in 2022 to 30 years": an arrest
+        # told as a participle of the sentenced's noun is who they are, not the sentence's event
+        found = [f for f in found if not (f[0] == "arrest" and any(
+            c.rule.type == "sentencing" and _OBJECT_PARTICIPLE.fullmatch(text, c.end, f[1].start) for c in custody))]
     found = [f for f in found if not _sourcing(text, f)]
     types = {f[0] for f in found}
     for winner, loser, even_with_toll in lexicon.absorbs():
@@ -793,6 +797,11 @@ def _sentenced_for() -> re.Pattern:
                       r"|over|in connection with)\b", re.I)
 
 
+# the object of a verb and no verb of its own before the participle after it: "sentenced the
+# two men arrested", "jailed three suspects detained"
+_OBJECT_PARTICIPLE = re.compile(r"\s+(?:the\s+|a\s+|an\s+|his\s+|their\s+)?(?:[\w'’-]+\s+){0,3}?"
+                                r"(?:men|women|people|suspects|members|militants|teenagers|brothers|man|woman|suspect|"
+                                r"member|militant|teenager|others|defendants|defendant)\s+", re.I)
 _OFFENCE = re.compile(r"\b(?:for|over|in connection with|accused of|convicted of|guilty of|charged with)\b", re.I)
 _FINAL_ATTRIBUTION = re.compile(r"^\s*(?:on\s+\w+|late\s+\w+|in a statement|on X|on Twitter)?\s*[.!]?\s*$")
 
