@@ -60,6 +60,12 @@ CASES = [
     ("an arrest that is a verb of its own still outranks a later sentencing",
      "Police arrested two men in Mombasa on Monday and a court later sentenced them.",
      "2024-06-12", [ev("arrest", "2024-06-10")]),
+    ("a bomb that destroyed something is an attack though it killed no one",
+     "On Monday a roadside bomb destroyed a water tower outside Bula Hawo.",
+     "2024-06-12", [ev("attack", "2024-06-10")]),
+    ("a chronicle line: a bomb destroys",
+     "2021\n\nJuly – A roadside bomb destroys a police truck near Kismayo.\n", None,
+     [ev("attack", "2021-07-01", "2021-07-31")]),
     # --- threats told by the message that carries them
     ("messages threaten though where they were sent stands between",
      "Prosecutors said the man sent messages over a messaging app on Friday threatening to “torch” the synagogue.",
