@@ -50,6 +50,8 @@ CASES = [
     ("historic present on a dated line: gunmen shoot dead",
      "2015\n\nNov 20 – Gunmen stop a minibus on the coast road and shoot dead eight passengers.\n", None,
      [ev("attack", "2015-11-20")]),
+    ("a key-dates line may set its date off with a colon",
+     "Key dates\n\n2018\n\nFeb 3: Gunmen kidnap a priest in Zamfara.\n", None, [ev("kidnapping", "2018-02-03")]),
     ("present tense in prose stays habitual: no event",
      "Gunmen often ambush convoys on the road to Beni. Hostages are freed when ransoms are paid.", "2024-05-02", []),
     ("a dash line with no date is no chronicle line",
