@@ -1214,6 +1214,9 @@ CASES += [
      "March", "2020-03", ("2020-03-01", "2020-03-31"), None, "the-next-year-line-heads-the-lines-after-it"),
     ("2019\n\nJan 8 – Militants ambush a patrol.\n\nSept 2 – Gunmen storm a school.\n", "2025-10-15",
      "Sept 2", "2019-09-02", ("2019-09-02", "2019-09-02"), None, "a-year-line-heads-every-dated-line-up-to-the-next"),
+    ("2019\n\nJan 8 – Militants ambush a police patrol on the coast road north of the town, and an army unit "
+     "frees the officers on Friday.\n\nSept 2 – Gunmen storm a school.\n", "2025-10-15", "Sept 2", "2019-09-02",
+     ("2019-09-02", "2019-09-02"), None, "a-date-inside-a-line-does-not-end-the-year-line's-reach"),
     ("The fort was built in the 1800s.", "2024-03-07", "the 1800s", "18", None,
      None, "the-1800s-is-a-century-not-the-decade-1800-09"),
     ("The group formed in the 2000s.", "2024-03-07", "the 2000s", "200", ("2000-01-01", "2009-12-31"),

@@ -106,7 +106,7 @@ def _tag(text: str, dct: date | None, g: Grammar, cands: list[Candidate]) -> lis
         ctx.year_here = named[1] if named and _near_in_sentence(text, named[0], c.start, g) else _year_after(text, cands, i)
         if _YEAR_LINE.fullmatch(_line_of(text, c.start, c.end)):
             heading = c.end, int(text[c.start:c.end])
-        elif heading is not None and ctx.year_here is None:
+        elif heading is not None and ctx.year_here is None and _opens_line(text, c.start):
             if _under_heading(text, heading[0], c.start, cands, i):
                 ctx.year_here = heading[1]
             else:
@@ -167,14 +167,16 @@ def _line_of(text: str, start: int, end: int) -> str:
     return text[a:b if b >= 0 else len(text)]
 
 
+def _opens_line(text: str, start: int) -> bool:
+    """Whether only blanks or a bullet stand before `start` on its line."""
+    return _LINE_OPENING.fullmatch(text, text.rfind("\n", 0, start) + 1, start) is not None
+
+
 def _under_heading(text: str, heading_end: int, start: int, cands: list[Candidate], i: int) -> bool:
-    """Whether the expression at `start` opens its line and every line between it and the
-    year heading ending at `heading_end` is blank or opens with a date too."""
+    """Whether every line between the year heading ending at `heading_end` and the line of
+    `start` is blank or opens with a date too (a date later in a line changes nothing)."""
     line_start = text.rfind("\n", 0, start) + 1
-    if not _LINE_OPENING.fullmatch(text, line_start, start):
-        return False
-    openers = {text.rfind("\n", 0, c.start) + 1 for c in cands[:i]
-               if heading_end < c.start and _LINE_OPENING.fullmatch(text, text.rfind("\n", 0, c.start) + 1, c.start)}
+    openers = {text.rfind("\n", 0, c.start) + 1 for c in cands[:i] if heading_end < c.start and _opens_line(text, c.start)}
     pos = text.find("\n", heading_end)
     while 0 <= pos < line_start - 1:
         nxt = text.find("\n", pos + 1)
