@@ -82,6 +82,13 @@ def predictions(folder: Path, published: dict[str, str]) -> list[dict]:
 # story, a mid-story sub-heading ('Tuesday morning's attack') joining the first attack of the
 # story, and operations of several agents in neighbouring sentences merged ('retook the town'
 # and 'the U.S. military said it had carried out an air strike').
+# So are articles26 and articles27 (blind, scored once against the session's start before
+# anything was fixed for them; articles26 was then used for the timeline-box and threat rules,
+# articles27 for nothing): the session's other event rules, found on articles13-25, left both
+# flat (F1 0.732 -> 0.731 and 0.747 -> 0.749 end to end); the places they name did move (right
+# 18 -> 25 of 40, 18 -> 27 of 36). Left: a military communiqué's wording ('made contact with the
+# terrorists and neutralised 6', 'conducted air interdiction on terrorists' enclaves'), dates
+# counted back from an event ('two weeks before the attack'), and a poster or video as a threat.
 @pytest.mark.parametrize("batch", ["paragraphs", "paragraphs2", "articles3", "articles4", "articles5", "articles6", "articles7", "articles8", "articles9", "articles11", "articles12"])
 def test_batch_scores(batch):
     gold = json.loads((DATA / f"{batch}_gold.json").read_text())
