@@ -311,7 +311,8 @@ _NAME = (rf"[{_UPPER}][\w’'-]*(?:\s+(?:(?:al|el|ad|an|ar|as|ash|at|az)-[{_UPPE
 
 @lru_cache(maxsize=1)
 def _locality_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
-    heads, nouns, features, facilities = (_alternation(k) for k in ("locality_heads", "locality_nouns", "feature_nouns", "facility_nouns"))
+    heads, nouns, features, facilities = (_alternation(k) for k in
+                                          ("locality_heads", "locality_nouns", "feature_nouns", "facility_nouns"))
     # each opens on a character, which a search skips to quickly (an opening look-behind is
     # tried at every character)
     after_head = re.compile(rf"\b(?:{heads})\s+of\s+(?P<name>{_NAME})")
@@ -328,15 +329,14 @@ def _not_localities() -> frozenset[str]:
     return frozenset(_data()["not_localities"]) | gazetteer()[1]
 
 
-def find_localities(text: str, known: list[Place], country: str | None) -> list[Place]:
+def find_localities(text: str, known: list[Place], country: str | None, located: list[Place]) -> list[Place]:
     """Villages, districts and areas the gazetteer does not know, where the text says they are
     places ("the village of Kokorou", "in the Pezu area", "the Hamrin mountains", "near
     Arbinda"), each given `country`, the text's; in a text of several countries, the one
-    country its own passage names ("In Niger, militants ambushed a convoy near Teguey"), else
-    none is read. Spans the `known` places or an actor's name cover are left alone."""
+    country its own passage's `located` places name ("In Niger, militants ambushed a convoy
+    near Teguey"), else none is read. Spans the `known` places or an actor's name cover are
+    left alone."""
     from .actors import default_table
-
-    located = [p for p in known if not named_elsewhere(text, p)]
 
     taken = [(p.start, p.end) for p in known]
     out: list[Place] = []
@@ -434,11 +434,12 @@ def find_all_places(text: str) -> list[Place]:
     find_localities reads beside them, in order. The text's country is the one most of its
     places lie in (those named as somewhere else left out)."""
     known = find_places(text)
-    country = _main_country([p for p in known if not named_elsewhere(text, p)])  # not "the border with Niger"
+    located = [p for p in known if not named_elsewhere(text, p)]  # not "the border with Niger"
+    country = _main_country(located)
     if country is not None:
         named = {p.country for p in known if p.kind != "city"}
         known = [_namesake(p, country, named) for p in known]
-    return sorted(known + find_localities(text, known, country), key=lambda p: p.start)
+    return sorted(known + find_localities(text, known, country, located), key=lambda p: p.start)
 
 
 def _namesake(place: Place, country: str, named: set[str]) -> Place:
