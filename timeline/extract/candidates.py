@@ -565,18 +565,23 @@ _BOTH_BEFORE = re.compile(r"\bboth\s+(?:[\w'’-]+\s+){0,2}$", re.I)
 _VERB_BEFORE_OBJECT = re.compile(r"([A-Za-z]+)\s+(?:(?:responsibility|credit)\s+for\s+)?(?:the|this|that|these|those|its|their|his|her|both)\s+(?:[\w'’-]+\s+){0,3}$")
 
 
+def _verb_before_object(text: str, trig_start: int) -> re.Match | None:
+    """The verb whose definite object the event noun is ("condemned the attack"), group 1."""
+    return _VERB_BEFORE_OBJECT.search(text, max(0, trig_start - 60), trig_start)
+
+
 def _speech_act_object(text: str, trig_start: int) -> int | None:
     """Where the verb starts when the event noun is the definite object of a speech act or a
     claim: "condemned the attack", "denounced this week's bombing", "claimed the attack",
     "blamed both attacks on"; else None."""
-    m = _VERB_BEFORE_OBJECT.search(text, max(0, trig_start - 60), trig_start)
+    m = _verb_before_object(text, trig_start)
     return m.start(1) if m and lexicon.referring_acts().match(m.group(1)) else None
 
 
 def speech_act_object(text: str, trig_start: int, claims: bool = False) -> bool:
     """The event noun is the object of a speech act: "condemned the attack", "denounced
     this week's bombing"; with `claims`, of a claim too: "IS claimed the attack"."""
-    m = _VERB_BEFORE_OBJECT.search(text, max(0, trig_start - 60), trig_start)
+    m = _verb_before_object(text, trig_start)
     return bool(m and (lexicon.speech_acts().match(m.group(1)) or claims and lexicon.modality().claim.found_in(m.group(1))))
 
 

@@ -198,9 +198,9 @@ def told_as_region(text: str, place: Place) -> bool:
 
 def named_elsewhere(text: str, place: Place) -> bool:
     """Is the place named as somewhere other than where the event was: the neighbour across a
-    border ("near the border with Niger", "near the Myanmar border"), or where the wounded
-    were taken ("two soldiers were wounded, according to a doctor at the hospital in nearby
-    Samarra")?"""
+    border ("near the border with Niger", "near the Myanmar border"), a journey's end ("the
+    train to Peshawar"), or where the wounded were taken ("two soldiers were wounded,
+    according to a doctor at the hospital in nearby Samarra")?"""
     return _named_elsewhere(text, place.start) or bool(_BORDER_AFTER.match(text, place.end))
 
 
