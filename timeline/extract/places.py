@@ -45,7 +45,7 @@ def gazetteer() -> tuple[dict[str, tuple[str, str]], frozenset[str]]:
     names: dict[str, tuple[str, str]] = {}
     blocked = frozenset(data["not_places"])
     cities: dict[str, tuple[int, str]] = {}
-    for name, population, cc in _cities(data["city_min_population"]):
+    for name, population, cc in _city_rows():
         if name in blocked or not name[:1].isupper() or len(name) < 3:
             continue
         if name not in cities or population > cities[name][0]:
@@ -64,6 +64,13 @@ def gazetteer() -> tuple[dict[str, tuple[str, str]], frozenset[str]]:
     for name, cc in data["countries"].items():
         names[name] = (cc, "country")
     return names, blocked
+
+
+@lru_cache(maxsize=1)
+def _city_rows() -> list[list]:
+    """_cities at the shipped minimum, read once: the gazetteer and the namesakes both read it
+    (read only: callers never change it)."""
+    return _cities(_data()["city_min_population"])
 
 
 def _cities(min_population: int) -> list[list]:
@@ -461,7 +468,7 @@ def _namesake(place: Place, country: str, named: set[str]) -> Place:
 def _city_countries() -> dict[str, dict[str, int]]:
     """City name -> {country: population} of every city of that name the gazetteer reads."""
     out: dict[str, dict[str, int]] = {}
-    for name, population, cc in _cities(_data()["city_min_population"]):
+    for name, population, cc in _city_rows():
         mine = out.setdefault(name, {})
         mine[cc] = max(population, mine.get(cc, 0))
     return out
